@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../common/auth/actor.js';
+import { ConflictError, UnauthenticatedError } from '../common/errors/app-error.js';
+import { UserRole } from '../users/user-role.enum.js';
+import { UsersService } from '../users/users.service.js';
+import { AuthPayload } from './dto/auth-payload.model.js';
+import { LogInInput } from './dto/log-in.input.js';
+import { SignUpInput } from './dto/sign-up.input.js';
+import { PasswordHasher } from './password-hasher.js';
+import { TokenService } from './token.service.js';
+import { UserEntity } from '../users/user.entity.js';
+
+const BAD_CREDENTIALS = 'Email or password is incorrect';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly passwords: PasswordHasher,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async signUp(input: SignUpInput): Promise<AuthPayload> {
+    const passwordHash = await this.passwords.hash(input.password);
+    const user = await this.users.createIfEmailFree({ email: input.email, name: input.name, role: input.role as unknown as UserRole, passwordHash });
+    if (!user) throw new ConflictError('An account with this email already exists');
+    return this.payload(user);
+  }
+
+  /** Unknown email and wrong password answer alike, after the same amount of hashing work. */
+  async logIn(input: LogInInput): Promise<AuthPayload> {
+    const user = await this.users.findByEmail(input.email);
+    const valid = user ? await this.passwords.verify(user.passwordHash, input.password) : await this.passwords.verifyAgainstDummy(input.password);
+    if (!user || !valid) throw new UnauthenticatedError(BAD_CREDENTIALS);
+    return this.payload(user);
+  }
+
+  async refreshToken(refreshToken: string): Promise<AuthPayload> {
+    const { user, tokens } = await this.tokens.rotate(refreshToken);
+    return { ...tokens, user: this.users.toModel(user, user) };
+  }
+
+  /** Ends every session of the caller: refresh tokens revoked, access tokens invalidated. */
+  async logOut(actor: Actor): Promise<boolean> {
+    await this.tokens.revokeAllForUser(actor.id);
+    await this.users.bumpSessionVersion(actor.id);
+    return true;
+  }
+
+  private async payload(user: UserEntity): Promise<AuthPayload> {
+    const tokens = await this.tokens.issue(user);
+    return { ...tokens, user: this.users.toModel(user, user) };
+  }
+}

@@ -1,0 +1,24 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { AppConfig } from '../config/app-config.js';
+import { UserRole } from '../users/user-role.enum.js';
+import { UsersService } from '../users/users.service.js';
+import { PasswordHasher } from './password-hasher.js';
+
+/** Creates the admin named by BOOTSTRAP_ADMIN_EMAIL/PASSWORD at start-up when no user has that email. */
+@Injectable()
+export class BootstrapAdmin implements OnApplicationBootstrap {
+  private readonly logger = new Logger(BootstrapAdmin.name);
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly users: UsersService,
+    private readonly passwords: PasswordHasher,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { BOOTSTRAP_ADMIN_EMAIL: email, BOOTSTRAP_ADMIN_PASSWORD: password } = this.config.env;
+    if (!email || !password) return;
+    const created = await this.users.createIfEmailFree({ email, name: 'Administrator', role: UserRole.ADMIN, passwordHash: await this.passwords.hash(password) });
+    if (created) this.logger.log(`bootstrap admin ${created.email} created`);
+  }
+}

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { EntityManager, IsNull, Repository } from 'typeorm';
+import { AppConfig } from '../config/app-config.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { UnauthenticatedError } from '../common/errors/app-error.js';
+import { UserEntity } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
+import { RefreshTokenEntity } from './refresh-token.entity.js';
+
+export const JWT_ALGORITHM = 'HS256';
+export const JWT_ISSUER = 'chartbridge';
+export const JWT_AUDIENCE = 'chartbridge-api';
+
+/** Claims of an access token. `ver` must equal the user's session version. */
+export interface AccessTokenClaims {
+  sub: string;
+  role: string;
+  ver: number;
+}
+
+export interface IssuedTokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+    private readonly transactions: TransactionRunner,
+    private readonly users: UsersService,
+    @InjectRepository(RefreshTokenEntity) private readonly refreshTokens: Repository<RefreshTokenEntity>,
+  ) {}
+
+  /** A fresh access token and a refresh token, in a new family unless `familyId` continues one. */
+  async issue(user: UserEntity, familyId: string = randomUUID(), manager?: EntityManager): Promise<IssuedTokens> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    const repository = manager ? manager.getRepository(RefreshTokenEntity) : this.refreshTokens;
+    await repository.insert({
+      userId: user.id,
+      familyId,
+      tokenHash: hashToken(refreshToken),
+      expiresAt: new Date(Date.now() + this.config.env.JWT_REFRESH_TTL_SECONDS * 1000),
+    });
+    const claims: AccessTokenClaims = { sub: user.id, role: user.role, ver: user.sessionVersion };
+    const accessToken = await this.jwt.signAsync(claims);
+    return { accessToken, refreshToken, expiresIn: this.config.env.JWT_ACCESS_TTL_SECONDS };
+  }
+
+  /**
+   * Exchanges a refresh token for a new pair in the same family. The token is marked used by one
+   * conditional UPDATE, so of two racing rotations only one wins. Presenting a token that was
+   * already used (or whose family was revoked) revokes the whole family: someone holds a copy.
+   */
+  async rotate(refreshToken: string): Promise<{ user: UserEntity; tokens: IssuedTokens }> {
+    const tokenHash = hashToken(refreshToken);
+    const rotated = await this.transactions.run(async (manager) => {
+      const [rows] = (await manager.query(
+        `UPDATE refresh_tokens SET used_at = now()
+          WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
+          RETURNING user_id, family_id`,
+        [tokenHash],
+      )) as [{ user_id: string; family_id: string }[], number];
+      const user = rows[0] ? await this.users.findById(rows[0].user_id) : null;
+      if (!user) return null;
+      return { user, tokens: await this.issue(user, rows[0].family_id, manager) };
+    });
+    if (rotated) return rotated;
+
+    const presented = await this.refreshTokens.findOneBy({ tokenHash });
+    if (presented && (presented.usedAt || presented.revokedAt)) await this.revokeFamily(presented.familyId);
+    throw new UnauthenticatedError('The refresh token is invalid, expired or already used');
+  }
+
+  async revokeFamily(familyId: string): Promise<void> {
+    await this.refreshTokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  async revokeAllForUser(userId: string): Promise<void> {
+    await this.refreshTokens.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+}

@@ -1,0 +1,9 @@
+import { UserRole } from '../../users/user-role.enum.js';
+
+/** Who is calling: the authenticated user as the JWT strategy resolved it. */
+export interface Actor {
+  id: string;
+  role: UserRole;
+  email: string;
+  name: string;
+}

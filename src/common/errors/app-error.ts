@@ -1,0 +1,63 @@
+/** The `extensions.code` values the public contract allows. */
+export enum ErrorCode {
+  Unauthenticated = 'UNAUTHENTICATED',
+  Forbidden = 'FORBIDDEN',
+  BadUserInput = 'BAD_USER_INPUT',
+  NotFound = 'NOT_FOUND',
+  Conflict = 'CONFLICT',
+  TooManyRequests = 'TOO_MANY_REQUESTS',
+  InternalServerError = 'INTERNAL_SERVER_ERROR',
+}
+
+/**
+ * Base of every expected failure. Features throw the subclasses below with their own
+ * messages; `formatGraphqlError` turns them into `extensions.code` (+ `extensions.fields`).
+ */
+export abstract class AppError extends Error {
+  abstract readonly code: ErrorCode;
+
+  constructor(
+    message: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  readonly code = ErrorCode.Unauthenticated;
+}
+
+export class ForbiddenError extends AppError {
+  readonly code = ErrorCode.Forbidden;
+}
+
+/** "<Thing> not found": also the answer for other tenants' objects, so ids cannot be probed. */
+export class NotFoundError extends AppError {
+  readonly code = ErrorCode.NotFound;
+
+  constructor(thing: string) {
+    super(`${thing} not found`);
+  }
+}
+
+export class ConflictError extends AppError {
+  readonly code = ErrorCode.Conflict;
+}
+
+/** Invalid input. `fields` lists the offending input paths, e.g. `["input.email"]`. */
+export class BadUserInputError extends AppError {
+  readonly code = ErrorCode.BadUserInput;
+
+  constructor(
+    message: string,
+    readonly fields: string[],
+  ) {
+    super(message, { fields });
+  }
+}
+
+export class TooManyRequestsError extends AppError {
+  readonly code = ErrorCode.TooManyRequests;
+}

@@ -1,0 +1,39 @@
+import { Scalar, CustomScalar } from '@nestjs/graphql';
+import { GraphQLError, Kind, ValueNode } from 'graphql';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === value;
+}
+
+function parse(value: unknown): string {
+  if (typeof value !== 'string' || !isIsoDate(value)) {
+    throw new GraphQLError('Date must be a calendar date written YYYY-MM-DD', { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return value;
+}
+
+/** A calendar date without time or zone (`2026-11-27`), kept as a string end to end. */
+@Scalar('Date')
+export class LocalDateScalar implements CustomScalar<string, string> {
+  description = 'A calendar date, ISO-8601 `YYYY-MM-DD`.';
+
+  parseValue(value: unknown): string {
+    return parse(value);
+  }
+
+  serialize(value: unknown): string {
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    return parse(value);
+  }
+
+  parseLiteral(ast: ValueNode): string {
+    if (ast.kind !== Kind.STRING) throw new GraphQLError('Date must be a string YYYY-MM-DD', { extensions: { code: 'BAD_USER_INPUT' } });
+    return parse(ast.value);
+  }
+}

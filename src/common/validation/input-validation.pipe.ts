@@ -1,0 +1,44 @@
+import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
+import { BadUserInputError } from '../errors/app-error.js';
+
+/** Flattens class-validator's error tree into `path: message` pairs (`input.specialties.0.yearsExperience`). */
+export function flattenValidationErrors(errors: ValidationError[], prefix = ''): { path: string; message: string }[] {
+  return errors.flatMap((error) => {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ path, message: message.replace(error.property, path) }));
+    return [...own, ...flattenValidationErrors(error.children ?? [], path)];
+  });
+}
+
+/**
+ * The global pipe: class-validator on every argument, unknown properties refused, and failures
+ * turned into BAD_USER_INPUT listing each offending path under the argument's name (`input.email`).
+ */
+@Injectable()
+export class InputValidationPipe extends ValidationPipe {
+  constructor() {
+    super({
+      transform: true,
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      stopAtFirstError: false,
+      validationError: { target: false, value: false },
+      exceptionFactory: (errors) => {
+        const problems = flattenValidationErrors(errors);
+        return new BadUserInputError(problems.map((p) => p.message).join("; "), [...new Set(problems.map((p) => p.path))]);
+      },
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (!(error instanceof BadUserInputError) || !metadata.data) throw error;
+      const argument = metadata.data;
+      const fields = [...new Set(error.fields.map((field) => `${argument}.${field}`))];
+      const message = error.message.replace(/(^|; )/g, `$1${argument}.`);
+      throw new BadUserInputError(message, fields);
+    }
+  }
+}

@@ -1,0 +1,7 @@
+import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
+import { MembershipEntity } from '../organizations/membership.entity.js';
+import { OrganizationEntity } from '../organizations/organization.entity.js';
+import { UserEntity } from '../users/user.entity.js';
+
+/** Every TypeORM entity, listed once for the app, the CLI and the tests. */
+export const ENTITIES = [UserEntity, RefreshTokenEntity, OrganizationEntity, MembershipEntity];

@@ -1,0 +1,22 @@
+import { fileURLToPath } from 'node:url';
+import { DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities.js';
+import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+
+export const MIGRATIONS_GLOB = fileURLToPath(new URL('../../migrations/*.{ts,js}', import.meta.url));
+
+/** Connection options shared by the app, the TypeORM CLI and the tests. The schema comes only from migrations. */
+export function typeOrmOptions(url: string, options: { migrationsRun: boolean; poolSize?: number }): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: [MIGRATIONS_GLOB],
+    migrationsTableName: 'migrations',
+    migrationsRun: options.migrationsRun,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 5000, application_name: 'chartbridge' },
+  };
+}

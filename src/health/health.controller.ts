@@ -1,0 +1,43 @@
+import { Controller, Get } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Public } from '../common/auth/decorators.js';
+import { RedisService } from '../redis/redis.service.js';
+
+const TIMEOUT_MS = 1500;
+
+@Controller()
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    private readonly redis: RedisService,
+  ) {}
+
+  /** Liveness: the process answers. */
+  @Public()
+  @Get('health')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: the database (and Redis, when configured) answer within the timeout; 503 otherwise. */
+  @Public()
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.health.check([() => this.database.pingCheck('database', { timeout: TIMEOUT_MS }), ...(this.redis.client ? [() => this.pingRedis()] : [])]);
+  }
+
+  private async pingRedis() {
+    const indicator = this.indicators.check('redis');
+    const client = this.redis.client!;
+    try {
+      if (client.status === 'wait') await client.connect();
+      await Promise.race([client.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS).unref())]);
+      return indicator.up();
+    } catch (error) {
+      return indicator.down({ message: error instanceof Error ? error.message : 'unreachable' });
+    }
+  }
+}

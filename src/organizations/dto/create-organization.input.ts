@@ -1,0 +1,24 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { OrganizationKind } from '../organization.enums.js';
+import { IsNpi } from '../npi.js';
+
+@InputType()
+export class CreateOrganizationInput {
+  @Field()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @Field(() => OrganizationKind, { description: 'PROVIDER_PRACTICE is created by a PROVIDER user, CODING_COMPANY by a CODER.' })
+  @IsEnum(OrganizationKind)
+  kind: OrganizationKind;
+
+  @Field(() => String, { nullable: true, description: "The practice's 10-digit National Provider Identifier (Luhn check digit with prefix 80840). Practices only." })
+  @IsOptional()
+  @IsNpi()
+  npi?: string | null;
+}

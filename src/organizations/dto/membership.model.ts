@@ -1,0 +1,31 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Connection } from '../../common/pagination/connection.js';
+import { MembershipRole, MembershipStatus } from '../organization.enums.js';
+
+@ObjectType({ description: "A person's role in an organization; an invitation while INVITED." })
+export class Membership {
+  @Field(() => ID)
+  id: string;
+
+  organizationId: string;
+
+  userId: string | null;
+
+  @Field({ description: 'Email the invitation was sent to.' })
+  email: string;
+
+  @Field(() => MembershipRole)
+  role: MembershipRole;
+
+  @Field(() => MembershipStatus)
+  status: MembershipStatus;
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  respondedAt: Date | null;
+}
+
+@ObjectType()
+export class MembershipConnection extends Connection(Membership) {}

@@ -1,0 +1,24 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Connection } from '../../common/pagination/connection.js';
+import { OrganizationKind } from '../organization.enums.js';
+
+@ObjectType({ description: 'A provider practice or a coding company. Members act on its behalf.' })
+export class Organization {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => OrganizationKind)
+  kind: OrganizationKind;
+
+  @Field(() => String, { nullable: true, description: 'National Provider Identifier (practices).' })
+  npi: string | null;
+
+  @Field()
+  createdAt: Date;
+}
+
+@ObjectType()
+export class OrganizationConnection extends Connection(Organization) {}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { UsersModule } from '../users/users.module.js';
+import { MembershipEntity } from './membership.entity.js';
+import { MembershipsResolver } from './memberships.resolver.js';
+import { OrganizationEntity } from './organization.entity.js';
+import { OrganizationsResolver } from './organizations.resolver.js';
+import { OrganizationsService } from './organizations.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([OrganizationEntity, MembershipEntity]), UsersModule],
+  providers: [OrganizationsService, OrganizationsResolver, MembershipsResolver],
+  exports: [OrganizationsService],
+})
+export class OrganizationsModule {}

@@ -1,0 +1,55 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../common/auth/actor.js';
+import { CurrentUser } from '../common/auth/decorators.js';
+import { ConnectionArgs, connectionComplexity } from '../common/pagination/connection.js';
+import { IdArg } from '../common/validation/id-arg.decorator.js';
+import { CreateOrganizationInput } from './dto/create-organization.input.js';
+import { InviteMemberArgs } from './dto/invite-member.args.js';
+import { Membership, MembershipConnection } from './dto/membership.model.js';
+import { Organization } from './dto/organization.model.js';
+import { OrganizationsService } from './organizations.service.js';
+
+@Resolver(() => Organization)
+export class OrganizationsResolver {
+  constructor(private readonly organizationsService: OrganizationsService) {}
+
+  @Mutation(() => Organization, { description: 'Creates an organization with the caller as OWNER.' })
+  createOrganization(@CurrentUser() actor: Actor, @Args('input') input: CreateOrganizationInput): Promise<Organization> {
+    return this.organizationsService.create(actor, input);
+  }
+
+  @Mutation(() => Membership, { description: 'Invites someone by email (OWNER or ADMIN of the organization). The invitee accepts with `acceptMembershipInvitation`.' })
+  inviteMember(@CurrentUser() actor: Actor, @Args() args: InviteMemberArgs): Promise<Membership> {
+    return this.organizationsService.inviteMember(actor, args);
+  }
+
+  @Mutation(() => Membership, { description: 'Accepts an invitation addressed to the caller.' })
+  acceptMembershipInvitation(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Membership> {
+    return this.organizationsService.respondToInvitation(actor, id, true);
+  }
+
+  @Mutation(() => Membership, { description: 'Declines an invitation addressed to the caller.' })
+  declineMembershipInvitation(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Membership> {
+    return this.organizationsService.respondToInvitation(actor, id, false);
+  }
+
+  @Query(() => [Organization], { description: 'Organizations the caller is an active member of.' })
+  myOrganizations(@CurrentUser() actor: Actor): Promise<Organization[]> {
+    return this.organizationsService.listForMember(actor);
+  }
+
+  @Query(() => [Membership], { description: 'Pending invitations addressed to the caller.' })
+  myMembershipInvitations(@CurrentUser() actor: Actor): Promise<Membership[]> {
+    return this.organizationsService.listInvitationsFor(actor);
+  }
+
+  @Query(() => Organization, { description: 'An organization the caller belongs to (NOT_FOUND for others).' })
+  organization(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Organization> {
+    return this.organizationsService.findForMember(actor, id);
+  }
+
+  @ResolveField(() => MembershipConnection, { description: 'Members and pending invitations; visible to members only.', complexity: connectionComplexity })
+  members(@CurrentUser() actor: Actor, @Parent() organization: Organization, @Args() args: ConnectionArgs): Promise<MembershipConnection> {
+    return this.organizationsService.listMembers(actor, organization.id, args);
+  }
+}

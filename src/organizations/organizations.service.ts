@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import type { Actor } from '../common/auth/actor.js';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
+import { isUniqueViolation } from '../common/errors/postgres-errors.js';
+import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
+import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
+import { paginate } from '../common/pagination/paginate.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { UserRole } from '../users/user-role.enum.js';
+import { normalizeEmail } from '../users/users.service.js';
+import { CreateOrganizationInput } from './dto/create-organization.input.js';
+import { InviteMemberArgs } from './dto/invite-member.args.js';
+import { MembershipEntity } from './membership.entity.js';
+import { OrganizationEntity } from './organization.entity.js';
+import { MembershipRole, MembershipStatus, OrganizationKind } from './organization.enums.js';
+
+/** Which user role may belong to which kind of organization. */
+const ROLE_FOR_KIND: Record<OrganizationKind, UserRole> = {
+  [OrganizationKind.PROVIDER_PRACTICE]: UserRole.PROVIDER,
+  [OrganizationKind.CODING_COMPANY]: UserRole.CODER,
+};
+
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
+    @InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  /** Creates the organization with the caller as its OWNER, both rows in one transaction. */
+  async create(actor: Actor, input: CreateOrganizationInput): Promise<OrganizationEntity> {
+    if (actor.role !== ROLE_FOR_KIND[input.kind]) {
+      throw new ForbiddenError(`A ${input.kind} is created by a ${ROLE_FOR_KIND[input.kind]} user`);
+    }
+    if (input.npi && input.kind !== OrganizationKind.PROVIDER_PRACTICE) {
+      throw new BadUserInputError('input.npi is only for a PROVIDER_PRACTICE', ['input.npi']);
+    }
+    try {
+      return await this.transactions.run(async (manager) => {
+        const organization = await manager.getRepository(OrganizationEntity).save({ name: input.name, kind: input.kind, npi: input.npi ?? null });
+        await manager.getRepository(MembershipEntity).insert({
+          organizationId: organization.id,
+          userId: actor.id,
+          email: actor.email,
+          role: MembershipRole.OWNER,
+          status: MembershipStatus.ACTIVE,
+          respondedAt: new Date(),
+        });
+        return organization;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'organizations_npi_key')) throw new ConflictError('An organization with this NPI already exists');
+      throw error;
+    }
+  }
+
+  /** Organizations the caller is an active member of, oldest membership first. */
+  async listForMember(actor: Actor): Promise<OrganizationEntity[]> {
+    return this.organizations
+      .createQueryBuilder('o')
+      .innerJoin(MembershipEntity, 'm', 'm.organization_id = o.id')
+      .where('m.user_id = :userId AND m.status = :active', { userId: actor.id, active: MembershipStatus.ACTIVE })
+      .orderBy('m.created_at', 'ASC')
+      .getMany();
+  }
+
+  /** The organization if the caller is an active member (or an admin); NOT_FOUND otherwise. */
+  async findForMember(actor: Actor, id: string): Promise<OrganizationEntity> {
+    await this.requireMembership(actor, id);
+    return this.findOrFail(id);
+  }
+
+  /** Loads an organization through the request's DataLoader, batching the lookups of one request. */
+  loadById(loaders: RequestLoaders, id: string): Promise<OrganizationEntity | null> {
+    return loaders
+      .get<string, OrganizationEntity | null>('organizationById', async (ids) => byKeys(ids, await this.organizations.findBy({ id: In([...ids]) }), (o) => o.id))
+      .load(id);
+  }
+
+  /**
+   * The caller's active membership, or NOT_FOUND (so outsiders cannot tell the organization exists).
+   * Admins pass with a null membership. `roles` narrows who may act (FORBIDDEN for other members).
+   */
+  async requireMembership(actor: Actor, organizationId: string, roles?: MembershipRole[]): Promise<MembershipEntity | null> {
+    if (actor.role === UserRole.ADMIN && !roles) return null;
+    const membership = await this.memberships.findOneBy({ organizationId, userId: actor.id, status: MembershipStatus.ACTIVE });
+    if (!membership) throw new NotFoundError('Organization');
+    if (roles && !roles.includes(membership.role)) throw new ForbiddenError(`Only an organization ${roles.join(' or ')} may do this`);
+    return membership;
+  }
+
+  /** Invites someone by email; owners may invite admins, owners and admins may invite members. */
+  async inviteMember(actor: Actor, args: InviteMemberArgs): Promise<MembershipEntity> {
+    const inviter = await this.requireMembership(actor, args.organizationId, [MembershipRole.OWNER, MembershipRole.ADMIN]);
+    if (args.role === MembershipRole.ADMIN && inviter?.role !== MembershipRole.OWNER) {
+      throw new ForbiddenError('Only the organization OWNER may invite an ADMIN');
+    }
+    try {
+      return await this.memberships.save({
+        organizationId: args.organizationId,
+        email: normalizeEmail(args.email),
+        role: args.role,
+        status: MembershipStatus.INVITED,
+        invitedById: actor.id,
+        userId: null,
+        respondedAt: null,
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'memberships_live_email_key')) throw new ConflictError('This email is already a member or has a pending invitation');
+      throw error;
+    }
+  }
+
+  /** Pending invitations addressed to the caller's email. */
+  listInvitationsFor(actor: Actor): Promise<MembershipEntity[]> {
+    return this.memberships.find({ where: { email: actor.email, status: MembershipStatus.INVITED }, order: { createdAt: 'DESC' } });
+  }
+
+  /** Accepts or declines an invitation addressed to the caller, settled by one conditional UPDATE. */
+  async respondToInvitation(actor: Actor, membershipId: string, accept: boolean): Promise<MembershipEntity> {
+    const invitation = await this.memberships.findOne({ where: { id: membershipId, email: actor.email }, relations: { organization: true } });
+    if (!invitation) throw new NotFoundError('Invitation');
+    if (accept && actor.role !== ROLE_FOR_KIND[invitation.organization!.kind]) {
+      throw new ForbiddenError(`Only a ${ROLE_FOR_KIND[invitation.organization!.kind]} user can join a ${invitation.organization!.kind}`);
+    }
+    const result = await this.memberships
+      .createQueryBuilder()
+      .update()
+      .set({ status: accept ? MembershipStatus.ACTIVE : MembershipStatus.DECLINED, userId: accept ? actor.id : null, respondedAt: () => 'now()' })
+      .where('id = :id AND status = :invited', { id: membershipId, invited: MembershipStatus.INVITED })
+      .execute();
+    if (!result.affected) throw new ConflictError(`This invitation was already ${invitation.status.toLowerCase()}`);
+    return this.memberships.findOneByOrFail({ id: membershipId });
+  }
+
+  /** Members and pending invitations of an organization, for its members (and admins) only. */
+  async listMembers(actor: Actor, organizationId: string, args: ConnectionArgs): Promise<ConnectionShape<MembershipEntity>> {
+    await this.requireMembership(actor, organizationId);
+    const query = this.memberships
+      .createQueryBuilder('m')
+      .where('m.organization_id = :organizationId AND m.status IN (:...statuses)', { organizationId, statuses: [MembershipStatus.ACTIVE, MembershipStatus.INVITED] });
+    return paginate(query, args, { sortColumn: 'm.createdAt', idColumn: 'm.id', direction: 'ASC', sortValue: (m) => m.createdAt, idValue: (m) => m.id });
+  }
+
+  private async findOrFail(id: string): Promise<OrganizationEntity> {
+    const organization = await this.organizations.findOneBy({ id });
+    if (!organization) throw new NotFoundError('Organization');
+    return organization;
+  }
+}

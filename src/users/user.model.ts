@@ -1,0 +1,20 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { UserRole } from './user-role.enum.js';
+
+@ObjectType({ description: 'A person using ChartBridge. `email` is shown only to the user themself and to admins.' })
+export class User {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { nullable: true, description: 'Login email; null when the viewer is neither this user nor an admin.' })
+  email: string | null;
+
+  @Field()
+  name: string;
+
+  @Field(() => UserRole)
+  role: UserRole;
+
+  @Field()
+  createdAt: Date;
+}

@@ -1,0 +1,18 @@
+import { Query, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../common/auth/actor.js';
+import { CurrentUser } from '../common/auth/decorators.js';
+import { NotFoundError } from '../common/errors/app-error.js';
+import { User } from './user.model.js';
+import { UsersService } from './users.service.js';
+
+@Resolver(() => User)
+export class UsersResolver {
+  constructor(private readonly usersService: UsersService) {}
+
+  @Query(() => User, { description: 'The calling user.' })
+  async me(@CurrentUser() actor: Actor): Promise<User> {
+    const user = await this.usersService.findById(actor.id);
+    if (!user) throw new NotFoundError('User');
+    return this.usersService.toModel(user, actor);
+  }
+}

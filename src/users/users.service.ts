@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import type { Actor } from '../common/auth/actor.js';
+import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
+import { UserEntity } from './user.entity.js';
+import { UserRole } from './user-role.enum.js';
+import { User } from './user.model.js';
+
+/** Trims and lower-cases an email, the only form stored and compared. */
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+@Injectable()
+export class UsersService {
+  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ email: normalizeEmail(email) });
+  }
+
+  findByIds(ids: readonly string[]): Promise<UserEntity[]> {
+    return this.users.findBy({ id: In([...ids]) });
+  }
+
+  /** Loads a user through the request's DataLoader, batching the lookups of one request. */
+  loadById(loaders: RequestLoaders, id: string): Promise<UserEntity | null> {
+    return loaders.get<string, UserEntity | null>('userById', async (ids) => byKeys(ids, await this.findByIds(ids), (user) => user.id)).load(id);
+  }
+
+  /**
+   * Inserts a user unless the (normalized) email is taken; returns null when it is.
+   * The unique index decides, so two racing sign-ups cannot both win.
+   */
+  async createIfEmailFree(input: { email: string; name: string; role: UserRole; passwordHash: string }): Promise<UserEntity | null> {
+    const result = await this.users
+      .createQueryBuilder()
+      .insert()
+      .values({ ...input, email: normalizeEmail(input.email), name: input.name.trim() })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const inserted = result.identifiers[0]?.id as string | undefined;
+    return inserted ? this.findById(inserted) : null;
+  }
+
+  /** Invalidates every access token issued to the user so far (log-out everywhere). */
+  async bumpSessionVersion(userId: string): Promise<void> {
+    await this.users.increment({ id: userId }, 'sessionVersion', 1);
+  }
+
+  /** The GraphQL view of a user, hiding the email from anyone but the user and admins. */
+  toModel(user: UserEntity, viewer: Actor | null): User {
+    const seesEmail = viewer !== null && (viewer.id === user.id || viewer.role === UserRole.ADMIN);
+    return { id: user.id, email: seesEmail ? user.email : null, name: user.name, role: user.role, createdAt: user.createdAt };
+  }
+}

@@ -1,0 +1,5 @@
+// Jest loads global set-up outside its module system: register swc's ESM loader, then run the TypeScript.
+import '@swc-node/register/esm-register';
+
+const { default: run } = await import('./global-setup.ts');
+export default run;
