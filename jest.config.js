@@ -19,6 +19,10 @@ const common = {
 };
 
 export default {
+  testTimeout: 30000,
+  // A fresh worker per test file: Jest's ESM support shares some module instances between files
+  // of one worker, which breaks `instanceof` checks inside graphql. Recycling workers avoids it.
+  workerIdleMemoryLimit: '1MB',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
@@ -27,7 +31,6 @@ export default {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.mjs',
       globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
-      testTimeout: 30000,
     },
   ],
 };

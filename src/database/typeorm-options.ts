@@ -1,9 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.js';
+import { MIGRATIONS } from './migrations.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
-
-export const MIGRATIONS_GLOB = fileURLToPath(new URL('../../migrations/*.{ts,js}', import.meta.url));
 
 /** Connection options shared by the app, the TypeORM CLI and the tests. The schema comes only from migrations. */
 export function typeOrmOptions(url: string, options: { migrationsRun: boolean; poolSize?: number }): DataSourceOptions {
@@ -11,7 +9,7 @@ export function typeOrmOptions(url: string, options: { migrationsRun: boolean; p
     type: 'postgres',
     url,
     entities: ENTITIES,
-    migrations: [MIGRATIONS_GLOB],
+    migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     migrationsRun: options.migrationsRun,
     migrationsTransactionMode: 'each',

@@ -1,0 +1,7 @@
+import { Foundation1795750675501 } from '../../migrations/1795750675501-Foundation.js';
+
+/**
+ * Every migration, oldest first. `npm run migration:generate -- migrations/<Intent>` writes a new
+ * file; add its class here (migrations.spec.ts fails until you do).
+ */
+export const MIGRATIONS = [Foundation1795750675501];
