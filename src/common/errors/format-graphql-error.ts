@@ -17,7 +17,7 @@ const httpStatusCodes: Partial<Record<number, ErrorCode>> = {
 
 // Errors GraphQL itself raises before any resolver runs (syntax, schema validation, limits,
 // variable coercion): all client mistakes, so all BAD_USER_INPUT, with the original kind kept in `reason`.
-const requestErrorCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_SUPPORTED']);
+const requestErrorCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_SUPPORTED']);
 
 export interface FormatOptions {
   /** Drops "Did you mean ...?" hints, which would let a stranger map the schema. */
@@ -45,7 +45,7 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   const reason = formatted.extensions?.code;
   if (typeof reason === 'string' && requestErrorCodes.has(reason)) {
     const message = options.hideSuggestions ? formatted.message.replace(/ ?Did you mean .+\?$/, '') : formatted.message;
-    return { ...base, message, extensions: { code: ErrorCode.BadUserInput, reason, fields: fieldsFromMessage(formatted.message) } };
+    return { ...base, message, extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput, reason, fields: fieldsFromMessage(formatted.message) } };
   }
 
   logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL request');
