@@ -7,6 +7,7 @@ import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 export function typeOrmOptions(url: string, options: { migrationsRun: boolean; poolSize?: number }): DataSourceOptions {
   return {
     type: 'postgres',
+    uuidExtension: 'pgcrypto',
     url,
     entities: ENTITIES,
     migrations: MIGRATIONS,

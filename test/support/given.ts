@@ -57,3 +57,55 @@ export function given(app: TestApp) {
     },
   };
 }
+
+export const PROFILE_FIELDS = `id headline bio yearsExperience timezone weeklyCapacityHours hourlyRateCents perChartRateCents available
+  specialties { specialty yearsExperience } codeSets workTypes ehrSystems ratingAverage ratingCount accuracyScore
+  user { id name email } credentials { id type status expiresOn number }`;
+
+export function profileInput(overrides: Record<string, unknown> = {}) {
+  return {
+    headline: 'Certified cardiology coder',
+    bio: 'Outpatient cardiology and E/M coding for small practices.',
+    yearsExperience: 8,
+    timezone: 'America/Chicago',
+    weeklyCapacityHours: 30,
+    hourlyRateCents: 4500,
+    perChartRateCents: 350,
+    available: true,
+    specialties: [{ specialty: 'CARDIOLOGY', yearsExperience: 7 }],
+    codeSets: ['ICD10CM', 'CPT'],
+    workTypes: ['CODING'],
+    ehrSystems: ['Epic'],
+    ...overrides,
+  };
+}
+
+/** Coder journeys through the API: profile, credentials, admin verification. */
+export function coders(app: TestApp) {
+  const a = given(app);
+  const upsertProfile = async (coder: Session, overrides: Record<string, unknown> = {}) =>
+    ok(await app.gql<{ upsertCoderProfile: any }>(`mutation($input: UpsertCoderProfileInput!) { upsertCoderProfile(input: $input) { ${PROFILE_FIELDS} } }`, { input: profileInput(overrides) }, coder.accessToken)).upsertCoderProfile;
+  const addCredential = async (coder: Session, input: Record<string, unknown>) =>
+    ok(await app.gql<{ addCredential: any }>(`mutation($input: AddCredentialInput!) { addCredential(input: $input) { id type status number expiresOn } }`, { input }, coder.accessToken)).addCredential;
+  const verify = async (credentialId: string, approve = true) => {
+    const admin = await a.admin();
+    return ok(await app.gql<{ verifyCredential: any }>(`mutation($id: ID!, $approve: Boolean!) { verifyCredential(id: $id, approve: $approve, note: "Checked on aapc.com") { id status } }`, { id: credentialId, approve }, admin.accessToken)).verifyCredential;
+  };
+  return {
+    upsertProfile,
+    addCredential,
+    verify,
+    /** A coder with a profile and verified credentials (default: CPC, expiring in a year). */
+    verifiedCoder: async (options: { profile?: Record<string, unknown>; credentials?: string[]; name?: string } = {}) => {
+      const coder = await a.coder({ name: options.name });
+      const profile = await upsertProfile(coder, options.profile);
+      for (const type of options.credentials ?? ['CPC']) {
+        const credential = await addCredential(coder, { type, number: `${type}-${Math.floor(Math.random() * 1e8)}`, issuedOn: '2022-01-15', expiresOn: nextYear() });
+        await verify(credential.id);
+      }
+      return { coder, profile };
+    },
+  };
+}
+
+export const nextYear = () => `${new Date().getUTCFullYear() + 1}-12-31`;

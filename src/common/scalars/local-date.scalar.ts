@@ -1,5 +1,4 @@
-import { Scalar, CustomScalar } from '@nestjs/graphql';
-import { GraphQLError, Kind, ValueNode } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -11,6 +10,9 @@ export function isIsoDate(value: string): boolean {
   return date.toISOString().slice(0, 10) === value;
 }
 
+/** Today's date in UTC, `YYYY-MM-DD`. */
+export const todayUtc = (now = new Date()) => now.toISOString().slice(0, 10);
+
 function parse(value: unknown): string {
   if (typeof value !== 'string' || !isIsoDate(value)) {
     throw new GraphQLError('Date must be a calendar date written YYYY-MM-DD', { extensions: { code: 'BAD_USER_INPUT' } });
@@ -18,22 +20,17 @@ function parse(value: unknown): string {
   return value;
 }
 
-/** A calendar date without time or zone (`2026-11-27`), kept as a string end to end. */
-@Scalar('Date')
-export class LocalDateScalar implements CustomScalar<string, string> {
-  description = 'A calendar date, ISO-8601 `YYYY-MM-DD`.';
-
-  parseValue(value: unknown): string {
-    return parse(value);
-  }
-
-  serialize(value: unknown): string {
-    if (value instanceof Date) return value.toISOString().slice(0, 10);
-    return parse(value);
-  }
-
-  parseLiteral(ast: ValueNode): string {
+/**
+ * `Date`: a calendar date without time or zone (`2026-11-27`), kept as a string end to end.
+ * Use as `@Field(() => LocalDateScalar)`.
+ */
+export const LocalDateScalar = new GraphQLScalarType<string, string>({
+  name: 'Date',
+  description: 'A calendar date, ISO-8601 `YYYY-MM-DD`.',
+  parseValue: parse,
+  serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : parse(value)),
+  parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) throw new GraphQLError('Date must be a string YYYY-MM-DD', { extensions: { code: 'BAD_USER_INPUT' } });
     return parse(ast.value);
-  }
-}
+  },
+});

@@ -1,0 +1,97 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { Specialty } from '../domain/specialty.enum.js';
+import { CodeSet, WorkType } from '../domain/work.enums.js';
+import { UserEntity } from '../users/user.entity.js';
+
+/**
+ * A coder's public profile, one per CODER user. `specialties` and `searchDocument` are kept by a
+ * database trigger from `specialtyYears` and the text columns (see the migration), so they never drift.
+ * Rating and accuracy are stored as totals and derived on read.
+ */
+@Entity('coder_profiles')
+@Index('coder_profiles_user_id_key', ['userId'], { unique: true })
+// GIN and expression indexes written by hand in the migration (TypeORM cannot declare them):
+@Index('coder_profiles_search_document_idx', { synchronize: false })
+@Index('coder_profiles_specialties_idx', { synchronize: false })
+@Index('coder_profiles_code_sets_idx', { synchronize: false })
+@Index('coder_profiles_work_types_idx', { synchronize: false })
+@Index('coder_profiles_rating_idx', { synchronize: false })
+@Check('coder_profiles_rates_check', 'hourly_rate_cents > 0 AND per_chart_rate_cents > 0')
+export class CoderProfileEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'coder_profiles_pkey' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'coder_profiles_user_id_fkey' })
+  user?: Relation<UserEntity>;
+
+  @Column({ type: 'text' })
+  headline: string;
+
+  @Column({ type: 'text' })
+  bio: string;
+
+  @Column({ type: 'integer' })
+  yearsExperience: number;
+
+  /** IANA zone, e.g. America/Chicago. */
+  @Column({ type: 'text' })
+  timezone: string;
+
+  @Column({ type: 'integer' })
+  weeklyCapacityHours: number;
+
+  @Column({ type: 'integer', nullable: true })
+  hourlyRateCents: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  perChartRateCents: number | null;
+
+  @Column({ type: 'boolean' })
+  available: boolean;
+
+  /** Years of experience per specialty: `{ "CARDIOLOGY": 7 }`. The source of truth for specialties. */
+  @Column({ type: 'jsonb' })
+  specialtyYears: Partial<Record<Specialty, number>>;
+
+  /** The keys of `specialtyYears`, maintained by trigger for indexed filtering. */
+  @Column({ type: 'enum', enum: Specialty, enumName: 'specialty', array: true, insert: false, update: false, default: () => "'{}'" })
+  specialties: Specialty[];
+
+  @Column({ type: 'enum', enum: CodeSet, enumName: 'code_set', array: true })
+  codeSets: CodeSet[];
+
+  @Column({ type: 'enum', enum: WorkType, enumName: 'work_type', array: true })
+  workTypes: WorkType[];
+
+  /** Normalized EHR tags (see domain/ehr.ts). */
+  @Column({ type: 'text', array: true })
+  ehrSystems: string[];
+
+  @Column({ type: 'integer', default: 0 })
+  ratingCount: number;
+
+  /** Sum of all review stars; average = ratingTotal / ratingCount. */
+  @Column({ type: 'integer', default: 0 })
+  ratingTotal: number;
+
+  @Column({ type: 'integer', default: 0 })
+  auditedCharts: number;
+
+  @Column({ type: 'integer', default: 0 })
+  auditErrors: number;
+
+  /** Weighted full-text document (headline A, specialties + EHR B, bio C), maintained by trigger. */
+  @Column({ type: 'tsvector', select: false, insert: false, update: false, nullable: true })
+  searchDocument?: string;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+}

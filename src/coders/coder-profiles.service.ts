@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, In, Repository, SelectQueryBuilder } from 'typeorm';
+import type { Actor } from '../common/auth/actor.js';
+import { BadUserInputError } from '../common/errors/app-error.js';
+import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
+import { ConnectionShape } from '../common/pagination/connection.js';
+import { paginateByOffset } from '../common/pagination/offset-paginate.js';
+import { normalizeEhrList } from '../domain/ehr.js';
+import { CoderProfileEntity } from './coder-profile.entity.js';
+import { CoderFilterInput, CodersArgs, CoderSort } from './dto/coders.args.js';
+import { UpsertCoderProfileInput } from './dto/upsert-coder-profile.input.js';
+
+@Injectable()
+export class CoderProfilesService {
+  constructor(@InjectRepository(CoderProfileEntity) private readonly profiles: Repository<CoderProfileEntity>) {}
+
+  /** Creates or replaces the caller's profile in one statement (INSERT ... ON CONFLICT on the user). */
+  async upsert(actor: Actor, input: UpsertCoderProfileInput): Promise<CoderProfileEntity> {
+    const tooMany = input.specialties.findIndex((s) => s.yearsExperience > input.yearsExperience);
+    if (tooMany >= 0) {
+      throw new BadUserInputError(`input.specialties.${tooMany}.yearsExperience cannot exceed input.yearsExperience`, [`input.specialties.${tooMany}.yearsExperience`]);
+    }
+    await this.profiles.upsert(
+      {
+        userId: actor.id,
+        headline: input.headline,
+        bio: input.bio,
+        yearsExperience: input.yearsExperience,
+        timezone: input.timezone,
+        weeklyCapacityHours: input.weeklyCapacityHours,
+        hourlyRateCents: input.hourlyRateCents ?? null,
+        perChartRateCents: input.perChartRateCents ?? null,
+        available: input.available,
+        specialtyYears: Object.fromEntries(input.specialties.map((s) => [s.specialty, s.yearsExperience])),
+        codeSets: input.codeSets,
+        workTypes: input.workTypes,
+        ehrSystems: normalizeEhrList(input.ehrSystems),
+      },
+      { conflictPaths: ['userId'], skipUpdateIfNoValuesChanged: false },
+    );
+    return this.profiles.findOneByOrFail({ userId: actor.id });
+  }
+
+  findById(id: string): Promise<CoderProfileEntity | null> {
+    return this.profiles.findOneBy({ id });
+  }
+
+  findByUserId(userId: string): Promise<CoderProfileEntity | null> {
+    return this.profiles.findOneBy({ userId });
+  }
+
+  loadById(loaders: RequestLoaders, id: string): Promise<CoderProfileEntity | null> {
+    return loaders.get<string, CoderProfileEntity | null>('coderProfileById', async (ids) => byKeys(ids, await this.profiles.findBy({ id: In([...ids]) }), (p) => p.id)).load(id);
+  }
+
+  /** The public directory: combined filters, full-text search with ranking, three sort orders. */
+  search<N>(args: CodersArgs, toNode: (profile: CoderProfileEntity) => N): Promise<ConnectionShape<N>> {
+    const filter = args.filter ?? {};
+    const query = this.filtered(filter);
+    const count = this.filtered(filter);
+    const text = filter.text || null;
+    if (args.sort === CoderSort.RATE) {
+      query.orderBy('p.hourly_rate_cents', 'ASC', 'NULLS LAST');
+    } else if (args.sort === CoderSort.RELEVANCE && text) {
+      query.orderBy("ts_rank_cd(p.search_document, websearch_to_tsquery('english', :text))", 'DESC');
+    } else {
+      query.orderBy('(p.rating_total::float / NULLIF(p.rating_count, 0))', 'DESC', 'NULLS LAST').addOrderBy('p.rating_count', 'DESC');
+    }
+    query.addOrderBy('p.id', 'ASC');
+    return paginateByOffset(query, count, args, toNode);
+  }
+
+  private filtered(filter: CoderFilterInput): SelectQueryBuilder<CoderProfileEntity> {
+    const query = this.profiles.createQueryBuilder('p');
+    if (filter.specialties?.length) query.andWhere('p.specialties && CAST(:specialties AS specialty[])', { specialties: filter.specialties });
+    if (filter.codeSets?.length) query.andWhere('p.code_sets @> CAST(:codeSets AS code_set[])', { codeSets: filter.codeSets });
+    if (filter.workTypes?.length) query.andWhere('p.work_types && CAST(:workTypes AS work_type[])', { workTypes: filter.workTypes });
+    if (filter.maxHourlyRateCents !== undefined) query.andWhere('p.hourly_rate_cents <= :maxRate', { maxRate: filter.maxHourlyRateCents });
+    if (filter.availableOnly) query.andWhere('p.available');
+    if (filter.minRating !== undefined) query.andWhere('p.rating_count > 0 AND p.rating_total >= :minRating * p.rating_count', { minRating: filter.minRating });
+    if (filter.text) query.andWhere("p.search_document @@ websearch_to_tsquery('english', :text)", { text: filter.text });
+    if (filter.credentialTypes?.length) {
+      query.andWhere(
+        new Brackets((where) =>
+          where.where(
+            `EXISTS (SELECT 1 FROM credentials c WHERE c.coder_id = p.user_id AND c.type = ANY(CAST(:credentialTypes AS credential_type[]))
+               AND c.status = 'VERIFIED' AND (c.expires_on IS NULL OR c.expires_on >= CURRENT_DATE))`,
+            { credentialTypes: filter.credentialTypes },
+          ),
+        ),
+      );
+    }
+    return query;
+  }
+}

@@ -1,0 +1,65 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../common/auth/actor.js';
+import { CurrentUser, Public, Roles } from '../common/auth/decorators.js';
+import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
+import { connectionComplexity } from '../common/pagination/connection.js';
+import { IdArg } from '../common/validation/id-arg.decorator.js';
+import { User } from '../users/user.model.js';
+import { UserRole } from '../users/user-role.enum.js';
+import { UsersService } from '../users/users.service.js';
+import { CoderProfilesService } from './coder-profiles.service.js';
+import { credentialStatus, toCoderProfile, toCredential } from './coders.mapper.js';
+import { CredentialsService } from './credentials.service.js';
+import { CoderProfile, CoderProfileConnection } from './dto/coder-profile.model.js';
+import { CodersArgs } from './dto/coders.args.js';
+import { Credential, CredentialStatus } from './dto/credential.model.js';
+import { UpsertCoderProfileInput } from './dto/upsert-coder-profile.input.js';
+
+@Resolver(() => CoderProfile)
+export class CodersResolver {
+  constructor(
+    private readonly profiles: CoderProfilesService,
+    private readonly credentialsService: CredentialsService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Roles(UserRole.CODER)
+  @Mutation(() => CoderProfile, { description: "Creates or replaces the calling coder's profile (CODER only)." })
+  async upsertCoderProfile(@CurrentUser() actor: Actor, @Args('input') input: UpsertCoderProfileInput): Promise<CoderProfile> {
+    return toCoderProfile(await this.profiles.upsert(actor, input));
+  }
+
+  @Public()
+  @Query(() => CoderProfile, { nullable: true, description: 'A coder profile by id; null when there is none.' })
+  async coderProfile(@IdArg('id') id: string): Promise<CoderProfile | null> {
+    const profile = await this.profiles.findById(id);
+    return profile ? toCoderProfile(profile) : null;
+  }
+
+  @Roles(UserRole.CODER)
+  @Query(() => CoderProfile, { nullable: true, description: "The calling coder's profile; null before the first upsertCoderProfile." })
+  async myCoderProfile(@CurrentUser() actor: Actor): Promise<CoderProfile | null> {
+    const profile = await this.profiles.findByUserId(actor.id);
+    return profile ? toCoderProfile(profile) : null;
+  }
+
+  @Public()
+  @Query(() => CoderProfileConnection, { description: 'The public coder directory.', complexity: connectionComplexity })
+  coders(@Args() args: CodersArgs): Promise<CoderProfileConnection> {
+    return this.profiles.search(args, toCoderProfile);
+  }
+
+  @ResolveField(() => User)
+  async user(@Parent() profile: CoderProfile, @CurrentUser() viewer: Actor | null, @Loaders() loaders: RequestLoaders): Promise<User> {
+    const user = await this.users.loadById(loaders, profile.userId);
+    return this.users.toModel(user!, viewer);
+  }
+
+  @ResolveField(() => [Credential], { description: 'Verified and expired credentials; the coder and admins also see pending and rejected ones.' })
+  async credentials(@Parent() profile: CoderProfile, @CurrentUser() viewer: Actor | null, @Loaders() loaders: RequestLoaders): Promise<Credential[]> {
+    const all = await this.credentialsService.loadForCoder(loaders, profile.userId);
+    const privileged = viewer !== null && (viewer.id === profile.userId || viewer.role === UserRole.ADMIN);
+    const visible = privileged ? all : all.filter((c) => [CredentialStatus.VERIFIED, CredentialStatus.EXPIRED].includes(credentialStatus(c)));
+    return visible.map((c) => toCredential(c, viewer));
+  }
+}

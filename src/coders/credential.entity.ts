@@ -1,0 +1,62 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { CredentialType } from '../domain/credential-type.enum.js';
+import { UserEntity } from '../users/user.entity.js';
+
+/** Stored review states. EXPIRED is not stored: a VERIFIED credential past `expiresOn` reads as EXPIRED. */
+export enum CredentialReviewStatus {
+  PENDING = 'PENDING',
+  VERIFIED = 'VERIFIED',
+  REJECTED = 'REJECTED',
+}
+
+@Entity('credentials')
+@Index('credentials_live_type_key', ['coderId', 'type'], { unique: true, where: `status <> 'REJECTED'` })
+@Index('credentials_pending_idx', ['createdAt'], { where: `status = 'PENDING'` })
+export class CredentialEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'credentials_pkey' })
+  id: string;
+
+  /** The CODER user holding the credential. */
+  @Column({ type: 'uuid' })
+  coderId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'coder_id', foreignKeyConstraintName: 'credentials_coder_id_fkey' })
+  coder?: Relation<UserEntity>;
+
+  @Column({ type: 'enum', enum: CredentialType, enumName: 'credential_type' })
+  type: CredentialType;
+
+  /** Member / certificate number; shown only to its holder and admins. */
+  @Column({ type: 'text' })
+  number: string;
+
+  @Column({ type: 'date' })
+  issuedOn: string;
+
+  @Column({ type: 'date', nullable: true })
+  expiresOn: string | null;
+
+  @Column({ type: 'enum', enum: CredentialReviewStatus, enumName: 'credential_review_status', default: CredentialReviewStatus.PENDING })
+  status: CredentialReviewStatus;
+
+  @Column({ type: 'uuid', nullable: true })
+  reviewedById: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'reviewed_by_id', foreignKeyConstraintName: 'credentials_reviewed_by_id_fkey' })
+  reviewedBy?: Relation<UserEntity>;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  reviewedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  reviewNote: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+}

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import type { Actor } from '../common/auth/actor.js';
+import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
+import { isUniqueViolation } from '../common/errors/postgres-errors.js';
+import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
+import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
+import { paginate } from '../common/pagination/paginate.js';
+import { todayUtc } from '../common/scalars/local-date.scalar.js';
+import { CredentialType } from '../domain/credential-type.enum.js';
+import { credentialCounts } from './coders.mapper.js';
+import { CredentialEntity, CredentialReviewStatus } from './credential.entity.js';
+import { AddCredentialInput, UpdateCredentialInput, VerifyCredentialArgs } from './dto/credential.inputs.js';
+
+@Injectable()
+export class CredentialsService {
+  constructor(@InjectRepository(CredentialEntity) private readonly credentials: Repository<CredentialEntity>) {}
+
+  /** A new credential starts PENDING; one live (pending or verified) credential per type and coder. */
+  async add(actor: Actor, input: AddCredentialInput): Promise<CredentialEntity> {
+    checkDates(input.issuedOn, input.expiresOn ?? null, 'input');
+    try {
+      return await this.credentials.save({ coderId: actor.id, type: input.type, number: input.number, issuedOn: input.issuedOn, expiresOn: input.expiresOn ?? null, status: CredentialReviewStatus.PENDING });
+    } catch (error) {
+      if (isUniqueViolation(error, 'credentials_live_type_key')) throw new ConflictError(`You already have a ${input.type} credential on file: update it instead`);
+      throw error;
+    }
+  }
+
+  /** Any change sends the credential back to PENDING: staff must check the new number or dates. */
+  async update(actor: Actor, id: string, input: UpdateCredentialInput): Promise<CredentialEntity> {
+    const credential = await this.findOwnOrFail(actor, id);
+    const next = { number: input.number ?? credential.number, issuedOn: input.issuedOn ?? credential.issuedOn, expiresOn: input.expiresOn === undefined ? credential.expiresOn : input.expiresOn };
+    checkDates(next.issuedOn, next.expiresOn, 'input');
+    try {
+      await this.credentials.update({ id }, { ...next, status: CredentialReviewStatus.PENDING, reviewedById: null, reviewedAt: null, reviewNote: null });
+    } catch (error) {
+      if (isUniqueViolation(error, 'credentials_live_type_key')) throw new ConflictError(`You already have a live ${credential.type} credential`);
+      throw error;
+    }
+    return this.credentials.findOneByOrFail({ id });
+  }
+
+  listForCoder(coderId: string): Promise<CredentialEntity[]> {
+    return this.credentials.find({ where: { coderId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Loads all credentials of a coder (by user id) through the request's DataLoader. */
+  loadForCoder(loaders: RequestLoaders, coderId: string): Promise<CredentialEntity[]> {
+    return loaders
+      .get<string, CredentialEntity[]>('credentialsByCoder', async (ids) => {
+        const rows = await this.credentials.find({ where: { coderId: In([...ids]) }, order: { createdAt: 'ASC' } });
+        return ids.map((coderId) => rows.filter((row) => row.coderId === coderId));
+      })
+      .load(coderId);
+  }
+
+  /** The credential types that count (verified, unexpired) for a coder. */
+  async countingTypes(coderId: string): Promise<CredentialType[]> {
+    const today = todayUtc();
+    return (await this.listForCoder(coderId)).filter((c) => credentialCounts(c, today)).map((c) => c.type);
+  }
+
+  /** The admin review queue, oldest first. */
+  listPending(args: ConnectionArgs): Promise<ConnectionShape<CredentialEntity>> {
+    const query = this.credentials.createQueryBuilder('c').where('c.status = :pending', { pending: CredentialReviewStatus.PENDING });
+    return paginate(query, args, { sortColumn: 'c.createdAt', idColumn: 'c.id', direction: 'ASC', sortValue: (c) => c.createdAt, idValue: (c) => c.id });
+  }
+
+  /** Approves or rejects a PENDING credential; the reviewer, time and note are recorded. */
+  async verify(actor: Actor, id: string, args: Pick<VerifyCredentialArgs, 'approve' | 'note'>): Promise<CredentialEntity> {
+    const result = await this.credentials
+      .createQueryBuilder()
+      .update()
+      .set({ status: args.approve ? CredentialReviewStatus.VERIFIED : CredentialReviewStatus.REJECTED, reviewedById: actor.id, reviewedAt: () => 'now()', reviewNote: args.note?.trim() || null })
+      .where('id = :id AND status = :pending', { id, pending: CredentialReviewStatus.PENDING })
+      .execute();
+    if (!result.affected) {
+      const existing = await this.credentials.findOneBy({ id });
+      if (!existing) throw new NotFoundError('Credential');
+      throw new ConflictError(`This credential was already reviewed (${existing.status})`);
+    }
+    return this.credentials.findOneByOrFail({ id });
+  }
+
+  findByIds(ids: readonly string[]): Promise<CredentialEntity[]> {
+    return this.credentials.findBy({ id: In([...ids]) });
+  }
+
+  loadById(loaders: RequestLoaders, id: string): Promise<CredentialEntity | null> {
+    return loaders.get<string, CredentialEntity | null>('credentialById', async (ids) => byKeys(ids, await this.findByIds(ids), (c) => c.id)).load(id);
+  }
+
+  private async findOwnOrFail(actor: Actor, id: string): Promise<CredentialEntity> {
+    const credential = await this.credentials.findOneBy({ id, coderId: actor.id });
+    if (!credential) throw new NotFoundError('Credential');
+    return credential;
+  }
+}
+
+function checkDates(issuedOn: string, expiresOn: string | null, prefix: string): void {
+  if (issuedOn > todayUtc()) throw new BadUserInputError(`${prefix}.issuedOn must not be in the future`, [`${prefix}.issuedOn`]);
+  if (expiresOn !== null && expiresOn <= issuedOn) throw new BadUserInputError(`${prefix}.expiresOn must be after issuedOn`, [`${prefix}.expiresOn`]);
+}

@@ -1,0 +1,84 @@
+import { ArgsType, Field, Float, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ConnectionArgs } from '../../common/pagination/connection.js';
+import { CredentialType } from '../../domain/credential-type.enum.js';
+import { Specialty } from '../../domain/specialty.enum.js';
+import { CodeSet, WorkType } from '../../domain/work.enums.js';
+
+export enum CoderSort {
+  RELEVANCE = 'RELEVANCE',
+  RATING = 'RATING',
+  RATE = 'RATE',
+}
+
+registerEnumType(CoderSort, {
+  name: 'CoderSort',
+  description: 'RELEVANCE: best text match first (rating when there is no text). RATING: highest average first. RATE: lowest hourly rate first.',
+});
+
+@InputType({ description: 'Directory filters; all given filters must hold.' })
+export class CoderFilterInput {
+  @Field(() => [Specialty], { nullable: true, description: 'Coders with any of these specialties.' })
+  @IsOptional()
+  @ArrayMaxSize(26)
+  @IsEnum(Specialty, { each: true })
+  specialties?: Specialty[];
+
+  @Field(() => [CredentialType], { nullable: true, description: 'Coders holding any of these credentials, verified and unexpired.' })
+  @IsOptional()
+  @ArrayMaxSize(40)
+  @IsEnum(CredentialType, { each: true })
+  credentialTypes?: CredentialType[];
+
+  @Field(() => [CodeSet], { nullable: true, description: 'Coders working in all of these code sets.' })
+  @IsOptional()
+  @ArrayMaxSize(6)
+  @IsEnum(CodeSet, { each: true })
+  codeSets?: CodeSet[];
+
+  @Field(() => [WorkType], { nullable: true, description: 'Coders doing any of these kinds of work.' })
+  @IsOptional()
+  @ArrayMaxSize(8)
+  @IsEnum(WorkType, { each: true })
+  workTypes?: WorkType[];
+
+  @Field(() => Int, { nullable: true, description: 'Hourly rate at most this many cents (coders without an hourly rate are left out).' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  maxHourlyRateCents?: number;
+
+  @Field({ nullable: true, description: 'Only coders taking new work.' })
+  @IsOptional()
+  @IsBoolean()
+  availableOnly?: boolean;
+
+  @Field(() => Float, { nullable: true, description: 'Average rating at least this (1..5); unrated coders are left out.' })
+  @IsOptional()
+  @IsNumber()
+  @Min(1)
+  @Max(5)
+  minRating?: number;
+
+  @Field({ nullable: true, description: 'Free text over headline, bio, specialties and EHR systems (web-search syntax: "quoted phrases", -exclusions, or).' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MaxLength(200)
+  text?: string;
+}
+
+@ArgsType()
+export class CodersArgs extends ConnectionArgs {
+  @Field(() => CoderFilterInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CoderFilterInput)
+  filter?: CoderFilterInput;
+
+  @Field(() => CoderSort, { nullable: true, defaultValue: CoderSort.RELEVANCE })
+  @IsOptional()
+  @IsEnum(CoderSort)
+  sort: CoderSort = CoderSort.RELEVANCE;
+}

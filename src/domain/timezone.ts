@@ -1,0 +1,27 @@
+import { registerDecorator, ValidationOptions } from 'class-validator';
+
+const ZONES = new Set(Intl.supportedValuesOf('timeZone').concat('UTC'));
+
+/** True for an IANA time zone name such as "America/Chicago". */
+export const isIanaTimezone = (value: unknown): value is string => typeof value === 'string' && ZONES.has(value);
+
+export function IsIanaTimezone(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isIanaTimezone',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must be an IANA time zone such as America/Chicago', ...options },
+      validator: { validate: isIanaTimezone },
+    });
+}
+
+/** The zone's offset from UTC in hours at `at` (e.g. -5 for America/Chicago in winter). */
+export function utcOffsetHours(timeZone: string, at = new Date()): number {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at);
+  const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
+  if (!match) return 0;
+  const hours = Number(match[2]) + Number(match[3] ?? 0) / 60;
+  return match[1] === '-' ? -hours : hours;
+}
