@@ -54,6 +54,10 @@ export class CoderProfilesService {
     return loaders.get<string, CoderProfileEntity | null>('coderProfileById', async (ids) => byKeys(ids, await this.profiles.findBy({ id: In([...ids]) }), (p) => p.id)).load(id);
   }
 
+  loadByUserId(loaders: RequestLoaders, userId: string): Promise<CoderProfileEntity | null> {
+    return loaders.get<string, CoderProfileEntity | null>('coderProfileByUserId', async (ids) => byKeys(ids, await this.profiles.findBy({ userId: In([...ids]) }), (p) => p.userId)).load(userId);
+  }
+
   /** The public directory: combined filters, full-text search with ranking, three sort orders. */
   search<N>(args: CodersArgs, toNode: (profile: CoderProfileEntity) => N): Promise<ConnectionShape<N>> {
     const filter = args.filter ?? {};

@@ -1,3 +1,7 @@
+import { BidEntity } from '../bids/bid.entity.js';
+import { JobInvitationEntity } from '../bids/job-invitation.entity.js';
+import { JobPostingEntity } from '../jobs/job-posting.entity.js';
+import { NotificationEntity } from '../notifications/notification.entity.js';
 import { CoderProfileEntity } from '../coders/coder-profile.entity.js';
 import { CredentialEntity } from '../coders/credential.entity.js';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
@@ -6,4 +10,4 @@ import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 
 /** Every TypeORM entity, listed once for the app, the CLI and the tests. */
-export const ENTITIES = [UserEntity, RefreshTokenEntity, OrganizationEntity, MembershipEntity, CoderProfileEntity, CredentialEntity];
+export const ENTITIES = [UserEntity, RefreshTokenEntity, OrganizationEntity, MembershipEntity, CoderProfileEntity, CredentialEntity, JobPostingEntity, BidEntity, JobInvitationEntity, NotificationEntity];

@@ -92,6 +92,16 @@ export class OrganizationsService {
     return membership;
   }
 
+  /** True when `userId` is an active member of the organization. */
+  async isActiveMember(organizationId: string, userId: string): Promise<boolean> {
+    return this.memberships.existsBy({ organizationId, userId, status: MembershipStatus.ACTIVE });
+  }
+
+  /** Kind of an organization, or null when there is none (no membership check: callers check access). */
+  async kindOf(organizationId: string): Promise<OrganizationKind | null> {
+    return (await this.organizations.findOneBy({ id: organizationId }))?.kind ?? null;
+  }
+
   /** Invites someone by email; owners may invite admins, owners and admins may invite members. */
   async inviteMember(actor: Actor, args: InviteMemberArgs): Promise<MembershipEntity> {
     const inviter = await this.requireMembership(actor, args.organizationId, [MembershipRole.OWNER, MembershipRole.ADMIN]);

@@ -109,3 +109,33 @@ export function coders(app: TestApp) {
 }
 
 export const nextYear = () => `${new Date().getUTCFullYear() + 1}-12-31`;
+
+export const JOB_FIELDS = `id title status specialty codeSets workType setting ehrSystem requiredCredentialTypes chartsPerWeek turnaroundHours
+  accuracyTargetBps payModel rateCents budgetCents percentOfCollectionsBps startsOn durationWeeks requiresBaa positions positionsFilled organization { id name }`;
+
+export function jobInput(organizationId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    organizationId,
+    title: 'Outpatient cardiology coder',
+    description: 'Code cardiology clinic visits and echo reads in Epic.',
+    specialty: 'CARDIOLOGY',
+    codeSets: ['ICD10CM', 'CPT'],
+    workType: 'CODING',
+    setting: 'OUTPATIENT',
+    ehrSystem: 'Epic',
+    requiredCredentialTypes: ['CPC'],
+    chartsPerWeek: 150,
+    turnaroundHours: 48,
+    accuracyTargetBps: 9500,
+    payModel: 'PER_CHART',
+    rateCents: 400,
+    requiresBaa: true,
+    positions: 1,
+    ...overrides,
+  };
+}
+
+/** Provider journeys: a practice posts a job. */
+export async function postJob(app: TestApp, owner: Session, organizationId: string, overrides: Record<string, unknown> = {}) {
+  return ok(await app.gql<{ createJobPosting: any }>(`mutation($input: CreateJobPostingInput!) { createJobPosting(input: $input) { ${JOB_FIELDS} } }`, { input: jobInput(organizationId, overrides) }, owner.accessToken)).createJobPosting;
+}

@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import type { Actor } from '../common/auth/actor.js';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
+import { isUniqueViolation } from '../common/errors/postgres-errors.js';
+import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
+import { paginate } from '../common/pagination/paginate.js';
+import { CoderProfilesService } from '../coders/coder-profiles.service.js';
+import { CredentialsService } from '../coders/credentials.service.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { credentialLabel } from '../domain/credential-type.enum.js';
+import { PayModel } from '../domain/work.enums.js';
+import { JobPostingsService } from '../jobs/job-postings.service.js';
+import { NotificationKind } from '../notifications/notification-kind.enum.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { MembershipRole, OrganizationKind } from '../organizations/organization.enums.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { BidEntity } from './bid.entity.js';
+import { BidStatus, InvitationStatus } from './bid-status.enum.js';
+import { SubmitBidInput } from './dto/bid.inputs.js';
+import { JobInvitationEntity } from './job-invitation.entity.js';
+
+@Injectable()
+export class BidsService {
+  constructor(
+    @InjectRepository(BidEntity) private readonly bids: Repository<BidEntity>,
+    private readonly postings: JobPostingsService,
+    private readonly organizations: OrganizationsService,
+    private readonly profiles: CoderProfilesService,
+    private readonly credentials: CredentialsService,
+    private readonly notifications: NotificationsService,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  /**
+   * Places a bid on an OPEN posting, for the caller or, as a coding company, for a member coder.
+   * The posting row is share-locked while the bid is written, so it cannot close in between; the
+   * partial unique index settles two racing bids by the same coder.
+   */
+  async submit(actor: Actor, input: SubmitBidInput): Promise<BidEntity> {
+    const { coderId, organizationId } = await this.resolveBidder(actor, input);
+    const coderField = organizationId ? 'input.assignedCoderId' : 'input';
+    if (!(await this.profiles.findByUserId(coderId))) {
+      throw new BadUserInputError(organizationId ? 'input.assignedCoderId has no coder profile yet' : 'Create your coder profile (upsertCoderProfile) before bidding', [coderField]);
+    }
+    const held = await this.credentials.countingTypes(coderId);
+    try {
+      return await this.transactions.run(async (manager) => {
+        const posting = await this.postings.lockOpen(manager, input.jobPostingId);
+        const missing = posting.requiredCredentialTypes.filter((type) => !held.includes(type));
+        if (missing.length) {
+          throw new BadUserInputError(`This posting requires a verified, unexpired ${missing.map(credentialLabel).join(', ')} credential`, ['input.jobPostingId']);
+        }
+        const payModel = input.payModel ?? posting.payModel;
+        checkBidPay(payModel, input);
+        const bid = await manager.getRepository(BidEntity).save({
+          jobPostingId: posting.id,
+          coderId,
+          organizationId,
+          submittedById: actor.id,
+          payModel,
+          rateCents: input.rateCents ?? null,
+          percentOfCollectionsBps: input.percentOfCollectionsBps ?? null,
+          coverLetter: input.coverLetter,
+          estimatedTurnaroundHours: input.estimatedTurnaroundHours ?? null,
+          status: BidStatus.PENDING,
+        });
+        await manager
+          .getRepository(JobInvitationEntity)
+          .update({ jobPostingId: posting.id, coderUserId: coderId, status: InvitationStatus.PENDING }, { status: InvitationStatus.ACCEPTED, respondedAt: new Date() });
+        await this.notifications.notify(manager, posting.postedById, NotificationKind.BID_RECEIVED, `New bid on "${posting.title}"`, { jobPostingId: posting.id, bidId: bid.id });
+        return bid;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'bids_live_coder_key')) throw new ConflictError('This coder already has a live bid on this posting');
+      throw error;
+    }
+  }
+
+  /** The coder (or the company member who submitted it) takes back a PENDING bid. */
+  async withdraw(actor: Actor, id: string): Promise<BidEntity> {
+    const bid = await this.bids.findOneBy({ id });
+    if (!bid || (bid.coderId !== actor.id && bid.submittedById !== actor.id)) throw new NotFoundError('Bid');
+    return this.transition(bid, BidStatus.WITHDRAWN, async (manager) => {
+      const posting = await this.postings.findById(bid.jobPostingId);
+      if (posting) await this.notifications.notify(manager, posting.postedById, NotificationKind.BID_WITHDRAWN, `A bid on "${posting.title}" was withdrawn`, { jobPostingId: posting.id, bidId: bid.id });
+    });
+  }
+
+  /** A member of the posting's organization turns down a PENDING bid. */
+  async reject(actor: Actor, id: string): Promise<BidEntity> {
+    const bid = await this.bids.findOneBy({ id });
+    if (!bid) throw new NotFoundError('Bid');
+    const posting = await this.postings.findById(bid.jobPostingId);
+    if (!posting || !(await this.postings.isMember(actor, posting.organizationId))) throw new NotFoundError('Bid');
+    return this.transition(bid, BidStatus.REJECTED, (manager) =>
+      this.notifications.notify(manager, bid.coderId, NotificationKind.BID_REJECTED, `Your bid on "${posting.title}" was not selected`, { jobPostingId: posting.id, bidId: bid.id }),
+    );
+  }
+
+  /** Bids the caller will work on or submitted, newest first. */
+  listMine(actor: Actor, args: ConnectionArgs): Promise<ConnectionShape<BidEntity>> {
+    const query = this.bids.createQueryBuilder('b').where('(b.coder_id = :actor OR b.submitted_by_id = :actor)', { actor: actor.id });
+    return paginate(query, args, { sortColumn: 'b.createdAt', idColumn: 'b.id', direction: 'DESC', sortValue: (b) => b.createdAt, idValue: (b) => b.id });
+  }
+
+  /** A posting's bids, for members of its organization only (FORBIDDEN for anyone else). */
+  async listForPosting(actor: Actor | null, posting: { id: string; organizationId: string }, args: ConnectionArgs): Promise<ConnectionShape<BidEntity>> {
+    if (!(await this.postings.isMember(actor, posting.organizationId))) throw new ForbiddenError("Only the posting organization's members see its bids");
+    const query = this.bids.createQueryBuilder('b').where('b.job_posting_id = :id', { id: posting.id });
+    return paginate(query, args, { sortColumn: 'b.createdAt', idColumn: 'b.id', direction: 'DESC', sortValue: (b) => b.createdAt, idValue: (b) => b.id });
+  }
+
+  /** Who does the work: the caller, or a coding company's member coder when bidding as the company. */
+  private async resolveBidder(actor: Actor, input: SubmitBidInput): Promise<{ coderId: string; organizationId: string | null }> {
+    if (!input.organizationId) {
+      if (input.assignedCoderId) throw new BadUserInputError('input.assignedCoderId is only for bids made as a coding company (input.organizationId)', ['input.assignedCoderId']);
+      return { coderId: actor.id, organizationId: null };
+    }
+    await this.organizations.requireMembership(actor, input.organizationId, [MembershipRole.OWNER, MembershipRole.ADMIN]);
+    if ((await this.organizations.kindOf(input.organizationId)) !== OrganizationKind.CODING_COMPANY) {
+      throw new BadUserInputError('input.organizationId must be a CODING_COMPANY', ['input.organizationId']);
+    }
+    if (!input.assignedCoderId) throw new BadUserInputError('input.assignedCoderId is required when bidding as a company', ['input.assignedCoderId']);
+    if (!(await this.organizations.isActiveMember(input.organizationId, input.assignedCoderId))) {
+      throw new BadUserInputError('input.assignedCoderId is not an active member of this company', ['input.assignedCoderId']);
+    }
+    return { coderId: input.assignedCoderId, organizationId: input.organizationId };
+  }
+
+  /** Moves a PENDING bid to `to` with one conditional UPDATE (CONFLICT if it already moved), plus side effects in the same transaction. */
+  private async transition(bid: BidEntity, to: BidStatus, sideEffects: (manager: EntityManager) => Promise<void>): Promise<BidEntity> {
+    return this.transactions.run(async (manager) => {
+      const result = await manager
+        .getRepository(BidEntity)
+        .createQueryBuilder()
+        .update()
+        .set({ status: to })
+        .where('id = :id AND status = :pending', { id: bid.id, pending: BidStatus.PENDING })
+        .execute();
+      if (!result.affected) throw new ConflictError(`This bid is ${(await this.bids.findOneByOrFail({ id: bid.id })).status}, not PENDING`);
+      await sideEffects(manager);
+      return manager.getRepository(BidEntity).findOneByOrFail({ id: bid.id });
+    });
+  }
+}
+
+function checkBidPay(payModel: PayModel, input: SubmitBidInput): void {
+  if (payModel === PayModel.PERCENT_OF_COLLECTIONS) {
+    if (input.percentOfCollectionsBps == null) throw new BadUserInputError('input.percentOfCollectionsBps is required for PERCENT_OF_COLLECTIONS', ['input.percentOfCollectionsBps']);
+    if (input.rateCents != null) throw new BadUserInputError('input.rateCents is not used with PERCENT_OF_COLLECTIONS', ['input.rateCents']);
+  } else {
+    if (input.rateCents == null) throw new BadUserInputError(`input.rateCents is required for ${payModel}`, ['input.rateCents']);
+    if (input.percentOfCollectionsBps != null) throw new BadUserInputError('input.percentOfCollectionsBps is only for PERCENT_OF_COLLECTIONS', ['input.percentOfCollectionsBps']);
+  }
+}

@@ -1,0 +1,78 @@
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ConnectionArgs } from '../../common/pagination/connection.js';
+import { PayModel } from '../../domain/work.enums.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+@InputType({ description: 'An offer on an OPEN posting. A coding company bids with organizationId and names the member coder in assignedCoderId.' })
+export class SubmitBidInput {
+  @Field(() => ID)
+  @IsUUID()
+  jobPostingId: string;
+
+  @Field(() => Int, { nullable: true, description: "Cents: per hour (HOURLY), per chart (PER_CHART) or in total (FIXED_PRICE), 100..10000000. Required unless the pay model is PERCENT_OF_COLLECTIONS." })
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  @Max(10_000_000)
+  rateCents?: number | null;
+
+  @Field(() => PayModel, { nullable: true, description: "Defaults to the posting's pay model." })
+  @IsOptional()
+  @IsEnum(PayModel)
+  payModel?: PayModel | null;
+
+  @Field(() => Int, { nullable: true, description: 'PERCENT_OF_COLLECTIONS only: basis points, 1..5000.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  percentOfCollectionsBps?: number | null;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  coverLetter: string;
+
+  @Field(() => Int, { nullable: true, description: '1..720 hours.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  estimatedTurnaroundHours?: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'Bid as this CODING_COMPANY (caller must be its OWNER or ADMIN).' })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "With organizationId: the user id of the company's member coder who will do the work." })
+  @IsOptional()
+  @IsUUID()
+  assignedCoderId?: string | null;
+}
+
+@ArgsType()
+export class InviteCoderArgs {
+  @Field(() => ID)
+  @IsUUID()
+  jobPostingId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  coderProfileId: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
+  message?: string | null;
+}
+
+@ArgsType()
+export class BidsArgs extends ConnectionArgs {}

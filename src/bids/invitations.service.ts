@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { Actor } from '../common/auth/actor.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
+import { isUniqueViolation } from '../common/errors/postgres-errors.js';
+import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
+import { paginate } from '../common/pagination/paginate.js';
+import { CoderProfilesService } from '../coders/coder-profiles.service.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { JobPostingsService } from '../jobs/job-postings.service.js';
+import { NotificationKind } from '../notifications/notification-kind.enum.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { InvitationStatus } from './bid-status.enum.js';
+import { InviteCoderArgs } from './dto/bid.inputs.js';
+import { JobInvitationEntity } from './job-invitation.entity.js';
+
+@Injectable()
+export class InvitationsService {
+  constructor(
+    @InjectRepository(JobInvitationEntity) private readonly invitations: Repository<JobInvitationEntity>,
+    private readonly postings: JobPostingsService,
+    private readonly profiles: CoderProfilesService,
+    private readonly notifications: NotificationsService,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  /** A member of the posting's organization invites a coder to bid; the coder is notified. One invitation per coder and posting. */
+  async invite(actor: Actor, args: InviteCoderArgs): Promise<JobInvitationEntity> {
+    await this.postings.findForMemberOrFail(actor, args.jobPostingId);
+    const profile = await this.profiles.findById(args.coderProfileId);
+    if (!profile) throw new NotFoundError('Coder profile');
+    try {
+      return await this.transactions.run(async (manager) => {
+        const posting = await this.postings.lockOpen(manager, args.jobPostingId);
+        const invitation = await manager.getRepository(JobInvitationEntity).save({
+          jobPostingId: posting.id,
+          coderProfileId: profile.id,
+          coderUserId: profile.userId,
+          invitedById: actor.id,
+          message: args.message || null,
+          status: InvitationStatus.PENDING,
+          respondedAt: null,
+        });
+        await this.notifications.notify(manager, profile.userId, NotificationKind.JOB_INVITATION, `You are invited to bid on "${posting.title}"`, { jobPostingId: posting.id, invitationId: invitation.id });
+        return invitation;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'job_invitations_job_coder_key')) throw new ConflictError('This coder was already invited to this posting');
+      throw error;
+    }
+  }
+
+  /** The invited coder declines; the inviter is notified. */
+  async decline(actor: Actor, id: string): Promise<JobInvitationEntity> {
+    const invitation = await this.invitations.findOneBy({ id, coderUserId: actor.id });
+    if (!invitation) throw new NotFoundError('Invitation');
+    return this.transactions.run(async (manager) => {
+      const result = await manager.getRepository(JobInvitationEntity).update({ id, status: InvitationStatus.PENDING }, { status: InvitationStatus.DECLINED, respondedAt: new Date() });
+      if (!result.affected) throw new ConflictError(`This invitation is already ${invitation.status}`);
+      await this.notifications.notify(manager, invitation.invitedById, NotificationKind.INVITATION_DECLINED, 'A coder declined your invitation', { jobPostingId: invitation.jobPostingId, invitationId: id });
+      return manager.getRepository(JobInvitationEntity).findOneByOrFail({ id });
+    });
+  }
+
+  /** Invitations addressed to the calling coder, newest first. */
+  listMine(actor: Actor, args: ConnectionArgs & { status?: InvitationStatus }): Promise<ConnectionShape<JobInvitationEntity>> {
+    const query = this.invitations.createQueryBuilder('i').where('i.coder_user_id = :actor', { actor: actor.id });
+    if (args.status) query.andWhere('i.status = :status', { status: args.status });
+    return paginate(query, args, { sortColumn: 'i.createdAt', idColumn: 'i.id', direction: 'DESC', sortValue: (i) => i.createdAt, idValue: (i) => i.id });
+  }
+
+  /** A posting's invitations, for members of its organization only. */
+  async listForPosting(actor: Actor | null, posting: { id: string; organizationId: string }, args: ConnectionArgs): Promise<ConnectionShape<JobInvitationEntity>> {
+    if (!(await this.postings.isMember(actor, posting.organizationId))) throw new ForbiddenError("Only the posting organization's members see its invitations");
+    const query = this.invitations.createQueryBuilder('i').where('i.job_posting_id = :id', { id: posting.id });
+    return paginate(query, args, { sortColumn: 'i.createdAt', idColumn: 'i.id', direction: 'DESC', sortValue: (i) => i.createdAt, idValue: (i) => i.id });
+  }
+}

@@ -1,0 +1,130 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { LocalDateScalar } from '../../common/scalars/local-date.scalar.js';
+import { CredentialType } from '../../domain/credential-type.enum.js';
+import { Specialty } from '../../domain/specialty.enum.js';
+import { CareSetting, CodeSet, PayModel, WorkType } from '../../domain/work.enums.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+@InputType({ description: 'Coding work to post for a PROVIDER_PRACTICE the caller belongs to. The pay model decides which rate field is required.' })
+export class CreateJobPostingInput {
+  @Field(() => ID)
+  @IsUUID()
+  organizationId: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  title: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10000)
+  description: string;
+
+  @Field(() => Specialty)
+  @IsEnum(Specialty)
+  specialty: Specialty;
+
+  @Field(() => [CodeSet], { description: 'At least one.' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsEnum(CodeSet, { each: true })
+  codeSets: CodeSet[];
+
+  @Field(() => WorkType)
+  @IsEnum(WorkType)
+  workType: WorkType;
+
+  @Field(() => CareSetting)
+  @IsEnum(CareSetting)
+  setting: CareSetting;
+
+  @Field(() => String, { nullable: true, description: 'EHR the work is done in (normalized like coder EHR tags).' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(60)
+  ehrSystem?: string | null;
+
+  @Field(() => [CredentialType], { defaultValue: [], description: 'Credentials a bidder must hold, verified and unexpired.' })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsEnum(CredentialType, { each: true })
+  requiredCredentialTypes: CredentialType[] = [];
+
+  @Field(() => Int, { nullable: true, description: 'Expected volume, 1..100000 charts a week.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  chartsPerWeek?: number | null;
+
+  @Field(() => Int, { description: 'Turnaround per batch in hours, 1..720.' })
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  turnaroundHours: number;
+
+  @Field(() => Int, { description: 'Accuracy target in basis points, 5000..10000 (9500 = 95%).' })
+  @IsInt()
+  @Min(5000)
+  @Max(10000)
+  accuracyTargetBps: number;
+
+  @Field(() => PayModel)
+  @IsEnum(PayModel)
+  payModel: PayModel;
+
+  @Field(() => Int, { nullable: true, description: 'HOURLY: cents an hour; PER_CHART: cents a chart (100..100000). Required for those models, refused for others.' })
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  @Max(100000)
+  rateCents?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Total budget in cents (required for FIXED_PRICE), 100..100000000.' })
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  @Max(100_000_000)
+  budgetCents?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'PERCENT_OF_COLLECTIONS: share of collections in basis points, 1..5000 (billing is commonly 400..900).' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  percentOfCollectionsBps?: number | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Not in the past.' })
+  @IsOptional()
+  @IsString()
+  startsOn?: string | null;
+
+  @Field(() => Int, { nullable: true, description: '1..260 weeks.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(260)
+  durationWeeks?: number | null;
+
+  @Field({ description: 'Whether the coder handles PHI (a signed Business Associate Agreement is then required in the workroom).' })
+  @IsBoolean()
+  requiresBaa: boolean;
+
+  @Field(() => Int, { defaultValue: 1, description: 'Coders wanted, 1..50.' })
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  positions: number = 1;
+}

@@ -1,0 +1,87 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Connection } from '../../common/pagination/connection.js';
+import { LocalDateScalar } from '../../common/scalars/local-date.scalar.js';
+import { CredentialType } from '../../domain/credential-type.enum.js';
+import { Specialty } from '../../domain/specialty.enum.js';
+import { CareSetting, CodeSet, PayModel, WorkType } from '../../domain/work.enums.js';
+import { JobPostingStatus } from '../job-posting-status.enum.js';
+
+@ObjectType({ description: 'Coding work posted by a provider practice.' })
+export class JobPosting {
+  @Field(() => ID)
+  id: string;
+
+  organizationId: string;
+
+  @Field()
+  title: string;
+
+  @Field()
+  description: string;
+
+  @Field(() => JobPostingStatus)
+  status: JobPostingStatus;
+
+  @Field(() => Specialty)
+  specialty: Specialty;
+
+  @Field(() => [CodeSet])
+  codeSets: CodeSet[];
+
+  @Field(() => WorkType)
+  workType: WorkType;
+
+  @Field(() => CareSetting)
+  setting: CareSetting;
+
+  @Field(() => String, { nullable: true })
+  ehrSystem: string | null;
+
+  @Field(() => [CredentialType])
+  requiredCredentialTypes: CredentialType[];
+
+  @Field(() => Int, { nullable: true })
+  chartsPerWeek: number | null;
+
+  @Field(() => Int)
+  turnaroundHours: number;
+
+  @Field(() => Int, { description: 'Basis points: 9500 = 95%.' })
+  accuracyTargetBps: number;
+
+  @Field(() => PayModel)
+  payModel: PayModel;
+
+  @Field(() => Int, { nullable: true })
+  rateCents: number | null;
+
+  @Field(() => Int, { nullable: true })
+  budgetCents: number | null;
+
+  @Field(() => Int, { nullable: true })
+  percentOfCollectionsBps: number | null;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  startsOn: string | null;
+
+  @Field(() => Int, { nullable: true })
+  durationWeeks: number | null;
+
+  @Field()
+  requiresBaa: boolean;
+
+  @Field(() => Int)
+  positions: number;
+
+  @Field(() => Int)
+  positionsFilled: number;
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  closedAt: Date | null;
+}
+
+@ObjectType()
+export class JobPostingConnection extends Connection(JobPosting) {}

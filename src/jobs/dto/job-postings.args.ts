@@ -1,0 +1,61 @@
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsEnum, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ConnectionArgs } from '../../common/pagination/connection.js';
+import { Specialty } from '../../domain/specialty.enum.js';
+import { CareSetting, CodeSet, PayModel, WorkType } from '../../domain/work.enums.js';
+import { JobPostingStatus } from '../job-posting-status.enum.js';
+
+@InputType({ description: 'Job search filters; all given filters must hold.' })
+export class JobPostingFilterInput {
+  @Field(() => [Specialty], { nullable: true, description: 'Any of these specialties.' })
+  @IsOptional()
+  @ArrayMaxSize(26)
+  @IsEnum(Specialty, { each: true })
+  specialties?: Specialty[];
+
+  @Field(() => [CodeSet], { nullable: true, description: 'Postings using any of these code sets.' })
+  @IsOptional()
+  @ArrayMaxSize(6)
+  @IsEnum(CodeSet, { each: true })
+  codeSets?: CodeSet[];
+
+  @Field(() => [WorkType], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(8)
+  @IsEnum(WorkType, { each: true })
+  workTypes?: WorkType[];
+
+  @Field(() => [PayModel], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(4)
+  @IsEnum(PayModel, { each: true })
+  payModels?: PayModel[];
+
+  @Field(() => [CareSetting], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(7)
+  @IsEnum(CareSetting, { each: true })
+  settings?: CareSetting[];
+
+  @Field({ nullable: true, description: 'Free text over title, description, specialty and EHR, ranked.' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MaxLength(200)
+  text?: string;
+
+  @Field(() => JobPostingStatus, { nullable: true, description: 'Defaults to OPEN.' })
+  @IsOptional()
+  @IsEnum(JobPostingStatus)
+  status?: JobPostingStatus;
+}
+
+@ArgsType()
+export class JobPostingsArgs extends ConnectionArgs {
+  @Field(() => JobPostingFilterInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => JobPostingFilterInput)
+  filter?: JobPostingFilterInput;
+}

@@ -1,0 +1,9 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum JobPostingStatus {
+  OPEN = 'OPEN',
+  FILLED = 'FILLED',
+  CLOSED = 'CLOSED',
+}
+
+registerEnumType(JobPostingStatus, { name: 'JobPostingStatus', description: 'OPEN for bids; FILLED when every position has a contract; CLOSED by the provider.' });

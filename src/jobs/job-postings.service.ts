@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import type { Actor } from '../common/auth/actor.js';
+import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
+import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
+import { ConnectionShape } from '../common/pagination/connection.js';
+import { paginateByOffset } from '../common/pagination/offset-paginate.js';
+import { todayUtc } from '../common/scalars/local-date.scalar.js';
+import { normalizeEhr } from '../domain/ehr.js';
+import { PayModel } from '../domain/work.enums.js';
+import { MembershipRole, OrganizationKind } from '../organizations/organization.enums.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { CreateJobPostingInput } from './dto/create-job-posting.input.js';
+import { JobPostingsArgs } from './dto/job-postings.args.js';
+import { JobPostingEntity } from './job-posting.entity.js';
+import { JobPostingStatus } from './job-posting-status.enum.js';
+
+const ANY_MEMBER = [MembershipRole.OWNER, MembershipRole.ADMIN, MembershipRole.MEMBER];
+
+@Injectable()
+export class JobPostingsService {
+  constructor(
+    @InjectRepository(JobPostingEntity) private readonly postings: Repository<JobPostingEntity>,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  /** Posts work for a PROVIDER_PRACTICE the caller is an active member of. */
+  async create(actor: Actor, input: CreateJobPostingInput): Promise<JobPostingEntity> {
+    const organization = await this.organizations.findForMember(actor, input.organizationId);
+    if (organization.kind !== OrganizationKind.PROVIDER_PRACTICE) {
+      throw new BadUserInputError('input.organizationId must be a PROVIDER_PRACTICE', ['input.organizationId']);
+    }
+    checkPay(input);
+    if (input.startsOn && input.startsOn < todayUtc()) throw new BadUserInputError('input.startsOn must not be in the past', ['input.startsOn']);
+    return this.postings.save({
+      organizationId: input.organizationId,
+      postedById: actor.id,
+      title: input.title,
+      description: input.description,
+      specialty: input.specialty,
+      codeSets: input.codeSets,
+      workType: input.workType,
+      setting: input.setting,
+      ehrSystem: input.ehrSystem ? normalizeEhr(input.ehrSystem) : null,
+      requiredCredentialTypes: input.requiredCredentialTypes,
+      chartsPerWeek: input.chartsPerWeek ?? null,
+      turnaroundHours: input.turnaroundHours,
+      accuracyTargetBps: input.accuracyTargetBps,
+      payModel: input.payModel,
+      rateCents: input.rateCents ?? null,
+      budgetCents: input.budgetCents ?? null,
+      percentOfCollectionsBps: input.percentOfCollectionsBps ?? null,
+      startsOn: input.startsOn ?? null,
+      durationWeeks: input.durationWeeks ?? null,
+      requiresBaa: input.requiresBaa,
+      positions: input.positions,
+      status: JobPostingStatus.OPEN,
+      closedAt: null,
+    });
+  }
+
+  /** Closes an OPEN posting (members of its organization); a posting already CLOSED or FILLED is a CONFLICT. */
+  async close(actor: Actor, id: string): Promise<JobPostingEntity> {
+    const posting = await this.findForMemberOrFail(actor, id);
+    const result = await this.postings
+      .createQueryBuilder()
+      .update()
+      .set({ status: JobPostingStatus.CLOSED, closedAt: () => 'now()' })
+      .where('id = :id AND status = :open', { id, open: JobPostingStatus.OPEN })
+      .execute();
+    if (!result.affected) throw new ConflictError(`This posting is ${posting.status}, not OPEN`);
+    return this.postings.findOneByOrFail({ id });
+  }
+
+  findById(id: string): Promise<JobPostingEntity | null> {
+    return this.postings.findOneBy({ id });
+  }
+
+  loadById(loaders: RequestLoaders, id: string): Promise<JobPostingEntity | null> {
+    return loaders.get<string, JobPostingEntity | null>('jobPostingById', async (ids) => byKeys(ids, await this.postings.findBy({ id: In([...ids]) }), (p) => p.id)).load(id);
+  }
+
+  /** The posting when the caller is an active member of its organization; NOT_FOUND otherwise. */
+  async findForMemberOrFail(actor: Actor, id: string): Promise<JobPostingEntity> {
+    const posting = await this.postings.findOneBy({ id });
+    if (!posting) throw new NotFoundError('Job posting');
+    try {
+      await this.organizations.requireMembership(actor, posting.organizationId, ANY_MEMBER);
+    } catch {
+      throw new NotFoundError('Job posting');
+    }
+    return posting;
+  }
+
+  /** True when the caller is an active member of the posting's organization. */
+  async isMember(actor: Actor | null, organizationId: string): Promise<boolean> {
+    if (!actor) return false;
+    return this.organizations.requireMembership(actor, organizationId, ANY_MEMBER).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  /** Locks an OPEN posting for the rest of the transaction (bids, invitations); NOT_FOUND or CONFLICT otherwise. */
+  async lockOpen(manager: EntityManager, id: string): Promise<JobPostingEntity> {
+    const posting = await manager.getRepository(JobPostingEntity).createQueryBuilder('j').setLock('pessimistic_read').where('j.id = :id', { id }).getOne();
+    if (!posting) throw new NotFoundError('Job posting');
+    if (posting.status !== JobPostingStatus.OPEN) throw new ConflictError(`This posting is ${posting.status} and takes no more bids or invitations`);
+    return posting;
+  }
+
+  /** Public job search: the directory's filters and ranked full-text search; newest first without text. */
+  search<N>(args: JobPostingsArgs, toNode: (posting: JobPostingEntity) => N): Promise<ConnectionShape<N>> {
+    const filter = args.filter ?? {};
+    const build = () => {
+      const query = this.postings.createQueryBuilder('j').where('j.status = :status', { status: filter.status ?? JobPostingStatus.OPEN });
+      if (filter.specialties?.length) query.andWhere('j.specialty IN (:...specialties)', { specialties: filter.specialties });
+      if (filter.codeSets?.length) query.andWhere('j.code_sets && CAST(:codeSets AS code_set[])', { codeSets: filter.codeSets });
+      if (filter.workTypes?.length) query.andWhere('j.work_type IN (:...workTypes)', { workTypes: filter.workTypes });
+      if (filter.payModels?.length) query.andWhere('j.pay_model IN (:...payModels)', { payModels: filter.payModels });
+      if (filter.settings?.length) query.andWhere('j.setting IN (:...settings)', { settings: filter.settings });
+      if (filter.text) query.andWhere("j.search_document @@ websearch_to_tsquery('english', :text)", { text: filter.text });
+      return query;
+    };
+    const query = build();
+    if (filter.text) query.orderBy("ts_rank_cd(j.search_document, websearch_to_tsquery('english', :text))", 'DESC').addOrderBy('j.created_at', 'DESC');
+    else query.orderBy('j.created_at', 'DESC');
+    query.addOrderBy('j.id', 'ASC');
+    return paginateByOffset(query, build(), args, toNode);
+  }
+}
+
+/** Each pay model needs its own rate field and refuses the others'. */
+function checkPay(input: CreateJobPostingInput): void {
+  const needsRate = input.payModel === PayModel.HOURLY || input.payModel === PayModel.PER_CHART;
+  const needsPercent = input.payModel === PayModel.PERCENT_OF_COLLECTIONS;
+  if (needsRate && input.rateCents == null) throw new BadUserInputError(`input.rateCents is required for ${input.payModel}`, ['input.rateCents']);
+  if (!needsRate && input.rateCents != null) throw new BadUserInputError(`input.rateCents is only for HOURLY and PER_CHART (use budgetCents or percentOfCollectionsBps)`, ['input.rateCents']);
+  if (needsPercent && input.percentOfCollectionsBps == null) throw new BadUserInputError('input.percentOfCollectionsBps is required for PERCENT_OF_COLLECTIONS', ['input.percentOfCollectionsBps']);
+  if (!needsPercent && input.percentOfCollectionsBps != null) throw new BadUserInputError('input.percentOfCollectionsBps is only for PERCENT_OF_COLLECTIONS', ['input.percentOfCollectionsBps']);
+  if (input.payModel === PayModel.FIXED_PRICE && input.budgetCents == null) throw new BadUserInputError('input.budgetCents is required for FIXED_PRICE', ['input.budgetCents']);
+}

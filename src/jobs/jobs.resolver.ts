@@ -1,0 +1,52 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../common/auth/actor.js';
+import { CurrentUser, Public, Roles } from '../common/auth/decorators.js';
+import { NotFoundError } from '../common/errors/app-error.js';
+import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
+import { connectionComplexity } from '../common/pagination/connection.js';
+import { IdArg } from '../common/validation/id-arg.decorator.js';
+import { Organization } from '../organizations/dto/organization.model.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { UserRole } from '../users/user-role.enum.js';
+import { CreateJobPostingInput } from './dto/create-job-posting.input.js';
+import { JobPosting, JobPostingConnection } from './dto/job-posting.model.js';
+import { JobPostingsArgs } from './dto/job-postings.args.js';
+import { JobPostingsService } from './job-postings.service.js';
+
+@Resolver(() => JobPosting)
+export class JobsResolver {
+  constructor(
+    private readonly postings: JobPostingsService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  @Roles(UserRole.PROVIDER)
+  @Mutation(() => JobPosting, { description: 'Posts coding work for a PROVIDER_PRACTICE the caller belongs to (status OPEN).' })
+  createJobPosting(@CurrentUser() actor: Actor, @Args('input') input: CreateJobPostingInput): Promise<JobPosting> {
+    return this.postings.create(actor, input);
+  }
+
+  @Mutation(() => JobPosting, { description: "Closes an OPEN posting (members of the posting's organization)." })
+  closeJobPosting(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<JobPosting> {
+    return this.postings.close(actor, id);
+  }
+
+  @Public()
+  @Query(() => JobPosting, { nullable: true, description: 'A posting by id (public); null when there is none.' })
+  jobPosting(@IdArg('id') id: string): Promise<JobPosting | null> {
+    return this.postings.findById(id);
+  }
+
+  @Public()
+  @Query(() => JobPostingConnection, { description: 'Public job search (OPEN postings unless filter.status says otherwise).', complexity: connectionComplexity })
+  jobPostings(@Args() args: JobPostingsArgs): Promise<JobPostingConnection> {
+    return this.postings.search(args, (posting) => posting);
+  }
+
+  @ResolveField(() => Organization, { description: 'The practice that posted the work.' })
+  async organization(@Parent() posting: JobPosting, @Loaders() loaders: RequestLoaders): Promise<Organization> {
+    const organization = await this.organizations.loadById(loaders, posting.organizationId);
+    if (!organization) throw new NotFoundError('Organization');
+    return organization;
+  }
+}

@@ -1,0 +1,31 @@
+import { Args, ArgsType, Field, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { IsBoolean, IsOptional } from 'class-validator';
+import type { Actor } from '../common/auth/actor.js';
+import { CurrentUser } from '../common/auth/decorators.js';
+import { ConnectionArgs, connectionComplexity } from '../common/pagination/connection.js';
+import { IdArg } from '../common/validation/id-arg.decorator.js';
+import { Notification, NotificationConnection } from './notification.model.js';
+import { NotificationsService } from './notifications.service.js';
+
+@ArgsType()
+export class NotificationsArgs extends ConnectionArgs {
+  @Field({ nullable: true, defaultValue: false })
+  @IsOptional()
+  @IsBoolean()
+  unreadOnly?: boolean;
+}
+
+@Resolver(() => Notification)
+export class NotificationsResolver {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Query(() => NotificationConnection, { description: "The caller's notifications, newest first.", complexity: connectionComplexity })
+  myNotifications(@CurrentUser() actor: Actor, @Args() args: NotificationsArgs): Promise<NotificationConnection> {
+    return this.notifications.listFor(actor, args);
+  }
+
+  @Mutation(() => Notification)
+  markNotificationRead(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Notification> {
+    return this.notifications.markRead(actor, id);
+  }
+}
