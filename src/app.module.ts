@@ -9,6 +9,7 @@ import { JwtAuthGuard } from './common/auth/jwt-auth.guard.js';
 import { RolesGuard } from './common/auth/roles.guard.js';
 import { BidsModule } from './bids/bids.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { MatchingModule } from './matching/matching.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { CodersModule } from './coders/coders.module.js';
 import { CommonModule } from './common/common.module.js';
@@ -24,7 +25,7 @@ import { RedisModule } from './redis/redis.module.js';
 import { UsersModule } from './users/users.module.js';
 
 /** The feature modules; also walked by `scripts/print-schema.ts` to build the schema without a database. */
-export const FEATURE_MODULES = [CommonModule, UsersModule, AuthModule, OrganizationsModule, CodersModule, JobsModule, NotificationsModule, BidsModule];
+export const FEATURE_MODULES = [CommonModule, UsersModule, AuthModule, OrganizationsModule, CodersModule, JobsModule, NotificationsModule, BidsModule, MatchingModule];
 
 @Module({})
 export class AppModule {

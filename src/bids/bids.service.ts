@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
@@ -97,6 +97,12 @@ export class BidsService {
     return this.transition(bid, BidStatus.REJECTED, (manager) =>
       this.notifications.notify(manager, bid.coderId, NotificationKind.BID_REJECTED, `Your bid on "${posting.title}" was not selected`, { jobPostingId: posting.id, bidId: bid.id }),
     );
+  }
+
+  /** Postings on which the coder has a live (pending or accepted) bid. */
+  async liveBidPostingIds(coderId: string): Promise<string[]> {
+    const rows = await this.bids.find({ select: { jobPostingId: true }, where: { coderId, status: In([BidStatus.PENDING, BidStatus.ACCEPTED]) } });
+    return rows.map((row) => row.jobPostingId);
   }
 
   /** Bids the caller will work on or submitted, newest first. */

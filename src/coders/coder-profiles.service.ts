@@ -6,10 +6,16 @@ import { BadUserInputError } from '../common/errors/app-error.js';
 import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { ConnectionShape } from '../common/pagination/connection.js';
 import { paginateByOffset } from '../common/pagination/offset-paginate.js';
+import { CREDENTIAL_SPECIALTY, CredentialType } from '../domain/credential-type.enum.js';
 import { normalizeEhrList } from '../domain/ehr.js';
+import { Specialty } from '../domain/specialty.enum.js';
+import { WorkType } from '../domain/work.enums.js';
 import { CoderProfileEntity } from './coder-profile.entity.js';
 import { CoderFilterInput, CodersArgs, CoderSort } from './dto/coders.args.js';
 import { UpsertCoderProfileInput } from './dto/upsert-coder-profile.input.js';
+
+/** SQL condition on a `credentials c` row: it counts (verified and not expired). */
+export const COUNTING_CREDENTIAL = `c.status = 'VERIFIED' AND (c.expires_on IS NULL OR c.expires_on >= CURRENT_DATE)`;
 
 @Injectable()
 export class CoderProfilesService {
@@ -58,6 +64,36 @@ export class CoderProfilesService {
     return loaders.get<string, CoderProfileEntity | null>('coderProfileByUserId', async (ids) => byKeys(ids, await this.profiles.findBy({ userId: In([...ids]) }), (p) => p.userId)).load(userId);
   }
 
+  /**
+   * Matching candidates for a posting, from SQL with indexes: every required credential held
+   * (verified, unexpired), and the specialty, a credential certifying it, or the work type.
+   * Specialists and available coders come first; `limit` bounds the set that gets scored.
+   */
+  matchCandidates(job: { specialty: Specialty; workType: WorkType; requiredCredentialTypes: CredentialType[] }, limit: number): Promise<CoderProfileEntity[]> {
+    const certifying = Object.entries(CREDENTIAL_SPECIALTY).filter(([, specialty]) => specialty === job.specialty).map(([type]) => type);
+    const query = this.profiles
+      .createQueryBuilder('p')
+      .where(
+        `NOT EXISTS (SELECT 1 FROM unnest(CAST(:required AS credential_type[])) AS r(type) WHERE NOT EXISTS (
+           SELECT 1 FROM credentials c WHERE c.coder_id = p.user_id AND c.type = r.type AND ${COUNTING_CREDENTIAL}))`,
+        { required: job.requiredCredentialTypes },
+      )
+      .andWhere(
+        new Brackets((where) =>
+          where
+            .where('p.specialties @> CAST(:specialty AS specialty[])', { specialty: [job.specialty] })
+            .orWhere('p.work_types @> CAST(:workType AS work_type[])', { workType: [job.workType] })
+            .orWhere(`EXISTS (SELECT 1 FROM credentials c WHERE c.coder_id = p.user_id AND c.type = ANY(CAST(:certifying AS credential_type[])) AND ${COUNTING_CREDENTIAL})`, { certifying }),
+        ),
+      )
+      .orderBy('p.specialties @> CAST(:specialty AS specialty[])', 'DESC')
+      .addOrderBy('p.available', 'DESC')
+      .addOrderBy('(p.rating_total::float / NULLIF(p.rating_count, 0))', 'DESC', 'NULLS LAST')
+      .addOrderBy('p.id', 'ASC')
+      .limit(limit);
+    return query.getMany();
+  }
+
   /** The public directory: combined filters, full-text search with ranking, three sort orders. */
   search<N>(args: CodersArgs, toNode: (profile: CoderProfileEntity) => N): Promise<ConnectionShape<N>> {
     const filter = args.filter ?? {};
@@ -88,8 +124,7 @@ export class CoderProfilesService {
       query.andWhere(
         new Brackets((where) =>
           where.where(
-            `EXISTS (SELECT 1 FROM credentials c WHERE c.coder_id = p.user_id AND c.type = ANY(CAST(:credentialTypes AS credential_type[]))
-               AND c.status = 'VERIFIED' AND (c.expires_on IS NULL OR c.expires_on >= CURRENT_DATE))`,
+            `EXISTS (SELECT 1 FROM credentials c WHERE c.coder_id = p.user_id AND c.type = ANY(CAST(:credentialTypes AS credential_type[])) AND ${COUNTING_CREDENTIAL})`,
             { credentialTypes: filter.credentialTypes },
           ),
         ),

@@ -62,6 +62,15 @@ export class CredentialsService {
     return (await this.listForCoder(coderId)).filter((c) => credentialCounts(c, today)).map((c) => c.type);
   }
 
+  /** Counting credential types of several coders at once (by user id), for matching. */
+  async countingTypesByCoder(coderIds: string[]): Promise<Map<string, CredentialType[]>> {
+    const today = todayUtc();
+    const rows = coderIds.length ? await this.credentials.find({ where: { coderId: In(coderIds), status: CredentialReviewStatus.VERIFIED } }) : [];
+    const byCoder = new Map<string, CredentialType[]>(coderIds.map((id) => [id, []]));
+    for (const row of rows) if (credentialCounts(row, today)) byCoder.get(row.coderId)!.push(row.type);
+    return byCoder;
+  }
+
   /** The admin review queue, oldest first. */
   listPending(args: ConnectionArgs): Promise<ConnectionShape<CredentialEntity>> {
     const query = this.credentials.createQueryBuilder('c').where('c.status = :pending', { pending: CredentialReviewStatus.PENDING });

@@ -55,6 +55,10 @@ export class JobPostingEntity {
   @Column({ type: 'text', nullable: true })
   ehrSystem: string | null;
 
+  /** The practice's IANA time zone, for working-hours overlap in matching. */
+  @Column({ type: 'text', nullable: true })
+  timezone: string | null;
+
   @Column({ type: 'enum', enum: CredentialType, enumName: 'credential_type', array: true })
   requiredCredentialTypes: CredentialType[];
 

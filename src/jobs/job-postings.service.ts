@@ -8,7 +8,9 @@ import { ConnectionShape } from '../common/pagination/connection.js';
 import { paginateByOffset } from '../common/pagination/offset-paginate.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
 import { normalizeEhr } from '../domain/ehr.js';
-import { PayModel } from '../domain/work.enums.js';
+import { CredentialType } from '../domain/credential-type.enum.js';
+import { Specialty } from '../domain/specialty.enum.js';
+import { PayModel, WorkType } from '../domain/work.enums.js';
 import { MembershipRole, OrganizationKind } from '../organizations/organization.enums.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { CreateJobPostingInput } from './dto/create-job-posting.input.js';
@@ -43,6 +45,7 @@ export class JobPostingsService {
       workType: input.workType,
       setting: input.setting,
       ehrSystem: input.ehrSystem ? normalizeEhr(input.ehrSystem) : null,
+      timezone: input.timezone ?? null,
       requiredCredentialTypes: input.requiredCredentialTypes,
       chartsPerWeek: input.chartsPerWeek ?? null,
       turnaroundHours: input.turnaroundHours,
@@ -108,6 +111,25 @@ export class JobPostingsService {
     if (!posting) throw new NotFoundError('Job posting');
     if (posting.status !== JobPostingStatus.OPEN) throw new ConflictError(`This posting is ${posting.status} and takes no more bids or invitations`);
     return posting;
+  }
+
+  /**
+   * Postings to recommend to a coder, from SQL: OPEN, requiring only credentials the coder holds,
+   * in one of the coder's specialties or work types, and not already bid on. Bounded by `limit`.
+   */
+  recommendationCandidates(coder: { specialties: Specialty[]; workTypes: WorkType[]; credentials: CredentialType[]; excludeIds: string[] }, limit: number): Promise<JobPostingEntity[]> {
+    const query = this.postings
+      .createQueryBuilder('j')
+      .where('j.status = :open', { open: JobPostingStatus.OPEN })
+      .andWhere('j.required_credential_types <@ CAST(:held AS credential_type[])', { held: coder.credentials })
+      .andWhere('(j.specialty = ANY(CAST(:specialties AS specialty[])) OR j.work_type = ANY(CAST(:workTypes AS work_type[])))', { specialties: coder.specialties, workTypes: coder.workTypes });
+    if (coder.excludeIds.length) query.andWhere('j.id NOT IN (:...excludeIds)', { excludeIds: coder.excludeIds });
+    return query
+      .orderBy('j.specialty = ANY(CAST(:specialties AS specialty[]))', 'DESC')
+      .addOrderBy('j.created_at', 'DESC')
+      .addOrderBy('j.id', 'ASC')
+      .limit(limit)
+      .getMany();
   }
 
   /** Public job search: the directory's filters and ranked full-text search; newest first without text. */

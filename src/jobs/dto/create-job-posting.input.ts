@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { LocalDateScalar } from '../../common/scalars/local-date.scalar.js';
 import { CredentialType } from '../../domain/credential-type.enum.js';
+import { IsIanaTimezone } from '../../domain/timezone.js';
 import { Specialty } from '../../domain/specialty.enum.js';
 import { CareSetting, CodeSet, PayModel, WorkType } from '../../domain/work.enums.js';
 
@@ -54,6 +55,11 @@ export class CreateJobPostingInput {
   @IsNotEmpty()
   @MaxLength(60)
   ehrSystem?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The practice's IANA time zone (e.g. America/New_York), used to favour coders with overlapping hours." })
+  @IsOptional()
+  @IsIanaTimezone()
+  timezone?: string | null;
 
   @Field(() => [CredentialType], { defaultValue: [], description: 'Credentials a bidder must hold, verified and unexpired.' })
   @IsArray()

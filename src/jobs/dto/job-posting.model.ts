@@ -37,6 +37,9 @@ export class JobPosting {
   @Field(() => String, { nullable: true })
   ehrSystem: string | null;
 
+  @Field(() => String, { nullable: true, description: 'IANA time zone of the practice.' })
+  timezone: string | null;
+
   @Field(() => [CredentialType])
   requiredCredentialTypes: CredentialType[];
 

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../common/auth/actor.js';
+import { BidsService } from '../bids/bids.service.js';
+import { CoderProfileEntity } from '../coders/coder-profile.entity.js';
+import { CoderProfilesService } from '../coders/coder-profiles.service.js';
+import { certifiedSpecialties, toCoderProfile } from '../coders/coders.mapper.js';
+import { CredentialsService } from '../coders/credentials.service.js';
+import { CredentialType } from '../domain/credential-type.enum.js';
+import { Specialty } from '../domain/specialty.enum.js';
+import { JobPostingEntity } from '../jobs/job-posting.entity.js';
+import { JobPostingsService } from '../jobs/job-postings.service.js';
+import { CoderMatch, JobMatch } from './dto/match.models.js';
+import { MatchCoder, scoreMatch } from './scoring.js';
+
+/** How many SQL candidates get scored; enough headroom above `first` (max 100) for the score to reorder them. */
+const CANDIDATE_LIMIT = 400;
+
+@Injectable()
+export class MatchingService {
+  constructor(
+    private readonly profiles: CoderProfilesService,
+    private readonly credentials: CredentialsService,
+    private readonly postings: JobPostingsService,
+    private readonly bids: BidsService,
+  ) {}
+
+  /** Coders for a posting, best first (members of the posting's organization only). */
+  async matchCoders(actor: Actor, jobPostingId: string, first: number): Promise<CoderMatch[]> {
+    const job = await this.postings.findForMemberOrFail(actor, jobPostingId);
+    const candidates = await this.profiles.matchCandidates(job, CANDIDATE_LIMIT);
+    const held = await this.credentials.countingTypesByCoder(candidates.map((c) => c.userId));
+    const now = new Date();
+    return candidates
+      .map((profile) => ({ profile, result: scoreMatch(job, toMatchCoder(profile, held.get(profile.userId) ?? []), now) }))
+      .filter(({ result }) => result.eligible)
+      .sort((x, y) => y.result.score - x.result.score || y.profile.ratingCount - x.profile.ratingCount || x.profile.id.localeCompare(y.profile.id))
+      .slice(0, first)
+      .map(({ profile, result }) => ({ coder: toCoderProfile(profile), score: result.score, reasons: result.reasons }));
+  }
+
+  /** Open postings for the calling coder, best first; none before the coder has a profile. */
+  async recommendedJobs(actor: Actor, first: number): Promise<JobMatch[]> {
+    const profile = await this.profiles.findByUserId(actor.id);
+    if (!profile) return [];
+    const held = (await this.credentials.countingTypesByCoder([actor.id])).get(actor.id) ?? [];
+    const specialties = [...new Set([...profile.specialties, ...certifiedSpecialties(held)])] as Specialty[];
+    const candidates = await this.postings.recommendationCandidates(
+      { specialties, workTypes: profile.workTypes, credentials: held, excludeIds: await this.bids.liveBidPostingIds(actor.id) },
+      CANDIDATE_LIMIT,
+    );
+    const coder = toMatchCoder(profile, held);
+    const now = new Date();
+    return candidates
+      .map((job: JobPostingEntity) => ({ job, result: scoreMatch(job, coder, now) }))
+      .filter(({ result }) => result.eligible)
+      .sort((x, y) => y.result.score - x.result.score || y.job.createdAt.getTime() - x.job.createdAt.getTime() || x.job.id.localeCompare(y.job.id))
+      .slice(0, first)
+      .map(({ job, result }) => ({ job, score: result.score, reasons: result.reasons }));
+  }
+}
+
+function toMatchCoder(profile: CoderProfileEntity, credentials: CredentialType[]): MatchCoder {
+  const model = toCoderProfile(profile);
+  return {
+    specialtyYears: profile.specialtyYears,
+    codeSets: profile.codeSets,
+    workTypes: profile.workTypes,
+    ehrSystems: profile.ehrSystems,
+    weeklyCapacityHours: profile.weeklyCapacityHours,
+    hourlyRateCents: profile.hourlyRateCents,
+    perChartRateCents: profile.perChartRateCents,
+    available: profile.available,
+    timezone: profile.timezone,
+    ratingAverage: model.ratingAverage,
+    ratingCount: profile.ratingCount,
+    accuracyScore: model.accuracyScore,
+    credentials,
+  };
+}

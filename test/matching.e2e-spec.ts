@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { coders, failed, given, nextYear, ok, postJob, Session } from './support/given.js';
+import { TestApp } from './support/test-app.js';
+
+const MATCH = `query($job: ID!, $first: Int) { matchCoders(jobPostingId: $job, first: $first) { score reasons coder { id user { name } } } }`;
+const RECOMMENDED = `query($first: Int) { recommendedJobs(first: $first) { score reasons job { id title } } }`;
+
+describe('matching', () => {
+  let app: TestApp;
+  let owner: Session;
+  let cardiologyJob: any;
+  let specialist: { coder: Session; profile: any };
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    const a = given(app);
+    const c = coders(app);
+    const practice = await a.practice(undefined, 'Heartland Cardiology');
+    owner = practice.owner;
+    cardiologyJob = await postJob(app, owner, practice.organization.id, { payModel: 'HOURLY', rateCents: 5000, chartsPerWeek: 200, timezone: 'America/Chicago' });
+
+    specialist = await c.verifiedCoder({ name: 'Specialist', credentials: ['CPC'], profile: { specialties: [{ specialty: 'CARDIOLOGY', yearsExperience: 7 }], timezone: 'America/Chicago' } });
+    await c.verifiedCoder({ name: 'Wrong Specialty', credentials: ['CPC'], profile: { headline: 'Orthopedic coder', yearsExperience: 10, specialties: [{ specialty: 'ORTHOPEDICS', yearsExperience: 9 }], ehrSystems: ['Epic'] } });
+    await c.verifiedCoder({ name: 'Certified Newcomer', credentials: ['CPC', 'CCC'], profile: { yearsExperience: 1, specialties: [], ehrSystems: ['Meditech'], timezone: 'America/New_York' } });
+    const unverified = await a.coder({ name: 'Unverified' });
+    await c.upsertProfile(unverified);
+    await c.addCredential(unverified, { type: 'CPC', number: 'CPC-U-1', issuedOn: '2020-01-01', expiresOn: nextYear() });
+    const uncredentialed = await a.coder({ name: 'No Credential' });
+    await c.upsertProfile(uncredentialed);
+  });
+  afterAll(() => app?.close());
+
+  it('ranks the qualified specialist first, leaves out coders lacking the verified credential, and explains why', async () => {
+    const { matchCoders } = ok(await app.gql(MATCH, { job: cardiologyJob.id }, owner.accessToken));
+    expect(matchCoders.map((m: any) => m.coder.user.name)).toEqual(['Specialist', 'Certified Newcomer', 'Wrong Specialty']);
+    const [best, , wrong] = matchCoders;
+    expect(best.reasons).toEqual(expect.arrayContaining(['Verified CPC', '7 years in cardiology', 'Codes ICD-10-CM, CPT', 'Epic experience', 'Same time zone', 'Available now']));
+    expect(best.reasons).toContain('$45/h within the $50/h offered');
+    expect(best.reasons).toContain('30 h/week covers ~300 charts/week');
+    expect(matchCoders[1].reasons).toContain('Certified CCC (cardiology)');
+    expect(best.score).toBeGreaterThan(wrong.score);
+    for (const m of matchCoders) {
+      expect(m.score).toBeGreaterThanOrEqual(0);
+      expect(m.score).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('is deterministic and honours first', async () => {
+    const once = ok(await app.gql(MATCH, { job: cardiologyJob.id, first: 2 }, owner.accessToken)).matchCoders;
+    const again = ok(await app.gql(MATCH, { job: cardiologyJob.id, first: 2 }, owner.accessToken)).matchCoders;
+    expect(once).toEqual(again);
+    expect(once).toHaveLength(2);
+  });
+
+  it('is only for members of the posting organization', async () => {
+    const a = given(app);
+    failed(await app.gql(MATCH, { job: cardiologyJob.id }, (await a.provider()).accessToken), 'NOT_FOUND');
+    failed(await app.gql(MATCH, { job: cardiologyJob.id }, specialist.coder.accessToken), 'NOT_FOUND');
+    failed(await app.gql(MATCH, { job: cardiologyJob.id }), 'UNAUTHENTICATED');
+    expect(failed(await app.gql(MATCH, { job: cardiologyJob.id, first: 500 }, owner.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['first']);
+  });
+
+  it('recommends jobs to a coder, fitting ones first, without jobs needing credentials the coder lacks or jobs already bid on', async () => {
+    const a = given(app);
+    const { owner: other, organization } = await a.practice(undefined, 'Bone & Joint');
+    const ortho = await postJob(app, other, organization.id, { title: 'Orthopedic coding', specialty: 'ORTHOPEDICS' });
+    const needsCcc = await postJob(app, other, organization.id, { title: 'Cardiology with CCC', requiredCredentialTypes: ['CPC', 'CCC'] });
+    const alreadyBid = await postJob(app, other, organization.id, { title: 'Cardiology already bid' });
+    ok(await app.gql(`mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`, { input: { jobPostingId: alreadyBid.id, rateCents: 400, coverLetter: 'Hello' } }, specialist.coder.accessToken));
+
+    const { recommendedJobs } = ok(await app.gql(RECOMMENDED, {}, specialist.coder.accessToken));
+    const titles = recommendedJobs.map((m: any) => m.job.title);
+    expect(titles).toEqual([cardiologyJob.title, ortho.title]);
+    expect(titles).not.toContain(needsCcc.title);
+    expect(recommendedJobs[0].reasons).toContain('7 years in cardiology');
+    expect(recommendedJobs[0].score).toBeGreaterThan(recommendedJobs[1].score);
+  });
+
+  it('recommends nothing before a profile exists and is for coders only', async () => {
+    const a = given(app);
+    expect(ok(await app.gql(RECOMMENDED, {}, (await a.coder()).accessToken)).recommendedJobs).toEqual([]);
+    failed(await app.gql(RECOMMENDED, {}, owner.accessToken), 'FORBIDDEN');
+  });
+});
