@@ -17,6 +17,9 @@ import { UpsertCoderProfileInput } from './dto/upsert-coder-profile.input.js';
 /** SQL condition on a `credentials c` row: it counts (verified and not expired). */
 export const COUNTING_CREDENTIAL = `c.status = 'VERIFIED' AND (c.expires_on IS NULL OR c.expires_on >= CURRENT_DATE)`;
 
+/** Average rating as the rating index (coder_profiles_rating_idx) orders it. */
+const RATING_ORDER = '(p.rating_total::float / NULLIF(p.rating_count, 0))';
+
 @Injectable()
 export class CoderProfilesService {
   constructor(@InjectRepository(CoderProfileEntity) private readonly profiles: Repository<CoderProfileEntity>) {}
@@ -65,33 +68,43 @@ export class CoderProfilesService {
   }
 
   /**
-   * Matching candidates for a posting, from SQL with indexes: every required credential held
-   * (verified, unexpired), and the specialty, a credential certifying it, or the work type.
-   * Specialists and available coders come first; `limit` bounds the set that gets scored.
+   * Matching candidates for a posting, from indexed SQL and bounded by `limit`: coders holding every
+   * required credential (verified, unexpired) who have the posting's specialty (or a credential
+   * certifying it), available and best rated first; when those are fewer than `limit`, coders doing
+   * the posting's kind of work fill the rest, best rated first (the rating index stops the scan early).
    */
-  matchCandidates(job: { specialty: Specialty; workType: WorkType; requiredCredentialTypes: CredentialType[] }, limit: number): Promise<CoderProfileEntity[]> {
+  async matchCandidates(job: { specialty: Specialty; workType: WorkType; requiredCredentialTypes: CredentialType[] }, limit: number): Promise<CoderProfileEntity[]> {
     const certifying = Object.entries(CREDENTIAL_SPECIALTY).filter(([, specialty]) => specialty === job.specialty).map(([type]) => type);
-    const query = this.profiles
-      .createQueryBuilder('p')
-      .where(
+    const eligible = () =>
+      this.profiles.createQueryBuilder('p').where(
         `NOT EXISTS (SELECT 1 FROM unnest(CAST(:required AS credential_type[])) AS r(type) WHERE NOT EXISTS (
            SELECT 1 FROM credentials c WHERE c.coder_id = p.user_id AND c.type = r.type AND ${COUNTING_CREDENTIAL}))`,
         { required: job.requiredCredentialTypes },
-      )
+      );
+    const specialists = await eligible()
       .andWhere(
         new Brackets((where) =>
           where
             .where('p.specialties @> CAST(:specialty AS specialty[])', { specialty: [job.specialty] })
-            .orWhere('p.work_types @> CAST(:workType AS work_type[])', { workType: [job.workType] })
             .orWhere(`EXISTS (SELECT 1 FROM credentials c WHERE c.coder_id = p.user_id AND c.type = ANY(CAST(:certifying AS credential_type[])) AND ${COUNTING_CREDENTIAL})`, { certifying }),
         ),
       )
-      .orderBy('p.specialties @> CAST(:specialty AS specialty[])', 'DESC')
-      .addOrderBy('p.available', 'DESC')
-      .addOrderBy('(p.rating_total::float / NULLIF(p.rating_count, 0))', 'DESC', 'NULLS LAST')
+      .orderBy('p.available', 'DESC')
+      .addOrderBy(RATING_ORDER, 'DESC', 'NULLS LAST')
       .addOrderBy('p.id', 'ASC')
-      .limit(limit);
-    return query.getMany();
+      .limit(limit)
+      .getMany();
+    if (specialists.length >= limit) return specialists;
+    const others = await eligible()
+      .andWhere('p.work_types @> CAST(:workType AS work_type[])', { workType: [job.workType] })
+      .andWhere('NOT (p.specialties @> CAST(:specialty AS specialty[]))', { specialty: [job.specialty] })
+      .andWhere(specialists.length ? 'p.id NOT IN (:...taken)' : 'TRUE', { taken: specialists.map((p) => p.id) })
+      .orderBy(RATING_ORDER, 'DESC', 'NULLS LAST')
+      .addOrderBy('p.rating_count', 'DESC')
+      .addOrderBy('p.id', 'ASC')
+      .limit(limit - specialists.length)
+      .getMany();
+    return [...specialists, ...others];
   }
 
   /** The public directory: combined filters, full-text search with ranking, three sort orders. */
@@ -105,7 +118,7 @@ export class CoderProfilesService {
     } else if (args.sort === CoderSort.RELEVANCE && text) {
       query.orderBy("ts_rank_cd(p.search_document, websearch_to_tsquery('english', :text))", 'DESC');
     } else {
-      query.orderBy('(p.rating_total::float / NULLIF(p.rating_count, 0))', 'DESC', 'NULLS LAST').addOrderBy('p.rating_count', 'DESC');
+      query.orderBy(RATING_ORDER, 'DESC', 'NULLS LAST').addOrderBy('p.rating_count', 'DESC');
     }
     query.addOrderBy('p.id', 'ASC');
     return paginateByOffset(query, count, args, toNode);
