@@ -99,6 +99,30 @@ export class BidsService {
     );
   }
 
+  findById(id: string): Promise<BidEntity | null> {
+    return this.bids.findOneBy({ id });
+  }
+
+  /** Locks a bid for acceptance; CONFLICT unless it is PENDING. Call after locking its posting (lock order: posting, then bid). */
+  async lockPending(manager: EntityManager, id: string): Promise<BidEntity> {
+    const bid = await manager.getRepository(BidEntity).createQueryBuilder('b').setLock('pessimistic_write').where('b.id = :id', { id }).getOne();
+    if (!bid) throw new NotFoundError('Bid');
+    if (bid.status !== BidStatus.PENDING) throw new ConflictError(`This bid is ${bid.status}, not PENDING`);
+    return bid;
+  }
+
+  async markAccepted(manager: EntityManager, id: string): Promise<void> {
+    await manager.getRepository(BidEntity).update({ id }, { status: BidStatus.ACCEPTED });
+  }
+
+  /** Declines every PENDING bid on a posting that just filled, notifying each coder. */
+  async declinePending(manager: EntityManager, posting: { id: string; title: string }): Promise<void> {
+    const [rows] = (await manager.query(`UPDATE bids SET status = 'DECLINED', updated_at = now() WHERE job_posting_id = $1 AND status = 'PENDING' RETURNING id, coder_id`, [posting.id])) as [{ id: string; coder_id: string }[], number];
+    for (const row of rows) {
+      await this.notifications.notify(manager, row.coder_id, NotificationKind.BID_DECLINED, `"${posting.title}" was filled`, { jobPostingId: posting.id, bidId: row.id });
+    }
+  }
+
   /** Postings on which the coder has a live (pending or accepted) bid. */
   async liveBidPostingIds(coderId: string): Promise<string[]> {
     const rows = await this.bids.find({ select: { jobPostingId: true }, where: { coderId, status: In([BidStatus.PENDING, BidStatus.ACCEPTED]) } });

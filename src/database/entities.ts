@@ -1,3 +1,4 @@
+import { ContractEntity } from '../contracts/contract.entity.js';
 import { BidEntity } from '../bids/bid.entity.js';
 import { JobInvitationEntity } from '../bids/job-invitation.entity.js';
 import { JobPostingEntity } from '../jobs/job-posting.entity.js';
@@ -10,4 +11,4 @@ import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 
 /** Every TypeORM entity, listed once for the app, the CLI and the tests. */
-export const ENTITIES = [UserEntity, RefreshTokenEntity, OrganizationEntity, MembershipEntity, CoderProfileEntity, CredentialEntity, JobPostingEntity, BidEntity, JobInvitationEntity, NotificationEntity];
+export const ENTITIES = [UserEntity, RefreshTokenEntity, OrganizationEntity, MembershipEntity, CoderProfileEntity, CredentialEntity, JobPostingEntity, BidEntity, JobInvitationEntity, NotificationEntity, ContractEntity];

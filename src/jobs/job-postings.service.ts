@@ -113,6 +113,31 @@ export class JobPostingsService {
     return posting;
   }
 
+  /** Locks a posting row for an update later in the transaction (accepting a bid); NOT_FOUND when missing. */
+  async lockForUpdate(manager: EntityManager, id: string): Promise<JobPostingEntity> {
+    const posting = await manager.getRepository(JobPostingEntity).createQueryBuilder('j').setLock('pessimistic_write').where('j.id = :id', { id }).getOne();
+    if (!posting) throw new NotFoundError('Job posting');
+    return posting;
+  }
+
+  /**
+   * Takes one position with a conditional UPDATE: only while OPEN and not full; the posting turns
+   * FILLED with its last position. CONFLICT when no position is left.
+   */
+  async takePosition(manager: EntityManager, id: string): Promise<{ filled: boolean }> {
+    const [rows] = (await manager.query(
+      `UPDATE job_postings
+          SET positions_filled = positions_filled + 1,
+              status = CASE WHEN positions_filled + 1 >= positions THEN 'FILLED'::job_posting_status ELSE status END,
+              updated_at = now()
+        WHERE id = $1 AND status = 'OPEN' AND positions_filled < positions
+        RETURNING status`,
+      [id],
+    )) as [{ status: JobPostingStatus }[], number];
+    if (!rows.length) throw new ConflictError('This posting has no open position left');
+    return { filled: rows[0].status === JobPostingStatus.FILLED };
+  }
+
   /**
    * Postings to recommend to a coder, from SQL: OPEN, requiring only credentials the coder holds,
    * in one of the coder's specialties or work types, and not already bid on. Bounded by `limit`.

@@ -1,0 +1,81 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { BidEntity } from '../bids/bid.entity.js';
+import { PayModel } from '../domain/work.enums.js';
+import { JobPostingEntity } from '../jobs/job-posting.entity.js';
+import { OrganizationEntity } from '../organizations/organization.entity.js';
+import { UserEntity } from '../users/user.entity.js';
+import { ContractStatus } from './contract-status.enum.js';
+
+/** The engagement an accepted bid creates: one per bid (unique), terms and platform fee frozen. */
+@Entity('contracts')
+@Index('contracts_bid_id_key', ['bidId'], { unique: true })
+@Index('contracts_organization_id_idx', ['organizationId', 'createdAt'])
+@Index('contracts_coder_id_idx', ['coderId', 'createdAt'])
+export class ContractEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'contracts_pkey' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  jobPostingId: string;
+
+  @ManyToOne(() => JobPostingEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'job_posting_id', foreignKeyConstraintName: 'contracts_job_posting_id_fkey' })
+  jobPosting?: Relation<JobPostingEntity>;
+
+  @Column({ type: 'uuid' })
+  bidId: string;
+
+  @ManyToOne(() => BidEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'bid_id', foreignKeyConstraintName: 'contracts_bid_id_fkey' })
+  bid?: Relation<BidEntity>;
+
+  /** The provider practice paying. */
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'contracts_organization_id_fkey' })
+  organization?: Relation<OrganizationEntity>;
+
+  /** The coder doing the work. */
+  @Column({ type: 'uuid' })
+  coderId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'coder_id', foreignKeyConstraintName: 'contracts_coder_id_fkey' })
+  coder?: Relation<UserEntity>;
+
+  /** The coding company the coder works through, if any. */
+  @Column({ type: 'uuid', nullable: true })
+  codingCompanyId: string | null;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'coding_company_id', foreignKeyConstraintName: 'contracts_coding_company_id_fkey' })
+  codingCompany?: Relation<OrganizationEntity>;
+
+  @Column({ type: 'enum', enum: PayModel, enumName: 'pay_model' })
+  payModel: PayModel;
+
+  @Column({ type: 'integer', nullable: true })
+  rateCents: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  percentOfCollectionsBps: number | null;
+
+  /** PLATFORM_FEE_BPS when the contract was made; later changes to the setting do not touch it. */
+  @Column({ type: 'integer' })
+  platformFeeBps: number;
+
+  @Column({ type: 'enum', enum: ContractStatus, enumName: 'contract_status', default: ContractStatus.ACTIVE })
+  status: ContractStatus;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  endedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BidsModule } from '../bids/bids.module.js';
+import { CodersModule } from '../coders/coders.module.js';
+import { JobsModule } from '../jobs/jobs.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { ContractEntity } from './contract.entity.js';
+import { ContractsResolver } from './contracts.resolver.js';
+import { ContractsService } from './contracts.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ContractEntity]), BidsModule, JobsModule, OrganizationsModule, NotificationsModule, CodersModule],
+  providers: [ContractsService, ContractsResolver],
+  exports: [ContractsService],
+})
+export class ContractsModule {}

@@ -1,0 +1,69 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../common/auth/actor.js';
+import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import { NotFoundError } from '../common/errors/app-error.js';
+import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
+import { ConnectionArgs, connectionComplexity } from '../common/pagination/connection.js';
+import { IdArg } from '../common/validation/id-arg.decorator.js';
+import { CoderProfilesService } from '../coders/coder-profiles.service.js';
+import { toCoderProfile } from '../coders/coders.mapper.js';
+import { CoderProfile } from '../coders/dto/coder-profile.model.js';
+import { JobPosting } from '../jobs/dto/job-posting.model.js';
+import { JobPostingsService } from '../jobs/job-postings.service.js';
+import { Organization } from '../organizations/dto/organization.model.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { UserRole } from '../users/user-role.enum.js';
+import { ContractsService } from './contracts.service.js';
+import { Contract, ContractConnection } from './dto/contract.model.js';
+
+@Resolver(() => Contract)
+export class ContractsResolver {
+  constructor(
+    private readonly contracts: ContractsService,
+    private readonly postings: JobPostingsService,
+    private readonly profiles: CoderProfilesService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  @Roles(UserRole.PROVIDER)
+  @Mutation(() => Contract, { description: "Accepts a PENDING bid (members of the posting's organization): creates the contract; the posting turns FILLED with its last position." })
+  acceptBid(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Contract> {
+    return this.contracts.acceptBid(actor, id);
+  }
+
+  @Mutation(() => Contract, { description: 'Ends an ACTIVE or PAUSED contract (either party).' })
+  endContract(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Contract> {
+    return this.contracts.end(actor, id);
+  }
+
+  @Query(() => Contract, { description: 'A contract you are party to (NOT_FOUND otherwise).' })
+  async contract(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Contract> {
+    return (await this.contracts.findForParty(actor, id)).contract;
+  }
+
+  @Query(() => ContractConnection, { description: 'Contracts you are party to, newest first.', complexity: connectionComplexity })
+  myContracts(@CurrentUser() actor: Actor, @Args() args: ConnectionArgs): Promise<ContractConnection> {
+    return this.contracts.listMine(actor, args);
+  }
+
+  @ResolveField(() => JobPosting)
+  async jobPosting(@Parent() contract: Contract, @Loaders() loaders: RequestLoaders): Promise<JobPosting> {
+    const posting = await this.postings.loadById(loaders, contract.jobPostingId);
+    if (!posting) throw new NotFoundError('Job posting');
+    return posting;
+  }
+
+  @ResolveField(() => CoderProfile, { description: 'The coder doing the work.' })
+  async coder(@Parent() contract: Contract, @Loaders() loaders: RequestLoaders): Promise<CoderProfile> {
+    const profile = await this.profiles.loadByUserId(loaders, contract.coderId);
+    if (!profile) throw new NotFoundError('Coder profile');
+    return toCoderProfile(profile);
+  }
+
+  @ResolveField(() => Organization, { description: 'The practice paying.' })
+  async organization(@Parent() contract: Contract, @Loaders() loaders: RequestLoaders): Promise<Organization> {
+    const organization = await this.organizations.loadById(loaders, contract.organizationId);
+    if (!organization) throw new NotFoundError('Organization');
+    return organization;
+  }
+}

@@ -1,0 +1,40 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Connection } from '../../common/pagination/connection.js';
+import { PayModel } from '../../domain/work.enums.js';
+import { ContractStatus } from '../contract-status.enum.js';
+
+@ObjectType({ description: 'The engagement created when a provider accepts a bid.' })
+export class Contract {
+  @Field(() => ID)
+  id: string;
+
+  jobPostingId: string;
+  bidId: string;
+  organizationId: string;
+  coderId: string;
+  codingCompanyId: string | null;
+
+  @Field(() => ContractStatus)
+  status: ContractStatus;
+
+  @Field(() => PayModel)
+  payModel: PayModel;
+
+  @Field(() => Int, { nullable: true, description: 'Cents per hour or per chart, or the total for FIXED_PRICE.' })
+  rateCents: number | null;
+
+  @Field(() => Int, { nullable: true })
+  percentOfCollectionsBps: number | null;
+
+  @Field(() => Int, { description: 'Platform fee in basis points, frozen when the contract was made.' })
+  platformFeeBps: number;
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  endedAt: Date | null;
+}
+
+@ObjectType()
+export class ContractConnection extends Connection(Contract) {}
