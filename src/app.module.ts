@@ -21,12 +21,13 @@ import { ConfigModule } from './config/config.module.js';
 import { loggerOptions } from './config/logger-options.js';
 import { typeOrmOptions } from './database/typeorm-options.js';
 import { HealthModule } from './health/health.module.js';
+import { PaymentsModule } from './payments/payments.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { UsersModule } from './users/users.module.js';
 
 /** The feature modules; also walked by `scripts/print-schema.ts` to build the schema without a database. */
-export const FEATURE_MODULES = [CommonModule, UsersModule, AuthModule, OrganizationsModule, CodersModule, JobsModule, NotificationsModule, BidsModule, MatchingModule, ContractsModule];
+export const FEATURE_MODULES = [CommonModule, UsersModule, AuthModule, OrganizationsModule, CodersModule, JobsModule, NotificationsModule, BidsModule, MatchingModule, PaymentsModule, ContractsModule];
 
 @Module({})
 export class AppModule {

@@ -128,6 +128,20 @@ export class Environment {
   @Max(5000)
   PLATFORM_FEE_BPS = 1000;
 
+  /** How often background workers (outbox, scheduled releases) run, in ms; 0 turns them off (tests drive them). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  WORKER_POLL_MS = 1000;
+
+  /** Days a provider has to approve or dispute a submitted milestone before it is released automatically. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  MILESTONE_REVIEW_DAYS = 14;
+
   @Transform(emptyToUndefined)
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

@@ -6,12 +6,16 @@ import { JobsModule } from '../jobs/jobs.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { ContractEntity } from './contract.entity.js';
+import { MilestoneEntity } from './milestone.entity.js';
+import { ContractMilestonesResolver, MilestonesResolver } from './milestones.resolver.js';
+import { MilestonesService } from './milestones.service.js';
+import { PaymentsModule } from '../payments/payments.module.js';
 import { ContractsResolver } from './contracts.resolver.js';
 import { ContractsService } from './contracts.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ContractEntity]), BidsModule, JobsModule, OrganizationsModule, NotificationsModule, CodersModule],
-  providers: [ContractsService, ContractsResolver],
+  imports: [TypeOrmModule.forFeature([ContractEntity, MilestoneEntity]), PaymentsModule, BidsModule, JobsModule, OrganizationsModule, NotificationsModule, CodersModule],
+  providers: [ContractsService, ContractsResolver, MilestonesService, MilestonesResolver, ContractMilestonesResolver],
   exports: [ContractsService],
 })
 export class ContractsModule {}

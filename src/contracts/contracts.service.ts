@@ -111,6 +111,8 @@ export class ContractsService {
   async end(actor: Actor, id: string): Promise<ContractEntity> {
     const { contract } = await this.findForParty(actor, id);
     return this.transactions.run(async (manager) => {
+      const [held] = await manager.query(`SELECT 1 FROM milestones WHERE contract_id = $1 AND status IN ('FUNDING', 'FUNDED', 'SUBMITTED') LIMIT 1`, [id]);
+      if (held) throw new ConflictError('Money is still in escrow on this contract: release or refund its milestones first');
       const result = await manager
         .getRepository(ContractEntity)
         .createQueryBuilder()

@@ -1,3 +1,8 @@
+import { MilestoneEntity } from '../contracts/milestone.entity.js';
+import { LedgerEntryEntity, LedgerJournalEntity } from '../payments/ledger.entities.js';
+import { OutboxJobEntity } from '../payments/outbox-job.entity.js';
+import { PayoutAccountEntity } from '../payments/payout-account.entity.js';
+import { StripeEventEntity } from '../payments/stripe-event.entity.js';
 import { ContractEntity } from '../contracts/contract.entity.js';
 import { BidEntity } from '../bids/bid.entity.js';
 import { JobInvitationEntity } from '../bids/job-invitation.entity.js';
@@ -11,4 +16,4 @@ import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 
 /** Every TypeORM entity, listed once for the app, the CLI and the tests. */
-export const ENTITIES = [UserEntity, RefreshTokenEntity, OrganizationEntity, MembershipEntity, CoderProfileEntity, CredentialEntity, JobPostingEntity, BidEntity, JobInvitationEntity, NotificationEntity, ContractEntity];
+export const ENTITIES = [UserEntity, RefreshTokenEntity, OrganizationEntity, MembershipEntity, CoderProfileEntity, CredentialEntity, JobPostingEntity, BidEntity, JobInvitationEntity, NotificationEntity, ContractEntity, MilestoneEntity, LedgerJournalEntity, LedgerEntryEntity, OutboxJobEntity, StripeEventEntity, PayoutAccountEntity];

@@ -51,6 +51,7 @@ export class TestApp {
       REDIS_URL: process.env.REDIS_URL,
       JWT_SECRET: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'silent',
+      WORKER_POLL_MS: '0',
       BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
       BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
       ...overrides,

@@ -1,0 +1,80 @@
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { LocalDateScalar } from '../../common/scalars/local-date.scalar.js';
+import { MilestoneStatus } from '../milestone-status.enum.js';
+
+@ObjectType({ description: 'A fixed-price deliverable paid through escrow.' })
+export class Milestone {
+  @Field(() => ID)
+  id: string;
+
+  contractId: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => Int)
+  amountCents: number;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  dueOn: string | null;
+
+  @Field(() => MilestoneStatus)
+  status: MilestoneStatus;
+
+  @Field(() => String, { nullable: true })
+  submissionNote: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When a submitted milestone is released if the provider neither approves nor disputes it.' })
+  autoReleaseAt: Date | null;
+
+  @Field()
+  createdAt: Date;
+}
+
+@ObjectType({ description: 'What the provider needs to pay a milestone into escrow (Stripe.js confirms the payment with clientSecret).' })
+export class FundingIntent {
+  @Field(() => ID)
+  milestoneId: string;
+
+  @Field()
+  clientSecret: string;
+
+  @Field(() => MilestoneStatus)
+  status: MilestoneStatus;
+}
+
+@InputType()
+export class CreateMilestoneInput {
+  @Field()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title: string;
+
+  @Field(() => Int, { description: 'Cents, 100..10000000.' })
+  @IsInt()
+  @Min(100)
+  @Max(10_000_000)
+  amountCents: number;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  @IsOptional()
+  @IsString()
+  dueOn?: string | null;
+}
+
+@ArgsType()
+export class SubmitMilestoneArgs {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string | null;
+}

@@ -1,0 +1,54 @@
+import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../common/auth/actor.js';
+import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
+import { IdArg } from '../common/validation/id-arg.decorator.js';
+import { UserRole } from '../users/user-role.enum.js';
+import { Contract } from './dto/contract.model.js';
+import { CreateMilestoneInput, FundingIntent, Milestone, SubmitMilestoneArgs } from './dto/milestone.models.js';
+import { MilestonesService } from './milestones.service.js';
+
+@Resolver(() => Milestone)
+export class MilestonesResolver {
+  constructor(private readonly milestones: MilestonesService) {}
+
+  @Roles(UserRole.PROVIDER)
+  @Mutation(() => Milestone, { description: 'Adds a milestone to a FIXED_PRICE contract (the paying practice).' })
+  createMilestone(@CurrentUser() actor: Actor, @IdArg('contractId') contractId: string, @Args('input') input: CreateMilestoneInput): Promise<Milestone> {
+    return this.milestones.create(actor, contractId, input);
+  }
+
+  @Roles(UserRole.PROVIDER)
+  @Mutation(() => FundingIntent, { description: 'Starts paying a milestone into escrow; it becomes FUNDED when Stripe confirms the payment.' })
+  fundMilestone(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<FundingIntent> {
+    return this.milestones.fund(actor, id);
+  }
+
+  @Roles(UserRole.CODER)
+  @Mutation(() => Milestone, { description: 'Delivers a FUNDED milestone (the coder); it is released automatically after the review window unless approved or disputed.' })
+  submitMilestone(@CurrentUser() actor: Actor, @Args() args: SubmitMilestoneArgs): Promise<Milestone> {
+    return this.milestones.submit(actor, args.id, args.note ?? null);
+  }
+
+  @Roles(UserRole.PROVIDER)
+  @Mutation(() => Milestone, { description: 'Releases escrow to the coder minus the platform fee (the paying practice).' })
+  approveMilestone(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Milestone> {
+    return this.milestones.approve(actor, id);
+  }
+
+  @Roles(UserRole.PROVIDER)
+  @Mutation(() => Milestone, { description: 'Refunds a FUNDED or SUBMITTED milestone to the practice.' })
+  refundMilestone(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Milestone> {
+    return this.milestones.refund(actor, id);
+  }
+}
+
+@Resolver(() => Contract)
+export class ContractMilestonesResolver {
+  constructor(private readonly milestonesService: MilestonesService) {}
+
+  @ResolveField('milestones', () => [Milestone], { description: 'Fixed-price milestones, oldest first.' })
+  milestones(@Parent() contract: Contract, @Loaders() loaders: RequestLoaders): Promise<Milestone[]> {
+    return this.milestonesService.listForContracts(loaders, contract.id);
+  }
+}

@@ -1,0 +1,225 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import type { Actor } from '../common/auth/actor.js';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
+import { RequestLoaders } from '../common/loaders/request-loaders.js';
+import { todayUtc } from '../common/scalars/local-date.scalar.js';
+import { AppConfig } from '../config/app-config.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { PayModel } from '../domain/work.enums.js';
+import { GatewayEvent, PaymentsGateway } from '../payments/gateway/payments-gateway.js';
+import { ACCOUNTS, feeOf, LedgerService } from '../payments/ledger.service.js';
+import { OutboxJobEntity } from '../payments/outbox-job.entity.js';
+import { OutboxService } from '../payments/outbox.service.js';
+import { PayoutsService } from '../payments/payouts.service.js';
+import { StripeEventsService } from '../payments/stripe-events.service.js';
+import { ContractEntity } from './contract.entity.js';
+import { ContractStatus } from './contract-status.enum.js';
+import { ContractsService } from './contracts.service.js';
+import { CreateMilestoneInput, FundingIntent } from './dto/milestone.models.js';
+import { MilestoneEntity } from './milestone.entity.js';
+import { MilestoneStatus } from './milestone-status.enum.js';
+
+const REFUND_JOB = 'stripe.refund';
+const HELD = [MilestoneStatus.FUNDED, MilestoneStatus.SUBMITTED];
+
+/**
+ * Fixed-price escrow: create -> fund (Stripe PaymentIntent) -> FUNDED on payment_intent.succeeded
+ * -> submit (coder) -> approve (provider) or automatic release after the review window -> RELEASED,
+ * with the transfer to the coder going out through the outbox; or refund while funded.
+ * Every status move is one conditional UPDATE, and every money move a ledger journal in the same transaction.
+ */
+@Injectable()
+export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(MilestonesService.name);
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    @InjectRepository(MilestoneEntity) private readonly milestones: Repository<MilestoneEntity>,
+    private readonly contracts: ContractsService,
+    private readonly gateway: PaymentsGateway,
+    private readonly ledger: LedgerService,
+    private readonly outbox: OutboxService,
+    private readonly payouts: PayoutsService,
+    private readonly events: StripeEventsService,
+    private readonly transactions: TransactionRunner,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.on('payment_intent.succeeded', (event, manager) => this.onPaymentSucceeded(event, manager));
+    this.outbox.register(REFUND_JOB, (job) => this.runRefund(job));
+  }
+
+  onApplicationBootstrap(): void {
+    const every = this.config.env.WORKER_POLL_MS;
+    if (every > 0) this.timer = setInterval(() => void this.releaseOverdue().catch((error) => this.logger.error({ err: error }, 'automatic release failed')), Math.max(every, 1000) * 30);
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  async create(actor: Actor, contractId: string, input: CreateMilestoneInput): Promise<MilestoneEntity> {
+    const contract = await this.requireSide(actor, contractId, 'provider');
+    if (contract.payModel !== PayModel.FIXED_PRICE) throw new ConflictError(`Milestones are for FIXED_PRICE contracts; this one is ${contract.payModel}`);
+    if (contract.status !== ContractStatus.ACTIVE) throw new ConflictError(`This contract is ${contract.status}`);
+    if (input.dueOn && input.dueOn < todayUtc()) throw new BadUserInputError('input.dueOn must not be in the past', ['input.dueOn']);
+    return this.milestones.save({ contractId, title: input.title, amountCents: input.amountCents, dueOn: input.dueOn ?? null, status: MilestoneStatus.CREATED });
+  }
+
+  /**
+   * Starts (or resumes) paying a milestone into escrow. The PaymentIntent's idempotency key is the
+   * milestone, so repeating the call returns the same intent instead of charging twice.
+   */
+  async fund(actor: Actor, id: string): Promise<FundingIntent> {
+    const milestone = await this.findOrFail(id);
+    const contract = await this.requireSide(actor, milestone.contractId, 'provider');
+    if (contract.status !== ContractStatus.ACTIVE) throw new ConflictError(`This contract is ${contract.status}`);
+    if (![MilestoneStatus.CREATED, MilestoneStatus.FUNDING].includes(milestone.status)) throw new ConflictError(`This milestone is already ${milestone.status}`);
+    const intent = await this.gateway.createPaymentIntent(
+      { amountCents: milestone.amountCents, transferGroup: `contract:${contract.id}`, metadata: { milestoneId: milestone.id, contractId: contract.id } },
+      `payment_intent:${milestone.id}`,
+    );
+    await this.milestones
+      .createQueryBuilder()
+      .update()
+      .set({ status: MilestoneStatus.FUNDING, paymentIntentId: intent.id })
+      .where('id = :id AND status IN (:...open)', { id, open: [MilestoneStatus.CREATED, MilestoneStatus.FUNDING] })
+      .execute();
+    const current = await this.findOrFail(id);
+    return { milestoneId: id, clientSecret: intent.clientSecret, status: current.status };
+  }
+
+  async submit(actor: Actor, id: string, note: string | null): Promise<MilestoneEntity> {
+    const milestone = await this.findOrFail(id);
+    await this.requireSide(actor, milestone.contractId, 'coder');
+    const autoReleaseAt = new Date(Date.now() + this.config.env.MILESTONE_REVIEW_DAYS * 86_400_000);
+    const result = await this.milestones.update({ id, status: MilestoneStatus.FUNDED }, { status: MilestoneStatus.SUBMITTED, submissionNote: note?.trim() || null, autoReleaseAt });
+    if (!result.affected) throw new ConflictError(`Only a FUNDED milestone can be submitted; this one is ${milestone.status}`);
+    return this.findOrFail(id);
+  }
+
+  /** The provider accepts the work: escrow goes to the coder minus the frozen platform fee. */
+  async approve(actor: Actor, id: string): Promise<MilestoneEntity> {
+    const milestone = await this.findOrFail(id);
+    await this.requireSide(actor, milestone.contractId, 'provider');
+    return this.transactions.run(async (manager) => {
+      await this.release(manager, id);
+      return manager.getRepository(MilestoneEntity).findOneByOrFail({ id });
+    });
+  }
+
+  /** Gives a funded, unreleased milestone back to the provider. */
+  async refund(actor: Actor, id: string): Promise<MilestoneEntity> {
+    const milestone = await this.findOrFail(id);
+    await this.requireSide(actor, milestone.contractId, 'provider');
+    return this.transactions.run(async (manager) => {
+      const contract = await this.lockContract(manager, milestone.contractId);
+      if (contract.status === ContractStatus.DISPUTED) throw new ConflictError('This contract is DISPUTED: an admin resolves it');
+      const moved = await manager.getRepository(MilestoneEntity).update({ id, status: In(HELD) }, { status: MilestoneStatus.REFUNDED, refundedAt: new Date() });
+      if (!moved.affected) throw new ConflictError(`Only a FUNDED or SUBMITTED milestone can be refunded; this one is ${(await this.findOrFail(id)).status}`);
+      await this.ledger.post(manager, {
+        reference: `milestone:${id}:refunded`,
+        kind: 'refund',
+        contractId: contract.id,
+        entries: [
+          [ACCOUNTS.escrow(contract.id), milestone.amountCents],
+          [ACCOUNTS.stripeBalance, -milestone.amountCents],
+        ],
+      });
+      await this.outbox.enqueue(manager, REFUND_JOB, `refund:milestone:${id}`, { paymentIntentId: milestone.paymentIntentId, amountCents: milestone.amountCents, milestoneId: id });
+      return manager.getRepository(MilestoneEntity).findOneByOrFail({ id });
+    });
+  }
+
+  /** Releases every SUBMITTED milestone whose review window has passed (contracts in dispute wait). */
+  async releaseOverdue(): Promise<number> {
+    const due = await this.milestones.createQueryBuilder('m').where(`m.status = 'SUBMITTED' AND m.auto_release_at <= now()`).orderBy('m.auto_release_at').limit(100).getMany();
+    let released = 0;
+    for (const milestone of due) {
+      try {
+        await this.transactions.run((manager) => this.release(manager, milestone.id));
+        released++;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    }
+    return released;
+  }
+
+  listForContracts(loaders: RequestLoaders, contractId: string): Promise<MilestoneEntity[]> {
+    return loaders
+      .get<string, MilestoneEntity[]>('milestonesByContract', async (ids) => {
+        const rows = await this.milestones.find({ where: { contractId: In([...ids]) }, order: { createdAt: 'ASC' } });
+        return ids.map((contractId) => rows.filter((row) => row.contractId === contractId));
+      })
+      .load(contractId);
+  }
+
+  /** FUNDED or SUBMITTED -> RELEASED, with the release journal and the queued transfer, in the caller's transaction. */
+  private async release(manager: EntityManager, id: string): Promise<void> {
+    const milestone = await manager.getRepository(MilestoneEntity).findOneByOrFail({ id });
+    const contract = await this.lockContract(manager, milestone.contractId);
+    if (contract.status === ContractStatus.DISPUTED) throw new ConflictError('This contract is DISPUTED: releases wait for the resolution');
+    const moved = await manager.getRepository(MilestoneEntity).update({ id, status: In(HELD) }, { status: MilestoneStatus.RELEASED, releasedAt: new Date() });
+    if (!moved.affected) throw new ConflictError(`Only a FUNDED or SUBMITTED milestone can be released; this one is ${milestone.status}`);
+    const fee = feeOf(milestone.amountCents, contract.platformFeeBps);
+    const net = milestone.amountCents - fee;
+    await this.ledger.post(manager, {
+      reference: `milestone:${id}:released`,
+      kind: 'release',
+      contractId: contract.id,
+      entries: [
+        [ACCOUNTS.escrow(contract.id), milestone.amountCents],
+        [ACCOUNTS.coderPayable(contract.coderId), -net],
+        [ACCOUNTS.platformFees, -fee],
+      ],
+    });
+    await this.payouts.queueTransfer(manager, { coderId: contract.coderId, amountCents: net, contractId: contract.id, transferGroup: `contract:${contract.id}`, source: `milestone:${id}` });
+  }
+
+  /** payment_intent.succeeded: the milestone paid with this intent becomes FUNDED, once, with its funding journal. */
+  private async onPaymentSucceeded(event: GatewayEvent, manager: EntityManager): Promise<void> {
+    const intent = event.data.object;
+    const milestone = await manager.getRepository(MilestoneEntity).findOneBy({ paymentIntentId: intent.id as string });
+    if (!milestone) return;
+    if (Number(intent.amount_received ?? intent.amount) !== milestone.amountCents) {
+      this.logger.error(`payment ${intent.id} amount does not match milestone ${milestone.id}; left for review`);
+      return;
+    }
+    const moved = await manager.getRepository(MilestoneEntity).update({ id: milestone.id, status: In([MilestoneStatus.CREATED, MilestoneStatus.FUNDING]) }, { status: MilestoneStatus.FUNDED, fundedAt: new Date() });
+    if (!moved.affected) return;
+    await this.ledger.post(manager, {
+      reference: `milestone:${milestone.id}:funded`,
+      kind: 'funding',
+      contractId: milestone.contractId,
+      entries: [
+        [ACCOUNTS.stripeBalance, milestone.amountCents],
+        [ACCOUNTS.escrow(milestone.contractId), -milestone.amountCents],
+      ],
+    });
+  }
+
+  private async runRefund(job: OutboxJobEntity) {
+    const refund = await this.gateway.createRefund({ paymentIntentId: job.payload.paymentIntentId, amountCents: job.payload.amountCents, metadata: { milestoneId: job.payload.milestoneId } }, job.idempotencyKey);
+    return { done: { refundId: refund.id } };
+  }
+
+  private async requireSide(actor: Actor, contractId: string, side: 'provider' | 'coder'): Promise<ContractEntity> {
+    const { contract, side: actual } = await this.contracts.findForParty(actor, contractId);
+    if (actual !== side) throw new ForbiddenError(side === 'provider' ? 'Only the paying practice may do this' : 'Only the coder on this contract may do this');
+    return contract;
+  }
+
+  private async lockContract(manager: EntityManager, id: string): Promise<ContractEntity> {
+    return manager.getRepository(ContractEntity).createQueryBuilder('k').setLock('pessimistic_write').where('k.id = :id', { id }).getOneOrFail();
+  }
+
+  private async findOrFail(id: string): Promise<MilestoneEntity> {
+    const milestone = await this.milestones.findOneBy({ id });
+    if (!milestone) throw new NotFoundError('Milestone');
+    return milestone;
+  }
+}

@@ -1,0 +1,78 @@
+import { Logger } from '@nestjs/common';
+import Stripe from 'stripe';
+import { AppConfig } from '../../config/app-config.js';
+import { ConnectedAccount, CreatedPaymentIntent, GatewayEvent, PaymentsGateway } from './payments-gateway.js';
+
+/** The API version this code was written against; pinned so Stripe upgrades never change behaviour silently. */
+export const STRIPE_API_VERSION = '2026-10-28.endive';
+
+/** Stripe through the official SDK. STRIPE_API_HOST/PORT/PROTOCOL point it at stripe-mock or a local fake. */
+export class StripeGateway extends PaymentsGateway {
+  readonly name = 'stripe' as const;
+  private readonly stripe: Stripe;
+  private readonly logger = new Logger(StripeGateway.name);
+
+  constructor(private readonly config: AppConfig) {
+    super();
+    const { env } = config;
+    this.stripe = new Stripe(env.STRIPE_SECRET_KEY!, {
+      apiVersion: STRIPE_API_VERSION as Stripe.LatestApiVersion,
+      maxNetworkRetries: 2,
+      timeout: 20_000,
+      ...(env.STRIPE_API_HOST ? { host: env.STRIPE_API_HOST } : {}),
+      ...(env.STRIPE_API_PORT ? { port: env.STRIPE_API_PORT } : {}),
+      ...(env.STRIPE_API_PROTOCOL ? { protocol: env.STRIPE_API_PROTOCOL } : {}),
+    });
+  }
+
+  async createPaymentIntent(input: { amountCents: number; transferGroup: string; metadata: Record<string, string> }, idempotencyKey: string): Promise<CreatedPaymentIntent> {
+    const intent = await this.stripe.paymentIntents.create(
+      { amount: input.amountCents, currency: 'usd', transfer_group: input.transferGroup, metadata: input.metadata, automatic_payment_methods: { enabled: true } },
+      { idempotencyKey },
+    );
+    return { id: intent.id, clientSecret: intent.client_secret!, status: intent.status };
+  }
+
+  async createTransfer(input: { amountCents: number; destination: string; transferGroup: string; metadata: Record<string, string> }, idempotencyKey: string): Promise<{ id: string }> {
+    const transfer = await this.stripe.transfers.create(
+      { amount: input.amountCents, currency: 'usd', destination: input.destination, transfer_group: input.transferGroup, metadata: input.metadata },
+      { idempotencyKey },
+    );
+    return { id: transfer.id };
+  }
+
+  async createRefund(input: { paymentIntentId: string; amountCents: number; metadata: Record<string, string> }, idempotencyKey: string): Promise<{ id: string }> {
+    const refund = await this.stripe.refunds.create({ payment_intent: input.paymentIntentId, amount: input.amountCents, metadata: input.metadata }, { idempotencyKey });
+    return { id: refund.id };
+  }
+
+  async createExpressAccount(input: { email: string; userId: string }, idempotencyKey: string): Promise<ConnectedAccount> {
+    const account = await this.stripe.accounts.create(
+      { type: 'express', email: input.email, capabilities: { transfers: { requested: true } }, metadata: { userId: input.userId } },
+      { idempotencyKey },
+    );
+    return toAccount(account);
+  }
+
+  async retrieveAccount(accountId: string): Promise<ConnectedAccount> {
+    return toAccount(await this.stripe.accounts.retrieve(accountId));
+  }
+
+  async createAccountLink(input: { accountId: string; returnUrl: string; refreshUrl: string }): Promise<{ url: string }> {
+    const link = await this.stripe.accountLinks.create({ account: input.accountId, return_url: input.returnUrl, refresh_url: input.refreshUrl, type: 'account_onboarding' });
+    return { url: link.url };
+  }
+
+  parseWebhook(rawBody: Buffer, signature: string | undefined): GatewayEvent {
+    const secret = this.config.env.STRIPE_WEBHOOK_SECRET;
+    if (!secret) {
+      this.logger.error('STRIPE_WEBHOOK_SECRET is not set: refusing webhooks');
+      throw new Error('webhook secret not configured');
+    }
+    return this.stripe.webhooks.constructEvent(rawBody, signature ?? '', secret) as unknown as GatewayEvent;
+  }
+}
+
+function toAccount(account: Stripe.Account): ConnectedAccount {
+  return { id: account.id, payoutsEnabled: Boolean(account.payouts_enabled), detailsSubmitted: Boolean(account.details_submitted) };
+}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { LedgerEntryEntity, LedgerJournalEntity } from './ledger.entities.js';
+
+export const ACCOUNTS = {
+  /** Money held in the platform's Stripe balance. */
+  stripeBalance: 'stripe_balance',
+  platformFees: 'platform_fees',
+  escrow: (contractId: string) => `escrow:${contractId}`,
+  coderPayable: (userId: string) => `coder_payable:${userId}`,
+};
+
+export class UnbalancedJournalError extends Error {}
+
+/** Platform fee of an amount: basis points, rounded down to the cent (the coder keeps the rounding). */
+export const feeOf = (amountCents: number, feeBps: number) => Math.floor((amountCents * feeBps) / 10000);
+
+@Injectable()
+export class LedgerService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Posts a balanced journal inside the caller's transaction. Returns false when a journal with
+   * this reference exists already (the event was posted before), so callers can post idempotently.
+   */
+  async post(manager: EntityManager, journal: { reference: string; kind: string; contractId: string | null; entries: [account: string, amountCents: number][] }): Promise<boolean> {
+    const total = journal.entries.reduce((sum, [, amount]) => sum + amount, 0);
+    if (total !== 0 || journal.entries.some(([, amount]) => !Number.isInteger(amount))) throw new UnbalancedJournalError(`journal ${journal.reference} does not balance (${total})`);
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(LedgerJournalEntity)
+      .values({ reference: journal.reference, kind: journal.kind, contractId: journal.contractId })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const journalId = inserted.identifiers[0]?.id as string | undefined;
+    if (!journalId) return false;
+    await manager.getRepository(LedgerEntryEntity).insert(journal.entries.filter(([, amount]) => amount !== 0).map(([account, amount]) => ({ journalId, account, amountCents: String(amount) })));
+    return true;
+  }
+
+  /** Sum of an account's entries (debits positive). */
+  async balance(account: string): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT coalesce(sum(amount_cents), 0)::bigint AS total FROM ledger_entries WHERE account = $1`, [account]);
+    return Number(row.total);
+  }
+
+  /** What a coder was credited and paid: released net amounts still owed, and transfers made. */
+  async coderTotals(userId: string): Promise<{ availableCents: number; paidOutCents: number }> {
+    const [row] = await this.dataSource.query(
+      `SELECT coalesce(-sum(e.amount_cents), 0)::bigint AS available,
+              coalesce(sum(e.amount_cents) FILTER (WHERE j.kind = 'transfer'), 0)::bigint AS paid_out
+         FROM ledger_entries e JOIN ledger_journals j ON j.id = e.journal_id
+        WHERE e.account = $1`,
+      [ACCOUNTS.coderPayable(userId)],
+    );
+    return { availableCents: Number(row.available), paidOutCents: Number(row.paid_out) };
+  }
+
+  /** Escrow still held per contract of a coder, with each contract's fee (for pending earnings). */
+  async escrowHeldForCoder(userId: string): Promise<{ heldCents: number; feeBps: number }[]> {
+    const rows: { held: string; fee: number }[] = await this.dataSource.query(
+      `SELECT -sum(e.amount_cents)::bigint AS held, k.platform_fee_bps AS fee
+         FROM contracts k JOIN ledger_entries e ON e.account = 'escrow:' || k.id
+        WHERE k.coder_id = $1 GROUP BY k.id, k.platform_fee_bps`,
+      [userId],
+    );
+    return rows.map((row) => ({ heldCents: Number(row.held), feeBps: row.fee }));
+  }
+
+  /** Journals that do not sum to zero (always empty: the invariant the tests check). */
+  async unbalancedJournals(): Promise<string[]> {
+    const rows: { journal_id: string }[] = await this.dataSource.query(`SELECT journal_id FROM ledger_entries GROUP BY journal_id HAVING sum(amount_cents) <> 0`);
+    return rows.map((row) => row.journal_id);
+  }
+}

@@ -1,0 +1,42 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../config/app-config.js';
+import { PaymentsGateway } from './gateway/payments-gateway.js';
+import { SimulatedGateway } from './gateway/simulated.gateway.js';
+import { StripeGateway } from './gateway/stripe.gateway.js';
+import { LedgerEntryEntity, LedgerJournalEntity } from './ledger.entities.js';
+import { LedgerService } from './ledger.service.js';
+import { OutboxJobEntity } from './outbox-job.entity.js';
+import { OutboxService } from './outbox.service.js';
+import { PayoutAccountEntity } from './payout-account.entity.js';
+import { PayoutsResolver } from './payouts.resolver.js';
+import { PayoutsService } from './payouts.service.js';
+import { StripeEventEntity } from './stripe-event.entity.js';
+import { StripeEventsService } from './stripe-events.service.js';
+import { WebhooksController } from './webhooks.controller.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([LedgerJournalEntity, LedgerEntryEntity, OutboxJobEntity, StripeEventEntity, PayoutAccountEntity])],
+  controllers: [WebhooksController],
+  providers: [
+    {
+      provide: PaymentsGateway,
+      inject: [AppConfig, StripeEventsService],
+      // The real Stripe SDK when a key is configured; otherwise the loudly logged offline simulation,
+      // whose events go straight to the same handlers webhooks use.
+      useFactory: (config: AppConfig, events: StripeEventsService) => {
+        if (config.env.STRIPE_SECRET_KEY) return new StripeGateway(config);
+        const simulated = new SimulatedGateway();
+        simulated.onEvent = async (event) => void (await events.apply(event));
+        return simulated;
+      },
+    },
+    LedgerService,
+    OutboxService,
+    StripeEventsService,
+    PayoutsService,
+    PayoutsResolver,
+  ],
+  exports: [PaymentsGateway, LedgerService, OutboxService, StripeEventsService, PayoutsService],
+})
+export class PaymentsModule {}

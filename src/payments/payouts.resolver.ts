@@ -1,0 +1,31 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../common/auth/actor.js';
+import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import { UserRole } from '../users/user-role.enum.js';
+import { Earnings, PayoutAccount, StartPayoutOnboardingArgs } from './dto/payout.models.js';
+import { PayoutsService } from './payouts.service.js';
+
+@Resolver()
+export class PayoutsResolver {
+  constructor(private readonly payouts: PayoutsService) {}
+
+  @Roles(UserRole.CODER)
+  @Mutation(() => String, { description: 'A Stripe Connect onboarding link for the calling coder (the Express account is created once).' })
+  startPayoutOnboarding(@CurrentUser() actor: Actor, @Args() args: StartPayoutOnboardingArgs): Promise<string> {
+    return this.payouts.startOnboarding(actor, args.returnUrl, args.refreshUrl);
+  }
+
+  @Roles(UserRole.CODER)
+  @Query(() => PayoutAccount)
+  async payoutAccount(@CurrentUser() actor: Actor): Promise<PayoutAccount> {
+    const account = await this.payouts.findAccount(actor.id);
+    if (!account) return { status: 'NOT_STARTED', payoutsEnabled: false };
+    return { status: account.payoutsEnabled ? 'ENABLED' : 'ONBOARDING', payoutsEnabled: account.payoutsEnabled };
+  }
+
+  @Roles(UserRole.CODER)
+  @Query(() => Earnings)
+  myEarnings(@CurrentUser() actor: Actor): Promise<Earnings> {
+    return this.payouts.earnings(actor);
+  }
+}

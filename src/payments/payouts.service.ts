@@ -1,0 +1,108 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import type { Actor } from '../common/auth/actor.js';
+import { BadUserInputError } from '../common/errors/app-error.js';
+import { isUniqueViolation } from '../common/errors/postgres-errors.js';
+import { PaymentsGateway } from './gateway/payments-gateway.js';
+import { ACCOUNTS, feeOf, LedgerService } from './ledger.service.js';
+import { OutboxJobEntity } from './outbox-job.entity.js';
+import { OutboxService } from './outbox.service.js';
+import { PayoutAccountEntity } from './payout-account.entity.js';
+import { StripeEventsService } from './stripe-events.service.js';
+
+export const TRANSFER_JOB = 'stripe.transfer';
+
+export interface TransferPayload {
+  coderId: string;
+  amountCents: number;
+  contractId: string;
+  transferGroup: string;
+  /** The business event paid out, e.g. `milestone:<id>`. */
+  source: string;
+}
+
+/** Coders' Stripe Express accounts, transfers to them, and their earnings as the ledger tells them. */
+@Injectable()
+export class PayoutsService implements OnModuleInit {
+  constructor(
+    @InjectRepository(PayoutAccountEntity) private readonly accounts: Repository<PayoutAccountEntity>,
+    private readonly gateway: PaymentsGateway,
+    private readonly ledger: LedgerService,
+    private readonly outbox: OutboxService,
+    private readonly events: StripeEventsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.outbox.register(TRANSFER_JOB, (job, manager) => this.runTransfer(job, manager));
+    this.events.on('account.updated', (event, manager) => this.onAccountUpdated(event.data.object.id as string, manager));
+  }
+
+  /**
+   * The onboarding link for the calling coder's Express account, creating the account the first
+   * time (idempotency key per user, plus the primary key, so two racing calls make one account).
+   * Links expire quickly and are never stored.
+   */
+  async startOnboarding(actor: Actor, returnUrl: string, refreshUrl: string): Promise<string> {
+    for (const [name, value] of Object.entries({ returnUrl, refreshUrl })) {
+      if (!/^https?:\/\/[^\s]+$/.test(value) || !URL.canParse(value)) throw new BadUserInputError(`${name} must be an http(s) URL`, [name]);
+    }
+    let account = await this.accounts.findOneBy({ userId: actor.id });
+    if (!account) {
+      const created = await this.gateway.createExpressAccount({ email: actor.email, userId: actor.id }, `account:${actor.id}`);
+      try {
+        await this.accounts.insert({ userId: actor.id, stripeAccountId: created.id, payoutsEnabled: created.payoutsEnabled, detailsSubmitted: created.detailsSubmitted });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+      account = await this.accounts.findOneByOrFail({ userId: actor.id });
+    }
+    return (await this.gateway.createAccountLink({ accountId: account.stripeAccountId, returnUrl, refreshUrl })).url;
+  }
+
+  findAccount(userId: string): Promise<PayoutAccountEntity | null> {
+    return this.accounts.findOneBy({ userId });
+  }
+
+  /** Pending (in escrow, net of fee), available (released, awaiting transfer) and paid out, all from the ledger. */
+  async earnings(actor: Actor): Promise<{ pendingCents: number; availableCents: number; paidOutCents: number }> {
+    const held = await this.ledger.escrowHeldForCoder(actor.id);
+    const pendingCents = held.reduce((sum, { heldCents, feeBps }) => sum + heldCents - feeOf(heldCents, feeBps), 0);
+    return { pendingCents, ...(await this.ledger.coderTotals(actor.id)) };
+  }
+
+  /** Queues a transfer to the coder, in the caller's transaction. */
+  async queueTransfer(manager: EntityManager, payload: TransferPayload): Promise<void> {
+    await this.outbox.enqueue(manager, TRANSFER_JOB, `transfer:${payload.source}`, { ...payload });
+  }
+
+  /** Outbox job: transfer to the coder's account once it can receive money, then post the payout. */
+  private async runTransfer(job: OutboxJobEntity, manager: EntityManager) {
+    const payload = job.payload as TransferPayload;
+    const account = await manager.getRepository(PayoutAccountEntity).findOneBy({ userId: payload.coderId });
+    if (!account?.payoutsEnabled) return { wait: 'the coder has no payout account able to receive transfers yet' };
+    const transfer = await this.gateway.createTransfer(
+      { amountCents: payload.amountCents, destination: account.stripeAccountId, transferGroup: payload.transferGroup, metadata: { source: payload.source, contractId: payload.contractId } },
+      job.idempotencyKey,
+    );
+    await this.ledger.post(manager, {
+      reference: `${job.idempotencyKey}:paid`,
+      kind: 'transfer',
+      contractId: payload.contractId,
+      entries: [
+        [ACCOUNTS.coderPayable(payload.coderId), payload.amountCents],
+        [ACCOUNTS.stripeBalance, -payload.amountCents],
+      ],
+    });
+    return { done: { transferId: transfer.id } };
+  }
+
+  /** Re-reads the account (events may arrive out of order) and wakes waiting transfers once payouts work. */
+  private async onAccountUpdated(stripeAccountId: string, manager: EntityManager): Promise<void> {
+    const account = await manager.getRepository(PayoutAccountEntity).findOneBy({ stripeAccountId });
+    if (!account) return;
+    const current = await this.gateway.retrieveAccount(stripeAccountId);
+    await manager.getRepository(PayoutAccountEntity).update({ userId: account.userId }, { payoutsEnabled: current.payoutsEnabled, detailsSubmitted: current.detailsSubmitted });
+    if (current.payoutsEnabled) await this.outbox.wake(manager, TRANSFER_JOB, { coderId: account.userId });
+  }
+}

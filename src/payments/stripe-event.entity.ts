@@ -1,0 +1,20 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+/** Every Stripe event received, stored by its id before it is applied, so a redelivery changes nothing. */
+@Entity('stripe_events')
+export class StripeEventEntity {
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'stripe_events_pkey' })
+  id: string;
+
+  @Column({ type: 'text' })
+  type: string;
+
+  @Column({ type: 'jsonb' })
+  payload: Record<string, any>;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  receivedAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  processedAt: Date | null;
+}

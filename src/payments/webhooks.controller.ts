@@ -1,0 +1,32 @@
+import { BadRequestException, Controller, Headers, HttpCode, Logger, Post, Req } from '@nestjs/common';
+import type { RawBodyRequest } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { Public } from '../common/auth/decorators.js';
+import { PaymentsGateway } from './gateway/payments-gateway.js';
+import { StripeEventsService } from './stripe-events.service.js';
+
+/** POST /webhooks/stripe: raw body, signature checked, stored by event id, applied once. */
+@Controller('webhooks')
+export class WebhooksController {
+  private readonly logger = new Logger(WebhooksController.name);
+
+  constructor(
+    private readonly gateway: PaymentsGateway,
+    private readonly events: StripeEventsService,
+  ) {}
+
+  @Public()
+  @Post('stripe')
+  @HttpCode(200)
+  async stripe(@Req() request: RawBodyRequest<FastifyRequest>, @Headers('stripe-signature') signature?: string): Promise<{ received: true; duplicate: boolean }> {
+    let event;
+    try {
+      event = this.gateway.parseWebhook(request.rawBody ?? Buffer.alloc(0), signature);
+    } catch (error) {
+      this.logger.warn(`rejected a webhook: ${error instanceof Error ? error.message : 'invalid'}`);
+      throw new BadRequestException('Invalid Stripe signature');
+    }
+    const applied = await this.events.apply(event);
+    return { received: true, duplicate: !applied };
+  }
+}

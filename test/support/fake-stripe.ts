@@ -1,0 +1,95 @@
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+
+export interface FakeStripeCall {
+  method: string;
+  path: string;
+  idempotencyKey: string | undefined;
+  params: Record<string, string>;
+}
+
+/**
+ * A local stand-in for the few Stripe endpoints ChartBridge calls, so the real `stripe` SDK can be
+ * exercised without a network. Like Stripe, it replays the stored answer for a repeated
+ * Idempotency-Key instead of creating a second object.
+ */
+export class FakeStripe {
+  readonly calls: FakeStripeCall[] = [];
+  readonly objects = new Map<string, Record<string, any>>();
+  private readonly byKey = new Map<string, Record<string, any>>();
+  private readonly failures = new Map<string, number>();
+  private server?: Server;
+  private counter = 0;
+
+  /** Makes the next `times` creations on `path` succeed on our side but answer 500, as if the connection died after the effect. */
+  failAfterEffect(path: string, times: number): void {
+    this.failures.set(path, times);
+  }
+
+  created(prefix: string): Record<string, any>[] {
+    return [...this.objects.values()].filter((o) => String(o.id).startsWith(prefix));
+  }
+
+  async start(): Promise<number> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return (this.server!.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise((resolve) => this.server?.close(resolve));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    const params = Object.fromEntries(new URLSearchParams(body));
+    const path = (req.url ?? '').split('?')[0];
+    const idempotencyKey = req.headers['idempotency-key'] as string | undefined;
+    this.calls.push({ method: req.method ?? '', path, idempotencyKey, params });
+    const send = (status: number, payload: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_fake_${this.counter}` });
+      res.end(JSON.stringify(payload));
+    };
+
+    if (req.method === 'GET' && path.startsWith('/v1/accounts/')) {
+      const account = this.objects.get(path.slice('/v1/accounts/'.length));
+      return account ? send(200, account) : send(404, { error: { type: 'invalid_request_error', message: 'No such account' } });
+    }
+    if (req.method !== 'POST') return send(404, { error: { message: 'not faked' } });
+
+    const cacheKey = idempotencyKey ? `${path}:${idempotencyKey}` : undefined;
+    let object = cacheKey ? this.byKey.get(cacheKey) : undefined;
+    if (!object) {
+      object = this.create(path, params);
+      if (!object) return send(404, { error: { message: `${path} is not faked` } });
+      this.objects.set(object.id, object);
+      if (cacheKey) this.byKey.set(cacheKey, object);
+    }
+    const failures = this.failures.get(path) ?? 0;
+    if (failures > 0) {
+      this.failures.set(path, failures - 1);
+      return send(500, { error: { type: 'api_error', message: 'fake outage after the effect' } });
+    }
+    send(200, object);
+  }
+
+  private create(path: string, p: Record<string, string>): Record<string, any> | undefined {
+    const n = ++this.counter;
+    const metadata = Object.fromEntries(Object.entries(p).filter(([k]) => k.startsWith('metadata[')).map(([k, v]) => [k.slice(9, -1), v]));
+    switch (path) {
+      case '/v1/payment_intents':
+        return { id: `pi_fake_${n}`, object: 'payment_intent', amount: Number(p.amount), currency: p.currency, transfer_group: p.transfer_group, client_secret: `pi_fake_${n}_secret_${n}`, status: 'requires_payment_method', metadata };
+      case '/v1/transfers':
+        return { id: `tr_fake_${n}`, object: 'transfer', amount: Number(p.amount), currency: p.currency, destination: p.destination, transfer_group: p.transfer_group, metadata };
+      case '/v1/refunds':
+        return { id: `re_fake_${n}`, object: 'refund', amount: Number(p.amount), payment_intent: p.payment_intent, status: 'succeeded', metadata };
+      case '/v1/accounts':
+        return { id: `acct_fake_${n}`, object: 'account', type: p.type, email: p.email, payouts_enabled: false, details_submitted: false, metadata };
+      case '/v1/account_links':
+        return { object: 'account_link', url: `https://connect.stripe.test/setup/e/${p.account}/${n}`, expires_at: Math.floor(Date.now() / 1000) + 300, id: `link_${n}` };
+      default:
+        return undefined;
+    }
+  }
+}
