@@ -217,4 +217,48 @@ describe('fixed-price escrow through the Stripe SDK (local fake)', () => {
     const { acceptBid } = ok(await app.gql(`mutation($id: ID!) { acceptBid(id: $id) { id } }`, { id: submitBid.id }, owner.accessToken));
     failed(await app.gql(CREATE_MILESTONE, { contract: acceptBid.id, input: { title: 'Nope', amountCents: 1000 } }, owner.accessToken), 'CONFLICT');
   });
+
+  describe('disputes', () => {
+    const OPEN = `mutation($contract: ID!, $reason: String!) { openDispute(contractId: $contract, reason: $reason) { id status } }`;
+    const RESOLVE = `mutation($id: ID!, $input: ResolveDisputeInput!) { resolveDispute(id: $id, input: $input) { id status heldCents coderCents } }`;
+
+    it('freezes releases, then splits the escrow in cents as the admin decides', async () => {
+      const { owner, coder, contractId, milestoneId, intent } = await fundedMilestone(50000);
+      const outsider = await a.coder();
+      failed(await app.gql(OPEN, { contract: contractId, reason: 'Accuracy below target' }, outsider.accessToken), 'NOT_FOUND');
+      const { openDispute } = ok(await app.gql(OPEN, { contract: contractId, reason: 'Accuracy below target on batch 3' }, owner.accessToken));
+      expect(openDispute.status).toBe('OPEN');
+      expect(ok(await app.gql(CONTRACT, { id: contractId }, coder.accessToken)).contract.status).toBe('DISPUTED');
+      failed(await app.gql(OPEN, { contract: contractId, reason: 'again' }, coder.accessToken), 'CONFLICT');
+      failed(await app.gql(APPROVE, { id: milestoneId }, owner.accessToken), 'CONFLICT');
+      failed(await app.gql(REFUND, { id: milestoneId }, owner.accessToken), 'CONFLICT');
+
+      failed(await app.gql(RESOLVE, { id: openDispute.id, input: { outcome: 'SPLIT', coderCents: 30000 } }, owner.accessToken), 'FORBIDDEN');
+      const admin = await a.admin();
+      expect(failed(await app.gql(RESOLVE, { id: openDispute.id, input: { outcome: 'SPLIT', coderCents: 60000 } }, admin.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.coderCents']);
+      expect(failed(await app.gql(RESOLVE, { id: openDispute.id, input: { outcome: 'SPLIT' } }, admin.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.coderCents']);
+      expect(ok(await app.gql(CONTRACT, { id: contractId }, coder.accessToken)).contract.status).toBe('DISPUTED');
+
+      const { resolveDispute } = ok(await app.gql(RESOLVE, { id: openDispute.id, input: { outcome: 'SPLIT', coderCents: 30000, note: 'Half the charts needed rework' } }, admin.accessToken));
+      expect(resolveDispute).toEqual({ id: openDispute.id, status: 'RESOLVED', heldCents: 50000, coderCents: 30000 });
+      failed(await app.gql(RESOLVE, { id: openDispute.id, input: { outcome: 'REFUND' } }, admin.accessToken), 'CONFLICT');
+      expect(ok(await app.gql(CONTRACT, { id: contractId }, coder.accessToken)).contract.status).toBe('ACTIVE');
+      expect(ok(await app.gql(EARNINGS, {}, coder.accessToken)).myEarnings).toEqual({ pendingCents: 0, availableCents: 27000, paidOutCents: 0 });
+      await drain();
+      const refunds = fake.created('re_fake_').filter((r) => r.payment_intent === intent.id);
+      expect(refunds.map((r) => r.amount)).toEqual([20000]);
+      const [escrow] = await app.sql<{ total: string }>(`SELECT coalesce(sum(amount_cents), 0)::text AS total FROM ledger_entries WHERE account = $1`, [`escrow:${contractId}`]);
+      expect(escrow.total).toBe('0');
+    });
+
+    it('releases everything to the coder on RELEASE, exactly once when resolutions race', async () => {
+      const { coder, contractId } = await fundedMilestone(10000);
+      const { openDispute } = ok(await app.gql(OPEN, { contract: contractId, reason: 'Late' }, coder.accessToken));
+      const admin = await a.admin();
+      const results = await Promise.all([1, 2, 3].map(() => app.gql(RESOLVE, { id: openDispute.id, input: { outcome: 'RELEASE' } }, admin.accessToken)));
+      expect(results.filter((r) => !r.errors)).toHaveLength(1);
+      expect(ok(await app.gql(EARNINGS, {}, coder.accessToken)).myEarnings.availableCents).toBe(9000);
+      expect(await app.sql(`SELECT 1 FROM ledger_journals WHERE reference = $1`, [`dispute:${openDispute.id}:settled`])).toHaveLength(1);
+    });
+  });
 });

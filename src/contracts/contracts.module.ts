@@ -7,6 +7,9 @@ import { NotificationsModule } from '../notifications/notifications.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { ContractEntity } from './contract.entity.js';
 import { MilestoneEntity } from './milestone.entity.js';
+import { DisputeEntity } from './dispute.entity.js';
+import { DisputesResolver } from './disputes.resolver.js';
+import { DisputesService } from './disputes.service.js';
 import { ContractMilestonesResolver, MilestonesResolver } from './milestones.resolver.js';
 import { MilestonesService } from './milestones.service.js';
 import { PaymentsModule } from '../payments/payments.module.js';
@@ -14,8 +17,8 @@ import { ContractsResolver } from './contracts.resolver.js';
 import { ContractsService } from './contracts.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ContractEntity, MilestoneEntity]), PaymentsModule, BidsModule, JobsModule, OrganizationsModule, NotificationsModule, CodersModule],
-  providers: [ContractsService, ContractsResolver, MilestonesService, MilestonesResolver, ContractMilestonesResolver],
+  imports: [TypeOrmModule.forFeature([ContractEntity, MilestoneEntity, DisputeEntity]), PaymentsModule, BidsModule, JobsModule, OrganizationsModule, NotificationsModule, CodersModule],
+  providers: [ContractsService, ContractsResolver, MilestonesService, MilestonesResolver, ContractMilestonesResolver, DisputesService, DisputesResolver],
   exports: [ContractsService],
 })
 export class ContractsModule {}

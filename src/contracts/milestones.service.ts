@@ -180,6 +180,53 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
     await this.payouts.queueTransfer(manager, { coderId: contract.coderId, amountCents: net, contractId: contract.id, transferGroup: `contract:${contract.id}`, source: `milestone:${id}` });
   }
 
+  /**
+   * Settles all escrow held on a DISPUTED contract as an admin decided: `coderCents` of it to the
+   * coder (the platform fee taken on that part only), the rest refunded to the practice, spread over
+   * the milestones' payments in order. One journal, one transfer, one refund per milestone touched,
+   * all in the caller's transaction. Returns the amount that was held.
+   */
+  async settleHeld(manager: EntityManager, contract: ContractEntity, disputeId: string, coderCents: number): Promise<number> {
+    const held = await manager
+      .getRepository(MilestoneEntity)
+      .createQueryBuilder('m')
+      .setLock('pessimistic_write')
+      .where('m.contract_id = :id AND m.status IN (:...held)', { id: contract.id, held: HELD })
+      .orderBy('m.created_at', 'ASC')
+      .getMany();
+    const total = held.reduce((sum, m) => sum + m.amountCents, 0);
+    if (coderCents > total) throw new BadUserInputError(`input.coderCents cannot exceed the ${total} cents held in escrow`, ['input.coderCents']);
+    if (total === 0) return 0;
+    const fee = feeOf(coderCents, contract.platformFeeBps);
+    const refund = total - coderCents;
+    await this.ledger.post(manager, {
+      reference: `dispute:${disputeId}:settled`,
+      kind: 'dispute',
+      contractId: contract.id,
+      entries: [
+        [ACCOUNTS.escrow(contract.id), total],
+        [ACCOUNTS.coderPayable(contract.coderId), -(coderCents - fee)],
+        [ACCOUNTS.platformFees, -fee],
+        [ACCOUNTS.stripeBalance, -refund],
+      ],
+    });
+    if (coderCents - fee > 0) {
+      await this.payouts.queueTransfer(manager, { coderId: contract.coderId, amountCents: coderCents - fee, contractId: contract.id, transferGroup: `contract:${contract.id}`, source: `dispute:${disputeId}` });
+    }
+    let toRefund = refund;
+    for (const milestone of held) {
+      const part = Math.min(toRefund, milestone.amountCents);
+      toRefund -= part;
+      if (part > 0) await this.outbox.enqueue(manager, REFUND_JOB, `refund:dispute:${disputeId}:${milestone.id}`, { paymentIntentId: milestone.paymentIntentId, amountCents: part, milestoneId: milestone.id });
+      const fullyRefunded = part === milestone.amountCents;
+      await manager.getRepository(MilestoneEntity).update(
+        { id: milestone.id },
+        fullyRefunded ? { status: MilestoneStatus.REFUNDED, refundedAt: new Date() } : { status: MilestoneStatus.RELEASED, releasedAt: new Date() },
+      );
+    }
+    return total;
+  }
+
   /** payment_intent.succeeded: the milestone paid with this intent becomes FUNDED, once, with its funding journal. */
   private async onPaymentSucceeded(event: GatewayEvent, manager: EntityManager): Promise<void> {
     const intent = event.data.object;

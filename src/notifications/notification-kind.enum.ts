@@ -10,6 +10,8 @@ export enum NotificationKind {
   BID_DECLINED = 'BID_DECLINED',
   CONTRACT_STARTED = 'CONTRACT_STARTED',
   CONTRACT_ENDED = 'CONTRACT_ENDED',
+  DISPUTE_OPENED = 'DISPUTE_OPENED',
+  DISPUTE_RESOLVED = 'DISPUTE_RESOLVED',
 }
 
 registerEnumType(NotificationKind, { name: 'NotificationKind' });

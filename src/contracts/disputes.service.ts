@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { Actor } from '../common/auth/actor.js';
+import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
+import { isUniqueViolation } from '../common/errors/postgres-errors.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { NotificationKind } from '../notifications/notification-kind.enum.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { ContractEntity } from './contract.entity.js';
+import { ContractStatus } from './contract-status.enum.js';
+import { ContractsService } from './contracts.service.js';
+import { DisputeEntity } from './dispute.entity.js';
+import { DisputeOutcome, DisputeStatus } from './dispute-status.enum.js';
+import { ResolveDisputeInput } from './dto/dispute.models.js';
+import { MilestonesService } from './milestones.service.js';
+
+@Injectable()
+export class DisputesService {
+  constructor(
+    @InjectRepository(DisputeEntity) private readonly disputes: Repository<DisputeEntity>,
+    private readonly contracts: ContractsService,
+    private readonly milestones: MilestonesService,
+    private readonly notifications: NotificationsService,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  /** Either party disputes an ACTIVE or PAUSED contract: it turns DISPUTED and no escrow moves until an admin resolves it. */
+  async open(actor: Actor, contractId: string, reason: string): Promise<DisputeEntity> {
+    const { contract, side } = await this.contracts.findForParty(actor, contractId);
+    if (side === 'admin') throw new ConflictError('Admins resolve disputes; a party opens them');
+    try {
+      return await this.transactions.run(async (manager) => {
+        const moved = await manager
+          .getRepository(ContractEntity)
+          .createQueryBuilder()
+          .update()
+          .set({ status: ContractStatus.DISPUTED })
+          .where('id = :id AND status IN (:...open)', { id: contractId, open: [ContractStatus.ACTIVE, ContractStatus.PAUSED] })
+          .execute();
+        if (!moved.affected) throw new ConflictError(`This contract is ${(await manager.getRepository(ContractEntity).findOneByOrFail({ id: contractId })).status}`);
+        const dispute = await manager.getRepository(DisputeEntity).save({ contractId, openedById: actor.id, reason, status: DisputeStatus.OPEN });
+        const other = side === 'coder' ? null : contract.coderId;
+        if (other) await this.notifications.notify(manager, other, NotificationKind.DISPUTE_OPENED, 'A dispute was opened on your contract', { contractId, disputeId: dispute.id });
+        return dispute;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'disputes_open_contract_key')) throw new ConflictError('This contract already has an open dispute');
+      throw error;
+    }
+  }
+
+  /** An admin settles the held escrow (release, refund or split in cents); the contract goes back to ACTIVE. */
+  async resolve(actor: Actor, id: string, input: ResolveDisputeInput): Promise<DisputeEntity> {
+    if (input.outcome === DisputeOutcome.SPLIT && input.coderCents == null) throw new BadUserInputError('input.coderCents is required for SPLIT', ['input.coderCents']);
+    if (input.outcome !== DisputeOutcome.SPLIT && input.coderCents != null) throw new BadUserInputError('input.coderCents is only for SPLIT', ['input.coderCents']);
+    return this.transactions.run(async (manager) => {
+      const dispute = await manager.getRepository(DisputeEntity).createQueryBuilder('d').setLock('pessimistic_write').where('d.id = :id', { id }).getOne();
+      if (!dispute) throw new NotFoundError('Dispute');
+      if (dispute.status !== DisputeStatus.OPEN) throw new ConflictError('This dispute is already resolved');
+      const contract = await manager.getRepository(ContractEntity).createQueryBuilder('k').setLock('pessimistic_write').where('k.id = :id', { id: dispute.contractId }).getOneOrFail();
+      const held = await manager.query(`SELECT coalesce(sum(amount_cents), 0)::int AS total FROM milestones WHERE contract_id = $1 AND status IN ('FUNDED', 'SUBMITTED')`, [contract.id]);
+      const total = Number(held[0].total);
+      const coderCents = input.outcome === DisputeOutcome.RELEASE ? total : input.outcome === DisputeOutcome.REFUND ? 0 : input.coderCents!;
+      const settled = await this.milestones.settleHeld(manager, contract, dispute.id, coderCents);
+      await manager.getRepository(DisputeEntity).update({ id }, { status: DisputeStatus.RESOLVED, coderCents, heldCents: settled, resolutionNote: input.note ?? null, resolvedById: actor.id, resolvedAt: new Date() });
+      await manager.getRepository(ContractEntity).update({ id: contract.id }, { status: ContractStatus.ACTIVE });
+      await this.notifications.notify(manager, contract.coderId, NotificationKind.DISPUTE_RESOLVED, 'A dispute on your contract was resolved', { contractId: contract.id, disputeId: id });
+      return manager.getRepository(DisputeEntity).findOneByOrFail({ id });
+    });
+  }
+
+  listOpen(): Promise<DisputeEntity[]> {
+    return this.disputes.find({ where: { status: DisputeStatus.OPEN }, order: { createdAt: 'ASC' }, take: 100 });
+  }
+}
