@@ -13,6 +13,7 @@ import { ACCOUNTS, feeOf, LedgerService } from '../payments/ledger.service.js';
 import { OutboxJobEntity } from '../payments/outbox-job.entity.js';
 import { OutboxService } from '../payments/outbox.service.js';
 import { PayoutsService } from '../payments/payouts.service.js';
+import { EscrowService } from '../payments/escrow.service.js';
 import { StripeEventsService } from '../payments/stripe-events.service.js';
 import { ContractEntity } from './contract.entity.js';
 import { ContractStatus } from './contract-status.enum.js';
@@ -42,6 +43,7 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
     private readonly ledger: LedgerService,
     private readonly outbox: OutboxService,
     private readonly payouts: PayoutsService,
+    private readonly escrow: EscrowService,
     private readonly events: StripeEventsService,
     private readonly transactions: TransactionRunner,
     private readonly config: AppConfig,
@@ -120,15 +122,7 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
       if (contract.status === ContractStatus.DISPUTED) throw new ConflictError('This contract is DISPUTED: an admin resolves it');
       const moved = await manager.getRepository(MilestoneEntity).update({ id, status: In(HELD) }, { status: MilestoneStatus.REFUNDED, refundedAt: new Date() });
       if (!moved.affected) throw new ConflictError(`Only a FUNDED or SUBMITTED milestone can be refunded; this one is ${(await this.findOrFail(id)).status}`);
-      await this.ledger.post(manager, {
-        reference: `milestone:${id}:refunded`,
-        kind: 'refund',
-        contractId: contract.id,
-        entries: [
-          [ACCOUNTS.escrow(contract.id), milestone.amountCents],
-          [ACCOUNTS.stripeBalance, -milestone.amountCents],
-        ],
-      });
+      await this.escrow.refunded(manager, `milestone:${id}`, contract.id, milestone.amountCents);
       await this.outbox.enqueue(manager, REFUND_JOB, `refund:milestone:${id}`, { paymentIntentId: milestone.paymentIntentId, amountCents: milestone.amountCents, milestoneId: id });
       return manager.getRepository(MilestoneEntity).findOneByOrFail({ id });
     });
@@ -165,19 +159,7 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
     if (contract.status === ContractStatus.DISPUTED) throw new ConflictError('This contract is DISPUTED: releases wait for the resolution');
     const moved = await manager.getRepository(MilestoneEntity).update({ id, status: In(HELD) }, { status: MilestoneStatus.RELEASED, releasedAt: new Date() });
     if (!moved.affected) throw new ConflictError(`Only a FUNDED or SUBMITTED milestone can be released; this one is ${milestone.status}`);
-    const fee = feeOf(milestone.amountCents, contract.platformFeeBps);
-    const net = milestone.amountCents - fee;
-    await this.ledger.post(manager, {
-      reference: `milestone:${id}:released`,
-      kind: 'release',
-      contractId: contract.id,
-      entries: [
-        [ACCOUNTS.escrow(contract.id), milestone.amountCents],
-        [ACCOUNTS.coderPayable(contract.coderId), -net],
-        [ACCOUNTS.platformFees, -fee],
-      ],
-    });
-    await this.payouts.queueTransfer(manager, { coderId: contract.coderId, amountCents: net, contractId: contract.id, transferGroup: `contract:${contract.id}`, source: `milestone:${id}` });
+    await this.escrow.release(manager, `milestone:${id}`, contract, milestone.amountCents);
   }
 
   /**
@@ -238,15 +220,7 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
     }
     const moved = await manager.getRepository(MilestoneEntity).update({ id: milestone.id, status: In([MilestoneStatus.CREATED, MilestoneStatus.FUNDING]) }, { status: MilestoneStatus.FUNDED, fundedAt: new Date() });
     if (!moved.affected) return;
-    await this.ledger.post(manager, {
-      reference: `milestone:${milestone.id}:funded`,
-      kind: 'funding',
-      contractId: milestone.contractId,
-      entries: [
-        [ACCOUNTS.stripeBalance, milestone.amountCents],
-        [ACCOUNTS.escrow(milestone.contractId), -milestone.amountCents],
-      ],
-    });
+    await this.escrow.funded(manager, `milestone:${milestone.id}`, milestone.contractId, milestone.amountCents);
   }
 
   private async runRefund(job: OutboxJobEntity) {

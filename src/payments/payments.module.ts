@@ -5,6 +5,7 @@ import { PaymentsGateway } from './gateway/payments-gateway.js';
 import { SimulatedGateway } from './gateway/simulated.gateway.js';
 import { StripeGateway } from './gateway/stripe.gateway.js';
 import { LedgerEntryEntity, LedgerJournalEntity } from './ledger.entities.js';
+import { EscrowService } from './escrow.service.js';
 import { LedgerService } from './ledger.service.js';
 import { OutboxJobEntity } from './outbox-job.entity.js';
 import { OutboxService } from './outbox.service.js';
@@ -36,7 +37,8 @@ import { WebhooksController } from './webhooks.controller.js';
     StripeEventsService,
     PayoutsService,
     PayoutsResolver,
+    EscrowService,
   ],
-  exports: [PaymentsGateway, LedgerService, OutboxService, StripeEventsService, PayoutsService],
+  exports: [PaymentsGateway, LedgerService, OutboxService, StripeEventsService, PayoutsService, EscrowService],
 })
 export class PaymentsModule {}
