@@ -142,6 +142,13 @@ export class Environment {
   @Max(90)
   MILESTONE_REVIEW_DAYS = 14;
 
+  /** Days a paid invoice waits in escrow (the dispute window) before it is released to the coder. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(90)
+  INVOICE_DISPUTE_DAYS = 7;
+
   @Transform(emptyToUndefined)
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

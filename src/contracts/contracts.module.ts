@@ -8,6 +8,10 @@ import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { ContractEntity } from './contract.entity.js';
 import { MilestoneEntity } from './milestone.entity.js';
 import { DisputeEntity } from './dispute.entity.js';
+import { BillingResolver, ContractWorkResolver } from './billing.resolver.js';
+import { InvoiceEntity } from './invoice.entity.js';
+import { InvoicesService } from './invoices.service.js';
+import { WorkLogEntity } from './work-log.entity.js';
 import { DisputesResolver } from './disputes.resolver.js';
 import { DisputesService } from './disputes.service.js';
 import { ContractMilestonesResolver, MilestonesResolver } from './milestones.resolver.js';
@@ -17,8 +21,8 @@ import { ContractsResolver } from './contracts.resolver.js';
 import { ContractsService } from './contracts.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ContractEntity, MilestoneEntity, DisputeEntity]), PaymentsModule, BidsModule, JobsModule, OrganizationsModule, NotificationsModule, CodersModule],
-  providers: [ContractsService, ContractsResolver, MilestonesService, MilestonesResolver, ContractMilestonesResolver, DisputesService, DisputesResolver],
+  imports: [TypeOrmModule.forFeature([ContractEntity, MilestoneEntity, DisputeEntity, WorkLogEntity, InvoiceEntity]), PaymentsModule, BidsModule, JobsModule, OrganizationsModule, NotificationsModule, CodersModule],
+  providers: [ContractsService, ContractsResolver, MilestonesService, MilestonesResolver, ContractMilestonesResolver, DisputesService, DisputesResolver, InvoicesService, BillingResolver, ContractWorkResolver],
   exports: [ContractsService],
 })
 export class ContractsModule {}

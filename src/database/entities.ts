@@ -1,3 +1,6 @@
+import { BillingCustomerEntity } from '../payments/billing-customer.entity.js';
+import { InvoiceEntity } from '../contracts/invoice.entity.js';
+import { WorkLogEntity } from '../contracts/work-log.entity.js';
 import { DisputeEntity } from '../contracts/dispute.entity.js';
 import { MilestoneEntity } from '../contracts/milestone.entity.js';
 import { LedgerEntryEntity, LedgerJournalEntity } from '../payments/ledger.entities.js';
@@ -17,4 +20,4 @@ import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 
 /** Every TypeORM entity, listed once for the app, the CLI and the tests. */
-export const ENTITIES = [UserEntity, RefreshTokenEntity, OrganizationEntity, MembershipEntity, CoderProfileEntity, CredentialEntity, JobPostingEntity, BidEntity, JobInvitationEntity, NotificationEntity, ContractEntity, MilestoneEntity, LedgerJournalEntity, LedgerEntryEntity, OutboxJobEntity, StripeEventEntity, PayoutAccountEntity, DisputeEntity];
+export const ENTITIES = [UserEntity, RefreshTokenEntity, OrganizationEntity, MembershipEntity, CoderProfileEntity, CredentialEntity, JobPostingEntity, BidEntity, JobInvitationEntity, NotificationEntity, ContractEntity, MilestoneEntity, LedgerJournalEntity, LedgerEntryEntity, OutboxJobEntity, StripeEventEntity, PayoutAccountEntity, DisputeEntity, BillingCustomerEntity, WorkLogEntity, InvoiceEntity];

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config.js';
+import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { BillingCustomerEntity } from './billing-customer.entity.js';
+import { BillingService } from './billing.service.js';
 import { PaymentsGateway } from './gateway/payments-gateway.js';
 import { SimulatedGateway } from './gateway/simulated.gateway.js';
 import { StripeGateway } from './gateway/stripe.gateway.js';
@@ -17,7 +20,7 @@ import { StripeEventsService } from './stripe-events.service.js';
 import { WebhooksController } from './webhooks.controller.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([LedgerJournalEntity, LedgerEntryEntity, OutboxJobEntity, StripeEventEntity, PayoutAccountEntity])],
+  imports: [TypeOrmModule.forFeature([LedgerJournalEntity, LedgerEntryEntity, OutboxJobEntity, StripeEventEntity, PayoutAccountEntity, BillingCustomerEntity]), OrganizationsModule],
   controllers: [WebhooksController],
   providers: [
     {
@@ -38,7 +41,8 @@ import { WebhooksController } from './webhooks.controller.js';
     PayoutsService,
     PayoutsResolver,
     EscrowService,
+    BillingService,
   ],
-  exports: [PaymentsGateway, LedgerService, OutboxService, StripeEventsService, PayoutsService, EscrowService],
+  exports: [PaymentsGateway, LedgerService, OutboxService, StripeEventsService, PayoutsService, EscrowService, BillingService],
 })
 export class PaymentsModule {}

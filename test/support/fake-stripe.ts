@@ -79,6 +79,7 @@ export class FakeStripe {
     const metadata = Object.fromEntries(Object.entries(p).filter(([k]) => k.startsWith('metadata[')).map(([k, v]) => [k.slice(9, -1), v]));
     switch (path) {
       case '/v1/payment_intents':
+        if (p.off_session === 'true') return { id: `pi_fake_${n}`, object: 'payment_intent', amount: Number(p.amount), currency: p.currency, customer: p.customer, payment_method: p.payment_method, transfer_group: p.transfer_group, status: 'succeeded', metadata };
         return { id: `pi_fake_${n}`, object: 'payment_intent', amount: Number(p.amount), currency: p.currency, transfer_group: p.transfer_group, client_secret: `pi_fake_${n}_secret_${n}`, status: 'requires_payment_method', metadata };
       case '/v1/transfers':
         return { id: `tr_fake_${n}`, object: 'transfer', amount: Number(p.amount), currency: p.currency, destination: p.destination, transfer_group: p.transfer_group, metadata };
@@ -86,6 +87,10 @@ export class FakeStripe {
         return { id: `re_fake_${n}`, object: 'refund', amount: Number(p.amount), payment_intent: p.payment_intent, status: 'succeeded', metadata };
       case '/v1/accounts':
         return { id: `acct_fake_${n}`, object: 'account', type: p.type, email: p.email, payouts_enabled: false, details_submitted: false, metadata };
+      case '/v1/customers':
+        return { id: `cus_fake_${n}`, object: 'customer', name: p.name, metadata };
+      case '/v1/setup_intents':
+        return { id: `seti_fake_${n}`, object: 'setup_intent', customer: p.customer, usage: p.usage, client_secret: `seti_fake_${n}_secret_${n}`, status: 'requires_payment_method', metadata };
       case '/v1/account_links':
         return { object: 'account_link', url: `https://connect.stripe.test/setup/e/${p.account}/${n}`, expires_at: Math.floor(Date.now() / 1000) + 300, id: `link_${n}` };
       default:

@@ -37,6 +37,17 @@ export abstract class PaymentsGateway {
 
   abstract createAccountLink(input: { accountId: string; returnUrl: string; refreshUrl: string }): Promise<{ url: string }>;
 
+  abstract createCustomer(input: { organizationId: string; name: string }, idempotencyKey: string): Promise<{ id: string }>;
+
+  /** A SetupIntent saving a card for later off-session charges; returns its client secret. */
+  abstract createSetupIntent(input: { customerId: string; organizationId: string }): Promise<{ id: string; clientSecret: string }>;
+
+  /** Charges a saved payment method without the customer present (confirm at once, off session). */
+  abstract chargeOffSession(
+    input: { customerId: string; paymentMethodId: string; amountCents: number; transferGroup: string; metadata: Record<string, string> },
+    idempotencyKey: string,
+  ): Promise<{ id: string; status: string }>;
+
   /** Verifies a webhook's signature and parses it; throws when the signature is wrong. */
   abstract parseWebhook(rawBody: Buffer, signature: string | undefined): GatewayEvent;
 }

@@ -63,6 +63,27 @@ export class StripeGateway extends PaymentsGateway {
     return { url: link.url };
   }
 
+  async createCustomer(input: { organizationId: string; name: string }, idempotencyKey: string): Promise<{ id: string }> {
+    const customer = await this.stripe.customers.create({ name: input.name, metadata: { organizationId: input.organizationId } }, { idempotencyKey });
+    return { id: customer.id };
+  }
+
+  async createSetupIntent(input: { customerId: string; organizationId: string }): Promise<{ id: string; clientSecret: string }> {
+    const intent = await this.stripe.setupIntents.create({ customer: input.customerId, usage: 'off_session', metadata: { organizationId: input.organizationId } });
+    return { id: intent.id, clientSecret: intent.client_secret! };
+  }
+
+  async chargeOffSession(
+    input: { customerId: string; paymentMethodId: string; amountCents: number; transferGroup: string; metadata: Record<string, string> },
+    idempotencyKey: string,
+  ): Promise<{ id: string; status: string }> {
+    const intent = await this.stripe.paymentIntents.create(
+      { amount: input.amountCents, currency: 'usd', customer: input.customerId, payment_method: input.paymentMethodId, off_session: true, confirm: true, transfer_group: input.transferGroup, metadata: input.metadata },
+      { idempotencyKey },
+    );
+    return { id: intent.id, status: intent.status };
+  }
+
   parseWebhook(rawBody: Buffer, signature: string | undefined): GatewayEvent {
     const secret = this.config.env.STRIPE_WEBHOOK_SECRET;
     if (!secret) {

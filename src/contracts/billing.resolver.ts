@@ -1,0 +1,53 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../common/auth/actor.js';
+import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import { IdArg } from '../common/validation/id-arg.decorator.js';
+import { BillingService } from '../payments/billing.service.js';
+import { UserRole } from '../users/user-role.enum.js';
+import { Contract } from './dto/contract.model.js';
+import { Invoice, LogWorkInput, ReportCollectionsArgs, WorkLog } from './dto/billing.models.js';
+import { InvoicesService } from './invoices.service.js';
+import { WorkLogEntity } from './work-log.entity.js';
+
+const toWorkLog = (log: WorkLogEntity): WorkLog => ({ ...log, invoiced: log.invoiceId !== null });
+
+@Resolver(() => Invoice)
+export class BillingResolver {
+  constructor(
+    private readonly invoicesService: InvoicesService,
+    private readonly billing: BillingService,
+  ) {}
+
+  @Roles(UserRole.CODER)
+  @Mutation(() => WorkLog, { description: 'Logs a day of work (minutes on HOURLY, charts on PER_CHART); logging the same day again replaces it until it is invoiced.' })
+  async logWork(@CurrentUser() actor: Actor, @IdArg('contractId') contractId: string, @Args('input') input: LogWorkInput): Promise<WorkLog> {
+    return toWorkLog(await this.invoicesService.logWork(actor, contractId, input));
+  }
+
+  @Query(() => [Invoice], { description: "A contract's invoices, newest period first (contract parties)." })
+  invoices(@CurrentUser() actor: Actor, @IdArg('contractId') contractId: string): Promise<Invoice[]> {
+    return this.invoicesService.listForContract(actor, contractId);
+  }
+
+  @Roles(UserRole.PROVIDER)
+  @Mutation(() => Invoice, { description: "Reports collections for a period on a PERCENT_OF_COLLECTIONS contract; invoices the contract's share." })
+  reportCollections(@CurrentUser() actor: Actor, @Args() args: ReportCollectionsArgs): Promise<Invoice> {
+    return this.invoicesService.reportCollections(actor, args);
+  }
+
+  @Roles(UserRole.PROVIDER)
+  @Mutation(() => String, { description: "A Stripe SetupIntent client secret to save the practice's card for weekly invoices (owners and admins)." })
+  startPaymentMethodSetup(@CurrentUser() actor: Actor, @IdArg('organizationId') organizationId: string): Promise<string> {
+    return this.billing.startSetup(actor, organizationId);
+  }
+}
+
+@Resolver(() => Contract)
+export class ContractWorkResolver {
+  constructor(private readonly invoicesService: InvoicesService) {}
+
+  @ResolveField(() => [WorkLog], { description: 'Days of work logged, newest first.' })
+  async workLogs(@Parent() contract: Contract, @CurrentUser() actor: Actor): Promise<WorkLog[]> {
+    return (await this.invoicesService.listWork(actor, contract.id)).map(toWorkLog);
+  }
+}

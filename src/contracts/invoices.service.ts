@@ -1,0 +1,225 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import type { Actor } from '../common/auth/actor.js';
+import { BadUserInputError, ConflictError, ForbiddenError } from '../common/errors/app-error.js';
+import { isUniqueViolation } from '../common/errors/postgres-errors.js';
+import { todayUtc } from '../common/scalars/local-date.scalar.js';
+import { AppConfig } from '../config/app-config.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { PayModel } from '../domain/work.enums.js';
+import { BillingService, CHARGE_JOB } from '../payments/billing.service.js';
+import { EscrowService } from '../payments/escrow.service.js';
+import { GatewayEvent, PaymentsGateway } from '../payments/gateway/payments-gateway.js';
+import { OutboxJobEntity } from '../payments/outbox-job.entity.js';
+import { OutboxService } from '../payments/outbox.service.js';
+import { StripeEventsService } from '../payments/stripe-events.service.js';
+import { ContractEntity } from './contract.entity.js';
+import { ContractStatus } from './contract-status.enum.js';
+import { ContractsService } from './contracts.service.js';
+import { LogWorkInput, ReportCollectionsArgs } from './dto/billing.models.js';
+import { InvoiceEntity } from './invoice.entity.js';
+import { InvoiceKind, InvoiceStatus } from './invoice.enums.js';
+import { WorkLogEntity } from './work-log.entity.js';
+
+const DAY = 86_400_000;
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+
+/** The Monday-to-Sunday week before the one containing `now` (UTC). */
+export function previousWeek(now: Date): { start: string; end: string } {
+  const today = now.toISOString().slice(0, 10);
+  const mondayThisWeek = addDays(today, -((now.getUTCDay() + 6) % 7));
+  return { start: addDays(mondayThisWeek, -7), end: addDays(mondayThisWeek, -1) };
+}
+
+/**
+ * Hourly, per-chart and percent-of-collections billing: coders log work per day; a scheduled job
+ * invoices each contract weekly; invoices are charged off session to the practice's saved card
+ * (through the outbox), held in escrow when paid, and released to the coder after the dispute window.
+ */
+@Injectable()
+export class InvoicesService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(InvoicesService.name);
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    @InjectRepository(InvoiceEntity) private readonly invoices: Repository<InvoiceEntity>,
+    @InjectRepository(WorkLogEntity) private readonly workLogs: Repository<WorkLogEntity>,
+    private readonly contracts: ContractsService,
+    private readonly billing: BillingService,
+    private readonly escrow: EscrowService,
+    private readonly gateway: PaymentsGateway,
+    private readonly outbox: OutboxService,
+    private readonly events: StripeEventsService,
+    private readonly transactions: TransactionRunner,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.outbox.register(CHARGE_JOB, (job, manager) => this.runCharge(job, manager));
+    this.events.on('payment_intent.succeeded', (event, manager) => this.onPaymentSucceeded(event, manager));
+  }
+
+  onApplicationBootstrap(): void {
+    const every = this.config.env.WORKER_POLL_MS;
+    if (every > 0) {
+      this.timer = setInterval(() => {
+        void this.generateWeeklyInvoices(new Date())
+          .then(() => this.releaseDue())
+          .catch((error) => this.logger.error({ err: error }, 'invoice jobs failed'));
+      }, Math.max(every, 1000) * 30);
+    }
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** The coder records a day's minutes (HOURLY) or charts (PER_CHART); the same day again replaces it until invoiced. */
+  async logWork(actor: Actor, contractId: string, input: LogWorkInput): Promise<WorkLogEntity> {
+    const { contract, side } = await this.contracts.findForParty(actor, contractId);
+    if (side !== 'coder') throw new ForbiddenError('Only the coder on this contract logs work');
+    if (contract.status !== ContractStatus.ACTIVE) throw new ConflictError(`This contract is ${contract.status}`);
+    const field = contract.payModel === PayModel.HOURLY ? 'minutes' : contract.payModel === PayModel.PER_CHART ? 'charts' : null;
+    if (!field) throw new ConflictError(`Work is logged on HOURLY and PER_CHART contracts; this one is ${contract.payModel}`);
+    const other = field === 'minutes' ? 'charts' : 'minutes';
+    if (input[field] == null) throw new BadUserInputError(`input.${field} is required on a ${contract.payModel} contract`, [`input.${field}`]);
+    if (input[other] != null) throw new BadUserInputError(`input.${other} is not used on a ${contract.payModel} contract`, [`input.${other}`]);
+    const today = todayUtc();
+    if (input.workedOn > today || input.workedOn < addDays(today, -60)) throw new BadUserInputError('input.workedOn must be within the last 60 days and not in the future', ['input.workedOn']);
+    const rows = (await this.workLogs.query(
+      `INSERT INTO work_logs (contract_id, worked_on, minutes, charts, note) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (contract_id, worked_on) DO UPDATE SET minutes = EXCLUDED.minutes, charts = EXCLUDED.charts, note = EXCLUDED.note, updated_at = now()
+         WHERE work_logs.invoice_id IS NULL
+       RETURNING id`,
+      [contractId, input.workedOn, input.minutes ?? null, input.charts ?? null, input.note?.trim() || null],
+    )) as { id: string }[];
+    if (!rows.length) throw new ConflictError(`The work of ${input.workedOn} is already invoiced`);
+    return this.workLogs.findOneByOrFail({ id: rows[0].id });
+  }
+
+  async listForContract(actor: Actor, contractId: string): Promise<InvoiceEntity[]> {
+    await this.contracts.findForParty(actor, contractId);
+    return this.invoices.find({ where: { contractId }, order: { periodStart: 'DESC', createdAt: 'DESC' } });
+  }
+
+  async listWork(actor: Actor, contractId: string): Promise<WorkLogEntity[]> {
+    await this.contracts.findForParty(actor, contractId);
+    return this.workLogs.find({ where: { contractId }, order: { workedOn: 'DESC' } });
+  }
+
+  /**
+   * Invoices last week's uninvoiced work (and any older stragglers) of every hourly and per-chart
+   * contract. Safe to run anywhere and any number of times: the logs are locked, and the invoice's
+   * (contract, period, kind) is unique. Returns how many invoices it made.
+   */
+  async generateWeeklyInvoices(now: Date): Promise<number> {
+    const week = previousWeek(now);
+    const due: { contract_id: string }[] = await this.workLogs.query(
+      `SELECT DISTINCT w.contract_id FROM work_logs w JOIN contracts k ON k.id = w.contract_id
+        WHERE w.invoice_id IS NULL AND w.worked_on <= $1 AND k.pay_model IN ('HOURLY', 'PER_CHART')`,
+      [week.end],
+    );
+    let made = 0;
+    for (const { contract_id: contractId } of due) {
+      const created = await this.transactions.run(async (manager) => {
+        const contract = await manager.getRepository(ContractEntity).findOneByOrFail({ id: contractId });
+        const logs = await manager
+          .getRepository(WorkLogEntity)
+          .createQueryBuilder('w')
+          .setLock('pessimistic_write')
+          .where('w.contract_id = :contractId AND w.invoice_id IS NULL AND w.worked_on <= :end', { contractId, end: week.end })
+          .getMany();
+        const quantity = logs.reduce((sum, log) => sum + (log.minutes ?? log.charts ?? 0), 0);
+        const amountCents = contract.payModel === PayModel.HOURLY ? Math.round((quantity * (contract.rateCents ?? 0)) / 60) : quantity * (contract.rateCents ?? 0);
+        if (!logs.length || amountCents <= 0) return false;
+        const invoice = await this.insertInvoice(manager, { contractId, kind: InvoiceKind.WORK, periodStart: week.start, periodEnd: week.end, quantity, amountCents });
+        if (!invoice) return false;
+        await manager.getRepository(WorkLogEntity).createQueryBuilder().update().set({ invoiceId: invoice.id }).whereInIds(logs.map((log) => log.id)).execute();
+        await this.queueCharge(manager, invoice, contract);
+        return true;
+      });
+      if (created) made++;
+    }
+    return made;
+  }
+
+  /** The practice reports what it collected for a period on a PERCENT_OF_COLLECTIONS contract: one invoice at the contract's rate. */
+  async reportCollections(actor: Actor, args: ReportCollectionsArgs): Promise<InvoiceEntity> {
+    const { contract, side } = await this.contracts.findForParty(actor, args.contractId);
+    if (side !== 'provider') throw new ForbiddenError('Only the paying practice reports collections');
+    if (contract.payModel !== PayModel.PERCENT_OF_COLLECTIONS) throw new ConflictError(`Collections are reported on PERCENT_OF_COLLECTIONS contracts; this one is ${contract.payModel}`);
+    if (contract.status !== ContractStatus.ACTIVE) throw new ConflictError(`This contract is ${contract.status}`);
+    if (args.periodEnd < args.periodStart) throw new BadUserInputError('periodEnd must not be before periodStart', ['periodEnd']);
+    if (args.periodEnd > todayUtc()) throw new BadUserInputError('periodEnd must not be in the future', ['periodEnd']);
+    const amountCents = Math.round((args.collectedCents * (contract.percentOfCollectionsBps ?? 0)) / 10000);
+    if (amountCents < 1) throw new BadUserInputError('collectedCents is too small to invoice at this rate', ['collectedCents']);
+    return this.transactions.run(async (manager) => {
+      const invoice = await this.insertInvoice(manager, { contractId: contract.id, kind: InvoiceKind.COLLECTIONS, periodStart: args.periodStart, periodEnd: args.periodEnd, quantity: args.collectedCents, amountCents });
+      if (!invoice) throw new ConflictError(`Collections from ${args.periodStart} are already reported`);
+      await this.queueCharge(manager, invoice, contract);
+      return invoice;
+    });
+  }
+
+  /** Releases paid invoices whose dispute window has passed (contracts in dispute wait). */
+  async releaseDue(): Promise<number> {
+    const due = await this.invoices.createQueryBuilder('i').where(`i.status = 'PAID' AND i.release_after <= now()`).orderBy('i.release_after').limit(100).getMany();
+    let released = 0;
+    for (const invoice of due) {
+      const done = await this.transactions.run(async (manager) => {
+        const contract = await manager.getRepository(ContractEntity).createQueryBuilder('k').setLock('pessimistic_write').where('k.id = :id', { id: invoice.contractId }).getOneOrFail();
+        if (contract.status === ContractStatus.DISPUTED) return false;
+        const moved = await manager.getRepository(InvoiceEntity).update({ id: invoice.id, status: InvoiceStatus.PAID }, { status: InvoiceStatus.RELEASED, releasedAt: new Date() });
+        if (!moved.affected) return false;
+        await this.escrow.release(manager, `invoice:${invoice.id}`, contract, invoice.amountCents);
+        return true;
+      });
+      if (done) released++;
+    }
+    return released;
+  }
+
+  private async insertInvoice(manager: EntityManager, values: Pick<InvoiceEntity, 'contractId' | 'kind' | 'periodStart' | 'periodEnd' | 'quantity' | 'amountCents'>): Promise<InvoiceEntity | null> {
+    try {
+      const result = await manager.createQueryBuilder().insert().into(InvoiceEntity).values({ ...values, status: InvoiceStatus.OPEN }).orIgnore().returning(['id']).execute();
+      const id = result.identifiers[0]?.id as string | undefined;
+      return id ? manager.getRepository(InvoiceEntity).findOneByOrFail({ id }) : null;
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+  }
+
+  private queueCharge(manager: EntityManager, invoice: InvoiceEntity, contract: ContractEntity): Promise<void> {
+    return this.outbox.enqueue(manager, CHARGE_JOB, `charge:invoice:${invoice.id}`, { invoiceId: invoice.id, contractId: contract.id, organizationId: contract.organizationId, amountCents: invoice.amountCents });
+  }
+
+  /** Outbox job: charge the practice's saved card off session; waits until a card is saved. */
+  private async runCharge(job: OutboxJobEntity, manager: EntityManager) {
+    const customer = await this.billing.findCustomer(manager, job.payload.organizationId);
+    if (!customer?.defaultPaymentMethodId) return { wait: 'the practice has no saved payment method (startPaymentMethodSetup)' };
+    const intent = await this.gateway.chargeOffSession(
+      { customerId: customer.stripeCustomerId, paymentMethodId: customer.defaultPaymentMethodId, amountCents: job.payload.amountCents, transferGroup: `contract:${job.payload.contractId}`, metadata: { invoiceId: job.payload.invoiceId, contractId: job.payload.contractId } },
+      job.idempotencyKey,
+    );
+    await manager.getRepository(InvoiceEntity).update({ id: job.payload.invoiceId }, { paymentIntentId: intent.id });
+    return { done: { paymentIntentId: intent.id } };
+  }
+
+  /** payment_intent.succeeded for an invoice: held in escrow (once) until the dispute window ends. */
+  private async onPaymentSucceeded(event: GatewayEvent, manager: EntityManager): Promise<void> {
+    const intent = event.data.object;
+    const invoiceId = intent.metadata?.invoiceId as string | undefined;
+    if (!invoiceId) return;
+    const invoice = await manager.getRepository(InvoiceEntity).findOneBy({ id: invoiceId });
+    if (!invoice) return;
+    if (Number(intent.amount_received ?? intent.amount) !== invoice.amountCents) {
+      this.logger.error(`payment ${intent.id} amount does not match invoice ${invoice.id}; left for review`);
+      return;
+    }
+    const releaseAfter = new Date(Date.now() + this.config.env.INVOICE_DISPUTE_DAYS * DAY);
+    const moved = await manager.getRepository(InvoiceEntity).update({ id: invoice.id, status: InvoiceStatus.OPEN }, { status: InvoiceStatus.PAID, paidAt: new Date(), releaseAfter, paymentIntentId: String(intent.id) });
+    if (moved.affected) await this.escrow.funded(manager, `invoice:${invoice.id}`, invoice.contractId, invoice.amountCents);
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import type { Actor } from '../common/auth/actor.js';
+import { BadUserInputError } from '../common/errors/app-error.js';
+import { isUniqueViolation } from '../common/errors/postgres-errors.js';
+import { MembershipRole, OrganizationKind } from '../organizations/organization.enums.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { BillingCustomerEntity } from './billing-customer.entity.js';
+import { PaymentsGateway } from './gateway/payments-gateway.js';
+import { OutboxService } from './outbox.service.js';
+import { StripeEventsService } from './stripe-events.service.js';
+
+export const CHARGE_JOB = 'stripe.charge';
+
+/** Practices' Stripe Customers and saved payment methods, for invoices charged off session. */
+@Injectable()
+export class BillingService implements OnModuleInit {
+  constructor(
+    @InjectRepository(BillingCustomerEntity) private readonly customers: Repository<BillingCustomerEntity>,
+    private readonly gateway: PaymentsGateway,
+    private readonly organizations: OrganizationsService,
+    private readonly outbox: OutboxService,
+    private readonly events: StripeEventsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.on('setup_intent.succeeded', (event, manager) => this.onSetupSucceeded(event.data.object, manager));
+  }
+
+  /** A SetupIntent client secret to save the practice's card (owners and admins); the Customer is created once. */
+  async startSetup(actor: Actor, organizationId: string): Promise<string> {
+    const organization = await this.organizations.findForMember(actor, organizationId);
+    await this.organizations.requireMembership(actor, organizationId, [MembershipRole.OWNER, MembershipRole.ADMIN]);
+    if (organization.kind !== OrganizationKind.PROVIDER_PRACTICE) throw new BadUserInputError('organizationId must be a PROVIDER_PRACTICE', ['organizationId']);
+    let customer = await this.customers.findOneBy({ organizationId });
+    if (!customer) {
+      const created = await this.gateway.createCustomer({ organizationId, name: organization.name }, `customer:${organizationId}`);
+      try {
+        await this.customers.insert({ organizationId, stripeCustomerId: created.id, defaultPaymentMethodId: null });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+      customer = await this.customers.findOneByOrFail({ organizationId });
+    }
+    return (await this.gateway.createSetupIntent({ customerId: customer.stripeCustomerId, organizationId })).clientSecret;
+  }
+
+  findCustomer(manager: EntityManager, organizationId: string): Promise<BillingCustomerEntity | null> {
+    return manager.getRepository(BillingCustomerEntity).findOneBy({ organizationId });
+  }
+
+  /** The saved card becomes the practice's default; charges waiting for one are woken. */
+  private async onSetupSucceeded(intent: Record<string, any>, manager: EntityManager): Promise<void> {
+    const customer = await manager.getRepository(BillingCustomerEntity).findOneBy({ stripeCustomerId: intent.customer as string });
+    if (!customer || !intent.payment_method) return;
+    await manager.getRepository(BillingCustomerEntity).update({ organizationId: customer.organizationId }, { defaultPaymentMethodId: String(intent.payment_method) });
+    await this.outbox.wake(manager, CHARGE_JOB, { organizationId: customer.organizationId });
+  }
+}

@@ -1,0 +1,119 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import Stripe from 'stripe';
+import { InvoicesService, previousWeek } from '../src/contracts/invoices.service.js';
+import { OutboxService } from '../src/payments/outbox.service.js';
+import { FakeStripe } from './support/fake-stripe.js';
+import { coders, failed, given, ok, postJob, Session } from './support/given.js';
+import { TestApp } from './support/test-app.js';
+
+const WEBHOOK_SECRET = 'whsec_test_invoices';
+const stripe = new Stripe('sk_test_unused');
+const LOG = `mutation($contract: ID!, $input: LogWorkInput!) { logWork(contractId: $contract, input: $input) { id workedOn minutes charts invoiced } }`;
+const INVOICES = `query($contract: ID!) { invoices(contractId: $contract) { id kind periodStart periodEnd quantity amountCents status releaseAfter } }`;
+const SETUP = `mutation($org: ID!) { startPaymentMethodSetup(organizationId: $org) }`;
+const COLLECTIONS = `mutation($contract: ID!, $start: Date!, $end: Date!, $cents: Int!) { reportCollections(contractId: $contract, periodStart: $start, periodEnd: $end, collectedCents: $cents) { id kind amountCents quantity status } }`;
+
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+describe('hourly, per-chart and collections invoices (Stripe SDK against the local fake)', () => {
+  const fake = new FakeStripe();
+  let app: TestApp;
+  let a: ReturnType<typeof given>;
+  let eventCounter = 0;
+
+  beforeAll(async () => {
+    const port = await fake.start();
+    app = await TestApp.start({ STRIPE_SECRET_KEY: 'sk_test_fake_key', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_HOST: '127.0.0.1', STRIPE_API_PORT: String(port), STRIPE_API_PROTOCOL: 'http' });
+    a = given(app);
+  });
+  afterEach(async () => {
+    expect(await app.sql('SELECT journal_id FROM ledger_entries GROUP BY journal_id HAVING sum(amount_cents) <> 0')).toEqual([]);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await fake.stop();
+  });
+
+  const drain = () => app.app.get(OutboxService).drain();
+  const invoicing = () => app.app.get(InvoicesService);
+  async function webhook(type: string, object: Record<string, unknown>) {
+    const payload = JSON.stringify({ id: `evt_inv_${++eventCounter}`, object: 'event', type, data: { object } });
+    const res = await app.http().post('/webhooks/stripe').set('content-type', 'application/json').set('stripe-signature', stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET })).send(payload);
+    expect(res.status).toBe(200);
+  }
+
+  async function contract(overrides: Record<string, unknown>, bid: Record<string, unknown>): Promise<{ owner: Session; coder: Session; organizationId: string; contractId: string }> {
+    const { owner, organization } = await a.practice();
+    const job = await postJob(app, owner, organization.id, overrides);
+    const { coder } = await coders(app).verifiedCoder();
+    const { submitBid } = ok(await app.gql(`mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`, { input: { jobPostingId: job.id, coverLetter: 'Hi', ...bid } }, coder.accessToken));
+    const { acceptBid } = ok(await app.gql(`mutation($id: ID!) { acceptBid(id: $id) { id } }`, { id: submitBid.id }, owner.accessToken));
+    return { owner, coder, organizationId: organization.id, contractId: acceptBid.id };
+  }
+
+  it('invoices a week of hourly work, charges the saved card off session, and releases it after the dispute window', async () => {
+    const { owner, coder, organizationId, contractId } = await contract({ payModel: 'HOURLY', rateCents: 6000 }, { payModel: 'HOURLY', rateCents: 6000 });
+    const week = previousWeek(new Date());
+    ok(await app.gql(LOG, { contract: contractId, input: { workedOn: week.start, minutes: 30 } }, coder.accessToken));
+    const replaced = ok(await app.gql(LOG, { contract: contractId, input: { workedOn: week.start, minutes: 90, note: 'Charts 1001-1040' } }, coder.accessToken)).logWork;
+    expect(replaced).toMatchObject({ workedOn: week.start, minutes: 90, charts: null, invoiced: false });
+    ok(await app.gql(LOG, { contract: contractId, input: { workedOn: addDays(week.start, 2), minutes: 150 } }, coder.accessToken));
+    ok(await app.gql(LOG, { contract: contractId, input: { workedOn: addDays(week.end, 1), minutes: 60 } }, coder.accessToken));
+
+    expect(await invoicing().generateWeeklyInvoices(new Date())).toBeGreaterThanOrEqual(1);
+    expect(await invoicing().generateWeeklyInvoices(new Date())).toBe(0);
+    const [invoice] = ok(await app.gql(INVOICES, { contract: contractId }, owner.accessToken)).invoices;
+    expect(invoice).toMatchObject({ kind: 'WORK', periodStart: week.start, periodEnd: week.end, quantity: 240, amountCents: 24000, status: 'OPEN' });
+    failed(await app.gql(LOG, { contract: contractId, input: { workedOn: week.start, minutes: 10 } }, coder.accessToken), 'CONFLICT');
+    const logs = ok(await app.gql(`query($id: ID!) { contract(id: $id) { workLogs { workedOn invoiced } } }`, { id: contractId }, coder.accessToken)).contract.workLogs;
+    expect(logs.filter((l: any) => l.invoiced)).toHaveLength(2);
+    expect(logs.filter((l: any) => !l.invoiced)).toHaveLength(1);
+
+    await drain();
+    expect(fake.calls.filter((c) => c.path === '/v1/payment_intents' && c.params['metadata[invoiceId]'] === invoice.id)).toHaveLength(0);
+    const clientSecret = ok(await app.gql(SETUP, { org: organizationId }, owner.accessToken)).startPaymentMethodSetup;
+    expect(clientSecret).toMatch(/^seti_fake_\d+_secret_/);
+    const setup = fake.objects.get(clientSecret.split('_secret_')[0])!;
+    await webhook('setup_intent.succeeded', { ...setup, status: 'succeeded', payment_method: 'pm_card_visa' });
+    await drain();
+    const charges = fake.calls.filter((c) => c.path === '/v1/payment_intents' && c.params['metadata[invoiceId]'] === invoice.id);
+    expect(charges).toHaveLength(1);
+    expect(charges[0]).toMatchObject({ idempotencyKey: `charge:invoice:${invoice.id}`, params: { amount: '24000', customer: setup.customer, payment_method: 'pm_card_visa', off_session: 'true', confirm: 'true' } });
+
+    const intent = fake.created('pi_fake_').find((pi) => pi.metadata.invoiceId === invoice.id)!;
+    await webhook('payment_intent.succeeded', { ...intent, amount_received: intent.amount });
+    const paid = ok(await app.gql(INVOICES, { contract: contractId }, coder.accessToken)).invoices[0];
+    expect(paid.status).toBe('PAID');
+    expect((new Date(paid.releaseAfter).getTime() - Date.now()) / 86_400_000).toBeGreaterThan(6.9);
+    expect(await invoicing().releaseDue()).toBe(0);
+    await app.sql(`UPDATE invoices SET release_after = now() - interval '1 minute' WHERE id = $1`, [invoice.id]);
+    expect(await invoicing().releaseDue()).toBe(1);
+    expect(await invoicing().releaseDue()).toBe(0);
+    expect(ok(await app.gql(`{ myEarnings { availableCents } }`, {}, coder.accessToken)).myEarnings.availableCents).toBe(21600);
+  });
+
+  it('counts charts on per-chart contracts and validates each log', async () => {
+    const { owner, coder, contractId } = await contract({}, { rateCents: 400 });
+    const week = previousWeek(new Date());
+    expect(failed(await app.gql(LOG, { contract: contractId, input: { workedOn: week.start, minutes: 60 } }, coder.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.charts']);
+    expect(failed(await app.gql(LOG, { contract: contractId, input: { workedOn: week.start, charts: 10, minutes: 5 } }, coder.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.minutes']);
+    expect(failed(await app.gql(LOG, { contract: contractId, input: { workedOn: '2999-01-01', charts: 10 } }, coder.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.workedOn']);
+    expect(failed(await app.gql(LOG, { contract: contractId, input: { workedOn: week.start, charts: 0 } }, coder.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.charts']);
+    failed(await app.gql(LOG, { contract: contractId, input: { workedOn: week.start, charts: 10 } }, owner.accessToken), 'FORBIDDEN');
+    failed(await app.gql(LOG, { contract: contractId, input: { workedOn: week.start, charts: 10 } }, (await a.coder()).accessToken), 'NOT_FOUND');
+    failed(await app.gql(INVOICES, { contract: contractId }, (await a.provider()).accessToken), 'NOT_FOUND');
+    ok(await app.gql(LOG, { contract: contractId, input: { workedOn: addDays(week.start, 1), charts: 37 } }, coder.accessToken));
+    await invoicing().generateWeeklyInvoices(new Date());
+    expect(ok(await app.gql(INVOICES, { contract: contractId }, owner.accessToken)).invoices[0]).toMatchObject({ quantity: 37, amountCents: 14800 });
+  });
+
+  it('invoices reported collections at the contract share, once per period', async () => {
+    const { owner, coder, contractId } = await contract({ payModel: 'PERCENT_OF_COLLECTIONS', rateCents: null, percentOfCollectionsBps: 600, workType: 'BILLING' }, { payModel: 'PERCENT_OF_COLLECTIONS', percentOfCollectionsBps: 550 });
+    const vars = { contract: contractId, start: '2026-10-01', end: '2026-10-31', cents: 1_000_000 };
+    expect(ok(await app.gql(COLLECTIONS, vars, owner.accessToken)).reportCollections).toMatchObject({ kind: 'COLLECTIONS', quantity: 1_000_000, amountCents: 55000, status: 'OPEN' });
+    failed(await app.gql(COLLECTIONS, vars, owner.accessToken), 'CONFLICT');
+    failed(await app.gql(COLLECTIONS, { ...vars, start: '2026-11-01', end: '2026-11-02' }, coder.accessToken), 'FORBIDDEN');
+    expect(failed(await app.gql(COLLECTIONS, { ...vars, start: '2026-11-10', end: '2026-11-01' }, owner.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['periodEnd']);
+    expect(failed(await app.gql(COLLECTIONS, { ...vars, cents: -5 }, owner.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['collectedCents']);
+  });
+});
