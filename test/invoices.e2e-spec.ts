@@ -1,13 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import Stripe from 'stripe';
 import { InvoicesService, previousWeek } from '../src/contracts/invoices.service.js';
 import { OutboxService } from '../src/payments/outbox.service.js';
 import { FakeStripe } from './support/fake-stripe.js';
-import { coders, failed, given, ok, postJob, Session } from './support/given.js';
+import { failed, given, ok } from './support/given.js';
+import { acceptedContract, expectLedgerBalanced, webhookSender } from './support/money.js';
 import { TestApp } from './support/test-app.js';
 
 const WEBHOOK_SECRET = 'whsec_test_invoices';
-const stripe = new Stripe('sk_test_unused');
 const LOG = `mutation($contract: ID!, $input: LogWorkInput!) { logWork(contractId: $contract, input: $input) { id workedOn minutes charts invoiced } }`;
 const INVOICES = `query($contract: ID!) { invoices(contractId: $contract) { id kind periodStart periodEnd quantity amountCents status releaseAfter } }`;
 const SETUP = `mutation($org: ID!) { startPaymentMethodSetup(organizationId: $org) }`;
@@ -19,16 +18,13 @@ describe('hourly, per-chart and collections invoices (Stripe SDK against the loc
   const fake = new FakeStripe();
   let app: TestApp;
   let a: ReturnType<typeof given>;
-  let eventCounter = 0;
 
   beforeAll(async () => {
     const port = await fake.start();
     app = await TestApp.start({ STRIPE_SECRET_KEY: 'sk_test_fake_key', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_HOST: '127.0.0.1', STRIPE_API_PORT: String(port), STRIPE_API_PROTOCOL: 'http' });
     a = given(app);
   });
-  afterEach(async () => {
-    expect(await app.sql('SELECT journal_id FROM ledger_entries GROUP BY journal_id HAVING sum(amount_cents) <> 0')).toEqual([]);
-  });
+  afterEach(() => expectLedgerBalanced(app));
   afterAll(async () => {
     await app?.close();
     await fake.stop();
@@ -37,19 +33,9 @@ describe('hourly, per-chart and collections invoices (Stripe SDK against the loc
   const drain = () => app.app.get(OutboxService).drain();
   const invoicing = () => app.app.get(InvoicesService);
   async function webhook(type: string, object: Record<string, unknown>) {
-    const payload = JSON.stringify({ id: `evt_inv_${++eventCounter}`, object: 'event', type, data: { object } });
-    const res = await app.http().post('/webhooks/stripe').set('content-type', 'application/json').set('stripe-signature', stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET })).send(payload);
-    expect(res.status).toBe(200);
+    expect((await webhookSender(app, WEBHOOK_SECRET)(type, object)).status).toBe(200);
   }
-
-  async function contract(overrides: Record<string, unknown>, bid: Record<string, unknown>): Promise<{ owner: Session; coder: Session; organizationId: string; contractId: string }> {
-    const { owner, organization } = await a.practice();
-    const job = await postJob(app, owner, organization.id, overrides);
-    const { coder } = await coders(app).verifiedCoder();
-    const { submitBid } = ok(await app.gql(`mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`, { input: { jobPostingId: job.id, coverLetter: 'Hi', ...bid } }, coder.accessToken));
-    const { acceptBid } = ok(await app.gql(`mutation($id: ID!) { acceptBid(id: $id) { id } }`, { id: submitBid.id }, owner.accessToken));
-    return { owner, coder, organizationId: organization.id, contractId: acceptBid.id };
-  }
+  const contract = (job: Record<string, unknown>, bid: Record<string, unknown>) => acceptedContract(app, job, bid);
 
   it('invoices a week of hourly work, charges the saved card off session, and releases it after the dispute window', async () => {
     const { owner, coder, organizationId, contractId } = await contract({ payModel: 'HOURLY', rateCents: 6000 }, { payModel: 'HOURLY', rateCents: 6000 });

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { MilestonesService } from '../src/contracts/milestones.service.js';
 import { OutboxService } from '../src/payments/outbox.service.js';
-import { coders, given, ok, postJob } from './support/given.js';
+import { ok } from './support/given.js';
+import { acceptedContract, expectLedgerBalanced } from './support/money.js';
 import { TestApp } from './support/test-app.js';
 
 const CONTRACT = `query($id: ID!) { contract(id: $id) { milestones { id status } } }`;
@@ -22,23 +23,16 @@ describe('fixed-price escrow offline (simulated gateway, no STRIPE_SECRET_KEY)',
   beforeAll(async () => {
     app = await TestApp.start({ PLATFORM_FEE_BPS: '1500' });
   });
-  afterEach(async () => {
-    expect(await app.sql('SELECT journal_id FROM ledger_entries GROUP BY journal_id HAVING sum(amount_cents) <> 0')).toEqual([]);
-  });
+  afterEach(() => expectLedgerBalanced(app));
   afterAll(() => app?.close());
 
   async function fundedContract() {
-    const a = given(app);
-    const { owner, organization } = await a.practice();
-    const job = await postJob(app, owner, organization.id, { payModel: 'FIXED_PRICE', rateCents: null, budgetCents: 100000 });
-    const { coder } = await coders(app).verifiedCoder();
-    const { submitBid } = ok(await app.gql(`mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`, { input: { jobPostingId: job.id, rateCents: 80000, coverLetter: 'Offline' } }, coder.accessToken));
-    const { acceptBid } = ok(await app.gql(`mutation($id: ID!) { acceptBid(id: $id) { id } }`, { id: submitBid.id }, owner.accessToken));
-    const { createMilestone } = ok(await app.gql(`mutation($c: ID!) { createMilestone(contractId: $c, input: { title: "All charts", amountCents: 80000 }) { id } }`, { c: acceptBid.id }, owner.accessToken));
+    const { owner, coder, contractId } = await acceptedContract(app, { payModel: 'FIXED_PRICE', rateCents: null, budgetCents: 100000 }, { rateCents: 80000 });
+    const { createMilestone } = ok(await app.gql(`mutation($c: ID!) { createMilestone(contractId: $c, input: { title: "All charts", amountCents: 80000 }) { id } }`, { c: contractId }, owner.accessToken));
     const { fundMilestone } = ok(await app.gql(`mutation($id: ID!) { fundMilestone(id: $id) { clientSecret status } }`, { id: createMilestone.id }, owner.accessToken));
     expect(fundMilestone.clientSecret).toMatch(/^pi_sim_/);
-    await eventually(async () => ok(await app.gql(CONTRACT, { id: acceptBid.id }, owner.accessToken)).contract.milestones[0].status === 'FUNDED', 'milestone funded');
-    return { owner, coder, contractId: acceptBid.id, milestoneId: createMilestone.id };
+    await eventually(async () => ok(await app.gql(CONTRACT, { id: contractId }, owner.accessToken)).contract.milestones[0].status === 'FUNDED', 'milestone funded');
+    return { owner, coder, contractId, milestoneId: createMilestone.id };
   }
 
   it('runs fund -> funded -> approve -> payout with no network, coder paid the amount minus the fee', async () => {

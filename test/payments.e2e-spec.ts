@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import Stripe from 'stripe';
 import { OutboxService } from '../src/payments/outbox.service.js';
 import { FakeStripe } from './support/fake-stripe.js';
-import { coders, failed, given, ok, postJob, Session } from './support/given.js';
+import { coders, failed, given, ok, postJob } from './support/given.js';
+import { acceptedContract, expectLedgerBalanced, webhookSender } from './support/money.js';
 import { TestApp } from './support/test-app.js';
 
 const WEBHOOK_SECRET = 'whsec_test_chartbridge';
@@ -23,7 +24,6 @@ describe('fixed-price escrow through the Stripe SDK (local fake)', () => {
   let app: TestApp;
   let a: ReturnType<typeof given>;
   let c: ReturnType<typeof coders>;
-  let eventCounter = 0;
 
   beforeAll(async () => {
     const port = await fake.start();
@@ -38,10 +38,7 @@ describe('fixed-price escrow through the Stripe SDK (local fake)', () => {
     a = given(app);
     c = coders(app);
   });
-  afterEach(async () => {
-    // The ledger invariant, after every scenario: every journal sums to zero.
-    expect(await app.sql('SELECT journal_id FROM ledger_entries GROUP BY journal_id HAVING sum(amount_cents) <> 0')).toEqual([]);
-  });
+  afterEach(() => expectLedgerBalanced(app));
   afterAll(async () => {
     await app?.close();
     await fake.stop();
@@ -49,20 +46,8 @@ describe('fixed-price escrow through the Stripe SDK (local fake)', () => {
 
   const drain = () => app.app.get(OutboxService).drain();
 
-  async function webhook(type: string, object: Record<string, unknown>, id = `evt_test_${++eventCounter}`) {
-    const payload = JSON.stringify({ id, object: 'event', type, data: { object } });
-    const signature = stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
-    return app.http().post('/webhooks/stripe').set('content-type', 'application/json').set('stripe-signature', signature).send(payload);
-  }
-
-  async function fixedPriceContract(): Promise<{ owner: Session; coder: Session; contractId: string }> {
-    const { owner, organization } = await a.practice();
-    const job = await postJob(app, owner, organization.id, { payModel: 'FIXED_PRICE', rateCents: null, budgetCents: 300000 });
-    const { coder } = await c.verifiedCoder();
-    const { submitBid } = ok(await app.gql(`mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`, { input: { jobPostingId: job.id, rateCents: 250000, coverLetter: 'Fixed price offer' } }, coder.accessToken));
-    const { acceptBid } = ok(await app.gql(`mutation($id: ID!) { acceptBid(id: $id) { id } }`, { id: submitBid.id }, owner.accessToken));
-    return { owner, coder, contractId: acceptBid.id };
-  }
+  const webhook = (type: string, object: Record<string, unknown>, id?: string) => webhookSender(app, WEBHOOK_SECRET)(type, object, id);
+  const fixedPriceContract = () => acceptedContract(app, { payModel: 'FIXED_PRICE', rateCents: null, budgetCents: 300000 }, { rateCents: 250000 });
 
   async function fundedMilestone(amountCents = 100000) {
     const parties = await fixedPriceContract();

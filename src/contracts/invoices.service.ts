@@ -5,6 +5,7 @@ import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, ForbiddenError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
+import { runEvery } from '../common/scheduling/run-every.js';
 import { AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { PayModel } from '../domain/work.enums.js';
@@ -40,7 +41,7 @@ export function previousWeek(now: Date): { start: string; end: string } {
 @Injectable()
 export class InvoicesService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(InvoicesService.name);
-  private timer?: NodeJS.Timeout;
+  private stop = () => undefined as void;
 
   constructor(
     @InjectRepository(InvoiceEntity) private readonly invoices: Repository<InvoiceEntity>,
@@ -61,18 +62,14 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap, On
   }
 
   onApplicationBootstrap(): void {
-    const every = this.config.env.WORKER_POLL_MS;
-    if (every > 0) {
-      this.timer = setInterval(() => {
-        void this.generateWeeklyInvoices(new Date())
-          .then(() => this.releaseDue())
-          .catch((error) => this.logger.error({ err: error }, 'invoice jobs failed'));
-      }, Math.max(every, 1000) * 30);
-    }
+    this.stop = runEvery(this.config.env.WORKER_POLL_MS * 30, async () => {
+      await this.generateWeeklyInvoices(new Date());
+      await this.releaseDue();
+    }, this.logger, 'weekly invoicing and invoice release');
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    this.stop();
   }
 
   /** The coder records a day's minutes (HOURLY) or charts (PER_CHART); the same day again replaces it until invoiced. */

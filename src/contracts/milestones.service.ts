@@ -5,6 +5,7 @@ import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
 import { RequestLoaders } from '../common/loaders/request-loaders.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
+import { runEvery } from '../common/scheduling/run-every.js';
 import { AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { PayModel } from '../domain/work.enums.js';
@@ -34,7 +35,7 @@ const HELD = [MilestoneStatus.FUNDED, MilestoneStatus.SUBMITTED];
 @Injectable()
 export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MilestonesService.name);
-  private timer?: NodeJS.Timeout;
+  private stop = () => undefined as void;
 
   constructor(
     @InjectRepository(MilestoneEntity) private readonly milestones: Repository<MilestoneEntity>,
@@ -55,12 +56,12 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
   }
 
   onApplicationBootstrap(): void {
-    const every = this.config.env.WORKER_POLL_MS;
-    if (every > 0) this.timer = setInterval(() => void this.releaseOverdue().catch((error) => this.logger.error({ err: error }, 'automatic release failed')), Math.max(every, 1000) * 30);
+    // Releases are due by the day: checking every 30 worker ticks is plenty.
+    this.stop = runEvery(this.config.env.WORKER_POLL_MS * 30, () => this.releaseOverdue(), this.logger, 'automatic milestone release');
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    this.stop();
   }
 
   async create(actor: Actor, contractId: string, input: CreateMilestoneInput): Promise<MilestoneEntity> {

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { runEvery } from '../common/scheduling/run-every.js';
 import { AppConfig } from '../config/app-config.js';
 import { OutboxJobEntity, OutboxStatus } from './outbox-job.entity.js';
 
@@ -20,7 +21,7 @@ const MAX_ATTEMPTS = 10;
 export class OutboxService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxService.name);
   private readonly handlers = new Map<string, OutboxHandler>();
-  private timer?: NodeJS.Timeout;
+  private stop = () => undefined as void;
   private running?: Promise<number>;
 
   constructor(
@@ -43,12 +44,11 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   onApplicationBootstrap(): void {
-    const every = this.config.env.WORKER_POLL_MS;
-    if (every > 0) this.timer = setInterval(() => void this.drain().catch((error) => this.logger.error({ err: error }, 'outbox drain failed')), every);
+    this.stop = runEvery(this.config.env.WORKER_POLL_MS, () => this.drain(), this.logger, 'outbox drain');
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
+    this.stop();
     await this.running?.catch(() => undefined);
   }
 

@@ -1,17 +1,16 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
 import { IsEmail, IsEnum, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
 import { SignUpRole } from '../../users/user-role.enum.js';
+import { Trim } from '../../common/validation/trim.decorator.js';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 @InputType({ description: 'A new account. ADMIN cannot be chosen here.' })
 export class SignUpInput {
   @Field({ description: 'Login email; stored trimmed and lower-cased, unique in any case.' })
-  @Transform(trim)
+  @Trim()
   @IsEmail({}, { message: 'email must be a valid email address' })
   @MaxLength(254)
   email: string;
@@ -23,7 +22,7 @@ export class SignUpInput {
   password: string;
 
   @Field()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

@@ -1,10 +1,9 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
 import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { ConnectionArgs } from '../../common/pagination/connection.js';
 import { PayModel } from '../../domain/work.enums.js';
+import { Trim } from '../../common/validation/trim.decorator.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 @InputType({ description: 'An offer on an OPEN posting. A coding company bids with organizationId and names the member coder in assignedCoderId.' })
 export class SubmitBidInput {
@@ -32,7 +31,7 @@ export class SubmitBidInput {
   percentOfCollectionsBps?: number | null;
 
   @Field()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(5000)
@@ -68,7 +67,7 @@ export class InviteCoderArgs {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(2000)
   message?: string | null;

@@ -1,10 +1,11 @@
 import { ArgsType, Field, Float, InputType, Int, registerEnumType } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ConnectionArgs } from '../../common/pagination/connection.js';
 import { CredentialType } from '../../domain/credential-type.enum.js';
 import { Specialty } from '../../domain/specialty.enum.js';
 import { CodeSet, WorkType } from '../../domain/work.enums.js';
+import { Trim } from '../../common/validation/trim.decorator.js';
 
 export enum CoderSort {
   RELEVANCE = 'RELEVANCE',
@@ -63,7 +64,7 @@ export class CoderFilterInput {
 
   @Field({ nullable: true, description: 'Free text over headline, bio, specialties and EHR systems (web-search syntax: "quoted phrases", -exclusions, or).' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @MaxLength(200)
   text?: string;

@@ -1,10 +1,9 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { CredentialType } from '../../domain/credential-type.enum.js';
 import { LocalDateScalar } from '../../common/scalars/local-date.scalar.js';
+import { Trim } from '../../common/validation/trim.decorator.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const NUMBER = /^[A-Za-z0-9][A-Za-z0-9-]{2,39}$/;
 
 @InputType({ description: 'A certification to be verified by ChartBridge staff against the issuer (AAPC or AHIMA).' })
@@ -14,7 +13,7 @@ export class AddCredentialInput {
   type: CredentialType;
 
   @Field({ description: 'Member or certificate number (3..40 letters, digits, dashes). Never shown publicly.' })
-  @Transform(trim)
+  @Trim()
   @Matches(NUMBER, { message: 'number must be 3..40 letters, digits or dashes' })
   number: string;
 
@@ -32,7 +31,7 @@ export class AddCredentialInput {
 export class UpdateCredentialInput {
   @Field({ nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @Matches(NUMBER, { message: 'number must be 3..40 letters, digits or dashes' })
   number?: string;
 

@@ -1,11 +1,11 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Specialty } from '../../domain/specialty.enum.js';
 import { IsIanaTimezone } from '../../domain/timezone.js';
 import { CodeSet, WorkType } from '../../domain/work.enums.js';
+import { Trim } from '../../common/validation/trim.decorator.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 @InputType()
 export class SpecialtyExperienceInput {
@@ -23,14 +23,14 @@ export class SpecialtyExperienceInput {
 @InputType({ description: "The calling coder's whole profile (creates it the first time, replaces it after)." })
 export class UpsertCoderProfileInput {
   @Field()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
   headline: string;
 
   @Field()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(5000)
   bio: string;

@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
 import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import { DisputeOutcome, DisputeStatus } from '../dispute-status.enum.js';
+import { Trim } from '../../common/validation/trim.decorator.js';
 
 @ObjectType({ description: 'A dispute over a contract; escrow stays frozen until an admin resolves it.' })
 export class Dispute {
@@ -39,7 +39,7 @@ export class OpenDisputeArgs {
   contractId: string;
 
   @Field({ description: 'What went wrong (no PHI: reference charts by id).' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(5000)

@@ -1,8 +1,8 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { LocalDateScalar } from '../../common/scalars/local-date.scalar.js';
 import { MilestoneStatus } from '../milestone-status.enum.js';
+import { Trim } from '../../common/validation/trim.decorator.js';
 
 @ObjectType({ description: 'A fixed-price deliverable paid through escrow.' })
 export class Milestone {
@@ -48,7 +48,7 @@ export class FundingIntent {
 @InputType()
 export class CreateMilestoneInput {
   @Field()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

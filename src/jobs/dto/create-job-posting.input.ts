@@ -1,13 +1,12 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { LocalDateScalar } from '../../common/scalars/local-date.scalar.js';
 import { CredentialType } from '../../domain/credential-type.enum.js';
 import { IsIanaTimezone } from '../../domain/timezone.js';
 import { Specialty } from '../../domain/specialty.enum.js';
 import { CareSetting, CodeSet, PayModel, WorkType } from '../../domain/work.enums.js';
+import { Trim } from '../../common/validation/trim.decorator.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 @InputType({ description: 'Coding work to post for a PROVIDER_PRACTICE the caller belongs to. The pay model decides which rate field is required.' })
 export class CreateJobPostingInput {
@@ -16,14 +15,14 @@ export class CreateJobPostingInput {
   organizationId: string;
 
   @Field()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(3)
   @MaxLength(200)
   title: string;
 
   @Field()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(10000)
@@ -50,7 +49,7 @@ export class CreateJobPostingInput {
 
   @Field(() => String, { nullable: true, description: 'EHR the work is done in (normalized like coder EHR tags).' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(60)

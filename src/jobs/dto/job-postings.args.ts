@@ -1,10 +1,11 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsEnum, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { ConnectionArgs } from '../../common/pagination/connection.js';
 import { Specialty } from '../../domain/specialty.enum.js';
 import { CareSetting, CodeSet, PayModel, WorkType } from '../../domain/work.enums.js';
 import { JobPostingStatus } from '../job-posting-status.enum.js';
+import { Trim } from '../../common/validation/trim.decorator.js';
 
 @InputType({ description: 'Job search filters; all given filters must hold.' })
 export class JobPostingFilterInput {
@@ -40,7 +41,7 @@ export class JobPostingFilterInput {
 
   @Field({ nullable: true, description: 'Free text over title, description, specialty and EHR, ranked.' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @MaxLength(200)
   text?: string;

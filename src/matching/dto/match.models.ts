@@ -28,11 +28,7 @@ export class JobMatch {
 }
 
 @ArgsType()
-export class MatchCodersArgs {
-  @Field(() => ID)
-  @IsUUID()
-  jobPostingId: string;
-
+export class RecommendedJobsArgs {
   @Field(() => Int, { nullable: true, defaultValue: 20, description: '1..100' })
   @IsOptional()
   @IsInt()
@@ -42,11 +38,8 @@ export class MatchCodersArgs {
 }
 
 @ArgsType()
-export class RecommendedJobsArgs {
-  @Field(() => Int, { nullable: true, defaultValue: 20, description: '1..100' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  first: number = 20;
+export class MatchCodersArgs extends RecommendedJobsArgs {
+  @Field(() => ID)
+  @IsUUID()
+  jobPostingId: string;
 }

@@ -1,13 +1,13 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
 import { IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { OrganizationKind } from '../organization.enums.js';
 import { IsNpi } from '../npi.js';
+import { Trim } from '../../common/validation/trim.decorator.js';
 
 @InputType()
 export class CreateOrganizationInput {
   @Field()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

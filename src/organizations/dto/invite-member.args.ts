@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsUUID, MaxLength } from 'class-validator';
 import { MembershipRole } from '../organization.enums.js';
+import { Trim } from '../../common/validation/trim.decorator.js';
 
 @ArgsType()
 export class InviteMemberArgs {
@@ -10,7 +10,7 @@ export class InviteMemberArgs {
   organizationId: string;
 
   @Field()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsEmail({}, { message: 'email must be a valid email address' })
   @MaxLength(254)
   email: string;
