@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
 import { EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, ForbiddenError } from '../common/errors/app-error.js';
@@ -207,8 +208,8 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap, On
   /** payment_intent.succeeded for an invoice: held in escrow (once) until the dispute window ends. */
   private async onPaymentSucceeded(event: GatewayEvent, manager: EntityManager): Promise<void> {
     const intent = event.data.object;
-    const invoiceId = intent.metadata?.invoiceId as string | undefined;
-    if (!invoiceId) return;
+    const invoiceId = String(intent.metadata?.invoiceId ?? '');
+    if (!isUUID(invoiceId)) return;
     const invoice = await manager.getRepository(InvoiceEntity).findOneBy({ id: invoiceId });
     if (!invoice) return;
     if (Number(intent.amount_received ?? intent.amount) !== invoice.amountCents) {

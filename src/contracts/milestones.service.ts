@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
 import { EntityManager, In, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
@@ -213,13 +214,18 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
   /** payment_intent.succeeded: the milestone paid with this intent becomes FUNDED, once, with its funding journal. */
   private async onPaymentSucceeded(event: GatewayEvent, manager: EntityManager): Promise<void> {
     const intent = event.data.object;
-    const milestone = await manager.getRepository(MilestoneEntity).findOneBy({ paymentIntentId: intent.id as string });
-    if (!milestone) return;
+    // By intent id, or by metadata when the event overtook fundMilestone's own write of the id.
+    const milestone =
+      (await manager.getRepository(MilestoneEntity).findOneBy({ paymentIntentId: intent.id as string })) ??
+      (isUUID(String(intent.metadata?.milestoneId ?? '')) ? await manager.getRepository(MilestoneEntity).findOneBy({ id: String(intent.metadata.milestoneId) }) : null);
+    if (!milestone || (milestone.paymentIntentId && milestone.paymentIntentId !== intent.id)) return;
     if (Number(intent.amount_received ?? intent.amount) !== milestone.amountCents) {
       this.logger.error(`payment ${intent.id} amount does not match milestone ${milestone.id}; left for review`);
       return;
     }
-    const moved = await manager.getRepository(MilestoneEntity).update({ id: milestone.id, status: In([MilestoneStatus.CREATED, MilestoneStatus.FUNDING]) }, { status: MilestoneStatus.FUNDED, fundedAt: new Date() });
+    const moved = await manager
+      .getRepository(MilestoneEntity)
+      .update({ id: milestone.id, status: In([MilestoneStatus.CREATED, MilestoneStatus.FUNDING]) }, { status: MilestoneStatus.FUNDED, fundedAt: new Date(), paymentIntentId: String(intent.id) });
     if (!moved.affected) return;
     await this.escrow.funded(manager, `milestone:${milestone.id}`, milestone.contractId, milestone.amountCents);
   }
