@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -14,6 +14,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { CodersModule } from './coders/coders.module.js';
 import { ContractsModule } from './contracts/contracts.module.js';
 import { CommonModule } from './common/common.module.js';
+import { HttpAppErrorFilter } from './common/errors/http-app-error.filter.js';
 import { graphqlOptions } from './common/graphql/graphql-options.js';
 import { InputValidationPipe } from './common/validation/input-validation.pipe.js';
 import { AppConfig } from './config/app-config.js';
@@ -25,9 +26,10 @@ import { PaymentsModule } from './payments/payments.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { UsersModule } from './users/users.module.js';
+import { WorkroomModule } from './workroom/workroom.module.js';
 
 /** The feature modules; also walked by `scripts/print-schema.ts` to build the schema without a database. */
-export const FEATURE_MODULES = [CommonModule, UsersModule, AuthModule, OrganizationsModule, CodersModule, JobsModule, NotificationsModule, BidsModule, MatchingModule, PaymentsModule, ContractsModule];
+export const FEATURE_MODULES = [CommonModule, UsersModule, AuthModule, OrganizationsModule, CodersModule, JobsModule, NotificationsModule, BidsModule, MatchingModule, PaymentsModule, ContractsModule, WorkroomModule];
 
 @Module({})
 export class AppModule {
@@ -47,6 +49,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_PIPE, useClass: InputValidationPipe },
+        { provide: APP_FILTER, useClass: HttpAppErrorFilter },
       ],
     };
   }

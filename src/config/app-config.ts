@@ -10,6 +10,8 @@ export class AppConfig {
     readonly env: Environment,
     readonly databaseUrl: string,
     readonly jwtSecret: string,
+    /** 32-byte master key for document envelope encryption. */
+    readonly documentKey: Buffer,
   ) {}
 
   get isProduction(): boolean {

@@ -9,6 +9,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -77,6 +78,19 @@ export class Environment {
   @Min(60)
   @Max(24 * 3600)
   JWT_ACCESS_TTL_SECONDS = 900;
+
+  /** Master key wrapping each document's data key: 32 bytes, base64. Required in production. */
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: Environment) => env.NODE_ENV === NodeEnv.Production || env.DOCUMENT_ENCRYPTION_KEY !== undefined)
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'DOCUMENT_ENCRYPTION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)' })
+  DOCUMENT_ENCRYPTION_KEY?: string;
+
+  /** Largest uploaded document, in bytes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(200 * 1024 * 1024)
+  MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
 
   @Transform(toInt)
   @IsInt()
@@ -199,7 +213,7 @@ export function loadEnvironment(raw: Record<string, string | undefined>): Enviro
   if (errors.length > 0) {
     const [first] = errors;
     const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
-    const shown = first.property.includes('SECRET') || first.property.includes('PASSWORD') ? '' : ` (got "${String(raw[first.property] ?? '')}")`;
+    const shown = /SECRET|PASSWORD|KEY/.test(first.property) ? '' : ` (got "${String(raw[first.property] ?? '')}")`;
     throw new EnvironmentError(`Invalid environment variable ${first.property}: ${reason}${shown}`);
   }
   return env;

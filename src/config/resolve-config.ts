@@ -17,7 +17,14 @@ export async function resolveConfig(env: Environment): Promise<{ config: AppConf
     jwtSecret = persistedDevSecret(env.DATA_DIR, 'jwt-secret');
     if (env.NODE_ENV !== NodeEnv.Test) logger.warn(`JWT_SECRET is not set: using a generated development secret kept in ${join(env.DATA_DIR, 'jwt-secret')}`);
   }
+  let documentKey = env.DOCUMENT_ENCRYPTION_KEY;
+  if (!documentKey) {
+    documentKey = Buffer.from(persistedDevSecret(env.DATA_DIR, 'document-key', 32), 'base64url').toString('base64');
+    if (env.NODE_ENV !== NodeEnv.Test) {
+      logger.warn(`!!! DOCUMENT_ENCRYPTION_KEY is not set: PHI documents are encrypted with a generated DEVELOPMENT key in ${join(env.DATA_DIR, 'document-key')}. Never use this outside development. !!!`);
+    }
+  }
   if (!env.DATABASE_URL) logger.log(`DATABASE_URL is not set: starting the embedded PostgreSQL in ${join(env.DATA_DIR, 'postgres')}`);
   const database = await openDatabaseServer(env);
-  return { config: new AppConfig(env, database.url, jwtSecret), database };
+  return { config: new AppConfig(env, database.url, jwtSecret, Buffer.from(documentKey, 'base64')), database };
 }

@@ -1,3 +1,6 @@
+import { AuditEventEntity } from '../workroom/audit-event.entity.js';
+import { BaaSignatureEntity } from '../workroom/baa-signature.entity.js';
+import { DocumentEntity } from '../workroom/document.entity.js';
 import { BillingCustomerEntity } from '../payments/billing-customer.entity.js';
 import { InvoiceEntity } from '../contracts/invoice.entity.js';
 import { WorkLogEntity } from '../contracts/work-log.entity.js';
@@ -20,4 +23,4 @@ import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 
 /** Every TypeORM entity, listed once for the app, the CLI and the tests. */
-export const ENTITIES = [UserEntity, RefreshTokenEntity, OrganizationEntity, MembershipEntity, CoderProfileEntity, CredentialEntity, JobPostingEntity, BidEntity, JobInvitationEntity, NotificationEntity, ContractEntity, MilestoneEntity, LedgerJournalEntity, LedgerEntryEntity, OutboxJobEntity, StripeEventEntity, PayoutAccountEntity, DisputeEntity, BillingCustomerEntity, WorkLogEntity, InvoiceEntity];
+export const ENTITIES = [UserEntity, RefreshTokenEntity, OrganizationEntity, MembershipEntity, CoderProfileEntity, CredentialEntity, JobPostingEntity, BidEntity, JobInvitationEntity, NotificationEntity, ContractEntity, MilestoneEntity, LedgerJournalEntity, LedgerEntryEntity, OutboxJobEntity, StripeEventEntity, PayoutAccountEntity, DisputeEntity, BillingCustomerEntity, WorkLogEntity, InvoiceEntity, AuditEventEntity, BaaSignatureEntity, DocumentEntity];

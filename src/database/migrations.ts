@@ -5,9 +5,10 @@ import { Contracts1795752625001 } from '../../migrations/1795752625001-Contracts
 import { MoneyLedgerMilestones1795752936260 } from '../../migrations/1795752936260-MoneyLedgerMilestones.js';
 import { Disputes1795753161702 } from '../../migrations/1795753161702-Disputes.js';
 import { HourlyInvoices1795753411064 } from '../../migrations/1795753411064-HourlyInvoices.js';
+import { Workroom1795753872401 } from '../../migrations/1795753872401-Workroom.js';
 
 /**
  * Every migration, oldest first. `npm run migration:generate -- migrations/<Intent>` writes a new
  * file; add its class here (migrations.spec.ts fails until you do).
  */
-export const MIGRATIONS = [Foundation1795750675501, CoderProfiles1795751619499, JobsBidsInvitations1795751973549, Contracts1795752625001, MoneyLedgerMilestones1795752936260, Disputes1795753161702, HourlyInvoices1795753411064];
+export const MIGRATIONS = [Foundation1795750675501, CoderProfiles1795751619499, JobsBidsInvitations1795751973549, Contracts1795752625001, MoneyLedgerMilestones1795752936260, Disputes1795753161702, HourlyInvoices1795753411064, Workroom1795753872401];

@@ -50,13 +50,14 @@ export class TestApp {
       MIGRATIONS_RUN: 'false',
       REDIS_URL: process.env.REDIS_URL,
       JWT_SECRET: randomBytes(32).toString('hex'),
+      DOCUMENT_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       LOG_LEVEL: 'silent',
       WORKER_POLL_MS: '0',
       BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
       BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
       ...overrides,
     });
-    const config = new AppConfig(env, url, env.JWT_SECRET!);
+    const config = new AppConfig(env, url, env.JWT_SECRET!, Buffer.from(env.DOCUMENT_ENCRYPTION_KEY!, 'base64'));
     const app = await createApp(config);
     await app.getHttpAdapter().getInstance().ready();
     return new TestApp(app, config, database, dataDir);

@@ -1,0 +1,64 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { Repository } from 'typeorm';
+import type { Actor } from '../common/auth/actor.js';
+import { NotFoundError } from '../common/errors/app-error.js';
+import { AppConfig } from '../config/app-config.js';
+import { AuditContext, AuditLogService } from './audit-log.service.js';
+import { DocumentEntity } from './document.entity.js';
+import { DocumentStorage } from './document-storage.js';
+import { decryptDocument, encryptDocument, TamperedCiphertextError } from './envelope-crypto.js';
+import { WorkroomAccessService } from './workroom-access.service.js';
+
+export class DocumentIntegrityError extends Error {}
+
+@Injectable()
+export class DocumentsService {
+  private readonly logger = new Logger(DocumentsService.name);
+
+  constructor(
+    @InjectRepository(DocumentEntity) private readonly documents: Repository<DocumentEntity>,
+    private readonly storage: DocumentStorage,
+    private readonly access: WorkroomAccessService,
+    private readonly audit: AuditLogService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Encrypts and stores a file for a contract (envelope encryption); only ciphertext touches the disk. */
+  async upload(actor: Actor, contractId: string, file: { filename: string; contentType: string; bytes: Buffer }, context: AuditContext): Promise<DocumentEntity> {
+    const id = randomUUID();
+    await this.access.require(actor, contractId, 'write', context, { subjectType: 'document', subjectId: id, action: 'UPLOAD' });
+    const { ciphertext, wrappedKey } = encryptDocument(this.config.documentKey, id, file.bytes);
+    await this.storage.put(id, ciphertext);
+    return this.documents.save({ id, contractId, uploadedById: actor.id, filename: file.filename, contentType: file.contentType, sizeBytes: file.bytes.length, storageKey: id, wrappedKey });
+  }
+
+  /** Decrypts a document for a party; a tampered file is reported and never served. */
+  async download(actor: Actor, id: string, context: AuditContext): Promise<{ document: DocumentEntity; bytes: Buffer }> {
+    const document = await this.documents.findOneBy({ id });
+    if (!document) {
+      await this.audit.record(actor, context, { contractId: null, subjectType: 'document', subjectId: id, action: 'DOWNLOAD', outcome: 'DENIED', detail: 'no such document' });
+      throw new NotFoundError('Document');
+    }
+    try {
+      await this.access.require(actor, document.contractId, 'read', context, { subjectType: 'document', subjectId: id, action: 'DOWNLOAD' });
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new NotFoundError('Document');
+      throw error;
+    }
+    try {
+      return { document, bytes: decryptDocument(this.config.documentKey, id, document.wrappedKey, await this.storage.get(document.storageKey)) };
+    } catch (error) {
+      const reason = error instanceof TamperedCiphertextError ? 'integrity check failed' : 'stored file unreadable';
+      this.logger.error(`document ${id} ${reason}`);
+      await this.audit.record(actor, context, { contractId: document.contractId, subjectType: 'document', subjectId: id, action: 'DOWNLOAD', outcome: 'FAILED', detail: reason });
+      throw new DocumentIntegrityError(reason);
+    }
+  }
+
+  async list(actor: Actor, contractId: string, context: AuditContext): Promise<DocumentEntity[]> {
+    await this.access.require(actor, contractId, 'read', context, { subjectType: 'document', subjectId: null, action: 'LIST' });
+    return this.documents.find({ where: { contractId }, order: { createdAt: 'DESC' } });
+  }
+}

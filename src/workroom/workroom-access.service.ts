@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { Actor } from '../common/auth/actor.js';
+import { AppError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
+import { ContractEntity } from '../contracts/contract.entity.js';
+import { ContractStatus } from '../contracts/contract-status.enum.js';
+import { ContractsService } from '../contracts/contracts.service.js';
+import { JobPostingsService } from '../jobs/job-postings.service.js';
+import { AuditContext, AuditLogService, AuditRecord } from './audit-log.service.js';
+import { BaaSignatureEntity } from './baa-signature.entity.js';
+
+export const BAA_VERSION = 'ChartBridge Business Associate Agreement v1 (2026-11)';
+
+export interface BaaState {
+  providerSignedAt: Date | null;
+  coderSignedAt: Date | null;
+  agreementVersion: string;
+  required: boolean;
+  complete: boolean;
+}
+
+/**
+ * Who may touch a contract's PHI, and when: its two parties (a coding company signing for its
+ * coder), never admins; writing while ACTIVE, reading while ACTIVE or DISPUTED; and, when the
+ * posting requires it, only after both parties signed the BAA. Every decision is audited.
+ */
+@Injectable()
+export class WorkroomAccessService {
+  constructor(
+    @InjectRepository(BaaSignatureEntity) private readonly signatures: Repository<BaaSignatureEntity>,
+    private readonly contracts: ContractsService,
+    private readonly postings: JobPostingsService,
+    private readonly audit: AuditLogService,
+  ) {}
+
+  async require(actor: Actor, contractId: string, mode: 'read' | 'write', context: AuditContext, record: Omit<AuditRecord, 'contractId' | 'outcome'>): Promise<ContractEntity> {
+    try {
+      const { contract, side } = await this.contracts.findForParty(actor, contractId);
+      const open = mode === 'write' ? [ContractStatus.ACTIVE] : [ContractStatus.ACTIVE, ContractStatus.DISPUTED];
+      if (side === 'admin' || !open.includes(contract.status)) throw new NotFoundError('Contract');
+      const baa = await this.baaState(contract);
+      if (baa.required && !baa.complete) throw new ConflictError('Both parties must sign the BAA (signBaa) before PHI is exchanged on this contract');
+      await this.audit.record(actor, context, { ...record, contractId, outcome: 'ALLOWED' });
+      return contract;
+    } catch (error) {
+      if (error instanceof AppError) await this.audit.record(actor, context, { ...record, contractId, outcome: 'DENIED', detail: error.message });
+      throw error;
+    }
+  }
+
+  /** A party signs the BAA (idempotent per party); recorded with signer, agreement version, time and IP. */
+  async sign(actor: Actor, contractId: string, context: AuditContext): Promise<ContractEntity> {
+    const { contract, side } = await this.contracts.findForParty(actor, contractId);
+    if (side === 'admin') throw new NotFoundError('Contract');
+    if (![ContractStatus.ACTIVE, ContractStatus.PAUSED].includes(contract.status)) throw new ConflictError(`This contract is ${contract.status}`);
+    await this.signatures.createQueryBuilder().insert().values({ contractId, party: side, signerId: actor.id, agreementVersion: BAA_VERSION, ip: context.ip }).orIgnore().execute();
+    await this.audit.record(actor, context, { contractId, subjectType: 'contract', subjectId: contractId, action: 'SIGN_BAA', outcome: 'ALLOWED' });
+    return contract;
+  }
+
+  async baaState(contract: Pick<ContractEntity, 'id' | 'jobPostingId'>): Promise<BaaState> {
+    const [rows, posting] = await Promise.all([this.signatures.findBy({ contractId: contract.id }), this.postings.findById(contract.jobPostingId)]);
+    const at = (party: string) => rows.find((row) => row.party === party)?.signedAt ?? null;
+    const providerSignedAt = at('provider');
+    const coderSignedAt = at('coder');
+    return { providerSignedAt, coderSignedAt, agreementVersion: BAA_VERSION, required: Boolean(posting?.requiresBaa), complete: Boolean(providerSignedAt && coderSignedAt) };
+  }
+}

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { join } from 'node:path';
+import { AppConfig } from '../config/app-config.js';
+import { ContractsModule } from '../contracts/contracts.module.js';
+import { JobsModule } from '../jobs/jobs.module.js';
+import { AuditEventEntity } from './audit-event.entity.js';
+import { AuditLogService } from './audit-log.service.js';
+import { BaaSignatureEntity } from './baa-signature.entity.js';
+import { DocumentEntity } from './document.entity.js';
+import { DocumentStorage, LocalDiskStorage } from './document-storage.js';
+import { DocumentsController } from './documents.controller.js';
+import { DocumentsService } from './documents.service.js';
+import { WorkroomAccessService } from './workroom-access.service.js';
+import { WorkroomResolver } from './workroom.resolver.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([AuditEventEntity, BaaSignatureEntity, DocumentEntity]), ContractsModule, JobsModule],
+  controllers: [DocumentsController],
+  providers: [
+    { provide: DocumentStorage, inject: [AppConfig], useFactory: (config: AppConfig) => new LocalDiskStorage(join(config.env.DATA_DIR, 'documents')) },
+    AuditLogService,
+    WorkroomAccessService,
+    DocumentsService,
+    WorkroomResolver,
+  ],
+})
+export class WorkroomModule {}

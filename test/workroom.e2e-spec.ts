@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { failed, given, ok, Session } from './support/given.js';
+import { acceptedContract } from './support/money.js';
+import { TestApp } from './support/test-app.js';
+
+const SIGN = `mutation($id: ID!) { signBaa(contractId: $id) { id baa { required complete providerSignedAt coderSignedAt agreementVersion } } }`;
+const DOCUMENTS = `query($id: ID!) { documents(contractId: $id) { id filename contentType sizeBytes } }`;
+const AUDIT = `query($id: ID!) { auditLog(contractId: $id, first: 100) { totalCount edges { node { actorId action outcome subjectId detail ip requestId } } } }`;
+const MARKER = 'PATIENT DOE, JANE MRN 00451 DX I21.4';
+const PDF = Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n% ${MARKER}\n%%EOF\n`);
+
+/** Every file under `dir`, recursively. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+describe('workroom: BAA, encrypted documents, audit log', () => {
+  let app: TestApp;
+  let a: ReturnType<typeof given>;
+
+  beforeAll(async () => {
+    app = await TestApp.start({ MAX_DOCUMENT_BYTES: '4096' });
+    a = given(app);
+  });
+  afterAll(() => app?.close());
+
+  const upload = (token: string | null, contractId: string, bytes: Buffer, filename = 'chart-0042.pdf', contentType = 'application/pdf') => {
+    const req = app.http().post(`/contracts/${contractId}/documents`);
+    if (token) req.set('authorization', `Bearer ${token}`);
+    return req.attach('file', bytes, { filename, contentType });
+  };
+  const download = (token: string | null, id: string) => {
+    const req = app.http().get(`/documents/${id}`).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    return token ? req.set('authorization', `Bearer ${token}`) : req;
+  };
+
+  async function signedContract(): Promise<{ owner: Session; coder: Session; contractId: string }> {
+    const parties = await acceptedContract(app, { requiresBaa: true }, { rateCents: 400 });
+    ok(await app.gql(SIGN, { id: parties.contractId }, parties.owner.accessToken));
+    ok(await app.gql(SIGN, { id: parties.contractId }, parties.coder.accessToken));
+    return parties;
+  }
+
+  it('refuses PHI until both parties signed the BAA, recording signer, version and time', async () => {
+    const { owner, coder, contractId } = await acceptedContract(app, { requiresBaa: true }, { rateCents: 400 });
+    const before = await upload(owner.accessToken, contractId, PDF);
+    expect(before.status).toBe(409);
+    expect(before.body).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/BAA/) });
+    const half = ok(await app.gql(SIGN, { id: contractId }, owner.accessToken)).signBaa.baa;
+    expect(half).toMatchObject({ required: true, complete: false, coderSignedAt: null, agreementVersion: expect.stringMatching(/v1/) });
+    expect((await upload(coder.accessToken, contractId, PDF)).status).toBe(409);
+    const full = ok(await app.gql(SIGN, { id: contractId }, coder.accessToken)).signBaa.baa;
+    expect(full.complete).toBe(true);
+    ok(await app.gql(SIGN, { id: contractId }, coder.accessToken));
+    expect(await app.sql('SELECT party, signer_id FROM baa_signatures WHERE contract_id = $1 ORDER BY party', [contractId])).toEqual([
+      { party: 'coder', signer_id: coder.user.id },
+      { party: 'provider', signer_id: owner.user.id },
+    ]);
+    expect((await upload(owner.accessToken, contractId, PDF)).status).toBe(201);
+    failed(await app.gql(SIGN, { id: contractId }, (await a.provider()).accessToken), 'NOT_FOUND');
+  });
+
+  it('stores documents encrypted, never the plaintext, and serves them to the parties only', async () => {
+    const { owner, coder, contractId } = await signedContract();
+    const res = await upload(owner.accessToken, contractId, PDF);
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ id: expect.any(String), filename: 'chart-0042.pdf', contentType: 'application/pdf', sizeBytes: PDF.length, createdAt: expect.any(String) });
+    for (const file of filesUnder(app.config.env.DATA_DIR)) expect(readFileSync(file).includes(Buffer.from(MARKER))).toBe(false);
+    expect(ok(await app.gql(DOCUMENTS, { id: contractId }, coder.accessToken)).documents).toEqual([{ id: res.body.id, filename: 'chart-0042.pdf', contentType: 'application/pdf', sizeBytes: PDF.length }]);
+
+    const got = await download(coder.accessToken, res.body.id);
+    expect(got.status).toBe(200);
+    expect(got.headers['content-type']).toBe('application/pdf');
+    expect(got.headers['cache-control']).toBe('no-store');
+    expect(Buffer.compare(got.body as Buffer, PDF)).toBe(0);
+
+    for (const stranger of [await a.provider(), await a.coder(), await a.admin()]) {
+      expect((await download(stranger.accessToken, res.body.id)).status).toBe(404);
+      failed(await app.gql(DOCUMENTS, { id: contractId }, stranger.accessToken), 'NOT_FOUND');
+      expect((await upload(stranger.accessToken, contractId, PDF)).status).toBe(404);
+    }
+    expect((await download(null, res.body.id)).status).toBe(401);
+    expect((await download(coder.accessToken, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
+
+  it('accepts only allowlisted types whose bytes match, within the size limit', async () => {
+    const { owner, contractId } = await signedContract();
+    expect((await upload(owner.accessToken, contractId, Buffer.from('MZ\x90\x00binary'), 'x.pdf')).status).toBe(415);
+    expect((await upload(owner.accessToken, contractId, PDF, 'x.png', 'image/png')).status).toBe(415);
+    expect((await upload(owner.accessToken, contractId, Buffer.from([0x41, 0x00, 0x42]), 'x.txt', 'text/plain')).status).toBe(415);
+    expect((await upload(owner.accessToken, contractId, Buffer.from('chart,code\n0042,I10\n'), 'batch.csv', 'text/csv')).status).toBe(201);
+    expect((await upload(owner.accessToken, contractId, Buffer.concat([PDF, Buffer.alloc(5000, 0x20)]))).status).toBe(413);
+    expect((await upload(owner.accessToken, contractId, Buffer.from(''), 'empty.txt', 'text/plain')).status).toBe(400);
+    const named = await upload(owner.accessToken, contractId, Buffer.from('notes'), '../../etc/passwd\u0007.txt', 'text/plain');
+    expect(named.body.filename).toBe('passwd.txt');
+  });
+
+  it('reports a tampered file and never serves it', async () => {
+    const { coder, contractId } = await signedContract();
+    const { body } = await upload(coder.accessToken, contractId, PDF);
+    const path = join(app.config.env.DATA_DIR, 'documents', `${body.id}.enc`);
+    const bytes = readFileSync(path);
+    bytes[bytes.length - 3] ^= 0xff;
+    writeFileSync(path, bytes);
+    const res = await download(coder.accessToken, body.id);
+    expect(res.status).toBe(500);
+    expect(res.text ?? String(res.body)).not.toContain(MARKER);
+    const events = ok(await app.gql(AUDIT, { id: contractId }, coder.accessToken)).auditLog.edges.map((e: any) => e.node);
+    expect(events[0]).toMatchObject({ action: 'DOWNLOAD', outcome: 'FAILED', detail: 'integrity check failed', subjectId: body.id });
+  });
+
+  it('ends access with the contract; a dispute leaves it read-only', async () => {
+    const { owner, coder, contractId } = await signedContract();
+    const { body } = await upload(owner.accessToken, contractId, PDF);
+    ok(await app.gql(`mutation($id: ID!, $r: String!) { openDispute(contractId: $id, reason: $r) { id } }`, { id: contractId, r: 'Quality' }, owner.accessToken));
+    expect((await download(coder.accessToken, body.id)).status).toBe(200);
+    expect((await upload(coder.accessToken, contractId, PDF)).status).toBe(404);
+
+    const other = await signedContract();
+    const doc = (await upload(other.owner.accessToken, other.contractId, PDF)).body;
+    ok(await app.gql(`mutation($id: ID!) { endContract(id: $id) { status } }`, { id: other.contractId }, other.coder.accessToken));
+    expect((await download(other.coder.accessToken, doc.id)).status).toBe(404);
+    expect((await download(other.owner.accessToken, doc.id)).status).toBe(404);
+  });
+
+  it('audits every access, allowed or denied, for the parties to read', async () => {
+    const { owner, coder, contractId } = await signedContract();
+    const { body } = await upload(owner.accessToken, contractId, PDF);
+    await download(coder.accessToken, body.id).set('x-request-id', 'req-audit-1');
+    const outsider = await a.coder();
+    await download(outsider.accessToken, body.id);
+    const events = ok(await app.gql(AUDIT, { id: contractId }, owner.accessToken)).auditLog.edges.map((e: any) => e.node);
+    expect(events.slice(0, 3)).toEqual([
+      expect.objectContaining({ actorId: outsider.user.id, action: 'DOWNLOAD', outcome: 'DENIED', subjectId: body.id }),
+      expect.objectContaining({ actorId: coder.user.id, action: 'DOWNLOAD', outcome: 'ALLOWED', subjectId: body.id, requestId: 'req-audit-1', ip: expect.any(String) }),
+      expect.objectContaining({ actorId: owner.user.id, action: 'UPLOAD', outcome: 'ALLOWED', subjectId: body.id }),
+    ]);
+    expect(events.map((e: any) => e.action)).toEqual(expect.arrayContaining(['SIGN_BAA']));
+    failed(await app.gql(AUDIT, { id: contractId }, outsider.accessToken), 'NOT_FOUND');
+    const admin = await a.admin();
+    expect(ok(await app.gql(`query($id: ID) { auditEvents(contractId: $id) { totalCount } }`, { id: contractId }, admin.accessToken)).auditEvents.totalCount).toBe(events.length);
+    failed(await app.gql(`{ auditEvents { totalCount } }`, {}, owner.accessToken), 'FORBIDDEN');
+  });
+
+  it('keeps the audit log append-only and detects tampering through the hash chain', async () => {
+    const admin = await a.admin();
+    expect(ok(await app.gql(`{ auditChainIntact }`, {}, admin.accessToken)).auditChainIntact).toBe(true);
+    await expect(app.sql(`UPDATE audit_events SET outcome = 'ALLOWED' WHERE outcome = 'DENIED'`)).rejects.toThrow(/append-only/);
+    await expect(app.sql(`DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
+    // Someone with the power to disable triggers edits history: the chain no longer verifies.
+    await app.sql(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only`);
+    await app.sql(`UPDATE audit_events SET outcome = 'ALLOWED' WHERE seq = (SELECT min(seq) FROM audit_events WHERE outcome = 'DENIED')`);
+    await app.sql(`ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only`);
+    expect(ok(await app.gql(`{ auditChainIntact }`, {}, admin.accessToken)).auditChainIntact).toBe(false);
+  });
+});
