@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { Brackets, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError } from '../common/errors/app-error.js';
 import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
@@ -49,6 +49,12 @@ export class CoderProfilesService {
       { conflictPaths: ['userId'], skipUpdateIfNoValuesChanged: false },
     );
     return this.profiles.findOneByOrFail({ userId: actor.id });
+  }
+
+  /** Adds an accuracy audit's sampled charts and errors to the coder's totals, in the caller's transaction. */
+  async recordAudit(manager: EntityManager, userId: string, sampled: number, errors: number): Promise<void> {
+    await manager.getRepository(CoderProfileEntity).increment({ userId }, 'auditedCharts', sampled);
+    await manager.getRepository(CoderProfileEntity).increment({ userId }, 'auditErrors', errors);
   }
 
   findById(id: string): Promise<CoderProfileEntity | null> {

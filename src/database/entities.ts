@@ -1,3 +1,5 @@
+import { CodedBatchEntity } from '../workroom/coded-batch.entity.js';
+import { CodeTableEntryEntity } from '../workroom/codes/code-table-entry.entity.js';
 import { AuditEventEntity } from '../workroom/audit-event.entity.js';
 import { BaaSignatureEntity } from '../workroom/baa-signature.entity.js';
 import { DocumentEntity } from '../workroom/document.entity.js';
@@ -23,4 +25,4 @@ import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 
 /** Every TypeORM entity, listed once for the app, the CLI and the tests. */
-export const ENTITIES = [UserEntity, RefreshTokenEntity, OrganizationEntity, MembershipEntity, CoderProfileEntity, CredentialEntity, JobPostingEntity, BidEntity, JobInvitationEntity, NotificationEntity, ContractEntity, MilestoneEntity, LedgerJournalEntity, LedgerEntryEntity, OutboxJobEntity, StripeEventEntity, PayoutAccountEntity, DisputeEntity, BillingCustomerEntity, WorkLogEntity, InvoiceEntity, AuditEventEntity, BaaSignatureEntity, DocumentEntity];
+export const ENTITIES = [UserEntity, RefreshTokenEntity, OrganizationEntity, MembershipEntity, CoderProfileEntity, CredentialEntity, JobPostingEntity, BidEntity, JobInvitationEntity, NotificationEntity, ContractEntity, MilestoneEntity, LedgerJournalEntity, LedgerEntryEntity, OutboxJobEntity, StripeEventEntity, PayoutAccountEntity, DisputeEntity, BillingCustomerEntity, WorkLogEntity, InvoiceEntity, AuditEventEntity, BaaSignatureEntity, DocumentEntity, CodedBatchEntity, CodeTableEntryEntity];

@@ -12,6 +12,9 @@ export enum NotificationKind {
   CONTRACT_ENDED = 'CONTRACT_ENDED',
   DISPUTE_OPENED = 'DISPUTE_OPENED',
   DISPUTE_RESOLVED = 'DISPUTE_RESOLVED',
+  BATCH_SUBMITTED = 'BATCH_SUBMITTED',
+  BATCH_RETURNED = 'BATCH_RETURNED',
+  BATCH_ACCEPTED = 'BATCH_ACCEPTED',
 }
 
 registerEnumType(NotificationKind, { name: 'NotificationKind' });

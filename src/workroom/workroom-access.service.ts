@@ -34,7 +34,7 @@ export class WorkroomAccessService {
     private readonly audit: AuditLogService,
   ) {}
 
-  async require(actor: Actor, contractId: string, mode: 'read' | 'write', context: AuditContext, record: Omit<AuditRecord, 'contractId' | 'outcome'>): Promise<ContractEntity> {
+  async require(actor: Actor, contractId: string, mode: 'read' | 'write', context: AuditContext, record: Omit<AuditRecord, 'contractId' | 'outcome'>): Promise<ContractEntity & { side: 'provider' | 'coder' }> {
     try {
       const { contract, side } = await this.contracts.findForParty(actor, contractId);
       const open = mode === 'write' ? [ContractStatus.ACTIVE] : [ContractStatus.ACTIVE, ContractStatus.DISPUTED];
@@ -42,7 +42,7 @@ export class WorkroomAccessService {
       const baa = await this.baaState(contract);
       if (baa.required && !baa.complete) throw new ConflictError('Both parties must sign the BAA (signBaa) before PHI is exchanged on this contract');
       await this.audit.record(actor, context, { ...record, contractId, outcome: 'ALLOWED' });
-      return contract;
+      return Object.assign(contract, { side });
     } catch (error) {
       if (error instanceof AppError) await this.audit.record(actor, context, { ...record, contractId, outcome: 'DENIED', detail: error.message });
       throw error;

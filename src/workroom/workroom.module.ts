@@ -13,9 +13,16 @@ import { DocumentsController } from './documents.controller.js';
 import { DocumentsService } from './documents.service.js';
 import { WorkroomAccessService } from './workroom-access.service.js';
 import { WorkroomResolver } from './workroom.resolver.js';
+import { CodedBatchEntity } from './coded-batch.entity.js';
+import { CodedBatchesResolver } from './coded-batches.resolver.js';
+import { CodedBatchesService } from './coded-batches.service.js';
+import { CodeTableEntryEntity } from './codes/code-table-entry.entity.js';
+import { CodeTablesService } from './codes/code-tables.service.js';
+import { CodersModule } from '../coders/coders.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AuditEventEntity, BaaSignatureEntity, DocumentEntity]), ContractsModule, JobsModule],
+  imports: [TypeOrmModule.forFeature([AuditEventEntity, BaaSignatureEntity, DocumentEntity, CodedBatchEntity, CodeTableEntryEntity]), ContractsModule, JobsModule, CodersModule, NotificationsModule],
   controllers: [DocumentsController],
   providers: [
     { provide: DocumentStorage, inject: [AppConfig], useFactory: (config: AppConfig) => new LocalDiskStorage(join(config.env.DATA_DIR, 'documents')) },
@@ -23,6 +30,10 @@ import { WorkroomResolver } from './workroom.resolver.js';
     WorkroomAccessService,
     DocumentsService,
     WorkroomResolver,
+    CodeTablesService,
+    CodedBatchesService,
+    CodedBatchesResolver,
   ],
+  exports: [CodeTablesService],
 })
 export class WorkroomModule {}

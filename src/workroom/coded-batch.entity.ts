@@ -1,0 +1,77 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { ContractEntity } from '../contracts/contract.entity.js';
+import { UserEntity } from '../users/user.entity.js';
+
+export interface CodedLine {
+  code: string;
+  modifiers: string[];
+  units: number;
+}
+
+export interface CodedEncounter {
+  chartRef: string;
+  icd10cm: string[];
+  icd10pcs: string[];
+  cpt: CodedLine[];
+  hcpcs: CodedLine[];
+}
+
+export enum CodedBatchStatus {
+  SUBMITTED = 'SUBMITTED',
+  ACCEPTED = 'ACCEPTED',
+  RETURNED = 'RETURNED',
+}
+
+/** Coded work returned by the coder: validated, normalized encounters; reviewed and audited by the practice. */
+@Entity('coded_batches')
+@Index('coded_batches_contract_created_idx', ['contractId', 'createdAt'])
+export class CodedBatchEntity {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'coded_batches_pkey' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  contractId: string;
+
+  @ManyToOne(() => ContractEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'contract_id', foreignKeyConstraintName: 'coded_batches_contract_id_fkey' })
+  contract?: Relation<ContractEntity>;
+
+  @Column({ type: 'uuid' })
+  submittedById: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'submitted_by_id', foreignKeyConstraintName: 'coded_batches_submitted_by_id_fkey' })
+  submittedBy?: Relation<UserEntity>;
+
+  @Column({ type: 'jsonb' })
+  encounters: CodedEncounter[];
+
+  @Column({ type: 'integer' })
+  encounterCount: number;
+
+  @Column({ type: 'enum', enum: CodedBatchStatus, enumName: 'coded_batch_status', default: CodedBatchStatus.SUBMITTED })
+  status: CodedBatchStatus;
+
+  /** The practice's comments per encounter when it returns or accepts the batch. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  reviewComments: { chartRef: string; comment: string }[];
+
+  @Column({ type: 'timestamptz', nullable: true })
+  reviewedAt: Date | null;
+
+  @Column({ type: 'integer', nullable: true })
+  auditSampled: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  auditErrors: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  auditNotes: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  auditedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+}

@@ -1,0 +1,43 @@
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../common/auth/actor.js';
+import type { AppRequest } from '../common/auth/request-from-context.js';
+import { CurrentUser } from '../common/auth/decorators.js';
+import { IdArg } from '../common/validation/id-arg.decorator.js';
+import { auditContextOf } from './audit-log.service.js';
+import { CodedBatchesService } from './coded-batches.service.js';
+import { AuditCodedBatchInput, CodedBatch, ReviewCodedBatchInput, SubmitCodedBatchInput } from './dto/coded-batch.models.js';
+
+@Resolver(() => CodedBatch)
+export class CodedBatchesResolver {
+  constructor(private readonly batches: CodedBatchesService) {}
+
+  @Mutation(() => CodedBatch, { description: 'Returns coded charts (the coder). Every code is validated: BAD_USER_INPUT lists each offending path in extensions.fields.' })
+  submitCodedBatch(@CurrentUser() actor: Actor, @IdArg('contractId') contractId: string, @Args('input') input: SubmitCodedBatchInput, @Context('req') req: AppRequest): Promise<CodedBatch> {
+    return this.batches.submit(actor, contractId, input, auditContextOf(req));
+  }
+
+  @Mutation(() => CodedBatch, { description: 'Accepts a submitted batch or returns it with comments per encounter (the practice).' })
+  reviewCodedBatch(@CurrentUser() actor: Actor, @IdArg('batchId') batchId: string, @Args('input') input: ReviewCodedBatchInput, @Context('req') req: AppRequest): Promise<CodedBatch> {
+    return this.batches.review(actor, batchId, input, auditContextOf(req));
+  }
+
+  @Mutation(() => CodedBatch, { description: "Records an accuracy audit of a batch (the practice), once; it feeds the coder's accuracyScore." })
+  auditCodedBatch(@CurrentUser() actor: Actor, @IdArg('batchId') batchId: string, @Args('input') input: AuditCodedBatchInput, @Context('req') req: AppRequest): Promise<CodedBatch> {
+    return this.batches.audit(actor, batchId, input, auditContextOf(req));
+  }
+
+  @Query(() => [CodedBatch], { description: "A contract's coded batches, newest first (its parties)." })
+  codedBatches(@CurrentUser() actor: Actor, @IdArg('contractId') contractId: string, @Context('req') req: AppRequest): Promise<CodedBatch[]> {
+    return this.batches.list(actor, contractId, auditContextOf(req));
+  }
+
+  @Query(() => CodedBatch)
+  codedBatch(@CurrentUser() actor: Actor, @IdArg('id') id: string, @Context('req') req: AppRequest): Promise<CodedBatch> {
+    return this.batches.get(actor, id, auditContextOf(req));
+  }
+
+  @Query(() => String, { description: 'The batch as CSV text (chart_ref, code_set, code, modifiers, units).' })
+  codedBatchCsv(@CurrentUser() actor: Actor, @IdArg('id') id: string, @Context('req') req: AppRequest): Promise<string> {
+    return this.batches.csv(actor, id, auditContextOf(req));
+  }
+}

@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { Repository } from 'typeorm';
+import type { Actor } from '../common/auth/actor.js';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
+import { CoderProfilesService } from '../coders/coder-profiles.service.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { NotificationKind } from '../notifications/notification-kind.enum.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { AuditContext } from './audit-log.service.js';
+import { CodedBatchEntity, CodedBatchStatus, CodedEncounter, CodedLine } from './coded-batch.entity.js';
+import { normalizeCpt, normalizeHcpcs, normalizeIcd10Cm, normalizeIcd10Pcs, normalizeModifier } from './codes/code-syntax.js';
+import { CodeTablesService } from './codes/code-tables.service.js';
+import { AuditCodedBatchInput, CodedLineInput, ReviewCodedBatchInput, SubmitCodedBatchInput } from './dto/coded-batch.models.js';
+import { WorkroomAccessService } from './workroom-access.service.js';
+
+interface Problem {
+  path: string;
+  message: string;
+}
+
+@Injectable()
+export class CodedBatchesService {
+  constructor(
+    @InjectRepository(CodedBatchEntity) private readonly batches: Repository<CodedBatchEntity>,
+    private readonly access: WorkroomAccessService,
+    private readonly tables: CodeTablesService,
+    private readonly profiles: CoderProfilesService,
+    private readonly notifications: NotificationsService,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  /** The coder returns coded work: every code checked (syntax, then the official tables when loaded) and stored normalized. */
+  async submit(actor: Actor, contractId: string, input: SubmitCodedBatchInput, context: AuditContext): Promise<CodedBatchEntity> {
+    const id = randomUUID();
+    const contract = await this.access.require(actor, contractId, 'write', context, { subjectType: 'batch', subjectId: id, action: 'SUBMIT_BATCH' });
+    if (contract.side !== 'coder') throw new ForbiddenError('Only the coder submits coded batches');
+    const encounters = await this.validate(input);
+    return this.transactions.run(async (manager) => {
+      const batch = await manager.getRepository(CodedBatchEntity).save({ id, contractId, submittedById: actor.id, encounters, encounterCount: encounters.length, status: CodedBatchStatus.SUBMITTED });
+      const postedBy = await manager.query(`SELECT j.posted_by_id FROM job_postings j WHERE j.id = $1`, [contract.jobPostingId]);
+      if (postedBy[0]) await this.notifications.notify(manager, postedBy[0].posted_by_id, NotificationKind.BATCH_SUBMITTED, `A coded batch of ${encounters.length} charts is ready for review`, { contractId, batchId: id });
+      return batch;
+    });
+  }
+
+  /** The practice accepts the batch or returns it with comments per encounter. */
+  async review(actor: Actor, batchId: string, input: ReviewCodedBatchInput, context: AuditContext): Promise<CodedBatchEntity> {
+    const batch = await this.findForSide(actor, batchId, 'provider', context, 'REVIEW_BATCH');
+    const refs = new Set(batch.encounters.map((e) => e.chartRef));
+    const unknown = input.comments.findIndex((c) => !refs.has(c.chartRef));
+    if (unknown >= 0) throw new BadUserInputError(`input.comments.${unknown}.chartRef is not in this batch`, [`input.comments.${unknown}.chartRef`]);
+    if (!input.accept && input.comments.length === 0) throw new BadUserInputError('input.comments must say what to fix when returning a batch', ['input.comments']);
+    return this.transactions.run(async (manager) => {
+      const moved = await manager
+        .getRepository(CodedBatchEntity)
+        .update({ id: batchId, status: CodedBatchStatus.SUBMITTED }, { status: input.accept ? CodedBatchStatus.ACCEPTED : CodedBatchStatus.RETURNED, reviewComments: input.comments, reviewedAt: new Date() });
+      if (!moved.affected) throw new ConflictError(`This batch was already ${batch.status}`);
+      await this.notifications.notify(manager, batch.submittedById, input.accept ? NotificationKind.BATCH_ACCEPTED : NotificationKind.BATCH_RETURNED, input.accept ? 'Your coded batch was accepted' : 'Your coded batch was returned with comments', { contractId: batch.contractId, batchId });
+      return manager.getRepository(CodedBatchEntity).findOneByOrFail({ id: batchId });
+    });
+  }
+
+  /** Records the practice's accuracy audit once per batch, adding it to the coder's audited totals. */
+  async audit(actor: Actor, batchId: string, input: AuditCodedBatchInput, context: AuditContext): Promise<CodedBatchEntity> {
+    const batch = await this.findForSide(actor, batchId, 'provider', context, 'AUDIT_BATCH');
+    if (input.sampled > batch.encounterCount) throw new BadUserInputError(`input.sampled cannot exceed the ${batch.encounterCount} encounters of the batch`, ['input.sampled']);
+    if (input.errors > input.sampled) throw new BadUserInputError('input.errors cannot exceed input.sampled', ['input.errors']);
+    return this.transactions.run(async (manager) => {
+      const result = await manager
+        .getRepository(CodedBatchEntity)
+        .createQueryBuilder()
+        .update()
+        .set({ auditSampled: input.sampled, auditErrors: input.errors, auditNotes: input.notes ?? null, auditedAt: () => 'now()' })
+        .where('id = :id AND audited_at IS NULL', { id: batchId })
+        .execute();
+      if (!result.affected) throw new ConflictError('This batch was already audited');
+      await this.profiles.recordAudit(manager, batch.submittedById, input.sampled, input.errors);
+      return manager.getRepository(CodedBatchEntity).findOneByOrFail({ id: batchId });
+    });
+  }
+
+  async list(actor: Actor, contractId: string, context: AuditContext): Promise<CodedBatchEntity[]> {
+    await this.access.require(actor, contractId, 'read', context, { subjectType: 'batch', subjectId: null, action: 'LIST_BATCHES' });
+    return this.batches.find({ where: { contractId }, order: { createdAt: 'DESC' } });
+  }
+
+  /** One batch for a party (read access, audited). */
+  async get(actor: Actor, batchId: string, context: AuditContext, action = 'READ_BATCH'): Promise<CodedBatchEntity> {
+    const batch = await this.batches.findOneBy({ id: batchId });
+    if (!batch) throw new NotFoundError('Coded batch');
+    await this.access.require(actor, batch.contractId, 'read', context, { subjectType: 'batch', subjectId: batchId, action }).catch((error) => {
+      throw error instanceof NotFoundError ? new NotFoundError('Coded batch') : error;
+    });
+    return batch;
+  }
+
+  /** The batch as CSV: one row per code line (chart_ref, code_set, code, modifiers, units). */
+  async csv(actor: Actor, batchId: string, context: AuditContext): Promise<string> {
+    const batch = await this.get(actor, batchId, context, 'EXPORT_BATCH');
+    const rows = [['chart_ref', 'code_set', 'code', 'modifiers', 'units']];
+    for (const e of batch.encounters) {
+      for (const code of e.icd10cm) rows.push([e.chartRef, 'ICD10CM', code, '', '']);
+      for (const code of e.icd10pcs) rows.push([e.chartRef, 'ICD10PCS', code, '', '']);
+      for (const line of e.cpt) rows.push([e.chartRef, 'CPT', line.code, line.modifiers.join(' '), String(line.units)]);
+      for (const line of e.hcpcs) rows.push([e.chartRef, 'HCPCS', line.code, line.modifiers.join(' '), String(line.units)]);
+    }
+    return `${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  }
+
+  private async findForSide(actor: Actor, batchId: string, side: 'provider' | 'coder', context: AuditContext, action: string): Promise<CodedBatchEntity> {
+    const batch = await this.batches.findOneBy({ id: batchId });
+    if (!batch) throw new NotFoundError('Coded batch');
+    const contract = await this.access.require(actor, batch.contractId, 'write', context, { subjectType: 'batch', subjectId: batchId, action }).catch((error) => {
+      throw error instanceof NotFoundError ? new NotFoundError('Coded batch') : error;
+    });
+    if (contract.side !== side) throw new ForbiddenError(side === 'provider' ? 'Only the practice reviews and audits batches' : 'Only the coder does this');
+    return batch;
+  }
+
+  /** Normalizes every code, collecting every problem with its input path, then checks the official tables. */
+  private async validate(input: SubmitCodedBatchInput): Promise<CodedEncounter[]> {
+    const problems: Problem[] = [];
+    const seen = new Map<string, number>();
+    const encounters = input.encounters.map((encounter, i) => {
+      const at = `input.encounters.${i}`;
+      if (seen.has(encounter.chartRef)) problems.push({ path: `${at}.chartRef`, message: `chartRef ${encounter.chartRef} repeats encounter ${seen.get(encounter.chartRef)}` });
+      seen.set(encounter.chartRef, i);
+      const codes = (list: string[], field: string, normalize: (raw: string) => string | null, kind: string) =>
+        list.map((raw, k) => {
+          const code = normalize(raw);
+          if (!code) problems.push({ path: `${at}.${field}.${k}`, message: `"${raw}" is not a valid ${kind} code` });
+          return code ?? raw;
+        });
+      const lines = (list: CodedLineInput[], field: string, normalize: (raw: string) => string | null, kind: string): CodedLine[] =>
+        list.map((line, k) => {
+          const code = normalize(line.code);
+          if (!code) problems.push({ path: `${at}.${field}.${k}.code`, message: `"${line.code}" is not a valid ${kind} code` });
+          const modifiers = line.modifiers.map((raw, m) => {
+            const modifier = normalizeModifier(raw);
+            if (!modifier) problems.push({ path: `${at}.${field}.${k}.modifiers.${m}`, message: `"${raw}" is not a valid modifier` });
+            return modifier ?? raw;
+          });
+          return { code: code ?? line.code, modifiers, units: line.units };
+        });
+      return {
+        chartRef: encounter.chartRef,
+        icd10cm: codes(encounter.icd10cm, 'icd10cm', normalizeIcd10Cm, 'ICD-10-CM'),
+        icd10pcs: codes(encounter.icd10pcs, 'icd10pcs', normalizeIcd10Pcs, 'ICD-10-PCS'),
+        cpt: lines(encounter.cpt, 'cpt', normalizeCpt, 'CPT'),
+        hcpcs: lines(encounter.hcpcs, 'hcpcs', normalizeHcpcs, 'HCPCS Level II'),
+      };
+    });
+    if (!problems.length) await this.checkTables(encounters, problems);
+    if (problems.length) throw new BadUserInputError(problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems.map((p) => p.path));
+    return encounters;
+  }
+
+  private async checkTables(encounters: CodedEncounter[], problems: Problem[]): Promise<void> {
+    const icd = await this.tables.check('ICD10CM', [...new Set(encounters.flatMap((e) => e.icd10cm))]);
+    const hcpcs = await this.tables.check('HCPCS', [...new Set(encounters.flatMap((e) => e.hcpcs.map((l) => l.code)))]);
+    encounters.forEach((e, i) => {
+      e.icd10cm.forEach((code, k) => {
+        const verdict = icd?.get(code);
+        if (verdict && !verdict.known) problems.push({ path: `input.encounters.${i}.icd10cm.${k}`, message: `${code} is not in the loaded ICD-10-CM table: unknown code` });
+        else if (verdict?.known && !verdict.billable) problems.push({ path: `input.encounters.${i}.icd10cm.${k}`, message: `${code} is a header code (category), not billable: code to the highest specificity` });
+      });
+      e.hcpcs.forEach((line, k) => {
+        const verdict = hcpcs?.get(line.code);
+        if (verdict && !verdict.known) problems.push({ path: `input.encounters.${i}.hcpcs.${k}.code`, message: `${line.code} is not in the loaded HCPCS Level II table` });
+      });
+    });
+  }
+}
+
+const csvCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);

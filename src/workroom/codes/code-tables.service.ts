@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ParsedCode } from './code-table-files.js';
+
+export type TableVerdict = { known: false } | { known: true; billable: boolean; year: number };
+
+/** The official code tables once loaded (`npm run codes:import`); without a table, only syntax is checked. */
+@Injectable()
+export class CodeTablesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Verdicts for `codes` against the newest loaded year of `codeSet`, or null when no table is loaded. */
+  async check(codeSet: 'ICD10CM' | 'HCPCS', codes: string[]): Promise<Map<string, TableVerdict> | null> {
+    const [latest] = (await this.dataSource.query(`SELECT max(year) AS year FROM code_table_entries WHERE code_set = $1`, [codeSet])) as { year: number | null }[];
+    if (!latest?.year) return null;
+    const rows: { code: string; billable: boolean }[] = codes.length
+      ? await this.dataSource.query(`SELECT code, billable FROM code_table_entries WHERE code_set = $1 AND year = $2 AND code = ANY($3)`, [codeSet, latest.year, codes])
+      : [];
+    const found = new Map(rows.map((row) => [row.code, row.billable]));
+    return new Map(codes.map((code) => [code, found.has(code) ? { known: true, billable: found.get(code)!, year: latest.year! } : { known: false }]));
+  }
+
+  /** Loads (or reloads) one year of a table in one transaction. */
+  async load(codeSet: 'ICD10CM' | 'HCPCS', year: number, codes: ParsedCode[]): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`DELETE FROM code_table_entries WHERE code_set = $1 AND year = $2`, [codeSet, year]);
+      for (let i = 0; i < codes.length; i += 5000) {
+        const batch = codes.slice(i, i + 5000);
+        await manager.query(
+          `INSERT INTO code_table_entries (code_set, year, code, billable, description)
+           SELECT $1, $2, u.code, u.billable, u.description FROM unnest($3::text[], $4::boolean[], $5::text[]) AS u(code, billable, description)`,
+          [codeSet, year, batch.map((c) => c.code), batch.map((c) => c.billable), batch.map((c) => c.description)],
+        );
+      }
+      return codes.length;
+    });
+  }
+}
