@@ -26,10 +26,11 @@ import { PaymentsModule } from './payments/payments.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { UsersModule } from './users/users.module.js';
+import { ReviewsModule } from './reviews/reviews.module.js';
 import { WorkroomModule } from './workroom/workroom.module.js';
 
 /** The feature modules; also walked by `scripts/print-schema.ts` to build the schema without a database. */
-export const FEATURE_MODULES = [CommonModule, UsersModule, AuthModule, OrganizationsModule, CodersModule, JobsModule, NotificationsModule, BidsModule, MatchingModule, PaymentsModule, ContractsModule, WorkroomModule];
+export const FEATURE_MODULES = [CommonModule, UsersModule, AuthModule, OrganizationsModule, CodersModule, JobsModule, NotificationsModule, BidsModule, MatchingModule, PaymentsModule, ContractsModule, WorkroomModule, ReviewsModule];
 
 @Module({})
 export class AppModule {

@@ -57,6 +57,12 @@ export class CoderProfilesService {
     await manager.getRepository(CoderProfileEntity).increment({ userId }, 'auditErrors', errors);
   }
 
+  /** Adds a published review's stars to the coder's rating, in the caller's transaction. */
+  async recordRating(manager: EntityManager, userId: string, stars: number): Promise<void> {
+    await manager.getRepository(CoderProfileEntity).increment({ userId }, 'ratingCount', 1);
+    await manager.getRepository(CoderProfileEntity).increment({ userId }, 'ratingTotal', stars);
+  }
+
   findById(id: string): Promise<CoderProfileEntity | null> {
     return this.profiles.findOneBy({ id });
   }

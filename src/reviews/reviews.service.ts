@@ -1,0 +1,90 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
+import type { Actor } from '../common/auth/actor.js';
+import { ConflictError, NotFoundError } from '../common/errors/app-error.js';
+import { isUniqueViolation } from '../common/errors/postgres-errors.js';
+import { runEvery } from '../common/scheduling/run-every.js';
+import { AppConfig } from '../config/app-config.js';
+import { ContractStatus } from '../contracts/contract-status.enum.js';
+import { ContractsService } from '../contracts/contracts.service.js';
+import { CoderProfilesService } from '../coders/coder-profiles.service.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { ReviewEntity } from './review.entity.js';
+
+/** Reviews stay hidden until both parties wrote theirs, or this long after the contract ended. */
+export const BLIND_DAYS = 14;
+
+@Injectable()
+export class ReviewsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ReviewsService.name);
+  private stop = () => undefined as void;
+
+  constructor(
+    @InjectRepository(ReviewEntity) private readonly reviews: Repository<ReviewEntity>,
+    private readonly contracts: ContractsService,
+    private readonly profiles: CoderProfilesService,
+    private readonly transactions: TransactionRunner,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.stop = runEvery(this.config.env.WORKER_POLL_MS * 60, () => this.publishExpired(), this.logger, 'publishing blind reviews');
+  }
+
+  onApplicationShutdown(): void {
+    this.stop();
+  }
+
+  /** Once per party, after the contract ENDED; the second review publishes both. */
+  async leave(actor: Actor, contractId: string, rating: number, comment: string | null): Promise<ReviewEntity> {
+    const { contract, side } = await this.contracts.findForParty(actor, contractId);
+    if (side === 'admin') throw new NotFoundError('Contract');
+    if (contract.status !== ContractStatus.ENDED) throw new ConflictError('Reviews open once the contract has ENDED');
+    try {
+      return await this.transactions.run(async (manager) => {
+        const review = await manager.getRepository(ReviewEntity).save({ contractId, authorId: actor.id, authorSide: side, coderId: contract.coderId, rating, comment, publishedAt: null });
+        const both = await manager.getRepository(ReviewEntity).find({ where: { contractId }, lock: { mode: 'pessimistic_write' } });
+        if (both.length === 2) await this.publish(manager, both);
+        return manager.getRepository(ReviewEntity).findOneByOrFail({ id: review.id });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'reviews_contract_side_key')) throw new ConflictError('You already reviewed this contract');
+      throw error;
+    }
+  }
+
+  /** The contract's reviews as the caller may see them: their own always, the other's once published. */
+  async forContract(actor: Actor, contractId: string): Promise<ReviewEntity[]> {
+    await this.contracts.findForParty(actor, contractId);
+    const rows = await this.reviews.find({ where: { contractId }, order: { createdAt: 'ASC' } });
+    return rows.filter((row) => row.authorId === actor.id || row.publishedAt !== null);
+  }
+
+  /** Published reviews of a coder by practices (public). */
+  forCoder(coderUserId: string): Promise<ReviewEntity[]> {
+    return this.reviews.find({ where: { coderId: coderUserId, authorSide: 'provider', publishedAt: Not(IsNull()) }, order: { publishedAt: 'DESC' }, take: 50 });
+  }
+
+  /** Publishes reviews whose contract ended more than BLIND_DAYS ago. */
+  async publishExpired(): Promise<number> {
+    const due: { id: string }[] = await this.reviews.query(
+      `SELECT r.id FROM reviews r JOIN contracts k ON k.id = r.contract_id WHERE r.published_at IS NULL AND k.ended_at < now() - make_interval(days => $1) LIMIT 500`,
+      [BLIND_DAYS],
+    );
+    if (!due.length) return 0;
+    await this.transactions.run(async (manager) => {
+      const rows = await manager.getRepository(ReviewEntity).find({ where: { id: In(due.map((d) => d.id)), publishedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      await this.publish(manager, rows);
+    });
+    return due.length;
+  }
+
+  /** Makes reviews visible; a provider's review then counts in the coder's rating. */
+  private async publish(manager: EntityManager, rows: ReviewEntity[]): Promise<void> {
+    for (const row of rows.filter((r) => r.publishedAt === null)) {
+      await manager.getRepository(ReviewEntity).update({ id: row.id }, { publishedAt: new Date() });
+      if (row.authorSide === 'provider') await this.profiles.recordRating(manager, row.coderId, row.rating);
+    }
+  }
+}
