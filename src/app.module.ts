@@ -27,10 +27,12 @@ import { OrganizationsModule } from './organizations/organizations.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { UsersModule } from './users/users.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
+import { MessagingModule } from './messaging/messaging.module.js';
+import { PubSubModule } from './common/pubsub/pubsub.module.js';
 import { WorkroomModule } from './workroom/workroom.module.js';
 
 /** The feature modules; also walked by `scripts/print-schema.ts` to build the schema without a database. */
-export const FEATURE_MODULES = [CommonModule, UsersModule, AuthModule, OrganizationsModule, CodersModule, JobsModule, NotificationsModule, BidsModule, MatchingModule, PaymentsModule, ContractsModule, WorkroomModule, ReviewsModule];
+export const FEATURE_MODULES = [CommonModule, UsersModule, AuthModule, OrganizationsModule, CodersModule, JobsModule, NotificationsModule, BidsModule, MatchingModule, PaymentsModule, ContractsModule, WorkroomModule, ReviewsModule, MessagingModule];
 
 @Module({})
 export class AppModule {
@@ -43,6 +45,7 @@ export class AppModule {
         TypeOrmModule.forRoot(typeOrmOptions(config.databaseUrl, { migrationsRun: config.env.MIGRATIONS_RUN })),
         GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions(config)),
         RedisModule,
+        PubSubModule,
         HealthModule,
         ...FEATURE_MODULES,
       ],

@@ -1,3 +1,4 @@
+import { MessageEntity } from '../messaging/message.entity.js';
 import { ReviewEntity } from '../reviews/review.entity.js';
 import { CodedBatchEntity } from '../workroom/coded-batch.entity.js';
 import { CodeTableEntryEntity } from '../workroom/codes/code-table-entry.entity.js';
@@ -26,4 +27,4 @@ import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 
 /** Every TypeORM entity, listed once for the app, the CLI and the tests. */
-export const ENTITIES = [UserEntity, RefreshTokenEntity, OrganizationEntity, MembershipEntity, CoderProfileEntity, CredentialEntity, JobPostingEntity, BidEntity, JobInvitationEntity, NotificationEntity, ContractEntity, MilestoneEntity, LedgerJournalEntity, LedgerEntryEntity, OutboxJobEntity, StripeEventEntity, PayoutAccountEntity, DisputeEntity, BillingCustomerEntity, WorkLogEntity, InvoiceEntity, AuditEventEntity, BaaSignatureEntity, DocumentEntity, CodedBatchEntity, CodeTableEntryEntity, ReviewEntity];
+export const ENTITIES = [UserEntity, RefreshTokenEntity, OrganizationEntity, MembershipEntity, CoderProfileEntity, CredentialEntity, JobPostingEntity, BidEntity, JobInvitationEntity, NotificationEntity, ContractEntity, MilestoneEntity, LedgerJournalEntity, LedgerEntryEntity, OutboxJobEntity, StripeEventEntity, PayoutAccountEntity, DisputeEntity, BillingCustomerEntity, WorkLogEntity, InvoiceEntity, AuditEventEntity, BaaSignatureEntity, DocumentEntity, CodedBatchEntity, CodeTableEntryEntity, ReviewEntity, MessageEntity];

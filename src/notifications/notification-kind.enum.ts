@@ -15,6 +15,7 @@ export enum NotificationKind {
   BATCH_SUBMITTED = 'BATCH_SUBMITTED',
   BATCH_RETURNED = 'BATCH_RETURNED',
   BATCH_ACCEPTED = 'BATCH_ACCEPTED',
+  MESSAGE_RECEIVED = 'MESSAGE_RECEIVED',
 }
 
 registerEnumType(NotificationKind, { name: 'NotificationKind' });

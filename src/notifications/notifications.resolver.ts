@@ -1,4 +1,4 @@
-import { Args, ArgsType, Field, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { IsBoolean, IsOptional } from 'class-validator';
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser } from '../common/auth/decorators.js';
@@ -22,6 +22,11 @@ export class NotificationsResolver {
   @Query(() => NotificationConnection, { description: "The caller's notifications, newest first.", complexity: connectionComplexity })
   myNotifications(@CurrentUser() actor: Actor, @Args() args: NotificationsArgs): Promise<NotificationConnection> {
     return this.notifications.listFor(actor, args);
+  }
+
+  @Subscription(() => Notification, { description: "The caller's notifications as they happen (graphql-ws; send the access token as connectionParams.authorization)." })
+  notificationAdded(@CurrentUser() actor: Actor): AsyncIterableIterator<unknown> {
+    return this.notifications.subscribe(actor.id);
   }
 
   @Mutation(() => Notification)

@@ -1,4 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { PubSubEngine } from 'graphql-subscriptions';
+import { PUB_SUB } from '../common/pubsub/pubsub.module.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
@@ -8,13 +11,28 @@ import { paginate } from '../common/pagination/paginate.js';
 import { NotificationEntity } from './notification.entity.js';
 import { NotificationKind } from './notification-kind.enum.js';
 
+const notificationTopic = (userId: string) => `notification:${userId}`;
+
 @Injectable()
 export class NotificationsService {
-  constructor(@InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>) {}
+  constructor(
+    @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
+    private readonly transactions: TransactionRunner,
+    @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
+  ) {}
 
-  /** Records a notification inside the caller's transaction, so it exists exactly when the event does. */
+  /** Live notifications of one user (the GraphQL subscription). */
+  subscribe(userId: string): AsyncIterableIterator<unknown> {
+    return this.pubSub.asyncIterableIterator(notificationTopic(userId));
+  }
+
+  /**
+   * Records a notification inside the caller's transaction, so it exists exactly when the event
+   * does, and delivers it to the user's `notificationAdded` subscriptions once committed.
+   */
   async notify(manager: EntityManager, userId: string, kind: NotificationKind, message: string, data: Record<string, string>): Promise<void> {
-    await manager.getRepository(NotificationEntity).insert({ userId, kind, message, data });
+    const notification = await manager.getRepository(NotificationEntity).save({ userId, kind, message, data, readAt: null });
+    this.transactions.afterCommit(manager, () => void this.pubSub.publish(notificationTopic(userId), { notificationAdded: notification }));
   }
 
   listFor(actor: Actor, args: ConnectionArgs & { unreadOnly?: boolean }): Promise<ConnectionShape<NotificationEntity>> {

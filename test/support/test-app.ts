@@ -63,6 +63,13 @@ export class TestApp {
     return new TestApp(app, config, database, dataDir);
   }
 
+  /** Starts listening on a free loopback port (for WebSocket clients); returns the base URL. */
+  async listen(): Promise<string> {
+    await this.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = this.app.getHttpServer().address() as { port: number };
+    return `127.0.0.1:${address.port}`;
+  }
+
   http() {
     return request(this.app.getHttpServer());
   }

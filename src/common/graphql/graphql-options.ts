@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -8,6 +9,22 @@ import { AppRequest } from '../auth/request-from-context.js';
 import { formatGraphqlError } from '../errors/format-graphql-error.js';
 import { RequestLoaders } from '../loaders/request-loaders.js';
 import { complexityLimitPlugin } from './complexity-limit.plugin.js';
+
+const bearerOf = (params: Record<string, unknown> | undefined) => {
+  const value = params?.authorization ?? params?.Authorization;
+  return typeof value === 'string' ? (value.startsWith('Bearer ') ? value : `Bearer ${value}`) : undefined;
+};
+
+/**
+ * One context shape for both transports: over HTTP the request itself; over graphql-ws a request-like
+ * object carrying the connection's bearer token, so the same guards authenticate subscriptions.
+ */
+function graphqlContext(input: { req?: AppRequest; connectionParams?: Record<string, unknown>; extra?: { request?: { socket?: { remoteAddress?: string } } } }): GraphqlContext {
+  if (input.req) return { req: input.req, loaders: new RequestLoaders() };
+  if (!('connectionParams' in input) && !('extra' in input)) return { req: input as unknown as AppRequest, loaders: new RequestLoaders() };
+  const req = { headers: { authorization: bearerOf(input.connectionParams) }, ip: input.extra?.request?.socket?.remoteAddress, id: randomUUID() } as unknown as AppRequest;
+  return { req, loaders: new RequestLoaders() };
+}
 
 export interface GraphqlContext {
   req: AppRequest;
@@ -49,6 +66,13 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     ],
     plugins: [complexityLimitPlugin(env.GRAPHQL_MAX_COST)],
     formatError: (formatted, error) => formatGraphqlError(formatted, error, { hideSuggestions: !development }),
-    context: ({ req }: { req: AppRequest }): GraphqlContext => ({ req, loaders: new RequestLoaders() }),
+    context: graphqlContext,
+    subscriptions: {
+      'graphql-ws': {
+        path: '/graphql',
+        // A socket without a bearer token in its connection params is refused at once.
+        onConnect: ({ connectionParams }) => typeof bearerOf(connectionParams) === 'string',
+      },
+    },
   };
 }
