@@ -99,6 +99,8 @@ describe('coder profiles and credentials', () => {
       const [row] = await app.sql<{ reviewed_by_id: string }>('SELECT reviewed_by_id FROM credentials WHERE id = $1', [credential.id]);
       expect(row.reviewed_by_id).toBe(admin.user.id);
       expect(ok(await app.gql(PENDING, {}, admin.accessToken)).pendingCredentials.edges.map((e: any) => e.node.id)).not.toContain(credential.id);
+      const { myNotifications } = ok(await app.gql(`{ myNotifications { edges { node { kind message data } } } }`, {}, coder.accessToken));
+      expect(myNotifications.edges[0].node).toEqual({ kind: 'CREDENTIAL_REVIEWED', message: 'Your CPC_A credential was verified', data: { credentialId: credential.id } });
     });
 
     it('lets only admins review, and only once, even concurrently', async () => {

@@ -98,6 +98,8 @@ describe('fixed-price escrow through the Stripe SDK (local fake)', () => {
     expect(transfers).toHaveLength(1);
     expect(transfers[0]).toMatchObject({ idempotencyKey: `transfer:milestone:${createMilestone.id}`, params: { amount: '90000', destination: account.id, transfer_group: `contract:${contractId}` } });
     expect(ok(await app.gql(EARNINGS, {}, coder.accessToken)).myEarnings).toEqual({ pendingCents: 0, availableCents: 0, paidOutCents: 90000 });
+    const kinds = ok(await app.gql(`{ myNotifications { edges { node { kind } } } }`, {}, coder.accessToken)).myNotifications.edges.map((e: any) => e.node.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['MILESTONE_FUNDED', 'MILESTONE_RELEASED']));
     const [fees] = await app.sql<{ total: string }>(`SELECT sum(e.amount_cents)::text AS total FROM ledger_entries e JOIN ledger_journals j ON j.id = e.journal_id WHERE e.account = 'platform_fees' AND j.contract_id = $1`, [contractId]);
     expect(fees.total).toBe('-10000');
   });

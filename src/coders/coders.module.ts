@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { CoderProfileEntity } from './coder-profile.entity.js';
 import { CoderProfilesService } from './coder-profiles.service.js';
@@ -9,7 +10,7 @@ import { CredentialsResolver } from './credentials.resolver.js';
 import { CredentialsService } from './credentials.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CoderProfileEntity, CredentialEntity]), UsersModule],
+  imports: [TypeOrmModule.forFeature([CoderProfileEntity, CredentialEntity]), UsersModule, NotificationsModule],
   providers: [CoderProfilesService, CredentialsService, CodersResolver, CredentialsResolver],
   exports: [CoderProfilesService, CredentialsService],
 })

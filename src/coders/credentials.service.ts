@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { NotificationKind } from '../notifications/notification-kind.enum.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
@@ -15,7 +18,11 @@ import { AddCredentialInput, UpdateCredentialInput, VerifyCredentialArgs } from 
 
 @Injectable()
 export class CredentialsService {
-  constructor(@InjectRepository(CredentialEntity) private readonly credentials: Repository<CredentialEntity>) {}
+  constructor(
+    @InjectRepository(CredentialEntity) private readonly credentials: Repository<CredentialEntity>,
+    private readonly transactions: TransactionRunner,
+    private readonly notifications: NotificationsService,
+  ) {}
 
   /** A new credential starts PENDING; one live (pending or verified) credential per type and coder. */
   async add(actor: Actor, input: AddCredentialInput): Promise<CredentialEntity> {
@@ -79,7 +86,16 @@ export class CredentialsService {
 
   /** Approves or rejects a PENDING credential; the reviewer, time and note are recorded. */
   async verify(actor: Actor, id: string, args: Pick<VerifyCredentialArgs, 'approve' | 'note'>): Promise<CredentialEntity> {
-    const result = await this.credentials
+    return this.transactions.run(async (manager) => {
+      const verified = await this.review(manager, actor, id, args);
+      await this.notifications.notify(manager, verified.coderId, NotificationKind.CREDENTIAL_REVIEWED, `Your ${verified.type} credential was ${args.approve ? 'verified' : 'rejected'}`, { credentialId: id });
+      return verified;
+    });
+  }
+
+  private async review(manager: EntityManager, actor: Actor, id: string, args: Pick<VerifyCredentialArgs, 'approve' | 'note'>): Promise<CredentialEntity> {
+    const result = await manager
+      .getRepository(CredentialEntity)
       .createQueryBuilder()
       .update()
       .set({ status: args.approve ? CredentialReviewStatus.VERIFIED : CredentialReviewStatus.REJECTED, reviewedById: actor.id, reviewedAt: () => 'now()', reviewNote: args.note?.trim() || null })
@@ -90,7 +106,7 @@ export class CredentialsService {
       if (!existing) throw new NotFoundError('Credential');
       throw new ConflictError(`This credential was already reviewed (${existing.status})`);
     }
-    return this.credentials.findOneByOrFail({ id });
+    return manager.getRepository(CredentialEntity).findOneByOrFail({ id });
   }
 
   findByIds(ids: readonly string[]): Promise<CredentialEntity[]> {

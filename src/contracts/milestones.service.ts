@@ -16,6 +16,8 @@ import { OutboxJobEntity } from '../payments/outbox-job.entity.js';
 import { OutboxService } from '../payments/outbox.service.js';
 import { PayoutsService } from '../payments/payouts.service.js';
 import { EscrowService } from '../payments/escrow.service.js';
+import { NotificationKind } from '../notifications/notification-kind.enum.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { StripeEventsService } from '../payments/stripe-events.service.js';
 import { ContractEntity } from './contract.entity.js';
 import { ContractStatus } from './contract-status.enum.js';
@@ -46,6 +48,7 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
     private readonly outbox: OutboxService,
     private readonly payouts: PayoutsService,
     private readonly escrow: EscrowService,
+    private readonly notifications: NotificationsService,
     private readonly events: StripeEventsService,
     private readonly transactions: TransactionRunner,
     private readonly config: AppConfig,
@@ -162,6 +165,7 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
     const moved = await manager.getRepository(MilestoneEntity).update({ id, status: In(HELD) }, { status: MilestoneStatus.RELEASED, releasedAt: new Date() });
     if (!moved.affected) throw new ConflictError(`Only a FUNDED or SUBMITTED milestone can be released; this one is ${milestone.status}`);
     await this.escrow.release(manager, `milestone:${id}`, contract, milestone.amountCents);
+    await this.notifications.notify(manager, contract.coderId, NotificationKind.MILESTONE_RELEASED, `Milestone "${milestone.title}" was released to you`, { contractId: contract.id, milestoneId: id });
   }
 
   /**
@@ -228,6 +232,8 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
       .update({ id: milestone.id, status: In([MilestoneStatus.CREATED, MilestoneStatus.FUNDING]) }, { status: MilestoneStatus.FUNDED, fundedAt: new Date(), paymentIntentId: String(intent.id) });
     if (!moved.affected) return;
     await this.escrow.funded(manager, `milestone:${milestone.id}`, milestone.contractId, milestone.amountCents);
+    const contract = await manager.getRepository(ContractEntity).findOneByOrFail({ id: milestone.contractId });
+    await this.notifications.notify(manager, contract.coderId, NotificationKind.MILESTONE_FUNDED, `Milestone "${milestone.title}" is funded: you can start`, { contractId: contract.id, milestoneId: milestone.id });
   }
 
   private async runRefund(job: OutboxJobEntity) {
