@@ -6,6 +6,7 @@ import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { Specialty } from '../domain/specialty.enum.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { AuditContext } from './audit-log.service.js';
@@ -107,6 +108,18 @@ export class CodedBatchesService {
       for (const line of e.hcpcs) rows.push([e.chartRef, 'HCPCS', line.code, line.modifiers.join(' '), String(line.units)]);
     }
     return `${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  }
+
+  /** Audited charts and errors of a coder grouped by the posting's specialty, best covered first. */
+  async accuracyBySpecialty(coderId: string): Promise<{ specialty: Specialty; sampled: number; errors: number; score: number }[]> {
+    const rows: { specialty: Specialty; sampled: string; errors: string }[] = await this.batches.query(
+      `SELECT j.specialty, sum(b.audit_sampled)::int AS sampled, sum(b.audit_errors)::int AS errors
+         FROM coded_batches b JOIN contracts k ON k.id = b.contract_id JOIN job_postings j ON j.id = k.job_posting_id
+        WHERE b.submitted_by_id = $1 AND b.audited_at IS NOT NULL
+        GROUP BY j.specialty ORDER BY sampled DESC, j.specialty`,
+      [coderId],
+    );
+    return rows.map((row) => ({ specialty: row.specialty, sampled: Number(row.sampled), errors: Number(row.errors), score: Math.round((1 - Number(row.errors) / Number(row.sampled)) * 10000) / 10000 }));
   }
 
   private async findForSide(actor: Actor, batchId: string, side: 'provider' | 'coder', context: AuditContext, action: string): Promise<CodedBatchEntity> {

@@ -1,0 +1,29 @@
+import { Field, Float, Int, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CoderProfile } from '../coders/dto/coder-profile.model.js';
+import { Specialty } from '../domain/specialty.enum.js';
+import { CodedBatchesService } from './coded-batches.service.js';
+
+@ObjectType({ description: "Audited accuracy in one specialty: 1 - errors / sampled over the practices' audits." })
+export class SpecialtyAccuracy {
+  @Field(() => Specialty)
+  specialty: Specialty;
+
+  @Field(() => Int)
+  sampled: number;
+
+  @Field(() => Int)
+  errors: number;
+
+  @Field(() => Float)
+  score: number;
+}
+
+@Resolver(() => CoderProfile)
+export class CoderAccuracyResolver {
+  constructor(private readonly batches: CodedBatchesService) {}
+
+  @ResolveField(() => [SpecialtyAccuracy], { description: 'Audited accuracy per specialty of the audited work (public).' })
+  accuracyBySpecialty(@Parent() profile: CoderProfile): Promise<SpecialtyAccuracy[]> {
+    return this.batches.accuracyBySpecialty(profile.userId);
+  }
+}
