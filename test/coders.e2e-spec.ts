@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { CredentialsService } from '../src/coders/credentials.service.js';
 import { coders, failed, given, ok, PROFILE_FIELDS, profileInput } from './support/given.js';
 import { TestApp } from './support/test-app.js';
 
@@ -119,6 +120,18 @@ describe('coder profiles and credentials', () => {
       const coder = await a.coder();
       const credential = await c.addCredential(coder, { type: 'CRC', number: 'CRC-55', issuedOn: '2020-01-01', expiresOn: '2021-12-31' });
       expect((await c.verify(credential.id)).status).toBe('EXPIRED');
+    });
+
+    it('reminds the holder once before a verified credential expires', async () => {
+      const coder = await a.coder();
+      const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+      const credential = await c.addCredential(coder, { type: 'CEMC', number: 'CEMC-77', issuedOn: '2024-01-01', expiresOn: soon });
+      await c.verify(credential.id);
+      const service = app.app.get(CredentialsService);
+      expect(await service.remindExpiring()).toBeGreaterThanOrEqual(1);
+      await service.remindExpiring();
+      const kinds = ok(await app.gql(`{ myNotifications { edges { node { kind data } } } }`, {}, coder.accessToken)).myNotifications.edges.map((e: any) => e.node);
+      expect(kinds.filter((n: any) => n.kind === 'CREDENTIAL_EXPIRING')).toEqual([{ kind: 'CREDENTIAL_EXPIRING', data: { credentialId: credential.id } }]);
     });
 
     it('sends a verified credential back to PENDING when its number changes', async () => {

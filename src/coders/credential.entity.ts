@@ -54,6 +54,10 @@ export class CredentialEntity {
   @Column({ type: 'text', nullable: true })
   reviewNote: string | null;
 
+  /** When the holder was reminded that this credential expires soon (once per expiry date). */
+  @Column({ type: 'timestamptz', nullable: true })
+  expiryRemindedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { runEvery } from '../common/scheduling/run-every.js';
+import { AppConfig } from '../config/app-config.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner.js';
@@ -17,12 +19,24 @@ import { CredentialEntity, CredentialReviewStatus } from './credential.entity.js
 import { AddCredentialInput, UpdateCredentialInput, VerifyCredentialArgs } from './dto/credential.inputs.js';
 
 @Injectable()
-export class CredentialsService {
+export class CredentialsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(CredentialsService.name);
+  private stop = () => undefined as void;
+
   constructor(
     @InjectRepository(CredentialEntity) private readonly credentials: Repository<CredentialEntity>,
     private readonly transactions: TransactionRunner,
     private readonly notifications: NotificationsService,
+    private readonly config: AppConfig,
   ) {}
+
+  onApplicationBootstrap(): void {
+    this.stop = runEvery(this.config.env.WORKER_POLL_MS * 3600, () => this.remindExpiring(), this.logger, 'credential expiry reminders');
+  }
+
+  onApplicationShutdown(): void {
+    this.stop();
+  }
 
   /** A new credential starts PENDING; one live (pending or verified) credential per type and coder. */
   async add(actor: Actor, input: AddCredentialInput): Promise<CredentialEntity> {
@@ -41,7 +55,7 @@ export class CredentialsService {
     const next = { number: input.number ?? credential.number, issuedOn: input.issuedOn ?? credential.issuedOn, expiresOn: input.expiresOn === undefined ? credential.expiresOn : input.expiresOn };
     checkDates(next.issuedOn, next.expiresOn, 'input');
     try {
-      await this.credentials.update({ id }, { ...next, status: CredentialReviewStatus.PENDING, reviewedById: null, reviewedAt: null, reviewNote: null });
+      await this.credentials.update({ id }, { ...next, status: CredentialReviewStatus.PENDING, reviewedById: null, reviewedAt: null, reviewNote: null, expiryRemindedAt: null });
     } catch (error) {
       if (isUniqueViolation(error, 'credentials_live_type_key')) throw new ConflictError(`You already have a live ${credential.type} credential`);
       throw error;
@@ -76,6 +90,26 @@ export class CredentialsService {
     const byCoder = new Map<string, CredentialType[]>(coderIds.map((id) => [id, []]));
     for (const row of rows) if (credentialCounts(row, today)) byCoder.get(row.coderId)!.push(row.type);
     return byCoder;
+  }
+
+  /**
+   * Reminds holders of verified credentials expiring within `days` (CEU cycles end: renew in time),
+   * once per credential and expiry date; changing the credential resets the reminder.
+   */
+  async remindExpiring(days = 30): Promise<number> {
+    return this.transactions.run(async (manager) => {
+      const [due] = (await manager.query(
+        `UPDATE credentials SET expiry_reminded_at = now()
+          WHERE status = 'VERIFIED' AND expiry_reminded_at IS NULL AND expires_on IS NOT NULL
+            AND expires_on >= CURRENT_DATE AND expires_on < CURRENT_DATE + $1::int
+          RETURNING id, coder_id, type, expires_on`,
+        [days],
+      )) as [{ id: string; coder_id: string; type: string; expires_on: string }[], number];
+      for (const row of due) {
+        await this.notifications.notify(manager, row.coder_id, NotificationKind.CREDENTIAL_EXPIRING, `Your ${row.type} credential expires on ${row.expires_on}: renew it and update it here`, { credentialId: row.id });
+      }
+      return due.length;
+    });
   }
 
   /** The admin review queue, oldest first. */
