@@ -163,6 +163,31 @@ export class Environment {
   @Max(90)
   INVOICE_DISPUTE_DAYS = 7;
 
+  /** Rate limits (per minute); false turns them off for load tests and benchmarks. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  RATE_LIMIT_ENABLED = true;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_MINUTE = 600;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_AUTH_PER_MINUTE = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_WRITES_PER_MINUTE = 60;
+
+  /** Prefix of the rate-limit keys in Redis, so environments sharing a Redis keep separate counters. */
+  @Transform(emptyToUndefined)
+  @Matches(/^[\w-]{1,40}$/)
+  RATE_LIMIT_NAMESPACE = 'chartbridge';
+
   @Transform(emptyToUndefined)
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

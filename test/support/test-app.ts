@@ -53,6 +53,8 @@ export class TestApp {
       DOCUMENT_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       LOG_LEVEL: 'silent',
       WORKER_POLL_MS: '0',
+      RATE_LIMIT_ENABLED: 'false',
+      RATE_LIMIT_NAMESPACE: `test-${randomBytes(6).toString('hex')}`,
       BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
       BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
       ...overrides,

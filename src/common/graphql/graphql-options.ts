@@ -19,15 +19,17 @@ const bearerOf = (params: Record<string, unknown> | undefined) => {
  * One context shape for both transports: over HTTP the request itself; over graphql-ws a request-like
  * object carrying the connection's bearer token, so the same guards authenticate subscriptions.
  */
-function graphqlContext(input: { req?: AppRequest; connectionParams?: Record<string, unknown>; extra?: { request?: { socket?: { remoteAddress?: string } } } }): GraphqlContext {
+function graphqlContext(input: { req?: AppRequest; connectionParams?: Record<string, unknown>; extra?: { request?: { socket?: { remoteAddress?: string } } } }, reply?: unknown): GraphqlContext {
   if (input.req) return { req: input.req, loaders: new RequestLoaders() };
-  if (!('connectionParams' in input) && !('extra' in input)) return { req: input as unknown as AppRequest, loaders: new RequestLoaders() };
+  // Fastify: Apollo's integration calls the context with (request, reply).
+  if (!('connectionParams' in input) && !('extra' in input)) return { req: input as unknown as AppRequest, res: reply, loaders: new RequestLoaders() };
   const req = { headers: { authorization: bearerOf(input.connectionParams) }, ip: input.extra?.request?.socket?.remoteAddress, id: randomUUID() } as unknown as AppRequest;
   return { req, loaders: new RequestLoaders() };
 }
 
 export interface GraphqlContext {
   req: AppRequest;
+  res?: unknown;
   loaders: RequestLoaders;
 }
 

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import { failed, given, ok, Session } from './support/given.js';
+import { TestApp } from './support/test-app.js';
+
+describe('rate limits', () => {
+  let app: TestApp;
+  let first: Session;
+  let second: Session;
+
+  beforeAll(async () => {
+    // Two sign-ups use 2 of the 5 auth attempts allowed per IP and minute.
+    app = await TestApp.start({ RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_AUTH_PER_MINUTE: '5', RATE_LIMIT_PER_MINUTE: '8' });
+    [first, second] = [await given(app).coder(), await given(app).coder()];
+  });
+  afterAll(() => app?.close());
+
+  it('limits logIn attempts per account and IP, answering TOO_MANY_REQUESTS with the seconds to wait', async () => {
+    const email = `target-${randomBytes(4).toString('hex')}@example.test`;
+    const codes: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await app.gql(`mutation($input: LogInInput!) { logIn(input: $input) { accessToken } }`, { input: { email, password: 'guess-guess-guess' } });
+      codes.push(res.errors![0].extensions.code);
+      if (res.errors![0].extensions.code === 'TOO_MANY_REQUESTS') {
+        expect(res.errors![0].extensions.retryAfterSeconds).toBeGreaterThan(0);
+        expect(res.errors![0].message).toMatch(/try again in \d+ s/);
+      }
+    }
+    expect(codes).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'TOO_MANY_REQUESTS', 'TOO_MANY_REQUESTS']);
+  });
+
+  it('limits every operation per user, counting each alias, separately for each user', async () => {
+    const res = await app.gql(`{ ${Array.from({ length: 10 }, (_, i) => `m${i}: me { id }`).join(' ')} }`, {}, first.accessToken);
+    // Ten aliases are ten calls against a limit of eight (graphql-js reports the first failure of the nulled root).
+    expect(res.data).toBeNull();
+    expect(res.errors!.map((e) => e.extensions.code)).toContain('TOO_MANY_REQUESTS');
+    failed(await app.gql(`{ me { id } }`, {}, first.accessToken), 'TOO_MANY_REQUESTS');
+    ok(await app.gql(`{ me { id } }`, {}, second.accessToken));
+  });
+});
