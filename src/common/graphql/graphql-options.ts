@@ -3,7 +3,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { GraphQLError, ValidationContext } from 'graphql';
+import { GraphQLError, GraphQLFormattedError, ValidationContext } from 'graphql';
 import { AppConfig } from '../../config/app-config.js';
 import { AppRequest } from '../auth/request-from-context.js';
 import { formatGraphqlError } from '../errors/format-graphql-error.js';
@@ -49,6 +49,7 @@ const reportLimit = {
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   const { env } = config;
   const development = !config.isProduction;
+  const formatForSocket = (error: GraphQLError): GraphQLFormattedError => formatGraphqlError(error.toJSON(), error, { hideSuggestions: !development });
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -74,6 +75,10 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
         path: '/graphql',
         // A socket without a bearer token in its connection params is refused at once.
         onConnect: ({ connectionParams }) => typeof bearerOf(connectionParams) === 'string',
+        // graphql-ws executes outside Apollo: give its errors the same codes and masking as HTTP.
+        onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(formatForSocket) } : undefined),
+        // graphql-ws also accepts onError (validation errors), which Nest's config type leaves out.
+        ...({ onError: (_ctx: unknown, _id: string, _payload: unknown, errors: readonly GraphQLError[]) => errors.map(formatForSocket) } as object),
       },
     },
   };

@@ -1,0 +1,229 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { buildSchema, GraphQLObjectType } from 'graphql';
+import { Client, createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { coders, given, jobInput, ok, postJob, Session } from './support/given.js';
+import { TestApp } from './support/test-app.js';
+
+/**
+ * Every Query, Mutation and Subscription of schema.graphql against six actors. A cell is the code the
+ * actor must get (U = UNAUTHENTICATED, F = FORBIDDEN, N = NOT_FOUND) or O: allowed, meaning the call
+ * passes authorization (it may still end in a business CONFLICT, never in a validation or internal
+ * error). A new operation without an entry here fails the completeness test.
+ */
+const ACTORS = ['anonymous', 'coder', 'otherCoder', 'provider', 'otherProvider', 'admin'] as const;
+type ActorName = (typeof ACTORS)[number];
+type World = Record<string, any>;
+interface Entry {
+  doc: string;
+  vars?: (w: World) => Record<string, unknown> | Promise<Record<string, unknown>>;
+  /** Six letters in ACTORS order, e.g. "U O N O N O". */
+  expect: string;
+  ws?: boolean;
+}
+
+const CODES: Record<string, string> = { U: 'UNAUTHENTICATED', F: 'FORBIDDEN', N: 'NOT_FOUND' };
+
+// Non-destructive operations first; the last ones end contracts, close postings and log out.
+const MATRIX: Record<string, Entry> = {
+  // Queries
+  me: { doc: '{ me { id } }', expect: 'U O O O O O' },
+  coders: { doc: '{ coders(first: 1) { totalCount } }', expect: 'O O O O O O' },
+  coderProfile: { doc: 'query($id: ID!) { coderProfile(id: $id) { id } }', vars: (w) => ({ id: w.coderProfileId }), expect: 'O O O O O O' },
+  jobPosting: { doc: 'query($id: ID!) { jobPosting(id: $id) { id } }', vars: (w) => ({ id: w.jobOpen.id }), expect: 'O O O O O O' },
+  jobPostings: { doc: '{ jobPostings(first: 1) { totalCount } }', expect: 'O O O O O O' },
+  organization: { doc: 'query($id: ID!) { organization(id: $id) { id } }', vars: (w) => ({ id: w.practice }), expect: 'U N N O N O' },
+  myOrganizations: { doc: '{ myOrganizations { id } }', expect: 'U O O O O O' },
+  myMembershipInvitations: { doc: '{ myMembershipInvitations { id } }', expect: 'U O O O O O' },
+  myCoderProfile: { doc: '{ myCoderProfile { id } }', expect: 'U O O F F F' },
+  myCredentials: { doc: '{ myCredentials { id } }', expect: 'U O O F F F' },
+  pendingCredentials: { doc: '{ pendingCredentials { totalCount } }', expect: 'U F F F F O' },
+  myBids: { doc: '{ myBids { totalCount } }', expect: 'U O O O O O' },
+  myInvitations: { doc: '{ myInvitations { totalCount } }', expect: 'U O O F F F' },
+  myNotifications: { doc: '{ myNotifications { totalCount } }', expect: 'U O O O O O' },
+  matchCoders: { doc: 'query($id: ID!) { matchCoders(jobPostingId: $id) { score } }', vars: (w) => ({ id: w.jobOpen.id }), expect: 'U N N O N N' },
+  recommendedJobs: { doc: '{ recommendedJobs { score } }', expect: 'U O O F F F' },
+  contract: { doc: 'query($id: ID!) { contract(id: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N O' },
+  myContracts: { doc: '{ myContracts { totalCount } }', expect: 'U O O O O O' },
+  invoices: { doc: 'query($id: ID!) { invoices(contractId: $id) { id } }', vars: (w) => ({ id: w.contractPerChart }), expect: 'U O N O N O' },
+  myEarnings: { doc: '{ myEarnings { paidOutCents } }', expect: 'U O O F F F' },
+  payoutAccount: { doc: '{ payoutAccount { status } }', expect: 'U O O F F F' },
+  openDisputes: { doc: '{ openDisputes { id } }', expect: 'U F F F F O' },
+  documents: { doc: 'query($id: ID!) { documents(contractId: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N N' },
+  auditLog: { doc: 'query($id: ID!) { auditLog(contractId: $id) { totalCount } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N O' },
+  auditEvents: { doc: '{ auditEvents { totalCount } }', expect: 'U F F F F O' },
+  auditChainIntact: { doc: '{ auditChainIntact }', expect: 'U F F F F O' },
+  codedBatches: { doc: 'query($id: ID!) { codedBatches(contractId: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N N' },
+  codedBatch: { doc: 'query($id: ID!) { codedBatch(id: $id) { id } }', vars: (w) => ({ id: w.batch }), expect: 'U O N O N N' },
+  codedBatchCsv: { doc: 'query($id: ID!) { codedBatchCsv(id: $id) }', vars: (w) => ({ id: w.batch }), expect: 'U O N O N N' },
+  contractReviews: { doc: 'query($id: ID!) { contractReviews(contractId: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N O' },
+  messages: { doc: 'query($id: ID!) { messages(contractId: $id) { totalCount } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N N' },
+  // Subscriptions (graphql-ws)
+  messageAdded: { doc: 'subscription($id: ID!) { messageAdded(contractId: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N N', ws: true },
+  notificationAdded: { doc: 'subscription { notificationAdded { id } }', expect: 'U O O O O O', ws: true },
+  // Mutations
+  signUp: { doc: 'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }', vars: () => ({ input: { email: `m-${randomBytes(5).toString('hex')}@example.test`, password: 'correct horse battery staple', name: 'Matrix', role: 'CODER' } }), expect: 'O O O O O O' },
+  logIn: { doc: 'mutation($input: LogInInput!) { logIn(input: $input) { accessToken } }', vars: (w) => ({ input: { email: w.coderEmail, password: 'correct horse battery staple' } }), expect: 'O O O O O O' },
+  refreshToken: { doc: 'mutation($t: String!) { refreshToken(refreshToken: $t) { accessToken } }', vars: async (w) => ({ t: (await w.freshSession()).refreshToken }), expect: 'O O O O O O' },
+  createOrganization: { doc: 'mutation { createOrganization(input: { name: "Matrix Clinic", kind: PROVIDER_PRACTICE }) { id } }', expect: 'U F F O O F' },
+  inviteMember: { doc: 'mutation($org: ID!) { inviteMember(organizationId: $org, email: "new-hire@example.test", role: MEMBER) { id } }', vars: (w) => ({ org: w.practice }), expect: 'U N N O N N' },
+  acceptMembershipInvitation: { doc: 'mutation($id: ID!) { acceptMembershipInvitation(id: $id) { id } }', vars: (w) => ({ id: w.companyInvite1 }), expect: 'U O N N N N' },
+  declineMembershipInvitation: { doc: 'mutation($id: ID!) { declineMembershipInvitation(id: $id) { id } }', vars: (w) => ({ id: w.companyInvite2 }), expect: 'U O N N N N' },
+  upsertCoderProfile: { doc: 'mutation($input: UpsertCoderProfileInput!) { upsertCoderProfile(input: $input) { id } }', vars: (w) => ({ input: w.profileInput }), expect: 'U O O F F F' },
+  addCredential: { doc: 'mutation { addCredential(input: { type: CRC, number: "CRC-MATRIX", issuedOn: "2022-01-01" }) { id } }', expect: 'U O O F F F' },
+  updateCredential: { doc: 'mutation($id: ID!) { updateCredential(id: $id, input: { number: "CPC-NEW-1" }) { id } }', vars: (w) => ({ id: w.coderSpareCredential }), expect: 'U O N F F F' },
+  verifyCredential: { doc: 'mutation($id: ID!) { verifyCredential(id: $id, approve: true) { id } }', vars: (w) => ({ id: w.pendingCredential }), expect: 'U F F F F O' },
+  createJobPosting: { doc: 'mutation($input: CreateJobPostingInput!) { createJobPosting(input: $input) { id } }', vars: (w) => ({ input: jobInput(w.practice) }), expect: 'U F F O N F' },
+  submitBid: { doc: 'mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }', vars: (w) => ({ input: { jobPostingId: w.jobBidOn.id, rateCents: 400, coverLetter: 'Matrix' } }), expect: 'U O O F F F' },
+  withdrawBid: { doc: 'mutation($id: ID!) { withdrawBid(id: $id) { id } }', vars: (w) => ({ id: w.coderBid }), expect: 'U O N N N N' },
+  rejectBid: { doc: 'mutation($id: ID!) { rejectBid(id: $id) { id } }', vars: (w) => ({ id: w.otherCoderBid }), expect: 'U N N O N N' },
+  acceptBid: { doc: 'mutation($id: ID!) { acceptBid(id: $id) { id } }', vars: (w) => ({ id: w.acceptableBid }), expect: 'U F F O N F' },
+  inviteCoder: { doc: 'mutation($job: ID!, $coder: ID!) { inviteCoder(jobPostingId: $job, coderProfileId: $coder) { id } }', vars: (w) => ({ job: w.jobOpen.id, coder: w.otherCoderProfileId }), expect: 'U F F O N F' },
+  declineInvitation: { doc: 'mutation($id: ID!) { declineInvitation(id: $id) { id } }', vars: (w) => ({ id: w.jobInvitation }), expect: 'U O N F F F' },
+  markNotificationRead: { doc: 'mutation($id: ID!) { markNotificationRead(id: $id) { id } }', vars: (w) => ({ id: w.coderNotification }), expect: 'U O N N N N' },
+  startPayoutOnboarding: { doc: 'mutation { startPayoutOnboarding(returnUrl: "https://app.test/ok", refreshUrl: "https://app.test/retry") }', expect: 'U O O F F F' },
+  startPaymentMethodSetup: { doc: 'mutation($org: ID!) { startPaymentMethodSetup(organizationId: $org) }', vars: (w) => ({ org: w.practice }), expect: 'U F F O N F' },
+  createMilestone: { doc: 'mutation($id: ID!) { createMilestone(contractId: $id, input: { title: "Matrix", amountCents: 1000 }) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U F F O N F' },
+  fundMilestone: { doc: 'mutation($id: ID!) { fundMilestone(id: $id) { status } }', vars: (w) => ({ id: w.milestone }), expect: 'U F F O N F' },
+  submitMilestone: { doc: 'mutation($id: ID!) { submitMilestone(id: $id) { id } }', vars: (w) => ({ id: w.milestone }), expect: 'U O N F F F' },
+  approveMilestone: { doc: 'mutation($id: ID!) { approveMilestone(id: $id) { id } }', vars: (w) => ({ id: w.milestone }), expect: 'U F F O N F' },
+  refundMilestone: { doc: 'mutation($id: ID!) { refundMilestone(id: $id) { id } }', vars: (w) => ({ id: w.milestone }), expect: 'U F F O N F' },
+  logWork: { doc: 'mutation($id: ID!, $day: Date!) { logWork(contractId: $id, input: { workedOn: $day, charts: 5 }) { id } }', vars: (w) => ({ id: w.contractPerChart, day: new Date().toISOString().slice(0, 10) }), expect: 'U O N F F F' },
+  reportCollections: { doc: 'mutation($id: ID!) { reportCollections(contractId: $id, periodStart: "2026-01-01", periodEnd: "2026-01-31", collectedCents: 100000) { id } }', vars: (w) => ({ id: w.contractPerChart }), expect: 'U F F O N F' },
+  signBaa: { doc: 'mutation($id: ID!) { signBaa(contractId: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N N' },
+  submitCodedBatch: { doc: 'mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "M-1", icd10cm: ["I10"] }] }) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N F N N' },
+  reviewCodedBatch: { doc: 'mutation($id: ID!) { reviewCodedBatch(batchId: $id, input: { accept: true }) { id } }', vars: (w) => ({ id: w.batch }), expect: 'U F N O N N' },
+  auditCodedBatch: { doc: 'mutation($id: ID!) { auditCodedBatch(batchId: $id, input: { sampled: 1, errors: 0 }) { id } }', vars: (w) => ({ id: w.batch }), expect: 'U F N O N N' },
+  sendMessage: { doc: 'mutation($id: ID!) { sendMessage(contractId: $id, body: "hello") { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N N' },
+  leaveReview: { doc: 'mutation($id: ID!) { leaveReview(contractId: $id, rating: 5) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N N' },
+  resolveDispute: { doc: 'mutation($id: ID!) { resolveDispute(id: $id, input: { outcome: REFUND }) { id } }', vars: (w) => ({ id: w.dispute }), expect: 'U F F F F O' },
+  openDispute: { doc: 'mutation($id: ID!) { openDispute(contractId: $id, reason: "Matrix") { id } }', vars: (w) => ({ id: w.contractToEnd }), expect: 'U O N O N O' },
+  closeJobPosting: { doc: 'mutation($id: ID!) { closeJobPosting(id: $id) { id } }', vars: (w) => ({ id: w.jobToClose.id }), expect: 'U N N O N N' },
+  endContract: { doc: 'mutation($id: ID!) { endContract(id: $id) { id } }', vars: (w) => ({ id: w.contractPerChart }), expect: 'U O N O N O' },
+  logOut: { doc: 'mutation { logOut }', expect: 'U O O O O O' },
+};
+
+describe('authorization matrix', () => {
+  let app: TestApp;
+  let host: string;
+  const sessions: Partial<Record<ActorName, Session>> = {};
+  const world: World = {};
+  const clients: Client[] = [];
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    host = await app.listen();
+    const a = given(app);
+    const c = coders(app);
+    const practice = await a.practice();
+    const other = await a.practice();
+    const coder = await c.verifiedCoder({ credentials: ['CPC'] });
+    const otherCoder = await c.verifiedCoder({ credentials: ['CPC'] });
+    Object.assign(sessions, { provider: practice.owner, otherProvider: other.owner, coder: coder.coder, otherCoder: otherCoder.coder, admin: await a.admin() });
+    const P = practice.owner.accessToken;
+    const C = coder.coder.accessToken;
+    const O = otherCoder.coder.accessToken;
+    Object.assign(world, { practice: practice.organization.id, coderProfileId: coder.profile.id, otherCoderProfileId: otherCoder.profile.id, coderEmail: coder.coder.user.email, profileInput: undefined });
+    world.freshSession = () => a.coder();
+    world.profileInput = { headline: 'Matrix coder', bio: '', yearsExperience: 3, timezone: 'UTC', weeklyCapacityHours: 10, available: true, specialties: [], codeSets: ['CPT'], workTypes: ['CODING'], ehrSystems: [] };
+
+    const bid = async (token: string, jobId: string, extra: Record<string, unknown> = {}) => ok(await app.gql(`mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`, { input: { jobPostingId: jobId, rateCents: 400, coverLetter: 'x', ...extra } }, token)).submitBid.id as string;
+    const accept = async (bidId: string) => ok(await app.gql(`mutation($id: ID!) { acceptBid(id: $id) { id } }`, { id: bidId }, P)).acceptBid.id as string;
+
+    world.jobOpen = await postJob(app, practice.owner, practice.organization.id, { positions: 5 });
+    world.jobBidOn = await postJob(app, practice.owner, practice.organization.id);
+    world.jobToClose = await postJob(app, practice.owner, practice.organization.id);
+    world.coderBid = await bid(C, world.jobOpen.id);
+    world.otherCoderBid = await bid(O, world.jobOpen.id);
+    const spare = await c.verifiedCoder();
+    world.acceptableBid = await bid(spare.coder.accessToken, world.jobOpen.id);
+
+    const fixedJob = await postJob(app, practice.owner, practice.organization.id, { payModel: 'FIXED_PRICE', rateCents: null, budgetCents: 100000, requiresBaa: true });
+    world.contractFixed = await accept(await bid(C, fixedJob.id, { rateCents: 50000 }));
+    for (const token of [P, C]) ok(await app.gql(`mutation($id: ID!) { signBaa(contractId: $id) { id } }`, { id: world.contractFixed }, token));
+    world.milestone = ok(await app.gql(`mutation($id: ID!) { createMilestone(contractId: $id, input: { title: "M", amountCents: 5000 }) { id } }`, { id: world.contractFixed }, P)).createMilestone.id;
+    world.batch = ok(await app.gql(`mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "W-1", icd10cm: ["I10"] }] }) { id } }`, { id: world.contractFixed }, C)).submitCodedBatch.id;
+    ok(await app.gql(`mutation($id: ID!) { sendMessage(contractId: $id, body: "hi") { id } }`, { id: world.contractFixed }, P));
+    world.coderNotification = ok(await app.gql(`{ myNotifications(first: 1) { edges { node { id } } } }`, {}, C)).myNotifications.edges[0].node.id;
+
+    world.contractPerChart = await accept(await bid(C, (await postJob(app, practice.owner, practice.organization.id)).id));
+    world.contractToEnd = await accept(await bid(C, (await postJob(app, practice.owner, practice.organization.id)).id));
+    const disputed = await accept(await bid(C, (await postJob(app, practice.owner, practice.organization.id)).id));
+    world.dispute = ok(await app.gql(`mutation($id: ID!) { openDispute(contractId: $id, reason: "x") { id } }`, { id: disputed }, P)).openDispute.id;
+
+    world.jobInvitation = ok(await app.gql(`mutation($job: ID!, $coder: ID!) { inviteCoder(jobPostingId: $job, coderProfileId: $coder) { id } }`, { job: world.jobBidOn.id, coder: coder.profile.id }, P)).inviteCoder.id;
+    const company = ok(await app.gql(`mutation { createOrganization(input: { name: "Matrix Coding", kind: CODING_COMPANY }) { id } }`, {}, O)).createOrganization.id;
+    world.companyInvite1 = ok(await app.gql(`mutation($org: ID!, $email: String!) { inviteMember(organizationId: $org, email: $email, role: MEMBER) { id } }`, { org: company, email: coder.coder.user.email }, O)).inviteMember.id;
+    const company2 = ok(await app.gql(`mutation { createOrganization(input: { name: "Matrix Coding 2", kind: CODING_COMPANY }) { id } }`, {}, O)).createOrganization.id;
+    world.companyInvite2 = ok(await app.gql(`mutation($org: ID!, $email: String!) { inviteMember(organizationId: $org, email: $email, role: MEMBER) { id } }`, { org: company2, email: coder.coder.user.email }, O)).inviteMember.id;
+
+    world.coderSpareCredential = (await c.addCredential(coder.coder, { type: 'CCS', number: 'CCS-MATRIX', issuedOn: '2021-01-01' })).id;
+    world.pendingCredential = (await c.addCredential(otherCoder.coder, { type: 'CCS', number: 'CCS-PENDING', issuedOn: '2021-01-01' })).id;
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((client) => client.dispose()));
+    await app?.close();
+  });
+
+  it('has an entry for every Query, Mutation and Subscription in schema.graphql', () => {
+    const schema = buildSchema(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
+    const operations = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((type) => Object.keys((type as GraphQLObjectType).getFields()));
+    expect(operations.filter((name) => !MATRIX[name]).sort()).toEqual([]);
+    expect(Object.keys(MATRIX).filter((name) => !operations.includes(name))).toEqual([]);
+  });
+
+  async function outcome(entry: Entry, actor: ActorName): Promise<string> {
+    const token = sessions[actor as Exclude<ActorName, 'anonymous'>]?.accessToken;
+    const variables = entry.vars ? await entry.vars(world) : {};
+    if (entry.ws) return wsOutcome(entry.doc, variables, token);
+    const res = await app.gql(entry.doc, variables, token);
+    const code = res.errors?.[0]?.extensions.code;
+    if (!code || code === 'CONFLICT') return 'O';
+    const letter = Object.entries(CODES).find(([, name]) => name === code)?.[0];
+    return letter ?? `${code}: ${res.errors![0].message}`;
+  }
+
+  async function wsOutcome(query: string, variables: Record<string, unknown>, token?: string): Promise<string> {
+    const client = createClient({ url: `ws://${host}/graphql`, webSocketImpl: WebSocket, connectionParams: token ? { authorization: `Bearer ${token}` } : {}, retryAttempts: 0 });
+    clients.push(client);
+    return new Promise((resolve) => {
+      // Allowed subscriptions just stay open: no error within the wait means allowed.
+      const done = setTimeout(() => resolve('O'), 1500);
+      client.subscribe(
+        { query, variables },
+        {
+          next: (value) => {
+            const code = value.errors?.[0]?.extensions?.code as string | undefined;
+            if (code) {
+              clearTimeout(done);
+              resolve(Object.entries(CODES).find(([, name]) => name === code)?.[0] ?? String(code));
+            }
+          },
+          error: (error) => {
+            clearTimeout(done);
+            // Refused at subscribe time: graphql-ws hands over the GraphQL errors; a closed socket means no token.
+            const code = Array.isArray(error) ? (error[0]?.extensions?.code as string | undefined) : undefined;
+            resolve(code ? (Object.entries(CODES).find(([, name]) => name === code)?.[0] ?? code) : 'U');
+          },
+          complete: () => undefined,
+        },
+      );
+    });
+  }
+
+  it('answers each actor as the matrix says', async () => {
+    const mismatches: string[] = [];
+    for (const [name, entry] of Object.entries(MATRIX)) {
+      const expected = entry.expect.split(' ');
+      for (const [i, actor] of ACTORS.entries()) {
+        if (name === 'logOut' && actor === 'coder') continue; // checked last, below: it ends the coder's session
+        const got = await outcome(entry, actor);
+        if (got !== expected[i]) mismatches.push(`${name} as ${actor}: expected ${expected[i]}, got ${got}`);
+      }
+    }
+    expect(await outcome(MATRIX.logOut, 'coder')).toBe('O');
+    expect(mismatches).toEqual([]);
+  });
+});
