@@ -52,6 +52,7 @@ describe('identity', () => {
 
     it('does not let anyone choose the ADMIN role', async () => {
       const res = await app.gql(SIGN_UP, { input: { email: 'wannabe@example.test', password: PASSWORD, name: 'Mallory', role: 'ADMIN' } });
+      expect(res.status).toBe(400);
       const error = failed(res, 'BAD_USER_INPUT');
       expect(error.extensions.fields).toEqual(['input.role']);
       expect(await app.sql("SELECT 1 FROM users WHERE email = 'wannabe@example.test'")).toHaveLength(0);

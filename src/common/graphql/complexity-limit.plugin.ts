@@ -21,13 +21,13 @@ export function complexityLimitPlugin(maxCost: number): ApolloServerPlugin {
               estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
             });
           } catch (error) {
-            // Cost estimation coerces the variables first: a bad variable is the client's mistake.
-            if (error instanceof GraphQLError) throw new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT' } });
+            // Cost estimation coerces the variables first: a bad variable is the client's mistake (400, as Apollo answers it).
+            if (error instanceof GraphQLError) throw new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
             throw error;
           }
           if (cost > maxCost) {
             throw new GraphQLError(`Query is too expensive: cost ${cost} exceeds the limit of ${maxCost}. Ask for fewer items or fields.`, {
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', cost, maxCost },
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', cost, maxCost, http: { status: 400 } },
             });
           }
         },
