@@ -1,7 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { UnauthenticatedError } from '../errors/app-error.js';
+import { AppError, UnauthenticatedError } from '../errors/app-error.js';
 import { IS_PUBLIC } from './decorators.js';
 import { requestFromContext } from './request-from-context.js';
 
@@ -25,13 +25,17 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     if (!requestFromContext(context).headers.authorization) return true;
     try {
       await super.canActivate(context);
-    } catch {
+    } catch (error) {
       // An expired or bad token on a public operation: answer as for an anonymous caller.
+      if (!(error instanceof AppError)) throw error;
     }
     return true;
   }
 
   handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
+    // A failure to check the token (the database is down) is ours, not the client's: do not tell
+    // a client holding a good token that it is unauthenticated.
+    if (error && !(error instanceof AppError)) throw error;
     if (error || !user) throw new UnauthenticatedError('A valid access token is required');
     return user;
   }
