@@ -33,15 +33,20 @@ export class TestApp {
   private constructor(
     readonly app: NestFastifyApplication,
     readonly config: AppConfig,
-    private readonly database: string,
+    private readonly database: string | null,
     private readonly dataDir: string,
   ) {}
 
-  static async start(overrides: Record<string, string> = {}): Promise<TestApp> {
+  /**
+   * Boots the app on a fresh clone of the migrated template. With `sameDatabaseAs`, a second
+   * instance on the first one's database (it does not drop it): pass the same JWT_SECRET and
+   * DOCUMENT_ENCRYPTION_KEY in `overrides` so both instances accept each other's tokens.
+   */
+  static async start(overrides: Record<string, string> = {}, sameDatabaseAs?: TestApp): Promise<TestApp> {
     const adminUrl = process.env.CHARTBRIDGE_TEST_ADMIN_URL!;
-    const database = `chartbridge_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-    await cloneTemplate(adminUrl, database, process.env.CHARTBRIDGE_TEST_TEMPLATE!);
-    const url = withDatabase(adminUrl, database);
+    const database = sameDatabaseAs ? null : `chartbridge_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+    if (database) await cloneTemplate(adminUrl, database, process.env.CHARTBRIDGE_TEST_TEMPLATE!);
+    const url = sameDatabaseAs ? sameDatabaseAs.config.databaseUrl : withDatabase(adminUrl, database!);
     const dataDir = mkdtempSync(join(tmpdir(), 'chartbridge-data-'));
     const env = loadEnvironment({
       NODE_ENV: 'test',
@@ -97,7 +102,7 @@ export class TestApp {
 
   async close(): Promise<void> {
     await this.app.close();
-    await dropDatabase(process.env.CHARTBRIDGE_TEST_ADMIN_URL!, this.database);
+    if (this.database) await dropDatabase(process.env.CHARTBRIDGE_TEST_ADMIN_URL!, this.database);
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
