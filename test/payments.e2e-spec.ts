@@ -248,4 +248,35 @@ describe('fixed-price escrow through the Stripe SDK (local fake)', () => {
       expect(await app.sql(`SELECT 1 FROM ledger_journals WHERE reference = $1`, [`dispute:${openDispute.id}:settled`])).toHaveLength(1);
     });
   });
+
+  // Last on purpose: closing a second Nest app in this process disconnects the first one's TypeORM
+  // driver (an in-process test artefact; production runs one app per process).
+  it('finishes the transfers under way when the instance shuts down (SIGTERM closes the app)', async () => {
+    const { owner, coder, milestoneId } = await fundedMilestone(12000);
+    ok(await app.gql(ONBOARD, {}, coder.accessToken));
+    const account = fake.created('acct_fake_').find((x) => x.email === coder.user.email)!;
+    account.payouts_enabled = true;
+    await webhook('account.updated', { id: account.id, object: 'account' });
+    ok(await app.gql(APPROVE, { id: milestoneId }, owner.accessToken));
+
+    // A second instance on the same database drains while Stripe is slow, and is told to stop meanwhile.
+    const other = await TestApp.start({ STRIPE_SECRET_KEY: 'sk_test_fake_key', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_HOST: '127.0.0.1', STRIPE_API_PORT: app.config.env.STRIPE_API_PORT!.toString(), STRIPE_API_PROTOCOL: 'http', JWT_SECRET: app.config.jwtSecret }, app);
+    fake.delayMs = 400;
+    try {
+      let drainedAt = 0;
+      const draining = other.app.get(OutboxService).drain().then(() => (drainedAt = Date.now()));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await other.close();
+      const closedAt = Date.now();
+      await draining;
+      // close() returned only after the transfer under way had been made and committed.
+      expect(drainedAt).toBeGreaterThan(0);
+      expect(drainedAt).toBeLessThanOrEqual(closedAt);
+    } finally {
+      fake.delayMs = 0;
+    }
+    const [job] = await app.sql<{ status: string }>(`SELECT status FROM outbox_jobs WHERE idempotency_key = $1`, [`transfer:milestone:${milestoneId}`]);
+    expect(job.status).toBe('DONE');
+    expect(fake.created('tr_fake_').filter((t) => t.destination === account.id)).toHaveLength(1);
+  });
 });

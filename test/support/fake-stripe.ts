@@ -20,6 +20,8 @@ export class FakeStripe {
   private readonly failures = new Map<string, number>();
   private server?: Server;
   private counter = 0;
+  /** Milliseconds to wait before answering (a slow Stripe). */
+  delayMs = 0;
 
   /** Makes the next `times` creations on `path` succeed on our side but answer 500, as if the connection died after the effect. */
   failAfterEffect(path: string, times: number): void {
@@ -47,6 +49,7 @@ export class FakeStripe {
     const path = (req.url ?? '').split('?')[0];
     const idempotencyKey = req.headers['idempotency-key'] as string | undefined;
     this.calls.push({ method: req.method ?? '', path, idempotencyKey, params });
+    if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     const send = (status: number, payload: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_fake_${this.counter}` });
       res.end(JSON.stringify(payload));

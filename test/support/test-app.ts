@@ -56,7 +56,7 @@ export class TestApp {
       REDIS_URL: process.env.REDIS_URL,
       JWT_SECRET: randomBytes(32).toString('hex'),
       DOCUMENT_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       WORKER_POLL_MS: '0',
       RATE_LIMIT_ENABLED: 'false',
       RATE_LIMIT_NAMESPACE: `test-${randomBytes(6).toString('hex')}`,
