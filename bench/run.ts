@@ -1,0 +1,184 @@
+// npm run bench [-- --quick] [-- --scale]
+// Seeds a fresh embedded PostgreSQL, starts the built app in production mode, and measures each
+// workload with autocannon (loopback, bounded) against an anchor measured in the same round:
+// three rounds, workloads alternating, medians. Prints a table, writes bench/results/latest.json
+// (raw figures + ratios to the anchor) and bench/results/ratios.svg.
+import 'reflect-metadata';
+import autocannon from 'autocannon';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DataSource } from 'typeorm';
+import { loadEnvironment } from '../src/config/environment.js';
+import { openDatabaseServer } from '../src/database/database-server.js';
+import { findFreePort } from '../src/database/free-port.js';
+import { typeOrmOptions } from '../src/database/typeorm-options.js';
+import { Specialty } from '../src/domain/specialty.enum.js';
+import { seed, SEED_PASSWORD } from './seed.js';
+import { seedId } from './seed-data.js';
+
+const { values: options } = parseArgs({ options: { quick: { type: 'boolean', default: false }, scale: { type: 'boolean', default: false }, rounds: { type: 'string', default: '3' } } });
+const QUICK = options.quick;
+const SIZE = QUICK ? { coders: 10_000, jobs: 1_000 } : { coders: 100_000, jobs: 10_000 };
+const DURATION = QUICK ? 4 : 10;
+const CONNECTIONS = 50;
+const ROUNDS = Number(options.rounds);
+const RESULTS = new URL('./results/', import.meta.url);
+
+type Body = { query: string; variables?: Record<string, unknown> };
+interface Workload {
+  name: string;
+  token?: () => string;
+  next: (i: number) => Body;
+}
+interface Measure {
+  rps: number;
+  p50: number;
+  p99: number;
+  rssMb: number;
+  errors: number;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const WORDS = ['cardiology', 'epic', 'orthopedic', 'risk adjustment', 'hcc', 'emergency', 'pediatrics', 'oncology', 'audit', 'denial', 'cerner', 'athenahealth', 'inpatient', 'outpatient', 'radiology', 'surgery', 'family', 'internal medicine', 'e/m', 'coder'];
+const SPECIALTIES = Object.values(Specialty);
+
+async function gql(base: string, body: Body, token?: string) {
+  const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+  return (await res.json()) as { data?: any; errors?: { message: string }[] };
+}
+
+async function login(base: string, email: string): Promise<string> {
+  const res = await gql(base, { query: 'mutation($i: LogInInput!) { logIn(input: $i) { accessToken } }', variables: { i: { email, password: SEED_PASSWORD } } });
+  if (!res.data?.logIn) throw new Error(`cannot log in ${email}: ${JSON.stringify(res.errors)}`);
+  return res.data.logIn.accessToken;
+}
+
+function rssMb(child: ChildProcess): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+async function measure(base: string, workload: Workload, child: ChildProcess): Promise<Measure> {
+  let i = 0;
+  const result = await autocannon({
+    url: `${base}/graphql`,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const token = workload.token?.();
+          return { ...req, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(workload.next(i++)) };
+        },
+      },
+    ],
+  });
+  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, rssMb: rssMb(child), errors: result.errors + result.non2xx };
+}
+
+function svg(ratios: Record<string, number>): string {
+  const entries = Object.entries(ratios);
+  const width = 640;
+  const bar = 26;
+  const height = 40 + entries.length * (bar + 8);
+  const max = Math.max(1, ...entries.map(([, v]) => v));
+  const rows = entries
+    .map(([name, value], k) => {
+      const y = 30 + k * (bar + 8);
+      const w = Math.max(1, Math.round((value / max) * 380));
+      return `<text x="10" y="${y + 18}" font-size="13">${name}</text><rect x="210" y="${y}" width="${w}" height="${bar}" fill="#3b7dd8"/><text x="${218 + w}" y="${y + 18}" font-size="13">${value.toFixed(3)}x</text>`;
+    })
+    .join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif"><text x="10" y="18" font-size="14" font-weight="bold">req/s relative to the anchor ({ __typename }), same run, medians</text>${rows}</svg>\n`;
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'chartbridge-bench-'));
+  const server = await openDatabaseServer(loadEnvironment({ DATA_DIR: dataDir }));
+  let app: ChildProcess | undefined;
+  try {
+    const dataSource = new DataSource(typeOrmOptions(server.url, { migrationsRun: false, poolSize: 1 }));
+    await dataSource.initialize();
+    await dataSource.runMigrations({ transaction: 'each' });
+    await dataSource.destroy();
+    const practices = Math.max(1, Math.floor(SIZE.jobs / 50));
+    const started = Date.now();
+    await seed({ ...SIZE, practices, seed: 42, databaseUrl: server.url });
+    process.stdout.write(`\nseeded ${SIZE.coders} coders, ${SIZE.jobs} postings in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+
+    const port = await findFreePort();
+    const env = { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: server.url, MIGRATIONS_RUN: 'false', JWT_SECRET: randomBytes(32).toString('hex'), DOCUMENT_ENCRYPTION_KEY: randomBytes(32).toString('base64'), RATE_LIMIT_ENABLED: 'false', WORKER_POLL_MS: '0', LOG_LEVEL: 'warn', REDIS_URL: '' };
+    app = spawn(process.execPath, ['dist/src/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 100; i++) {
+      if (await fetch(`${base}/ready`).then((r) => r.ok, () => false)) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+
+    const provider = await login(base, 'provider-00000@seed.chartbridge.test');
+    const coderTokens: string[] = [];
+    for (let k = 1; k <= 50; k++) coderTokens.push(await login(base, `coder-${String(k).padStart(6, '0')}@seed.chartbridge.test`));
+    const practiceJobs = Array.from({ length: 50 }, (_, k) => seedId('job', k * practices)).filter((_, k) => k * practices < SIZE.jobs);
+    const profiles = Array.from({ length: 50 }, (_, k) => seedId('coder-profile', k * 97));
+    const openJobs = Array.from({ length: 50 }, (_, k) => seedId('job', k * 7 + 1));
+    const DIRECTORY = `query($f: CoderFilterInput) { coders(filter: $f, first: 20) { totalCount edges { node { id headline hourlyRateCents ratingAverage specialties { specialty yearsExperience } credentials { type status } } } } }`;
+
+    const workloads: Workload[] = [
+      { name: 'hello', next: () => ({ query: '{ __typename }' }) },
+      { name: 'directory_filter', next: (i) => ({ query: DIRECTORY, variables: { f: { specialties: [SPECIALTIES[i % SPECIALTIES.length]], availableOnly: true, maxHourlyRateCents: 3000 + (i % 5) * 1000 } } }) },
+      { name: 'directory_text', next: (i) => ({ query: DIRECTORY, variables: { f: { text: WORDS[i % WORDS.length], availableOnly: i % 2 === 0 } } }) },
+      { name: 'job_search', next: (i) => ({ query: `query($f: JobPostingFilterInput) { jobPostings(filter: $f, first: 20) { totalCount edges { node { id title specialty payModel } } } }`, variables: { f: i % 2 ? { text: WORDS[i % WORDS.length] } : { specialties: [SPECIALTIES[i % SPECIALTIES.length]] } } }) },
+      { name: 'profile_by_id', next: (i) => ({ query: `query($id: ID!) { coderProfile(id: $id) { id headline specialties { specialty } credentials { type status } } }`, variables: { id: profiles[i % profiles.length] } }) },
+      { name: 'match', token: () => provider, next: (i) => ({ query: `query($id: ID!) { matchCoders(jobPostingId: $id, first: 10) { score reasons coder { id } } }`, variables: { id: practiceJobs[i % practiceJobs.length] } }) },
+      { name: 'recommended', token: (() => { let k = 0; return () => coderTokens[k++ % coderTokens.length]; })(), next: () => ({ query: '{ recommendedJobs(first: 10) { score job { id } } }' }) },
+      { name: 'submit_bid', token: (() => { let k = 0; return () => coderTokens[k++ % coderTokens.length]; })(), next: (i) => ({ query: `mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`, variables: { input: { jobPostingId: openJobs[i % openJobs.length], rateCents: 500, coverLetter: 'bench' } } }) },
+    ];
+
+    const rounds: Record<string, Measure>[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const measures: Record<string, Measure> = {};
+      for (const workload of workloads) {
+        measures[workload.name] = await measure(base, workload, app);
+        process.stdout.write(`round ${round + 1} ${workload.name}: ${measures[workload.name].rps} req/s\n`);
+      }
+      rounds.push(measures);
+    }
+    const names = workloads.map((w) => w.name);
+    const summary = Object.fromEntries(names.map((name) => [name, { rps: median(rounds.map((r) => r[name].rps)), p50: median(rounds.map((r) => r[name].p50)), p99: median(rounds.map((r) => r[name].p99)), rssMb: Math.max(...rounds.map((r) => r[name].rssMb)), errors: rounds.reduce((s, r) => s + r[name].errors, 0) }]));
+    const ratioOf = (name: string) => median(rounds.map((r) => r[name].rps / r.hello.rps));
+    const ratios: Record<string, number> = Object.fromEntries(names.filter((n) => n !== 'hello').map((name) => [`${name}_vs_hello`, Math.round(ratioOf(name) * 1000) / 1000]));
+    ratios.directory_vs_hello = Math.round(median(rounds.map((r) => Math.min(r.directory_filter.rps, r.directory_text.rps) / r.hello.rps)) * 1000) / 1000;
+    ratios.match_vs_hello = ratios.match_vs_hello ?? Math.round(ratioOf('match') * 1000) / 1000;
+
+    process.stdout.write(`\n${'workload'.padEnd(18)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'RSS MB'.padStart(9)}${'errors'.padStart(9)}\n`);
+    for (const name of names) {
+      const m = summary[name];
+      process.stdout.write(`${name.padEnd(18)}${String(m.rps).padStart(9)}${String(m.p50).padStart(9)}${String(m.p99).padStart(9)}${String(m.rssMb).padStart(9)}${String(m.errors).padStart(9)}\n`);
+    }
+    process.stdout.write(`\nratios: ${JSON.stringify(ratios)}\n`);
+    mkdirSync(RESULTS, { recursive: true });
+    const report = { when: new Date().toISOString(), mode: QUICK ? 'quick' : 'full', size: SIZE, connections: CONNECTIONS, durationSeconds: DURATION, rounds, summary, ratios, machine: { cpus: (await import('node:os')).cpus().length, node: process.version } };
+    writeFileSync(new URL('latest.json', RESULTS), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(new URL('ratios.svg', RESULTS), svg(ratios));
+    process.stdout.write(`wrote bench/results/latest.json and bench/results/ratios.svg\n`);
+  } finally {
+    app?.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (options.scale) {
+  process.stderr.write('--scale (10k / 100k / 1M coders) is not implemented yet: see docs/performance.md\n');
+  process.exit(2);
+}
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
