@@ -9,7 +9,7 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
-import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
+import { RequestLoaders } from '../common/loaders/request-loaders.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
 import { paginate } from '../common/pagination/paginate.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
@@ -141,14 +141,6 @@ export class CredentialsService implements OnApplicationBootstrap, OnApplication
       throw new ConflictError(`This credential was already reviewed (${existing.status})`);
     }
     return manager.getRepository(CredentialEntity).findOneByOrFail({ id });
-  }
-
-  findByIds(ids: readonly string[]): Promise<CredentialEntity[]> {
-    return this.credentials.findBy({ id: In([...ids]) });
-  }
-
-  loadById(loaders: RequestLoaders, id: string): Promise<CredentialEntity | null> {
-    return loaders.get<string, CredentialEntity | null>('credentialById', async (ids) => byKeys(ids, await this.findByIds(ids), (c) => c.id)).load(id);
   }
 
   private async findOwnOrFail(actor: Actor, id: string): Promise<CredentialEntity> {
