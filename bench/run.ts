@@ -126,13 +126,13 @@ async function main(): Promise<void> {
     const practiceJobs = Array.from({ length: 50 }, (_, k) => seedId('job', k * practices)).filter((_, k) => k * practices < SIZE.jobs);
     const profiles = Array.from({ length: 50 }, (_, k) => seedId('coder-profile', k * 97));
     const openJobs = Array.from({ length: 50 }, (_, k) => seedId('job', k * 7 + 1));
-    const DIRECTORY = `query($f: CoderFilterInput) { coders(filter: $f, first: 20) { totalCount edges { node { id headline hourlyRateCents ratingAverage specialties { specialty yearsExperience } credentials { type status } } } } }`;
+    const DIRECTORY = `query($f: CoderFilterInput) { coders(filter: $f, first: 20) { edges { node { id headline hourlyRateCents ratingAverage specialties { specialty yearsExperience } credentials { type status } } } } }`;
 
     const workloads: Workload[] = [
       { name: 'hello', next: () => ({ query: '{ __typename }' }) },
       { name: 'directory_filter', next: (i) => ({ query: DIRECTORY, variables: { f: { specialties: [SPECIALTIES[i % SPECIALTIES.length]], availableOnly: true, maxHourlyRateCents: 3000 + (i % 5) * 1000 } } }) },
       { name: 'directory_text', next: (i) => ({ query: DIRECTORY, variables: { f: { text: WORDS[i % WORDS.length], availableOnly: i % 2 === 0 } } }) },
-      { name: 'job_search', next: (i) => ({ query: `query($f: JobPostingFilterInput) { jobPostings(filter: $f, first: 20) { totalCount edges { node { id title specialty payModel } } } }`, variables: { f: i % 2 ? { text: WORDS[i % WORDS.length] } : { specialties: [SPECIALTIES[i % SPECIALTIES.length]] } } }) },
+      { name: 'job_search', next: (i) => ({ query: `query($f: JobPostingFilterInput) { jobPostings(filter: $f, first: 20) { edges { node { id title specialty payModel } } } }`, variables: { f: i % 2 ? { text: WORDS[i % WORDS.length] } : { specialties: [SPECIALTIES[i % SPECIALTIES.length]] } } }) },
       { name: 'profile_by_id', next: (i) => ({ query: `query($id: ID!) { coderProfile(id: $id) { id headline specialties { specialty } credentials { type status } } }`, variables: { id: profiles[i % profiles.length] } }) },
       { name: 'match', token: () => provider, next: (i) => ({ query: `query($id: ID!) { matchCoders(jobPostingId: $id, first: 10) { score reasons coder { id } } }`, variables: { id: practiceJobs[i % practiceJobs.length] } }) },
       { name: 'recommended', token: (() => { let k = 0; return () => coderTokens[k++ % coderTokens.length]; })(), next: () => ({ query: '{ recommendedJobs(first: 10) { score job { id } } }' }) },

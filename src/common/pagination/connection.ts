@@ -39,7 +39,11 @@ export interface Edge<T> {
 export interface ConnectionShape<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /**
+   * A number, or a promise from a getter that GraphQL reads only when the client selects
+   * `totalCount`, so unrequested counts cost nothing.
+   */
+  totalCount: number | Promise<number>;
 }
 
 /**
@@ -64,8 +68,8 @@ export function Connection<T>(nodeType: Type<T>): Type<ConnectionShape<T>> {
     @Field(() => PageInfo)
     pageInfo: PageInfo;
 
-    @Field(() => Int, { description: 'Number of items across all pages.' })
-    totalCount: number;
+    @Field(() => Int, { description: 'Number of items across all pages (counted only when selected).' })
+    totalCount: number | Promise<number>;
   }
   return ConnectionType as Type<ConnectionShape<T>>;
 }

@@ -13,7 +13,7 @@ function decode(after: string): number {
 /**
  * Pagination for ranked lists (search relevance, rating) whose order is not a stable key:
  * the opaque cursor carries the position. The query must already be ordered, ties broken by id.
- * `count` runs the same filters without ordering.
+ * `count` runs the same filters without ordering, only when the client selects `totalCount`.
  */
 export async function paginateByOffset<T extends ObjectLiteral, N>(
   query: SelectQueryBuilder<T>,
@@ -22,7 +22,13 @@ export async function paginateByOffset<T extends ObjectLiteral, N>(
   toNode: (row: T) => N,
 ): Promise<ConnectionShape<N>> {
   const offset = args.after ? decode(args.after) + 1 : 0;
-  const [rows, totalCount] = await Promise.all([query.clone().offset(offset).limit(args.first + 1).getMany(), count.getCount()]);
+  const rows = await query.clone().offset(offset).limit(args.first + 1).getMany();
   const edges = rows.slice(0, args.first).map((row, i) => ({ cursor: encode(offset + i), node: toNode(row) }));
-  return { edges, totalCount, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null } };
+  return {
+    edges,
+    get totalCount() {
+      return count.getCount();
+    },
+    pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
+  };
 }

@@ -32,8 +32,8 @@ export interface KeysetOptions<T> {
 }
 
 /**
- * Keyset pagination over a query builder: one extra row tells whether a next page exists,
- * the count runs on the same filters without the cursor.
+ * Keyset pagination over a query builder: one extra row tells whether a next page exists; the
+ * count (same filters, no cursor) runs only if the client selects `totalCount`.
  */
 export async function paginate<T extends ObjectLiteral, N = T>(
   query: SelectQueryBuilder<T>,
@@ -41,7 +41,7 @@ export async function paginate<T extends ObjectLiteral, N = T>(
   options: KeysetOptions<T>,
   toNode: (row: T) => N = (row) => row as unknown as N,
 ): Promise<ConnectionShape<N>> {
-  const totalCount = await query.clone().getCount();
+  const counter = query.clone();
   const page = query.clone();
   if (args.after) {
     const cursor = decodeCursor(args.after);
@@ -58,5 +58,11 @@ export async function paginate<T extends ObjectLiteral, N = T>(
     const value = options.sortValue(row);
     return { cursor: encodeCursor({ v: value instanceof Date ? value.toISOString() : value, id: options.idValue(row) }), node: toNode(row) };
   });
-  return { edges, totalCount, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  return {
+    edges,
+    get totalCount() {
+      return counter.getCount();
+    },
+    pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+  };
 }
