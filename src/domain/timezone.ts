@@ -16,9 +16,17 @@ export function IsIanaTimezone(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
+// Building an Intl.DateTimeFormat is slow (matching scores hundreds of coders a request): one per zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The zone's offset from UTC in hours at `at` (e.g. -5 for America/Chicago in winter). */
 export function utcOffsetHours(timeZone: string, at = new Date()): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at);
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+    formatters.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(at);
   const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const match = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
   if (!match) return 0;
