@@ -101,7 +101,7 @@ const MATRIX: Record<string, Entry> = {
   resolveDispute: { doc: 'mutation($id: ID!) { resolveDispute(id: $id, input: { outcome: REFUND }) { id } }', vars: (w) => ({ id: w.dispute }), expect: 'U F F F F O' },
   openDispute: { doc: 'mutation($id: ID!) { openDispute(contractId: $id, reason: "Matrix") { id } }', vars: (w) => ({ id: w.contractToEnd }), expect: 'U O N O N O' },
   closeJobPosting: { doc: 'mutation($id: ID!) { closeJobPosting(id: $id) { id } }', vars: (w) => ({ id: w.jobToClose.id }), expect: 'U N N O N N' },
-  endContract: { doc: 'mutation($id: ID!) { endContract(id: $id) { id } }', vars: (w) => ({ id: w.contractPerChart }), expect: 'U O N O N O' },
+  endContract: { doc: 'mutation($id: ID!) { endContract(id: $id) { id } }', vars: (w) => ({ id: w.contractPerChart }), expect: 'U O N O N F' },
   logOut: { doc: 'mutation { logOut }', expect: 'U O O O O O' },
 };
 

@@ -71,6 +71,20 @@ describe('job postings', () => {
     });
   });
 
+  describe('jobPosting (public)', () => {
+    it("shows the posting's organization to anyone, but its members only to members", async () => {
+      const { owner, organization } = await a.practice();
+      const job = await postJob(app, owner, organization.id);
+      const query = `query($id: ID!) { jobPosting(id: $id) { id organization { id name members { totalCount } } } }`;
+      for (const token of [undefined, (await a.coder()).accessToken]) {
+        const res = await app.gql(query, { id: job.id }, token);
+        expect(res.data?.jobPosting.organization).toEqual({ id: organization.id, name: organization.name, members: null });
+        expect(res.errors?.[0].extensions.code).toMatch(/FORBIDDEN|NOT_FOUND/);
+      }
+      expect(ok(await app.gql(query, { id: job.id }, owner.accessToken)).jobPosting.organization.members.totalCount).toBe(1);
+    });
+  });
+
   describe('closeJobPosting', () => {
     it('closes once; outsiders get NOT_FOUND', async () => {
       const { owner, organization } = await a.practice();

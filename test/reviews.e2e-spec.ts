@@ -40,6 +40,13 @@ describe('reviews', () => {
     failed(await app.gql(LEAVE, { id: contractId, rating: 1 }, owner.accessToken), 'CONFLICT');
   });
 
+  it('publishes both reviews when the parties write them at the same moment', async () => {
+    const { owner, coder, contractId, profileId } = await endedContract();
+    await Promise.all([app.gql(LEAVE, { id: contractId, rating: 3 }, owner.accessToken), app.gql(LEAVE, { id: contractId, rating: 4 }, coder.accessToken)]);
+    expect(ok(await app.gql(SEE, { id: contractId }, coder.accessToken)).contractReviews.map((r: any) => r.published)).toEqual([true, true]);
+    expect(ok(await app.gql(PROFILE, { id: profileId })).coderProfile.ratingCount).toBe(1);
+  });
+
   it('publishes a lone review 14 days after the contract ended', async () => {
     const { owner, contractId, profileId } = await endedContract();
     ok(await app.gql(LEAVE, { id: contractId, rating: 2 }, owner.accessToken));

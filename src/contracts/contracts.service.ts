@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
-import { ConflictError, NotFoundError } from '../common/errors/app-error.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
@@ -109,8 +109,11 @@ export class ContractsService {
 
   /** Either party ends an ACTIVE or PAUSED contract; a DISPUTED one waits for the dispute's resolution. */
   async end(actor: Actor, id: string): Promise<ContractEntity> {
-    const { contract } = await this.findForParty(actor, id);
+    const { contract, side } = await this.findForParty(actor, id);
+    if (side === 'admin') throw new ForbiddenError('Admins read contracts; the parties end them');
     return this.transactions.run(async (manager) => {
+      // Lock the contract first, so a milestone being funded at the same time is seen (or waits).
+      await manager.query('SELECT 1 FROM contracts WHERE id = $1 FOR UPDATE', [id]);
       const [held] = await manager.query(`SELECT 1 FROM milestones WHERE contract_id = $1 AND status IN ('FUNDING', 'FUNDED', 'SUBMITTED') LIMIT 1`, [id]);
       if (held) throw new ConflictError('Money is still in escrow on this contract: release or refund its milestones first');
       const result = await manager

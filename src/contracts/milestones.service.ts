@@ -89,12 +89,19 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
       { amountCents: milestone.amountCents, transferGroup: `contract:${contract.id}`, metadata: { milestoneId: milestone.id, contractId: contract.id } },
       `payment_intent:${milestone.id}`,
     );
-    await this.milestones
-      .createQueryBuilder()
-      .update()
-      .set({ status: MilestoneStatus.FUNDING, paymentIntentId: intent.id })
-      .where('id = :id AND status IN (:...open)', { id, open: [MilestoneStatus.CREATED, MilestoneStatus.FUNDING] })
-      .execute();
+    const moved = await this.transactions.run(async (manager) => {
+      // Under the contract's row lock, so the contract cannot end between the check and the move.
+      const [live] = await manager.query(`SELECT 1 FROM contracts WHERE id = $1 AND status = 'ACTIVE' FOR UPDATE`, [contract.id]);
+      if (!live) throw new ConflictError('This contract is no longer ACTIVE');
+      return manager
+        .getRepository(MilestoneEntity)
+        .createQueryBuilder()
+        .update()
+        .set({ status: MilestoneStatus.FUNDING, paymentIntentId: intent.id })
+        .where('id = :id AND status IN (:...open)', { id, open: [MilestoneStatus.CREATED, MilestoneStatus.FUNDING] })
+        .execute();
+    });
+    if (!moved.affected) throw new ConflictError(`This milestone is already ${(await this.findOrFail(id)).status}`);
     const current = await this.findOrFail(id);
     return { milestoneId: id, clientSecret: intent.clientSecret, status: current.status };
   }

@@ -1,6 +1,7 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser } from '../common/auth/decorators.js';
+import { ForbiddenError } from '../common/errors/app-error.js';
 import { ConnectionArgs, connectionComplexity } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
 import { CreateOrganizationInput } from './dto/create-organization.input.js';
@@ -48,8 +49,10 @@ export class OrganizationsResolver {
     return this.organizationsService.findForMember(actor, id);
   }
 
-  @ResolveField(() => MembershipConnection, { description: 'Members and pending invitations; visible to members only.', complexity: connectionComplexity })
-  members(@CurrentUser() actor: Actor, @Parent() organization: Organization, @Args() args: ConnectionArgs): Promise<MembershipConnection> {
+  @ResolveField(() => MembershipConnection, { nullable: true, description: 'Members and pending invitations; visible to members only (null with an error for others).', complexity: connectionComplexity })
+  members(@CurrentUser() actor: Actor | null, @Parent() organization: Organization, @Args() args: ConnectionArgs): Promise<MembershipConnection> {
+    // Reachable from public types (a posting's organization): anonymous callers see no members.
+    if (!actor) throw new ForbiddenError("Only the organization's members see its members");
     return this.organizationsService.listMembers(actor, organization.id, args);
   }
 }

@@ -43,6 +43,8 @@ export class ReviewsService implements OnApplicationBootstrap, OnApplicationShut
     if (contract.status !== ContractStatus.ENDED) throw new ConflictError('Reviews open once the contract has ENDED');
     try {
       return await this.transactions.run(async (manager) => {
+        // Serialize the two parties' reviews on the contract row, so the second one sees the first.
+        await manager.query('SELECT 1 FROM contracts WHERE id = $1 FOR UPDATE', [contractId]);
         const review = await manager.getRepository(ReviewEntity).save({ contractId, authorId: actor.id, authorSide: side, coderId: contract.coderId, rating, comment, publishedAt: null });
         const both = await manager.getRepository(ReviewEntity).find({ where: { contractId }, lock: { mode: 'pessimistic_write' } });
         if (both.length === 2) await this.publish(manager, both);
@@ -56,9 +58,9 @@ export class ReviewsService implements OnApplicationBootstrap, OnApplicationShut
 
   /** The contract's reviews as the caller may see them: their own always, the other's once published. */
   async forContract(actor: Actor, contractId: string): Promise<ReviewEntity[]> {
-    await this.contracts.findForParty(actor, contractId);
+    const { side } = await this.contracts.findForParty(actor, contractId);
     const rows = await this.reviews.find({ where: { contractId }, order: { createdAt: 'ASC' } });
-    return rows.filter((row) => row.authorId === actor.id || row.publishedAt !== null);
+    return rows.filter((row) => row.authorSide === side || row.publishedAt !== null);
   }
 
   /** Published reviews of a coder by practices (public). */
