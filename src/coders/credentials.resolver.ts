@@ -33,9 +33,8 @@ export class CredentialsResolver {
 
   @Roles(UserRole.ADMIN)
   @Query(() => CredentialConnection, { description: 'Credentials awaiting review, oldest first (ADMIN).', complexity: connectionComplexity })
-  async pendingCredentials(@CurrentUser() actor: Actor, @Args() args: ConnectionArgs): Promise<CredentialConnection> {
-    const page = await this.credentials.listPending(args);
-    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toCredential(e.node, actor) })) };
+  pendingCredentials(@CurrentUser() actor: Actor, @Args() args: ConnectionArgs): Promise<CredentialConnection> {
+    return this.credentials.listPending(args, (credential) => toCredential(credential, actor));
   }
 
   @Roles(UserRole.ADMIN)

@@ -113,9 +113,9 @@ export class CredentialsService implements OnApplicationBootstrap, OnApplication
   }
 
   /** The admin review queue, oldest first. */
-  listPending(args: ConnectionArgs): Promise<ConnectionShape<CredentialEntity>> {
+  listPending<N>(args: ConnectionArgs, toNode: (credential: CredentialEntity) => N): Promise<ConnectionShape<N>> {
     const query = this.credentials.createQueryBuilder('c').where('c.status = :pending', { pending: CredentialReviewStatus.PENDING });
-    return paginate(query, args, { sortColumn: 'c.createdAt', idColumn: 'c.id', direction: 'ASC', sortValue: (c) => c.createdAt, idValue: (c) => c.id });
+    return paginate(query, args, { sortColumn: 'c.createdAt', idColumn: 'c.id', direction: 'ASC', sortValue: (c) => c.createdAt, idValue: (c) => c.id }, toNode);
   }
 
   /** Approves or rejects a PENDING credential; the reviewer, time and note are recorded. */
