@@ -81,4 +81,26 @@ describe('matching', () => {
     expect(ok(await app.gql(RECOMMENDED, {}, (await a.coder()).accessToken)).recommendedJobs).toEqual([]);
     failed(await app.gql(RECOMMENDED, {}, owner.accessToken), 'FORBIDDEN');
   });
+
+  it('follows credential changes: an expired or re-submitted required credential drops the coder, one verified before the profile existed counts', async () => {
+    const a = given(app);
+    const c = coders(app);
+    const { owner: other, organization } = await a.practice(undefined, 'Credential Watch Clinic');
+    const job = await postJob(app, other, organization.id, { requiredCredentialTypes: ['CPC', 'CRC'] });
+    const names = async () => ok(await app.gql(MATCH, { job: job.id, first: 50 }, other.accessToken)).matchCoders.map((m: any) => m.coder.user.name);
+
+    await c.verifiedCoder({ name: 'Steady', credentials: ['CPC', 'CRC'] });
+    const lapsed = await c.verifiedCoder({ name: 'Lapsed', credentials: ['CPC'] });
+    const oldCrc = await c.addCredential(lapsed.coder, { type: 'CRC', number: 'CRC-LAPSED-1', issuedOn: '2019-01-01', expiresOn: '2021-01-01' });
+    await c.verify(oldCrc.id);
+    const resubmitted = await c.verifiedCoder({ name: 'Resubmitted', credentials: ['CPC', 'CRC'] });
+    const early = await a.coder({ name: 'Credentials First' });
+    for (const type of ['CPC', 'CRC']) await c.verify((await c.addCredential(early, { type, number: `${type}-EARLY`, issuedOn: '2022-01-15', expiresOn: nextYear() })).id);
+    await c.upsertProfile(early);
+    expect((await names()).sort()).toEqual(['Credentials First', 'Resubmitted', 'Steady']);
+
+    const [crc] = (ok(await app.gql(`{ myCredentials { id type } }`, {}, resubmitted.coder.accessToken)).myCredentials as any[]).filter((x) => x.type === 'CRC');
+    ok(await app.gql(`mutation($id: ID!, $input: UpdateCredentialInput!) { updateCredential(id: $id, input: $input) { status } }`, { id: crc.id, input: { number: 'CRC-NEW-2' } }, resubmitted.coder.accessToken));
+    expect((await names()).sort()).toEqual(['Credentials First', 'Steady']);
+  });
 });

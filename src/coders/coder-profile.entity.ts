@@ -1,5 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
+import { CredentialType } from '../domain/credential-type.enum.js';
 import { Specialty } from '../domain/specialty.enum.js';
 import { CodeSet, WorkType } from '../domain/work.enums.js';
 import { UserEntity } from '../users/user.entity.js';
@@ -17,6 +18,8 @@ import { UserEntity } from '../users/user.entity.js';
 @Index('coder_profiles_code_sets_idx', { synchronize: false })
 @Index('coder_profiles_work_types_idx', { synchronize: false })
 @Index('coder_profiles_rating_idx', { synchronize: false })
+@Index('coder_profiles_verified_credential_types_idx', { synchronize: false })
+@Index('coder_profiles_match_order_idx', { synchronize: false })
 @Check('coder_profiles_rates_check', 'hourly_rate_cents > 0 AND per_chart_rate_cents > 0')
 export class CoderProfileEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'coder_profiles_pkey' })
@@ -61,6 +64,13 @@ export class CoderProfileEntity {
   /** The keys of `specialtyYears`, maintained by trigger for indexed filtering. */
   @Column({ type: 'enum', enum: Specialty, enumName: 'specialty', array: true, insert: false, update: false, default: () => "'{}'" })
   specialties: Specialty[];
+
+  /**
+   * Types of the coder's VERIFIED credentials (expired ones included: expiry depends on the date, so
+   * queries recheck it), kept by triggers on `credentials` for indexed filtering (see the migration).
+   */
+  @Column({ type: 'enum', enum: CredentialType, enumName: 'credential_type', array: true, insert: false, update: false, default: () => "'{}'" })
+  verifiedCredentialTypes: CredentialType[];
 
   @Column({ type: 'enum', enum: CodeSet, enumName: 'code_set', array: true })
   codeSets: CodeSet[];

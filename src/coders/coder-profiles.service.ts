@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError } from '../common/errors/app-error.js';
 import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
@@ -11,6 +11,7 @@ import { normalizeEhrList } from '../domain/ehr.js';
 import { Specialty } from '../domain/specialty.enum.js';
 import { WorkType } from '../domain/work.enums.js';
 import { CoderProfileEntity } from './coder-profile.entity.js';
+import { CREDENTIALS_JSON, CredentialJson, CredentialsService } from './credentials.service.js';
 import { CoderFilterInput, CodersArgs, CoderSort } from './dto/coders.args.js';
 import { UpsertCoderProfileInput } from './dto/upsert-coder-profile.input.js';
 
@@ -20,9 +21,18 @@ export const COUNTING_CREDENTIAL = `c.status = 'VERIFIED' AND (c.expires_on IS N
 /** Average rating as the rating index (coder_profiles_rating_idx) orders it. */
 const RATING_ORDER = '(p.rating_total::float / NULLIF(p.rating_count, 0))';
 
+export interface MatchCandidate {
+  profile: CoderProfileEntity;
+  /** Verified, unexpired credential types. */
+  countingTypes: CredentialType[];
+}
+
 @Injectable()
 export class CoderProfilesService {
-  constructor(@InjectRepository(CoderProfileEntity) private readonly profiles: Repository<CoderProfileEntity>) {}
+  constructor(
+    @InjectRepository(CoderProfileEntity) private readonly profiles: Repository<CoderProfileEntity>,
+    private readonly credentials: CredentialsService,
+  ) {}
 
   /** Creates or replaces the caller's profile in one statement (INSERT ... ON CONFLICT on the user). */
   async upsert(actor: Actor, input: UpsertCoderProfileInput): Promise<CoderProfileEntity> {
@@ -81,46 +91,52 @@ export class CoderProfilesService {
 
   /**
    * Matching candidates for a posting, from indexed SQL and bounded by `limit`: coders holding every
-   * required credential (verified, unexpired) who have the posting's specialty (or a credential
-   * certifying it), available and best rated first; when those are fewer than `limit`, coders doing
-   * the posting's kind of work fill the rest, best rated first (the rating index stops the scan early).
+   * required credential (verified, unexpired) who have the posting's specialty (or a verified
+   * credential certifying it), available and best rated first; when those are fewer than `limit`,
+   * coders doing the posting's kind of work fill the rest, best rated first. Each candidate comes
+   * with its counting credential types, read in the same statement.
    */
-  async matchCandidates(job: { specialty: Specialty; workType: WorkType; requiredCredentialTypes: CredentialType[] }, limit: number): Promise<CoderProfileEntity[]> {
+  async matchCandidates(job: { specialty: Specialty; workType: WorkType; requiredCredentialTypes: CredentialType[] }, limit: number): Promise<MatchCandidate[]> {
     const certifying = Object.entries(CREDENTIAL_SPECIALTY).filter(([, specialty]) => specialty === job.specialty).map(([type]) => type);
-    const eligible = () =>
-      this.profiles.createQueryBuilder('p').where(
-        `NOT EXISTS (SELECT 1 FROM unnest(CAST(:required AS credential_type[])) AS r(type) WHERE NOT EXISTS (
-           SELECT 1 FROM credentials c WHERE c.coder_id = p.user_id AND c.type = r.type AND ${COUNTING_CREDENTIAL}))`,
+    const specialist = '(p.specialties @> CAST(:specialty AS specialty[]) OR p.verified_credential_types && CAST(:certifying AS credential_type[]))';
+    const eligible = () => {
+      const query = this.profiles
+        .createQueryBuilder('p')
+        .addSelect(`ARRAY(SELECT c.type FROM credentials c WHERE c.coder_id = p.user_id AND ${COUNTING_CREDENTIAL} ORDER BY c.type)::text[]`, 'counting_types')
+        .setParameters({ specialty: [job.specialty], certifying });
+      if (!job.requiredCredentialTypes.length) return query;
+      // Every required type is among the verified ones (GIN index), and none of those has expired.
+      return query.where(
+        `p.verified_credential_types @> CAST(:required AS credential_type[]) AND NOT EXISTS (
+           SELECT 1 FROM credentials c WHERE c.coder_id = p.user_id AND c.type = ANY(CAST(:required AS credential_type[]))
+              AND c.status = 'VERIFIED' AND c.expires_on < CURRENT_DATE)`,
         { required: job.requiredCredentialTypes },
       );
-    const specialists = await eligible()
-      .andWhere(
-        new Brackets((where) =>
-          where
-            .where('p.specialties @> CAST(:specialty AS specialty[])', { specialty: [job.specialty] })
-            .orWhere(`EXISTS (SELECT 1 FROM credentials c WHERE c.coder_id = p.user_id AND c.type = ANY(CAST(:certifying AS credential_type[])) AND ${COUNTING_CREDENTIAL})`, { certifying }),
-        ),
-      )
-      .orderBy('p.available', 'DESC')
-      .addOrderBy(RATING_ORDER, 'DESC', 'NULLS LAST')
-      .addOrderBy('p.id', 'ASC')
-      .limit(limit)
-      .getMany();
+    };
+    const withTypes = async (query: SelectQueryBuilder<CoderProfileEntity>) => {
+      const { raw, entities } = await query.getRawAndEntities<{ p_id: string; counting_types: CredentialType[] }>();
+      const types = new Map(raw.map((row) => [row.p_id, row.counting_types]));
+      return entities.map((profile) => ({ profile, countingTypes: types.get(profile.id)! }));
+    };
+    const specialists = await withTypes(eligible().andWhere(specialist).orderBy('p.available', 'DESC').addOrderBy(RATING_ORDER, 'DESC', 'NULLS LAST').addOrderBy('p.id', 'ASC').limit(limit));
     if (specialists.length >= limit) return specialists;
-    const others = await eligible()
-      .andWhere('p.work_types @> CAST(:workType AS work_type[])', { workType: [job.workType] })
-      .andWhere('NOT (p.specialties @> CAST(:specialty AS specialty[]))', { specialty: [job.specialty] })
-      .andWhere(specialists.length ? 'p.id NOT IN (:...taken)' : 'TRUE', { taken: specialists.map((p) => p.id) })
-      .orderBy(RATING_ORDER, 'DESC', 'NULLS LAST')
-      .addOrderBy('p.rating_count', 'DESC')
-      .addOrderBy('p.id', 'ASC')
-      .limit(limit - specialists.length)
-      .getMany();
+    const others = await withTypes(
+      eligible()
+        .andWhere('p.work_types @> CAST(:workType AS work_type[])', { workType: [job.workType] })
+        .andWhere(`NOT ${specialist}`)
+        .orderBy(RATING_ORDER, 'DESC', 'NULLS LAST')
+        .addOrderBy('p.rating_count', 'DESC')
+        .addOrderBy('p.id', 'ASC')
+        .limit(limit - specialists.length),
+    );
     return [...specialists, ...others];
   }
 
-  /** The public directory: combined filters, full-text search with ranking, three sort orders. */
-  search<N>(args: CodersArgs, toNode: (profile: CoderProfileEntity) => N): Promise<ConnectionShape<N>> {
+  /**
+   * The public directory: combined filters, full-text search with ranking, three sort orders. One
+   * statement per page: each row carries the coder's credentials, primed into the request's loader.
+   */
+  search<N>(args: CodersArgs, loaders: RequestLoaders, toNode: (profile: CoderProfileEntity) => N): Promise<ConnectionShape<N>> {
     const filter = args.filter ?? {};
     const query = this.filtered(filter);
     const count = this.filtered(filter);
@@ -132,8 +148,12 @@ export class CoderProfilesService {
     } else {
       query.orderBy(RATING_ORDER, 'DESC', 'NULLS LAST').addOrderBy('p.rating_count', 'DESC');
     }
-    query.addOrderBy('p.id', 'ASC');
-    return paginateByOffset(query, count, args, toNode);
+    query.addOrderBy('p.id', 'ASC').addSelect(CREDENTIALS_JSON, 'credentials');
+    return paginateByOffset(query, count, args, toNode, async (page) => {
+      const { raw, entities } = await page.getRawAndEntities<{ p_user_id: string; credentials: CredentialJson[] }>();
+      for (const row of raw) this.credentials.primeForCoder(loaders, row.p_user_id, row.credentials);
+      return entities;
+    });
   }
 
   private filtered(filter: CoderFilterInput): SelectQueryBuilder<CoderProfileEntity> {
@@ -146,13 +166,11 @@ export class CoderProfilesService {
     if (filter.minRating !== undefined) query.andWhere('p.rating_count > 0 AND p.rating_total >= :minRating * p.rating_count', { minRating: filter.minRating });
     if (filter.text) query.andWhere("p.search_document @@ websearch_to_tsquery('english', :text)", { text: filter.text });
     if (filter.credentialTypes?.length) {
+      // The GIN index on verified_credential_types finds the holders; EXISTS rechecks expiry on those rows.
       query.andWhere(
-        new Brackets((where) =>
-          where.where(
-            `EXISTS (SELECT 1 FROM credentials c WHERE c.coder_id = p.user_id AND c.type = ANY(CAST(:credentialTypes AS credential_type[])) AND ${COUNTING_CREDENTIAL})`,
-            { credentialTypes: filter.credentialTypes },
-          ),
-        ),
+        `p.verified_credential_types && CAST(:credentialTypes AS credential_type[]) AND EXISTS (
+           SELECT 1 FROM credentials c WHERE c.coder_id = p.user_id AND c.type = ANY(CAST(:credentialTypes AS credential_type[])) AND ${COUNTING_CREDENTIAL})`,
+        { credentialTypes: filter.credentialTypes },
       );
     }
     return query;

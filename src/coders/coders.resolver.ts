@@ -45,8 +45,8 @@ export class CodersResolver {
 
   @Public()
   @Query(() => CoderProfileConnection, { description: 'The public coder directory.', complexity: connectionComplexity })
-  coders(@Args() args: CodersArgs): Promise<CoderProfileConnection> {
-    return this.profiles.search(args, toCoderProfile);
+  coders(@Args() args: CodersArgs, @Loaders() loaders: RequestLoaders): Promise<CoderProfileConnection> {
+    return this.profiles.search(args, loaders, toCoderProfile);
   }
 
   @ResolveField(() => User)

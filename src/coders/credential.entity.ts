@@ -12,6 +12,8 @@ export enum CredentialReviewStatus {
 
 @Entity('credentials')
 @Index('credentials_live_type_key', ['coderId', 'type'], { unique: true, where: `status <> 'REJECTED'` })
+@Index('credentials_coder_id_idx', ['coderId'])
+@Index('credentials_verified_expiry_idx', ['type', 'expiresOn'], { where: `status = 'VERIFIED' AND expires_on IS NOT NULL` })
 @Index('credentials_pending_idx', ['createdAt'], { where: `status = 'PENDING'` })
 export class CredentialEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'credentials_pkey' })

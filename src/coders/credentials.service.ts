@@ -18,6 +18,46 @@ import { credentialCounts } from './coders.mapper.js';
 import { CredentialEntity, CredentialReviewStatus } from './credential.entity.js';
 import { AddCredentialInput, UpdateCredentialInput, VerifyCredentialArgs } from './dto/credential.inputs.js';
 
+/** SQL selecting, for a `coder_profiles p` row, the coder's credentials as a JSON array, oldest first. */
+export const CREDENTIALS_JSON = `(SELECT coalesce(json_agg(c ORDER BY c.created_at), '[]') FROM credentials c WHERE c.coder_id = p.user_id)`;
+
+/** A `credentials` row as `json_agg` renders it (column names, dates and times as strings). */
+export interface CredentialJson {
+  id: string;
+  coder_id: string;
+  type: CredentialType;
+  number: string;
+  issued_on: string;
+  expires_on: string | null;
+  status: CredentialReviewStatus;
+  reviewed_by_id: string | null;
+  reviewed_at: string | null;
+  review_note: string | null;
+  expiry_reminded_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const dateOrNull = (value: string | null) => (value === null ? null : new Date(value));
+
+function credentialFromJson(row: CredentialJson): CredentialEntity {
+  return {
+    id: row.id,
+    coderId: row.coder_id,
+    type: row.type,
+    number: row.number,
+    issuedOn: row.issued_on,
+    expiresOn: row.expires_on,
+    status: row.status,
+    reviewedById: row.reviewed_by_id,
+    reviewedAt: dateOrNull(row.reviewed_at),
+    reviewNote: row.review_note,
+    expiryRemindedAt: dateOrNull(row.expiry_reminded_at),
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  };
+}
+
 @Injectable()
 export class CredentialsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(CredentialsService.name);
@@ -69,12 +109,22 @@ export class CredentialsService implements OnApplicationBootstrap, OnApplication
 
   /** Loads all credentials of a coder (by user id) through the request's DataLoader. */
   loadForCoder(loaders: RequestLoaders, coderId: string): Promise<CredentialEntity[]> {
-    return loaders
-      .get<string, CredentialEntity[]>('credentialsByCoder', async (ids) => {
-        const rows = await this.credentials.find({ where: { coderId: In([...ids]) }, order: { createdAt: 'ASC' } });
-        return ids.map((coderId) => rows.filter((row) => row.coderId === coderId));
-      })
-      .load(coderId);
+    return this.loader(loaders).load(coderId);
+  }
+
+  /**
+   * Hands credentials a list query already fetched (as `CREDENTIALS_JSON`) to the request's
+   * DataLoader, so the `credentials` field of those coders costs no further query.
+   */
+  primeForCoder(loaders: RequestLoaders, coderId: string, json: CredentialJson[]): void {
+    this.loader(loaders).prime(coderId, json.map(credentialFromJson));
+  }
+
+  private loader(loaders: RequestLoaders) {
+    return loaders.get<string, CredentialEntity[]>('credentialsByCoder', async (ids) => {
+      const rows = await this.credentials.find({ where: { coderId: In([...ids]) }, order: { createdAt: 'ASC' } });
+      return ids.map((coderId) => rows.filter((row) => row.coderId === coderId));
+    });
   }
 
   /** The credential types that count (verified, unexpired) for a coder. */

@@ -12,8 +12,12 @@ import { JobPostingsService } from '../jobs/job-postings.service.js';
 import { CoderMatch, JobMatch } from './dto/match.models.js';
 import { MatchCoder, scoreMatch } from './scoring.js';
 
-/** How many SQL candidates get scored; enough headroom above `first` (max 100) for the score to reorder them. */
-const CANDIDATE_LIMIT = 400;
+/**
+ * How many SQL candidates get scored: four times `first` (at least 100, so small pages still choose
+ * among many), enough headroom for the score to reorder what the SQL order (specialty, availability,
+ * rating) proposes. See docs/matching.md.
+ */
+const candidateLimit = (first: number) => Math.max(100, first * 4);
 
 @Injectable()
 export class MatchingService {
@@ -27,11 +31,10 @@ export class MatchingService {
   /** Coders for a posting, best first (members of the posting's organization only). */
   async matchCoders(actor: Actor, jobPostingId: string, first: number): Promise<CoderMatch[]> {
     const job = await this.postings.findForMemberOrFail(actor, jobPostingId);
-    const candidates = await this.profiles.matchCandidates(job, CANDIDATE_LIMIT);
-    const held = await this.credentials.countingTypesByCoder(candidates.map((c) => c.userId));
+    const candidates = await this.profiles.matchCandidates(job, candidateLimit(first));
     const now = new Date();
     return candidates
-      .map((profile) => ({ profile, result: scoreMatch(job, toMatchCoder(profile, held.get(profile.userId) ?? []), now) }))
+      .map(({ profile, countingTypes }) => ({ profile, result: scoreMatch(job, toMatchCoder(profile, countingTypes), now) }))
       .filter(({ result }) => result.eligible)
       .sort((x, y) => y.result.score - x.result.score || y.profile.ratingCount - x.profile.ratingCount || x.profile.id.localeCompare(y.profile.id))
       .slice(0, first)
@@ -46,7 +49,7 @@ export class MatchingService {
     const specialties = [...new Set([...profile.specialties, ...certifiedSpecialties(held)])] as Specialty[];
     const candidates = await this.postings.recommendationCandidates(
       { specialties, workTypes: profile.workTypes, credentials: held, excludeIds: await this.bids.liveBidPostingIds(actor.id) },
-      CANDIDATE_LIMIT,
+      candidateLimit(first),
     );
     const coder = toMatchCoder(profile, held);
     const now = new Date();
