@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { randomUUID } from 'node:crypto';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
@@ -67,7 +68,8 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
       maxAliasesRule({ n: env.GRAPHQL_MAX_ALIASES, allowList: [], ...reportLimit }),
       maxDirectivesRule({ n: env.GRAPHQL_MAX_DIRECTIVES, ...reportLimit }),
     ],
-    plugins: [complexityLimitPlugin(env.GRAPHQL_MAX_COST)],
+    // No cache hints are used: without the cache-control plugin Apollo does not wrap every field resolver.
+    plugins: [complexityLimitPlugin(env.GRAPHQL_MAX_COST), ApolloServerPluginCacheControlDisabled()],
     formatError: (formatted, error) => formatGraphqlError(formatted, error, { hideSuggestions: !development }),
     context: graphqlContext,
     subscriptions: {

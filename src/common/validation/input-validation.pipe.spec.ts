@@ -1,0 +1,27 @@
+import { describe, expect, it } from '@jest/globals';
+import { IsInt, Min } from 'class-validator';
+import { BadUserInputError } from '../errors/app-error.js';
+import { InputValidationPipe } from './input-validation.pipe.js';
+
+class PageArgs {
+  @IsInt()
+  @Min(1)
+  first!: number;
+}
+
+describe('InputValidationPipe', () => {
+  const pipe = new InputValidationPipe();
+
+  it('validates client input and names the offending path under the argument', async () => {
+    const failure = await pipe.transform({ first: 0 }, { type: 'body', metatype: PageArgs, data: 'page' }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(BadUserInputError);
+    expect((failure as BadUserInputError).fields).toEqual(['page.first']);
+    await expect(pipe.transform({ first: 2, extra: true }, { type: 'body', metatype: PageArgs, data: 'page' })).rejects.toBeInstanceOf(BadUserInputError);
+    expect(await pipe.transform({ first: 2 }, { type: 'body', metatype: PageArgs, data: 'page' })).toBeInstanceOf(PageArgs);
+  });
+
+  it("passes a field resolver's parent object through untouched (server data, not input)", async () => {
+    const parent = { first: 0, unknownField: 'kept' };
+    expect(await pipe.transform(parent, { type: 'root' as never, metatype: PageArgs })).toBe(parent);
+  });
+});
