@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --scale]
+// npm run bench [-- --quick] [-- --rounds N] | npm run bench -- --scale [--sizes 10000,100000,1000000]
 // Seeds a fresh embedded PostgreSQL, starts the built app in production mode, and measures each
 // workload with autocannon (loopback, bounded) against an anchor measured in the same round:
 // three rounds, workloads alternating, medians. Prints a table, writes bench/results/latest.json
@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { loadEnvironment } from '../src/config/environment.js';
 import { openDatabaseServer } from '../src/database/database-server.js';
@@ -20,7 +21,7 @@ import { Specialty } from '../src/domain/specialty.enum.js';
 import { seed, SEED_PASSWORD } from './seed.js';
 import { seedId } from './seed-data.js';
 
-const { values: options } = parseArgs({ options: { quick: { type: 'boolean', default: false }, scale: { type: 'boolean', default: false }, rounds: { type: 'string', default: '3' } } });
+const { values: options } = parseArgs({ options: { quick: { type: 'boolean', default: false }, scale: { type: 'boolean', default: false }, rounds: { type: 'string', default: '3' }, sizes: { type: 'string', default: '10000,100000,1000000' } } });
 const QUICK = options.quick;
 const SIZE = QUICK ? { coders: 10_000, jobs: 1_000 } : { coders: 100_000, jobs: 10_000 };
 const DURATION = QUICK ? 4 : 10;
@@ -62,12 +63,12 @@ function rssMb(child: ChildProcess): number {
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
 
-async function measure(base: string, workload: Workload, child: ChildProcess): Promise<Measure> {
+async function measure(base: string, workload: Workload, child: ChildProcess, load = { connections: CONNECTIONS, duration: DURATION }): Promise<Measure> {
   let i = 0;
   const result = await autocannon({
     url: `${base}/graphql`,
-    connections: CONNECTIONS,
-    duration: DURATION,
+    connections: load.connections,
+    duration: load.duration,
     requests: [
       {
         method: 'POST',
@@ -97,58 +98,82 @@ function svg(ratios: Record<string, number>): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif"><text x="10" y="18" font-size="14" font-weight="bold">req/s relative to the anchor ({ __typename }), same run, medians</text>${rows}</svg>\n`;
 }
 
-async function main(): Promise<void> {
+/** A fresh embedded PostgreSQL in a temporary directory, migrated. */
+async function freshDatabase(): Promise<{ dataDir: string; server: Awaited<ReturnType<typeof openDatabaseServer>> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'chartbridge-bench-'));
   const server = await openDatabaseServer(loadEnvironment({ DATA_DIR: dataDir }));
+  const dataSource = new DataSource(typeOrmOptions(server.url, { migrationsRun: false, poolSize: 1 }));
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  await dataSource.destroy();
+  return { dataDir, server };
+}
+
+/** The built app in production mode (rate limits and background workers off, no Redis), once it is ready. */
+async function startApp(dataDir: string, databaseUrl: string): Promise<{ app: ChildProcess; base: string }> {
+  const port = await findFreePort();
+  const env = { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, MIGRATIONS_RUN: 'false', JWT_SECRET: randomBytes(32).toString('hex'), DOCUMENT_ENCRYPTION_KEY: randomBytes(32).toString('base64'), RATE_LIMIT_ENABLED: 'false', WORKER_POLL_MS: '0', LOG_LEVEL: 'warn', REDIS_URL: '' };
+  const app = spawn(process.execPath, ['dist/src/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    if (await fetch(`${base}/ready`).then((r) => r.ok, () => false)) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { app, base };
+}
+
+const DIRECTORY = `query($f: CoderFilterInput) { coders(filter: $f, first: 20) { edges { node { id headline hourlyRateCents ratingAverage specialties { specialty yearsExperience } credentials { type status } } } } }`;
+
+/**
+ * Every workload, by name. `jobs` and `practices` locate seeded ids: posting i belongs to practice
+ * i % practices, so practice 0 (provider-00000, who runs `matchCoders`) owns postings 0, p, 2p, ...
+ */
+async function workloads(base: string, size: { coders: number; jobs: number; practices: number }): Promise<Workload[]> {
+  const provider = await login(base, 'provider-00000@seed.chartbridge.test');
+  const coderTokens: string[] = [];
+  for (let k = 1; k <= 50; k++) coderTokens.push(await login(base, `coder-${String(k).padStart(6, '0')}@seed.chartbridge.test`));
+  const practiceJobs = Array.from({ length: 50 }, (_, k) => k * size.practices).filter((i) => i < size.jobs).map((i) => seedId('job', i));
+  const profiles = Array.from({ length: 50 }, (_, k) => seedId('coder-profile', (k * 97) % size.coders));
+  const openJobs = Array.from({ length: 50 }, (_, k) => seedId('job', (k * 7 + 1) % size.jobs));
+  const rotating = () => {
+    let k = 0;
+    return () => coderTokens[k++ % coderTokens.length];
+  };
+  return [
+    { name: 'hello', next: () => ({ query: '{ __typename }' }) },
+    { name: 'directory_filter', next: (i) => ({ query: DIRECTORY, variables: { f: { specialties: [SPECIALTIES[i % SPECIALTIES.length]], availableOnly: true, maxHourlyRateCents: 3000 + (i % 5) * 1000 } } }) },
+    { name: 'directory_text', next: (i) => ({ query: DIRECTORY, variables: { f: { text: WORDS[i % WORDS.length], availableOnly: i % 2 === 0 } } }) },
+    { name: 'job_search', next: (i) => ({ query: `query($f: JobPostingFilterInput) { jobPostings(filter: $f, first: 20) { edges { node { id title specialty payModel } } } }`, variables: { f: i % 2 ? { text: WORDS[i % WORDS.length] } : { specialties: [SPECIALTIES[i % SPECIALTIES.length]] } } }) },
+    { name: 'profile_by_id', next: (i) => ({ query: `query($id: ID!) { coderProfile(id: $id) { id headline specialties { specialty } credentials { type status } } }`, variables: { id: profiles[i % profiles.length] } }) },
+    { name: 'match', token: () => provider, next: (i) => ({ query: `query($id: ID!) { matchCoders(jobPostingId: $id, first: 10) { score reasons coder { id } } }`, variables: { id: practiceJobs[i % practiceJobs.length] } }) },
+    { name: 'recommended', token: rotating(), next: () => ({ query: '{ recommendedJobs(first: 10) { score job { id } } }' }) },
+    { name: 'submit_bid', token: rotating(), next: (i) => ({ query: `mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`, variables: { input: { jobPostingId: openJobs[i % openJobs.length], rateCents: 500, coverLetter: 'bench' } } }) },
+  ];
+}
+
+async function main(): Promise<void> {
+  const { dataDir, server } = await freshDatabase();
   let app: ChildProcess | undefined;
   try {
-    const dataSource = new DataSource(typeOrmOptions(server.url, { migrationsRun: false, poolSize: 1 }));
-    await dataSource.initialize();
-    await dataSource.runMigrations({ transaction: 'each' });
-    await dataSource.destroy();
     const practices = Math.max(1, Math.floor(SIZE.jobs / 50));
     const started = Date.now();
     await seed({ ...SIZE, practices, seed: 42, databaseUrl: server.url });
     process.stdout.write(`\nseeded ${SIZE.coders} coders, ${SIZE.jobs} postings in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-
-    const port = await findFreePort();
-    const env = { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: server.url, MIGRATIONS_RUN: 'false', JWT_SECRET: randomBytes(32).toString('hex'), DOCUMENT_ENCRYPTION_KEY: randomBytes(32).toString('base64'), RATE_LIMIT_ENABLED: 'false', WORKER_POLL_MS: '0', LOG_LEVEL: 'warn', REDIS_URL: '' };
-    app = spawn(process.execPath, ['dist/src/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-    const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 100; i++) {
-      if (await fetch(`${base}/ready`).then((r) => r.ok, () => false)) break;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-
-    const provider = await login(base, 'provider-00000@seed.chartbridge.test');
-    const coderTokens: string[] = [];
-    for (let k = 1; k <= 50; k++) coderTokens.push(await login(base, `coder-${String(k).padStart(6, '0')}@seed.chartbridge.test`));
-    const practiceJobs = Array.from({ length: 50 }, (_, k) => seedId('job', k * practices)).filter((_, k) => k * practices < SIZE.jobs);
-    const profiles = Array.from({ length: 50 }, (_, k) => seedId('coder-profile', k * 97));
-    const openJobs = Array.from({ length: 50 }, (_, k) => seedId('job', k * 7 + 1));
-    const DIRECTORY = `query($f: CoderFilterInput) { coders(filter: $f, first: 20) { edges { node { id headline hourlyRateCents ratingAverage specialties { specialty yearsExperience } credentials { type status } } } } }`;
-
-    const workloads: Workload[] = [
-      { name: 'hello', next: () => ({ query: '{ __typename }' }) },
-      { name: 'directory_filter', next: (i) => ({ query: DIRECTORY, variables: { f: { specialties: [SPECIALTIES[i % SPECIALTIES.length]], availableOnly: true, maxHourlyRateCents: 3000 + (i % 5) * 1000 } } }) },
-      { name: 'directory_text', next: (i) => ({ query: DIRECTORY, variables: { f: { text: WORDS[i % WORDS.length], availableOnly: i % 2 === 0 } } }) },
-      { name: 'job_search', next: (i) => ({ query: `query($f: JobPostingFilterInput) { jobPostings(filter: $f, first: 20) { edges { node { id title specialty payModel } } } }`, variables: { f: i % 2 ? { text: WORDS[i % WORDS.length] } : { specialties: [SPECIALTIES[i % SPECIALTIES.length]] } } }) },
-      { name: 'profile_by_id', next: (i) => ({ query: `query($id: ID!) { coderProfile(id: $id) { id headline specialties { specialty } credentials { type status } } }`, variables: { id: profiles[i % profiles.length] } }) },
-      { name: 'match', token: () => provider, next: (i) => ({ query: `query($id: ID!) { matchCoders(jobPostingId: $id, first: 10) { score reasons coder { id } } }`, variables: { id: practiceJobs[i % practiceJobs.length] } }) },
-      { name: 'recommended', token: (() => { let k = 0; return () => coderTokens[k++ % coderTokens.length]; })(), next: () => ({ query: '{ recommendedJobs(first: 10) { score job { id } } }' }) },
-      { name: 'submit_bid', token: (() => { let k = 0; return () => coderTokens[k++ % coderTokens.length]; })(), next: (i) => ({ query: `mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`, variables: { input: { jobPostingId: openJobs[i % openJobs.length], rateCents: 500, coverLetter: 'bench' } } }) },
-    ];
+    const running = await startApp(dataDir, server.url);
+    app = running.app;
+    const { base } = running;
+    const all = await workloads(base, { ...SIZE, practices });
 
     const rounds: Record<string, Measure>[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const measures: Record<string, Measure> = {};
-      for (const workload of workloads) {
-        measures[workload.name] = await measure(base, workload, app);
+      for (const workload of all) {
+        measures[workload.name] = await measure(base, workload, running.app);
         process.stdout.write(`round ${round + 1} ${workload.name}: ${measures[workload.name].rps} req/s\n`);
       }
       rounds.push(measures);
     }
-    const names = workloads.map((w) => w.name);
+    const names = all.map((w) => w.name);
     const summary = Object.fromEntries(names.map((name) => [name, { rps: median(rounds.map((r) => r[name].rps)), p50: median(rounds.map((r) => r[name].p50)), p99: median(rounds.map((r) => r[name].p99)), rssMb: Math.max(...rounds.map((r) => r[name].rssMb)), errors: rounds.reduce((s, r) => s + r[name].errors, 0) }]));
     const ratioOf = (name: string) => median(rounds.map((r) => r[name].rps / r.hello.rps));
     const ratios: Record<string, number> = Object.fromEntries(names.filter((n) => n !== 'hello').map((name) => [`${name}_vs_hello`, Math.round(ratioOf(name) * 1000) / 1000]));
@@ -174,11 +199,58 @@ async function main(): Promise<void> {
   }
 }
 
-if (options.scale) {
-  process.stderr.write('--scale (10k / 100k / 1M coders) is not implemented yet: see docs/performance.md\n');
-  process.exit(2);
+/**
+ * Cost growth: the directory and matching at 10k, 100k and 1M coders (postings a tenth of that,
+ * 20 practices), one database grown in place (the seed skips rows already there), VACUUM ANALYZE
+ * after each step, then the p50 latency of each workload from one connection (no queueing: the cost of
+ * one request) and its req/s. Writes bench/results/scale.json.
+ */
+async function scale(): Promise<void> {
+  const sizes = options.sizes.split(',').map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1000)) throw new Error('--sizes takes coder counts >= 1000, comma-separated');
+  const names = ['directory_filter', 'directory_text', 'match'];
+  const load = { connections: 1, duration: QUICK ? 5 : 10 };
+  const { dataDir, server } = await freshDatabase();
+  let app: ChildProcess | undefined;
+  try {
+    const running = await startApp(dataDir, server.url);
+    app = running.app;
+    const results: Record<string, Record<string, Measure>> = {};
+    for (const coders of sizes) {
+      const size = { coders, jobs: Math.floor(coders / 10), practices: 20 };
+      const started = Date.now();
+      await seed({ ...size, seed: 42, databaseUrl: server.url });
+      const client = new pg.Client({ connectionString: server.url });
+      await client.connect();
+      await client.query('VACUUM ANALYZE');
+      await client.end();
+      process.stdout.write(`\nseeded ${coders} coders, ${size.jobs} postings in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      const all = (await workloads(running.base, size)).filter((w) => names.includes(w.name));
+      results[coders] = {};
+      for (const workload of all) {
+        await measure(running.base, workload, running.app, { connections: load.connections, duration: 2 });
+        results[coders][workload.name] = await measure(running.base, workload, running.app, load);
+        process.stdout.write(`${coders} coders ${workload.name}: p50 ${results[coders][workload.name].p50} ms, ${results[coders][workload.name].rps} req/s\n`);
+      }
+    }
+    const [smallest, largest] = [sizes[0], sizes.at(-1)!];
+    const growth = Object.fromEntries(names.map((name) => [`${name}_p50_${largest}_vs_${smallest}`, Math.round((results[largest][name].p50 / Math.max(results[smallest][name].p50, 1)) * 100) / 100]));
+    process.stdout.write(`\n${'coders'.padEnd(10)}${names.map((n) => `${n} p50 ms`.padStart(24)).join('')}\n`);
+    for (const coders of sizes) process.stdout.write(`${String(coders).padEnd(10)}${names.map((n) => String(results[coders][n].p50).padStart(24)).join('')}\n`);
+    process.stdout.write(`\ngrowth (target <= 1.5): ${JSON.stringify(growth)}\n`);
+    mkdirSync(RESULTS, { recursive: true });
+    const report = { when: new Date().toISOString(), sizes, connections: load.connections, durationSeconds: load.duration, results, growth, machine: { cpus: (await import('node:os')).cpus().length, node: process.version } };
+    writeFileSync(new URL('scale.json', RESULTS), `${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write('wrote bench/results/scale.json\n');
+  } finally {
+    app?.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
-main().catch((error: unknown) => {
+
+(options.scale ? scale() : main()).catch((error: unknown) => {
   process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

@@ -9,8 +9,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   so "holds every required credential" is an indexed `@>` instead of an anti-join over all
  *   credentials. Expiry depends on the date, so queries still recheck `expires_on` for the rows found;
  * - `credentials (type, expires_on)` on verified credentials: that recheck, when the planner hashes it;
- * - `coder_profiles (available, rating, id)`: matching walks coders in its candidate order and stops
- *   at the limit, so its cost follows the share of coders who qualify, not their number.
+ * - `coder_profiles (available, rating, rating_count, id)`: matching walks coders in its candidate order and stops
+ *   at the limit, so its cost follows the share of coders who qualify, not their number; the directory
+ *   walks it for `availableOnly` in its rating order.
  */
 export class MatchingAtScale1795800000000 implements MigrationInterface {
   name = 'MatchingAtScale1795800000000';
@@ -50,11 +51,11 @@ export class MatchingAtScale1795800000000 implements MigrationInterface {
     await queryRunner.query(`UPDATE coder_profiles SET verified_credential_types = coder_verified_credentials(user_id)`);
     await queryRunner.query(`CREATE INDEX "coder_profiles_verified_credential_types_idx" ON "coder_profiles" USING gin ("verified_credential_types")`);
     await queryRunner.query(`CREATE INDEX "credentials_verified_expiry_idx" ON "credentials" ("type", "expires_on") WHERE status = 'VERIFIED' AND expires_on IS NOT NULL`);
-    await queryRunner.query(`CREATE INDEX "coder_profiles_match_order_idx" ON "coder_profiles" (available DESC, (rating_total::float / NULLIF(rating_count, 0)) DESC NULLS LAST, id)`);
+    await queryRunner.query(`CREATE INDEX "coder_profiles_available_rating_idx" ON "coder_profiles" (available DESC, (rating_total::float / NULLIF(rating_count, 0)) DESC NULLS LAST, rating_count DESC, id)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP INDEX "coder_profiles_match_order_idx"`);
+    await queryRunner.query(`DROP INDEX "coder_profiles_available_rating_idx"`);
     await queryRunner.query(`DROP INDEX "credentials_verified_expiry_idx"`);
     await queryRunner.query(`DROP TRIGGER credentials_refresh_profiles_delete ON credentials`);
     await queryRunner.query(`DROP TRIGGER credentials_refresh_profiles_update ON credentials`);

@@ -19,7 +19,7 @@ import { UserEntity } from '../users/user.entity.js';
 @Index('coder_profiles_work_types_idx', { synchronize: false })
 @Index('coder_profiles_rating_idx', { synchronize: false })
 @Index('coder_profiles_verified_credential_types_idx', { synchronize: false })
-@Index('coder_profiles_match_order_idx', { synchronize: false })
+@Index('coder_profiles_available_rating_idx', { synchronize: false })
 @Check('coder_profiles_rates_check', 'hourly_rate_cents > 0 AND per_chart_rate_cents > 0')
 export class CoderProfileEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'coder_profiles_pkey' })

@@ -118,7 +118,7 @@ export class CoderProfilesService {
       const types = new Map(raw.map((row) => [row.p_id, row.counting_types]));
       return entities.map((profile) => ({ profile, countingTypes: types.get(profile.id)! }));
     };
-    const specialists = await withTypes(eligible().andWhere(specialist).orderBy('p.available', 'DESC').addOrderBy(RATING_ORDER, 'DESC', 'NULLS LAST').addOrderBy('p.id', 'ASC').limit(limit));
+    const specialists = await withTypes(eligible().andWhere(specialist).orderBy('p.available', 'DESC').addOrderBy(RATING_ORDER, 'DESC', 'NULLS LAST').addOrderBy('p.rating_count', 'DESC').addOrderBy('p.id', 'ASC').limit(limit));
     if (specialists.length >= limit) return specialists;
     const others = await withTypes(
       eligible()
