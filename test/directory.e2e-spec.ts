@@ -106,4 +106,33 @@ describe('coder directory', () => {
     expect(failed(await app.gql(CODERS, { filter: { specialties: ['PLUMBING'] } }), 'BAD_USER_INPUT').extensions.fields).toEqual(['filter.specialties.0']);
     expect(failed(await app.gql(CODERS, { after: 'garbage' }), 'BAD_USER_INPUT').extensions.fields).toEqual(['after']);
   });
+
+  it('ranks text matches by relevance among the 300 best rated, pages to the end of that window, and counts them all', async () => {
+    // 310 coders mentioning "zymurgy": every tenth in the headline (weighted A) with a middling rating of 3,
+    // the rest in the bio (weighted C) rated 1, 2, 4 or 5. The window leaves out the 10 lowest rated.
+    await app.sql(`
+      WITH made AS (
+        INSERT INTO users (email, name, role, password_hash)
+        SELECT 'zymurgy-' || n || '@example.test', 'Zymurgy ' || n, 'CODER', 'not-a-hash' FROM generate_series(1, 310) AS n
+        RETURNING id, name)
+      INSERT INTO coder_profiles (user_id, headline, bio, years_experience, timezone, weekly_capacity_hours, available, specialty_years, code_sets, work_types, ehr_systems, rating_count, rating_total)
+      SELECT id, CASE WHEN n % 10 = 0 THEN 'Zymurgy coder' ELSE 'Coder' END, CASE WHEN n % 10 = 0 THEN 'Charts.' ELSE 'Also knows zymurgy.' END,
+             5, 'UTC', 20, true, '{}', '{CPT}', '{CODING}', '{}', 1, CASE WHEN n % 10 = 0 THEN 3 ELSE (ARRAY[1, 2, 4, 5])[1 + n % 4] END
+        FROM made, LATERAL (SELECT substring(made.name FROM 9)::int AS n) k`);
+    const page = await search({ filter: { text: 'zymurgy' }, first: 40 });
+    expect(page.totalCount).toBe(310);
+    const headlines = page.edges.map((e: any) => e.node.headline);
+    expect(headlines).toEqual([...Array(31).fill('Zymurgy coder'), ...Array(9).fill('Coder')]);
+
+    let after = page.pageInfo.endCursor;
+    let seen = page.edges.length;
+    for (;;) {
+      const next = await search({ filter: { text: 'zymurgy' }, first: 100, after });
+      seen += next.edges.length;
+      if (!next.pageInfo.hasNextPage) break;
+      after = next.pageInfo.endCursor;
+    }
+    expect(seen).toBe(300);
+    expect((await search({ filter: { text: 'zymurgy' }, sort: 'RATING', first: 100 })).totalCount).toBe(310);
+  });
 });

@@ -15,7 +15,7 @@ export enum CoderSort {
 
 registerEnumType(CoderSort, {
   name: 'CoderSort',
-  description: 'RELEVANCE: best text match first (rating when there is no text). RATING: highest average first. RATE: lowest hourly rate first.',
+  description: 'RELEVANCE: best text match first, ranked among the 300 best-rated matches (pages end there; rating order when there is no text). RATING: highest average first. RATE: lowest hourly rate first.',
 });
 
 @InputType({ description: 'Directory filters; all given filters must hold.' })
