@@ -53,14 +53,15 @@ export async function seed(options: { coders: number; jobs: number; practices: n
     const coderIds = coders.map((_, i) => seedId('coder-user', i));
     counts.users = await insert(client, 'users', [['id', 'uuid'], ['email', 'text'], ['name', 'text'], ['role', 'user_role'], ['password_hash', 'text']],
       coders.map((c, i) => [coderIds[i], c.email, c.name, 'CODER', passwordHash]), tick('coder users'));
-    counts.coderProfiles = await insert(client, 'coder_profiles',
-      [['id', 'uuid'], ['user_id', 'uuid'], ['headline', 'text'], ['bio', 'text'], ['years_experience', 'integer'], ['timezone', 'text'], ['weekly_capacity_hours', 'integer'], ['hourly_rate_cents', 'integer'], ['per_chart_rate_cents', 'integer'], ['available', 'boolean'], ['specialty_years', 'jsonb'], ['code_sets', 'code_set[]'], ['work_types', 'work_type[]'], ['ehr_systems', 'text[]'], ['rating_count', 'integer'], ['rating_total', 'integer'], ['audited_charts', 'integer'], ['audit_errors', 'integer']],
-      coders.map((c, i) => [seedId('coder-profile', i), coderIds[i], c.headline, c.bio, c.yearsExperience, c.timezone, c.weeklyCapacityHours, c.hourlyRateCents, c.perChartRateCents, c.available, JSON.stringify(c.specialtyYears), pgArray(c.codeSets), pgArray(c.workTypes), pgArray(c.ehrSystems), c.ratingCount, c.ratingTotal, c.auditedCharts, c.auditErrors]),
-      tick('coder profiles'));
+    // Credentials before profiles: each profile then reads its verified credential types once, on insert.
     counts.credentials = await insert(client, 'credentials', [['id', 'uuid'], ['coder_id', 'uuid'], ['type', 'credential_type'], ['number', 'text'], ['issued_on', 'date'], ['expires_on', 'date'], ['status', 'credential_review_status'], ['reviewed_at', 'timestamptz']],
       coders.flatMap((c, i) => c.credentials.map((cr, k) => [seedId('credential', i * 10 + k), coderIds[i], cr.type, `${cr.type}-${String(1000000 + i)}`, cr.issuedOn, cr.expiresOn, cr.status, cr.status === 'VERIFIED' ? new Date().toISOString() : null])),
       tick('credentials'));
 
+    counts.coderProfiles = await insert(client, 'coder_profiles',
+      [['id', 'uuid'], ['user_id', 'uuid'], ['headline', 'text'], ['bio', 'text'], ['years_experience', 'integer'], ['timezone', 'text'], ['weekly_capacity_hours', 'integer'], ['hourly_rate_cents', 'integer'], ['per_chart_rate_cents', 'integer'], ['available', 'boolean'], ['specialty_years', 'jsonb'], ['code_sets', 'code_set[]'], ['work_types', 'work_type[]'], ['ehr_systems', 'text[]'], ['rating_count', 'integer'], ['rating_total', 'integer'], ['audited_charts', 'integer'], ['audit_errors', 'integer']],
+      coders.map((c, i) => [seedId('coder-profile', i), coderIds[i], c.headline, c.bio, c.yearsExperience, c.timezone, c.weeklyCapacityHours, c.hourlyRateCents, c.perChartRateCents, c.available, JSON.stringify(c.specialtyYears), pgArray(c.codeSets), pgArray(c.workTypes), pgArray(c.ehrSystems), c.ratingCount, c.ratingTotal, c.auditedCharts, c.auditErrors]),
+      tick('coder profiles'));
     const providerIds = Array.from({ length: options.practices }, (_, i) => seedId('provider-user', i));
     const organizationIds = Array.from({ length: options.practices }, (_, i) => seedId('practice', i));
     const practiceEmails = providerIds.map((_, i) => `provider-${String(i).padStart(5, '0')}@seed.chartbridge.test`);

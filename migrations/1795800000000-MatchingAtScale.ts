@@ -11,12 +11,16 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - `credentials (type, expires_on)` on verified credentials: that recheck, when the planner hashes it;
  * - `coder_profiles (available, rating, rating_count, id)`: matching walks coders in its candidate order and stops
  *   at the limit, so its cost follows the share of coders who qualify, not their number; the directory
- *   walks it for `availableOnly` in its rating order.
+ *   walks it for `availableOnly` in its rating order;
+ * - `coder_profiles_derive` (specialties and the search document) fires only when the columns it
+ *   reads are written: a rating, an audit or a credential no longer rebuilds the tsvector.
  */
 export class MatchingAtScale1795800000000 implements MigrationInterface {
   name = 'MatchingAtScale1795800000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER coder_profiles_derive ON coder_profiles`);
+    await queryRunner.query(`CREATE TRIGGER coder_profiles_derive BEFORE INSERT OR UPDATE OF headline, bio, specialty_years, ehr_systems ON coder_profiles FOR EACH ROW EXECUTE FUNCTION coder_profiles_derive()`);
     await queryRunner.query(`CREATE INDEX "credentials_coder_id_idx" ON "credentials" ("coder_id")`);
     await queryRunner.query(`ALTER TABLE "coder_profiles" ADD "verified_credential_types" "credential_type" array NOT NULL DEFAULT '{}'`);
     await queryRunner.query(`
@@ -66,5 +70,7 @@ export class MatchingAtScale1795800000000 implements MigrationInterface {
     await queryRunner.query(`DROP FUNCTION coder_verified_credentials(uuid)`);
     await queryRunner.query(`ALTER TABLE "coder_profiles" DROP COLUMN "verified_credential_types"`);
     await queryRunner.query(`DROP INDEX "credentials_coder_id_idx"`);
+    await queryRunner.query(`DROP TRIGGER coder_profiles_derive ON coder_profiles`);
+    await queryRunner.query(`CREATE TRIGGER coder_profiles_derive BEFORE INSERT OR UPDATE ON coder_profiles FOR EACH ROW EXECUTE FUNCTION coder_profiles_derive()`);
   }
 }
