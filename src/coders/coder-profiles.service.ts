@@ -18,7 +18,7 @@ import { UpsertCoderProfileInput } from './dto/upsert-coder-profile.input.js';
 /** SQL condition on a `credentials c` row: it counts (verified and not expired). */
 export const COUNTING_CREDENTIAL = `c.status = 'VERIFIED' AND (c.expires_on IS NULL OR c.expires_on >= CURRENT_DATE)`;
 
-/** How many of the best-rated text matches the RELEVANCE sort ranks (see `rankedByRelevance`). */
+/** How many of the best-rated text matches the RELEVANCE sort ranks (see `relevanceWindow`). */
 export const RELEVANCE_WINDOW = 300;
 
 /** Average rating as the rating index (coder_profiles_rating_idx) orders it. */
@@ -138,7 +138,7 @@ export class CoderProfilesService {
   /**
    * The public directory: combined filters, full-text search with ranking, three sort orders. One
    * statement per page: each row carries the coder's credentials, primed into the request's loader.
-   * Relevance is ranked among the RELEVANCE_WINDOW best-rated matches (see `rankedByRelevance`).
+   * Relevance is ranked among the RELEVANCE_WINDOW best-rated matches (see `relevanceWindow`).
    */
   search<N>(args: CodersArgs, loaders: RequestLoaders, toNode: (profile: CoderProfileEntity) => N): Promise<ConnectionShape<N>> {
     const filter = args.filter ?? {};
@@ -151,12 +151,9 @@ export class CoderProfilesService {
       return entities;
     };
     if (args.sort === CoderSort.RELEVANCE && text) {
-      return paginateByOffset(query, count, args, toNode, async (matches, offset, limit) => {
-        const ids = await this.rankedByRelevance(matches, text, offset, limit);
-        if (!ids.length) return [];
-        const rows = await withCredentials(this.profiles.createQueryBuilder('p').where('p.id = ANY(CAST(:ids AS uuid[]))', { ids }));
-        return byKeys(ids, rows, (p) => p.id).filter((p): p is CoderProfileEntity => p !== null);
-      });
+      const ranked = this.profiles.createQueryBuilder('p').addCommonTableExpression(this.relevanceWindow(filter, text), 'ranked').innerJoin('ranked', 'r', 'r.id = p.id');
+      ranked.orderBy('r.rank', 'DESC').addOrderBy('p.id', 'ASC');
+      return paginateByOffset(ranked, count, args, toNode, async (page, offset, limit) => (offset >= RELEVANCE_WINDOW ? [] : withCredentials(page.offset(offset).limit(limit))));
     }
     if (args.sort === CoderSort.RATE) query.orderBy('p.hourly_rate_cents', 'ASC', 'NULLS LAST');
     else query.orderBy(RATING_ORDER, 'DESC', 'NULLS LAST').addOrderBy('p.rating_count', 'DESC');
@@ -165,24 +162,20 @@ export class CoderProfilesService {
   }
 
   /**
-   * Ids of one page of text matches, best match first. Ranking every match costs a `ts_rank_cd` per
-   * matching row, which grows with the directory (a common word matches a tenth of all coders); so
-   * the RELEVANCE_WINDOW best-rated matches are taken (the rating index stops the scan there) and
-   * ranked by relevance, ties by id. Pages end at the window: past it, sort by RATING or narrow the search.
+   * The text matches the RELEVANCE sort ranks, with their rank. Ranking every match costs a
+   * `ts_rank_cd` per matching row, which grows with the directory (a common word matches a tenth of
+   * all coders); so the RELEVANCE_WINDOW best-rated matches are taken (the rating index stops the
+   * scan there) and ranked. Pages end at the window: past it, sort by RATING or narrow the search.
    */
-  private async rankedByRelevance(matches: SelectQueryBuilder<CoderProfileEntity>, text: string, offset: number, limit: number): Promise<string[]> {
-    if (offset >= RELEVANCE_WINDOW) return [];
-    const window = await matches
+  private relevanceWindow(filter: CoderFilterInput, text: string): SelectQueryBuilder<CoderProfileEntity> {
+    return this.filtered(filter)
       .select('p.id', 'id')
       .addSelect("ts_rank_cd(p.search_document, websearch_to_tsquery('english', :text))", 'rank')
       .setParameter('text', text)
       .orderBy(RATING_ORDER, 'DESC', 'NULLS LAST')
       .addOrderBy('p.rating_count', 'DESC')
       .addOrderBy('p.id', 'ASC')
-      .limit(RELEVANCE_WINDOW)
-      .getRawMany<{ id: string; rank: number }>();
-    window.sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : 1));
-    return window.slice(offset, Math.min(offset + limit, RELEVANCE_WINDOW)).map((row) => row.id);
+      .limit(RELEVANCE_WINDOW);
   }
 
   private filtered(filter: CoderFilterInput): SelectQueryBuilder<CoderProfileEntity> {
