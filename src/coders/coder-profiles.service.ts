@@ -151,9 +151,19 @@ export class CoderProfilesService {
       return entities;
     };
     if (args.sort === CoderSort.RELEVANCE && text) {
-      const ranked = this.profiles.createQueryBuilder('p').addCommonTableExpression(this.relevanceWindow(filter, text), 'ranked').innerJoin('ranked', 'r', 'r.id = p.id');
-      ranked.orderBy('r.rank', 'DESC').addOrderBy('p.id', 'ASC');
-      return paginateByOffset(ranked, count, args, toNode, async (page, offset, limit) => (offset >= RELEVANCE_WINDOW ? [] : withCredentials(page.offset(offset).limit(limit))));
+      // The page is cut from the ranked window before joining the profiles: only its rows are read.
+      return paginateByOffset(query, count, args, toNode, async (_, offset, limit) => {
+        if (offset >= RELEVANCE_WINDOW) return [];
+        const page = this.profiles
+          .createQueryBuilder('p')
+          .addCommonTableExpression(this.relevanceWindow(filter, text), 'matched')
+          .addCommonTableExpression('SELECT id, rank FROM matched ORDER BY rank DESC, id OFFSET :offset LIMIT :limit', 'ranked')
+          .setParameters({ offset, limit })
+          .innerJoin('ranked', 'r', 'r.id = p.id')
+          .orderBy('r.rank', 'DESC')
+          .addOrderBy('p.id', 'ASC');
+        return withCredentials(page);
+      });
     }
     if (args.sort === CoderSort.RATE) query.orderBy('p.hourly_rate_cents', 'ASC', 'NULLS LAST');
     else query.orderBy(RATING_ORDER, 'DESC', 'NULLS LAST').addOrderBy('p.rating_count', 'DESC');
