@@ -113,7 +113,8 @@ async function freshDatabase(): Promise<{ dataDir: string; server: Awaited<Retur
 async function startApp(dataDir: string, databaseUrl: string): Promise<{ app: ChildProcess; base: string }> {
   const port = await findFreePort();
   const env = { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, MIGRATIONS_RUN: 'false', JWT_SECRET: randomBytes(32).toString('hex'), DOCUMENT_ENCRYPTION_KEY: randomBytes(32).toString('base64'), RATE_LIMIT_ENABLED: 'false', WORKER_POLL_MS: '0', LOG_LEVEL: 'warn', REDIS_URL: '' };
-  const app = spawn(process.execPath, ['dist/src/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // The same node flags as `npm start` (package.json): the heap cap is part of the memory budget.
+  const app = spawn(process.execPath, ['--enable-source-maps', '--max-old-space-size=256', 'dist/src/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     if (await fetch(`${base}/ready`).then((r) => r.ok, () => false)) break;
