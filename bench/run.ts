@@ -82,6 +82,9 @@ async function measure(base: string, workload: Workload, child: ChildProcess, lo
   return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, rssMb: rssMb(child), errors: result.errors + result.non2xx };
 }
 
+/** The issue's targets, drawn as red marks on the chart. */
+const TARGETS: Record<string, number> = { directory_vs_hello: 0.15, match_vs_hello: 0.05 };
+
 function svg(ratios: Record<string, number>): string {
   const entries = Object.entries(ratios);
   const width = 640;
@@ -92,10 +95,11 @@ function svg(ratios: Record<string, number>): string {
     .map(([name, value], k) => {
       const y = 30 + k * (bar + 8);
       const w = Math.max(1, Math.round((value / max) * 380));
-      return `<text x="10" y="${y + 18}" font-size="13">${name}</text><rect x="210" y="${y}" width="${w}" height="${bar}" fill="#3b7dd8"/><text x="${218 + w}" y="${y + 18}" font-size="13">${value.toFixed(3)}x</text>`;
+      const target = TARGETS[name] === undefined ? '' : `<rect x="${210 + Math.round((TARGETS[name] / max) * 380)}" y="${y - 3}" width="2" height="${bar + 6}" fill="#d83b3b"><title>target ${TARGETS[name]}x</title></rect>`;
+      return `<text x="10" y="${y + 18}" font-size="13">${name}</text><rect x="210" y="${y}" width="${w}" height="${bar}" fill="#3b7dd8"/>${target}<text x="${218 + Math.max(w, TARGETS[name] ? Math.round((TARGETS[name] / max) * 380) + 4 : 0)}" y="${y + 18}" font-size="13">${value.toFixed(3)}x</text>`;
     })
     .join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif"><text x="10" y="18" font-size="14" font-weight="bold">req/s relative to the anchor ({ __typename }), same run, medians</text>${rows}</svg>\n`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif"><text x="10" y="18" font-size="14" font-weight="bold">req/s relative to the anchor ({ __typename }), same run, medians; red: target</text>${rows}</svg>\n`;
 }
 
 /** A fresh embedded PostgreSQL in a temporary directory, migrated. */
@@ -114,7 +118,7 @@ async function startApp(dataDir: string, databaseUrl: string): Promise<{ app: Ch
   const port = await findFreePort();
   const env = { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, MIGRATIONS_RUN: 'false', JWT_SECRET: randomBytes(32).toString('hex'), DOCUMENT_ENCRYPTION_KEY: randomBytes(32).toString('base64'), RATE_LIMIT_ENABLED: 'false', WORKER_POLL_MS: '0', LOG_LEVEL: 'warn', REDIS_URL: '' };
   // The same node flags as `npm start` (package.json): the heap cap is part of the memory budget.
-  const app = spawn(process.execPath, ['--enable-source-maps', '--max-old-space-size=256', 'dist/src/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const app = spawn(process.execPath, ['--enable-source-maps', '--max-old-space-size=256', '--max-semi-space-size=8', 'dist/src/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     if (await fetch(`${base}/ready`).then((r) => r.ok, () => false)) break;
@@ -189,9 +193,10 @@ async function main(): Promise<void> {
     process.stdout.write(`\nratios: ${JSON.stringify(ratios)}\n`);
     mkdirSync(RESULTS, { recursive: true });
     const report = { when: new Date().toISOString(), mode: QUICK ? 'quick' : 'full', size: SIZE, connections: CONNECTIONS, durationSeconds: DURATION, rounds, summary, ratios, machine: { cpus: (await import('node:os')).cpus().length, node: process.version } };
-    writeFileSync(new URL('latest.json', RESULTS), `${JSON.stringify(report, null, 2)}\n`);
+    // latest.* is the last run of either mode; <mode>.json keeps the last run of each.
+    for (const name of ['latest.json', `${report.mode}.json`]) writeFileSync(new URL(name, RESULTS), `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(new URL('ratios.svg', RESULTS), svg(ratios));
-    process.stdout.write(`wrote bench/results/latest.json and bench/results/ratios.svg\n`);
+    process.stdout.write(`wrote bench/results/latest.json, bench/results/${report.mode}.json and bench/results/ratios.svg\n`);
   } finally {
     app?.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 500));
