@@ -36,17 +36,22 @@ export class MatchingAtScale1795800000000 implements MigrationInterface {
     await queryRunner.query(`CREATE TRIGGER coder_profiles_verified_credentials BEFORE INSERT ON coder_profiles FOR EACH ROW EXECUTE FUNCTION coder_profiles_verified_credentials()`);
     await queryRunner.query(`
       CREATE FUNCTION credentials_refresh_profiles() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        coders uuid[];
       BEGIN
         IF TG_OP = 'INSERT' THEN
-          UPDATE coder_profiles p SET verified_credential_types = coder_verified_credentials(p.user_id)
-           WHERE p.user_id IN (SELECT coder_id FROM changed_new) AND p.verified_credential_types IS DISTINCT FROM coder_verified_credentials(p.user_id);
+          coders := ARRAY(SELECT DISTINCT coder_id FROM changed_new);
         ELSIF TG_OP = 'DELETE' THEN
-          UPDATE coder_profiles p SET verified_credential_types = coder_verified_credentials(p.user_id)
-           WHERE p.user_id IN (SELECT coder_id FROM changed_old) AND p.verified_credential_types IS DISTINCT FROM coder_verified_credentials(p.user_id);
+          coders := ARRAY(SELECT DISTINCT coder_id FROM changed_old);
         ELSE
-          UPDATE coder_profiles p SET verified_credential_types = coder_verified_credentials(p.user_id)
-           WHERE p.user_id IN (SELECT coder_id FROM changed_new UNION SELECT coder_id FROM changed_old) AND p.verified_credential_types IS DISTINCT FROM coder_verified_credentials(p.user_id);
+          coders := ARRAY(SELECT coder_id FROM changed_new UNION SELECT coder_id FROM changed_old);
         END IF;
+        -- Lock the profiles first (in one order): two transactions changing one coder's credentials
+        -- then take turns, and the UPDATE below, a new statement with a new snapshot, sees what the
+        -- other committed. Without the lock each would write the types it alone could see.
+        PERFORM 1 FROM coder_profiles WHERE user_id = ANY(coders) ORDER BY user_id FOR UPDATE;
+        UPDATE coder_profiles p SET verified_credential_types = coder_verified_credentials(p.user_id)
+         WHERE p.user_id = ANY(coders) AND p.verified_credential_types IS DISTINCT FROM coder_verified_credentials(p.user_id);
         RETURN NULL;
       END $$`);
     await queryRunner.query(`CREATE TRIGGER credentials_refresh_profiles_insert AFTER INSERT ON credentials REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION credentials_refresh_profiles()`);

@@ -103,4 +103,22 @@ describe('matching', () => {
     ok(await app.gql(`mutation($id: ID!, $input: UpdateCredentialInput!) { updateCredential(id: $id, input: $input) { status } }`, { id: crc.id, input: { number: 'CRC-NEW-2' } }, resubmitted.coder.accessToken));
     expect((await names()).sort()).toEqual(['Credentials First', 'Steady']);
   });
+
+  it('keeps up when two credentials of one coder are verified at the same moment', async () => {
+    const a = given(app);
+    const c = coders(app);
+    const { owner: other, organization } = await a.practice(undefined, 'Race Clinic');
+    const job = await postJob(app, other, organization.id, { requiredCredentialTypes: ['CPC', 'CCC'] });
+    const racers: string[] = [];
+    const pending: string[] = [];
+    for (let k = 0; k < 4; k++) {
+      const coder = await a.coder({ name: `Racer ${k}` });
+      await c.upsertProfile(coder);
+      racers.push(`Racer ${k}`);
+      for (const type of ['CPC', 'CCC']) pending.push((await c.addCredential(coder, { type, number: `${type}-RACE-${k}`, issuedOn: '2022-01-15', expiresOn: nextYear() })).id);
+    }
+    await Promise.all(pending.map((id) => c.verify(id)));
+    const names = ok(await app.gql(MATCH, { job: job.id, first: 50 }, other.accessToken)).matchCoders.map((m: any) => m.coder.user.name);
+    expect(names.filter((name: string) => name.startsWith('Racer ')).sort()).toEqual(racers);
+  });
 });
