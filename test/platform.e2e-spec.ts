@@ -88,6 +88,15 @@ describe('platform (development mode)', () => {
     expect(res.status).toBe(413);
   });
 
+  it('tells every cache not to store GraphQL answers (GET and POST, data and errors)', async () => {
+    const get = await app.http().get('/graphql').query({ query: '{ __typename }' }).set('apollo-require-preflight', 'true');
+    expect(get.headers['cache-control']).toBe('no-store');
+    const post = await app.http().post('/graphql').send({ query: '{ coders(first: 1) { edges { node { id } } } }' });
+    expect(post.headers['cache-control']).toBe('no-store');
+    const refused = await app.http().post('/graphql').send({ query: '{ me { id } }' });
+    expect(refused.headers['cache-control']).toBe('no-store');
+  });
+
   it('prevents CSRF: a simple GET query without a preflight-forcing header is refused', async () => {
     const res = await app.http().get('/graphql').query({ query: '{ __typename }' });
     expect(res.status).toBe(400);

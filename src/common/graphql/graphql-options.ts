@@ -10,6 +10,7 @@ import { AppRequest } from '../auth/request-from-context.js';
 import { formatGraphqlError } from '../errors/format-graphql-error.js';
 import { RequestLoaders } from '../loaders/request-loaders.js';
 import { complexityLimitPlugin } from './complexity-limit.plugin.js';
+import { noStorePlugin } from './no-store.plugin.js';
 
 const bearerOf = (params: Record<string, unknown> | undefined) => {
   const value = params?.authorization ?? params?.Authorization;
@@ -69,7 +70,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
       maxDirectivesRule({ n: env.GRAPHQL_MAX_DIRECTIVES, ...reportLimit }),
     ],
     // No cache hints are used: without the cache-control plugin Apollo does not wrap every field resolver.
-    plugins: [complexityLimitPlugin(env.GRAPHQL_MAX_COST), ApolloServerPluginCacheControlDisabled()],
+    plugins: [complexityLimitPlugin(env.GRAPHQL_MAX_COST), ApolloServerPluginCacheControlDisabled(), noStorePlugin()],
     formatError: (formatted, error) => formatGraphqlError(formatted, error, { hideSuggestions: !development }),
     context: graphqlContext,
     subscriptions: {

@@ -10,9 +10,6 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   });
 }
 
-/** Parameter kinds that carry client input (`args` is GraphQL's, the others HTTP's). */
-const CLIENT_INPUT = new Set<string>(['args', 'body', 'query', 'param']);
-
 /**
  * The global pipe: class-validator on every argument, unknown properties refused, and failures
  * turned into BAD_USER_INPUT listing each offending path under the argument's name (`input.email`).
@@ -31,15 +28,6 @@ export class InputValidationPipe extends ValidationPipe {
         return new BadUserInputError(problems.map((p) => p.message).join("; "), [...new Set(problems.map((p) => p.path))]);
       },
     });
-  }
-
-  /**
-   * Only client input is validated: GraphQL arguments and HTTP body, query and path parameters. A
-   * field resolver's parent object, the context and the info are the server's own values (validating
-   * the parent copied every row of a list once per field resolver).
-   */
-  protected override toValidate(metadata: ArgumentMetadata): boolean {
-    return CLIENT_INPUT.has(metadata.type) && super.toValidate(metadata);
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
