@@ -30,6 +30,8 @@ export class MatchingAtScale1795800000000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE FUNCTION coder_profiles_verified_credentials() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
+        -- The coder's user row serializes this with credential changes (see credentials_refresh_profiles).
+        PERFORM 1 FROM users WHERE id = NEW.user_id FOR NO KEY UPDATE;
         NEW.verified_credential_types := coder_verified_credentials(NEW.user_id);
         RETURN NEW;
       END $$`);
@@ -44,12 +46,19 @@ export class MatchingAtScale1795800000000 implements MigrationInterface {
         ELSIF TG_OP = 'DELETE' THEN
           coders := ARRAY(SELECT DISTINCT coder_id FROM changed_old);
         ELSE
-          coders := ARRAY(SELECT coder_id FROM changed_new UNION SELECT coder_id FROM changed_old);
+          -- Only a change of holder, type or status matters (not numbers, notes or reminders).
+          coders := ARRAY(
+            SELECT DISTINCT unnest(ARRAY[n.coder_id, o.coder_id]) FROM changed_new n JOIN changed_old o ON o.id = n.id
+             WHERE (n.coder_id, n.type, n.status) IS DISTINCT FROM (o.coder_id, o.type, o.status));
         END IF;
-        -- Lock the profiles first (in one order): two transactions changing one coder's credentials
-        -- then take turns, and the UPDATE below, a new statement with a new snapshot, sees what the
-        -- other committed. Without the lock each would write the types it alone could see.
-        PERFORM 1 FROM coder_profiles WHERE user_id = ANY(coders) ORDER BY user_id FOR UPDATE;
+        IF cardinality(coders) = 0 THEN
+          RETURN NULL;
+        END IF;
+        -- Lock the coders' user rows first (in one order), as a profile insert does: two transactions
+        -- changing one coder's credentials, or one creating the profile, then take turns, and the
+        -- UPDATE below, a new statement with a new snapshot, sees what the other committed. Without
+        -- the lock each would write the types it alone could see.
+        PERFORM 1 FROM users WHERE id = ANY(coders) ORDER BY id FOR NO KEY UPDATE;
         UPDATE coder_profiles p SET verified_credential_types = coder_verified_credentials(p.user_id)
          WHERE p.user_id = ANY(coders) AND p.verified_credential_types IS DISTINCT FROM coder_verified_credentials(p.user_id);
         RETURN NULL;

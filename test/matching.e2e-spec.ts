@@ -121,4 +121,22 @@ describe('matching', () => {
     const names = ok(await app.gql(MATCH, { job: job.id, first: 50 }, other.accessToken)).matchCoders.map((m: any) => m.coder.user.name);
     expect(names.filter((name: string) => name.startsWith('Racer ')).sort()).toEqual(racers);
   });
+
+  it('counts a credential verified while the coder is creating the profile', async () => {
+    const a = given(app);
+    const c = coders(app);
+    const { owner: other, organization } = await a.practice(undefined, 'Race Clinic Two');
+    const job = await postJob(app, other, organization.id, { requiredCredentialTypes: ['CRC'] });
+    const racers: string[] = [];
+    const steps: Promise<unknown>[] = [];
+    for (let k = 0; k < 4; k++) {
+      const coder = await a.coder({ name: `Newcomer ${k}` });
+      racers.push(`Newcomer ${k}`);
+      const crc = await c.addCredential(coder, { type: 'CRC', number: `CRC-NEW-${k}`, issuedOn: '2022-01-15', expiresOn: nextYear() });
+      steps.push(c.upsertProfile(coder), c.verify(crc.id));
+    }
+    await Promise.all(steps);
+    const names = ok(await app.gql(MATCH, { job: job.id, first: 50 }, other.accessToken)).matchCoders.map((m: any) => m.coder.user.name);
+    expect(names.filter((name: string) => name.startsWith('Newcomer ')).sort()).toEqual(racers);
+  });
 });

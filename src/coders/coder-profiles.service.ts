@@ -101,7 +101,9 @@ export class CoderProfilesService {
    */
   async matchCandidates(job: { specialty: Specialty; workType: WorkType; requiredCredentialTypes: CredentialType[] }, limit: number): Promise<MatchCandidate[]> {
     const certifying = Object.entries(CREDENTIAL_SPECIALTY).filter(([, specialty]) => specialty === job.specialty).map(([type]) => type);
-    const specialist = '(p.specialties @> CAST(:specialty AS specialty[]) OR p.verified_credential_types && CAST(:certifying AS credential_type[]))';
+    // A certifying credential must count (verified and unexpired) to make the coder a specialist.
+    const specialist = `(p.specialties @> CAST(:specialty AS specialty[]) OR (p.verified_credential_types && CAST(:certifying AS credential_type[]) AND EXISTS (
+       SELECT 1 FROM credentials c WHERE c.coder_id = p.user_id AND c.type = ANY(CAST(:certifying AS credential_type[])) AND ${COUNTING_CREDENTIAL})))`;
     const eligible = () => {
       const query = this.profiles
         .createQueryBuilder('p')
