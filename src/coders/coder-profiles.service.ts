@@ -21,8 +21,12 @@ export const COUNTING_CREDENTIAL = `c.status = 'VERIFIED' AND (c.expires_on IS N
 /** How many of the best-rated text matches the RELEVANCE sort ranks (see `relevanceWindow`). */
 export const RELEVANCE_WINDOW = 300;
 
-/** Average rating as the rating index (coder_profiles_rating_idx) orders it. */
+/** Average rating as the rating indexes (coder_profiles_rating_idx, _available_rating_idx) order it. */
 const RATING_ORDER = '(p.rating_total::float / NULLIF(p.rating_count, 0))';
+
+/** Best rated first, more reviews first, then id: the order of the rating indexes. */
+const byRating = <T extends SelectQueryBuilder<CoderProfileEntity>>(query: T): T =>
+  query.addOrderBy(RATING_ORDER, 'DESC', 'NULLS LAST').addOrderBy('p.rating_count', 'DESC').addOrderBy('p.id', 'ASC');
 
 export interface MatchCandidate {
   profile: CoderProfileEntity;
@@ -123,16 +127,10 @@ export class CoderProfilesService {
       const types = new Map(raw.map((row) => [row.p_id, row.counting_types]));
       return entities.map((profile) => ({ profile, countingTypes: types.get(profile.id)! }));
     };
-    const specialists = await withTypes(eligible().andWhere(specialist).orderBy('p.available', 'DESC').addOrderBy(RATING_ORDER, 'DESC', 'NULLS LAST').addOrderBy('p.rating_count', 'DESC').addOrderBy('p.id', 'ASC').limit(limit));
+    const specialists = await withTypes(byRating(eligible().andWhere(specialist).orderBy('p.available', 'DESC')).limit(limit));
     if (specialists.length >= limit) return specialists;
     const others = await withTypes(
-      eligible()
-        .andWhere('p.work_types @> CAST(:workType AS work_type[])', { workType: [job.workType] })
-        .andWhere(`NOT ${specialist}`)
-        .orderBy(RATING_ORDER, 'DESC', 'NULLS LAST')
-        .addOrderBy('p.rating_count', 'DESC')
-        .addOrderBy('p.id', 'ASC')
-        .limit(limit - specialists.length),
+      byRating(eligible().andWhere('p.work_types @> CAST(:workType AS work_type[])', { workType: [job.workType] }).andWhere(`NOT ${specialist}`)).limit(limit - specialists.length),
     );
     return [...specialists, ...others];
   }
@@ -144,7 +142,6 @@ export class CoderProfilesService {
    */
   search<N>(args: CodersArgs, loaders: RequestLoaders, toNode: (profile: CoderProfileEntity) => N): Promise<ConnectionShape<N>> {
     const filter = args.filter ?? {};
-    const query = this.filtered(filter);
     const count = this.filtered(filter);
     const text = filter.text || null;
     const withCredentials = async (page: SelectQueryBuilder<CoderProfileEntity>) => {
@@ -154,7 +151,7 @@ export class CoderProfilesService {
     };
     if (args.sort === CoderSort.RELEVANCE && text) {
       // The page is cut from the ranked window before joining the profiles: only its rows are read.
-      return paginateByOffset(query, count, args, toNode, async (_, offset, limit) => {
+      const readPage = async (offset: number, limit: number) => {
         if (offset >= RELEVANCE_WINDOW) return [];
         const page = this.profiles
           .createQueryBuilder('p')
@@ -165,12 +162,11 @@ export class CoderProfilesService {
           .orderBy('r.rank', 'DESC')
           .addOrderBy('p.id', 'ASC');
         return withCredentials(page);
-      });
+      };
+      return paginateByOffset(readPage, count, args, toNode);
     }
-    if (args.sort === CoderSort.RATE) query.orderBy('p.hourly_rate_cents', 'ASC', 'NULLS LAST');
-    else query.orderBy(RATING_ORDER, 'DESC', 'NULLS LAST').addOrderBy('p.rating_count', 'DESC');
-    query.addOrderBy('p.id', 'ASC');
-    return paginateByOffset(query, count, args, toNode, (page, offset, limit) => withCredentials(page.offset(offset).limit(limit)));
+    const query = args.sort === CoderSort.RATE ? this.filtered(filter).orderBy('p.hourly_rate_cents', 'ASC', 'NULLS LAST').addOrderBy('p.id', 'ASC') : byRating(this.filtered(filter));
+    return paginateByOffset((offset, limit) => withCredentials(query.clone().offset(offset).limit(limit)), count, args, toNode);
   }
 
   /**
@@ -180,14 +176,8 @@ export class CoderProfilesService {
    * scan there) and ranked. Pages end at the window: past it, sort by RATING or narrow the search.
    */
   private relevanceWindow(filter: CoderFilterInput, text: string): SelectQueryBuilder<CoderProfileEntity> {
-    return this.filtered(filter)
-      .select('p.id', 'id')
-      .addSelect("ts_rank_cd(p.search_document, websearch_to_tsquery('english', :text))", 'rank')
-      .setParameter('text', text)
-      .orderBy(RATING_ORDER, 'DESC', 'NULLS LAST')
-      .addOrderBy('p.rating_count', 'DESC')
-      .addOrderBy('p.id', 'ASC')
-      .limit(RELEVANCE_WINDOW);
+    const matches = this.filtered(filter).select('p.id', 'id').addSelect("ts_rank_cd(p.search_document, websearch_to_tsquery('english', :text))", 'rank').setParameter('text', text);
+    return byRating(matches).limit(RELEVANCE_WINDOW);
   }
 
   private filtered(filter: CoderFilterInput): SelectQueryBuilder<CoderProfileEntity> {

@@ -133,15 +133,6 @@ export class CredentialsService implements OnApplicationBootstrap, OnApplication
     return (await this.listForCoder(coderId)).filter((c) => credentialCounts(c, today)).map((c) => c.type);
   }
 
-  /** Counting credential types of several coders at once (by user id), for matching. */
-  async countingTypesByCoder(coderIds: string[]): Promise<Map<string, CredentialType[]>> {
-    const today = todayUtc();
-    const rows = coderIds.length ? await this.credentials.find({ where: { coderId: In(coderIds), status: CredentialReviewStatus.VERIFIED } }) : [];
-    const byCoder = new Map<string, CredentialType[]>(coderIds.map((id) => [id, []]));
-    for (const row of rows) if (credentialCounts(row, today)) byCoder.get(row.coderId)!.push(row.type);
-    return byCoder;
-  }
-
   /**
    * Reminds holders of verified credentials expiring within `days` (CEU cycles end: renew in time),
    * once per credential and expiry date; changing the credential resets the reminder.

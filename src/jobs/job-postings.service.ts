@@ -5,7 +5,7 @@ import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { ConnectionShape } from '../common/pagination/connection.js';
-import { paginateByOffset } from '../common/pagination/offset-paginate.js';
+import { pageOf, paginateByOffset } from '../common/pagination/offset-paginate.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
 import { normalizeEhr } from '../domain/ehr.js';
 import { CredentialType } from '../domain/credential-type.enum.js';
@@ -174,7 +174,7 @@ export class JobPostingsService {
     if (filter.text) query.orderBy("ts_rank_cd(j.search_document, websearch_to_tsquery('english', :text))", 'DESC').addOrderBy('j.created_at', 'DESC');
     else query.orderBy('j.created_at', 'DESC');
     query.addOrderBy('j.id', 'ASC');
-    return paginateByOffset(query, build(), args, toNode);
+    return paginateByOffset(pageOf(query), build(), args, toNode);
   }
 }
 

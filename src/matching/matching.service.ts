@@ -45,7 +45,7 @@ export class MatchingService {
   async recommendedJobs(actor: Actor, first: number): Promise<JobMatch[]> {
     const profile = await this.profiles.findByUserId(actor.id);
     if (!profile) return [];
-    const held = (await this.credentials.countingTypesByCoder([actor.id])).get(actor.id) ?? [];
+    const held = await this.credentials.countingTypes(actor.id);
     const specialties = [...new Set([...profile.specialties, ...certifiedSpecialties(held)])] as Specialty[];
     const candidates = await this.postings.recommendationCandidates(
       { specialties, workTypes: profile.workTypes, credentials: held, excludeIds: await this.bids.liveBidPostingIds(actor.id) },

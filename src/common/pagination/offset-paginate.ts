@@ -12,20 +12,18 @@ function decode(after: string): number {
 
 /**
  * Pagination for ranked lists (search relevance, rating) whose order is not a stable key:
- * the opaque cursor carries the position. The query must already be ordered, ties broken by id.
+ * the opaque cursor carries the position. `readPage(offset, limit)` returns that slice of the
+ * ordered list (ties broken by id); `pageOf(query)` does it for an ordered query builder.
  * `count` runs the same filters without ordering, only when the client selects `totalCount`.
- * `fetch` reads `limit` rows from `offset` of the query (default: entities); a caller may read extra
- * selected columns with it, or find the page another way.
  */
 export async function paginateByOffset<T extends ObjectLiteral, N>(
-  query: SelectQueryBuilder<T>,
+  readPage: (offset: number, limit: number) => Promise<T[]>,
   count: SelectQueryBuilder<T>,
   args: ConnectionArgs,
   toNode: (row: T) => N,
-  fetch: (query: SelectQueryBuilder<T>, offset: number, limit: number) => Promise<T[]> = (q, offset, limit) => q.offset(offset).limit(limit).getMany(),
 ): Promise<ConnectionShape<N>> {
   const offset = args.after ? decode(args.after) + 1 : 0;
-  const rows = await fetch(query.clone(), offset, args.first + 1);
+  const rows = await readPage(offset, args.first + 1);
   const edges = rows.slice(0, args.first).map((row, i) => ({ cursor: encode(offset + i), node: toNode(row) }));
   return {
     edges,
@@ -35,3 +33,9 @@ export async function paginateByOffset<T extends ObjectLiteral, N>(
     pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
   };
 }
+
+/** Reads a slice of an ordered query as entities, for `paginateByOffset`. */
+export const pageOf =
+  <T extends ObjectLiteral>(query: SelectQueryBuilder<T>) =>
+  (offset: number, limit: number): Promise<T[]> =>
+    query.clone().offset(offset).limit(limit).getMany();
