@@ -1,3 +1,4 @@
+import { createSecretKey, KeyObject } from 'node:crypto';
 import { Environment, NodeEnv } from './environment.js';
 
 /**
@@ -12,7 +13,16 @@ export class AppConfig {
     readonly jwtSecret: string,
     /** 32-byte master key for document envelope encryption. */
     readonly documentKey: Buffer,
-  ) {}
+  ) {
+    this.jwtKey = createSecretKey(Buffer.from(jwtSecret));
+  }
+
+  /**
+   * The JWT secret as a key object, made once. Given a string, jsonwebtoken first tries to parse it
+   * as a PEM public or private key (OpenSSL's decoders, then an exception) on every sign and verify:
+   * that cost several milliseconds of CPU on each authenticated request.
+   */
+  readonly jwtKey: KeyObject;
 
   get isProduction(): boolean {
     return this.env.NODE_ENV === NodeEnv.Production;
