@@ -105,3 +105,10 @@ export class CoderProfileEntity {
   @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
   updatedAt: Date;
 }
+
+/**
+ * A profile as the hot read paths (directory, matching) select it: every selectable column aliased to
+ * its entity property, read raw. No entity hydration: TypeORM's transformer cost more CPU than the
+ * query itself on a directory page.
+ */
+export type ProfileRow = Omit<CoderProfileEntity, 'user' | 'searchDocument'>;

@@ -10,7 +10,7 @@ import { CREDENTIAL_SPECIALTY, CredentialType } from '../domain/credential-type.
 import { normalizeEhrList } from '../domain/ehr.js';
 import { Specialty } from '../domain/specialty.enum.js';
 import { WorkType } from '../domain/work.enums.js';
-import { CoderProfileEntity } from './coder-profile.entity.js';
+import { CoderProfileEntity, ProfileRow } from './coder-profile.entity.js';
 import { CREDENTIALS_JSON, CredentialJson, CredentialsService } from './credentials.service.js';
 import { CoderFilterInput, CodersArgs, CoderSort } from './dto/coders.args.js';
 import { UpsertCoderProfileInput } from './dto/upsert-coder-profile.input.js';
@@ -29,17 +29,26 @@ const byRating = <T extends SelectQueryBuilder<CoderProfileEntity>>(query: T): T
   query.addOrderBy(RATING_ORDER, 'DESC', 'NULLS LAST').addOrderBy('p.rating_count', 'DESC').addOrderBy('p.id', 'ASC');
 
 export interface MatchCandidate {
-  profile: CoderProfileEntity;
+  profile: ProfileRow;
   /** Verified, unexpired credential types. */
   countingTypes: CredentialType[];
 }
 
 @Injectable()
 export class CoderProfilesService {
+  /** The SELECT list of a `ProfileRow` on alias `p`, from the entity's metadata (enum arrays as text[], which the driver parses). */
+  private readonly profileColumns: string;
+
   constructor(
     @InjectRepository(CoderProfileEntity) private readonly profiles: Repository<CoderProfileEntity>,
     private readonly credentials: CredentialsService,
-  ) {}
+  ) {
+    this.profileColumns = profiles.metadata.columns
+      .filter((column) => column.isSelect && !column.isVirtual)
+      // CAST, not `::text[]`: TypeORM would read `:text` as a named parameter when one is set.
+      .map((column) => (column.isArray && column.type === 'enum' ? `CAST(p.${column.databaseName} AS text[])` : `p.${column.databaseName}`) + ` AS "${column.propertyName}"`)
+      .join(', ');
+  }
 
   /** Creates or replaces the caller's profile in one statement (INSERT ... ON CONFLICT on the user). */
   async upsert(actor: Actor, input: UpsertCoderProfileInput): Promise<CoderProfileEntity> {
@@ -111,7 +120,8 @@ export class CoderProfilesService {
     const eligible = () => {
       const query = this.profiles
         .createQueryBuilder('p')
-        .addSelect(`ARRAY(SELECT c.type FROM credentials c WHERE c.coder_id = p.user_id AND ${COUNTING_CREDENTIAL} ORDER BY c.type)::text[]`, 'counting_types')
+        .select(this.profileColumns)
+        .addSelect(`CAST(ARRAY(SELECT c.type FROM credentials c WHERE c.coder_id = p.user_id AND ${COUNTING_CREDENTIAL} ORDER BY c.type) AS text[])`, 'countingTypes')
         .setParameters({ specialty: [job.specialty], certifying });
       if (!job.requiredCredentialTypes.length) return query;
       // Every required type is among the verified ones (GIN index), and none of those has expired.
@@ -122,11 +132,8 @@ export class CoderProfilesService {
         { required: job.requiredCredentialTypes },
       );
     };
-    const withTypes = async (query: SelectQueryBuilder<CoderProfileEntity>) => {
-      const { raw, entities } = await query.getRawAndEntities<{ p_id: string; counting_types: CredentialType[] }>();
-      const types = new Map(raw.map((row) => [row.p_id, row.counting_types]));
-      return entities.map((profile) => ({ profile, countingTypes: types.get(profile.id)! }));
-    };
+    const withTypes = async (query: SelectQueryBuilder<CoderProfileEntity>): Promise<MatchCandidate[]> =>
+      (await query.getRawMany<ProfileRow & { countingTypes: CredentialType[] }>()).map(({ countingTypes, ...profile }) => ({ profile, countingTypes }));
     const specialists = await withTypes(byRating(eligible().andWhere(specialist).orderBy('p.available', 'DESC')).limit(limit));
     if (specialists.length >= limit) return specialists;
     const others = await withTypes(
@@ -140,14 +147,16 @@ export class CoderProfilesService {
    * statement per page: each row carries the coder's credentials, primed into the request's loader.
    * Relevance is ranked among the RELEVANCE_WINDOW best-rated matches (see `relevanceWindow`).
    */
-  search<N>(args: CodersArgs, loaders: RequestLoaders, toNode: (profile: CoderProfileEntity) => N): Promise<ConnectionShape<N>> {
+  search<N>(args: CodersArgs, loaders: RequestLoaders, toNode: (profile: ProfileRow) => N): Promise<ConnectionShape<N>> {
     const filter = args.filter ?? {};
     const count = this.filtered(filter);
     const text = filter.text || null;
-    const withCredentials = async (page: SelectQueryBuilder<CoderProfileEntity>) => {
-      const { raw, entities } = await page.addSelect(CREDENTIALS_JSON, 'credentials').getRawAndEntities<{ p_user_id: string; credentials: CredentialJson[] }>();
-      for (const row of raw) this.credentials.primeForCoder(loaders, row.p_user_id, row.credentials);
-      return entities;
+    const withCredentials = async (page: SelectQueryBuilder<CoderProfileEntity>): Promise<ProfileRow[]> => {
+      const rows = await page.select(this.profileColumns).addSelect(CREDENTIALS_JSON, 'credentials').getRawMany<ProfileRow & { credentials: CredentialJson[] }>();
+      return rows.map(({ credentials, ...profile }) => {
+        this.credentials.primeForCoder(loaders, profile.userId, credentials);
+        return profile;
+      });
     };
     if (args.sort === CoderSort.RELEVANCE && text) {
       // The page is cut from the ranked window before joining the profiles: only its rows are read.

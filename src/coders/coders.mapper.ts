@@ -3,7 +3,7 @@ import { todayUtc } from '../common/scalars/local-date.scalar.js';
 import { CREDENTIAL_SPECIALTY, credentialLabel, CredentialType } from '../domain/credential-type.enum.js';
 import { Specialty } from '../domain/specialty.enum.js';
 import { UserRole } from '../users/user-role.enum.js';
-import { CoderProfileEntity } from './coder-profile.entity.js';
+import { ProfileRow } from './coder-profile.entity.js';
 import { CredentialEntity, CredentialReviewStatus } from './credential.entity.js';
 import { CoderProfile } from './dto/coder-profile.model.js';
 import { Credential, CredentialStatus } from './dto/credential.model.js';
@@ -39,7 +39,13 @@ export function toCredential(entity: CredentialEntity, viewer: Actor | null): Cr
 /** Specialties a set of counting credentials certifies (CCC -> CARDIOLOGY, ...). */
 export const certifiedSpecialties = (types: CredentialType[]): Specialty[] => types.map((t) => CREDENTIAL_SPECIALTY[t]).filter((s): s is Specialty => s !== undefined);
 
-export function toCoderProfile(entity: CoderProfileEntity): CoderProfile {
+/** Average stars to two decimals; null before the first review. */
+export const ratingAverage = (ratingTotal: number, ratingCount: number): number | null => (ratingCount > 0 ? Math.round((ratingTotal / ratingCount) * 100) / 100 : null);
+
+/** Share of audited charts without errors, to four decimals; null before the first audit. */
+export const accuracyScore = (auditedCharts: number, auditErrors: number): number | null => (auditedCharts > 0 ? Math.round((1 - auditErrors / auditedCharts) * 10000) / 10000 : null);
+
+export function toCoderProfile(entity: ProfileRow): CoderProfile {
   return {
     id: entity.id,
     userId: entity.userId,
@@ -57,9 +63,9 @@ export function toCoderProfile(entity: CoderProfileEntity): CoderProfile {
     codeSets: entity.codeSets,
     workTypes: entity.workTypes,
     ehrSystems: entity.ehrSystems,
-    ratingAverage: entity.ratingCount > 0 ? Math.round((entity.ratingTotal / entity.ratingCount) * 100) / 100 : null,
+    ratingAverage: ratingAverage(entity.ratingTotal, entity.ratingCount),
     ratingCount: entity.ratingCount,
-    accuracyScore: entity.auditedCharts > 0 ? Math.round((1 - entity.auditErrors / entity.auditedCharts) * 10000) / 10000 : null,
+    accuracyScore: accuracyScore(entity.auditedCharts, entity.auditErrors),
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
   };

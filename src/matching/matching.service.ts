@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/auth/actor.js';
 import { BidsService } from '../bids/bids.service.js';
-import { CoderProfileEntity } from '../coders/coder-profile.entity.js';
+import { ProfileRow } from '../coders/coder-profile.entity.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
-import { certifiedSpecialties, toCoderProfile } from '../coders/coders.mapper.js';
+import { accuracyScore, certifiedSpecialties, ratingAverage, toCoderProfile } from '../coders/coders.mapper.js';
 import { CredentialsService } from '../coders/credentials.service.js';
 import { CredentialType } from '../domain/credential-type.enum.js';
 import { Specialty } from '../domain/specialty.enum.js';
@@ -62,8 +62,7 @@ export class MatchingService {
   }
 }
 
-function toMatchCoder(profile: CoderProfileEntity, credentials: CredentialType[]): MatchCoder {
-  const model = toCoderProfile(profile);
+function toMatchCoder(profile: ProfileRow, credentials: CredentialType[]): MatchCoder {
   return {
     specialtyYears: profile.specialtyYears,
     codeSets: profile.codeSets,
@@ -74,9 +73,9 @@ function toMatchCoder(profile: CoderProfileEntity, credentials: CredentialType[]
     perChartRateCents: profile.perChartRateCents,
     available: profile.available,
     timezone: profile.timezone,
-    ratingAverage: model.ratingAverage,
+    ratingAverage: ratingAverage(profile.ratingTotal, profile.ratingCount),
     ratingCount: profile.ratingCount,
-    accuracyScore: model.accuracyScore,
+    accuracyScore: accuracyScore(profile.auditedCharts, profile.auditErrors),
     credentials,
   };
 }
