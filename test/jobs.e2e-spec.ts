@@ -5,7 +5,7 @@ import { TestApp } from './support/test-app.js';
 const CREATE = `mutation($input: CreateJobPostingInput!) { createJobPosting(input: $input) { ${JOB_FIELDS} } }`;
 const CLOSE = `mutation($id: ID!) { closeJobPosting(id: $id) { id status } }`;
 const JOB = `query($id: ID!) { jobPosting(id: $id) { ${JOB_FIELDS} } }`;
-const SEARCH = `query($filter: JobPostingFilterInput, $first: Int, $after: String) { jobPostings(filter: $filter, first: $first, after: $after) {
+const SEARCH = `query($filter: JobPostingFilterInput, $first: Int, $after: String, $sort: JobPostingSort) { jobPostings(filter: $filter, first: $first, after: $after, sort: $sort) {
   totalCount pageInfo { hasNextPage endCursor } edges { node { id title } } } }`;
 
 describe('job postings', () => {
@@ -113,6 +113,40 @@ describe('job postings', () => {
       expect(await titles({ text: 'dermatology', status: 'CLOSED' })).toEqual([closed.title]);
       expect(await titles({ text: 'dermatology', specialties: ['CARDIOLOGY'] })).toEqual([]);
       expect(failed(await app.gql(SEARCH, { filter: { payModels: ['BARTER'] } }), 'BAD_USER_INPUT').extensions.fields).toEqual(['filter.payModels.0']);
+    });
+
+    it('ranks text matches among the 300 newest, pages to the end of that window and counts them all; NEWEST pages through all', async () => {
+      // 310 postings mentioning "zymurgy", one a minute: every tenth in the title (weighted A), the rest in
+      // the description. The window leaves out the 10 oldest, among them one title match.
+      const { owner, organization } = await a.practice(undefined, 'Zymurgy Clinic');
+      await app.sql(
+        `INSERT INTO job_postings (organization_id, posted_by_id, title, description, specialty, code_sets, work_type, setting, required_credential_types,
+                                   turnaround_hours, accuracy_target_bps, pay_model, rate_cents, requires_baa, created_at)
+         SELECT $1, $2, CASE WHEN n % 10 = 0 THEN 'Zymurgy coding ' || n ELSE 'Coding ' || n END,
+                CASE WHEN n % 10 = 0 THEN 'Charts.' ELSE 'Also zymurgy.' END, 'CARDIOLOGY', '{CPT}', 'CODING', 'OUTPATIENT', '{}',
+                48, 9500, 'PER_CHART', 400, false, now() - n * interval '1 minute'
+           FROM generate_series(1, 310) AS n`,
+        [organization.id, owner.user.id],
+      );
+      const search = async (variables: Record<string, unknown>) => ok(await app.gql(SEARCH, { filter: { text: 'zymurgy' }, ...variables })).jobPostings;
+      const page = await search({ first: 40 });
+      expect(page.totalCount).toBe(310);
+      expect(page.edges.map((e: any) => e.node.title)).toEqual([...Array.from({ length: 30 }, (_, k) => `Zymurgy coding ${(k + 1) * 10}`), ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 11].map((n) => `Coding ${n}`)]);
+
+      const count = async (sort: string) => {
+        let seen = 0;
+        let after: string | undefined;
+        for (;;) {
+          const next = await search({ sort, first: 100, after });
+          seen += next.edges.length;
+          if (!next.pageInfo.hasNextPage) return seen;
+          after = next.pageInfo.endCursor;
+        }
+      };
+      expect(await count('RELEVANCE')).toBe(300);
+      expect(await count('NEWEST')).toBe(310);
+      expect((await search({ sort: 'NEWEST', first: 2 })).edges.map((e: any) => e.node.title)).toEqual(['Coding 1', 'Coding 2']);
+      expect(failed(await app.gql(SEARCH, { sort: 'OLDEST' }), 'BAD_USER_INPUT')).toBeDefined();
     });
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
@@ -14,9 +14,12 @@ import { PayModel, WorkType } from '../domain/work.enums.js';
 import { MembershipRole, OrganizationKind } from '../organizations/organization.enums.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { CreateJobPostingInput } from './dto/create-job-posting.input.js';
-import { JobPostingsArgs } from './dto/job-postings.args.js';
+import { JobPostingsArgs, JobPostingSort } from './dto/job-postings.args.js';
 import { JobPostingEntity } from './job-posting.entity.js';
 import { JobPostingStatus } from './job-posting-status.enum.js';
+
+/** How many of the newest text matches the RELEVANCE sort ranks (see `search`). */
+export const JOB_RELEVANCE_WINDOW = 300;
 
 const ANY_MEMBER = [MembershipRole.OWNER, MembershipRole.ADMIN, MembershipRole.MEMBER];
 
@@ -157,7 +160,11 @@ export class JobPostingsService {
       .getMany();
   }
 
-  /** Public job search: the directory's filters and ranked full-text search; newest first without text. */
+  /**
+   * Public job search: the directory's filters, newest first, or with text (RELEVANCE) best match
+   * first among the JOB_RELEVANCE_WINDOW newest matches: ranking every match grew with the board (a
+   * common word matches a good share of all postings), the window is an index walk that stops.
+   */
   search<N>(args: JobPostingsArgs, toNode: (posting: JobPostingEntity) => N): Promise<ConnectionShape<N>> {
     const filter = args.filter ?? {};
     const build = () => {
@@ -170,11 +177,24 @@ export class JobPostingsService {
       if (filter.text) query.andWhere("j.search_document @@ websearch_to_tsquery('english', :text)", { text: filter.text });
       return query;
     };
-    const query = build();
-    if (filter.text) query.orderBy("ts_rank_cd(j.search_document, websearch_to_tsquery('english', :text))", 'DESC').addOrderBy('j.created_at', 'DESC');
-    else query.orderBy('j.created_at', 'DESC');
-    query.addOrderBy('j.id', 'ASC');
-    return paginateByOffset(pageOf(query), build(), args, toNode);
+    const newest = <T extends SelectQueryBuilder<JobPostingEntity>>(query: T): T => query.addOrderBy('j.created_at', 'DESC').addOrderBy('j.id', 'ASC');
+    if (!filter.text || args.sort === JobPostingSort.NEWEST) return paginateByOffset(pageOf(newest(build())), build(), args, toNode);
+    // The page is cut from the ranked window before joining the postings: only its rows are read.
+    const readPage = async (offset: number, limit: number) => {
+      if (offset >= JOB_RELEVANCE_WINDOW) return [];
+      const matched = newest(build().select('j.id', 'id').addSelect('j.created_at', 'created_at').addSelect("ts_rank_cd(j.search_document, websearch_to_tsquery('english', :text))", 'rank')).limit(JOB_RELEVANCE_WINDOW);
+      return this.postings
+        .createQueryBuilder('j')
+        .addCommonTableExpression(matched, 'matched')
+        .addCommonTableExpression('SELECT id, rank FROM matched ORDER BY rank DESC, created_at DESC, id OFFSET :offset LIMIT :limit', 'ranked')
+        .setParameters({ offset, limit })
+        .innerJoin('ranked', 'r', 'r.id = j.id')
+        .orderBy('r.rank', 'DESC')
+        .addOrderBy('j.created_at', 'DESC')
+        .addOrderBy('j.id', 'ASC')
+        .getMany();
+    };
+    return paginateByOffset(readPage, build(), args, toNode);
   }
 }
 

@@ -1,4 +1,4 @@
-import { ArgsType, Field, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, InputType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsEnum, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { ConnectionArgs } from '../../common/pagination/connection.js';
@@ -6,6 +6,16 @@ import { Specialty } from '../../domain/specialty.enum.js';
 import { CareSetting, CodeSet, PayModel, WorkType } from '../../domain/work.enums.js';
 import { JobPostingStatus } from '../job-posting-status.enum.js';
 import { Trim } from '../../common/validation/trim.decorator.js';
+
+export enum JobPostingSort {
+  RELEVANCE = 'RELEVANCE',
+  NEWEST = 'NEWEST',
+}
+
+registerEnumType(JobPostingSort, {
+  name: 'JobPostingSort',
+  description: 'RELEVANCE: best text match first, ranked among the 300 newest matches (pages end there; newest first when there is no text). NEWEST: newest first.',
+});
 
 @InputType({ description: 'Job search filters; all given filters must hold.' })
 export class JobPostingFilterInput {
@@ -59,4 +69,9 @@ export class JobPostingsArgs extends ConnectionArgs {
   @ValidateNested()
   @Type(() => JobPostingFilterInput)
   filter?: JobPostingFilterInput;
+
+  @Field(() => JobPostingSort, { nullable: true, defaultValue: JobPostingSort.RELEVANCE })
+  @IsOptional()
+  @IsEnum(JobPostingSort)
+  sort: JobPostingSort = JobPostingSort.RELEVANCE;
 }
