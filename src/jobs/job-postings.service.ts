@@ -143,21 +143,28 @@ export class JobPostingsService {
 
   /**
    * Postings to recommend to a coder, from SQL: OPEN, requiring only credentials the coder holds,
-   * in one of the coder's specialties or work types, and not already bid on. Bounded by `limit`.
+   * not already bid on; newest first in one of the coder's specialties, then, when those are fewer
+   * than `limit`, newest first in one of the coder's work types. Each step is an ordered index walk
+   * that stops at its limit (ordering by "in a specialty" first sorted every open posting).
    */
-  recommendationCandidates(coder: { specialties: Specialty[]; workTypes: WorkType[]; credentials: CredentialType[]; excludeIds: string[] }, limit: number): Promise<JobPostingEntity[]> {
-    const query = this.postings
-      .createQueryBuilder('j')
-      .where('j.status = :open', { open: JobPostingStatus.OPEN })
-      .andWhere('j.required_credential_types <@ CAST(:held AS credential_type[])', { held: coder.credentials })
-      .andWhere('(j.specialty = ANY(CAST(:specialties AS specialty[])) OR j.work_type = ANY(CAST(:workTypes AS work_type[])))', { specialties: coder.specialties, workTypes: coder.workTypes });
-    if (coder.excludeIds.length) query.andWhere('j.id NOT IN (:...excludeIds)', { excludeIds: coder.excludeIds });
-    return query
-      .orderBy('j.specialty = ANY(CAST(:specialties AS specialty[]))', 'DESC')
-      .addOrderBy('j.created_at', 'DESC')
-      .addOrderBy('j.id', 'ASC')
-      .limit(limit)
+  async recommendationCandidates(coder: { specialties: Specialty[]; workTypes: WorkType[]; credentials: CredentialType[]; excludeIds: string[] }, limit: number): Promise<JobPostingEntity[]> {
+    const open = () =>
+      this.postings
+        .createQueryBuilder('j')
+        .where('j.status = :open', { open: JobPostingStatus.OPEN })
+        .andWhere('j.required_credential_types <@ CAST(:held AS credential_type[])', { held: coder.credentials })
+        .andWhere('NOT (j.id = ANY(CAST(:excluded AS uuid[])))', { excluded: coder.excludeIds })
+        .setParameters({ specialties: coder.specialties, workTypes: coder.workTypes })
+        .orderBy('j.created_at', 'DESC')
+        .addOrderBy('j.id', 'ASC');
+    const inSpecialty = await open().andWhere('j.specialty = ANY(CAST(:specialties AS specialty[]))').limit(limit).getMany();
+    if (inSpecialty.length >= limit) return inSpecialty;
+    const byWorkType = await open()
+      .andWhere('j.work_type = ANY(CAST(:workTypes AS work_type[]))')
+      .andWhere('NOT (j.specialty = ANY(CAST(:specialties AS specialty[])))')
+      .limit(limit - inSpecialty.length)
       .getMany();
+    return [...inSpecialty, ...byWorkType];
   }
 
   /**
