@@ -163,21 +163,28 @@ export function availabilityFactor(coder: MatchCoder): FactorResult {
   return coder.available ? { value: 1, reason: 'Available now' } : { value: 0, reason: 'Not taking new work' };
 }
 
+/** The weighted factors, in the order of the weights (the strongest evidence first). */
+const FACTORS: [weight: number, factor: (job: MatchJob, coder: MatchCoder, at: Date) => FactorResult][] = [
+  [WEIGHTS.specialty, specialtyFactor],
+  [WEIGHTS.codeSets, codeSetsFactor],
+  [WEIGHTS.workType, workTypeFactor],
+  [WEIGHTS.ehr, ehrFactor],
+  [WEIGHTS.capacity, capacityFactor],
+  [WEIGHTS.rate, rateFactor],
+  [WEIGHTS.quality, qualityFactor],
+  [WEIGHTS.timezone, timezoneFactor],
+  [WEIGHTS.availability, (_job, coder) => availabilityFactor(coder)],
+];
+
 /** The whole score: the weighted factors, reasons in the order of the weights (the strongest evidence first). */
 export function scoreMatch(job: MatchJob, coder: MatchCoder, at = new Date()): MatchResult {
   const credentials = credentialsFactor(job, coder);
-  const factors: [number, FactorResult][] = [
-    [WEIGHTS.specialty, specialtyFactor(job, coder)],
-    [WEIGHTS.codeSets, codeSetsFactor(job, coder)],
-    [WEIGHTS.workType, workTypeFactor(job, coder)],
-    [WEIGHTS.ehr, ehrFactor(job, coder)],
-    [WEIGHTS.capacity, capacityFactor(job, coder)],
-    [WEIGHTS.rate, rateFactor(job, coder)],
-    [WEIGHTS.quality, qualityFactor(job, coder)],
-    [WEIGHTS.timezone, timezoneFactor(job, coder, at)],
-    [WEIGHTS.availability, availabilityFactor(coder)],
-  ];
-  const score = factors.reduce((sum, [weight, factor]) => sum + weight * factor.value, 0);
-  const reasons = [...credentials.reasons, ...factors.map(([, f]) => f.reason).filter((r): r is string => Boolean(r))];
+  const reasons = credentials.reasons;
+  let score = 0;
+  for (const [weight, factor] of FACTORS) {
+    const { value, reason } = factor(job, coder, at);
+    score += weight * value;
+    if (reason) reasons.push(reason);
+  }
   return { score: Math.round(score * 10000) / 10000, reasons, eligible: credentials.eligible };
 }
