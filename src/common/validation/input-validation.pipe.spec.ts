@@ -19,4 +19,9 @@ describe('InputValidationPipe', () => {
     await expect(pipe.transform({ first: 2, extra: true }, { type: 'body', metatype: PageArgs, data: 'page' })).rejects.toBeInstanceOf(BadUserInputError);
     expect(await pipe.transform({ first: 2 }, { type: 'body', metatype: PageArgs, data: 'page' })).toBeInstanceOf(PageArgs);
   });
+
+  it("passes the app's own values (parents, the caller, loaders) through untouched, as the same object", async () => {
+    const parent = { first: 0, extra: true };
+    expect(await pipe.transform(parent, { type: 'custom', metatype: PageArgs })).toBe(parent);
+  });
 });
