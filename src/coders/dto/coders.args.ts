@@ -78,7 +78,7 @@ export class CodersArgs extends ConnectionArgs {
   @Type(() => CoderFilterInput)
   filter?: CoderFilterInput;
 
-  @Field(() => CoderSort, { nullable: true, defaultValue: CoderSort.RELEVANCE })
+  @Field(() => CoderSort, { nullable: true, defaultValue: CoderSort.RELEVANCE, description: 'RELEVANCE ranks the 300 best-rated text matches (pages end there); RATING or RATE page through every match.' })
   @IsOptional()
   @IsEnum(CoderSort)
   sort: CoderSort = CoderSort.RELEVANCE;

@@ -68,7 +68,7 @@ export function Connection<T>(nodeType: Type<T>): Type<ConnectionShape<T>> {
     @Field(() => PageInfo)
     pageInfo: PageInfo;
 
-    @Field(() => Int, { description: 'Number of items across all pages (counted only when selected).' })
+    @Field(() => Int, { description: 'Number of items matching the filters (counted only when selected); a RELEVANCE text search pages through its ranking window only, which can be fewer.' })
     totalCount: number | Promise<number>;
   }
   return ConnectionType as Type<ConnectionShape<T>>;
