@@ -6,6 +6,7 @@ import { BadUserInputError } from '../common/errors/app-error.js';
 import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { ConnectionShape } from '../common/pagination/connection.js';
 import { paginateByOffset } from '../common/pagination/offset-paginate.js';
+import { joinRankedPage } from '../common/pagination/ranked-window.js';
 import { CREDENTIAL_SPECIALTY, CredentialType } from '../domain/credential-type.enum.js';
 import { normalizeEhrList } from '../domain/ehr.js';
 import { Specialty } from '../domain/specialty.enum.js';
@@ -161,18 +162,9 @@ export class CoderProfilesService {
       return rows;
     };
     if (args.sort === CoderSort.RELEVANCE && text) {
-      // The page is cut from the ranked window before joining the profiles: only its rows are read.
       const readPage = async (offset: number, limit: number) => {
         if (offset >= RELEVANCE_WINDOW) return [];
-        const page = this.profiles
-          .createQueryBuilder('p')
-          .addCommonTableExpression(this.relevanceWindow(filter, text), 'matched')
-          .addCommonTableExpression('SELECT id, rank FROM matched ORDER BY rank DESC, id OFFSET :offset LIMIT :limit', 'ranked')
-          .setParameters({ offset, limit })
-          .innerJoin('ranked', 'r', 'r.id = p.id')
-          .orderBy('r.rank', 'DESC')
-          .addOrderBy('p.id', 'ASC');
-        return withCredentials(page);
+        return withCredentials(joinRankedPage(this.profiles.createQueryBuilder('p'), this.relevanceWindow(filter, text), 'rank DESC, id', offset, limit).addOrderBy('p.id', 'ASC'));
       };
       return paginateByOffset(readPage, count, args, toNode);
     }

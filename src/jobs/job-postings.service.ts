@@ -6,6 +6,7 @@ import { BadUserInputError, ConflictError, NotFoundError } from '../common/error
 import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { ConnectionShape } from '../common/pagination/connection.js';
 import { pageOf, paginateByOffset } from '../common/pagination/offset-paginate.js';
+import { joinRankedPage } from '../common/pagination/ranked-window.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
 import { normalizeEhr } from '../domain/ehr.js';
 import { CredentialType } from '../domain/credential-type.enum.js';
@@ -188,20 +189,10 @@ export class JobPostingsService {
     };
     const newest = <T extends SelectQueryBuilder<JobPostingEntity>>(query: T): T => query.addOrderBy('j.created_at', 'DESC').addOrderBy('j.id', 'ASC');
     if (!filter.text || args.sort === JobPostingSort.NEWEST) return paginateByOffset(pageOf(newest(build())), build(), args, toNode);
-    // The page is cut from the ranked window before joining the postings: only its rows are read.
     const readPage = async (offset: number, limit: number) => {
       if (offset >= JOB_RELEVANCE_WINDOW) return [];
-      const matched = newest(build().select('j.id', 'id').addSelect('j.created_at', 'created_at').addSelect("ts_rank_cd(j.search_document, websearch_to_tsquery('english', :text))", 'rank')).limit(JOB_RELEVANCE_WINDOW);
-      return this.postings
-        .createQueryBuilder('j')
-        .addCommonTableExpression(matched, 'matched')
-        .addCommonTableExpression('SELECT id, rank FROM matched ORDER BY rank DESC, created_at DESC, id OFFSET :offset LIMIT :limit', 'ranked')
-        .setParameters({ offset, limit })
-        .innerJoin('ranked', 'r', 'r.id = j.id')
-        .orderBy('r.rank', 'DESC')
-        .addOrderBy('j.created_at', 'DESC')
-        .addOrderBy('j.id', 'ASC')
-        .getMany();
+      const matches = newest(build().select('j.id', 'id').addSelect('j.created_at', 'created_at').addSelect("ts_rank_cd(j.search_document, websearch_to_tsquery('english', :text))", 'rank')).limit(JOB_RELEVANCE_WINDOW);
+      return joinRankedPage(this.postings.createQueryBuilder('j'), matches, 'rank DESC, created_at DESC, id', offset, limit).addOrderBy('j.created_at', 'DESC').addOrderBy('j.id', 'ASC').getMany();
     };
     return paginateByOffset(readPage, build(), args, toNode);
   }
