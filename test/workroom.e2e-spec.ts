@@ -135,13 +135,15 @@ describe('workroom: BAA, encrypted documents, audit log', () => {
   it('audits every access, allowed or denied, for the parties to read', async () => {
     const { owner, coder, contractId } = await signedContract();
     const { body } = await upload(owner.accessToken, contractId, PDF);
-    await download(coder.accessToken, body.id).set('x-request-id', 'req-audit-1');
+    // The caller's X-Request-Id is not evidence: the event carries the id we answered with.
+    const read = await download(coder.accessToken, body.id).set('x-request-id', 'req-audit-1');
+    expect(read.headers['x-request-id']).not.toBe('req-audit-1');
     const outsider = await a.coder();
     await download(outsider.accessToken, body.id);
     const events = ok(await app.gql(AUDIT, { id: contractId }, owner.accessToken)).auditLog.edges.map((e: any) => e.node);
     expect(events.slice(0, 3)).toEqual([
       expect.objectContaining({ actorId: outsider.user.id, action: 'DOWNLOAD', outcome: 'DENIED', subjectId: body.id }),
-      expect.objectContaining({ actorId: coder.user.id, action: 'DOWNLOAD', outcome: 'ALLOWED', subjectId: body.id, requestId: 'req-audit-1', ip: expect.any(String) }),
+      expect.objectContaining({ actorId: coder.user.id, action: 'DOWNLOAD', outcome: 'ALLOWED', subjectId: body.id, requestId: read.headers['x-request-id'], ip: expect.any(String) }),
       expect.objectContaining({ actorId: owner.user.id, action: 'UPLOAD', outcome: 'ALLOWED', subjectId: body.id }),
     ]);
     expect(events.map((e: any) => e.action)).toEqual(expect.arrayContaining(['SIGN_BAA']));
