@@ -18,7 +18,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     reply.header('x-request-id', request.id);
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, { bufferLogs: true, rawBody: true });
-  await app.register(multipart, { limits: { fileSize: config.env.MAX_DOCUMENT_BYTES, files: 1, fields: 10, parts: 12 }, throwFileSizeLimit: true });
+  await app.register(multipart, { limits: { fileSize: config.env.MAX_DOCUMENT_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 12 }, throwFileSizeLimit: true });
   app.useLogger(app.get(Logger));
   app.flushLogs();
   await app.init();
