@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
+import { setTimeout as pause } from 'node:timers/promises';
 import { failed, given, ok, Session } from './support/given.js';
 import { acceptedContract } from './support/money.js';
 import { TestApp } from './support/test-app.js';
@@ -10,6 +12,9 @@ const DOCUMENTS = `query($id: ID!) { documents(contractId: $id) { id filename co
 const AUDIT = `query($id: ID!) { auditLog(contractId: $id, first: 100) { totalCount edges { node { actorId action outcome subjectId detail ip requestId } } } }`;
 const MARKER = 'PATIENT DOE, JANE MRN 00451 DX I21.4';
 const PDF = Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n% ${MARKER}\n%%EOF\n`);
+
+const LIMIT = 4096;
+const BOUNDARY = 'chartbridge-test-boundary';
 
 /** Every file under `dir`, recursively. */
 function filesUnder(dir: string): string[] {
@@ -23,8 +28,11 @@ describe('workroom: BAA, encrypted documents, audit log', () => {
   let app: TestApp;
   let a: ReturnType<typeof given>;
 
+  let base: string;
+
   beforeAll(async () => {
-    app = await TestApp.start({ MAX_DOCUMENT_BYTES: '4096' });
+    app = await TestApp.start({ MAX_DOCUMENT_BYTES: String(LIMIT) });
+    base = await app.listen();
     a = given(app);
   });
   afterAll(() => app?.close());
@@ -42,6 +50,47 @@ describe('workroom: BAA, encrypted documents, audit log', () => {
     });
     return token ? req.set('authorization', `Bearer ${token}`) : req;
   };
+
+  /**
+   * A multipart upload written by hand: the part head, then each piece of the file as its own write
+   * (with a pause between, so the server reads them as separate chunks), then the closing boundary.
+   * With `heldBack`, Content-Length announces that many more file bytes which are never sent: the
+   * client waits for the answer instead, so an answer proves the server did not wait for the body.
+   */
+  function streamedUpload(token: string, contractId: string, pieces: Buffer[], heldBack = 0): Promise<{ status: number; body: Record<string, unknown> }> {
+    const head = Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="notes.txt"\r\nContent-Type: text/plain\r\n\r\n`);
+    const tail = Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
+    const length = head.length + pieces.reduce((sum, piece) => sum + piece.length, 0) + heldBack + tail.length;
+    const [host, port] = base.split(':');
+    const headers = { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, 'content-length': length };
+    const req = httpRequest({ host, port: Number(port), method: 'POST', path: `/contracts/${contractId}/documents`, headers });
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        req.destroy();
+        reject(new Error(`no answer within 10 s while ${heldBack} bytes of the body were held back`));
+      }, 10_000);
+      req.on('error', reject);
+      req.on('response', (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => {
+          clearTimeout(timer);
+          if (heldBack) req.destroy();
+          resolve({ status: res.statusCode!, body: text ? JSON.parse(text) : {} });
+        });
+      });
+      void (async () => {
+        req.write(head);
+        for (const piece of pieces) {
+          await pause(150);
+          if (!req.destroyed) req.write(piece);
+        }
+        if (!heldBack && !req.destroyed) req.end(tail);
+      })();
+    });
+  }
+  const storedFiles = () => (existsSync(join(app.config.env.DATA_DIR, 'documents')) ? filesUnder(join(app.config.env.DATA_DIR, 'documents')).length : 0);
 
   async function signedContract(): Promise<{ owner: Session; coder: Session; contractId: string }> {
     const parties = await acceptedContract(app, { requiresBaa: true }, { rateCents: 400 });
@@ -104,6 +153,47 @@ describe('workroom: BAA, encrypted documents, audit log', () => {
     expect(named.body.filename).toBe('passwd.txt');
   });
 
+  it('answers 413 for any file over MAX_DOCUMENT_BYTES and stores nothing, accepting up to exactly the limit', async () => {
+    const { owner, contractId } = await signedContract();
+    const text = (size: number) => Buffer.alloc(size, 'a');
+    const filesBefore = storedFiles();
+    const statuses = [];
+    for (const size of [LIMIT - 1, LIMIT, LIMIT + 1, LIMIT + 2, LIMIT * 256]) statuses.push((await upload(owner.accessToken, contractId, text(size), 'notes.txt', 'text/plain')).status);
+    expect(statuses).toEqual([201, 201, 413, 413, 413]);
+    // The cut falling exactly between two chunks the server reads (busboy then marks the file
+    // truncated after its last byte was read): still 413, not a file silently cut to the limit.
+    expect((await streamedUpload(owner.accessToken, contractId, [text(LIMIT), text(1)])).status).toBe(413);
+    expect((await streamedUpload(owner.accessToken, contractId, [text(LIMIT / 2), text(LIMIT / 2)])).status).toBe(201);
+    const sizes = ok(await app.gql(DOCUMENTS, { id: contractId }, owner.accessToken)).documents.map((d: { sizeBytes: number }) => d.sizeBytes);
+    expect(sizes.sort()).toEqual([LIMIT - 1, LIMIT, LIMIT]);
+    expect(storedFiles()).toBe(filesBefore + 3);
+  });
+
+  it('answers 413 once the limit is passed, without waiting for the rest of a huge body', async () => {
+    const { owner, contractId } = await signedContract();
+    const res = await streamedUpload(owner.accessToken, contractId, [Buffer.alloc(LIMIT + 64 * 1024, 'a')], 30 * 1024 * 1024);
+    expect(res.status).toBe(413);
+    expect(ok(await app.gql(DOCUMENTS, { id: contractId }, owner.accessToken)).documents).toEqual([]);
+    const uploads = ok(await app.gql(AUDIT, { id: contractId }, owner.accessToken)).auditLog.edges.map((e: any) => e.node).filter((e: any) => e.action === 'UPLOAD');
+    expect(uploads).toHaveLength(2);
+    const [refused, allowed] = uploads;
+    expect(refused).toMatchObject({ action: 'UPLOAD', outcome: 'FAILED', detail: 'file refused: The file is larger than MAX_DOCUMENT_BYTES', subjectId: allowed.subjectId });
+    expect(allowed).toMatchObject({ action: 'UPLOAD', outcome: 'ALLOWED' });
+  });
+
+  it('checks access, contract state and BAA before reading the body: refused callers are answered without sending it', async () => {
+    const { contractId } = await signedContract();
+    const stranger = await a.provider();
+    const huge = 30 * 1024 * 1024;
+    const refused = await streamedUpload(stranger.accessToken, contractId, [Buffer.alloc(1024, 'a')], huge);
+    expect(refused).toEqual({ status: 404, body: expect.objectContaining({ code: 'NOT_FOUND' }) });
+    const unsigned = await acceptedContract(app, { requiresBaa: true }, { rateCents: 400 });
+    const early = await streamedUpload(unsigned.owner.accessToken, unsigned.contractId, [Buffer.alloc(1024, 'a')], huge);
+    expect(early).toEqual({ status: 409, body: expect.objectContaining({ code: 'CONFLICT' }) });
+    // The server is still serving everyone.
+    expect((await app.http().get('/health')).status).toBe(200);
+  });
+
   it('reports a tampered file and never serves it', async () => {
     const { coder, contractId } = await signedContract();
     const { body } = await upload(coder.accessToken, contractId, PDF);
@@ -135,13 +225,15 @@ describe('workroom: BAA, encrypted documents, audit log', () => {
   it('audits every access, allowed or denied, for the parties to read', async () => {
     const { owner, coder, contractId } = await signedContract();
     const { body } = await upload(owner.accessToken, contractId, PDF);
-    await download(coder.accessToken, body.id).set('x-request-id', 'req-audit-1');
+    // The caller's X-Request-Id is not evidence: the event carries the id we answered with.
+    const read = await download(coder.accessToken, body.id).set('x-request-id', 'req-audit-1');
+    expect(read.headers['x-request-id']).not.toBe('req-audit-1');
     const outsider = await a.coder();
     await download(outsider.accessToken, body.id);
     const events = ok(await app.gql(AUDIT, { id: contractId }, owner.accessToken)).auditLog.edges.map((e: any) => e.node);
     expect(events.slice(0, 3)).toEqual([
       expect.objectContaining({ actorId: outsider.user.id, action: 'DOWNLOAD', outcome: 'DENIED', subjectId: body.id }),
-      expect.objectContaining({ actorId: coder.user.id, action: 'DOWNLOAD', outcome: 'ALLOWED', subjectId: body.id, requestId: 'req-audit-1', ip: expect.any(String) }),
+      expect.objectContaining({ actorId: coder.user.id, action: 'DOWNLOAD', outcome: 'ALLOWED', subjectId: body.id, requestId: read.headers['x-request-id'], ip: expect.any(String) }),
       expect.objectContaining({ actorId: owner.user.id, action: 'UPLOAD', outcome: 'ALLOWED', subjectId: body.id }),
     ]);
     expect(events.map((e: any) => e.action)).toEqual(expect.arrayContaining(['SIGN_BAA']));

@@ -26,9 +26,15 @@ describe(loadEnvironment.name, () => {
     expect(() => loadEnvironment({ BOOTSTRAP_ADMIN_EMAIL: 'admin@example.test' })).toThrow(/BOOTSTRAP_ADMIN_PASSWORD/);
   });
 
+  it('takes TRUST_PROXY as a hop count or a list of proxy addresses, nothing else', () => {
+    expect(loadEnvironment({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).TRUST_PROXY).toBe('10.0.0.0/8, 127.0.0.1');
+    expect(loadEnvironment({ TRUST_PROXY: '' }).TRUST_PROXY).toBeUndefined();
+    expect(() => loadEnvironment({ TRUST_PROXY: 'true' })).toThrow(/^Invalid environment variable TRUST_PROXY: .*hop count.*\(got "true"\)$/);
+  });
+
   it('is fully documented in .env.example', () => {
     const documented = [...readFileSync(new URL('../../.env.example', import.meta.url), 'utf8').matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]).sort();
-    const declared = Object.keys(loadEnvironment({})).concat(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'BOOTSTRAP_ADMIN_EMAIL', 'BOOTSTRAP_ADMIN_PASSWORD', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_HOST', 'STRIPE_API_PORT', 'STRIPE_API_PROTOCOL', 'DOCUMENT_ENCRYPTION_KEY']);
+    const declared = Object.keys(loadEnvironment({})).concat(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'BOOTSTRAP_ADMIN_EMAIL', 'BOOTSTRAP_ADMIN_PASSWORD', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_HOST', 'STRIPE_API_PORT', 'STRIPE_API_PROTOCOL', 'DOCUMENT_ENCRYPTION_KEY', 'TRUST_PROXY']);
     expect(documented).toEqual([...new Set(declared)].sort());
   });
 });

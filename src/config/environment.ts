@@ -13,9 +13,11 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
   ValidateIf,
   validateSync,
 } from 'class-validator';
+import { parseTrustProxy } from './trust-proxy.js';
 
 export enum NodeEnv {
   Development = 'development',
@@ -52,6 +54,18 @@ export class Environment {
   @IsString()
   @IsNotEmpty()
   DATA_DIR = '.data';
+
+  /** Which proxies' X-Forwarded-For to believe (see trust-proxy.ts); unset: none, the peer is the client. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @ValidateBy({
+    name: 'isTrustProxy',
+    validator: {
+      validate: (value) => typeof value === 'string' && parseTrustProxy(value) !== null,
+      defaultMessage: () => 'TRUST_PROXY must be a hop count (0-10) or a comma-separated list of proxy IPs / CIDRs (e.g. 10.0.0.0/8,127.0.0.1)',
+    },
+  })
+  TRUST_PROXY?: string;
 
   @Transform(emptyToUndefined)
   @IsOptional()

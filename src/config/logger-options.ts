@@ -4,12 +4,25 @@ import { Params } from 'nestjs-pino';
 import { AppConfig } from './app-config.js';
 import { NodeEnv } from './environment.js';
 
-const REQUEST_ID = /^[\w-]{1,64}$/;
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
-/** The request id: the caller's `X-Request-Id` when it looks sane, a fresh UUID otherwise. */
-export function requestId(req: IncomingMessage): string {
-  const given = req.headers['x-request-id'];
-  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+/**
+ * The request id: always a fresh UUID of ours. It is audit evidence (audit events, answers' X-Request-Id),
+ * so it is never taken from the caller; a sane caller's `X-Request-Id` is logged beside it instead.
+ */
+export function requestId(): string {
+  return randomUUID();
+}
+
+/** The caller's own `X-Request-Id` when it looks sane (for the logs only), else undefined. */
+export function clientRequestId(headers: IncomingMessage['headers']): string | undefined {
+  const given = headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : undefined;
+}
+
+/** What a request log line says about the request: our id, the caller's id beside it, method and URL. */
+export function requestLogFields(req: { id: string; method: string; url: string; headers: IncomingMessage['headers'] }) {
+  return { id: req.id, clientRequestId: clientRequestId(req.headers), method: req.method, url: req.url };
 }
 
 /** pino: JSON lines in production and tests, pretty lines in development; secrets redacted. */
@@ -19,9 +32,9 @@ export function loggerOptions(config: AppConfig): Params {
     pinoHttp: {
       level: config.env.LOG_LEVEL,
       // Fastify has already chosen the id (see app.factory.ts): log under the same one.
-      genReqId: (req) => (req as IncomingMessage & { id?: string }).id ?? requestId(req),
+      genReqId: (req) => (req as IncomingMessage & { id?: string }).id ?? requestId(),
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["stripe-signature"]'],
-      serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
+      serializers: { req: requestLogFields },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
       autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
       transport: pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,

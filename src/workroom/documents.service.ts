@@ -13,6 +13,13 @@ import { WorkroomAccessService } from './workroom-access.service.js';
 
 export class DocumentIntegrityError extends Error {}
 
+/** An uploaded file, read and checked by the controller. */
+export interface IncomingDocument {
+  filename: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
 @Injectable()
 export class DocumentsService {
   private readonly logger = new Logger(DocumentsService.name);
@@ -25,10 +32,23 @@ export class DocumentsService {
     private readonly config: AppConfig,
   ) {}
 
-  /** Encrypts and stores a file for a contract (envelope encryption); only ciphertext touches the disk. */
-  async upload(actor: Actor, contractId: string, file: { filename: string; contentType: string; bytes: Buffer }, context: AuditContext): Promise<DocumentEntity> {
+  /**
+   * Encrypts and stores a file for a contract (envelope encryption); only ciphertext touches the disk.
+   * `read` yields the file and is called only once access is granted (party, contract state, BAA), so
+   * a caller who may not write never makes the server read an upload; a file refused while being read
+   * is recorded as a FAILED upload.
+   */
+  async upload(actor: Actor, contractId: string, read: () => Promise<IncomingDocument>, context: AuditContext): Promise<DocumentEntity> {
     const id = randomUUID();
     await this.access.require(actor, contractId, 'write', context, { subjectType: 'document', subjectId: id, action: 'UPLOAD' });
+    let file: IncomingDocument;
+    try {
+      file = await read();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.slice(0, 200) : 'unreadable';
+      await this.audit.record(actor, context, { contractId, subjectType: 'document', subjectId: id, action: 'UPLOAD', outcome: 'FAILED', detail: `file refused: ${reason}` });
+      throw error;
+    }
     const { ciphertext, wrappedKey } = encryptDocument(this.config.documentKey, id, file.bytes);
     await this.storage.put(id, ciphertext);
     return this.documents.save({ id, contractId, uploadedById: actor.id, filename: file.filename, contentType: file.contentType, sizeBytes: file.bytes.length, storageKey: id, wrappedKey });
