@@ -128,12 +128,12 @@ export class JobPostingBidsResolver {
   ) {}
 
   @ResolveField(() => BidConnection, { nullable: true, description: "Bids, newest first: members of the posting's organization only (FORBIDDEN for others).", complexity: connectionComplexity })
-  bids(@Parent() posting: JobPosting, @CurrentUser() viewer: Actor | null, @Args() args: ConnectionArgs): Promise<BidConnection> {
-    return this.bidsService.listForPosting(viewer, posting, args);
+  bids(@Parent() posting: JobPosting, @CurrentUser() viewer: Actor | null, @Args() args: ConnectionArgs, @Loaders() loaders: RequestLoaders): Promise<BidConnection> {
+    return this.bidsService.loadForPosting(loaders, viewer, posting, args);
   }
 
   @ResolveField(() => InvitationConnection, { nullable: true, description: "Invitations sent: members of the posting's organization only.", complexity: connectionComplexity })
-  invitations(@Parent() posting: JobPosting, @CurrentUser() viewer: Actor | null, @Args() args: ConnectionArgs): Promise<InvitationConnection> {
-    return this.invitationsService.listForPosting(viewer, posting, args);
+  invitations(@Parent() posting: JobPosting, @CurrentUser() viewer: Actor | null, @Args() args: ConnectionArgs, @Loaders() loaders: RequestLoaders): Promise<InvitationConnection> {
+    return this.invitationsService.loadForPosting(loaders, viewer, posting, args);
   }
 }

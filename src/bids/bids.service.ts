@@ -5,7 +5,8 @@ import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
-import { paginate } from '../common/pagination/paginate.js';
+import { RequestLoaders } from '../common/loaders/request-loaders.js';
+import { paginate, paginateEach } from '../common/pagination/paginate.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
 import { CredentialsService } from '../coders/credentials.service.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
@@ -135,11 +136,18 @@ export class BidsService {
     return paginate(query, args, { sortColumn: 'b.createdAt', idColumn: 'b.id', direction: 'DESC', sortValue: (b) => b.createdAt, idValue: (b) => b.id });
   }
 
-  /** A posting's bids, for members of its organization only (FORBIDDEN for anyone else). */
-  async listForPosting(actor: Actor | null, posting: { id: string; organizationId: string }, args: ConnectionArgs): Promise<ConnectionShape<BidEntity>> {
-    if (!(await this.postings.isMember(actor, posting.organizationId))) throw new ForbiddenError("Only the posting organization's members see its bids");
-    const query = this.bids.createQueryBuilder('b').where('b.job_posting_id = :id', { id: posting.id });
-    return paginate(query, args, { sortColumn: 'b.createdAt', idColumn: 'b.id', direction: 'DESC', sortValue: (b) => b.createdAt, idValue: (b) => b.id });
+  /**
+   * A posting's bids, for members of its organization only (FORBIDDEN for anyone else). Through the
+   * request's DataLoaders: a page of postings checks membership once and loads every page of bids in one statement.
+   */
+  async loadForPosting(loaders: RequestLoaders, actor: Actor | null, posting: { id: string; organizationId: string }, args: ConnectionArgs): Promise<ConnectionShape<BidEntity>> {
+    if (!(await this.postings.loadIsMember(loaders, actor, posting.organizationId))) throw new ForbiddenError("Only the posting organization's members see its bids");
+    return loaders
+      .get<string, ConnectionShape<BidEntity>>(`bidsByPosting:${args.first}:${args.after ?? ''}`, (postingIds) => {
+        const query = this.bids.createQueryBuilder('b').where('b.jobPostingId IN (:...postingIds)', { postingIds });
+        return paginateEach(query, { column: 'b.jobPostingId', of: (b) => b.jobPostingId, keys: postingIds }, args, { sortColumn: 'b.createdAt', idColumn: 'b.id', direction: 'DESC', sortValue: (b) => b.createdAt, idValue: (b) => b.id });
+      })
+      .load(posting.id);
   }
 
   /** Who does the work: the caller, or a coding company's member coder when bidding as the company. */

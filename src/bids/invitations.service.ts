@@ -5,7 +5,8 @@ import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
-import { paginate } from '../common/pagination/paginate.js';
+import { RequestLoaders } from '../common/loaders/request-loaders.js';
+import { paginate, paginateEach } from '../common/pagination/paginate.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { JobPostingsService } from '../jobs/job-postings.service.js';
@@ -70,10 +71,14 @@ export class InvitationsService {
     return paginate(query, args, { sortColumn: 'i.createdAt', idColumn: 'i.id', direction: 'DESC', sortValue: (i) => i.createdAt, idValue: (i) => i.id });
   }
 
-  /** A posting's invitations, for members of its organization only. */
-  async listForPosting(actor: Actor | null, posting: { id: string; organizationId: string }, args: ConnectionArgs): Promise<ConnectionShape<JobInvitationEntity>> {
-    if (!(await this.postings.isMember(actor, posting.organizationId))) throw new ForbiddenError("Only the posting organization's members see its invitations");
-    const query = this.invitations.createQueryBuilder('i').where('i.job_posting_id = :id', { id: posting.id });
-    return paginate(query, args, { sortColumn: 'i.createdAt', idColumn: 'i.id', direction: 'DESC', sortValue: (i) => i.createdAt, idValue: (i) => i.id });
+  /** A posting's invitations, for members of its organization only; through the request's DataLoaders, like a posting's bids. */
+  async loadForPosting(loaders: RequestLoaders, actor: Actor | null, posting: { id: string; organizationId: string }, args: ConnectionArgs): Promise<ConnectionShape<JobInvitationEntity>> {
+    if (!(await this.postings.loadIsMember(loaders, actor, posting.organizationId))) throw new ForbiddenError("Only the posting organization's members see its invitations");
+    return loaders
+      .get<string, ConnectionShape<JobInvitationEntity>>(`invitationsByPosting:${args.first}:${args.after ?? ''}`, (postingIds) => {
+        const query = this.invitations.createQueryBuilder('i').where('i.jobPostingId IN (:...postingIds)', { postingIds });
+        return paginateEach(query, { column: 'i.jobPostingId', of: (i) => i.jobPostingId, keys: postingIds }, args, { sortColumn: 'i.createdAt', idColumn: 'i.id', direction: 'DESC', sortValue: (i) => i.createdAt, idValue: (i) => i.id });
+      })
+      .load(posting.id);
   }
 }

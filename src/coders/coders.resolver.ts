@@ -2,7 +2,7 @@ import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/g
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser, Public, Roles } from '../common/auth/decorators.js';
 import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
-import { connectionComplexity } from '../common/pagination/connection.js';
+import { boundedListComplexity, connectionComplexity } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
 import { User } from '../users/user.model.js';
 import { UserRole } from '../users/user-role.enum.js';
@@ -55,7 +55,8 @@ export class CodersResolver {
     return this.users.toModel(user!, viewer);
   }
 
-  @ResolveField(() => [Credential], { description: 'Verified and expired credentials; the coder and admins also see pending and rejected ones.' })
+  // One live credential per type (32; rejected ones too for the coder and admins), primed by the directory query; coders hold a few.
+  @ResolveField(() => [Credential], { description: 'Verified and expired credentials; the coder and admins also see pending and rejected ones.', complexity: boundedListComplexity(3) })
   async credentials(@Parent() profile: CoderProfile, @CurrentUser() viewer: Actor | null, @Loaders() loaders: RequestLoaders): Promise<Credential[]> {
     const all = await this.credentialsService.loadForCoder(loaders, profile.userId);
     const privileged = viewer !== null && (viewer.id === profile.userId || viewer.role === UserRole.ADMIN);

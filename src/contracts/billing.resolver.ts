@@ -1,6 +1,8 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
+import { connectionComplexity, ListArgs } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
 import { BillingService } from '../payments/billing.service.js';
 import { UserRole } from '../users/user-role.enum.js';
@@ -46,8 +48,8 @@ export class BillingResolver {
 export class ContractWorkResolver {
   constructor(private readonly invoicesService: InvoicesService) {}
 
-  @ResolveField(() => [WorkLog], { description: 'Days of work logged, newest first.' })
-  async workLogs(@Parent() contract: Contract, @CurrentUser() actor: Actor): Promise<WorkLog[]> {
-    return (await this.invoicesService.listWork(actor, contract.id)).map(toWorkLog);
+  @ResolveField(() => [WorkLog], { description: 'Days of work logged, newest first.', complexity: connectionComplexity })
+  async workLogs(@Parent() contract: Contract, @CurrentUser() actor: Actor, @Args() args: ListArgs, @Loaders() loaders: RequestLoaders): Promise<WorkLog[]> {
+    return (await this.invoicesService.loadWork(loaders, actor, contract, args.first)).map(toWorkLog);
   }
 }

@@ -133,4 +133,16 @@ export class ContractsService {
   loadById(loaders: RequestLoaders, id: string): Promise<ContractEntity | null> {
     return loaders.get<string, ContractEntity | null>('contractById', async (ids) => byKeys(ids, await this.contracts.findBy({ id: In([...ids]) }), (k) => k.id)).load(id);
   }
+
+  /** `sideOf` through the request's DataLoaders: the contracts of a page share one query for the caller's memberships. */
+  async loadSideOf(loaders: RequestLoaders, actor: Actor, contract: Pick<ContractEntity, 'coderId' | 'organizationId' | 'codingCompanyId'>): Promise<ContractSide | null> {
+    if (actor.role === UserRole.ADMIN) return 'admin';
+    if (actor.id === contract.coderId) return 'coder';
+    if (await this.organizations.loadActiveMembership(loaders, actor.id, contract.organizationId)) return 'provider';
+    if (contract.codingCompanyId) {
+      const membership = await this.organizations.loadActiveMembership(loaders, actor.id, contract.codingCompanyId);
+      if (membership && [MembershipRole.OWNER, MembershipRole.ADMIN].includes(membership.role)) return 'coder';
+    }
+    return null;
+  }
 }

@@ -3,8 +3,10 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
-import { BadUserInputError, ConflictError, ForbiddenError } from '../common/errors/app-error.js';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
+import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
+import { firstOfEachGroup } from '../common/pagination/paginate.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
 import { runEvery } from '../common/scheduling/run-every.js';
 import { AppConfig } from '../config/app-config.js';
@@ -101,9 +103,19 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap, On
     return this.invoices.find({ where: { contractId }, order: { periodStart: 'DESC', createdAt: 'DESC' } });
   }
 
-  async listWork(actor: Actor, contractId: string): Promise<WorkLogEntity[]> {
-    await this.contracts.findForParty(actor, contractId);
-    return this.workLogs.find({ where: { contractId }, order: { workedOn: 'DESC' } });
+  /**
+   * A contract's `first` newest work logs, for its parties (NOT_FOUND for others). Through the
+   * request's DataLoaders: the contracts of a page share one party check and one statement.
+   */
+  async loadWork(loaders: RequestLoaders, actor: Actor, contract: Pick<ContractEntity, 'id' | 'coderId' | 'organizationId' | 'codingCompanyId'>, first: number): Promise<WorkLogEntity[]> {
+    if (!(await this.contracts.loadSideOf(loaders, actor, contract))) throw new NotFoundError('Contract');
+    return loaders
+      .get<string, WorkLogEntity[]>(`workLogsByContract:${first}`, async (contractIds) => {
+        const logs = this.workLogs.createQueryBuilder('w').where('w.contractId IN (:...contractIds)', { contractIds });
+        const rows = await firstOfEachGroup(logs, 'w.contractId', 'w.workedOn DESC, w.id DESC', first).orderBy('w.workedOn', 'DESC').addOrderBy('w.id', 'DESC').getMany();
+        return groupByKeys(contractIds, rows, (row) => row.contractId);
+      })
+      .load(contract.id);
   }
 
   /**

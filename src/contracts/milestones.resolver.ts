@@ -2,6 +2,7 @@ import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql'
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
+import { connectionComplexity, ListArgs } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
 import { UserRole } from '../users/user-role.enum.js';
 import { Contract } from './dto/contract.model.js';
@@ -47,8 +48,8 @@ export class MilestonesResolver {
 export class ContractMilestonesResolver {
   constructor(private readonly milestonesService: MilestonesService) {}
 
-  @ResolveField('milestones', () => [Milestone], { description: 'Fixed-price milestones, oldest first.' })
-  milestones(@Parent() contract: Contract, @Loaders() loaders: RequestLoaders): Promise<Milestone[]> {
-    return this.milestonesService.listForContracts(loaders, contract.id);
+  @ResolveField('milestones', () => [Milestone], { description: 'Fixed-price milestones, oldest first.', complexity: connectionComplexity })
+  milestones(@Parent() contract: Contract, @Args() args: ListArgs, @Loaders() loaders: RequestLoaders): Promise<Milestone[]> {
+    return this.milestonesService.loadForContract(loaders, contract.id, args.first);
   }
 }

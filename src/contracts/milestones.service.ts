@@ -4,7 +4,8 @@ import { isUUID } from 'class-validator';
 import { EntityManager, In, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
-import { RequestLoaders } from '../common/loaders/request-loaders.js';
+import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
+import { firstOfEachGroup } from '../common/pagination/paginate.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
 import { runEvery } from '../common/scheduling/run-every.js';
 import { AppConfig } from '../config/app-config.js';
@@ -155,11 +156,13 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
     return released;
   }
 
-  listForContracts(loaders: RequestLoaders, contractId: string): Promise<MilestoneEntity[]> {
+  /** A contract's `first` oldest milestones, through the request's DataLoader: a page of contracts loads them in one statement. */
+  loadForContract(loaders: RequestLoaders, contractId: string, first: number): Promise<MilestoneEntity[]> {
     return loaders
-      .get<string, MilestoneEntity[]>('milestonesByContract', async (ids) => {
-        const rows = await this.milestones.find({ where: { contractId: In([...ids]) }, order: { createdAt: 'ASC' } });
-        return ids.map((contractId) => rows.filter((row) => row.contractId === contractId));
+      .get<string, MilestoneEntity[]>(`milestonesByContract:${first}`, async (contractIds) => {
+        const milestones = this.milestones.createQueryBuilder('m').where('m.contractId IN (:...contractIds)', { contractIds });
+        const rows = await firstOfEachGroup(milestones, 'm.contractId', 'm.createdAt ASC, m.id ASC', first).orderBy('m.createdAt', 'ASC').addOrderBy('m.id', 'ASC').getMany();
+        return groupByKeys(contractIds, rows, (row) => row.contractId);
       })
       .load(contractId);
   }

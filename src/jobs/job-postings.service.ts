@@ -109,6 +109,11 @@ export class JobPostingsService {
     );
   }
 
+  /** `isMember` through the request's DataLoaders: a page of postings checks the caller's memberships once. */
+  async loadIsMember(loaders: RequestLoaders, actor: Actor | null, organizationId: string): Promise<boolean> {
+    return actor !== null && (await this.organizations.loadActiveMembership(loaders, actor.id, organizationId)) !== null;
+  }
+
   /** Locks an OPEN posting for the rest of the transaction (bids, invitations); NOT_FOUND or CONFLICT otherwise. */
   async lockOpen(manager: EntityManager, id: string): Promise<JobPostingEntity> {
     const posting = await manager.getRepository(JobPostingEntity).createQueryBuilder('j').setLock('pessimistic_read').where('j.id = :id', { id }).getOne();

@@ -4,9 +4,9 @@ import { In, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
-import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
+import { byKeys, groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
-import { paginate } from '../common/pagination/paginate.js';
+import { paginateEach } from '../common/pagination/paginate.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { UserRole } from '../users/user-role.enum.js';
 import { normalizeEmail } from '../users/users.service.js';
@@ -146,13 +146,40 @@ export class OrganizationsService {
     return this.memberships.findOneByOrFail({ id: membershipId });
   }
 
-  /** Members and pending invitations of an organization, for its members (and admins) only. */
-  async listMembers(actor: Actor, organizationId: string, args: ConnectionArgs): Promise<ConnectionShape<MembershipEntity>> {
-    await this.requireMembership(actor, organizationId);
-    const query = this.memberships
-      .createQueryBuilder('m')
-      .where('m.organization_id = :organizationId AND m.status IN (:...statuses)', { organizationId, statuses: [MembershipStatus.ACTIVE, MembershipStatus.INVITED] });
-    return paginate(query, args, { sortColumn: 'm.createdAt', idColumn: 'm.id', direction: 'ASC', sortValue: (m) => m.createdAt, idValue: (m) => m.id });
+  /**
+   * Members and pending invitations of an organization, for its members (and admins) only; NOT_FOUND
+   * for others. Through the request's DataLoaders: the organizations of a page share one membership
+   * check and one statement for their pages.
+   */
+  async loadMembers(loaders: RequestLoaders, actor: Actor, organizationId: string, args: ConnectionArgs): Promise<ConnectionShape<MembershipEntity>> {
+    if (actor.role !== UserRole.ADMIN && !(await this.loadActiveMembership(loaders, actor.id, organizationId))) throw new NotFoundError('Organization');
+    return loaders
+      .get<string, ConnectionShape<MembershipEntity>>(`membersByOrganization:${args.first}:${args.after ?? ''}`, (organizationIds) => {
+        const query = this.memberships
+          .createQueryBuilder('m')
+          .where('m.organizationId IN (:...organizationIds) AND m.status IN (:...statuses)', { organizationIds, statuses: [MembershipStatus.ACTIVE, MembershipStatus.INVITED] });
+        return paginateEach(query, { column: 'm.organizationId', of: (m) => m.organizationId, keys: organizationIds }, args, {
+          sortColumn: 'm.createdAt',
+          idColumn: 'm.id',
+          direction: 'ASC',
+          sortValue: (m) => m.createdAt,
+          idValue: (m) => m.id,
+        });
+      })
+      .load(organizationId);
+  }
+
+  /**
+   * The user's active membership of an organization, or null. Through the request's DataLoader, which
+   * loads all the user's active memberships once: a page of contracts or postings asks without a query per row.
+   */
+  async loadActiveMembership(loaders: RequestLoaders, userId: string, organizationId: string): Promise<MembershipEntity | null> {
+    const memberships = await loaders
+      .get<string, MembershipEntity[]>('activeMembershipsByUser', async (userIds) =>
+        groupByKeys(userIds, await this.memberships.findBy({ userId: In([...userIds]), status: MembershipStatus.ACTIVE }), (m) => m.userId!),
+      )
+      .load(userId);
+    return memberships.find((m) => m.organizationId === organizationId) ?? null;
   }
 
   private async findOrFail(id: string): Promise<OrganizationEntity> {

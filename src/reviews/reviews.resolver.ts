@@ -2,6 +2,8 @@ import { Args, ArgsType, Field, ID, Int, Mutation, ObjectType, Parent, Query, Re
 import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser } from '../common/auth/decorators.js';
+import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
+import { connectionComplexity, ListArgs } from '../common/pagination/connection.js';
 import { Trim } from '../common/validation/trim.decorator.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
 import { CoderProfile } from '../coders/dto/coder-profile.model.js';
@@ -69,8 +71,8 @@ export class ReviewsResolver {
 export class CoderReviewsResolver {
   constructor(private readonly reviewsService: ReviewsService) {}
 
-  @ResolveField(() => [Review], { description: 'Published reviews by practices, newest first (up to 50).' })
-  async reviews(@Parent() profile: CoderProfile): Promise<Review[]> {
-    return (await this.reviewsService.forCoder(profile.userId)).map(toReview);
+  @ResolveField(() => [Review], { description: 'Published reviews by practices, newest first.', complexity: connectionComplexity })
+  async reviews(@Parent() profile: CoderProfile, @Args() args: ListArgs, @Loaders() loaders: RequestLoaders): Promise<Review[]> {
+    return (await this.reviewsService.loadPublishedForCoder(loaders, profile.userId, args.first)).map(toReview);
   }
 }

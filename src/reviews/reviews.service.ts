@@ -1,9 +1,11 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
+import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
+import { firstOfEachGroup } from '../common/pagination/paginate.js';
 import { runEvery } from '../common/scheduling/run-every.js';
 import { AppConfig } from '../config/app-config.js';
 import { ContractStatus } from '../contracts/contract-status.enum.js';
@@ -63,9 +65,21 @@ export class ReviewsService implements OnApplicationBootstrap, OnApplicationShut
     return rows.filter((row) => row.authorSide === side || row.publishedAt !== null);
   }
 
-  /** Published reviews of a coder by practices (public). */
-  forCoder(coderUserId: string): Promise<ReviewEntity[]> {
-    return this.reviews.find({ where: { coderId: coderUserId, authorSide: 'provider', publishedAt: Not(IsNull()) }, order: { publishedAt: 'DESC' }, take: 50 });
+  /**
+   * The `first` newest published reviews of a coder by practices (public), through the request's
+   * DataLoader: a directory page loads the reviews of all its coders in one statement.
+   */
+  loadPublishedForCoder(loaders: RequestLoaders, coderUserId: string, first: number): Promise<ReviewEntity[]> {
+    return loaders
+      .get<string, ReviewEntity[]>(`publishedReviewsByCoder:${first}`, async (coderIds) => {
+        const published = this.reviews
+          .createQueryBuilder('r')
+          .where('r.coderId IN (:...coderIds)', { coderIds })
+          .andWhere("r.authorSide = 'provider' AND r.publishedAt IS NOT NULL");
+        const rows = await firstOfEachGroup(published, 'r.coderId', 'r.publishedAt DESC, r.id DESC', first).orderBy('r.publishedAt', 'DESC').addOrderBy('r.id', 'DESC').getMany();
+        return groupByKeys(coderIds, rows, (row) => row.coderId);
+      })
+      .load(coderUserId);
   }
 
   /** Publishes reviews whose contract ended more than BLIND_DAYS ago. */

@@ -1,5 +1,7 @@
 import { Field, Float, Int, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CoderProfile } from '../coders/dto/coder-profile.model.js';
+import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
+import { boundedListComplexity } from '../common/pagination/connection.js';
 import { Specialty } from '../domain/specialty.enum.js';
 import { CodedBatchesService } from './coded-batches.service.js';
 
@@ -22,8 +24,9 @@ export class SpecialtyAccuracy {
 export class CoderAccuracyResolver {
   constructor(private readonly batches: CodedBatchesService) {}
 
-  @ResolveField(() => [SpecialtyAccuracy], { description: 'Audited accuracy per specialty of the audited work (public).' })
-  accuracyBySpecialty(@Parent() profile: CoderProfile): Promise<SpecialtyAccuracy[]> {
-    return this.batches.accuracyBySpecialty(profile.userId);
+  // At most one entry per specialty (26); a coder's audited work usually spans a few.
+  @ResolveField(() => [SpecialtyAccuracy], { description: 'Audited accuracy per specialty of the audited work (public).', complexity: boundedListComplexity(3) })
+  accuracyBySpecialty(@Parent() profile: CoderProfile, @Loaders() loaders: RequestLoaders): Promise<SpecialtyAccuracy[]> {
+    return this.batches.loadAccuracyBySpecialty(loaders, profile.userId);
   }
 }

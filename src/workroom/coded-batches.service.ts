@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
+import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { Specialty } from '../domain/specialty.enum.js';
@@ -15,6 +16,13 @@ import { normalizeCpt, normalizeHcpcs, normalizeIcd10Cm, normalizeIcd10Pcs, norm
 import { CodeTablesService } from './codes/code-tables.service.js';
 import { AuditCodedBatchInput, CodedLineInput, ReviewCodedBatchInput, SubmitCodedBatchInput } from './dto/coded-batch.models.js';
 import { WorkroomAccessService } from './workroom-access.service.js';
+
+export interface SpecialtyAccuracyRow {
+  specialty: Specialty;
+  sampled: number;
+  errors: number;
+  score: number;
+}
 
 interface Problem {
   path: string;
@@ -110,16 +118,24 @@ export class CodedBatchesService {
     return `${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
   }
 
-  /** Audited charts and errors of a coder grouped by the posting's specialty, best covered first. */
-  async accuracyBySpecialty(coderId: string): Promise<{ specialty: Specialty; sampled: number; errors: number; score: number }[]> {
-    const rows: { specialty: Specialty; sampled: string; errors: string }[] = await this.batches.query(
-      `SELECT j.specialty, sum(b.audit_sampled)::int AS sampled, sum(b.audit_errors)::int AS errors
-         FROM coded_batches b JOIN contracts k ON k.id = b.contract_id JOIN job_postings j ON j.id = k.job_posting_id
-        WHERE b.submitted_by_id = $1 AND b.audited_at IS NOT NULL
-        GROUP BY j.specialty ORDER BY sampled DESC, j.specialty`,
-      [coderId],
-    );
-    return rows.map((row) => ({ specialty: row.specialty, sampled: Number(row.sampled), errors: Number(row.errors), score: Math.round((1 - Number(row.errors) / Number(row.sampled)) * 10000) / 10000 }));
+  /**
+   * Audited charts and errors of a coder grouped by the posting's specialty, best covered first,
+   * through the request's DataLoader: a directory page groups the audits of all its coders in one statement.
+   */
+  loadAccuracyBySpecialty(loaders: RequestLoaders, coderId: string): Promise<SpecialtyAccuracyRow[]> {
+    return loaders
+      .get<string, SpecialtyAccuracyRow[]>('accuracyBySpecialtyByCoder', async (coderIds) => {
+        const rows: { coderId: string; specialty: Specialty; sampled: number; errors: number }[] = await this.batches.query(
+          `SELECT b.submitted_by_id AS "coderId", j.specialty, sum(b.audit_sampled)::int AS sampled, sum(b.audit_errors)::int AS errors
+             FROM coded_batches b JOIN contracts k ON k.id = b.contract_id JOIN job_postings j ON j.id = k.job_posting_id
+            WHERE b.submitted_by_id = ANY($1::uuid[]) AND b.audited_at IS NOT NULL
+            GROUP BY b.submitted_by_id, j.specialty ORDER BY sampled DESC, j.specialty`,
+          [coderIds],
+        );
+        const scored = rows.map((row) => ({ coderId: row.coderId, specialty: row.specialty, sampled: row.sampled, errors: row.errors, score: Math.round((1 - row.errors / row.sampled) * 10000) / 10000 }));
+        return groupByKeys(coderIds, scored, (row) => row.coderId);
+      })
+      .load(coderId);
   }
 
   private async findForSide(actor: Actor, batchId: string, side: 'provider' | 'coder', context: AuditContext, action: string): Promise<CodedBatchEntity> {

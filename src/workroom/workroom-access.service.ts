@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { AppError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
+import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { ContractEntity } from '../contracts/contract.entity.js';
 import { ContractStatus } from '../contracts/contract-status.enum.js';
 import { ContractsService } from '../contracts/contracts.service.js';
@@ -18,6 +19,13 @@ export interface BaaState {
   agreementVersion: string;
   required: boolean;
   complete: boolean;
+}
+
+function baaStateOf(signatures: BaaSignatureEntity[], required: boolean): BaaState {
+  const at = (party: string) => signatures.find((row) => row.party === party)?.signedAt ?? null;
+  const providerSignedAt = at('provider');
+  const coderSignedAt = at('coder');
+  return { providerSignedAt, coderSignedAt, agreementVersion: BAA_VERSION, required, complete: Boolean(providerSignedAt && coderSignedAt) };
 }
 
 /**
@@ -61,9 +69,15 @@ export class WorkroomAccessService {
 
   async baaState(contract: Pick<ContractEntity, 'id' | 'jobPostingId'>): Promise<BaaState> {
     const [rows, posting] = await Promise.all([this.signatures.findBy({ contractId: contract.id }), this.postings.findById(contract.jobPostingId)]);
-    const at = (party: string) => rows.find((row) => row.party === party)?.signedAt ?? null;
-    const providerSignedAt = at('provider');
-    const coderSignedAt = at('coder');
-    return { providerSignedAt, coderSignedAt, agreementVersion: BAA_VERSION, required: Boolean(posting?.requiresBaa), complete: Boolean(providerSignedAt && coderSignedAt) };
+    return baaStateOf(rows, Boolean(posting?.requiresBaa));
+  }
+
+  /** `baaState` through the request's DataLoaders: a page of contracts reads its signatures and postings in one statement each. */
+  async loadBaaState(loaders: RequestLoaders, contract: Pick<ContractEntity, 'id' | 'jobPostingId'>): Promise<BaaState> {
+    const signatures = loaders.get<string, BaaSignatureEntity[]>('baaSignaturesByContract', async (contractIds) =>
+      groupByKeys(contractIds, await this.signatures.findBy({ contractId: In([...contractIds]) }), (row) => row.contractId),
+    );
+    const [rows, posting] = await Promise.all([signatures.load(contract.id), this.postings.loadById(loaders, contract.jobPostingId)]);
+    return baaStateOf(rows, Boolean(posting?.requiresBaa));
   }
 }

@@ -2,6 +2,7 @@ import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '
 import type { Actor } from '../common/auth/actor.js';
 import type { AppRequest } from '../common/auth/request-from-context.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { connectionComplexity } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
 import { ContractsService } from '../contracts/contracts.service.js';
@@ -50,7 +51,7 @@ export class WorkroomResolver {
   }
 
   @ResolveField(() => BaaStatus)
-  baa(@Parent() contract: Contract): Promise<BaaStatus> {
-    return this.access.baaState(contract);
+  baa(@Parent() contract: Contract, @Loaders() loaders: RequestLoaders): Promise<BaaStatus> {
+    return this.access.loadBaaState(loaders, contract);
   }
 }

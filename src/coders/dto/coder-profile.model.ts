@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Connection } from '../../common/pagination/connection.js';
+import { boundedListComplexity, Connection } from '../../common/pagination/connection.js';
 import { Specialty } from '../../domain/specialty.enum.js';
 import { CodeSet, WorkType } from '../../domain/work.enums.js';
 
@@ -43,7 +43,8 @@ export class CoderProfile {
   @Field()
   available: boolean;
 
-  @Field(() => [SpecialtyExperience])
+  // At most one entry per specialty (26, stored with the row); profiles usually list a few.
+  @Field(() => [SpecialtyExperience], { complexity: boundedListComplexity(3) })
   specialties: SpecialtyExperience[];
 
   @Field(() => [CodeSet])

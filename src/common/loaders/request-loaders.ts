@@ -26,6 +26,13 @@ export function byKeys<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K
   return keys.map((key) => found.get(key) ?? null);
 }
 
+/** Groups batch results by key, in the order of `keys` (an empty list where nothing was found); rows keep their order. */
+export function groupByKeys<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
+  const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((key) => groups.get(key)!);
+}
+
 export const Loaders = createParamDecorator((_data: unknown, context: ExecutionContext): RequestLoaders => {
   return GqlExecutionContext.create(context).getContext<{ loaders: RequestLoaders }>().loaders;
 });

@@ -31,6 +31,19 @@ export class ConnectionArgs {
   after?: string | null;
 }
 
+/**
+ * Arguments of a plain list field bounded by the client (a coder's reviews, a contract's work logs):
+ * the first `first` items, at most MAX_PAGE_SIZE. Cost them with `connectionComplexity`.
+ */
+@ArgsType()
+export class ListArgs {
+  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `How many items, 1..${MAX_PAGE_SIZE}.` })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first: number = DEFAULT_PAGE_SIZE;
+}
+
 export interface Edge<T> {
   cursor: string;
   node: T;
@@ -74,8 +87,18 @@ export function Connection<T>(nodeType: Type<T>): Type<ConnectionShape<T>> {
   return ConnectionType as Type<ConnectionShape<T>>;
 }
 
-/** Query cost of a connection field: its children, once per requested item. */
+/** Query cost of a connection, or of a list field with `first` (`ListArgs`): its children, once per requested item. */
 export function connectionComplexity({ args, childComplexity }: ComplexityEstimatorArgs): number {
   const first = typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE;
   return 1 + Math.max(first, 1) * childComplexity;
+}
+
+/**
+ * Query cost of a list field whose length the data bounds, not the client (a coder's credentials:
+ * one per credential type): its children, `assumedSize` times. The assumed size is what a row
+ * usually holds; the field's hard bound is small and needs no further query, so costing every
+ * row at the bound would only refuse ordinary directory pages.
+ */
+export function boundedListComplexity(assumedSize: number): (args: ComplexityEstimatorArgs) => number {
+  return ({ childComplexity }) => 1 + assumedSize * childComplexity;
 }

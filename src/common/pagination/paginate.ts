@@ -1,5 +1,6 @@
-import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadUserInputError } from '../errors/app-error.js';
+import { groupByKeys } from '../loaders/request-loaders.js';
 import { ConnectionArgs, ConnectionShape } from './connection.js';
 
 interface KeysetCursor {
@@ -42,17 +43,75 @@ export async function paginate<T extends ObjectLiteral, N = T>(
   toNode: (row: T) => N = (row) => row as unknown as N,
 ): Promise<ConnectionShape<N>> {
   const counter = query.clone();
-  const page = query.clone();
-  if (args.after) {
-    const cursor = decodeCursor(args.after);
-    const op = options.direction === 'DESC' ? '<' : '>';
-    page.andWhere(`(${options.sortColumn}, ${options.idColumn}) ${op} (:cursorValue, :cursorId)`, { cursorValue: cursor.v, cursorId: cursor.id });
-  }
-  const rows = await page
+  const rows = await afterCursor(query.clone(), args, options)
     .orderBy(options.sortColumn, options.direction)
     .addOrderBy(options.idColumn, options.direction)
     .take(args.first + 1)
     .getMany();
+  return toConnection(rows, args, options, toNode, () => counter.getCount());
+}
+
+/**
+ * `paginate` for the same field of many parents (the bids of each posting on a page) in one
+ * statement: `query` selects the rows of every parent in `group.keys`, `group.column` (e.g.
+ * `b.jobPostingId`) tells them apart, and each parent gets its own page (same `first` and `after`),
+ * in the order of `group.keys`. The counts, one grouped statement for all parents, run only if a
+ * client selects `totalCount`.
+ */
+export async function paginateEach<T extends ObjectLiteral, N = T>(
+  query: SelectQueryBuilder<T>,
+  group: { column: string; of: (row: T) => string; keys: readonly string[] },
+  args: ConnectionArgs,
+  options: KeysetOptions<T>,
+  toNode: (row: T) => N = (row) => row as unknown as N,
+): Promise<ConnectionShape<N>[]> {
+  const order = `${options.sortColumn} ${options.direction}, ${options.idColumn} ${options.direction}`;
+  const rows = await firstOfEachGroup(afterCursor(query.clone(), args, options), group.column, order, args.first + 1)
+    .orderBy(options.sortColumn, options.direction)
+    .addOrderBy(options.idColumn, options.direction)
+    .getMany();
+  let counts: Promise<Map<string, number>> | undefined;
+  const countOf = async (key: string) => {
+    counts ??= query
+      .clone()
+      .select(group.column, 'parent')
+      .addSelect('count(*)::int', 'n')
+      .groupBy(group.column)
+      .getRawMany<{ parent: string; n: number }>()
+      .then((found) => new Map(found.map((row) => [row.parent, row.n])));
+    return (await counts).get(key) ?? 0;
+  };
+  return groupByKeys(group.keys, rows, group.of).map((found, i) => toConnection(found, args, options, toNode, () => countOf(group.keys[i])));
+}
+
+/**
+ * Narrows `query` to the first `limit` rows of each group (`partitionBy`, e.g. `r.coderId`) in
+ * `orderBy` order, ranked with a window function: the lists of many parents in one statement,
+ * each bounded. The caller orders the outer query.
+ */
+export function firstOfEachGroup<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, partitionBy: string, orderBy: string, limit: number): SelectQueryBuilder<T> {
+  const alias = query.alias;
+  const ranked = query
+    .clone()
+    .select(`${alias}.id`, 'id')
+    .addSelect(`row_number() OVER (PARTITION BY ${partitionBy} ORDER BY ${orderBy})`, 'position');
+  return query
+    .createQueryBuilder()
+    .select(alias)
+    .from(query.expressionMap.mainAlias!.target as EntityTarget<T>, alias)
+    .where(`${alias}.id IN (SELECT ranked.id FROM (${ranked.getQuery()}) ranked WHERE ranked.position <= :groupLimit)`)
+    .setParameters({ ...ranked.getParameters(), groupLimit: limit });
+}
+
+function afterCursor<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, args: ConnectionArgs, options: KeysetOptions<T>): SelectQueryBuilder<T> {
+  if (!args.after) return query;
+  const cursor = decodeCursor(args.after);
+  const op = options.direction === 'DESC' ? '<' : '>';
+  return query.andWhere(`(${options.sortColumn}, ${options.idColumn}) ${op} (:cursorValue, :cursorId)`, { cursorValue: cursor.v, cursorId: cursor.id });
+}
+
+/** One page from `rows` (up to `first + 1`, in order): edges, cursors, and a lazy total. */
+function toConnection<T, N>(rows: T[], args: ConnectionArgs, options: KeysetOptions<T>, toNode: (row: T) => N, count: () => Promise<number>): ConnectionShape<N> {
   const hasNextPage = rows.length > args.first;
   const edges = rows.slice(0, args.first).map((row) => {
     const value = options.sortValue(row);
@@ -61,7 +120,7 @@ export async function paginate<T extends ObjectLiteral, N = T>(
   return {
     edges,
     get totalCount() {
-      return counter.getCount();
+      return count();
     },
     pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
   };
