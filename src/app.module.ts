@@ -43,7 +43,12 @@ export class AppModule {
       imports: [
         ConfigModule.register(config),
         LoggerModule.forRoot(loggerOptions(config)),
-        TypeOrmModule.forRoot(typeOrmOptions(config.databaseUrl, { migrationsRun: config.env.MIGRATIONS_RUN })),
+        TypeOrmModule.forRoot(
+          typeOrmOptions(config.databaseUrl, {
+            migrationsRun: config.env.MIGRATIONS_RUN,
+            timeouts: { lockTimeoutMs: config.env.DATABASE_LOCK_TIMEOUT_MS, statementTimeoutMs: config.env.DATABASE_STATEMENT_TIMEOUT_MS },
+          }),
+        ),
         GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions(config)),
         RedisModule,
         PubSubModule,

@@ -68,7 +68,7 @@ export class TokenService {
           RETURNING user_id, family_id`,
         [tokenHash],
       )) as [{ user_id: string; family_id: string }[], number];
-      const user = rows[0] ? await this.users.findById(rows[0].user_id) : null;
+      const user = rows[0] ? await this.users.findById(rows[0].user_id, manager) : null;
       if (!user) return null;
       return { user, tokens: await this.issue(user, rows[0].family_id, manager) };
     });

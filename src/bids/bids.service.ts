@@ -84,7 +84,7 @@ export class BidsService {
     const bid = await this.bids.findOneBy({ id });
     if (!bid || (bid.coderId !== actor.id && bid.submittedById !== actor.id)) throw new NotFoundError('Bid');
     return this.transition(bid, BidStatus.WITHDRAWN, async (manager) => {
-      const posting = await this.postings.findById(bid.jobPostingId);
+      const posting = await this.postings.findById(bid.jobPostingId, manager);
       if (posting) await this.notifications.notify(manager, posting.postedById, NotificationKind.BID_WITHDRAWN, `A bid on "${posting.title}" was withdrawn`, { jobPostingId: posting.id, bidId: bid.id });
     });
   }
@@ -177,7 +177,7 @@ export class BidsService {
         .set({ status: to })
         .where('id = :id AND status = :pending', { id: bid.id, pending: BidStatus.PENDING })
         .execute();
-      if (!result.affected) throw new ConflictError(`This bid is ${(await this.bids.findOneByOrFail({ id: bid.id })).status}, not PENDING`);
+      if (!result.affected) throw new ConflictError(`This bid is ${(await manager.getRepository(BidEntity).findOneByOrFail({ id: bid.id })).status}, not PENDING`);
       await sideEffects(manager);
       return manager.getRepository(BidEntity).findOneByOrFail({ id: bid.id });
     });

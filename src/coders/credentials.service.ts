@@ -177,7 +177,7 @@ export class CredentialsService implements OnApplicationBootstrap, OnApplication
       .where('id = :id AND status = :pending', { id, pending: CredentialReviewStatus.PENDING })
       .execute();
     if (!result.affected) {
-      const existing = await this.credentials.findOneBy({ id });
+      const existing = await manager.getRepository(CredentialEntity).findOneBy({ id });
       if (!existing) throw new NotFoundError('Credential');
       throw new ConflictError(`This credential was already reviewed (${existing.status})`);
     }

@@ -76,6 +76,20 @@ export class Environment {
   @IsBoolean()
   MIGRATIONS_RUN = true;
 
+  /** How long a statement of the API waits for a row or table lock before failing (retryable CONFLICT), in ms; 0 waits forever. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  DATABASE_LOCK_TIMEOUT_MS = 5000;
+
+  /** Longest any statement of the API may run, in ms (start-up migrations are exempt); 0 means no limit. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  DATABASE_STATEMENT_TIMEOUT_MS = 20000;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })

@@ -123,7 +123,7 @@ export class ContractsService {
         .set({ status: ContractStatus.ENDED, endedAt: () => 'now()' })
         .where('id = :id AND status IN (:...open)', { id, open: [ContractStatus.ACTIVE, ContractStatus.PAUSED] })
         .execute();
-      if (!result.affected) throw new ConflictError(`This contract is ${(await this.contracts.findOneByOrFail({ id })).status} and cannot be ended now`);
+      if (!result.affected) throw new ConflictError(`This contract is ${(await manager.getRepository(ContractEntity).findOneByOrFail({ id })).status} and cannot be ended now`);
       const other = actor.id === contract.coderId ? null : contract.coderId;
       if (other) await this.notifications.notify(manager, other, NotificationKind.CONTRACT_ENDED, 'A contract was ended', { contractId: id });
       return manager.getRepository(ContractEntity).findOneByOrFail({ id });

@@ -16,7 +16,7 @@ import { BillingService, CHARGE_JOB } from '../payments/billing.service.js';
 import { EscrowService } from '../payments/escrow.service.js';
 import { GatewayEvent, PaymentsGateway } from '../payments/gateway/payments-gateway.js';
 import { OutboxJobEntity } from '../payments/outbox-job.entity.js';
-import { OutboxService } from '../payments/outbox.service.js';
+import { OutboxOutcome, OutboxService } from '../payments/outbox.service.js';
 import { StripeEventsService } from '../payments/stripe-events.service.js';
 import { ContractEntity } from './contract.entity.js';
 import { ContractStatus } from './contract-status.enum.js';
@@ -60,7 +60,7 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap, On
   ) {}
 
   onModuleInit(): void {
-    this.outbox.register(CHARGE_JOB, (job, manager) => this.runCharge(job, manager));
+    this.outbox.register(CHARGE_JOB, (job) => this.runCharge(job));
     this.events.on('payment_intent.succeeded', (event, manager) => this.onPaymentSucceeded(event, manager));
   }
 
@@ -206,15 +206,15 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap, On
   }
 
   /** Outbox job: charge the practice's saved card off session; waits until a card is saved. */
-  private async runCharge(job: OutboxJobEntity, manager: EntityManager) {
-    const customer = await this.billing.findCustomer(manager, job.payload.organizationId);
+  private async runCharge(job: OutboxJobEntity): Promise<OutboxOutcome> {
+    const customer = await this.billing.findCustomer(job.payload.organizationId);
     if (!customer?.defaultPaymentMethodId) return { wait: 'the practice has no saved payment method (startPaymentMethodSetup)' };
     const intent = await this.gateway.chargeOffSession(
       { customerId: customer.stripeCustomerId, paymentMethodId: customer.defaultPaymentMethodId, amountCents: job.payload.amountCents, transferGroup: `contract:${job.payload.contractId}`, metadata: { invoiceId: job.payload.invoiceId, contractId: job.payload.contractId } },
       job.idempotencyKey,
     );
-    await manager.getRepository(InvoiceEntity).update({ id: job.payload.invoiceId }, { paymentIntentId: intent.id });
-    return { done: { paymentIntentId: intent.id } };
+    const record = async (manager: EntityManager) => void (await manager.getRepository(InvoiceEntity).update({ id: job.payload.invoiceId }, { paymentIntentId: intent.id }));
+    return { done: { paymentIntentId: intent.id }, record };
   }
 
   /** payment_intent.succeeded for an invoice: held in escrow (once) until the dispute window ends. */

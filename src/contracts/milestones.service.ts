@@ -14,7 +14,7 @@ import { PayModel } from '../domain/work.enums.js';
 import { GatewayEvent, PaymentsGateway } from '../payments/gateway/payments-gateway.js';
 import { ACCOUNTS, feeOf, LedgerService } from '../payments/ledger.service.js';
 import { OutboxJobEntity } from '../payments/outbox-job.entity.js';
-import { OutboxService } from '../payments/outbox.service.js';
+import { OutboxOutcome, OutboxService } from '../payments/outbox.service.js';
 import { PayoutsService } from '../payments/payouts.service.js';
 import { EscrowService } from '../payments/escrow.service.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
@@ -134,7 +134,7 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
       const contract = await this.lockContract(manager, milestone.contractId);
       if (contract.status === ContractStatus.DISPUTED) throw new ConflictError('This contract is DISPUTED: an admin resolves it');
       const moved = await manager.getRepository(MilestoneEntity).update({ id, status: In(HELD) }, { status: MilestoneStatus.REFUNDED, refundedAt: new Date() });
-      if (!moved.affected) throw new ConflictError(`Only a FUNDED or SUBMITTED milestone can be refunded; this one is ${(await this.findOrFail(id)).status}`);
+      if (!moved.affected) throw new ConflictError(`Only a FUNDED or SUBMITTED milestone can be refunded; this one is ${(await manager.getRepository(MilestoneEntity).findOneByOrFail({ id })).status}`);
       await this.escrow.refunded(manager, `milestone:${id}`, contract.id, milestone.amountCents);
       await this.outbox.enqueue(manager, REFUND_JOB, `refund:milestone:${id}`, { paymentIntentId: milestone.paymentIntentId, amountCents: milestone.amountCents, milestoneId: id });
       return manager.getRepository(MilestoneEntity).findOneByOrFail({ id });
@@ -246,7 +246,7 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
     await this.notifications.notify(manager, contract.coderId, NotificationKind.MILESTONE_FUNDED, `Milestone "${milestone.title}" is funded: you can start`, { contractId: contract.id, milestoneId: milestone.id });
   }
 
-  private async runRefund(job: OutboxJobEntity) {
+  private async runRefund(job: OutboxJobEntity): Promise<OutboxOutcome> {
     const refund = await this.gateway.createRefund({ paymentIntentId: job.payload.paymentIntentId, amountCents: job.payload.amountCents, metadata: { milestoneId: job.payload.milestoneId } }, job.idempotencyKey);
     return { done: { refundId: refund.id } };
   }

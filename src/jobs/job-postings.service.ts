@@ -80,8 +80,9 @@ export class JobPostingsService {
     return this.postings.findOneByOrFail({ id });
   }
 
-  findById(id: string): Promise<JobPostingEntity | null> {
-    return this.postings.findOneBy({ id });
+  /** The posting, read through `manager` when called inside a transaction. */
+  findById(id: string, manager?: EntityManager): Promise<JobPostingEntity | null> {
+    return (manager?.getRepository(JobPostingEntity) ?? this.postings).findOneBy({ id });
   }
 
   loadById(loaders: RequestLoaders, id: string): Promise<JobPostingEntity | null> {

@@ -46,8 +46,8 @@ export class BillingService implements OnModuleInit {
     return (await this.gateway.createSetupIntent({ customerId: customer.stripeCustomerId, organizationId })).clientSecret;
   }
 
-  findCustomer(manager: EntityManager, organizationId: string): Promise<BillingCustomerEntity | null> {
-    return manager.getRepository(BillingCustomerEntity).findOneBy({ organizationId });
+  findCustomer(organizationId: string): Promise<BillingCustomerEntity | null> {
+    return this.customers.findOneBy({ organizationId });
   }
 
   /** The saved card becomes the practice's default; charges waiting for one are woken. */

@@ -1,21 +1,32 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { runEvery } from '../common/scheduling/run-every.js';
 import { AppConfig } from '../config/app-config.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
 import { OutboxJobEntity, OutboxStatus } from './outbox-job.entity.js';
 
-/** What a job handler answers: done (with a result), or wait until something wakes the job. */
-export type OutboxOutcome = { done: Record<string, any> } | { wait: string };
-export type OutboxHandler = (job: OutboxJobEntity, manager: EntityManager) => Promise<OutboxOutcome>;
+/**
+ * What a job handler answers: done (with a result, and optionally writes that record it, made in the
+ * transaction that marks the job done), or wait until something wakes the job.
+ */
+export type OutboxOutcome = { done: Record<string, any>; record?: (manager: EntityManager) => Promise<void> } | { wait: string };
+/** Carries out a job outside any transaction (it may read through the pool); see `OutboxOutcome`. */
+export type OutboxHandler = (job: OutboxJobEntity) => Promise<OutboxOutcome>;
 
 const MAX_ATTEMPTS = 10;
+// How long a claimed job is left to its worker before another may take it (after a crash mid-call):
+// longer than the worst Stripe call (3 tries of the SDK's 20 s timeout, plus backoff).
+const LEASE_SECONDS = 120;
 
 /**
- * The transactional outbox: `enqueue` inside the business transaction; the worker (a poller here;
- * SKIP LOCKED lets several instances share it) runs each job once it has committed, retrying with
- * backoff. Handlers call the processor with the job's idempotency key, so a retry after a crash
- * between the call and the commit cannot repeat the effect.
+ * The transactional outbox: `enqueue` inside the business transaction; the worker (a poller here,
+ * several instances may share it) runs each job once it has committed, retrying with backoff.
+ * A job is claimed in a short transaction of its own (FOR UPDATE SKIP LOCKED, then leased by
+ * pushing `run_after` past the call), the processor is called with no transaction open and no row
+ * locked (a slow Stripe holds neither a connection nor a lock), and the result is recorded in a
+ * second transaction. Handlers call the processor with the job's idempotency key, so a retry after
+ * a crash or an expired lease cannot repeat the effect.
  */
 @Injectable()
 export class OutboxService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -25,7 +36,8 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
   private running?: Promise<number>;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(OutboxJobEntity) private readonly jobs: Repository<OutboxJobEntity>,
+    private readonly transactions: TransactionRunner,
     private readonly config: AppConfig,
   ) {}
 
@@ -60,44 +72,55 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
 
   private async runBatches(): Promise<number> {
     let total = 0;
-    for (;;) {
-      const ran = await this.runBatch();
-      total += ran;
-      if (ran === 0) return total;
+    for (let job = await this.claimNext(); job; job = await this.claimNext()) {
+      await this.runOne(job);
+      total++;
     }
+    return total;
   }
 
-  private async runBatch(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const jobs = await manager
+  /**
+   * Takes the oldest runnable job for this worker, leased: other workers skip it until the lease
+   * ends. One job at a time, so a slow processor never lets the leases of jobs still waiting run out.
+   */
+  private claimNext(): Promise<OutboxJobEntity | null> {
+    return this.transactions.run(async (manager) => {
+      const job = await manager
         .getRepository(OutboxJobEntity)
         .createQueryBuilder('o')
         .setLock('pessimistic_write')
         .setOnLocked('skip_locked')
         .where(`o.status = 'PENDING' AND o.run_after <= now()`)
         .orderBy('o.created_at', 'ASC')
-        .limit(10)
-        .getMany();
-      for (const job of jobs) await this.runOne(job, manager);
-      return jobs.length;
+        .limit(1)
+        .getOne();
+      if (job) await manager.getRepository(OutboxJobEntity).update({ id: job.id }, { runAfter: () => `now() + interval '${LEASE_SECONDS} seconds'` });
+      return job;
     });
   }
 
-  private async runOne(job: OutboxJobEntity, manager: EntityManager): Promise<void> {
-    const handler = this.handlers.get(job.kind);
-    const repository = manager.getRepository(OutboxJobEntity);
+  /** Calls the handler with no transaction open, then records its outcome (or the failure and the next try). */
+  private async runOne(job: OutboxJobEntity): Promise<void> {
     try {
+      const handler = this.handlers.get(job.kind);
       if (!handler) throw new Error(`no handler for ${job.kind}`);
-      // A savepoint per job: a failing job rolls back its own writes only.
-      const outcome = await manager.transaction((inner) => handler(job, inner));
-      if ('done' in outcome) await repository.update({ id: job.id }, { status: OutboxStatus.DONE, result: outcome.done, doneAt: new Date(), attempts: job.attempts + 1, lastError: null });
-      else await repository.update({ id: job.id }, { status: OutboxStatus.WAITING, lastError: outcome.wait });
+      const outcome = await handler(job);
+      await this.transactions.run(async (manager) => {
+        // Only while still PENDING: if the lease ran out and another worker finished first, it recorded the same result.
+        const repository = manager.getRepository(OutboxJobEntity);
+        if ('wait' in outcome) {
+          await repository.update({ id: job.id, status: OutboxStatus.PENDING }, { status: OutboxStatus.WAITING, lastError: outcome.wait });
+          return;
+        }
+        const moved = await repository.update({ id: job.id, status: OutboxStatus.PENDING }, { status: OutboxStatus.DONE, result: outcome.done, doneAt: new Date(), attempts: job.attempts + 1, lastError: null });
+        if (moved.affected) await outcome.record?.(manager);
+      });
     } catch (error) {
       const attempts = job.attempts + 1;
       const message = error instanceof Error ? error.message : String(error);
       this.logger.warn(`outbox job ${job.kind} ${job.id} failed (attempt ${attempts}): ${message}`);
-      await repository.update(
-        { id: job.id },
+      await this.jobs.update(
+        { id: job.id, status: OutboxStatus.PENDING },
         { attempts, lastError: message.slice(0, 1000), status: attempts >= MAX_ATTEMPTS ? OutboxStatus.FAILED : OutboxStatus.PENDING, runAfter: new Date(Date.now() + Math.min(2 ** attempts, 600) * 1000) },
       );
     }

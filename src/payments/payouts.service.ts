@@ -7,7 +7,7 @@ import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { PaymentsGateway } from './gateway/payments-gateway.js';
 import { ACCOUNTS, feeOf, LedgerService } from './ledger.service.js';
 import { OutboxJobEntity } from './outbox-job.entity.js';
-import { OutboxService } from './outbox.service.js';
+import { OutboxOutcome, OutboxService } from './outbox.service.js';
 import { PayoutAccountEntity } from './payout-account.entity.js';
 import { StripeEventsService } from './stripe-events.service.js';
 
@@ -34,7 +34,7 @@ export class PayoutsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.outbox.register(TRANSFER_JOB, (job, manager) => this.runTransfer(job, manager));
+    this.outbox.register(TRANSFER_JOB, (job) => this.runTransfer(job));
     this.events.on('account.updated', (event, manager) => this.onAccountUpdated(event.data.object.id as string, manager));
   }
 
@@ -76,25 +76,27 @@ export class PayoutsService implements OnModuleInit {
     await this.outbox.enqueue(manager, TRANSFER_JOB, `transfer:${payload.source}`, { ...payload });
   }
 
-  /** Outbox job: transfer to the coder's account once it can receive money, then post the payout. */
-  private async runTransfer(job: OutboxJobEntity, manager: EntityManager) {
+  /** Outbox job: transfer to the coder's account once it can receive money; the payout is posted when the job is recorded done. */
+  private async runTransfer(job: OutboxJobEntity): Promise<OutboxOutcome> {
     const payload = job.payload as TransferPayload;
-    const account = await manager.getRepository(PayoutAccountEntity).findOneBy({ userId: payload.coderId });
+    const account = await this.accounts.findOneBy({ userId: payload.coderId });
     if (!account?.payoutsEnabled) return { wait: 'the coder has no payout account able to receive transfers yet' };
     const transfer = await this.gateway.createTransfer(
       { amountCents: payload.amountCents, destination: account.stripeAccountId, transferGroup: payload.transferGroup, metadata: { source: payload.source, contractId: payload.contractId } },
       job.idempotencyKey,
     );
-    await this.ledger.post(manager, {
-      reference: `${job.idempotencyKey}:paid`,
-      kind: 'transfer',
-      contractId: payload.contractId,
-      entries: [
-        [ACCOUNTS.coderPayable(payload.coderId), payload.amountCents],
-        [ACCOUNTS.stripeBalance, -payload.amountCents],
-      ],
-    });
-    return { done: { transferId: transfer.id } };
+    const record = async (manager: EntityManager) => {
+      await this.ledger.post(manager, {
+        reference: `${job.idempotencyKey}:paid`,
+        kind: 'transfer',
+        contractId: payload.contractId,
+        entries: [
+          [ACCOUNTS.coderPayable(payload.coderId), payload.amountCents],
+          [ACCOUNTS.stripeBalance, -payload.amountCents],
+        ],
+      });
+    };
+    return { done: { transferId: transfer.id }, record };
   }
 
   /** Re-reads the account (events may arrive out of order) and wakes waiting transfers once payouts work. */

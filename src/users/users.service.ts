@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { UserEntity } from './user.entity.js';
@@ -14,8 +14,9 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 export class UsersService {
   constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
 
-  findById(id: string): Promise<UserEntity | null> {
-    return this.users.findOneBy({ id });
+  /** The user, read through `manager` when called inside a transaction. */
+  findById(id: string, manager?: EntityManager): Promise<UserEntity | null> {
+    return (manager?.getRepository(UserEntity) ?? this.users).findOneBy({ id });
   }
 
   findByEmail(email: string): Promise<UserEntity | null> {

@@ -2,6 +2,7 @@ import { HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AppError, ErrorCode } from './app-error.js';
+import { asDatabaseBusyError } from './postgres-errors.js';
 
 const logger = new Logger('GraphQLErrors');
 
@@ -29,7 +30,7 @@ export interface FormatOptions {
  * offending input paths in `extensions.fields`, and never a stack trace or an internal message.
  */
 export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown, options: FormatOptions): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const original = asDatabaseBusyError(unwrapResolverError(error));
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
   if (original instanceof AppError) {
