@@ -20,7 +20,9 @@ export function loggerOptions(config: AppConfig): Params {
       level: config.env.LOG_LEVEL,
       // Fastify has already chosen the id (see app.factory.ts): log under the same one.
       genReqId: (req) => (req as IncomingMessage & { id?: string }).id ?? requestId(req),
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["stripe-signature"]'],
+      // A failed query's parameters and PostgreSQL's `detail` ("Failing row contains (...)") are the
+      // client's values and our secrets (password hashes, token hashes): the error is logged without them.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["stripe-signature"]', 'err.parameters', 'err.detail', 'err.driverError.detail'],
       serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
       autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
