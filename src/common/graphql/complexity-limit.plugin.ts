@@ -137,7 +137,7 @@ function describeProblem(definition: VariableDefinitionNode, variableType: Graph
       return variableError(definition, at, `Field "${key}" is not defined by type "${named.name}".`, [...at, key]);
     }
     // `Field "name" of required type "T" was not provided.`: a schema field name.
-    const field = problem.message.slice('Field "'.length, problem.message.indexOf('"', 'Field "'.length));
+    const field = shorten(problem.message.slice('Field "'.length, problem.message.indexOf('"', 'Field "'.length)));
     return variableError(definition, at, problem.message, [...at, field]);
   }
   // Not an object, or a OneOf type given several keys: schema text only.
