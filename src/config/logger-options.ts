@@ -20,9 +20,12 @@ export function clientRequestId(headers: IncomingMessage['headers']): string | u
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : undefined;
 }
 
-/** What a request log line says about the request: our id, the caller's id beside it, method and URL. */
+/**
+ * What a request log line says about the request: our id, the caller's id beside it, method and path.
+ * Never the query string: a GET /graphql carries the client's variables there.
+ */
 export function requestLogFields(req: { id: string; method: string; url: string; headers: IncomingMessage['headers'] }) {
-  return { id: req.id, clientRequestId: clientRequestId(req.headers), method: req.method, url: req.url };
+  return { id: req.id, clientRequestId: clientRequestId(req.headers), method: req.method, url: req.url.split('?', 1)[0] };
 }
 
 /** pino: JSON lines in production and tests, pretty lines in development; secrets redacted. */
@@ -33,7 +36,9 @@ export function loggerOptions(config: AppConfig): Params {
       level: config.env.LOG_LEVEL,
       // Fastify has already chosen the id (see app.factory.ts): log under the same one.
       genReqId: (req) => (req as IncomingMessage & { id?: string }).id ?? requestId(),
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["stripe-signature"]'],
+      // A failed query's parameters and PostgreSQL's `detail` ("Failing row contains (...)") are the
+      // client's values and our secrets (password hashes, token hashes): the error is logged without them.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["stripe-signature"]', 'err.parameters', 'err.detail', 'err.driverError.detail'],
       serializers: { req: requestLogFields },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
       autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },

@@ -108,7 +108,7 @@ export class TestApp {
 }
 
 /** CREATE DATABASE ... TEMPLATE fails while another file clones the same template: retry briefly. */
-async function cloneTemplate(adminUrl: string, database: string, template: string): Promise<void> {
+export async function cloneTemplate(adminUrl: string, database: string, template: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     const client = new pg.Client({ connectionString: adminUrl });
     await client.connect();

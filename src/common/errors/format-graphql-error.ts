@@ -20,33 +20,36 @@ const httpStatusCodes: Partial<Record<number, ErrorCode>> = {
 // variable coercion): all client mistakes, so all BAD_USER_INPUT, with the original kind kept in `reason`.
 const requestErrorCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_SUPPORTED']);
 
-export interface FormatOptions {
-  /** Drops "Did you mean ...?" hints, which would let a stranger map the schema. */
-  hideSuggestions: boolean;
-}
+// Bounds on what one error may carry back: graphql-js quotes client text (keys, literals) in its
+// messages, and a message is scanned below, so it is cut before anything else looks at it.
+const MAX_MESSAGE_LENGTH = 1000;
+const MAX_FIELDS = 50;
 
 /**
  * The one place that decides what a client sees of an error: the contract's codes, the
- * offending input paths in `extensions.fields`, and never a stack trace or an internal message.
+ * offending input paths in `extensions.fields`, bounded sizes, and never a stack trace or an
+ * internal message. Field suggestions are not stripped here: production turns them off where
+ * graphql-js makes them (`hideSuggestions` in validation and variable coercion).
  */
-export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown, options: FormatOptions): GraphQLFormattedError {
+export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = asDatabaseBusyError(unwrapResolverError(error));
-  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  const base = { message: truncate(formatted.message), locations: formatted.locations, path: formatted.path };
 
   if (original instanceof AppError) {
-    return { ...base, message: original.message, extensions: { code: original.code, ...original.extensions } };
+    return { ...base, message: truncate(original.message), extensions: bounded({ code: original.code, ...original.extensions }) };
   }
   if (original instanceof HttpException) {
     const code = httpStatusCodes[original.getStatus()];
     if (code) {
       const retryAfter = (original.getResponse() as { retryAfterSeconds?: number }).retryAfterSeconds;
-      return { ...base, message: original.message, extensions: { code, ...(retryAfter ? { retryAfterSeconds: retryAfter } : {}) } };
+      return { ...base, message: truncate(original.message), extensions: { code, ...(retryAfter ? { retryAfterSeconds: retryAfter } : {}) } };
     }
   }
   const reason = formatted.extensions?.code;
   if (typeof reason === 'string' && requestErrorCodes.has(reason)) {
-    const message = options.hideSuggestions ? formatted.message.replace(/ ?Did you mean .+\?$/, '') : formatted.message;
-    return { ...base, message, extensions: { ...formatted.extensions, code: ErrorCode.BadUserInput, reason, fields: fieldsFromMessage(formatted.message) } };
+    // Our own variable checks name the fields; graphql-js's validation errors only say them in the message.
+    const fields = Array.isArray(formatted.extensions?.fields) ? formatted.extensions.fields : fieldsFromMessage(base.message);
+    return { ...base, extensions: bounded({ ...formatted.extensions, code: ErrorCode.BadUserInput, reason, fields }) };
   }
 
   logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL request');
@@ -54,17 +57,28 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
 }
 
 /**
- * Input paths named by graphql-js's variable and argument errors, written like class-validator's
- * (`input.specialties.0.specialty`): `Variable "$input" got invalid value ... at "input.role"`,
- * `Field "x" is not defined by type ...`, `Field "x" of required type ... was not provided`.
+ * Input paths named by graphql-js's variable, argument and input-field errors, written like
+ * class-validator's (`input.specialties.0.specialty`): `Variable "$input" got invalid value ... at
+ * "input.role"`, `Field "x" is not defined by type ...`, `Field "x" of required type ...`, `Argument "x" ...`.
+ * Each pattern is anchored on fixed text and takes only name characters, so it runs in linear time
+ * over any message (the message may quote client text).
  */
 export function fieldsFromMessage(message: string): string[] {
-  const variable = /^Variable "\$(\w+)" got invalid value/.exec(message)?.[1];
-  const at = /at "([\w.[\]]+)"/.exec(message)?.[1]?.replace(/\[(\d+)\]/g, '.$1');
+  const variable = /^Variable "\$(\w+)"/.exec(message)?.[1];
+  const at = / at "([\w.[\]]+)"/.exec(message)?.[1]?.replace(/\[(\d+)\]/g, '.$1');
   const base = at ?? variable;
-  const child = /Field "(\w+)" (?:is not defined by type|of required type .* was not provided)/.exec(message)?.[1];
+  const child = /(?:^|; )Field "(\w+)" (?:is not defined by type|of required type) /.exec(message)?.[1];
   const argument = /Argument "(\w+)"/.exec(message)?.[1];
   if (child) return [base ? `${base}.${child}` : child];
   if (base) return [base];
   return argument ? [argument] : [];
+}
+
+const truncate = (message: string) => (message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH)}…` : message);
+
+/** At most MAX_FIELDS paths, each cut like a message. */
+function bounded<T extends Record<string, unknown>>(extensions: T): T {
+  const { fields } = extensions;
+  if (!Array.isArray(fields)) return extensions;
+  return { ...extensions, fields: fields.slice(0, MAX_FIELDS).map((field) => (typeof field === 'string' ? truncate(field) : field)) };
 }

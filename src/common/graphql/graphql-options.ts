@@ -9,7 +9,7 @@ import { AppConfig } from '../../config/app-config.js';
 import { AppRequest } from '../auth/request-from-context.js';
 import { formatGraphqlError } from '../errors/format-graphql-error.js';
 import { RequestLoaders } from '../loaders/request-loaders.js';
-import { complexityLimitPlugin } from './complexity-limit.plugin.js';
+import { complexityLimitPlugin, MAX_REQUEST_ERRORS } from './complexity-limit.plugin.js';
 import { noStorePlugin } from './no-store.plugin.js';
 
 const bearerOf = (params: Record<string, unknown> | undefined) => {
@@ -51,7 +51,7 @@ const reportLimit = {
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   const { env } = config;
   const development = !config.isProduction;
-  const formatForSocket = (error: GraphQLError): GraphQLFormattedError => formatGraphqlError(error.toJSON(), error, { hideSuggestions: !development });
+  const formatForSocket = (error: GraphQLError): GraphQLFormattedError => formatGraphqlError(error.toJSON(), error);
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -64,6 +64,8 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     allowBatchedHttpRequests: false,
     autoTransformHttpErrors: false,
     parseOptions: { maxTokens: env.GRAPHQL_MAX_TOKENS },
+    // "Did you mean ...?" would map the schema for a stranger: graphql-js leaves it out in production.
+    validationOptions: { hideSuggestions: !development, maxErrors: MAX_REQUEST_ERRORS },
     validationRules: [
       maxDepthRule({ n: env.GRAPHQL_MAX_DEPTH, ...reportLimit }),
       maxAliasesRule({ n: env.GRAPHQL_MAX_ALIASES, allowList: [], ...reportLimit }),
@@ -71,7 +73,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     ],
     // No cache hints are used: without the cache-control plugin Apollo does not wrap every field resolver.
     plugins: [complexityLimitPlugin(env.GRAPHQL_MAX_COST), ApolloServerPluginCacheControlDisabled(), noStorePlugin()],
-    formatError: (formatted, error) => formatGraphqlError(formatted, error, { hideSuggestions: !development }),
+    formatError: formatGraphqlError,
     context: graphqlContext,
     subscriptions: {
       'graphql-ws': {
