@@ -192,6 +192,12 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Append logs to this file instead of writing them to standard output. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  LOG_FILE?: string;
+
   @Transform(toInt)
   @IsInt()
   @Min(2)
