@@ -228,6 +228,14 @@ export class Environment {
   @Max(1000000)
   GRAPHQL_MAX_COST = 5000;
 
+  /** Subscriptions one WebSocket connection may hold at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  GRAPHQL_WS_MAX_SUBSCRIPTIONS = 20;
+
+  /** Largest request body, and largest WebSocket message, in bytes. */
   @Transform(toInt)
   @IsInt()
   @Min(1024)
