@@ -162,7 +162,8 @@ export function websocketOptions(config: AppConfig, schema: GraphQLSchema, sessi
 /** Closes a refused connection: 4403 when forbidden, 4401 for any other client error, 4500 for ours. */
 function refuse(socket: WebSocket, error: unknown): void {
   if (error instanceof AppError) {
-    socket.close(error.code === ErrorCode.Forbidden ? CloseCode.Forbidden : CloseCode.Unauthorized, error.code === ErrorCode.Forbidden ? 'Forbidden' : 'Unauthorized');
+    const forbidden = error.code === ErrorCode.Forbidden;
+    socket.close(forbidden ? CloseCode.Forbidden : CloseCode.Unauthorized, forbidden ? 'Forbidden' : 'Unauthorized');
     return;
   }
   logger.error({ err: error }, 'could not check the access token of a WebSocket connection');
