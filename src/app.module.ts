@@ -17,6 +17,7 @@ import { ContractsModule } from './contracts/contracts.module.js';
 import { CommonModule } from './common/common.module.js';
 import { HttpAppErrorFilter } from './common/errors/http-app-error.filter.js';
 import { graphqlOptions } from './common/graphql/graphql-options.js';
+import { GraphqlWebSocketServer } from './common/graphql/websocket-server.js';
 import { InputValidationPipe } from './common/validation/input-validation.pipe.js';
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -61,6 +62,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: HttpAppErrorFilter },
+        GraphqlWebSocketServer,
       ],
     };
   }

@@ -4,6 +4,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { OutboxService } from '../src/payments/outbox.service.js';
 import { given, ok } from './support/given.js';
+import { GraphqlSocket } from './support/graphql-socket.js';
 import { acceptedContract } from './support/money.js';
 import { TestApp } from './support/test-app.js';
 
@@ -17,6 +18,8 @@ describe('two instances', () => {
   const shared = { JWT_SECRET: randomBytes(32).toString('hex'), DOCUMENT_ENCRYPTION_KEY: randomBytes(32).toString('base64'), RATE_LIMIT_NAMESPACE: `pair-${randomBytes(4).toString('hex')}` };
   let first: TestApp;
   let second: TestApp;
+  let secondHost: string | undefined;
+  const listenOnSecond = async () => (secondHost ??= await second.listen());
 
   beforeAll(async () => {
     first = await TestApp.start(shared);
@@ -46,7 +49,7 @@ describe('two instances', () => {
 
   it(withRedis ? 'delivers a subscription on one instance for a mutation on the other' : 'keeps subscriptions per instance without Redis', async () => {
     const { owner, coder, contractId } = await acceptedContract(first, {}, { rateCents: 400 });
-    const host = await second.listen();
+    const host = await listenOnSecond();
     const client = createClient({ url: `ws://${host}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${coder.accessToken}` }, retryAttempts: 0 });
     const received: unknown[] = [];
     client.subscribe({ query: `subscription($id: ID!) { messageAdded(contractId: $id) { body } }`, variables: { id: contractId } }, { next: (v) => void received.push(v.data), error: () => undefined, complete: () => undefined });
@@ -55,6 +58,19 @@ describe('two instances', () => {
     for (let i = 0; i < 40 && received.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
     await client.dispose();
     expect(received).toEqual(withRedis ? [{ messageAdded: { body: 'across instances' } }] : []);
+  });
+
+  it(withRedis ? "closes a user's socket on one instance when the user logs out on the other" : 'ends sessions per instance without Redis', async () => {
+    const coder = await given(first).coder();
+    const socket = await GraphqlSocket.connect(await listenOnSecond(), coder.accessToken);
+    try {
+      socket.subscribe('n', `subscription { notificationAdded { id } }`);
+      ok(await first.gql(`mutation { logOut }`, {}, coder.accessToken));
+      if (withRedis) expect(await socket.closedWithin()).toEqual({ code: 4401, reason: 'Session ended' });
+      else expect(await socket.alive()).toBe(true);
+    } finally {
+      socket.terminate();
+    }
   });
 
   it(withRedis ? 'shares rate-limit counters between instances' : 'counts rate limits per instance without Redis', async () => {

@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config.js';
+import { AccessTokenVerifier } from '../common/auth/sessions.js';
 import { UsersModule } from '../users/users.module.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
@@ -10,6 +11,7 @@ import { BootstrapAdmin } from './bootstrap-admin.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { PasswordHasher } from './password-hasher.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
+import { SessionEvents } from './session-events.js';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, TokenService } from './token.service.js';
 
 @Module({
@@ -26,7 +28,7 @@ import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, TokenService } from './token.s
       }),
     }),
   ],
-  providers: [AuthService, AuthResolver, TokenService, PasswordHasher, JwtStrategy, BootstrapAdmin],
-  exports: [PasswordHasher],
+  providers: [AuthService, AuthResolver, TokenService, PasswordHasher, JwtStrategy, BootstrapAdmin, SessionEvents, { provide: AccessTokenVerifier, useExisting: TokenService }],
+  exports: [PasswordHasher, SessionEvents, AccessTokenVerifier],
 })
 export class AuthModule {}

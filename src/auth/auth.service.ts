@@ -7,6 +7,7 @@ import { AuthPayload } from './dto/auth-payload.model.js';
 import { LogInInput } from './dto/log-in.input.js';
 import { SignUpInput } from './dto/sign-up.input.js';
 import { PasswordHasher } from './password-hasher.js';
+import { SessionEvents } from './session-events.js';
 import { TokenService } from './token.service.js';
 import { UserEntity } from '../users/user.entity.js';
 
@@ -18,6 +19,7 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly passwords: PasswordHasher,
     private readonly tokens: TokenService,
+    private readonly sessionEvents: SessionEvents,
   ) {}
 
   async signUp(input: SignUpInput): Promise<AuthPayload> {
@@ -44,6 +46,7 @@ export class AuthService {
   async logOut(actor: Actor): Promise<boolean> {
     await this.tokens.revokeAllForUser(actor.id);
     await this.users.bumpSessionVersion(actor.id);
+    await this.sessionEvents.ended({ userId: actor.id });
     return true;
   }
 

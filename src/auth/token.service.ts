@@ -6,19 +6,24 @@ import { EntityManager, IsNull, Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { UnauthenticatedError } from '../common/errors/app-error.js';
+import { AccessTokenVerifier, VerifiedSession } from '../common/auth/sessions.js';
 import { UserEntity } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
+import { SessionEvents } from './session-events.js';
 
 export const JWT_ALGORITHM = 'HS256';
 export const JWT_ISSUER = 'chartbridge';
 export const JWT_AUDIENCE = 'chartbridge-api';
 
-/** Claims of an access token. `ver` must equal the user's session version. */
+/** Claims of an access token. `ver` must equal the user's session version; `sid` is the refresh-token family (session). */
 export interface AccessTokenClaims {
   sub: string;
   role: string;
   ver: number;
+  /** Absent from tokens issued before sessions were named. */
+  sid?: string;
+  exp?: number;
 }
 
 export interface IssuedTokens {
@@ -30,12 +35,13 @@ export interface IssuedTokens {
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 @Injectable()
-export class TokenService {
+export class TokenService implements AccessTokenVerifier {
   constructor(
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
     private readonly users: UsersService,
+    private readonly sessionEvents: SessionEvents,
     @InjectRepository(RefreshTokenEntity) private readonly refreshTokens: Repository<RefreshTokenEntity>,
   ) {}
 
@@ -49,7 +55,7 @@ export class TokenService {
       tokenHash: hashToken(refreshToken),
       expiresAt: new Date(Date.now() + this.config.env.JWT_REFRESH_TTL_SECONDS * 1000),
     });
-    const claims: AccessTokenClaims = { sub: user.id, role: user.role, ver: user.sessionVersion };
+    const claims: AccessTokenClaims = { sub: user.id, role: user.role, ver: user.sessionVersion, sid: familyId };
     const accessToken = await this.jwt.signAsync(claims);
     return { accessToken, refreshToken, expiresIn: this.config.env.JWT_ACCESS_TTL_SECONDS };
   }
@@ -75,8 +81,32 @@ export class TokenService {
     if (rotated) return rotated;
 
     const presented = await this.refreshTokens.findOneBy({ tokenHash });
-    if (presented && (presented.usedAt || presented.revokedAt)) await this.revokeFamily(presented.familyId);
+    if (presented && (presented.usedAt || presented.revokedAt)) {
+      await this.revokeFamily(presented.familyId);
+      await this.sessionEvents.ended({ userId: presented.userId, sessionId: presented.familyId });
+    }
     throw new UnauthenticatedError('The refresh token is invalid, expired or already used');
+  }
+
+  /**
+   * Verifies an access token for the WebSocket path: signature, issuer, audience and expiry, the user's
+   * session version (log-out), and that its session (refresh family) has not been revoked.
+   */
+  async verify(accessToken: string): Promise<VerifiedSession> {
+    let claims: AccessTokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessTokenClaims & object>(accessToken);
+    } catch {
+      throw new UnauthenticatedError('A valid access token is required');
+    }
+    const [user, live] = await Promise.all([this.users.findById(claims.sub), claims.sid ? this.isSessionLive(claims.sid) : true]);
+    if (!user || user.sessionVersion !== claims.ver || !live || !claims.exp) throw new UnauthenticatedError('A valid access token is required');
+    return { userId: user.id, sessionId: claims.sid ?? null, expiresAt: new Date(claims.exp * 1000) };
+  }
+
+  /** Whether the refresh family `familyId` still has an unrevoked token (log-out and reuse detection revoke all of them). */
+  isSessionLive(familyId: string): Promise<boolean> {
+    return this.refreshTokens.existsBy({ familyId, revokedAt: IsNull() });
   }
 
   async revokeFamily(familyId: string): Promise<void> {

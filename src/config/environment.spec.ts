@@ -34,7 +34,7 @@ describe(loadEnvironment.name, () => {
 
   it('is fully documented in .env.example', () => {
     const documented = [...readFileSync(new URL('../../.env.example', import.meta.url), 'utf8').matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]).sort();
-    const declared = Object.keys(loadEnvironment({})).concat(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'BOOTSTRAP_ADMIN_EMAIL', 'BOOTSTRAP_ADMIN_PASSWORD', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_HOST', 'STRIPE_API_PORT', 'STRIPE_API_PROTOCOL', 'DOCUMENT_ENCRYPTION_KEY', 'TRUST_PROXY']);
+    const declared = Object.keys(loadEnvironment({})).concat(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'BOOTSTRAP_ADMIN_EMAIL', 'BOOTSTRAP_ADMIN_PASSWORD', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_HOST', 'STRIPE_API_PORT', 'STRIPE_API_PROTOCOL', 'DOCUMENT_ENCRYPTION_KEY', 'TRUST_PROXY', 'LOG_FILE']);
     expect(documented).toEqual([...new Set(declared)].sort());
   });
 });

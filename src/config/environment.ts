@@ -220,6 +220,12 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Append logs to this file instead of writing them to standard output. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  LOG_FILE?: string;
+
   @Transform(toInt)
   @IsInt()
   @Min(2)
@@ -250,6 +256,14 @@ export class Environment {
   @Max(1000000)
   GRAPHQL_MAX_COST = 5000;
 
+  /** Subscriptions one WebSocket connection may hold at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  GRAPHQL_WS_MAX_SUBSCRIPTIONS = 20;
+
+  /** Largest request body, and largest WebSocket message, in bytes. */
   @Transform(toInt)
   @IsInt()
   @Min(1024)

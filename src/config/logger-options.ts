@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
 import { Params } from 'nestjs-pino';
+import { pino } from 'pino';
+import type { Options } from 'pino-http';
 import { AppConfig } from './app-config.js';
 import { NodeEnv } from './environment.js';
 
@@ -28,21 +30,21 @@ export function requestLogFields(req: { id: string; method: string; url: string;
   return { id: req.id, clientRequestId: clientRequestId(req.headers), method: req.method, url: req.url.split('?', 1)[0] };
 }
 
-/** pino: JSON lines in production and tests, pretty lines in development; secrets redacted. */
+/** pino: JSON lines in production and tests, pretty lines in development; secrets redacted; to LOG_FILE when set. */
 export function loggerOptions(config: AppConfig): Params {
-  const pretty = config.env.NODE_ENV === NodeEnv.Development && process.stdout.isTTY;
-  return {
-    pinoHttp: {
-      level: config.env.LOG_LEVEL,
-      // Fastify has already chosen the id (see app.factory.ts): log under the same one.
-      genReqId: (req) => (req as IncomingMessage & { id?: string }).id ?? requestId(),
-      // A failed query's parameters and PostgreSQL's `detail` ("Failing row contains (...)") are the
-      // client's values and our secrets (password hashes, token hashes): the error is logged without them.
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["stripe-signature"]', 'err.parameters', 'err.detail', 'err.driverError.detail'],
-      serializers: { req: requestLogFields },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
-      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
-      transport: pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
-    },
+  const file = config.env.LOG_FILE;
+  const pretty = config.env.NODE_ENV === NodeEnv.Development && process.stdout.isTTY && !file;
+  const options: Options = {
+    level: config.env.LOG_LEVEL,
+    // Fastify has already chosen the id (see app.factory.ts): log under the same one.
+    genReqId: (req) => (req as IncomingMessage & { id?: string }).id ?? requestId(),
+    // A failed query's parameters and PostgreSQL's `detail` ("Failing row contains (...)") are the
+    // client's values and our secrets (password hashes, token hashes): the error is logged without them.
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["stripe-signature"]', 'err.parameters', 'err.detail', 'err.driverError.detail'],
+    serializers: { req: requestLogFields },
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+    autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
+    transport: pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
   };
+  return { pinoHttp: file ? [options, pino.destination({ dest: file, mkdir: true })] : options };
 }

@@ -4,7 +4,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { GraphQLError, GraphQLFormattedError, ValidationContext } from 'graphql';
+import { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
 import { AppConfig } from '../../config/app-config.js';
 import { AppRequest } from '../auth/request-from-context.js';
 import { formatGraphqlError } from '../errors/format-graphql-error.js';
@@ -12,7 +12,9 @@ import { RequestLoaders } from '../loaders/request-loaders.js';
 import { complexityLimitPlugin, MAX_REQUEST_ERRORS } from './complexity-limit.plugin.js';
 import { noStorePlugin } from './no-store.plugin.js';
 
-const bearerOf = (params: Record<string, unknown> | undefined) => {
+export const GRAPHQL_PATH = '/graphql';
+
+export const bearerOf = (params: Record<string, unknown> | undefined) => {
   const value = params?.authorization ?? params?.Authorization;
   return typeof value === 'string' ? (value.startsWith('Bearer ') ? value : `Bearer ${value}`) : undefined;
 };
@@ -21,7 +23,7 @@ const bearerOf = (params: Record<string, unknown> | undefined) => {
  * One context shape for both transports: over HTTP the request itself; over graphql-ws a request-like
  * object carrying the connection's bearer token, so the same guards authenticate subscriptions.
  */
-function graphqlContext(input: { req?: AppRequest; connectionParams?: Record<string, unknown>; extra?: { request?: { socket?: { remoteAddress?: string } } } }, reply?: unknown): GraphqlContext {
+export function graphqlContext(input: { req?: AppRequest; connectionParams?: Record<string, unknown>; extra?: { request?: { socket?: { remoteAddress?: string } } } }, reply?: unknown): GraphqlContext {
   if (input.req) return { req: input.req, loaders: new RequestLoaders() };
   // Fastify: Apollo's integration calls the context with (request, reply).
   if (!('connectionParams' in input) && !('extra' in input)) return { req: input as unknown as AppRequest, res: reply, loaders: new RequestLoaders() };
@@ -43,6 +45,15 @@ const reportLimit = {
   onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')))],
 };
 
+/** The request limits checked with validation (depth, aliases, directives), over HTTP and WebSocket alike. */
+export function requestLimitRules({ env }: AppConfig): ValidationRule[] {
+  return [
+    maxDepthRule({ n: env.GRAPHQL_MAX_DEPTH, ...reportLimit }),
+    maxAliasesRule({ n: env.GRAPHQL_MAX_ALIASES, allowList: [], ...reportLimit }),
+    maxDirectivesRule({ n: env.GRAPHQL_MAX_DIRECTIVES, ...reportLimit }),
+  ];
+}
+
 /**
  * The GraphQL server, configured once: code-first schema, the request limits (tokens, depth,
  * aliases, directives, cost; one operation per request; CSRF prevention), error formatting,
@@ -51,10 +62,9 @@ const reportLimit = {
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   const { env } = config;
   const development = !config.isProduction;
-  const formatForSocket = (error: GraphQLError): GraphQLFormattedError => formatGraphqlError(error.toJSON(), error);
   return {
     driver: ApolloDriver,
-    path: '/graphql',
+    path: GRAPHQL_PATH,
     autoSchemaFile: true,
     sortSchema: true,
     graphiql: development,
@@ -66,25 +76,11 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     parseOptions: { maxTokens: env.GRAPHQL_MAX_TOKENS },
     // "Did you mean ...?" would map the schema for a stranger: graphql-js leaves it out in production.
     validationOptions: { hideSuggestions: !development, maxErrors: MAX_REQUEST_ERRORS },
-    validationRules: [
-      maxDepthRule({ n: env.GRAPHQL_MAX_DEPTH, ...reportLimit }),
-      maxAliasesRule({ n: env.GRAPHQL_MAX_ALIASES, allowList: [], ...reportLimit }),
-      maxDirectivesRule({ n: env.GRAPHQL_MAX_DIRECTIVES, ...reportLimit }),
-    ],
+    validationRules: requestLimitRules(config),
     // No cache hints are used: without the cache-control plugin Apollo does not wrap every field resolver.
     plugins: [complexityLimitPlugin(env.GRAPHQL_MAX_COST), ApolloServerPluginCacheControlDisabled(), noStorePlugin()],
     formatError: formatGraphqlError,
     context: graphqlContext,
-    subscriptions: {
-      'graphql-ws': {
-        path: '/graphql',
-        // A socket without a bearer token in its connection params is refused at once.
-        onConnect: ({ connectionParams }) => typeof bearerOf(connectionParams) === 'string',
-        // graphql-ws executes outside Apollo: give its errors the same codes and masking as HTTP.
-        onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(formatForSocket) } : undefined),
-        // graphql-ws also accepts onError (validation errors), which Nest's config type leaves out.
-        ...({ onError: (_ctx: unknown, _id: string, _payload: unknown, errors: readonly GraphQLError[]) => errors.map(formatForSocket) } as object),
-      },
-    },
+    // No `subscriptions`: graphql-ws is served by GraphqlWebSocketServer (websocket-server.ts), with the same limits.
   };
 }

@@ -1,0 +1,25 @@
+/** An access token checked for a long-lived channel (the WebSocket): whose it is, which session, until when. */
+export interface VerifiedSession {
+  userId: string;
+  /** The refresh-token family the token was issued in (its `sid` claim); null for tokens issued before `sid` existed. */
+  sessionId: string | null;
+  expiresAt: Date;
+}
+
+/**
+ * Verifies an access token and that its session is still live (signature, expiry, session version,
+ * refresh family not revoked); throws `UnauthenticatedError` otherwise. The auth module provides it;
+ * `common` depends only on this contract.
+ */
+export abstract class AccessTokenVerifier {
+  abstract verify(accessToken: string): Promise<VerifiedSession>;
+}
+
+/** PubSub topic on which the auth module announces ended sessions; the WebSocket server of every instance listens. */
+export const SESSION_ENDED = 'auth.sessionEnded';
+
+/** One ended session (`sessionId`: a refresh-token family), or every session of the user when it is absent. */
+export interface SessionEnded {
+  userId: string;
+  sessionId?: string;
+}

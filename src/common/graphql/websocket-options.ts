@@ -1,0 +1,148 @@
+import { Logger } from '@nestjs/common';
+import {
+  DocumentNode,
+  ExecutionArgs,
+  getOperationAST,
+  GraphQLError,
+  GraphQLFormattedError,
+  GraphQLSchema,
+  NoSchemaIntrospectionCustomRule,
+  OperationTypeNode,
+  parse,
+  specifiedRules,
+  validate,
+  ValidationRule,
+} from 'graphql';
+import { CloseCode, ServerOptions, SubscribePayload } from 'graphql-ws';
+import type { Extra } from 'graphql-ws/use/ws';
+import type { WebSocket } from 'ws';
+import { AppConfig } from '../../config/app-config.js';
+import { AppError, ErrorCode, TooManyRequestsError } from '../errors/app-error.js';
+import { formatGraphqlError } from '../errors/format-graphql-error.js';
+import { MAX_REQUEST_ERRORS, requestLimitErrors } from './complexity-limit.plugin.js';
+import { bearerOf, GRAPHQL_PATH, graphqlContext, requestLimitRules } from './graphql-options.js';
+
+const logger = new Logger('GraphqlWebSocket');
+
+/** The limits HTTP applies to a request (see graphql-options.ts), for one operation sent over the socket. */
+export interface SocketOperationLimits {
+  maxTokens: number;
+  maxCost: number;
+  rules: readonly ValidationRule[];
+  /** "Did you mean ...?" would map the schema for a stranger: left out in production, as over HTTP. */
+  hideSuggestions: boolean;
+}
+
+export function socketOperationLimits(config: AppConfig): SocketOperationLimits {
+  return {
+    maxTokens: config.env.GRAPHQL_MAX_TOKENS,
+    maxCost: config.env.GRAPHQL_MAX_COST,
+    hideSuggestions: config.isProduction,
+    // Over HTTP Apollo adds its own no-introspection rule in production; graphql-js's rule does it here.
+    rules: [...specifiedRules, ...requestLimitRules(config), ...(config.isProduction ? [NoSchemaIntrospectionCustomRule] : [])],
+  };
+}
+
+type RequestErrorReason = 'GRAPHQL_PARSE_FAILED' | 'GRAPHQL_VALIDATION_FAILED' | 'BAD_USER_INPUT';
+
+/** An error found before anything ran: formatted as BAD_USER_INPUT with this `reason`, as over HTTP, and never logged. */
+function requestError(error: GraphQLError | string, reason: RequestErrorReason, extensions: Record<string, unknown> = {}): GraphQLError {
+  if (typeof error === 'string') return new GraphQLError(error, { extensions: { ...extensions, code: reason } });
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, ...extensions, code: reason } });
+}
+
+/**
+ * Checks one operation sent over the socket as Apollo checks an HTTP request: the parser's token limit,
+ * subscriptions only, the schema's rules plus the request limits (depth, aliases, directives; no
+ * introspection in production), capped variable coercion, then the cost limit. Returns what to execute,
+ * or the errors to send back.
+ */
+export function prepareSubscription(schema: GraphQLSchema, payload: SubscribePayload, limits: SocketOperationLimits): ExecutionArgs | readonly GraphQLError[] {
+  let document: DocumentNode;
+  try {
+    document = parse(payload.query, { maxTokens: limits.maxTokens });
+  } catch (error) {
+    if (error instanceof GraphQLError) return [requestError(error, 'GRAPHQL_PARSE_FAILED')];
+    throw error;
+  }
+  const operation = getOperationAST(document, payload.operationName);
+  if (!operation) return [requestError('Send one operation, or name the one to run in operationName.', 'GRAPHQL_VALIDATION_FAILED')];
+  // Queries and mutations go over HTTP, where the rate limits, CSRF rules and request logging apply.
+  if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
+    return [requestError(`Only subscriptions are served over the WebSocket: send queries and mutations over HTTP (POST ${GRAPHQL_PATH}).`, 'GRAPHQL_VALIDATION_FAILED')];
+  }
+  const invalid = validate(schema, document, limits.rules, { maxErrors: MAX_REQUEST_ERRORS, hideSuggestions: limits.hideSuggestions });
+  if (invalid.length > 0) return invalid.map((error) => requestError(error, 'GRAPHQL_VALIDATION_FAILED'));
+  const variables = payload.variables ?? {};
+  // The same checks as the HTTP plugin: variables first (a bounded list of errors), then the cost.
+  const refused = requestLimitErrors(schema, document, payload.operationName, variables, limits.maxCost);
+  if (refused.length > 0) return refused;
+  return { schema, document, operationName: payload.operationName, variableValues: variables };
+}
+
+/** The same codes and masking as over HTTP (graphql-ws runs outside Apollo). */
+function formatSocketError(error: GraphQLError): GraphQLFormattedError {
+  let formatted = error.toJSON();
+  // graphql-js's own request errors (variable coercion in subscribe) carry neither path nor cause: the
+  // client's mistake, answered as such and not logged, since their messages quote the variables' values.
+  if (!error.path && !error.originalError && !formatted.extensions?.code) formatted = { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
+  // An AppError raised by these hooks (not by a resolver, so without a path) keeps its code.
+  return formatGraphqlError(formatted, error.originalError instanceof AppError ? error.originalError : error);
+}
+
+/** The raw access token in a connection's params (`authorization`, with or without the `Bearer ` prefix). */
+export function accessTokenOf(connectionParams: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  return bearerOf(connectionParams)?.slice('Bearer '.length) || undefined;
+}
+
+/** What the socket needs from the session tracking of `GraphqlWebSocketServer`. */
+export interface SocketSessions {
+  /** Verifies the token and follows the socket's session; rejects with an AppError when it is refused. */
+  open(socket: WebSocket, accessToken: string | undefined): Promise<void>;
+  close(socket: WebSocket): void;
+}
+
+/**
+ * graphql-ws, with what HTTP enforces: the access token verified at connection (close 4401 when it is
+ * missing, invalid or expired, 4403 when forbidden), subscriptions only, every request limit, a cap on
+ * subscriptions per socket, and errors formatted as over HTTP.
+ */
+export function websocketOptions(config: AppConfig, schema: GraphQLSchema, sessions: SocketSessions): ServerOptions<Record<string, unknown>, Extra> {
+  const limits = socketOperationLimits(config);
+  const maxSubscriptions = config.env.GRAPHQL_WS_MAX_SUBSCRIPTIONS;
+  return {
+    schema,
+    context: (ctx) => graphqlContext(ctx),
+    onConnect: async (ctx) => {
+      try {
+        await sessions.open(ctx.extra.socket, accessTokenOf(ctx.connectionParams));
+        return true;
+      } catch (error) {
+        refuse(ctx.extra.socket, error);
+        return false;
+      }
+    },
+    onClose: (ctx) => sessions.close(ctx.extra.socket),
+    onSubscribe: (ctx, _id, payload) => {
+      // graphql-ws has already counted this subscription.
+      if (Object.keys(ctx.subscriptions).length > maxSubscriptions) {
+        const tooMany = new TooManyRequestsError(`At most ${maxSubscriptions} subscriptions per connection: complete one first, or open another connection.`);
+        return [new GraphQLError(tooMany.message, { originalError: tooMany })];
+      }
+      return prepareSubscription(schema, payload, limits);
+    },
+    onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((error) => formatSocketError(error)) } : undefined),
+    onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatSocketError(error)),
+  };
+}
+
+/** Closes a refused connection: 4403 when forbidden, 4401 for any other client error, 4500 for ours. */
+function refuse(socket: WebSocket, error: unknown): void {
+  if (error instanceof AppError) {
+    const forbidden = error.code === ErrorCode.Forbidden;
+    socket.close(forbidden ? CloseCode.Forbidden : CloseCode.Unauthorized, forbidden ? 'Forbidden' : 'Unauthorized');
+    return;
+  }
+  logger.error({ err: error }, 'could not check the access token of a WebSocket connection');
+  socket.close(CloseCode.InternalServerError, 'Internal server error');
+}
