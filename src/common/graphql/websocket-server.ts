@@ -90,7 +90,14 @@ export class GraphqlWebSocketServer implements SocketSessions, OnApplicationBoot
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      wss.emit('connection', ws, request);
+      // graphql-ws prints every socket error with its stack through console.error, and a client can cause
+      // one at will (an oversized or malformed frame): one short log line of ours instead. ws has already
+      // answered such a frame with its close code (1009, 1002) and ends the socket itself.
+      ws.removeAllListeners('error');
+      ws.on('error', (error: Error & { code?: string }) => this.logger.warn({ code: error.code, message: error.message.slice(0, 200) }, 'WebSocket protocol error from a client'));
+    });
   };
 
   private httpServer(): Server {
