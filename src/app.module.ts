@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -15,6 +15,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { CodersModule } from './coders/coders.module.js';
 import { ContractsModule } from './contracts/contracts.module.js';
 import { CommonModule } from './common/common.module.js';
+import { DatabaseInputErrorInterceptor } from './common/errors/database-input-error.interceptor.js';
 import { HttpAppErrorFilter } from './common/errors/http-app-error.filter.js';
 import { graphqlOptions } from './common/graphql/graphql-options.js';
 import { GraphqlWebSocketServer } from './common/graphql/websocket-server.js';
@@ -63,6 +64,7 @@ export class AppModule {
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: HttpAppErrorFilter },
         GraphqlWebSocketServer,
+        { provide: APP_INTERCEPTOR, useClass: DatabaseInputErrorInterceptor },
       ],
     };
   }

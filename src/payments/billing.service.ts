@@ -52,7 +52,8 @@ export class BillingService implements OnModuleInit {
 
   /** The saved card becomes the practice's default; charges waiting for one are woken. */
   private async onSetupSucceeded(intent: Record<string, any>, manager: EntityManager): Promise<void> {
-    const customer = await manager.getRepository(BillingCustomerEntity).findOneBy({ stripeCustomerId: intent.customer as string });
+    if (typeof intent.customer !== 'string') return; // a SetupIntent made without a customer is none of ours
+    const customer = await manager.getRepository(BillingCustomerEntity).findOneBy({ stripeCustomerId: intent.customer });
     if (!customer || !intent.payment_method) return;
     await manager.getRepository(BillingCustomerEntity).update({ organizationId: customer.organizationId }, { defaultPaymentMethodId: String(intent.payment_method) });
     await this.outbox.wake(manager, CHARGE_JOB, { organizationId: customer.organizationId });

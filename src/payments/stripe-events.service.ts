@@ -29,7 +29,12 @@ export class StripeEventsService {
         [event.id, event.type, JSON.stringify(event)],
       )) as { id: string }[];
       if (!inserted) return false;
-      for (const handler of this.handlers.get(event.type) ?? []) await handler(event, manager);
+      // Every object our handlers act on (intents, accounts) has an id, and they look rows up by it.
+      if (this.handlers.has(event.type) && typeof event.data.object.id !== 'string') {
+        this.logger.error(`event ${event.id} (${event.type}) has no data.object.id: stored, not applied`);
+      } else {
+        for (const handler of this.handlers.get(event.type) ?? []) await handler(event, manager);
+      }
       await manager.query(`UPDATE stripe_events SET processed_at = now() WHERE id = $1`, [event.id]);
       if (!this.handlers.has(event.type)) this.logger.debug(`stored unhandled event ${event.type}`);
       return true;

@@ -3,9 +3,10 @@ import type { RawBodyRequest } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '../common/auth/decorators.js';
 import { PaymentsGateway } from './gateway/payments-gateway.js';
+import { InvalidWebhookError } from './gateway/webhook-event.js';
 import { StripeEventsService } from './stripe-events.service.js';
 
-/** POST /webhooks/stripe: raw body, signature checked, stored by event id, applied once. */
+/** POST /webhooks/stripe: raw body, signature (and its timestamp) checked, event shape checked, stored by event id, applied once. */
 @Controller('webhooks')
 export class WebhooksController {
   private readonly logger = new Logger(WebhooksController.name);
@@ -23,8 +24,10 @@ export class WebhooksController {
     try {
       event = this.gateway.parseWebhook(request.rawBody ?? Buffer.alloc(0), signature);
     } catch (error) {
-      this.logger.warn(`rejected a webhook: ${error instanceof Error ? error.message : 'invalid'}`);
-      throw new BadRequestException('Invalid Stripe signature');
+      const reason = error instanceof Error ? [error.message, error.cause instanceof Error ? error.cause.message : null].filter(Boolean).join(': ') : 'invalid';
+      this.logger.warn(`rejected a webhook: ${reason}`);
+      // Nothing is stored for a refused event: its message (ours) says what was wrong with it.
+      throw new BadRequestException(error instanceof InvalidWebhookError ? error.message : 'Invalid Stripe signature');
     }
     const applied = await this.events.apply(event);
     return { received: true, duplicate: !applied };

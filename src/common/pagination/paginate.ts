@@ -1,22 +1,37 @@
+import { isUUID } from 'class-validator';
 import { EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadUserInputError } from '../errors/app-error.js';
 import { groupByKeys } from '../loaders/request-loaders.js';
 import { ConnectionArgs, ConnectionShape } from './connection.js';
 
 interface KeysetCursor {
-  /** Sort value (ISO date or number) followed by the row id, the tie-breaker. */
-  v: string | number;
+  /** The sort value, an ISO timestamp (`toISOString`), followed by the row id, the tie-breaker. */
+  v: string;
   id: string;
 }
 
 const encodeCursor = (cursor: KeysetCursor) => Buffer.from(JSON.stringify([cursor.v, cursor.id])).toString('base64url');
 
+// The timestamps our cursors carry: `toISOString` of a row's date (years 1000-2999, which
+// PostgreSQL also reads). Anything else would reach SQL and fail there as an internal error.
+const CURSOR_TIMESTAMP = /^[12]\d{3}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+function isCursorTimestamp(value: unknown): value is string {
+  if (typeof value !== 'string' || !CURSOR_TIMESTAMP.test(value)) return false;
+  const time = Date.parse(value);
+  return Number.isFinite(time) && new Date(time).toISOString() === value; // no February 30th
+}
+
+/** The client's `after`, checked to be one of our cursors (BAD_USER_INPUT naming `after` otherwise). */
 function decodeCursor(after: string): KeysetCursor {
+  let decoded: unknown;
   try {
-    const [v, id] = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as unknown[];
-    if ((typeof v === 'string' || typeof v === 'number') && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) return { v, id };
+    decoded = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
   } catch {
-    // falls through to the error below
+    // not JSON: refused below
+  }
+  if (Array.isArray(decoded) && decoded.length === 2) {
+    const [v, id] = decoded as unknown[];
+    if (isCursorTimestamp(v) && typeof id === 'string' && isUUID(id)) return { v, id };
   }
   throw new BadUserInputError('after is not a valid cursor', ['after']);
 }
@@ -27,8 +42,8 @@ export interface KeysetOptions<T> {
   /** Column with the row's unique id (e.g. `m.id`), used to break ties. */
   idColumn: string;
   direction: 'ASC' | 'DESC';
-  /** Reads the sort value back from an entity, to build its cursor. */
-  sortValue: (row: T) => Date | number;
+  /** Reads the sort value (a timestamp) back from an entity, to build its cursor. */
+  sortValue: (row: T) => Date;
   idValue: (row: T) => string;
 }
 
@@ -113,10 +128,7 @@ function afterCursor<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, args
 /** One page from `rows` (up to `first + 1`, in order): edges, cursors, and a lazy total. */
 function toConnection<T, N>(rows: T[], args: ConnectionArgs, options: KeysetOptions<T>, toNode: (row: T) => N, count: () => Promise<number>): ConnectionShape<N> {
   const hasNextPage = rows.length > args.first;
-  const edges = rows.slice(0, args.first).map((row) => {
-    const value = options.sortValue(row);
-    return { cursor: encodeCursor({ v: value instanceof Date ? value.toISOString() : value, id: options.idValue(row) }), node: toNode(row) };
-  });
+  const edges = rows.slice(0, args.first).map((row) => ({ cursor: encodeCursor({ v: options.sortValue(row).toISOString(), id: options.idValue(row) }), node: toNode(row) }));
   return {
     edges,
     get totalCount() {

@@ -6,6 +6,28 @@ import { AppConfig } from '../../config/app-config.js';
 
 export const PUB_SUB = Symbol('PUB_SUB');
 
+const logger = new Logger('PubSub');
+
+/**
+ * Redis pub/sub whose `publish` never fails its caller. Events are published after the write that
+ * caused them has committed: a Redis outage then costs live subscribers that one event (logged, and
+ * the data is still there to read), never the request, nor the process through an unhandled rejection.
+ */
+class BestEffortRedisPubSub extends RedisPubSub {
+  override async publish<T>(trigger: string, payload: T): Promise<void> {
+    try {
+      await super.publish(trigger, payload);
+    } catch (error) {
+      logger.error({ err: error, trigger }, 'publishing an event failed; live subscribers miss it (the write is committed)');
+    }
+  }
+}
+
+/** A Redis connection for pub/sub whose errors go to our log (ioredis prints unhandled ones to stderr). */
+function redisClient(url: string, role: string, options: { maxRetriesPerRequest: number | null }): Redis {
+  return new Redis(url, options).on('error', (error: Error) => logger.warn(`Redis ${role}: ${error.message}`));
+}
+
 /**
  * The event bus behind GraphQL subscriptions: Redis pub/sub when REDIS_URL is set (any instance
  * delivers what any instance publishes), in-process otherwise (one instance).
@@ -19,8 +41,8 @@ export const PUB_SUB = Symbol('PUB_SUB');
       useFactory: (config: AppConfig): PubSubEngine => {
         const url = config.env.REDIS_URL;
         if (!url) return new PubSub();
-        new Logger('PubSub').log('GraphQL subscriptions go through Redis');
-        return new RedisPubSub({ publisher: new Redis(url, { maxRetriesPerRequest: 2 }), subscriber: new Redis(url, { maxRetriesPerRequest: null }) });
+        logger.log('GraphQL subscriptions go through Redis');
+        return new BestEffortRedisPubSub({ publisher: redisClient(url, 'publisher', { maxRetriesPerRequest: 2 }), subscriber: redisClient(url, 'subscriber', { maxRetriesPerRequest: null }) });
       },
     },
   ],

@@ -1,5 +1,9 @@
 import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
 import { BadUserInputError } from '../errors/app-error.js';
+import { pathsOfStringsMatching, UNSAFE_TEXT } from './unsafe-text.js';
+
+// What the client sends: GraphQL arguments reach pipes as 'body' too (GqlParamtype.ARGS is BODY's number).
+const CLIENT_INPUT = new Set<ArgumentMetadata['type']>(['body', 'query', 'param']);
 
 /** Flattens class-validator's error tree into `path: message` pairs (`input.specialties.0.yearsExperience`). */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): { path: string; message: string }[] {
@@ -13,6 +17,8 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
 /**
  * The global pipe: class-validator on every argument, unknown properties refused, and failures
  * turned into BAD_USER_INPUT listing each offending path under the argument's name (`input.email`).
+ * Before that, every string of every client argument (scalar arguments too, which class-validator
+ * never sees) is refused when it holds a control character such as NUL (see `UNSAFE_TEXT`).
  */
 @Injectable()
 export class InputValidationPipe extends ValidationPipe {
@@ -34,6 +40,10 @@ export class InputValidationPipe extends ValidationPipe {
     // Parents and custom decorators' values (the caller, the request's loaders) are ours, not client
     // input; answering them at once spares every field resolver call of a list an async validation.
     if (metadata.type === 'custom') return Promise.resolve(value);
+    if (CLIENT_INPUT.has(metadata.type)) {
+      const paths = pathsOfStringsMatching(value, UNSAFE_TEXT, metadata.data ?? '');
+      if (paths.length) return Promise.reject(new BadUserInputError(`${paths.join(', ')} must be text without control characters (NUL and the like; tab and line breaks are fine) or unpaired surrogates`, paths));
+    }
     return this.validateInput(value, metadata);
   }
 

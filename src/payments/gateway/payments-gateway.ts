@@ -48,6 +48,6 @@ export abstract class PaymentsGateway {
     idempotencyKey: string,
   ): Promise<{ id: string; status: string }>;
 
-  /** Verifies a webhook's signature and parses it; throws when the signature is wrong. */
+  /** Verifies a webhook's signature (timestamp within the tolerance either way) and parses it into a well-formed event; throws otherwise. */
   abstract parseWebhook(rawBody: Buffer, signature: string | undefined): GatewayEvent;
 }

@@ -2,6 +2,10 @@ import { Logger } from '@nestjs/common';
 import Stripe from 'stripe';
 import { AppConfig } from '../../config/app-config.js';
 import { ConnectedAccount, CreatedPaymentIntent, GatewayEvent, PaymentsGateway } from './payments-gateway.js';
+import { assertSignedNotInFuture, InvalidWebhookError, toGatewayEvent } from './webhook-event.js';
+
+/** How far a webhook signature's timestamp may be from our clock, either way (the SDK's default). */
+const WEBHOOK_TOLERANCE_SECONDS = 300;
 
 /** The API version this code was written against; pinned so Stripe upgrades never change behaviour silently. */
 export const STRIPE_API_VERSION = '2026-10-28.endive';
@@ -90,7 +94,14 @@ export class StripeGateway extends PaymentsGateway {
       this.logger.error('STRIPE_WEBHOOK_SECRET is not set: refusing webhooks');
       throw new Error('webhook secret not configured');
     }
-    return this.stripe.webhooks.constructEvent(rawBody, signature ?? '', secret) as unknown as GatewayEvent;
+    let payload: unknown;
+    try {
+      payload = this.stripe.webhooks.constructEvent(rawBody, signature ?? '', secret, WEBHOOK_TOLERANCE_SECONDS);
+    } catch (error) {
+      throw new InvalidWebhookError('Invalid Stripe signature', { cause: error });
+    }
+    assertSignedNotInFuture(signature!, WEBHOOK_TOLERANCE_SECONDS);
+    return toGatewayEvent(payload);
   }
 }
 
