@@ -43,6 +43,9 @@ const reportLimit = {
   onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')))],
 };
 
+/** Where GraphQL is served (HTTP and graphql-ws). */
+export const GRAPHQL_PATH = '/graphql';
+
 /**
  * The GraphQL server, configured once: code-first schema, the request limits (tokens, depth,
  * aliases, directives, cost; one operation per request; CSRF prevention), error formatting,
@@ -54,7 +57,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   const formatForSocket = (error: GraphQLError): GraphQLFormattedError => formatGraphqlError(error.toJSON(), error, { hideSuggestions: !development });
   return {
     driver: ApolloDriver,
-    path: '/graphql',
+    path: GRAPHQL_PATH,
     autoSchemaFile: true,
     sortSchema: true,
     graphiql: development,
@@ -75,7 +78,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     context: graphqlContext,
     subscriptions: {
       'graphql-ws': {
-        path: '/graphql',
+        path: GRAPHQL_PATH,
         // A socket without a bearer token in its connection params is refused at once.
         onConnect: ({ connectionParams }) => typeof bearerOf(connectionParams) === 'string',
         // graphql-ws executes outside Apollo: give its errors the same codes and masking as HTTP.
