@@ -15,9 +15,89 @@ export function webhookSender(app: TestApp, secret: string) {
   };
 }
 
-/** The ledger invariant, checked after every money scenario: every journal sums to zero. */
+interface MoneyRows {
+  balances: { account: string; cents: string }[];
+  contracts: { id: string; coderId: string; feeBps: number }[];
+  milestones: { id: string; contractId: string; cents: number; status: string }[];
+  invoices: { id: string; contractId: string; cents: number; status: string }[];
+  disputes: { id: string; contractId: string; coderCents: number; heldCents: number }[];
+  transfers: { key: string; status: string; payload: { coderId: string; amountCents: number; source: string } }[];
+  refunds: { key: string }[];
+}
+
+/**
+ * The ledger against the objects it stands for, checked after every money scenario. (That each
+ * journal sums to zero is the database's job: the `ledger_entries_balanced` trigger.) From the
+ * milestones, invoices, resolved disputes and queued transfers and refunds alone, it works out what
+ * every account must hold, and compares with the ledger's balances (debits positive):
+ * - `escrow:<contract>`: minus its FUNDED/SUBMITTED milestones and PAID invoices;
+ * - `platform_fees`: minus the fee of each released milestone and invoice and of each dispute's coder share;
+ * - `coder_payable:<user>`: minus what was released to the coder (net of fees) and not yet transferred;
+ * - `stripe_balance`: everything funded, less what was refunded and transferred;
+ * and that each transfer queued pays its source's amount net of the fee. Read in one statement, so
+ * one snapshot, whatever the app's workers are doing meanwhile.
+ */
 export async function expectLedgerBalanced(app: TestApp): Promise<void> {
-  expect(await app.sql('SELECT journal_id FROM ledger_entries GROUP BY journal_id HAVING sum(amount_cents) <> 0')).toEqual([]);
+  const [rows] = await app.sql<MoneyRows>(`
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object('account', account, 'cents', cents)), '[]') FROM (SELECT account, sum(amount_cents)::text AS cents FROM ledger_entries GROUP BY account) b) AS balances,
+      (SELECT coalesce(json_agg(json_build_object('id', id, 'coderId', coder_id, 'feeBps', platform_fee_bps)), '[]') FROM contracts) AS contracts,
+      (SELECT coalesce(json_agg(json_build_object('id', id, 'contractId', contract_id, 'cents', amount_cents, 'status', status)), '[]') FROM milestones) AS milestones,
+      (SELECT coalesce(json_agg(json_build_object('id', id, 'contractId', contract_id, 'cents', amount_cents, 'status', status)), '[]') FROM invoices) AS invoices,
+      (SELECT coalesce(json_agg(json_build_object('id', id, 'contractId', contract_id, 'coderCents', coder_cents, 'heldCents', held_cents)), '[]') FROM disputes WHERE status = 'RESOLVED') AS disputes,
+      (SELECT coalesce(json_agg(json_build_object('key', idempotency_key, 'status', status, 'payload', payload)), '[]') FROM outbox_jobs WHERE kind = 'stripe.transfer') AS transfers,
+      (SELECT coalesce(json_agg(json_build_object('key', idempotency_key)), '[]') FROM outbox_jobs WHERE kind = 'stripe.refund') AS refunds`);
+  const contracts = new Map(rows.contracts.map((contract) => [contract.id, contract]));
+  // The fee rule written out here, not imported, so that a wrong fee in the code shows: basis points
+  // of the amount, rounded down to the cent.
+  const fee = (cents: number, contractId: string) => Math.floor((cents * contracts.get(contractId)!.feeBps) / 10000);
+
+  const expected = new Map<string, number>();
+  const add = (account: string, cents: number) => expected.set(account, (expected.get(account) ?? 0) + cents);
+  const payouts = new Map<string, number>();
+  /** `cents` leave the contract's escrow: `coderCents` of them to the coder less the fee, the rest refunded. */
+  const settle = (source: string, contractId: string, cents: number, coderCents: number) => {
+    const net = coderCents - fee(coderCents, contractId);
+    add(`escrow:${contractId}`, cents);
+    add('platform_fees', -fee(coderCents, contractId));
+    add(`coder_payable:${contracts.get(contractId)!.coderId}`, -net);
+    add('stripe_balance', -(cents - coderCents));
+    if (net > 0) payouts.set(source, net);
+  };
+
+  // Every milestone past FUNDING and every invoice past OPEN was paid into escrow.
+  const paid = [...rows.milestones.filter((m) => !['CREATED', 'FUNDING'].includes(m.status)), ...rows.invoices.filter((i) => i.status !== 'OPEN')];
+  for (const { contractId, cents } of paid) {
+    add('stripe_balance', cents);
+    add(`escrow:${contractId}`, -cents);
+  }
+  // Out of escrow: a milestone released (its own transfer queued) or refunded (its own refund queued),
+  // a released invoice, or all the milestones a dispute held, settled at once.
+  const transferSources = new Set(rows.transfers.map((t) => t.payload.source));
+  const refundKeys = new Set(rows.refunds.map((r) => r.key));
+  const settledByDisputes = new Map<string, number>();
+  for (const m of rows.milestones) {
+    if (m.status === 'RELEASED' && transferSources.has(`milestone:${m.id}`)) settle(`milestone:${m.id}`, m.contractId, m.cents, m.cents);
+    else if (m.status === 'REFUNDED' && refundKeys.has(`refund:milestone:${m.id}`)) settle(`milestone:${m.id}`, m.contractId, m.cents, 0);
+    else if (m.status === 'RELEASED' || m.status === 'REFUNDED') settledByDisputes.set(m.contractId, (settledByDisputes.get(m.contractId) ?? 0) + m.cents);
+  }
+  for (const i of rows.invoices.filter((invoice) => invoice.status === 'RELEASED')) settle(`invoice:${i.id}`, i.contractId, i.cents, i.cents);
+  const heldByDisputes = new Map<string, number>();
+  for (const d of rows.disputes.filter((dispute) => dispute.heldCents > 0)) {
+    heldByDisputes.set(d.contractId, (heldByDisputes.get(d.contractId) ?? 0) + d.heldCents);
+    settle(`dispute:${d.id}`, d.contractId, d.heldCents, d.coderCents);
+  }
+  // The milestones that left escrow with neither their own transfer nor their own refund are exactly those the disputes held.
+  expect(Object.fromEntries(settledByDisputes)).toEqual(Object.fromEntries(heldByDisputes));
+  // Each transfer queued pays what its source released to the coder; once made, it leaves the coder's payable and the Stripe balance.
+  expect(Object.fromEntries(rows.transfers.map((t) => [t.payload.source, t.payload.amountCents]))).toEqual(Object.fromEntries(payouts));
+  for (const t of rows.transfers.filter((transfer) => transfer.status === 'DONE')) {
+    add(`coder_payable:${t.payload.coderId}`, t.payload.amountCents);
+    add('stripe_balance', -t.payload.amountCents);
+  }
+
+  const nonZero = (entries: [string, number][]) => Object.fromEntries(entries.filter(([, cents]) => cents !== 0));
+  expect(nonZero(rows.balances.map((b) => [b.account, Number(b.cents)]))).toEqual(nonZero([...expected]));
 }
 
 /** A practice posts a job, a verified coder bids, the practice accepts: the contract and both parties. */

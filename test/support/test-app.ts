@@ -72,7 +72,8 @@ export class TestApp {
 
   /** Starts listening on a free loopback port (for WebSocket clients); returns the base URL. */
   async listen(): Promise<string> {
-    await this.app.listen({ port: 0, host: '127.0.0.1' });
+    // Listening once is enough: later calls answer the same address.
+    if (!this.app.getHttpServer().listening) await this.app.listen({ port: 0, host: '127.0.0.1' });
     const address = this.app.getHttpServer().address() as { port: number };
     return `127.0.0.1:${address.port}`;
   }

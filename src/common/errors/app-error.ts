@@ -9,6 +9,33 @@ export enum ErrorCode {
   InternalServerError = 'INTERNAL_SERVER_ERROR',
 }
 
+/** The HTTP status each code answers with on REST. */
+export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
+  [ErrorCode.Unauthenticated]: 401,
+  [ErrorCode.Forbidden]: 403,
+  [ErrorCode.BadUserInput]: 400,
+  [ErrorCode.NotFound]: 404,
+  [ErrorCode.Conflict]: 409,
+  [ErrorCode.TooManyRequests]: 429,
+  [ErrorCode.InternalServerError]: 500,
+};
+
+const CODE_OF_HTTP_STATUS: Partial<Record<number, ErrorCode>> = {
+  400: ErrorCode.BadUserInput,
+  401: ErrorCode.Unauthenticated,
+  403: ErrorCode.Forbidden,
+  404: ErrorCode.NotFound,
+  409: ErrorCode.Conflict,
+  413: ErrorCode.BadUserInput,
+  415: ErrorCode.BadUserInput,
+  429: ErrorCode.TooManyRequests,
+};
+
+/** The code of an HTTP status raised by Nest, Fastify or a library (`HttpException`s), when the contract has one for it. */
+export function errorCodeOfHttpStatus(status: number): ErrorCode | undefined {
+  return CODE_OF_HTTP_STATUS[status];
+}
+
 /**
  * Base of every expected failure. Features throw the subclasses below with their own
  * messages; `formatGraphqlError` turns them into `extensions.code` (+ `extensions.fields`).

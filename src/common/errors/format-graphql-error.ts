@@ -1,20 +1,10 @@
-import { HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { HttpException, Logger } from '@nestjs/common';
 import { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { AppError, ErrorCode } from './app-error.js';
+import { AppError, ErrorCode, errorCodeOfHttpStatus } from './app-error.js';
 import { asDatabaseBusyError } from './postgres-errors.js';
 
 const logger = new Logger('GraphQLErrors');
-
-const httpStatusCodes: Partial<Record<number, ErrorCode>> = {
-  [HttpStatus.BAD_REQUEST]: ErrorCode.BadUserInput,
-  [HttpStatus.UNAUTHORIZED]: ErrorCode.Unauthenticated,
-  [HttpStatus.FORBIDDEN]: ErrorCode.Forbidden,
-  [HttpStatus.NOT_FOUND]: ErrorCode.NotFound,
-  [HttpStatus.CONFLICT]: ErrorCode.Conflict,
-  [HttpStatus.PAYLOAD_TOO_LARGE]: ErrorCode.BadUserInput,
-  [HttpStatus.TOO_MANY_REQUESTS]: ErrorCode.TooManyRequests,
-};
 
 // Errors GraphQL itself raises before any resolver runs (syntax, schema validation, limits,
 // variable coercion): all client mistakes, so all BAD_USER_INPUT, with the original kind kept in `reason`.
@@ -39,7 +29,7 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
     return { ...base, message: truncate(original.message), extensions: bounded({ code: original.code, ...original.extensions }) };
   }
   if (original instanceof HttpException) {
-    const code = httpStatusCodes[original.getStatus()];
+    const code = errorCodeOfHttpStatus(original.getStatus());
     if (code) {
       const retryAfter = (original.getResponse() as { retryAfterSeconds?: number }).retryAfterSeconds;
       return { ...base, message: truncate(original.message), extensions: { code, ...(retryAfter ? { retryAfterSeconds: retryAfter } : {}) } };

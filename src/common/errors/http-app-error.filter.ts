@@ -1,27 +1,61 @@
-import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
-import { AppError, ErrorCode } from './app-error.js';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { GRAPHQL_PATH } from '../graphql/graphql-options.js';
+import { AppError, ErrorCode, errorCodeOfHttpStatus, HTTP_STATUS_OF } from './app-error.js';
 
-const STATUS: Record<ErrorCode, number> = {
-  [ErrorCode.Unauthenticated]: 401,
-  [ErrorCode.Forbidden]: 403,
-  [ErrorCode.BadUserInput]: 400,
-  [ErrorCode.NotFound]: 404,
-  [ErrorCode.Conflict]: 409,
-  [ErrorCode.TooManyRequests]: 429,
-  [ErrorCode.InternalServerError]: 500,
-};
+/** What a REST client receives for any error: the GraphQL contract's code and message (and `fields` for BAD_USER_INPUT), plus details. */
+export interface HttpErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  fields?: string[];
+  [detail: string]: unknown;
+}
 
 /**
- * REST answers for the same error vocabulary GraphQL uses: `{ statusCode, code, message, fields? }`.
- * In GraphQL the error is rethrown for `formatGraphqlError`.
+ * Every error of an HTTP request, whoever raised it (our AppErrors, Nest's HttpExceptions from
+ * pipes, guards, route-not-found or controllers, Fastify's body parsing and limits), answers with
+ * the vocabulary GraphQL errors use: `{ statusCode, code, message, fields? }`, never a stack or an
+ * internal message. A request to the GraphQL endpoint refused before GraphQL ran (a body too large,
+ * malformed JSON) gets the same as a GraphQL response, `{ errors: [{ message, extensions }] }`.
+ * In GraphQL resolvers the error is rethrown for `formatGraphqlError`.
  */
-@Catch(AppError)
+@Catch()
 export class HttpAppErrorFilter implements ExceptionFilter {
-  catch(error: AppError, host: ArgumentsHost): unknown {
-    if (host.getType<string>() !== 'http') return error;
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const statusCode = STATUS[error.code];
-    return reply.status(statusCode).send({ statusCode, code: error.code, message: error.message, ...error.extensions });
+  private readonly logger = new Logger('HttpErrors');
+
+  catch(error: unknown, host: ArgumentsHost): unknown {
+    if (host.getType<string>() !== 'http') throw error;
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const body = this.bodyOf(error);
+    // A reply already under way (a download streaming) cannot be turned into an error any more.
+    if (reply.sent) return;
+    reply.status(body.statusCode);
+    if (http.getRequest<FastifyRequest>().url.split('?')[0] === GRAPHQL_PATH) {
+      const { statusCode: _statusCode, message, ...extensions } = body;
+      return reply.send({ errors: [{ message, extensions }] });
+    }
+    return reply.send(body);
+  }
+
+  private bodyOf(error: unknown): HttpErrorBody {
+    if (error instanceof AppError) return { statusCode: HTTP_STATUS_OF[error.code], code: error.code, message: error.message, ...error.extensions };
+    if (error instanceof HttpException) {
+      // Libraries' bodies stay as details (terminus' health report); Nest's own status phrase (`error: 'Bad Request'`) goes.
+      const response = error.getResponse();
+      const { statusCode: _status, message: _message, code: _code, error: phrase, ...details } = typeof response === 'object' ? (response as Record<string, unknown>) : {};
+      return this.clientBody(error.getStatus(), error.message, typeof phrase === 'object' ? { ...details, error: phrase } : details);
+    }
+    // Fastify's errors (body too large, unsupported media type) carry their status; their `code` names Fastify, so it goes.
+    const status = (error as { statusCode?: unknown } | null)?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) return this.clientBody(status, (error as Error).message, {});
+    this.logger.error({ err: error }, 'unexpected error in an HTTP request');
+    return { statusCode: 500, code: ErrorCode.InternalServerError, message: 'Internal server error' };
+  }
+
+  private clientBody(statusCode: number, message: string, details: Record<string, unknown>): HttpErrorBody {
+    const code = errorCodeOfHttpStatus(statusCode) ?? (statusCode >= 500 ? ErrorCode.InternalServerError : ErrorCode.BadUserInput);
+    return { statusCode, code, message, ...(code === ErrorCode.BadUserInput ? { fields: [] } : {}), ...details };
   }
 }
