@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createApp } from './app.factory.js';
 import { EnvironmentError, loadEnvironment } from './config/environment.js';
 import { resolveConfig } from './config/resolve-config.js';
+import { StartupError } from './config/startup-error.js';
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -38,8 +39,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof EnvironmentError) {
-    process.stderr.write(`${error.message}\n`);
+  if (error instanceof EnvironmentError || error instanceof StartupError) {
+    // One line the operator can act on; no stack trace.
+    process.stderr.write(`${error.message.replace(/\s*\n\s*/g, ' ')}\n`);
   } else {
     process.stderr.write(`ChartBridge failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   }
