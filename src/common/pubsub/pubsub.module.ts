@@ -1,8 +1,8 @@
 import { Global, Logger, Module, OnApplicationShutdown, Inject } from '@nestjs/common';
 import { PubSub, PubSubEngine } from 'graphql-subscriptions';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
-import { Redis } from 'ioredis';
 import { AppConfig } from '../../config/app-config.js';
+import { createRedisClient } from '../../redis/redis-client.js';
 
 export const PUB_SUB = Symbol('PUB_SUB');
 
@@ -20,7 +20,7 @@ export const PUB_SUB = Symbol('PUB_SUB');
         const url = config.env.REDIS_URL;
         if (!url) return new PubSub();
         new Logger('PubSub').log('GraphQL subscriptions go through Redis');
-        return new RedisPubSub({ publisher: new Redis(url, { maxRetriesPerRequest: 2 }), subscriber: new Redis(url, { maxRetriesPerRequest: null }) });
+        return new RedisPubSub({ publisher: createRedisClient(url, 'publisher', { maxRetriesPerRequest: 2 }), subscriber: createRedisClient(url, 'subscriber', { maxRetriesPerRequest: null }) });
       },
     },
   ],
