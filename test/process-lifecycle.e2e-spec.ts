@@ -145,7 +145,7 @@ describe('process lifecycle (the built app in its own process)', () => {
 
         const second = await start({ DATA_DIR: dataDir });
         expect(isAlive(server.pid)).toBe(false);
-        expect(second.stdout()).toMatch(new RegExp(`stopped the embedded PostgreSQL \\(pid ${server.pid}\\) left running`, 'i'));
+        expect(second.stdout()).toMatch(new RegExp(`stopping the embedded PostgreSQL \\(pid ${server.pid}\\) left running`, 'i'));
         expect(await served(second.gql(COUNT_CODERS))).toEqual(SERVED);
         await stopWithSigterm(second);
       },

@@ -214,8 +214,10 @@ async function stopOrphanedServer(databaseDir: string, ownerFile: string, passwo
       throw new StartupError(`The embedded PostgreSQL in ${databaseDir} is in use by another ChartBridge (pid ${owner}): stop that one first, or give this one another DATA_DIR`);
     }
     if (signalled || lock.status !== 'ready') return false; // stopping (its watchdog saw the owner die) or recovering: wait
-    if (!(await isOurServer(lock.port, password, databaseDir))) return true; // the pid was reused: PostgreSQL decides about its lock file
-    logger.warn(`Stopped the embedded PostgreSQL (pid ${lock.pid}) left running by a ChartBridge${owner ? ` (pid ${owner})` : ''} that exited without stopping it`);
+    const identity = await identify(lock.port, password, databaseDir);
+    if (identity === 'other') return true; // the pid was reused: PostgreSQL decides about its lock file
+    if (identity === 'unknown') return false; // busy or slow to answer: ask again
+    logger.warn(`Stopping the embedded PostgreSQL (pid ${lock.pid}) left running by a ChartBridge${owner ? ` (pid ${owner})` : ''} that exited without stopping it`);
     interrupt(lock.pid);
     signalled = true;
     return false;
@@ -223,15 +225,18 @@ async function stopOrphanedServer(databaseDir: string, ownerFile: string, passwo
   if (!stopped) throw new StartupError(`The embedded PostgreSQL left running in ${databaseDir} did not stop within ${STOP_TIMEOUT_MS / 1000} s`);
 }
 
-async function isOurServer(port: number, password: string, databaseDir: string): Promise<boolean> {
+/** Whether the server on `port` is the one in `databaseDir` (it takes our password and names that directory). */
+async function identify(port: number, password: string, databaseDir: string): Promise<'ours' | 'other' | 'unknown'> {
   const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres', connectionTimeoutMillis: 3000 });
   client.on('error', () => undefined);
   try {
     await client.connect();
     const { rows } = await client.query<{ dir: string }>(`SELECT current_setting('data_directory') AS dir`);
-    return realpathSync(rows[0].dir) === realpathSync(databaseDir);
-  } catch {
-    return false;
+    return realpathSync(rows[0].dir) === realpathSync(databaseDir) ? 'ours' : 'other';
+  } catch (error) {
+    // Nothing listens there, or a server that does not know our password: not ours.
+    const code = (error as { code?: string }).code;
+    return code === 'ECONNREFUSED' || code === '28P01' ? 'other' : 'unknown';
   } finally {
     await client.end().catch(() => undefined);
   }
