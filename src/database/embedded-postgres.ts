@@ -185,16 +185,17 @@ async function initialise(binaries: Binaries, databaseDir: string, password: str
 
 /** Resolves with the postmaster's pid once `postmaster.pid` says it is ready (what `pg_ctl -w` waits for). */
 async function waitUntilReady(child: ChildProcess, databaseDir: string): Promise<number> {
-  let exited = false;
+  let exited: Error | null = null;
   let pid = 0;
-  child.once('exit', () => (exited = true));
+  child.once('exit', () => (exited ??= new Error('the server exited')));
+  child.once('error', (error) => (exited ??= error)); // the shell could not be spawned
   child.stdout!.once('data', (line: Buffer) => (pid = Number(line.toString().trim())));
   const ready = await until(() => {
     if (exited) return true;
     const lock = readLockFile(databaseDir);
     return pid > 0 && lock?.pid === pid && lock.status === 'ready';
   }, START_TIMEOUT_MS);
-  if (exited) throw new Error('the server exited');
+  if (exited) throw exited;
   if (!ready) throw new Error(`not ready after ${START_TIMEOUT_MS / 1000} s`);
   return pid;
 }
