@@ -17,7 +17,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   adapter.getInstance().addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, { bufferLogs: true, rawBody: true });
+  // On close: 503 for new requests while those in flight finish (HttpDrain), then cut what is left.
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, { bufferLogs: true, rawBody: true, return503OnClosing: true, forceCloseConnections: true });
   await app.register(multipart, { limits: { fileSize: config.env.MAX_DOCUMENT_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 12 }, throwFileSizeLimit: true });
   app.useLogger(app.get(Logger));
   app.flushLogs();

@@ -1,8 +1,14 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app.factory.js';
 import { EnvironmentError, loadEnvironment } from './config/environment.js';
 import { resolveConfig } from './config/resolve-config.js';
+import { StartupError } from './config/startup-error.js';
+import { HttpDrain } from './health/http-drain.js';
+
+/** Time for closing the server, the pool and the database once requests have drained. */
+const CLOSE_GRACE_MS = 15_000;
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -18,28 +24,42 @@ async function main(): Promise<void> {
     await database.stop();
     throw error;
   }
-  process.stdout.write(`ChartBridge API listening on http://localhost:${env.PORT}/graphql\n`);
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  process.stdout.write(`ChartBridge API listening on http://localhost:${port}/graphql\n`);
 
-  // Graceful shutdown: stop accepting, finish in-flight requests, close the pool, then the embedded database.
+  // Graceful shutdown: new requests get 503 while those in flight finish (HttpDrain), then the HTTP
+  // server closes, then the pool, then the embedded database. A terminal's Ctrl-C reaches the app
+  // twice under `npm start` (the terminal signals the group, npm forwards it): repeats are ignored
+  // rather than left to Node's default, which exits at once.
   let closing = false;
   const shutdown = async (signal: NodeJS.Signals) => {
     if (closing) return;
     closing = true;
     process.stdout.write(`${signal} received: shutting down\n`);
+    setTimeout(() => {
+      process.stderr.write('Shutdown did not finish in time: exiting (the embedded database stops on its own)\n');
+      process.exit(1);
+    }, env.SHUTDOWN_DRAIN_MS + CLOSE_GRACE_MS).unref();
+    let code = 0;
     try {
+      await app.get(HttpDrain).drain();
       await app.close();
+    } catch (error) {
+      code = 1;
+      process.stderr.write(`Shutdown failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     } finally {
       await database.stop();
-      process.exit(0);
+      process.exit(code);
     }
   };
-  process.once('SIGTERM', (signal) => void shutdown(signal));
-  process.once('SIGINT', (signal) => void shutdown(signal));
+  process.on('SIGTERM', (signal) => void shutdown(signal));
+  process.on('SIGINT', (signal) => void shutdown(signal));
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof EnvironmentError) {
-    process.stderr.write(`${error.message}\n`);
+  if (error instanceof EnvironmentError || error instanceof StartupError) {
+    // One line the operator can act on; no stack trace.
+    process.stderr.write(`${error.message.replace(/\s*\n\s*/g, ' ')}\n`);
   } else {
     process.stderr.write(`ChartBridge failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   }

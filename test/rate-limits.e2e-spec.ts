@@ -37,4 +37,11 @@ describe('rate limits', () => {
     failed(await app.gql(`{ me { id } }`, {}, first.accessToken), 'TOO_MANY_REQUESTS');
     ok(await app.gql(`{ me { id } }`, {}, second.accessToken));
   });
+
+  it('never limits /health and /ready: load balancers poll them', async () => {
+    for (let i = 0; i < 12; i++) {
+      expect((await app.http().get('/health')).status).toBe(200);
+      expect((await app.http().get('/ready')).status).toBe(200);
+    }
+  });
 });

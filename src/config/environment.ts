@@ -191,6 +191,13 @@ export class Environment {
   @Max(90)
   INVOICE_DISPUTE_DAYS = 7;
 
+  /** On SIGINT / SIGTERM: how long requests in flight may take to finish (new ones get 503) before their connections are closed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  SHUTDOWN_DRAIN_MS = 10_000;
+
   /** Rate limits (per minute); false turns them off for load tests and benchmarks. */
   @Transform(toBoolean)
   @IsBoolean()

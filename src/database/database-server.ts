@@ -2,6 +2,7 @@ import pg from 'pg';
 import { join } from 'node:path';
 import { Environment } from '../config/environment.js';
 import { persistedDevSecret } from '../config/dev-secrets.js';
+import { StartupError } from '../config/startup-error.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 
 export const EMBEDDED_DATABASE_NAME = 'chartbridge';
@@ -13,12 +14,18 @@ export interface DatabaseServer {
   stop(): Promise<void>;
 }
 
+const PROBE_TIMEOUT_MS = 5000;
+
 /**
- * The PostgreSQL the app talks to: `DATABASE_URL` when set, otherwise an embedded server
- * under `$DATA_DIR/postgres` holding a `chartbridge` database.
+ * The PostgreSQL the app talks to: `DATABASE_URL` when set (checked to answer, so start-up fails at
+ * once with a `StartupError` naming it), otherwise an embedded server under `$DATA_DIR/postgres`
+ * holding a `chartbridge` database.
  */
 export async function openDatabaseServer(env: Environment, log: (line: string) => void = () => undefined): Promise<DatabaseServer> {
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL, embedded: false, stop: async () => undefined };
+  if (env.DATABASE_URL) {
+    await probe(env.DATABASE_URL);
+    return { url: env.DATABASE_URL, embedded: false, stop: async () => undefined };
+  }
 
   const password = persistedDevSecret(env.DATA_DIR, 'postgres-password', 24);
   const server = await startEmbeddedPostgres(join(env.DATA_DIR, 'postgres'), password, log);
@@ -29,6 +36,36 @@ export async function openDatabaseServer(env: Environment, log: (line: string) =
     throw error;
   }
   return { url: server.url(EMBEDDED_DATABASE_NAME), embedded: true, stop: () => server.stop() };
+}
+
+/**
+ * Connects once. Without it, TypeORM's module retries nine times, three seconds apart, and logs a
+ * stack trace each time: 30 s of noise before the same answer.
+ */
+async function probe(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: PROBE_TIMEOUT_MS });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new StartupError(`Cannot connect to the database in DATABASE_URL (${redacted(url)}): ${reasonOf(error)}`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** `url` without its password. */
+function redacted(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+/** One line for a connection error (Node reports a refused `localhost` as an AggregateError with no message). */
+function reasonOf(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return error.errors.map(reasonOf).join('; ');
+  if (error instanceof Error) return error.message || (error as NodeJS.ErrnoException).code || error.name;
+  return String(error);
 }
 
 /** Creates `name` on the server behind `adminUrl` unless it exists. */

@@ -1,11 +1,13 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../common/auth/decorators.js';
+import { SkipRateLimit } from '../common/throttling/throttling.js';
 import { RedisService } from '../redis/redis.service.js';
 
 const TIMEOUT_MS = 1500;
 
 @Controller()
+@SkipRateLimit()
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
@@ -32,6 +34,8 @@ export class HealthController {
   private async pingRedis() {
     const indicator = this.indicators.check('redis');
     const client = this.redis.client!;
+    // Lost: say so at once rather than queue a PING behind the reconnection attempts.
+    if (this.redis.isDown) return indicator.down({ message: `Redis is ${client.status}` });
     try {
       if (client.status === 'wait') await client.connect();
       await Promise.race([client.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS).unref())]);

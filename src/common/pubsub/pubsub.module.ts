@@ -1,8 +1,8 @@
 import { Global, Logger, Module, OnApplicationShutdown, Inject } from '@nestjs/common';
 import { PubSub, PubSubEngine } from 'graphql-subscriptions';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
-import { Redis } from 'ioredis';
 import { AppConfig } from '../../config/app-config.js';
+import { createRedisClient } from '../../redis/redis-client.js';
 
 export const PUB_SUB = Symbol('PUB_SUB');
 
@@ -23,11 +23,6 @@ class BestEffortRedisPubSub extends RedisPubSub {
   }
 }
 
-/** A Redis connection for pub/sub whose errors go to our log (ioredis prints unhandled ones to stderr). */
-function redisClient(url: string, role: string, options: { maxRetriesPerRequest: number | null }): Redis {
-  return new Redis(url, options).on('error', (error: Error) => logger.warn(`Redis ${role}: ${error.message}`));
-}
-
 /**
  * The event bus behind GraphQL subscriptions: Redis pub/sub when REDIS_URL is set (any instance
  * delivers what any instance publishes), in-process otherwise (one instance).
@@ -42,7 +37,7 @@ function redisClient(url: string, role: string, options: { maxRetriesPerRequest:
         const url = config.env.REDIS_URL;
         if (!url) return new PubSub();
         logger.log('GraphQL subscriptions go through Redis');
-        return new BestEffortRedisPubSub({ publisher: redisClient(url, 'publisher', { maxRetriesPerRequest: 2 }), subscriber: redisClient(url, 'subscriber', { maxRetriesPerRequest: null }) });
+        return new BestEffortRedisPubSub({ publisher: createRedisClient(url, 'publisher', { maxRetriesPerRequest: 2 }), subscriber: createRedisClient(url, 'subscriber', { maxRetriesPerRequest: null }) });
       },
     },
   ],

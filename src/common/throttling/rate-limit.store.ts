@@ -1,4 +1,5 @@
-import type { Redis } from 'ioredis';
+import { Logger } from '@nestjs/common';
+import { RedisService } from '../../redis/redis.service.js';
 
 export interface Hit {
   /** Hits in the current window, this one included. */
@@ -35,15 +36,43 @@ if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return { hits, redis.call('PTTL', KEYS[1]) }
 `;
 
-/** Counters in Redis (one atomic script per hit), so limits hold across instances. */
+/**
+ * Counters in Redis (one atomic script per hit), so limits hold across instances. While Redis is
+ * unreachable the limits fail open to this instance's own counters, logged once per outage: an
+ * outage neither fails every request nor lifts the limits.
+ */
 export class RedisRateLimitStore implements RateLimitStore {
+  private readonly logger = new Logger(RedisRateLimitStore.name);
+  private readonly local = new MemoryRateLimitStore();
+  private degraded = false;
+
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisService,
     private readonly namespace: string,
   ) {}
 
   async hit(key: string, windowMs: number): Promise<Hit> {
-    const [hits, ttlMs] = (await this.redis.eval(SCRIPT, 1, `${this.namespace}:rate:${key}`, windowMs)) as [number, number];
-    return { hits, resetSeconds: Math.max(1, Math.ceil(ttlMs / 1000)) };
+    // Once degraded, wait for Redis to be ready again rather than queue behind its reconnection attempts.
+    if (this.degraded ? this.redis.isReady : !this.redis.isDown) {
+      try {
+        const [hits, ttlMs] = (await this.redis.client!.eval(SCRIPT, 1, `${this.namespace}:rate:${key}`, windowMs)) as [number, number];
+        if (this.degraded) {
+          this.degraded = false;
+          this.logger.log('Rate limits are counted in Redis again');
+        }
+        return { hits, resetSeconds: Math.max(1, Math.ceil(ttlMs / 1000)) };
+      } catch (error) {
+        this.degrade(error instanceof Error ? error.message : String(error));
+      }
+    } else {
+      this.degrade(`Redis is ${this.redis.client?.status ?? 'unset'}`);
+    }
+    return this.local.hit(key, windowMs);
+  }
+
+  private degrade(reason: string): void {
+    if (this.degraded) return;
+    this.degraded = true;
+    this.logger.warn(`Rate limits are counted by this instance alone until Redis answers again (${reason})`);
   }
 }

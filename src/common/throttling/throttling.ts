@@ -1,4 +1,5 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { AppConfig } from '../../config/app-config.js';
 import { RedisService } from '../../redis/redis.service.js';
@@ -9,6 +10,10 @@ import { MemoryRateLimitStore, RateLimitStore, RedisRateLimitStore } from './rat
 const MINUTE = 60_000;
 const AUTH_OPERATIONS = new Set(['logIn', 'signUp', 'refreshToken']);
 const WRITE_OPERATIONS = new Set(['submitBid', 'sendMessage']);
+const SKIP_RATE_LIMIT = 'skipRateLimit';
+
+/** Exempts a controller or handler from rate limits (health probes: a load balancer polls them, and they must answer in an outage). */
+export const SkipRateLimit = () => SetMetadata(SKIP_RATE_LIMIT, true);
 
 interface Rule {
   name: string;
@@ -23,7 +28,8 @@ interface Rule {
  * - auth: logIn / signUp / refreshToken per IP, and logIn / signUp per account (email);
  * - writes: submitBid and sendMessage per user.
  * The guard runs for each top-level field, so aliased attempts in one document count one each.
- * Counters live in Redis when REDIS_URL is set. (@nestjs/throttler is CommonJS and cannot load the
+ * Counters live in Redis when REDIS_URL is set (this instance's own while Redis is unreachable).
+ * `@SkipRateLimit()` exempts a route. (@nestjs/throttler is CommonJS and cannot load the
  * ES-module-only NestJS 12 under Jest on Node 20, so this guard does the same job in a page.)
  */
 @Injectable()
@@ -33,10 +39,11 @@ export class RateLimitGuard implements CanActivate {
 
   constructor(
     private readonly config: AppConfig,
+    private readonly reflector: Reflector,
     redis: RedisService,
   ) {
     const { env } = config;
-    this.store = redis.client ? new RedisRateLimitStore(redis.client, env.RATE_LIMIT_NAMESPACE) : new MemoryRateLimitStore();
+    this.store = redis.client ? new RedisRateLimitStore(redis, env.RATE_LIMIT_NAMESPACE) : new MemoryRateLimitStore();
     this.rules = [
       { name: 'default', limit: env.RATE_LIMIT_PER_MINUTE, tracker: (c) => (c.userId ? `user:${c.userId}` : `ip:${c.ip}`) },
       { name: 'auth-ip', limit: env.RATE_LIMIT_AUTH_PER_MINUTE, tracker: (c) => (AUTH_OPERATIONS.has(c.operation) ? `ip:${c.ip}` : null) },
@@ -47,6 +54,7 @@ export class RateLimitGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (!this.config.env.RATE_LIMIT_ENABLED) return true;
+    if (this.reflector.getAllAndOverride<boolean>(SKIP_RATE_LIMIT, [context.getHandler(), context.getClass()])) return true;
     const req = requestFromContext(context) as unknown as { ip?: string; user?: { id: string } };
     const graphql = context.getType<string>() === 'graphql';
     const args = graphql ? GqlExecutionContext.create(context).getArgs<{ input?: { email?: unknown } }>() : {};

@@ -1,0 +1,165 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../dist/src/main.js', import.meta.url));
+
+/** Compiles `src` to `dist` (swc, about a second): the process tests run what `npm start` runs. */
+export function buildApp(): void {
+  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+}
+
+/** The built app running in its own process, as `npm start` runs it. */
+export class AppProcess {
+  private out = '';
+  private err = '';
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+
+  private constructor(
+    readonly child: ChildProcess,
+    readonly port: number,
+  ) {
+    child.stdout!.on('data', (chunk: Buffer) => (this.out += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (this.err += chunk.toString()));
+    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  }
+
+  /**
+   * Spawns `node dist/src/main.js` with a clean environment (production mode, `env` on top; no
+   * DATABASE_URL or REDIS_URL unless given). `detached` puts it in a process group of its own, so
+   * `interruptGroup()` can act as Ctrl-C in a terminal does.
+   */
+  static spawn(port: number, env: Record<string, string>, options: { detached?: boolean } = {}): AppProcess {
+    const child = spawn(process.execPath, ['--enable-source-maps', MAIN], {
+      cwd: env.DATA_DIR,
+      detached: options.detached ?? false,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        JWT_SECRET: randomBytes(32).toString('hex'),
+        DOCUMENT_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+        LOG_LEVEL: 'warn',
+        WORKER_POLL_MS: '0',
+        RATE_LIMIT_ENABLED: 'false',
+        ...env,
+      },
+    });
+    return new AppProcess(child, port);
+  }
+
+  /** Spawns the app and resolves once it listens (rejects with its output if it exits first). */
+  static async start(port: number, env: Record<string, string>, options: { detached?: boolean } = {}): Promise<AppProcess> {
+    const app = AppProcess.spawn(port, env, options);
+    await app.waitForOutput(/listening on/, 60_000);
+    return app;
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  stdout(): string {
+    return this.out;
+  }
+
+  stderr(): string {
+    return this.err;
+  }
+
+  /** Resolves when stdout matches `pattern`; rejects with the output when the process exits first or after `ms`. */
+  async waitForOutput(pattern: RegExp, ms: number): Promise<void> {
+    const deadline = Date.now() + ms;
+    let exited = false;
+    void this.exited.then(() => (exited = true));
+    while (!pattern.test(this.out)) {
+      if (exited || Date.now() > deadline) {
+        throw new Error(`app ${exited ? 'exited' : 'timed out'} before ${pattern}:\n${this.out}\n${this.err}`);
+      }
+      await sleep(50);
+    }
+  }
+
+  /** Sends `signal` to the whole process group, as a terminal does on Ctrl-C (needs `detached`). */
+  interruptGroup(signal: NodeJS.Signals = 'SIGINT'): void {
+    process.kill(-this.pid, signal);
+  }
+
+  /** POSTs one GraphQL operation, anonymously. */
+  gql(query: string): Promise<Response> {
+    return fetch(`${this.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  }
+
+  /** Kills what is left (test clean-up). */
+  kill(): void {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+  }
+}
+
+/** The fields of a PostgreSQL data directory's `postmaster.pid`, or null when there is none. */
+export function postmasterOf(databaseDir: string): { pid: number; port: number } | null {
+  try {
+    const lines = readFileSync(`${databaseDir}/postmaster.pid`, 'utf8').split('\n');
+    return { pid: Number(lines[0]), port: Number(lines[3]) };
+  } catch {
+    return null;
+  }
+}
+
+/** True while `pid` runs (a zombie waiting to be reaped counts as gone). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/** The parent process id of `pid` (Linux: /proc). */
+export function parentOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+}
+
+/** The processes whose parent is `pid` (Linux: /proc). */
+export function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        return parentOf(Number(entry)) === pid;
+      } catch {
+        return false; // gone meanwhile
+      }
+    })
+    .map(Number);
+}
+
+/** Polls `check` every 50 ms until it holds; false when `ms` passed first. */
+export async function eventually(check: () => boolean | Promise<boolean>, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await sleep(50);
+  }
+  return check();
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
