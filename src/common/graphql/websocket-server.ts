@@ -32,6 +32,7 @@ export class GraphqlWebSocketServer implements SocketSessions, OnApplicationBoot
   private wss?: WebSocketServer;
   private server?: Disposable;
   private sessionEndedSubscription?: number;
+  private destroyed = false;
 
   constructor(
     private readonly config: AppConfig,
@@ -41,15 +42,25 @@ export class GraphqlWebSocketServer implements SocketSessions, OnApplicationBoot
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): void {
     // The HTTP body limit caps every message too; a bigger frame closes the socket (1009) before it is buffered.
     this.wss = new WebSocketServer({ noServer: true, path: GRAPHQL_PATH, maxPayload: this.config.env.MAX_BODY_BYTES });
     this.server = useServer(websocketOptions(this.config, this.schemaHost.schema, this), this.wss);
     this.httpServer().on('upgrade', this.upgrade);
-    this.sessionEndedSubscription = await this.pubSub.subscribe(SESSION_ENDED, (ended: SessionEnded) => this.endSessions(ended), {});
+    // With Redis unreachable the subscription waits for it (ioredis retries in the background): start-up must not.
+    this.pubSub.subscribe(SESSION_ENDED, (ended: SessionEnded) => this.endSessions(ended), {}).then(
+      (id) => {
+        if (this.destroyed) this.pubSub.unsubscribe(id);
+        else this.sessionEndedSubscription = id;
+      },
+      (error: unknown) => {
+        if (!this.destroyed) this.logger.error({ err: error }, 'could not follow session ends; sockets still close when their tokens expire');
+      },
+    );
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.destroyed = true;
     this.httpServer().off('upgrade', this.upgrade);
     if (this.sessionEndedSubscription !== undefined) this.pubSub.unsubscribe(this.sessionEndedSubscription);
     for (const { expiry } of this.sockets.values()) clearTimeout(expiry);

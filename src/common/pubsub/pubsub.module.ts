@@ -47,6 +47,10 @@ export class PubSubModule implements OnApplicationShutdown {
   constructor(@Inject(PUB_SUB) private readonly pubSub: PubSubEngine) {}
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.pubSub instanceof RedisPubSub) await this.pubSub.close();
+    if (!(this.pubSub instanceof RedisPubSub)) return;
+    // QUIT (RedisPubSub.close) would wait in the offline queue while Redis is unreachable: cut those instead.
+    await Promise.all(
+      [this.pubSub.getPublisher(), this.pubSub.getSubscriber()].map((client) => (client.status === 'ready' ? client.quit().catch(() => client.disconnect()) : client.disconnect())),
+    );
   }
 }
