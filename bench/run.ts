@@ -21,7 +21,14 @@ import { Specialty } from '../src/domain/specialty.enum.js';
 import { seed, SEED_PASSWORD } from './seed.js';
 import { seedId } from './seed-data.js';
 
-const { values: options } = parseArgs({ options: { quick: { type: 'boolean', default: false }, scale: { type: 'boolean', default: false }, rounds: { type: 'string', default: '3' }, sizes: { type: 'string', default: '10000,100000,1000000' } } });
+const { values: options } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    scale: { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '3' },
+    sizes: { type: 'string', default: '10000,100000,1000000' },
+  },
+});
 const QUICK = options.quick;
 const SIZE = QUICK ? { coders: 10_000, jobs: 1_000 } : { coders: 100_000, jobs: 10_000 };
 const DURATION = QUICK ? 4 : 10;
@@ -44,7 +51,28 @@ interface Measure {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const WORDS = ['cardiology', 'epic', 'orthopedic', 'risk adjustment', 'hcc', 'emergency', 'pediatrics', 'oncology', 'audit', 'denial', 'cerner', 'athenahealth', 'inpatient', 'outpatient', 'radiology', 'surgery', 'family', 'internal medicine', 'e/m', 'coder'];
+const WORDS = [
+  'cardiology',
+  'epic',
+  'orthopedic',
+  'risk adjustment',
+  'hcc',
+  'emergency',
+  'pediatrics',
+  'oncology',
+  'audit',
+  'denial',
+  'cerner',
+  'athenahealth',
+  'inpatient',
+  'outpatient',
+  'radiology',
+  'surgery',
+  'family',
+  'internal medicine',
+  'e/m',
+  'coder',
+];
 const SPECIALTIES = Object.values(Specialty);
 
 async function gql(base: string, body: Body, token?: string) {
@@ -95,7 +123,10 @@ function svg(ratios: Record<string, number>): string {
     .map(([name, value], k) => {
       const y = 30 + k * (bar + 8);
       const w = Math.max(1, Math.round((value / max) * 380));
-      const target = TARGETS[name] === undefined ? '' : `<rect x="${210 + Math.round((TARGETS[name] / max) * 380)}" y="${y - 3}" width="2" height="${bar + 6}" fill="#d83b3b"><title>target ${TARGETS[name]}x</title></rect>`;
+      const target =
+        TARGETS[name] === undefined
+          ? ''
+          : `<rect x="${210 + Math.round((TARGETS[name] / max) * 380)}" y="${y - 3}" width="2" height="${bar + 6}" fill="#d83b3b"><title>target ${TARGETS[name]}x</title></rect>`;
       return `<text x="10" y="${y + 18}" font-size="13">${name}</text><rect x="210" y="${y}" width="${w}" height="${bar}" fill="#3b7dd8"/>${target}<text x="${218 + Math.max(w, TARGETS[name] ? Math.round((TARGETS[name] / max) * 380) + 4 : 0)}" y="${y + 18}" font-size="13">${value.toFixed(3)}x</text>`;
     })
     .join('');
@@ -116,12 +147,32 @@ async function freshDatabase(): Promise<{ dataDir: string; server: Awaited<Retur
 /** The built app in production mode (rate limits and background workers off, no Redis), once it is ready. */
 async function startApp(dataDir: string, databaseUrl: string): Promise<{ app: ChildProcess; base: string }> {
   const port = await findFreePort();
-  const env = { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, MIGRATIONS_RUN: 'false', JWT_SECRET: randomBytes(32).toString('hex'), DOCUMENT_ENCRYPTION_KEY: randomBytes(32).toString('base64'), RATE_LIMIT_ENABLED: 'false', WORKER_POLL_MS: '0', LOG_LEVEL: 'warn', REDIS_URL: '' };
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    MIGRATIONS_RUN: 'false',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    DOCUMENT_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    RATE_LIMIT_ENABLED: 'false',
+    WORKER_POLL_MS: '0',
+    LOG_LEVEL: 'warn',
+    REDIS_URL: '',
+  };
   // The same node flags as `npm start` (package.json): the heap cap is part of the memory budget.
   const app = spawn(process.execPath, ['--enable-source-maps', '--max-old-space-size=256', '--max-semi-space-size=8', 'dist/src/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
-    if (await fetch(`${base}/ready`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/ready`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return { app, base };
@@ -137,7 +188,9 @@ async function workloads(base: string, size: { coders: number; jobs: number; pra
   const provider = await login(base, 'provider-00000@seed.chartbridge.test');
   const coderTokens: string[] = [];
   for (let k = 1; k <= 50; k++) coderTokens.push(await login(base, `coder-${String(k).padStart(6, '0')}@seed.chartbridge.test`));
-  const practiceJobs = Array.from({ length: 50 }, (_, k) => k * size.practices).filter((i) => i < size.jobs).map((i) => seedId('job', i));
+  const practiceJobs = Array.from({ length: 50 }, (_, k) => k * size.practices)
+    .filter((i) => i < size.jobs)
+    .map((i) => seedId('job', i));
   const profiles = Array.from({ length: 50 }, (_, k) => seedId('coder-profile', (k * 97) % size.coders));
   const openJobs = Array.from({ length: 50 }, (_, k) => seedId('job', (k * 7 + 1) % size.jobs));
   const rotating = () => {
@@ -146,13 +199,36 @@ async function workloads(base: string, size: { coders: number; jobs: number; pra
   };
   return [
     { name: 'hello', next: () => ({ query: '{ __typename }' }) },
-    { name: 'directory_filter', next: (i) => ({ query: DIRECTORY, variables: { f: { specialties: [SPECIALTIES[i % SPECIALTIES.length]], availableOnly: true, maxHourlyRateCents: 3000 + (i % 5) * 1000 } } }) },
+    {
+      name: 'directory_filter',
+      next: (i) => ({ query: DIRECTORY, variables: { f: { specialties: [SPECIALTIES[i % SPECIALTIES.length]], availableOnly: true, maxHourlyRateCents: 3000 + (i % 5) * 1000 } } }),
+    },
     { name: 'directory_text', next: (i) => ({ query: DIRECTORY, variables: { f: { text: WORDS[i % WORDS.length], availableOnly: i % 2 === 0 } } }) },
-    { name: 'job_search', next: (i) => ({ query: `query($f: JobPostingFilterInput) { jobPostings(filter: $f, first: 20) { edges { node { id title specialty payModel } } } }`, variables: { f: i % 2 ? { text: WORDS[i % WORDS.length] } : { specialties: [SPECIALTIES[i % SPECIALTIES.length]] } } }) },
-    { name: 'profile_by_id', next: (i) => ({ query: `query($id: ID!) { coderProfile(id: $id) { id headline specialties { specialty } credentials { type status } } }`, variables: { id: profiles[i % profiles.length] } }) },
-    { name: 'match', token: () => provider, next: (i) => ({ query: `query($id: ID!) { matchCoders(jobPostingId: $id, first: 10) { score reasons coder { id } } }`, variables: { id: practiceJobs[i % practiceJobs.length] } }) },
+    {
+      name: 'job_search',
+      next: (i) => ({
+        query: `query($f: JobPostingFilterInput) { jobPostings(filter: $f, first: 20) { edges { node { id title specialty payModel } } } }`,
+        variables: { f: i % 2 ? { text: WORDS[i % WORDS.length] } : { specialties: [SPECIALTIES[i % SPECIALTIES.length]] } },
+      }),
+    },
+    {
+      name: 'profile_by_id',
+      next: (i) => ({ query: `query($id: ID!) { coderProfile(id: $id) { id headline specialties { specialty } credentials { type status } } }`, variables: { id: profiles[i % profiles.length] } }),
+    },
+    {
+      name: 'match',
+      token: () => provider,
+      next: (i) => ({ query: `query($id: ID!) { matchCoders(jobPostingId: $id, first: 10) { score reasons coder { id } } }`, variables: { id: practiceJobs[i % practiceJobs.length] } }),
+    },
     { name: 'recommended', token: rotating(), next: () => ({ query: '{ recommendedJobs(first: 10) { score job { id } } }' }) },
-    { name: 'submit_bid', token: rotating(), next: (i) => ({ query: `mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`, variables: { input: { jobPostingId: openJobs[i % openJobs.length], rateCents: 500, coverLetter: 'bench' } } }) },
+    {
+      name: 'submit_bid',
+      token: rotating(),
+      next: (i) => ({
+        query: `mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`,
+        variables: { input: { jobPostingId: openJobs[i % openJobs.length], rateCents: 500, coverLetter: 'bench' } },
+      }),
+    },
   ];
 }
 
@@ -179,7 +255,18 @@ async function main(): Promise<void> {
       rounds.push(measures);
     }
     const names = all.map((w) => w.name);
-    const summary = Object.fromEntries(names.map((name) => [name, { rps: median(rounds.map((r) => r[name].rps)), p50: median(rounds.map((r) => r[name].p50)), p99: median(rounds.map((r) => r[name].p99)), rssMb: Math.max(...rounds.map((r) => r[name].rssMb)), errors: rounds.reduce((s, r) => s + r[name].errors, 0) }]));
+    const summary = Object.fromEntries(
+      names.map((name) => [
+        name,
+        {
+          rps: median(rounds.map((r) => r[name].rps)),
+          p50: median(rounds.map((r) => r[name].p50)),
+          p99: median(rounds.map((r) => r[name].p99)),
+          rssMb: Math.max(...rounds.map((r) => r[name].rssMb)),
+          errors: rounds.reduce((s, r) => s + r[name].errors, 0),
+        },
+      ]),
+    );
     const ratioOf = (name: string) => median(rounds.map((r) => r[name].rps / r.hello.rps));
     const ratios: Record<string, number> = Object.fromEntries(names.filter((n) => n !== 'hello').map((name) => [`${name}_vs_hello`, Math.round(ratioOf(name) * 1000) / 1000]));
     ratios.directory_vs_hello = Math.round(median(rounds.map((r) => Math.min(r.directory_filter.rps, r.directory_text.rps) / r.hello.rps)) * 1000) / 1000;
@@ -192,7 +279,17 @@ async function main(): Promise<void> {
     }
     process.stdout.write(`\nratios: ${JSON.stringify(ratios)}\n`);
     mkdirSync(RESULTS, { recursive: true });
-    const report = { when: new Date().toISOString(), mode: QUICK ? 'quick' : 'full', size: SIZE, connections: CONNECTIONS, durationSeconds: DURATION, rounds, summary, ratios, machine: { cpus: (await import('node:os')).cpus().length, node: process.version } };
+    const report = {
+      when: new Date().toISOString(),
+      mode: QUICK ? 'quick' : 'full',
+      size: SIZE,
+      connections: CONNECTIONS,
+      durationSeconds: DURATION,
+      rounds,
+      summary,
+      ratios,
+      machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+    };
     // latest.* is the last run of either mode; <mode>.json keeps the last run of each.
     for (const name of ['latest.json', `${report.mode}.json`]) writeFileSync(new URL(name, RESULTS), `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(new URL('ratios.svg', RESULTS), svg(ratios));
@@ -245,7 +342,15 @@ async function scale(): Promise<void> {
     for (const coders of sizes) process.stdout.write(`${String(coders).padEnd(10)}${names.map((n) => String(results[coders][n].p50).padStart(24)).join('')}\n`);
     process.stdout.write(`\ngrowth (target <= 1.5): ${JSON.stringify(growth)}\n`);
     mkdirSync(RESULTS, { recursive: true });
-    const report = { when: new Date().toISOString(), sizes, connections: load.connections, durationSeconds: load.duration, results, growth, machine: { cpus: (await import('node:os')).cpus().length, node: process.version } };
+    const report = {
+      when: new Date().toISOString(),
+      sizes,
+      connections: load.connections,
+      durationSeconds: load.duration,
+      results,
+      growth,
+      machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+    };
     writeFileSync(new URL('scale.json', RESULTS), `${JSON.stringify(report, null, 2)}\n`);
     process.stdout.write('wrote bench/results/scale.json\n');
   } finally {

@@ -52,16 +52,43 @@ export function seedNpi(index: number): string {
 }
 
 export const SPECIALTY_MIX: [Specialty, number][] = [
-  [Specialty.EVALUATION_AND_MANAGEMENT, 14], [Specialty.FAMILY_PRACTICE, 10], [Specialty.INTERNAL_MEDICINE, 9], [Specialty.CARDIOLOGY, 7],
-  [Specialty.ORTHOPEDICS, 6], [Specialty.EMERGENCY_MEDICINE, 6], [Specialty.RISK_ADJUSTMENT, 6], [Specialty.INPATIENT_FACILITY, 5],
-  [Specialty.OUTPATIENT_FACILITY, 5], [Specialty.RADIOLOGY, 4], [Specialty.GENERAL_SURGERY, 3], [Specialty.OBSTETRICS_GYNECOLOGY, 3],
-  [Specialty.PEDIATRICS, 3], [Specialty.DERMATOLOGY, 2], [Specialty.GASTROENTEROLOGY, 2], [Specialty.HEMATOLOGY_ONCOLOGY, 2],
-  [Specialty.ANESTHESIA, 2], [Specialty.UROLOGY, 2], [Specialty.NEUROLOGY, 2], [Specialty.BEHAVIORAL_HEALTH, 2],
-  [Specialty.PATHOLOGY_LAB, 1], [Specialty.OPHTHALMOLOGY, 1], [Specialty.INTERVENTIONAL_RADIOLOGY, 1], [Specialty.HOME_HEALTH, 1],
-  [Specialty.HOSPICE, 1], [Specialty.AMBULATORY_SURGERY, 1],
+  [Specialty.EVALUATION_AND_MANAGEMENT, 14],
+  [Specialty.FAMILY_PRACTICE, 10],
+  [Specialty.INTERNAL_MEDICINE, 9],
+  [Specialty.CARDIOLOGY, 7],
+  [Specialty.ORTHOPEDICS, 6],
+  [Specialty.EMERGENCY_MEDICINE, 6],
+  [Specialty.RISK_ADJUSTMENT, 6],
+  [Specialty.INPATIENT_FACILITY, 5],
+  [Specialty.OUTPATIENT_FACILITY, 5],
+  [Specialty.RADIOLOGY, 4],
+  [Specialty.GENERAL_SURGERY, 3],
+  [Specialty.OBSTETRICS_GYNECOLOGY, 3],
+  [Specialty.PEDIATRICS, 3],
+  [Specialty.DERMATOLOGY, 2],
+  [Specialty.GASTROENTEROLOGY, 2],
+  [Specialty.HEMATOLOGY_ONCOLOGY, 2],
+  [Specialty.ANESTHESIA, 2],
+  [Specialty.UROLOGY, 2],
+  [Specialty.NEUROLOGY, 2],
+  [Specialty.BEHAVIORAL_HEALTH, 2],
+  [Specialty.PATHOLOGY_LAB, 1],
+  [Specialty.OPHTHALMOLOGY, 1],
+  [Specialty.INTERVENTIONAL_RADIOLOGY, 1],
+  [Specialty.HOME_HEALTH, 1],
+  [Specialty.HOSPICE, 1],
+  [Specialty.AMBULATORY_SURGERY, 1],
 ];
 const SPECIALTY_CREDENTIAL = new Map(Object.entries(CREDENTIAL_SPECIALTY).map(([type, specialty]) => [specialty, type as CredentialType]));
-const CORE_MIX: [CredentialType, number][] = [[CredentialType.CPC, 60], [CredentialType.CCS, 12], [CredentialType.CPC_A, 10], [CredentialType.COC, 6], [CredentialType.CCS_P, 5], [CredentialType.RHIT, 4], [CredentialType.CPB, 3]];
+const CORE_MIX: [CredentialType, number][] = [
+  [CredentialType.CPC, 60],
+  [CredentialType.CCS, 12],
+  [CredentialType.CPC_A, 10],
+  [CredentialType.COC, 6],
+  [CredentialType.CCS_P, 5],
+  [CredentialType.RHIT, 4],
+  [CredentialType.CPB, 3],
+];
 export const EHRS = ['Epic', 'Oracle Health/Cerner', 'athenahealth', 'eClinicalWorks', 'NextGen', 'Meditech', 'Veradigm/Allscripts', 'Greenway', 'Tebra/Kareo', 'AdvancedMD'];
 const ZONES = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'America/Phoenix', 'Asia/Manila', 'Asia/Kolkata'];
 const FIRST = ['Avery', 'Jordan', 'Taylor', 'Morgan', 'Casey', 'Riley', 'Jamie', 'Quinn', 'Dana', 'Reese', 'Priya', 'Maria', 'Wei', 'Aisha', 'Luis', 'Grace', 'Noah', 'Elena', 'Samir', 'Hannah'];
@@ -76,7 +103,11 @@ export interface SeedCredential {
 }
 
 export function coder(rng: Rng, index: number) {
-  const specialtyCount = rng.weighted([[1, 5], [2, 3], [3, 2]] as [number, number][]);
+  const specialtyCount = rng.weighted([
+    [1, 5],
+    [2, 3],
+    [3, 2],
+  ] as [number, number][]);
   const specialties = new Map<Specialty, number>();
   const years = rng.int(1, 25);
   while (specialties.size < specialtyCount) specialties.set(rng.weighted(SPECIALTY_MIX), rng.int(0, years));
@@ -85,7 +116,12 @@ export function coder(rng: Rng, index: number) {
   const year = new Date().getUTCFullYear();
   const credential = (type: CredentialType) => {
     const expired = rng.chance(0.05);
-    credentials.set(type, { type, status: rng.chance(0.9) ? 'VERIFIED' : 'PENDING', issuedOn: `${year - rng.int(1, 12)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}`, expiresOn: expired ? `${year - 1}-12-31` : `${year + rng.int(0, 2)}-12-31` });
+    credentials.set(type, {
+      type,
+      status: rng.chance(0.9) ? 'VERIFIED' : 'PENDING',
+      issuedOn: `${year - rng.int(1, 12)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}`,
+      expiresOn: expired ? `${year - 1}-12-31` : `${year + rng.int(0, 2)}-12-31`,
+    });
   };
   credential(rng.weighted(CORE_MIX));
   const certifying = SPECIALTY_CREDENTIAL.get(main);
@@ -104,7 +140,13 @@ export function coder(rng: Rng, index: number) {
     perChartRateCents: rng.chance(0.7) ? rng.int(150, 900) : null,
     available: rng.chance(0.8),
     specialtyYears: Object.fromEntries(specialties),
-    codeSets: [CodeSet.ICD10CM, ...(rng.chance(0.9) ? [CodeSet.CPT] : []), ...(rng.chance(0.5) ? [CodeSet.HCPCS] : []), ...(main === Specialty.INPATIENT_FACILITY ? [CodeSet.ICD10PCS, CodeSet.MSDRG] : []), ...(main === Specialty.RISK_ADJUSTMENT ? [CodeSet.HCC] : [])],
+    codeSets: [
+      CodeSet.ICD10CM,
+      ...(rng.chance(0.9) ? [CodeSet.CPT] : []),
+      ...(rng.chance(0.5) ? [CodeSet.HCPCS] : []),
+      ...(main === Specialty.INPATIENT_FACILITY ? [CodeSet.ICD10PCS, CodeSet.MSDRG] : []),
+      ...(main === Specialty.RISK_ADJUSTMENT ? [CodeSet.HCC] : []),
+    ],
     workTypes: [WorkType.CODING, ...(rng.chance(0.3) ? [WorkType.AUDITING] : []), ...(rng.chance(0.2) ? [WorkType.BILLING, WorkType.DENIAL_MANAGEMENT] : [])],
     ehrSystems: [...new Set([rng.pick(EHRS), ...(rng.chance(0.5) ? [rng.pick(EHRS)] : [])])],
     ratingCount,
@@ -117,9 +159,30 @@ export function coder(rng: Rng, index: number) {
 
 export function job(rng: Rng) {
   const specialty = rng.weighted(SPECIALTY_MIX);
-  const payModel = rng.weighted([[PayModel.PER_CHART, 4], [PayModel.HOURLY, 4], [PayModel.FIXED_PRICE, 1], [PayModel.PERCENT_OF_COLLECTIONS, 1]] as [PayModel, number][]);
-  const setting = specialty === Specialty.INPATIENT_FACILITY ? CareSetting.INPATIENT : specialty === Specialty.EMERGENCY_MEDICINE ? CareSetting.EMERGENCY : rng.weighted([[CareSetting.OUTPATIENT, 6], [CareSetting.AMBULATORY_SURGERY, 1], [CareSetting.TELEHEALTH, 1]] as [CareSetting, number][]);
-  const workType = payModel === PayModel.PERCENT_OF_COLLECTIONS ? WorkType.BILLING : rng.weighted([[WorkType.CODING, 7], [WorkType.AUDITING, 2], [WorkType.DENIAL_MANAGEMENT, 1]] as [WorkType, number][]);
+  const payModel = rng.weighted([
+    [PayModel.PER_CHART, 4],
+    [PayModel.HOURLY, 4],
+    [PayModel.FIXED_PRICE, 1],
+    [PayModel.PERCENT_OF_COLLECTIONS, 1],
+  ] as [PayModel, number][]);
+  const setting =
+    specialty === Specialty.INPATIENT_FACILITY
+      ? CareSetting.INPATIENT
+      : specialty === Specialty.EMERGENCY_MEDICINE
+        ? CareSetting.EMERGENCY
+        : rng.weighted([
+            [CareSetting.OUTPATIENT, 6],
+            [CareSetting.AMBULATORY_SURGERY, 1],
+            [CareSetting.TELEHEALTH, 1],
+          ] as [CareSetting, number][]);
+  const workType =
+    payModel === PayModel.PERCENT_OF_COLLECTIONS
+      ? WorkType.BILLING
+      : rng.weighted([
+          [WorkType.CODING, 7],
+          [WorkType.AUDITING, 2],
+          [WorkType.DENIAL_MANAGEMENT, 1],
+        ] as [WorkType, number][]);
   const required = rng.chance(0.8) ? [rng.weighted(CORE_MIX.filter(([t]) => t !== CredentialType.CPC_A))] : [];
   return {
     title: `${label(specialty).replace(/^./, (c) => c.toUpperCase())} ${workType === WorkType.CODING ? 'coder' : workType.toLowerCase().replace(/_/g, ' ')} needed`,
@@ -139,6 +202,10 @@ export function job(rng: Rng) {
     budgetCents: payModel === PayModel.FIXED_PRICE ? rng.int(20, 200) * 10000 : null,
     percentOfCollectionsBps: payModel === PayModel.PERCENT_OF_COLLECTIONS ? rng.int(400, 900) : null,
     requiresBaa: rng.chance(0.9),
-    positions: rng.weighted([[1, 8], [2, 2], [3, 1]] as [number, number][]),
+    positions: rng.weighted([
+      [1, 8],
+      [2, 2],
+      [3, 1],
+    ] as [number, number][]),
   };
 }

@@ -51,34 +51,197 @@ export async function seed(options: { coders: number; jobs: number; practices: n
   const counts: Record<string, number> = {};
   try {
     const coderIds = coders.map((_, i) => seedId('coder-user', i));
-    counts.users = await insert(client, 'users', [['id', 'uuid'], ['email', 'text'], ['name', 'text'], ['role', 'user_role'], ['password_hash', 'text']],
-      coders.map((c, i) => [coderIds[i], c.email, c.name, 'CODER', passwordHash]), tick('coder users'));
+    counts.users = await insert(
+      client,
+      'users',
+      [
+        ['id', 'uuid'],
+        ['email', 'text'],
+        ['name', 'text'],
+        ['role', 'user_role'],
+        ['password_hash', 'text'],
+      ],
+      coders.map((c, i) => [coderIds[i], c.email, c.name, 'CODER', passwordHash]),
+      tick('coder users'),
+    );
     // Credentials before profiles: each profile then reads its verified credential types once, on insert.
-    counts.credentials = await insert(client, 'credentials', [['id', 'uuid'], ['coder_id', 'uuid'], ['type', 'credential_type'], ['number', 'text'], ['issued_on', 'date'], ['expires_on', 'date'], ['status', 'credential_review_status'], ['reviewed_at', 'timestamptz']],
-      coders.flatMap((c, i) => c.credentials.map((cr, k) => [seedId('credential', i * 10 + k), coderIds[i], cr.type, `${cr.type}-${String(1000000 + i)}`, cr.issuedOn, cr.expiresOn, cr.status, cr.status === 'VERIFIED' ? new Date().toISOString() : null])),
-      tick('credentials'));
+    counts.credentials = await insert(
+      client,
+      'credentials',
+      [
+        ['id', 'uuid'],
+        ['coder_id', 'uuid'],
+        ['type', 'credential_type'],
+        ['number', 'text'],
+        ['issued_on', 'date'],
+        ['expires_on', 'date'],
+        ['status', 'credential_review_status'],
+        ['reviewed_at', 'timestamptz'],
+      ],
+      coders.flatMap((c, i) =>
+        c.credentials.map((cr, k) => [
+          seedId('credential', i * 10 + k),
+          coderIds[i],
+          cr.type,
+          `${cr.type}-${String(1000000 + i)}`,
+          cr.issuedOn,
+          cr.expiresOn,
+          cr.status,
+          cr.status === 'VERIFIED' ? new Date().toISOString() : null,
+        ]),
+      ),
+      tick('credentials'),
+    );
 
-    counts.coderProfiles = await insert(client, 'coder_profiles',
-      [['id', 'uuid'], ['user_id', 'uuid'], ['headline', 'text'], ['bio', 'text'], ['years_experience', 'integer'], ['timezone', 'text'], ['weekly_capacity_hours', 'integer'], ['hourly_rate_cents', 'integer'], ['per_chart_rate_cents', 'integer'], ['available', 'boolean'], ['specialty_years', 'jsonb'], ['code_sets', 'code_set[]'], ['work_types', 'work_type[]'], ['ehr_systems', 'text[]'], ['rating_count', 'integer'], ['rating_total', 'integer'], ['audited_charts', 'integer'], ['audit_errors', 'integer']],
-      coders.map((c, i) => [seedId('coder-profile', i), coderIds[i], c.headline, c.bio, c.yearsExperience, c.timezone, c.weeklyCapacityHours, c.hourlyRateCents, c.perChartRateCents, c.available, JSON.stringify(c.specialtyYears), pgArray(c.codeSets), pgArray(c.workTypes), pgArray(c.ehrSystems), c.ratingCount, c.ratingTotal, c.auditedCharts, c.auditErrors]),
-      tick('coder profiles'));
+    counts.coderProfiles = await insert(
+      client,
+      'coder_profiles',
+      [
+        ['id', 'uuid'],
+        ['user_id', 'uuid'],
+        ['headline', 'text'],
+        ['bio', 'text'],
+        ['years_experience', 'integer'],
+        ['timezone', 'text'],
+        ['weekly_capacity_hours', 'integer'],
+        ['hourly_rate_cents', 'integer'],
+        ['per_chart_rate_cents', 'integer'],
+        ['available', 'boolean'],
+        ['specialty_years', 'jsonb'],
+        ['code_sets', 'code_set[]'],
+        ['work_types', 'work_type[]'],
+        ['ehr_systems', 'text[]'],
+        ['rating_count', 'integer'],
+        ['rating_total', 'integer'],
+        ['audited_charts', 'integer'],
+        ['audit_errors', 'integer'],
+      ],
+      coders.map((c, i) => [
+        seedId('coder-profile', i),
+        coderIds[i],
+        c.headline,
+        c.bio,
+        c.yearsExperience,
+        c.timezone,
+        c.weeklyCapacityHours,
+        c.hourlyRateCents,
+        c.perChartRateCents,
+        c.available,
+        JSON.stringify(c.specialtyYears),
+        pgArray(c.codeSets),
+        pgArray(c.workTypes),
+        pgArray(c.ehrSystems),
+        c.ratingCount,
+        c.ratingTotal,
+        c.auditedCharts,
+        c.auditErrors,
+      ]),
+      tick('coder profiles'),
+    );
     const providerIds = Array.from({ length: options.practices }, (_, i) => seedId('provider-user', i));
     const organizationIds = Array.from({ length: options.practices }, (_, i) => seedId('practice', i));
     const practiceEmails = providerIds.map((_, i) => `provider-${String(i).padStart(5, '0')}@seed.chartbridge.test`);
-    counts.users += await insert(client, 'users', [['id', 'uuid'], ['email', 'text'], ['name', 'text'], ['role', 'user_role'], ['password_hash', 'text']],
-      providerIds.map((id, i) => [id, practiceEmails[i], `Practice Manager ${i + 1}`, 'PROVIDER', passwordHash]), tick('providers'));
-    counts.organizations = await insert(client, 'organizations', [['id', 'uuid'], ['name', 'text'], ['kind', 'organization_kind'], ['npi', 'text']],
-      organizationIds.map((id, i) => [id, `${['Lakeside', 'Riverside', 'Summit', 'Prairie', 'Harbor', 'Valley', 'Cedar'][i % 7]} ${['Family Practice', 'Cardiology', 'Orthopedics', 'Medical Group', 'Clinic'][i % 5]} ${i + 1}`, 'PROVIDER_PRACTICE', seedNpi(i)]), tick('practices'));
-    counts.memberships = await insert(client, 'memberships', [['id', 'uuid'], ['organization_id', 'uuid'], ['user_id', 'uuid'], ['email', 'text'], ['role', 'membership_role'], ['status', 'membership_status'], ['responded_at', 'timestamptz']],
-      organizationIds.map((id, i) => [seedId('membership', i), id, providerIds[i], practiceEmails[i], 'OWNER', 'ACTIVE', new Date().toISOString()]), tick('memberships'));
+    counts.users += await insert(
+      client,
+      'users',
+      [
+        ['id', 'uuid'],
+        ['email', 'text'],
+        ['name', 'text'],
+        ['role', 'user_role'],
+        ['password_hash', 'text'],
+      ],
+      providerIds.map((id, i) => [id, practiceEmails[i], `Practice Manager ${i + 1}`, 'PROVIDER', passwordHash]),
+      tick('providers'),
+    );
+    counts.organizations = await insert(
+      client,
+      'organizations',
+      [
+        ['id', 'uuid'],
+        ['name', 'text'],
+        ['kind', 'organization_kind'],
+        ['npi', 'text'],
+      ],
+      organizationIds.map((id, i) => [
+        id,
+        `${['Lakeside', 'Riverside', 'Summit', 'Prairie', 'Harbor', 'Valley', 'Cedar'][i % 7]} ${['Family Practice', 'Cardiology', 'Orthopedics', 'Medical Group', 'Clinic'][i % 5]} ${i + 1}`,
+        'PROVIDER_PRACTICE',
+        seedNpi(i),
+      ]),
+      tick('practices'),
+    );
+    counts.memberships = await insert(
+      client,
+      'memberships',
+      [
+        ['id', 'uuid'],
+        ['organization_id', 'uuid'],
+        ['user_id', 'uuid'],
+        ['email', 'text'],
+        ['role', 'membership_role'],
+        ['status', 'membership_status'],
+        ['responded_at', 'timestamptz'],
+      ],
+      organizationIds.map((id, i) => [seedId('membership', i), id, providerIds[i], practiceEmails[i], 'OWNER', 'ACTIVE', new Date().toISOString()]),
+      tick('memberships'),
+    );
 
     const jobRows = jobs.map((j, i) => {
       const practice = i % options.practices;
-      return [seedId('job', i), organizationIds[practice], providerIds[practice], j.title, j.description, j.specialty, pgArray(j.codeSets), j.workType, j.setting, j.ehrSystem, j.timezone, pgArray(j.requiredCredentialTypes), j.chartsPerWeek, j.turnaroundHours, j.accuracyTargetBps, j.payModel, j.rateCents, j.budgetCents, j.percentOfCollectionsBps, j.requiresBaa, j.positions];
+      return [
+        seedId('job', i),
+        organizationIds[practice],
+        providerIds[practice],
+        j.title,
+        j.description,
+        j.specialty,
+        pgArray(j.codeSets),
+        j.workType,
+        j.setting,
+        j.ehrSystem,
+        j.timezone,
+        pgArray(j.requiredCredentialTypes),
+        j.chartsPerWeek,
+        j.turnaroundHours,
+        j.accuracyTargetBps,
+        j.payModel,
+        j.rateCents,
+        j.budgetCents,
+        j.percentOfCollectionsBps,
+        j.requiresBaa,
+        j.positions,
+      ];
     });
-    counts.jobPostings = await insert(client, 'job_postings',
-      [['id', 'uuid'], ['organization_id', 'uuid'], ['posted_by_id', 'uuid'], ['title', 'text'], ['description', 'text'], ['specialty', 'specialty'], ['code_sets', 'code_set[]'], ['work_type', 'work_type'], ['setting', 'care_setting'], ['ehr_system', 'text'], ['timezone', 'text'], ['required_credential_types', 'credential_type[]'], ['charts_per_week', 'integer'], ['turnaround_hours', 'integer'], ['accuracy_target_bps', 'integer'], ['pay_model', 'pay_model'], ['rate_cents', 'integer'], ['budget_cents', 'integer'], ['percent_of_collections_bps', 'integer'], ['requires_baa', 'boolean'], ['positions', 'integer']],
-      jobRows, tick('job postings'));
+    counts.jobPostings = await insert(
+      client,
+      'job_postings',
+      [
+        ['id', 'uuid'],
+        ['organization_id', 'uuid'],
+        ['posted_by_id', 'uuid'],
+        ['title', 'text'],
+        ['description', 'text'],
+        ['specialty', 'specialty'],
+        ['code_sets', 'code_set[]'],
+        ['work_type', 'work_type'],
+        ['setting', 'care_setting'],
+        ['ehr_system', 'text'],
+        ['timezone', 'text'],
+        ['required_credential_types', 'credential_type[]'],
+        ['charts_per_week', 'integer'],
+        ['turnaround_hours', 'integer'],
+        ['accuracy_target_bps', 'integer'],
+        ['pay_model', 'pay_model'],
+        ['rate_cents', 'integer'],
+        ['budget_cents', 'integer'],
+        ['percent_of_collections_bps', 'integer'],
+        ['requires_baa', 'boolean'],
+        ['positions', 'integer'],
+      ],
+      jobRows,
+      tick('job postings'),
+    );
 
     // Up to three bids a posting, from coders holding its required credential.
     const counting = coders.map((c) => new Set(c.credentials.filter((cr) => cr.status === 'VERIFIED' && cr.expiresOn >= today).map((cr) => cr.type)));
@@ -91,10 +254,36 @@ export async function seed(options: { coders: number; jobs: number; practices: n
       }
       [...bidders].forEach((k, n) => {
         const percent = j.payModel === 'PERCENT_OF_COLLECTIONS';
-        bidRows.push([seedId('bid', i * 3 + n), seedId('job', i), coderIds[k], coderIds[k], j.payModel, percent ? null : (j.rateCents ?? j.budgetCents ?? 500), percent ? j.percentOfCollectionsBps : null, `I code ${j.specialty.toLowerCase().replace(/_/g, ' ')} daily and can start this week.`, j.turnaroundHours]);
+        bidRows.push([
+          seedId('bid', i * 3 + n),
+          seedId('job', i),
+          coderIds[k],
+          coderIds[k],
+          j.payModel,
+          percent ? null : (j.rateCents ?? j.budgetCents ?? 500),
+          percent ? j.percentOfCollectionsBps : null,
+          `I code ${j.specialty.toLowerCase().replace(/_/g, ' ')} daily and can start this week.`,
+          j.turnaroundHours,
+        ]);
       });
     });
-    counts.bids = await insert(client, 'bids', [['id', 'uuid'], ['job_posting_id', 'uuid'], ['coder_id', 'uuid'], ['submitted_by_id', 'uuid'], ['pay_model', 'pay_model'], ['rate_cents', 'integer'], ['percent_of_collections_bps', 'integer'], ['cover_letter', 'text'], ['estimated_turnaround_hours', 'integer']], bidRows, tick('bids'));
+    counts.bids = await insert(
+      client,
+      'bids',
+      [
+        ['id', 'uuid'],
+        ['job_posting_id', 'uuid'],
+        ['coder_id', 'uuid'],
+        ['submitted_by_id', 'uuid'],
+        ['pay_model', 'pay_model'],
+        ['rate_cents', 'integer'],
+        ['percent_of_collections_bps', 'integer'],
+        ['cover_letter', 'text'],
+        ['estimated_turnaround_hours', 'integer'],
+      ],
+      bidRows,
+      tick('bids'),
+    );
     await client.query('ANALYZE');
   } finally {
     if (!options.quiet) bar.stop();
@@ -104,7 +293,9 @@ export async function seed(options: { coders: number; jobs: number; practices: n
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { coders: { type: 'string', default: '300' }, jobs: { type: 'string', default: '40' }, practices: { type: 'string' }, seed: { type: 'string', default: '42' } } });
+  const { values } = parseArgs({
+    options: { coders: { type: 'string', default: '300' }, jobs: { type: 'string', default: '40' }, practices: { type: 'string' }, seed: { type: 'string', default: '42' } },
+  });
   const coders = Number(values.coders);
   const jobs = Number(values.jobs);
   const practices = values.practices ? Number(values.practices) : Math.max(1, Math.min(Math.ceil(jobs / 2), 5000));
@@ -120,7 +311,11 @@ async function main(): Promise<void> {
     await dataSource.destroy();
     const started = Date.now();
     const counts = await seed({ coders, jobs, practices, seed: Number(values.seed), databaseUrl: server.url });
-    process.stdout.write(`\nInserted ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s (rows already present are skipped).\n`);
+    process.stdout.write(
+      `\nInserted ${Object.entries(counts)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s (rows already present are skipped).\n`,
+    );
     process.stdout.write(`Seeded users log in with password "${SEED_PASSWORD}", e.g. coder-000000@seed.chartbridge.test or provider-00000@seed.chartbridge.test.\n`);
   } finally {
     await server.stop();

@@ -47,9 +47,18 @@ class App {
   ) {}
 
   async start(): Promise<void> {
-    this.child = spawn(process.execPath, ['--enable-source-maps', '--max-old-space-size=256', '--max-semi-space-size=8', 'dist/src/main.js'], { env: { ...process.env, ...this.env }, stdio: ['ignore', 'ignore', 'inherit'] });
+    this.child = spawn(process.execPath, ['--enable-source-maps', '--max-old-space-size=256', '--max-semi-space-size=8', 'dist/src/main.js'], {
+      env: { ...process.env, ...this.env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     for (let i = 0; i < 300; i++) {
-      if (await fetch(`${this.base}/health`).then((r) => r.ok, () => false)) return;
+      if (
+        await fetch(`${this.base}/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        return;
       if (this.child.exitCode !== null) throw new Error(`the app exited with ${this.child.exitCode} while starting`);
       await sleep(100);
     }
@@ -118,7 +127,9 @@ interface Pair {
 
 async function pair(app: App, adminToken: string, i: number): Promise<Pair> {
   const provider = await signUp(app, 'PROVIDER', i);
-  const organization = (await must(app, 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }', { input: { name: `Soak Practice ${i}`, kind: 'PROVIDER_PRACTICE' } }, provider)).createOrganization;
+  const organization = (
+    await must(app, 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }', { input: { name: `Soak Practice ${i}`, kind: 'PROVIDER_PRACTICE' } }, provider)
+  ).createOrganization;
   const job = (
     await must(
       app,
@@ -165,9 +176,18 @@ async function pair(app: App, adminToken: string, i: number): Promise<Pair> {
     },
     coder,
   );
-  const credential = (await must(app, 'mutation($input: AddCredentialInput!) { addCredential(input: $input) { id } }', { input: { type: 'CPC', number: `CPC-SOAK-${i}-${randomBytes(3).toString('hex')}`, issuedOn: '2024-01-15', expiresOn: `${new Date().getUTCFullYear() + 1}-12-31` } }, coder)).addCredential;
+  const credential = (
+    await must(
+      app,
+      'mutation($input: AddCredentialInput!) { addCredential(input: $input) { id } }',
+      { input: { type: 'CPC', number: `CPC-SOAK-${i}-${randomBytes(3).toString('hex')}`, issuedOn: '2024-01-15', expiresOn: `${new Date().getUTCFullYear() + 1}-12-31` } },
+      coder,
+    )
+  ).addCredential;
   await must(app, 'mutation($id: ID!) { verifyCredential(id: $id, approve: true) { id } }', { id: credential.id }, adminToken);
-  const bid = (await must(app, 'mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }', { input: { jobPostingId: job.id, rateCents: 500_000, coverLetter: 'Ready for the soak.' } }, coder)).submitBid;
+  const bid = (
+    await must(app, 'mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }', { input: { jobPostingId: job.id, rateCents: 500_000, coverLetter: 'Ready for the soak.' } }, coder)
+  ).submitBid;
   const contract = (await must(app, 'mutation($id: ID!) { acceptBid(id: $id) { id } }', { id: bid.id }, provider)).acceptBid;
   await must(app, 'mutation { startPayoutOnboarding(returnUrl: "https://soak.test/done", refreshUrl: "https://soak.test/retry") }', {}, coder);
   return { provider, coder, contractId: contract.id };
@@ -180,13 +200,25 @@ async function worker(app: App, p: Pair, deadline: number): Promise<void> {
   let n = 0;
   while (Date.now() < deadline) {
     n++;
-    const sent = await gql(app, 'sendMessage', 'mutation($c: ID!, $b: String!) { sendMessage(contractId: $c, body: $b) { id } }', { c: p.contractId, b: `Batch ${n} is ready for review.` }, n % 2 ? p.provider : p.coder);
+    const sent = await gql(
+      app,
+      'sendMessage',
+      'mutation($c: ID!, $b: String!) { sendMessage(contractId: $c, body: $b) { id } }',
+      { c: p.contractId, b: `Batch ${n} is ready for review.` },
+      n % 2 ? p.provider : p.coder,
+    );
     if (sent?.data?.sendMessage) ack.messages.add(sent.data.sendMessage.id);
     await gql(app, 'coders', '{ coders(first: 20, filter: { specialties: [CARDIOLOGY] }) { totalCount edges { node { id headline ratingAverage } } } }');
     await gql(app, 'myContracts', '{ myContracts(first: 10) { edges { node { id status milestones { id status amountCents } } } } }', {}, p.provider);
 
     const amount = 1_000 + Math.floor(Math.random() * 50_000);
-    const created = await gql(app, 'createMilestone', 'mutation($c: ID!, $a: Int!) { createMilestone(contractId: $c, input: { title: "Soak batch", amountCents: $a }) { id } }', { c: p.contractId, a: amount }, p.provider);
+    const created = await gql(
+      app,
+      'createMilestone',
+      'mutation($c: ID!, $a: Int!) { createMilestone(contractId: $c, input: { title: "Soak batch", amountCents: $a }) { id } }',
+      { c: p.contractId, a: amount },
+      p.provider,
+    );
     const milestoneId = created?.data?.createMilestone?.id as string | undefined;
     if (!milestoneId) continue;
     ack.milestonesCreated.add(milestoneId);
@@ -308,7 +340,10 @@ async function main(): Promise<void> {
          FROM contracts k`,
     );
     const mismatched = escrow.filter((row) => row.held !== row.escrow);
-    checks.escrowMatchesMilestones = { ok: mismatched.length === 0, detail: mismatched.length ? `mismatch: ${JSON.stringify(mismatched)}` : `${escrow.length} contracts, escrow equals funded milestones` };
+    checks.escrowMatchesMilestones = {
+      ok: mismatched.length === 0,
+      detail: mismatched.length ? `mismatch: ${JSON.stringify(mismatched)}` : `${escrow.length} contracts, escrow equals funded milestones`,
+    };
     // Every side effect the crash or the outage interrupted was carried out once it was over.
     const outbox = await sql<{ status: string; count: string }>(databaseUrl, 'SELECT status, count(*)::text AS count FROM outbox_jobs GROUP BY status ORDER BY status');
     const unfinished = outbox.filter((row) => row.status === 'PENDING' || row.status === 'FAILED');

@@ -9,7 +9,9 @@ export class CoderProfiles1795751619499 implements MigrationInterface {
   name = 'CoderProfiles1795751619499';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TYPE "specialty" AS ENUM ('EVALUATION_AND_MANAGEMENT', 'ANESTHESIA', 'CARDIOLOGY', 'DERMATOLOGY', 'EMERGENCY_MEDICINE', 'FAMILY_PRACTICE', 'GASTROENTEROLOGY', 'GENERAL_SURGERY', 'HEMATOLOGY_ONCOLOGY', 'INTERNAL_MEDICINE', 'INTERVENTIONAL_RADIOLOGY', 'NEUROLOGY', 'OBSTETRICS_GYNECOLOGY', 'OPHTHALMOLOGY', 'ORTHOPEDICS', 'PATHOLOGY_LAB', 'PEDIATRICS', 'BEHAVIORAL_HEALTH', 'RADIOLOGY', 'UROLOGY', 'HOME_HEALTH', 'HOSPICE', 'INPATIENT_FACILITY', 'OUTPATIENT_FACILITY', 'AMBULATORY_SURGERY', 'RISK_ADJUSTMENT')`);
+    await queryRunner.query(
+      `CREATE TYPE "specialty" AS ENUM ('EVALUATION_AND_MANAGEMENT', 'ANESTHESIA', 'CARDIOLOGY', 'DERMATOLOGY', 'EMERGENCY_MEDICINE', 'FAMILY_PRACTICE', 'GASTROENTEROLOGY', 'GENERAL_SURGERY', 'HEMATOLOGY_ONCOLOGY', 'INTERNAL_MEDICINE', 'INTERVENTIONAL_RADIOLOGY', 'NEUROLOGY', 'OBSTETRICS_GYNECOLOGY', 'OPHTHALMOLOGY', 'ORTHOPEDICS', 'PATHOLOGY_LAB', 'PEDIATRICS', 'BEHAVIORAL_HEALTH', 'RADIOLOGY', 'UROLOGY', 'HOME_HEALTH', 'HOSPICE', 'INPATIENT_FACILITY', 'OUTPATIENT_FACILITY', 'AMBULATORY_SURGERY', 'RISK_ADJUSTMENT')`,
+    );
     await queryRunner.query(`CREATE TYPE "code_set" AS ENUM ('ICD10CM', 'ICD10PCS', 'CPT', 'HCPCS', 'MSDRG', 'HCC')`);
     await queryRunner.query(`CREATE TYPE "work_type" AS ENUM ('CODING', 'BILLING', 'AUDITING', 'CDI', 'DENIAL_MANAGEMENT', 'AR_FOLLOW_UP', 'CHARGE_ENTRY', 'PAYMENT_POSTING')`);
     await queryRunner.query(`
@@ -58,7 +60,9 @@ export class CoderProfiles1795751619499 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "coder_profiles_work_types_idx" ON "coder_profiles" USING gin ("work_types")`);
     await queryRunner.query(`CREATE INDEX "coder_profiles_rating_idx" ON "coder_profiles" ((rating_total::float / NULLIF(rating_count, 0)) DESC NULLS LAST, rating_count DESC, id)`);
 
-    await queryRunner.query(`CREATE TYPE "credential_type" AS ENUM ('CPC', 'CPC_A', 'COC', 'CIC', 'CPC_P', 'CPB', 'CRC', 'CPMA', 'CPCO', 'CPPM', 'CDEO', 'CEMC', 'CANPC', 'CIRCC', 'CASCC', 'CCC', 'COSC', 'CGSC', 'CEDC', 'CFPC', 'CHONC', 'COBGC', 'CPEDC', 'CUC', 'CCA', 'CCS', 'CCS_P', 'RHIT', 'RHIA', 'CDIP', 'CHDA', 'CHPS')`);
+    await queryRunner.query(
+      `CREATE TYPE "credential_type" AS ENUM ('CPC', 'CPC_A', 'COC', 'CIC', 'CPC_P', 'CPB', 'CRC', 'CPMA', 'CPCO', 'CPPM', 'CDEO', 'CEMC', 'CANPC', 'CIRCC', 'CASCC', 'CCC', 'COSC', 'CGSC', 'CEDC', 'CFPC', 'CHONC', 'COBGC', 'CPEDC', 'CUC', 'CCA', 'CCS', 'CCS_P', 'RHIT', 'RHIA', 'CDIP', 'CHDA', 'CHPS')`,
+    );
     await queryRunner.query(`CREATE TYPE "credential_review_status" AS ENUM ('PENDING', 'VERIFIED', 'REJECTED')`);
     await queryRunner.query(`
       CREATE TABLE "credentials" (

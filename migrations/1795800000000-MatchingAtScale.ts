@@ -20,7 +20,9 @@ export class MatchingAtScale1795800000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TRIGGER coder_profiles_derive ON coder_profiles`);
-    await queryRunner.query(`CREATE TRIGGER coder_profiles_derive BEFORE INSERT OR UPDATE OF headline, bio, specialty_years, ehr_systems ON coder_profiles FOR EACH ROW EXECUTE FUNCTION coder_profiles_derive()`);
+    await queryRunner.query(
+      `CREATE TRIGGER coder_profiles_derive BEFORE INSERT OR UPDATE OF headline, bio, specialty_years, ehr_systems ON coder_profiles FOR EACH ROW EXECUTE FUNCTION coder_profiles_derive()`,
+    );
     await queryRunner.query(`CREATE INDEX "credentials_coder_id_idx" ON "credentials" ("coder_id")`);
     await queryRunner.query(`ALTER TABLE "coder_profiles" ADD "verified_credential_types" "credential_type" array NOT NULL DEFAULT '{}'`);
     await queryRunner.query(`
@@ -63,13 +65,21 @@ export class MatchingAtScale1795800000000 implements MigrationInterface {
          WHERE p.user_id = ANY(coders) AND p.verified_credential_types IS DISTINCT FROM coder_verified_credentials(p.user_id);
         RETURN NULL;
       END $$`);
-    await queryRunner.query(`CREATE TRIGGER credentials_refresh_profiles_insert AFTER INSERT ON credentials REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION credentials_refresh_profiles()`);
-    await queryRunner.query(`CREATE TRIGGER credentials_refresh_profiles_update AFTER UPDATE ON credentials REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION credentials_refresh_profiles()`);
-    await queryRunner.query(`CREATE TRIGGER credentials_refresh_profiles_delete AFTER DELETE ON credentials REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION credentials_refresh_profiles()`);
+    await queryRunner.query(
+      `CREATE TRIGGER credentials_refresh_profiles_insert AFTER INSERT ON credentials REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION credentials_refresh_profiles()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER credentials_refresh_profiles_update AFTER UPDATE ON credentials REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION credentials_refresh_profiles()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER credentials_refresh_profiles_delete AFTER DELETE ON credentials REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION credentials_refresh_profiles()`,
+    );
     await queryRunner.query(`UPDATE coder_profiles SET verified_credential_types = coder_verified_credentials(user_id)`);
     await queryRunner.query(`CREATE INDEX "coder_profiles_verified_credential_types_idx" ON "coder_profiles" USING gin ("verified_credential_types")`);
     await queryRunner.query(`CREATE INDEX "credentials_verified_expiry_idx" ON "credentials" ("type", "expires_on") WHERE status = 'VERIFIED' AND expires_on IS NOT NULL`);
-    await queryRunner.query(`CREATE INDEX "coder_profiles_available_rating_idx" ON "coder_profiles" (available DESC, (rating_total::float / NULLIF(rating_count, 0)) DESC NULLS LAST, rating_count DESC, id)`);
+    await queryRunner.query(
+      `CREATE INDEX "coder_profiles_available_rating_idx" ON "coder_profiles" (available DESC, (rating_total::float / NULLIF(rating_count, 0)) DESC NULLS LAST, rating_count DESC, id)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

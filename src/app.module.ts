@@ -35,7 +35,22 @@ import { PubSubModule } from './common/pubsub/pubsub.module.js';
 import { WorkroomModule } from './workroom/workroom.module.js';
 
 /** The feature modules; also walked by `scripts/print-schema.ts` to build the schema without a database. */
-export const FEATURE_MODULES = [CommonModule, UsersModule, AuthModule, OrganizationsModule, CodersModule, JobsModule, NotificationsModule, BidsModule, MatchingModule, PaymentsModule, ContractsModule, WorkroomModule, ReviewsModule, MessagingModule];
+export const FEATURE_MODULES = [
+  CommonModule,
+  UsersModule,
+  AuthModule,
+  OrganizationsModule,
+  CodersModule,
+  JobsModule,
+  NotificationsModule,
+  BidsModule,
+  MatchingModule,
+  PaymentsModule,
+  ContractsModule,
+  WorkroomModule,
+  ReviewsModule,
+  MessagingModule,
+];
 
 @Module({})
 export class AppModule {

@@ -94,7 +94,11 @@ describe('identity', () => {
       const claims = jwt.decode(coder.accessToken) as Record<string, unknown>;
       const forged = jwt.sign({ sub: claims.sub, role: 'ADMIN', ver: 0 }, 'not-the-secret-not-the-secret-not-the', { algorithm: 'HS256', issuer: 'chartbridge', audience: 'chartbridge-api' });
       const unsigned = jwt.sign({ sub: claims.sub, role: 'CODER', ver: 0, iss: 'chartbridge', aud: 'chartbridge-api' }, '', { algorithm: 'none' });
-      const expired = jwt.sign({ sub: claims.sub, role: 'CODER', ver: 0, exp: Math.floor(Date.now() / 1000) - 60 }, app.config.jwtSecret, { algorithm: 'HS256', issuer: 'chartbridge', audience: 'chartbridge-api' });
+      const expired = jwt.sign({ sub: claims.sub, role: 'CODER', ver: 0, exp: Math.floor(Date.now() / 1000) - 60 }, app.config.jwtSecret, {
+        algorithm: 'HS256',
+        issuer: 'chartbridge',
+        audience: 'chartbridge-api',
+      });
       for (const token of ['garbage', forged, unsigned, expired]) failed(await app.gql(ME, {}, token), 'UNAUTHENTICATED');
     });
 

@@ -64,8 +64,16 @@ const MATRIX: Record<string, Entry> = {
   messageAdded: { doc: 'subscription($id: ID!) { messageAdded(contractId: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N N', ws: true },
   notificationAdded: { doc: 'subscription { notificationAdded { id } }', expect: 'U O O O O O', ws: true },
   // Mutations
-  signUp: { doc: 'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }', vars: () => ({ input: { email: `m-${randomBytes(5).toString('hex')}@example.test`, password: 'correct horse battery staple', name: 'Matrix', role: 'CODER' } }), expect: 'O O O O O O' },
-  logIn: { doc: 'mutation($input: LogInInput!) { logIn(input: $input) { accessToken } }', vars: (w) => ({ input: { email: w.coderEmail, password: 'correct horse battery staple' } }), expect: 'O O O O O O' },
+  signUp: {
+    doc: 'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }',
+    vars: () => ({ input: { email: `m-${randomBytes(5).toString('hex')}@example.test`, password: 'correct horse battery staple', name: 'Matrix', role: 'CODER' } }),
+    expect: 'O O O O O O',
+  },
+  logIn: {
+    doc: 'mutation($input: LogInInput!) { logIn(input: $input) { accessToken } }',
+    vars: (w) => ({ input: { email: w.coderEmail, password: 'correct horse battery staple' } }),
+    expect: 'O O O O O O',
+  },
   refreshToken: { doc: 'mutation($t: String!) { refreshToken(refreshToken: $t) { accessToken } }', vars: async (w) => ({ t: (await w.freshSession()).refreshToken }), expect: 'O O O O O O' },
   createOrganization: { doc: 'mutation { createOrganization(input: { name: "Matrix Clinic", kind: PROVIDER_PRACTICE }) { id } }', expect: 'U F F O O F' },
   inviteMember: { doc: 'mutation($org: ID!) { inviteMember(organizationId: $org, email: "new-hire@example.test", role: MEMBER) { id } }', vars: (w) => ({ org: w.practice }), expect: 'U N N O N N' },
@@ -76,24 +84,48 @@ const MATRIX: Record<string, Entry> = {
   updateCredential: { doc: 'mutation($id: ID!) { updateCredential(id: $id, input: { number: "CPC-NEW-1" }) { id } }', vars: (w) => ({ id: w.coderSpareCredential }), expect: 'U O N F F F' },
   verifyCredential: { doc: 'mutation($id: ID!) { verifyCredential(id: $id, approve: true) { id } }', vars: (w) => ({ id: w.pendingCredential }), expect: 'U F F F F O' },
   createJobPosting: { doc: 'mutation($input: CreateJobPostingInput!) { createJobPosting(input: $input) { id } }', vars: (w) => ({ input: jobInput(w.practice) }), expect: 'U F F O N F' },
-  submitBid: { doc: 'mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }', vars: (w) => ({ input: { jobPostingId: w.jobBidOn.id, rateCents: 400, coverLetter: 'Matrix' } }), expect: 'U O O F F F' },
+  submitBid: {
+    doc: 'mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }',
+    vars: (w) => ({ input: { jobPostingId: w.jobBidOn.id, rateCents: 400, coverLetter: 'Matrix' } }),
+    expect: 'U O O F F F',
+  },
   withdrawBid: { doc: 'mutation($id: ID!) { withdrawBid(id: $id) { id } }', vars: (w) => ({ id: w.coderBid }), expect: 'U O N N N N' },
   rejectBid: { doc: 'mutation($id: ID!) { rejectBid(id: $id) { id } }', vars: (w) => ({ id: w.otherCoderBid }), expect: 'U N N O N N' },
   acceptBid: { doc: 'mutation($id: ID!) { acceptBid(id: $id) { id } }', vars: (w) => ({ id: w.acceptableBid }), expect: 'U F F O N F' },
-  inviteCoder: { doc: 'mutation($job: ID!, $coder: ID!) { inviteCoder(jobPostingId: $job, coderProfileId: $coder) { id } }', vars: (w) => ({ job: w.jobOpen.id, coder: w.otherCoderProfileId }), expect: 'U F F O N F' },
+  inviteCoder: {
+    doc: 'mutation($job: ID!, $coder: ID!) { inviteCoder(jobPostingId: $job, coderProfileId: $coder) { id } }',
+    vars: (w) => ({ job: w.jobOpen.id, coder: w.otherCoderProfileId }),
+    expect: 'U F F O N F',
+  },
   declineInvitation: { doc: 'mutation($id: ID!) { declineInvitation(id: $id) { id } }', vars: (w) => ({ id: w.jobInvitation }), expect: 'U O N F F F' },
   markNotificationRead: { doc: 'mutation($id: ID!) { markNotificationRead(id: $id) { id } }', vars: (w) => ({ id: w.coderNotification }), expect: 'U O N N N N' },
   startPayoutOnboarding: { doc: 'mutation { startPayoutOnboarding(returnUrl: "https://app.test/ok", refreshUrl: "https://app.test/retry") }', expect: 'U O O F F F' },
   startPaymentMethodSetup: { doc: 'mutation($org: ID!) { startPaymentMethodSetup(organizationId: $org) }', vars: (w) => ({ org: w.practice }), expect: 'U F F O N F' },
-  createMilestone: { doc: 'mutation($id: ID!) { createMilestone(contractId: $id, input: { title: "Matrix", amountCents: 1000 }) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U F F O N F' },
+  createMilestone: {
+    doc: 'mutation($id: ID!) { createMilestone(contractId: $id, input: { title: "Matrix", amountCents: 1000 }) { id } }',
+    vars: (w) => ({ id: w.contractFixed }),
+    expect: 'U F F O N F',
+  },
   fundMilestone: { doc: 'mutation($id: ID!) { fundMilestone(id: $id) { status } }', vars: (w) => ({ id: w.milestone }), expect: 'U F F O N F' },
   submitMilestone: { doc: 'mutation($id: ID!) { submitMilestone(id: $id) { id } }', vars: (w) => ({ id: w.milestone }), expect: 'U O N F F F' },
   approveMilestone: { doc: 'mutation($id: ID!) { approveMilestone(id: $id) { id } }', vars: (w) => ({ id: w.milestone }), expect: 'U F F O N F' },
   refundMilestone: { doc: 'mutation($id: ID!) { refundMilestone(id: $id) { id } }', vars: (w) => ({ id: w.milestone }), expect: 'U F F O N F' },
-  logWork: { doc: 'mutation($id: ID!, $day: Date!) { logWork(contractId: $id, input: { workedOn: $day, charts: 5 }) { id } }', vars: (w) => ({ id: w.contractPerChart, day: new Date().toISOString().slice(0, 10) }), expect: 'U O N F F F' },
-  reportCollections: { doc: 'mutation($id: ID!) { reportCollections(contractId: $id, periodStart: "2026-01-01", periodEnd: "2026-01-31", collectedCents: 100000) { id } }', vars: (w) => ({ id: w.contractPerChart }), expect: 'U F F O N F' },
+  logWork: {
+    doc: 'mutation($id: ID!, $day: Date!) { logWork(contractId: $id, input: { workedOn: $day, charts: 5 }) { id } }',
+    vars: (w) => ({ id: w.contractPerChart, day: new Date().toISOString().slice(0, 10) }),
+    expect: 'U O N F F F',
+  },
+  reportCollections: {
+    doc: 'mutation($id: ID!) { reportCollections(contractId: $id, periodStart: "2026-01-01", periodEnd: "2026-01-31", collectedCents: 100000) { id } }',
+    vars: (w) => ({ id: w.contractPerChart }),
+    expect: 'U F F O N F',
+  },
   signBaa: { doc: 'mutation($id: ID!) { signBaa(contractId: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N N' },
-  submitCodedBatch: { doc: 'mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "M-1", icd10cm: ["I10"] }] }) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N F N N' },
+  submitCodedBatch: {
+    doc: 'mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "M-1", icd10cm: ["I10"] }] }) { id } }',
+    vars: (w) => ({ id: w.contractFixed }),
+    expect: 'U O N F N N',
+  },
   reviewCodedBatch: { doc: 'mutation($id: ID!) { reviewCodedBatch(batchId: $id, input: { accept: true }) { id } }', vars: (w) => ({ id: w.batch }), expect: 'U F N O N N' },
   auditCodedBatch: { doc: 'mutation($id: ID!) { auditCodedBatch(batchId: $id, input: { sampled: 1, errors: 0 }) { id } }', vars: (w) => ({ id: w.batch }), expect: 'U F N O N N' },
   sendMessage: { doc: 'mutation($id: ID!) { sendMessage(contractId: $id, body: "hello") { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N N' },
@@ -125,11 +157,30 @@ describe('authorization matrix', () => {
     const P = practice.owner.accessToken;
     const C = coder.coder.accessToken;
     const O = otherCoder.coder.accessToken;
-    Object.assign(world, { practice: practice.organization.id, coderProfileId: coder.profile.id, otherCoderProfileId: otherCoder.profile.id, coderEmail: coder.coder.user.email, profileInput: undefined });
+    Object.assign(world, {
+      practice: practice.organization.id,
+      coderProfileId: coder.profile.id,
+      otherCoderProfileId: otherCoder.profile.id,
+      coderEmail: coder.coder.user.email,
+      profileInput: undefined,
+    });
     world.freshSession = () => a.coder();
-    world.profileInput = { headline: 'Matrix coder', bio: '', yearsExperience: 3, timezone: 'UTC', weeklyCapacityHours: 10, available: true, specialties: [], codeSets: ['CPT'], workTypes: ['CODING'], ehrSystems: [] };
+    world.profileInput = {
+      headline: 'Matrix coder',
+      bio: '',
+      yearsExperience: 3,
+      timezone: 'UTC',
+      weeklyCapacityHours: 10,
+      available: true,
+      specialties: [],
+      codeSets: ['CPT'],
+      workTypes: ['CODING'],
+      ehrSystems: [],
+    };
 
-    const bid = async (token: string, jobId: string, extra: Record<string, unknown> = {}) => ok(await app.gql(`mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`, { input: { jobPostingId: jobId, rateCents: 400, coverLetter: 'x', ...extra } }, token)).submitBid.id as string;
+    const bid = async (token: string, jobId: string, extra: Record<string, unknown> = {}) =>
+      ok(await app.gql(`mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`, { input: { jobPostingId: jobId, rateCents: 400, coverLetter: 'x', ...extra } }, token)).submitBid
+        .id as string;
     const accept = async (bidId: string) => ok(await app.gql(`mutation($id: ID!) { acceptBid(id: $id) { id } }`, { id: bidId }, P)).acceptBid.id as string;
 
     world.jobOpen = await postJob(app, practice.owner, practice.organization.id, { positions: 5 });
@@ -144,7 +195,9 @@ describe('authorization matrix', () => {
     world.contractFixed = await accept(await bid(C, fixedJob.id, { rateCents: 50000 }));
     for (const token of [P, C]) ok(await app.gql(`mutation($id: ID!) { signBaa(contractId: $id) { id } }`, { id: world.contractFixed }, token));
     world.milestone = ok(await app.gql(`mutation($id: ID!) { createMilestone(contractId: $id, input: { title: "M", amountCents: 5000 }) { id } }`, { id: world.contractFixed }, P)).createMilestone.id;
-    world.batch = ok(await app.gql(`mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "W-1", icd10cm: ["I10"] }] }) { id } }`, { id: world.contractFixed }, C)).submitCodedBatch.id;
+    world.batch = ok(
+      await app.gql(`mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "W-1", icd10cm: ["I10"] }] }) { id } }`, { id: world.contractFixed }, C),
+    ).submitCodedBatch.id;
     ok(await app.gql(`mutation($id: ID!) { sendMessage(contractId: $id, body: "hi") { id } }`, { id: world.contractFixed }, P));
     world.coderNotification = ok(await app.gql(`{ myNotifications(first: 1) { edges { node { id } } } }`, {}, C)).myNotifications.edges[0].node.id;
 
@@ -153,11 +206,17 @@ describe('authorization matrix', () => {
     const disputed = await accept(await bid(C, (await postJob(app, practice.owner, practice.organization.id)).id));
     world.dispute = ok(await app.gql(`mutation($id: ID!) { openDispute(contractId: $id, reason: "x") { id } }`, { id: disputed }, P)).openDispute.id;
 
-    world.jobInvitation = ok(await app.gql(`mutation($job: ID!, $coder: ID!) { inviteCoder(jobPostingId: $job, coderProfileId: $coder) { id } }`, { job: world.jobBidOn.id, coder: coder.profile.id }, P)).inviteCoder.id;
+    world.jobInvitation = ok(
+      await app.gql(`mutation($job: ID!, $coder: ID!) { inviteCoder(jobPostingId: $job, coderProfileId: $coder) { id } }`, { job: world.jobBidOn.id, coder: coder.profile.id }, P),
+    ).inviteCoder.id;
     const company = ok(await app.gql(`mutation { createOrganization(input: { name: "Matrix Coding", kind: CODING_COMPANY }) { id } }`, {}, O)).createOrganization.id;
-    world.companyInvite1 = ok(await app.gql(`mutation($org: ID!, $email: String!) { inviteMember(organizationId: $org, email: $email, role: MEMBER) { id } }`, { org: company, email: coder.coder.user.email }, O)).inviteMember.id;
+    world.companyInvite1 = ok(
+      await app.gql(`mutation($org: ID!, $email: String!) { inviteMember(organizationId: $org, email: $email, role: MEMBER) { id } }`, { org: company, email: coder.coder.user.email }, O),
+    ).inviteMember.id;
     const company2 = ok(await app.gql(`mutation { createOrganization(input: { name: "Matrix Coding 2", kind: CODING_COMPANY }) { id } }`, {}, O)).createOrganization.id;
-    world.companyInvite2 = ok(await app.gql(`mutation($org: ID!, $email: String!) { inviteMember(organizationId: $org, email: $email, role: MEMBER) { id } }`, { org: company2, email: coder.coder.user.email }, O)).inviteMember.id;
+    world.companyInvite2 = ok(
+      await app.gql(`mutation($org: ID!, $email: String!) { inviteMember(organizationId: $org, email: $email, role: MEMBER) { id } }`, { org: company2, email: coder.coder.user.email }, O),
+    ).inviteMember.id;
 
     world.coderSpareCredential = (await c.addCredential(coder.coder, { type: 'CCS', number: 'CCS-MATRIX', issuedOn: '2021-01-01' })).id;
     world.pendingCredential = (await c.addCredential(otherCoder.coder, { type: 'CCS', number: 'CCS-PENDING', issuedOn: '2021-01-01' })).id;

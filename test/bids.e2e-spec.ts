@@ -24,7 +24,8 @@ describe('bids and invitations', () => {
   });
   afterAll(() => app?.close());
 
-  const bid = (coder: Session, jobPostingId: string, extra: Record<string, unknown> = {}) => app.gql(SUBMIT, { input: { jobPostingId, rateCents: 375, coverLetter: 'Five years of cardiology coding in Epic.', ...extra } }, coder.accessToken);
+  const bid = (coder: Session, jobPostingId: string, extra: Record<string, unknown> = {}) =>
+    app.gql(SUBMIT, { input: { jobPostingId, rateCents: 375, coverLetter: 'Five years of cardiology coding in Epic.', ...extra } }, coder.accessToken);
 
   async function openJob(overrides: Record<string, unknown> = {}) {
     const { owner, organization } = await a.practice();
@@ -107,7 +108,13 @@ describe('bids and invitations', () => {
       const boss = await a.coder();
       const { createOrganization: company } = ok(await app.gql(`mutation { createOrganization(input: { name: "Precision Coding LLC", kind: CODING_COMPANY }) { id } }`, {}, boss.accessToken));
       const { coder: worker, profile } = await c.verifiedCoder();
-      const { inviteMember } = ok(await app.gql(`mutation($org: ID!, $email: String!) { inviteMember(organizationId: $org, email: $email, role: MEMBER) { id } }`, { org: company.id, email: worker.user.email }, boss.accessToken));
+      const { inviteMember } = ok(
+        await app.gql(
+          `mutation($org: ID!, $email: String!) { inviteMember(organizationId: $org, email: $email, role: MEMBER) { id } }`,
+          { org: company.id, email: worker.user.email },
+          boss.accessToken,
+        ),
+      );
       ok(await app.gql(`mutation($id: ID!) { acceptMembershipInvitation(id: $id) { id } }`, { id: inviteMember.id }, worker.accessToken));
 
       const outsiderCoder = (await c.verifiedCoder()).coder;
@@ -154,8 +161,15 @@ describe('bids and invitations', () => {
       const { coder, profile } = await c.verifiedCoder();
       const invitation = ok(await app.gql(INVITE, { job: job.id, coder: profile.id, message: 'Your cardiology experience fits.' }, owner.accessToken)).inviteCoder;
       expect(invitation).toMatchObject({ status: 'PENDING', coder: { id: profile.id }, jobPosting: { id: job.id } });
-      expect(ok(await app.gql(NOTIFICATIONS, {}, coder.accessToken)).myNotifications.edges[0].node).toMatchObject({ kind: 'JOB_INVITATION', data: { jobPostingId: job.id, invitationId: invitation.id } });
-      expect(ok(await app.gql(MY_INVITATIONS, {}, coder.accessToken)).myInvitations.edges[0].node).toMatchObject({ id: invitation.id, message: 'Your cardiology experience fits.', jobPosting: { id: job.id } });
+      expect(ok(await app.gql(NOTIFICATIONS, {}, coder.accessToken)).myNotifications.edges[0].node).toMatchObject({
+        kind: 'JOB_INVITATION',
+        data: { jobPostingId: job.id, invitationId: invitation.id },
+      });
+      expect(ok(await app.gql(MY_INVITATIONS, {}, coder.accessToken)).myInvitations.edges[0].node).toMatchObject({
+        id: invitation.id,
+        message: 'Your cardiology experience fits.',
+        jobPosting: { id: job.id },
+      });
       const onJob = ok(await app.gql(`query($id: ID!) { jobPosting(id: $id) { invitations { totalCount edges { node { id status } } } } }`, { id: job.id }, owner.accessToken));
       expect(onJob.jobPosting.invitations.edges[0].node).toEqual({ id: invitation.id, status: 'PENDING' });
       failed(await app.gql(INVITE, { job: job.id, coder: profile.id }, owner.accessToken), 'CONFLICT');
@@ -173,7 +187,7 @@ describe('bids and invitations', () => {
       expect(ok(await app.gql(NOTIFICATIONS, {}, owner.accessToken)).myNotifications.edges[0].node.kind).toBe('INVITATION_DECLINED');
     });
 
-    it("refuses outsiders, coders, closed postings and unknown profiles", async () => {
+    it('refuses outsiders, coders, closed postings and unknown profiles', async () => {
       const { owner, job } = await openJob();
       const { coder, profile } = await c.verifiedCoder();
       failed(await app.gql(INVITE, { job: job.id, coder: profile.id }, (await a.provider()).accessToken), 'NOT_FOUND');

@@ -63,19 +63,41 @@ describe('coded batches', () => {
       'input.encounters.2.chartRef',
     ]);
     expect(error.message).toMatch(/"9921" is not a valid CPT code/);
-    expect(failed(await app.gql(SUBMIT, { id: contractId, input: { encounters: [encounter('CH-9', { cpt: [{ code: '99213', modifiers: [], units: 0 }] })] } }, coder.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.encounters.0.cpt.0.units']);
+    expect(
+      failed(await app.gql(SUBMIT, { id: contractId, input: { encounters: [encounter('CH-9', { cpt: [{ code: '99213', modifiers: [], units: 0 }] })] } }, coder.accessToken), 'BAD_USER_INPUT')
+        .extensions.fields,
+    ).toEqual(['input.encounters.0.cpt.0.units']);
     expect(await app.sql('SELECT 1 FROM coded_batches WHERE contract_id = $1', [contractId])).toHaveLength(0);
   });
 
   it('stores normalized codes, is reviewed per encounter, exported as CSV, and audited once into the accuracy score', async () => {
     const { owner, coder, contractId } = await signedContract();
-    const batch = ok(await app.gql(SUBMIT, { id: contractId, input: { encounters: [encounter('CH-1'), encounter('CH-2', { icd10cm: ['S72001A'], icd10pcs: ['0qs604z'], cpt: [{ code: '0042t', modifiers: ['lt'], units: 1 }], hcpcs: [] })] } }, coder.accessToken)).submitCodedBatch;
-    expect(batch.encounters[0]).toEqual({ chartRef: 'CH-1', icd10cm: ['I10', 'E11.9'], icd10pcs: [], cpt: [{ code: '99214', modifiers: ['25'], units: 1 }], hcpcs: [{ code: 'J1100', modifiers: [], units: 4 }] });
+    const batch = ok(
+      await app.gql(
+        SUBMIT,
+        {
+          id: contractId,
+          input: { encounters: [encounter('CH-1'), encounter('CH-2', { icd10cm: ['S72001A'], icd10pcs: ['0qs604z'], cpt: [{ code: '0042t', modifiers: ['lt'], units: 1 }], hcpcs: [] })] },
+        },
+        coder.accessToken,
+      ),
+    ).submitCodedBatch;
+    expect(batch.encounters[0]).toEqual({
+      chartRef: 'CH-1',
+      icd10cm: ['I10', 'E11.9'],
+      icd10pcs: [],
+      cpt: [{ code: '99214', modifiers: ['25'], units: 1 }],
+      hcpcs: [{ code: 'J1100', modifiers: [], units: 4 }],
+    });
     expect(batch.encounters[1]).toMatchObject({ icd10cm: ['S72.001A'], icd10pcs: ['0QS604Z'], cpt: [{ code: '0042T', modifiers: ['LT'], units: 1 }] });
 
-    expect(failed(await app.gql(REVIEW, { id: batch.id, input: { accept: false, comments: [{ chartRef: 'CH-404', comment: 'x' }] } }, owner.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.comments.0.chartRef']);
+    expect(failed(await app.gql(REVIEW, { id: batch.id, input: { accept: false, comments: [{ chartRef: 'CH-404', comment: 'x' }] } }, owner.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual([
+      'input.comments.0.chartRef',
+    ]);
     failed(await app.gql(REVIEW, { id: batch.id, input: { accept: true } }, coder.accessToken), 'FORBIDDEN');
-    const returned = ok(await app.gql(REVIEW, { id: batch.id, input: { accept: false, comments: [{ chartRef: 'CH-2', comment: 'Laterality: use the left-side code' }] } }, owner.accessToken)).reviewCodedBatch;
+    const returned = ok(
+      await app.gql(REVIEW, { id: batch.id, input: { accept: false, comments: [{ chartRef: 'CH-2', comment: 'Laterality: use the left-side code' }] } }, owner.accessToken),
+    ).reviewCodedBatch;
     expect(returned).toMatchObject({ status: 'RETURNED', reviewComments: [{ chartRef: 'CH-2', comment: 'Laterality: use the left-side code' }] });
     failed(await app.gql(REVIEW, { id: batch.id, input: { accept: true } }, owner.accessToken), 'CONFLICT');
 
@@ -98,7 +120,17 @@ describe('coded batches', () => {
     await tables.load('ICD10CM', 2026, parseIcd10CmOrderFile(readFileSync(new URL('./fixtures/icd10cm_order_2026.txt', import.meta.url), 'latin1')));
     await tables.load('HCPCS', 2026, parseHcpcsFile(readFileSync(new URL('./fixtures/HCPC2026_ANWEB.txt', import.meta.url), 'latin1')));
     const { coder, contractId } = await signedContract();
-    const input = { encounters: [encounter('CH-1', { icd10cm: ['I10', 'E11', 'Z99.89'], hcpcs: [{ code: 'J9999', modifiers: [], units: 1 }, { code: 'A0425', modifiers: [], units: 3 }] })] };
+    const input = {
+      encounters: [
+        encounter('CH-1', {
+          icd10cm: ['I10', 'E11', 'Z99.89'],
+          hcpcs: [
+            { code: 'J9999', modifiers: [], units: 1 },
+            { code: 'A0425', modifiers: [], units: 3 },
+          ],
+        }),
+      ],
+    };
     const error = failed(await app.gql(SUBMIT, { id: contractId, input }, coder.accessToken), 'BAD_USER_INPUT');
     expect(error.extensions.fields).toEqual(['input.encounters.0.icd10cm.1', 'input.encounters.0.icd10cm.2', 'input.encounters.0.hcpcs.0.code']);
     expect(error.message).toMatch(/E11 is a header code/);

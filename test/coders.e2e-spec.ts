@@ -26,8 +26,17 @@ describe('coder profiles and credentials', () => {
     it('creates then replaces the profile, normalizing EHR tags', async () => {
       const coder = await a.coder({ name: 'Casey Coder' });
       const created = ok(await app.gql(UPSERT, { input: profileInput({ ehrSystems: ['epic', 'Cerner', 'EPIC systems', ' Custom EHR '] }) }, coder.accessToken)).upsertCoderProfile;
-      expect(created).toMatchObject({ headline: 'Certified cardiology coder', ehrSystems: ['Epic', 'Oracle Health/Cerner', 'Custom EHR'], ratingAverage: null, ratingCount: 0, accuracyScore: null, user: { id: coder.user.id, name: 'Casey Coder' } });
-      const replaced = ok(await app.gql(UPSERT, { input: profileInput({ headline: 'Orthopedic coder', specialties: [{ specialty: 'ORTHOPEDICS', yearsExperience: 3 }] }) }, coder.accessToken)).upsertCoderProfile;
+      expect(created).toMatchObject({
+        headline: 'Certified cardiology coder',
+        ehrSystems: ['Epic', 'Oracle Health/Cerner', 'Custom EHR'],
+        ratingAverage: null,
+        ratingCount: 0,
+        accuracyScore: null,
+        user: { id: coder.user.id, name: 'Casey Coder' },
+      });
+      const replaced = ok(
+        await app.gql(UPSERT, { input: profileInput({ headline: 'Orthopedic coder', specialties: [{ specialty: 'ORTHOPEDICS', yearsExperience: 3 }] }) }, coder.accessToken),
+      ).upsertCoderProfile;
       expect(replaced.id).toBe(created.id);
       expect(replaced.specialties).toEqual([{ specialty: 'ORTHOPEDICS', yearsExperience: 3 }]);
       expect(await app.sql('SELECT 1 FROM coder_profiles WHERE user_id = $1', [coder.user.id])).toHaveLength(1);
@@ -50,10 +59,18 @@ describe('coder profiles and credentials', () => {
     it('refuses invalid enums, repeated specialties and specialty years above the total', async () => {
       const coder = await a.coder();
       expect(failed(await app.gql(UPSERT, { input: profileInput({ codeSets: ['ICD9'] }) }, coder.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.codeSets.0']);
-      const twice = [{ specialty: 'CARDIOLOGY', yearsExperience: 1 }, { specialty: 'CARDIOLOGY', yearsExperience: 2 }];
+      const twice = [
+        { specialty: 'CARDIOLOGY', yearsExperience: 1 },
+        { specialty: 'CARDIOLOGY', yearsExperience: 2 },
+      ];
       expect(failed(await app.gql(UPSERT, { input: profileInput({ specialties: twice }) }, coder.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.specialties']);
-      const tooLong = [{ specialty: 'CARDIOLOGY', yearsExperience: 2 }, { specialty: 'UROLOGY', yearsExperience: 20 }];
-      expect(failed(await app.gql(UPSERT, { input: profileInput({ yearsExperience: 10, specialties: tooLong }) }, coder.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.specialties.1.yearsExperience']);
+      const tooLong = [
+        { specialty: 'CARDIOLOGY', yearsExperience: 2 },
+        { specialty: 'UROLOGY', yearsExperience: 20 },
+      ];
+      expect(failed(await app.gql(UPSERT, { input: profileInput({ yearsExperience: 10, specialties: tooLong }) }, coder.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual([
+        'input.specialties.1.yearsExperience',
+      ]);
     });
 
     it('refuses read-only fields in the input (no mass assignment)', async () => {
@@ -149,7 +166,9 @@ describe('coder profiles and credentials', () => {
       await c.addCredential(coder, { type: 'COC', number: 'COC-1', issuedOn: '2020-01-01' });
       failed(await app.gql(ADD, { input: { type: 'COC', number: 'COC-2', issuedOn: '2020-01-01' } }, coder.accessToken), 'CONFLICT');
       expect(failed(await app.gql(ADD, { input: { type: 'CIC', number: 'CIC-1', issuedOn: '2999-01-01' } }, coder.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.issuedOn']);
-      expect(failed(await app.gql(ADD, { input: { type: 'CIC', number: 'CIC-1', issuedOn: '2020-01-01', expiresOn: '2019-01-01' } }, coder.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.expiresOn']);
+      expect(failed(await app.gql(ADD, { input: { type: 'CIC', number: 'CIC-1', issuedOn: '2020-01-01', expiresOn: '2019-01-01' } }, coder.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual([
+        'input.expiresOn',
+      ]);
       expect(failed(await app.gql(ADD, { input: { type: 'CIC', number: 'x', issuedOn: '2020-01-01' } }, coder.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.number']);
       expect(failed(await app.gql(ADD, { input: { type: 'CIC', number: 'CIC-1', issuedOn: '2020-02-30' } }, coder.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.issuedOn']);
       expect(failed(await app.gql(ADD, { input: { type: 'NOPE', number: 'CIC-1', issuedOn: '2020-01-01' } }, coder.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.type']);

@@ -36,7 +36,15 @@ describe('contracts', () => {
   it('accepts a bid into a contract with the fee frozen, fills the posting and declines the other bids', async () => {
     const { owner, organization, job, bids } = await jobWithBids(3);
     const { acceptBid } = ok(await app.gql(ACCEPT, { id: bids[1].id }, owner.accessToken));
-    expect(acceptBid).toMatchObject({ status: 'ACTIVE', payModel: 'PER_CHART', rateCents: 381, platformFeeBps: 1200, jobPosting: { id: job.id, status: 'FILLED', positionsFilled: 1 }, coder: { id: bids[1].profileId }, organization: { id: organization.id } });
+    expect(acceptBid).toMatchObject({
+      status: 'ACTIVE',
+      payModel: 'PER_CHART',
+      rateCents: 381,
+      platformFeeBps: 1200,
+      jobPosting: { id: job.id, status: 'FILLED', positionsFilled: 1 },
+      coder: { id: bids[1].profileId },
+      organization: { id: organization.id },
+    });
     const statuses = ok(await app.gql(BIDS, { id: job.id }, owner.accessToken)).jobPosting.bids.edges.map((e: any) => [e.node.id, e.node.status]);
     expect(Object.fromEntries(statuses)).toEqual({ [bids[0].id]: 'DECLINED', [bids[1].id]: 'ACCEPTED', [bids[2].id]: 'DECLINED' });
 

@@ -26,15 +26,48 @@ describe('coder directory', () => {
     ids.cardio = cardio.profile.id;
 
     const ortho = await a.coder({ name: 'Blake Ortho' });
-    ids.ortho = (await c.upsertProfile(ortho, { headline: 'Orthopedic surgery coder', bio: 'Fractures, joint replacement, spine.', hourlyRateCents: 3500, specialties: [{ specialty: 'ORTHOPEDICS', yearsExperience: 6 }], ehrSystems: ['Cerner'], codeSets: ['ICD10CM', 'CPT'] })).id;
+    ids.ortho = (
+      await c.upsertProfile(ortho, {
+        headline: 'Orthopedic surgery coder',
+        bio: 'Fractures, joint replacement, spine.',
+        hourlyRateCents: 3500,
+        specialties: [{ specialty: 'ORTHOPEDICS', yearsExperience: 6 }],
+        ehrSystems: ['Cerner'],
+        codeSets: ['ICD10CM', 'CPT'],
+      })
+    ).id;
     await c.addCredential(ortho, { type: 'CPC', number: 'CPC-PENDING-1', issuedOn: '2021-01-01' });
 
     const expired = await a.coder({ name: 'Casey Expired' });
-    ids.expired = (await c.upsertProfile(expired, { headline: 'Risk adjustment and HCC coder', bio: 'Cardiology charts too.', hourlyRateCents: 6000, available: false, specialties: [{ specialty: 'RISK_ADJUSTMENT', yearsExperience: 5 }, { specialty: 'CARDIOLOGY', yearsExperience: 2 }], codeSets: ['ICD10CM', 'HCC'], workTypes: ['CODING', 'AUDITING'] })).id;
+    ids.expired = (
+      await c.upsertProfile(expired, {
+        headline: 'Risk adjustment and HCC coder',
+        bio: 'Cardiology charts too.',
+        hourlyRateCents: 6000,
+        available: false,
+        specialties: [
+          { specialty: 'RISK_ADJUSTMENT', yearsExperience: 5 },
+          { specialty: 'CARDIOLOGY', yearsExperience: 2 },
+        ],
+        codeSets: ['ICD10CM', 'HCC'],
+        workTypes: ['CODING', 'AUDITING'],
+      })
+    ).id;
     const old = await c.addCredential(expired, { type: 'CRC', number: 'CRC-OLD-1', issuedOn: '2019-01-01', expiresOn: '2021-01-01' });
     await c.verify(old.id);
 
-    const biller = await c.verifiedCoder({ name: 'Drew Billing', credentials: ['CPB'], profile: { headline: 'Medical biller, denials and AR', bio: 'Denial management for family practices.', hourlyRateCents: null, specialties: [{ specialty: 'FAMILY_PRACTICE', yearsExperience: 4 }], workTypes: ['BILLING', 'DENIAL_MANAGEMENT'], ehrSystems: ['athenahealth'] } });
+    const biller = await c.verifiedCoder({
+      name: 'Drew Billing',
+      credentials: ['CPB'],
+      profile: {
+        headline: 'Medical biller, denials and AR',
+        bio: 'Denial management for family practices.',
+        hourlyRateCents: null,
+        specialties: [{ specialty: 'FAMILY_PRACTICE', yearsExperience: 4 }],
+        workTypes: ['BILLING', 'DENIAL_MANAGEMENT'],
+        ehrSystems: ['athenahealth'],
+      },
+    });
     ids.biller = biller.profile.id;
 
     // Ratings come from reviews (a later feature): set the totals directly for the rating filters.

@@ -88,19 +88,24 @@ describe('fuzzing every mutation input', () => {
     const mutations = Object.values(schema.getMutationType()!.getFields()).filter((field) => !SKIPPED.has(field.name));
     const failures: string[] = [];
     for (const mutation of mutations) {
-      const variables = fc.record(Object.fromEntries(mutation.args.map((arg) => [arg.name, arg.type.toString().startsWith('ID') ? fc.oneof(fc.constantFrom(...ids), arbitraryFor(arg.type)) : arbitraryFor(arg.type)])), { requiredKeys: [] });
+      const variables = fc.record(
+        Object.fromEntries(mutation.args.map((arg) => [arg.name, arg.type.toString().startsWith('ID') ? fc.oneof(fc.constantFrom(...ids), arbitraryFor(arg.type)) : arbitraryFor(arg.type)])),
+        { requiredKeys: [] },
+      );
       const declarations = mutation.args.map((arg) => `$${arg.name}: ${arg.type.toString()}`).join(', ');
       const call = mutation.args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
       const document = `mutation${declarations ? `(${declarations})` : ''} { ${mutation.name}${call ? `(${call})` : ''} ${selectionFor(mutation.type.toString())} }`;
-      await fc.assert(
-        fc.asyncProperty(variables, fc.constantFrom(...actors), async (vars, actor) => {
-          const res = await app.http().post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${actor.accessToken}`).send({ query: document, variables: vars });
-          const internal = res.status >= 500 || (res.body.errors ?? []).some((e: { extensions?: { code?: string } }) => e.extensions?.code === 'INTERNAL_SERVER_ERROR');
-          if (internal) failures.push(`${mutation.name} ${JSON.stringify(vars).slice(0, 300)} -> ${res.status} ${JSON.stringify(res.body.errors?.[0] ?? res.body).slice(0, 300)}`);
-          return !internal;
-        }),
-        { numRuns: Number(process.env.FUZZ_RUNS ?? 12), seed: Number(process.env.FUZZ_SEED ?? 20261127), endOnFailure: true },
-      ).catch(() => undefined);
+      await fc
+        .assert(
+          fc.asyncProperty(variables, fc.constantFrom(...actors), async (vars, actor) => {
+            const res = await app.http().post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${actor.accessToken}`).send({ query: document, variables: vars });
+            const internal = res.status >= 500 || (res.body.errors ?? []).some((e: { extensions?: { code?: string } }) => e.extensions?.code === 'INTERNAL_SERVER_ERROR');
+            if (internal) failures.push(`${mutation.name} ${JSON.stringify(vars).slice(0, 300)} -> ${res.status} ${JSON.stringify(res.body.errors?.[0] ?? res.body).slice(0, 300)}`);
+            return !internal;
+          }),
+          { numRuns: Number(process.env.FUZZ_RUNS ?? 12), seed: Number(process.env.FUZZ_SEED ?? 20261127), endOnFailure: true },
+        )
+        .catch(() => undefined);
     }
     expect(failures).toEqual([]);
     await expectLedgerBalanced(app);
@@ -184,7 +189,13 @@ describe('bad input is never an internal error', () => {
 
   beforeAll(async () => {
     const port = await fake.start();
-    app = await TestApp.start({ STRIPE_SECRET_KEY: 'sk_test_fake_key', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_HOST: '127.0.0.1', STRIPE_API_PORT: String(port), STRIPE_API_PROTOCOL: 'http' });
+    app = await TestApp.start({
+      STRIPE_SECRET_KEY: 'sk_test_fake_key',
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      STRIPE_API_HOST: '127.0.0.1',
+      STRIPE_API_PORT: String(port),
+      STRIPE_API_PROTOCOL: 'http',
+    });
     ({ owner, coder, contractId, organizationId } = await acceptedContract(app, {}, { rateCents: 400 }));
     admin = await given(app).admin();
     jobPostingId = (await postJob(app, owner, organizationId)).id;
@@ -199,28 +210,46 @@ describe('bad input is never an internal error', () => {
     it.each([
       ['a NUL byte', 'nul\u0000byte'],
       ['an unpaired surrogate', 'half \uD800 a pair'],
-    ])('refuses %s in every string argument of every query and mutation with BAD_USER_INPUT naming it, never an internal error', async (_, bad) => {
-      const tokens = [undefined, owner.accessToken, coder.accessToken, admin.accessToken];
-      const failures: string[] = [];
-      const tested: string[] = [];
-      for (const { operation, field } of rootFields(loadSchema())) {
-        // In every String (IDs valid, so the strings are what is refused); fields without a String get it in their IDs.
-        const leaf = field.args.some((arg) => holds(arg.type, 'String')) ? 'String' : 'ID';
-        const paths: string[] = [];
-        const args = field.args.filter((arg) => isNonNullType(arg.type) || holds(arg.type, leaf));
-        const variables = Object.fromEntries(args.map((arg) => [arg.name, valueWith(bad, arg.type, arg.name, leaf, paths, { contractId, organizationId, jobPostingId })]));
-        if (!paths.length) continue;
-        tested.push(field.name);
-        const document = documentFor(operation, field, args);
-        const answers = await Promise.all(tokens.map((token) => app.gql(document, variables, token)));
-        for (const res of answers.filter(isInternal)) failures.push(`${field.name}: internal error ${JSON.stringify(res.errors ?? res.status).slice(0, 300)}`);
-        // Guards come first (a caller without the role is refused), so one of the callers must get to the bad string.
-        const refused = answers.some((res) => res.errors?.length === 1 && res.errors[0].extensions.code === 'BAD_USER_INPUT' && res.errors[0].extensions.fields!.length > 0 && res.errors[0].extensions.fields!.every((f) => paths.includes(f)));
-        if (!refused) failures.push(`${field.name}: no caller got BAD_USER_INPUT naming one of ${paths.join(', ')}: ${answers.map((res) => JSON.stringify(res.errors?.[0]?.extensions ?? 'no error')).join(' | ').slice(0, 400)}`);
-      }
-      expect(failures).toEqual([]);
-      expect(tested).toEqual(expect.arrayContaining(['logIn', 'signUp', 'sendMessage', 'coders', 'jobPostings', 'createJobPosting', 'createOrganization', 'upsertCoderProfile', 'submitCodedBatch', 'openDispute']));
-    }, SWEEP_TIMEOUT_MS);
+    ])(
+      'refuses %s in every string argument of every query and mutation with BAD_USER_INPUT naming it, never an internal error',
+      async (_, bad) => {
+        const tokens = [undefined, owner.accessToken, coder.accessToken, admin.accessToken];
+        const failures: string[] = [];
+        const tested: string[] = [];
+        for (const { operation, field } of rootFields(loadSchema())) {
+          // In every String (IDs valid, so the strings are what is refused); fields without a String get it in their IDs.
+          const leaf = field.args.some((arg) => holds(arg.type, 'String')) ? 'String' : 'ID';
+          const paths: string[] = [];
+          const args = field.args.filter((arg) => isNonNullType(arg.type) || holds(arg.type, leaf));
+          const variables = Object.fromEntries(args.map((arg) => [arg.name, valueWith(bad, arg.type, arg.name, leaf, paths, { contractId, organizationId, jobPostingId })]));
+          if (!paths.length) continue;
+          tested.push(field.name);
+          const document = documentFor(operation, field, args);
+          const answers = await Promise.all(tokens.map((token) => app.gql(document, variables, token)));
+          for (const res of answers.filter(isInternal)) failures.push(`${field.name}: internal error ${JSON.stringify(res.errors ?? res.status).slice(0, 300)}`);
+          // Guards come first (a caller without the role is refused), so one of the callers must get to the bad string.
+          const refused = answers.some(
+            (res) =>
+              res.errors?.length === 1 &&
+              res.errors[0].extensions.code === 'BAD_USER_INPUT' &&
+              res.errors[0].extensions.fields!.length > 0 &&
+              res.errors[0].extensions.fields!.every((f) => paths.includes(f)),
+          );
+          if (!refused)
+            failures.push(
+              `${field.name}: no caller got BAD_USER_INPUT naming one of ${paths.join(', ')}: ${answers
+                .map((res) => JSON.stringify(res.errors?.[0]?.extensions ?? 'no error'))
+                .join(' | ')
+                .slice(0, 400)}`,
+            );
+        }
+        expect(failures).toEqual([]);
+        expect(tested).toEqual(
+          expect.arrayContaining(['logIn', 'signUp', 'sendMessage', 'coders', 'jobPostings', 'createJobPosting', 'createOrganization', 'upsertCoderProfile', 'submitCodedBatch', 'openDispute']),
+        );
+      },
+      SWEEP_TIMEOUT_MS,
+    );
 
     it('names the field holding the NUL, in variables and in inline literals, and stores nothing', async () => {
       const logIn = await app.gql(`mutation($input: LogInInput!) { logIn(input: $input) { accessToken } }`, { input: { email: 'admin\u0000@chartbridge.test', password: 'x' } });
@@ -229,15 +258,26 @@ describe('bad input is never an internal error', () => {
       expect(inline.errors?.map((e) => [e.extensions.code, e.extensions.fields])).toEqual([['BAD_USER_INPUT', ['input.name']]]);
       const search = await app.gql(`query($text: String) { coders(filter: { text: $text }) { totalCount } }`, { text: 'cardio\u0000logy' });
       expect(search.errors?.map((e) => [e.extensions.code, e.extensions.fields])).toEqual([['BAD_USER_INPUT', ['filter.text']]]);
-      const surrogate = await app.gql(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, { input: { name: 'Lakeside \uDC00', kind: 'PROVIDER_PRACTICE' } }, owner.accessToken);
+      const surrogate = await app.gql(
+        `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
+        { input: { name: 'Lakeside \uDC00', kind: 'PROVIDER_PRACTICE' } },
+        owner.accessToken,
+      );
       expect(surrogate.errors?.map((e) => [e.extensions.code, e.extensions.fields])).toEqual([['BAD_USER_INPUT', ['input.name']]]);
-      const message = await app.gql(`mutation($id: ID!, $body: String!) { sendMessage(contractId: $id, body: $body) { id } }`, { id: contractId, body: 'line one\n\tline two\u0001' }, owner.accessToken);
+      const message = await app.gql(
+        `mutation($id: ID!, $body: String!) { sendMessage(contractId: $id, body: $body) { id } }`,
+        { id: contractId, body: 'line one\n\tline two\u0001' },
+        owner.accessToken,
+      );
       expect(message.errors?.map((e) => [e.extensions.code, e.extensions.fields])).toEqual([['BAD_USER_INPUT', ['body']]]);
       // Tabs and line breaks are text, not control input.
       ok(await app.gql(`mutation($id: ID!, $body: String!) { sendMessage(contractId: $id, body: $body) { id } }`, { id: contractId, body: 'line one\r\n\tline two' }, owner.accessToken));
       expect(await app.sql(`SELECT 1 FROM users WHERE email = 'a@b.test'`)).toEqual([]);
       // REST parameters go through the same check.
-      const download = await app.http().get(`/documents/${encodeURIComponent('doc\u0000')}`).set('authorization', `Bearer ${owner.accessToken}`);
+      const download = await app
+        .http()
+        .get(`/documents/${encodeURIComponent('doc\u0000')}`)
+        .set('authorization', `Bearer ${owner.accessToken}`);
       expect([download.status, download.body.code, download.body.fields]).toEqual([400, 'BAD_USER_INPUT', ['id']]);
     });
   });
@@ -287,10 +327,23 @@ describe('bad input is never an internal error', () => {
           for (const arg of required) if (!ids[arg.name]) throw new Error(`${field.name}: no id for ${arg.name}`);
           const declarations = ['$after: String', ...required.map((arg) => `$${arg.name}: ${arg.type.toString()}`)].join(', ');
           const call = ['after: $after', ...required.map((arg) => `${arg.name}: $${arg.name}`)].join(', ');
-          return { name: field.name, document: `query(${declarations}) { ${field.name}(${call}) { edges { cursor } pageInfo { endCursor } } }`, variables: Object.fromEntries(required.map((arg) => [arg.name, ids[arg.name]])) };
+          return {
+            name: field.name,
+            document: `query(${declarations}) { ${field.name}(${call}) { edges { cursor } pageInfo { endCursor } } }`,
+            variables: Object.fromEntries(required.map((arg) => [arg.name, ids[arg.name]])),
+          };
         });
-      const nested = (name: string, parent: string, field: string, id: string) => ({ name, document: `query($after: String, $id: ID!) { ${parent}(id: $id) { ${field}(after: $after) { edges { cursor } pageInfo { endCursor } } } }`, variables: { id } });
-      return [...root, nested('JobPosting.bids', 'jobPosting', 'bids', jobPostingId), nested('JobPosting.invitations', 'jobPosting', 'invitations', jobPostingId), nested('Organization.members', 'organization', 'members', organizationId)];
+      const nested = (name: string, parent: string, field: string, id: string) => ({
+        name,
+        document: `query($after: String, $id: ID!) { ${parent}(id: $id) { ${field}(after: $after) { edges { cursor } pageInfo { endCursor } } } }`,
+        variables: { id },
+      });
+      return [
+        ...root,
+        nested('JobPosting.bids', 'jobPosting', 'bids', jobPostingId),
+        nested('JobPosting.invitations', 'jobPosting', 'invitations', jobPostingId),
+        nested('Organization.members', 'organization', 'members', organizationId),
+      ];
     }
 
     /** The caller who may read the connection (its first page answers without errors). */
@@ -301,50 +354,70 @@ describe('bad input is never an internal error', () => {
       return null;
     }
 
-    it('refuses crafted cursors on every connection with BAD_USER_INPUT naming after, and still follows real ones', async () => {
-      const failures: string[] = [];
-      const all = connections();
-      expect(all.length).toBeGreaterThanOrEqual(13);
-      for (const connection of all) {
-        const token = await readerOf(connection);
-        if (token === null) {
-          failures.push(`${connection.name}: no caller can read it`);
-          continue;
+    it(
+      'refuses crafted cursors on every connection with BAD_USER_INPUT naming after, and still follows real ones',
+      async () => {
+        const failures: string[] = [];
+        const all = connections();
+        expect(all.length).toBeGreaterThanOrEqual(13);
+        for (const connection of all) {
+          const token = await readerOf(connection);
+          if (token === null) {
+            failures.push(`${connection.name}: no caller can read it`);
+            continue;
+          }
+          const first = await app.gql(connection.document, connection.variables, token);
+          const endCursor = JSON.stringify(first.data).match(/"endCursor":"([^"]+)"/)?.[1];
+          if (endCursor && (await app.gql(connection.document, { ...connection.variables, after: endCursor }, token)).errors) failures.push(`${connection.name}: its own cursor is refused`);
+          const answers = await Promise.all(Object.values(crafted).map((after) => app.gql(connection.document, { ...connection.variables, after }, token)));
+          Object.keys(crafted).forEach((name, i) => {
+            const answer = answers[i].errors?.map((e) => `${e.extensions.code} ${JSON.stringify(e.extensions.fields)}`).join('; ') ?? 'a page';
+            if (answers[i].status >= 500 || answer !== 'BAD_USER_INPUT ["after"]') failures.push(`${connection.name} with ${name}: ${answers[i].status} ${answer}`);
+          });
         }
-        const first = await app.gql(connection.document, connection.variables, token);
-        const endCursor = JSON.stringify(first.data).match(/"endCursor":"([^"]+)"/)?.[1];
-        if (endCursor && (await app.gql(connection.document, { ...connection.variables, after: endCursor }, token)).errors) failures.push(`${connection.name}: its own cursor is refused`);
-        const answers = await Promise.all(Object.values(crafted).map((after) => app.gql(connection.document, { ...connection.variables, after }, token)));
-        Object.keys(crafted).forEach((name, i) => {
-          const answer = answers[i].errors?.map((e) => `${e.extensions.code} ${JSON.stringify(e.extensions.fields)}`).join('; ') ?? 'a page';
-          if (answers[i].status >= 500 || answer !== 'BAD_USER_INPUT ["after"]') failures.push(`${connection.name} with ${name}: ${answers[i].status} ${answer}`);
-        });
-      }
-      expect(failures).toEqual([]);
-    }, SWEEP_TIMEOUT_MS);
+        expect(failures).toEqual([]);
+      },
+      SWEEP_TIMEOUT_MS,
+    );
 
-    it('answers a page or BAD_USER_INPUT, never an internal error, for generated cursors', async () => {
-      const cursors = fc.oneof(
-        fc.string({ maxLength: 80 }),
-        fc.json({ maxDepth: 3 }).map(b64),
-        fc.tuple(fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string(), fc.double(), fc.integer()), fc.oneof(fc.uuid(), fc.string({ maxLength: 40 }))).map((pair) => b64(JSON.stringify(pair))),
-        fc.oneof(fc.integer(), fc.double(), fc.string({ maxLength: 12 })).map((n) => b64(`offset:${n}`)),
-      );
-      const failures: string[] = [];
-      for (const connection of connections()) {
-        const token = await readerOf(connection);
-        await fc.assert(
-          fc.asyncProperty(cursors, async (after) => {
-            const res = await app.gql(connection.document, { ...connection.variables, after }, token ?? undefined);
-            const fine = res.status < 500 && (!res.errors || (res.errors.length === 1 && res.errors[0].extensions.code === 'BAD_USER_INPUT'));
-            if (!fine) failures.push(`${connection.name} after=${JSON.stringify(after).slice(0, 120)}: ${res.status} ${JSON.stringify(res.errors).slice(0, 200)}`);
-            return fine;
-          }),
-          { numRuns: Number(process.env.FUZZ_RUNS ?? 15), seed: Number(process.env.FUZZ_SEED ?? 20261127), endOnFailure: true },
-        ).catch(() => undefined);
-      }
-      expect(failures).toEqual([]);
-    }, SWEEP_TIMEOUT_MS);
+    it(
+      'answers a page or BAD_USER_INPUT, never an internal error, for generated cursors',
+      async () => {
+        const cursors = fc.oneof(
+          fc.string({ maxLength: 80 }),
+          fc.json({ maxDepth: 3 }).map(b64),
+          fc
+            .tuple(
+              fc.oneof(
+                fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+                fc.string(),
+                fc.double(),
+                fc.integer(),
+              ),
+              fc.oneof(fc.uuid(), fc.string({ maxLength: 40 })),
+            )
+            .map((pair) => b64(JSON.stringify(pair))),
+          fc.oneof(fc.integer(), fc.double(), fc.string({ maxLength: 12 })).map((n) => b64(`offset:${n}`)),
+        );
+        const failures: string[] = [];
+        for (const connection of connections()) {
+          const token = await readerOf(connection);
+          await fc
+            .assert(
+              fc.asyncProperty(cursors, async (after) => {
+                const res = await app.gql(connection.document, { ...connection.variables, after }, token ?? undefined);
+                const fine = res.status < 500 && (!res.errors || (res.errors.length === 1 && res.errors[0].extensions.code === 'BAD_USER_INPUT'));
+                if (!fine) failures.push(`${connection.name} after=${JSON.stringify(after).slice(0, 120)}: ${res.status} ${JSON.stringify(res.errors).slice(0, 200)}`);
+                return fine;
+              }),
+              { numRuns: Number(process.env.FUZZ_RUNS ?? 15), seed: Number(process.env.FUZZ_SEED ?? 20261127), endOnFailure: true },
+            )
+            .catch(() => undefined);
+        }
+        expect(failures).toEqual([]);
+      },
+      SWEEP_TIMEOUT_MS,
+    );
   });
 
   describe('signed webhooks', () => {
@@ -356,7 +429,13 @@ describe('bad input is never an internal error', () => {
         .set('stripe-signature', stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET, ...(timestamp === undefined ? {} : { timestamp }) }))
         .send(payload);
     const storedEvents = async () => Number((await app.sql<{ n: string }>('SELECT count(*)::text AS n FROM stripe_events'))[0].n);
-    const event = (overrides: Record<string, unknown> = {}) => ({ id: `evt_fuzz_${randomUUID()}`, object: 'event', type: 'customer.updated', data: { object: { id: 'cus_fuzz', object: 'customer' } }, ...overrides });
+    const event = (overrides: Record<string, unknown> = {}) => ({
+      id: `evt_fuzz_${randomUUID()}`,
+      object: 'event',
+      type: 'customer.updated',
+      data: { object: { id: 'cus_fuzz', object: 'customer' } },
+      ...overrides,
+    });
     const without = (key: string) => Object.fromEntries(Object.entries(event()).filter(([k]) => k !== key));
 
     it('answers 400 and stores nothing for a correctly signed event without an id or data, with a NUL, or nested without end', async () => {
@@ -381,7 +460,7 @@ describe('bad input is never an internal error', () => {
         'unpaired surrogate in a value': event({ data: { object: { id: 'cus_fuzz', name: 'Eve \uD800' } } }),
         'an array': [event()],
         'a string': 'evt_1',
-        'null': null,
+        null: null,
         'a number': 42,
       };
       const before = await storedEvents();
@@ -409,33 +488,51 @@ describe('bad input is never an internal error', () => {
       expect(await app.sql('SELECT count(*)::int AS n FROM stripe_events WHERE id = ANY($1) AND processed_at IS NOT NULL', [cases.map((c) => c.id)])).toEqual([{ n: 3 }]);
     });
 
-    it('answers 200 or 400, never 500, to generated signed events, and stores only those it accepted', async () => {
-      const value = fc.oneof(nasty, fc.json({ maxDepth: 2 }).map((json) => JSON.parse(json) as unknown));
-      const events = fc.record(
-        {
-          id: fc.oneof(fc.uuid().map((id) => `evt_gen_${id}`), nasty),
-          object: fc.constant('event'),
-          type: fc.oneof(fc.constantFrom('payment_intent.succeeded', 'setup_intent.succeeded', 'account.updated', 'customer.updated'), nasty),
-          data: fc.oneof(nasty, fc.record({ object: fc.oneof(nasty, fc.dictionary(fc.oneof(fc.constantFrom('id', 'customer', 'amount', 'metadata', 'payment_method'), fc.string({ maxLength: 8 })), value, { maxKeys: 5 })) }, { requiredKeys: [] })),
-        },
-        { requiredKeys: [] },
-      );
-      const failures: string[] = [];
-      await fc.assert(
-        fc.asyncProperty(events, async (generated) => {
-          const payload = JSON.stringify(generated);
-          const res = await send(payload);
-          const id = (JSON.parse(payload) as { id?: unknown }).id;
-          const stored = typeof id === 'string' && !id.includes('\u0000') ? (await app.sql('SELECT 1 FROM stripe_events WHERE id = $1', [id])).length : 0;
-          const fine = (res.status === 200 && stored === 1) || (res.status === 400 && stored === 0);
-          if (!fine) failures.push(`${payload.slice(0, 200)} -> ${res.status} (stored ${stored})`);
-          return fine;
-        }),
-        { numRuns: Number(process.env.FUZZ_RUNS ?? 12) * 8, seed: Number(process.env.FUZZ_SEED ?? 20261127), endOnFailure: true },
-      ).catch(() => undefined);
-      expect(failures).toEqual([]);
-      await expectLedgerBalanced(app);
-    }, SWEEP_TIMEOUT_MS);
+    it(
+      'answers 200 or 400, never 500, to generated signed events, and stores only those it accepted',
+      async () => {
+        const value = fc.oneof(
+          nasty,
+          fc.json({ maxDepth: 2 }).map((json) => JSON.parse(json) as unknown),
+        );
+        const events = fc.record(
+          {
+            id: fc.oneof(
+              fc.uuid().map((id) => `evt_gen_${id}`),
+              nasty,
+            ),
+            object: fc.constant('event'),
+            type: fc.oneof(fc.constantFrom('payment_intent.succeeded', 'setup_intent.succeeded', 'account.updated', 'customer.updated'), nasty),
+            data: fc.oneof(
+              nasty,
+              fc.record(
+                { object: fc.oneof(nasty, fc.dictionary(fc.oneof(fc.constantFrom('id', 'customer', 'amount', 'metadata', 'payment_method'), fc.string({ maxLength: 8 })), value, { maxKeys: 5 })) },
+                { requiredKeys: [] },
+              ),
+            ),
+          },
+          { requiredKeys: [] },
+        );
+        const failures: string[] = [];
+        await fc
+          .assert(
+            fc.asyncProperty(events, async (generated) => {
+              const payload = JSON.stringify(generated);
+              const res = await send(payload);
+              const id = (JSON.parse(payload) as { id?: unknown }).id;
+              const stored = typeof id === 'string' && !id.includes('\u0000') ? (await app.sql('SELECT 1 FROM stripe_events WHERE id = $1', [id])).length : 0;
+              const fine = (res.status === 200 && stored === 1) || (res.status === 400 && stored === 0);
+              if (!fine) failures.push(`${payload.slice(0, 200)} -> ${res.status} (stored ${stored})`);
+              return fine;
+            }),
+            { numRuns: Number(process.env.FUZZ_RUNS ?? 12) * 8, seed: Number(process.env.FUZZ_SEED ?? 20261127), endOnFailure: true },
+          )
+          .catch(() => undefined);
+        expect(failures).toEqual([]);
+        await expectLedgerBalanced(app);
+      },
+      SWEEP_TIMEOUT_MS,
+    );
 
     it('refuses a signature dated beyond the tolerance either way, and accepts one within it', async () => {
       const seconds = Math.floor(Date.now() / 1000);

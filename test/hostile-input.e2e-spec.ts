@@ -247,7 +247,10 @@ describe('hostile input against the API as `npm start` runs it (production, 256 
     // Every new user row is refused: the sign-up fails inside its INSERT, an internal error.
     await api.sql('ALTER TABLE users ADD CONSTRAINT refuse_new_users CHECK (false) NOT VALID');
     try {
-      const res = await api.http().post('/graphql').send({ query: SIGN_UP, variables: { input: { email, password: PASSWORD, name, role: 'CODER' } } });
+      const res = await api
+        .http()
+        .post('/graphql')
+        .send({ query: SIGN_UP, variables: { input: { email, password: PASSWORD, name, role: 'CODER' } } });
       expect(res.body.errors).toEqual([expect.objectContaining({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } })]);
       await api.waitFor(() => api.logs.includes('unexpected error in a GraphQL request'));
     } finally {

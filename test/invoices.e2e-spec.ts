@@ -21,7 +21,13 @@ describe('hourly, per-chart and collections invoices (Stripe SDK against the loc
 
   beforeAll(async () => {
     const port = await fake.start();
-    app = await TestApp.start({ STRIPE_SECRET_KEY: 'sk_test_fake_key', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_HOST: '127.0.0.1', STRIPE_API_PORT: String(port), STRIPE_API_PROTOCOL: 'http' });
+    app = await TestApp.start({
+      STRIPE_SECRET_KEY: 'sk_test_fake_key',
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      STRIPE_API_HOST: '127.0.0.1',
+      STRIPE_API_PORT: String(port),
+      STRIPE_API_PROTOCOL: 'http',
+    });
     a = given(app);
   });
   afterEach(() => expectLedgerBalanced(app));
@@ -64,7 +70,10 @@ describe('hourly, per-chart and collections invoices (Stripe SDK against the loc
     await drain();
     const charges = fake.calls.filter((c) => c.path === '/v1/payment_intents' && c.params['metadata[invoiceId]'] === invoice.id);
     expect(charges).toHaveLength(1);
-    expect(charges[0]).toMatchObject({ idempotencyKey: `charge:invoice:${invoice.id}`, params: { amount: '24000', customer: setup.customer, payment_method: 'pm_card_visa', off_session: 'true', confirm: 'true' } });
+    expect(charges[0]).toMatchObject({
+      idempotencyKey: `charge:invoice:${invoice.id}`,
+      params: { amount: '24000', customer: setup.customer, payment_method: 'pm_card_visa', off_session: 'true', confirm: 'true' },
+    });
 
     const intent = fake.created('pi_fake_').find((pi) => pi.metadata.invoiceId === invoice.id)!;
     await webhook('payment_intent.succeeded', { ...intent, amount_received: intent.amount });
@@ -82,7 +91,9 @@ describe('hourly, per-chart and collections invoices (Stripe SDK against the loc
     const { owner, coder, contractId } = await contract({}, { rateCents: 400 });
     const week = previousWeek(new Date());
     expect(failed(await app.gql(LOG, { contract: contractId, input: { workedOn: week.start, minutes: 60 } }, coder.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.charts']);
-    expect(failed(await app.gql(LOG, { contract: contractId, input: { workedOn: week.start, charts: 10, minutes: 5 } }, coder.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.minutes']);
+    expect(failed(await app.gql(LOG, { contract: contractId, input: { workedOn: week.start, charts: 10, minutes: 5 } }, coder.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual([
+      'input.minutes',
+    ]);
     expect(failed(await app.gql(LOG, { contract: contractId, input: { workedOn: '2999-01-01', charts: 10 } }, coder.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.workedOn']);
     expect(failed(await app.gql(LOG, { contract: contractId, input: { workedOn: week.start, charts: 0 } }, coder.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.charts']);
     failed(await app.gql(LOG, { contract: contractId, input: { workedOn: week.start, charts: 10 } }, owner.accessToken), 'FORBIDDEN');
@@ -94,7 +105,10 @@ describe('hourly, per-chart and collections invoices (Stripe SDK against the loc
   });
 
   it('invoices reported collections at the contract share, once per period', async () => {
-    const { owner, coder, contractId } = await contract({ payModel: 'PERCENT_OF_COLLECTIONS', rateCents: null, percentOfCollectionsBps: 600, workType: 'BILLING' }, { payModel: 'PERCENT_OF_COLLECTIONS', percentOfCollectionsBps: 550 });
+    const { owner, coder, contractId } = await contract(
+      { payModel: 'PERCENT_OF_COLLECTIONS', rateCents: null, percentOfCollectionsBps: 600, workType: 'BILLING' },
+      { payModel: 'PERCENT_OF_COLLECTIONS', percentOfCollectionsBps: 550 },
+    );
     const vars = { contract: contractId, start: '2026-10-01', end: '2026-10-31', cents: 1_000_000 };
     expect(ok(await app.gql(COLLECTIONS, vars, owner.accessToken)).reportCollections).toMatchObject({ kind: 'COLLECTIONS', quantity: 1_000_000, amountCents: 55000, status: 'OPEN' });
     failed(await app.gql(COLLECTIONS, vars, owner.accessToken), 'CONFLICT');

@@ -22,14 +22,30 @@ describe('job postings', () => {
     it('posts an OPEN job for the practice with every field', async () => {
       const { owner, organization } = await a.practice();
       const job = await postJob(app, owner, organization.id, { ehrSystem: 'epic systems', startsOn: '2099-01-05', durationWeeks: 12, positions: 2 });
-      expect(job).toMatchObject({ status: 'OPEN', specialty: 'CARDIOLOGY', ehrSystem: 'Epic', rateCents: 400, budgetCents: null, startsOn: '2099-01-05', positions: 2, positionsFilled: 0, organization: { id: organization.id, name: organization.name } });
+      expect(job).toMatchObject({
+        status: 'OPEN',
+        specialty: 'CARDIOLOGY',
+        ehrSystem: 'Epic',
+        rateCents: 400,
+        budgetCents: null,
+        startsOn: '2099-01-05',
+        positions: 2,
+        positionsFilled: 0,
+        organization: { id: organization.id, name: organization.name },
+      });
       expect(ok(await app.gql(JOB, { id: job.id })).jobPosting).toEqual(job);
     });
 
     it('lets any active member post, not outsiders, coders or anonymous callers', async () => {
       const { owner, organization } = await a.practice();
       const member = await a.provider();
-      const { inviteMember } = ok(await app.gql(`mutation($org: ID!, $email: String!) { inviteMember(organizationId: $org, email: $email, role: MEMBER) { id } }`, { org: organization.id, email: member.user.email }, owner.accessToken));
+      const { inviteMember } = ok(
+        await app.gql(
+          `mutation($org: ID!, $email: String!) { inviteMember(organizationId: $org, email: $email, role: MEMBER) { id } }`,
+          { org: organization.id, email: member.user.email },
+          owner.accessToken,
+        ),
+      );
       ok(await app.gql(`mutation($id: ID!) { acceptMembershipInvitation(id: $id) { id } }`, { id: inviteMember.id }, member.accessToken));
       ok(await app.gql(CREATE, { input: jobInput(organization.id) }, member.accessToken));
 
@@ -99,8 +115,22 @@ describe('job postings', () => {
   describe('jobPostings search', () => {
     it('filters, searches text and leaves out closed postings by default', async () => {
       const { owner, organization } = await a.practice(undefined, 'Searchable Clinic');
-      const derm = await postJob(app, owner, organization.id, { title: 'Dermatology biopsy coding', description: 'Mohs surgery and pathology.', specialty: 'DERMATOLOGY', ehrSystem: 'NextGen', setting: 'AMBULATORY_SURGERY' });
-      const billing = await postJob(app, owner, organization.id, { title: 'Denial follow-up for family medicine', description: 'Work the AR backlog.', specialty: 'FAMILY_PRACTICE', workType: 'DENIAL_MANAGEMENT', payModel: 'HOURLY', rateCents: 3500, codeSets: ['HCPCS'] });
+      const derm = await postJob(app, owner, organization.id, {
+        title: 'Dermatology biopsy coding',
+        description: 'Mohs surgery and pathology.',
+        specialty: 'DERMATOLOGY',
+        ehrSystem: 'NextGen',
+        setting: 'AMBULATORY_SURGERY',
+      });
+      const billing = await postJob(app, owner, organization.id, {
+        title: 'Denial follow-up for family medicine',
+        description: 'Work the AR backlog.',
+        specialty: 'FAMILY_PRACTICE',
+        workType: 'DENIAL_MANAGEMENT',
+        payModel: 'HOURLY',
+        rateCents: 3500,
+        codeSets: ['HCPCS'],
+      });
       const closed = await postJob(app, owner, organization.id, { title: 'Dermatology closed job' });
       ok(await app.gql(CLOSE, { id: closed.id }, owner.accessToken));
 
@@ -131,7 +161,10 @@ describe('job postings', () => {
       const search = async (variables: Record<string, unknown>) => ok(await app.gql(SEARCH, { filter: { text: 'zymurgy' }, ...variables })).jobPostings;
       const page = await search({ first: 40 });
       expect(page.totalCount).toBe(310);
-      expect(page.edges.map((e: any) => e.node.title)).toEqual([...Array.from({ length: 30 }, (_, k) => `Zymurgy coding ${(k + 1) * 10}`), ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 11].map((n) => `Coding ${n}`)]);
+      expect(page.edges.map((e: any) => e.node.title)).toEqual([
+        ...Array.from({ length: 30 }, (_, k) => `Zymurgy coding ${(k + 1) * 10}`),
+        ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 11].map((n) => `Coding ${n}`),
+      ]);
 
       const count = async (sort: string) => {
         let seen = 0;

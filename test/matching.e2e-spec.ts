@@ -20,7 +20,11 @@ describe('matching', () => {
     cardiologyJob = await postJob(app, owner, practice.organization.id, { payModel: 'HOURLY', rateCents: 5000, chartsPerWeek: 200, timezone: 'America/Chicago' });
 
     specialist = await c.verifiedCoder({ name: 'Specialist', credentials: ['CPC'], profile: { specialties: [{ specialty: 'CARDIOLOGY', yearsExperience: 7 }], timezone: 'America/Chicago' } });
-    await c.verifiedCoder({ name: 'Wrong Specialty', credentials: ['CPC'], profile: { headline: 'Orthopedic coder', yearsExperience: 10, specialties: [{ specialty: 'ORTHOPEDICS', yearsExperience: 9 }], ehrSystems: ['Epic'] } });
+    await c.verifiedCoder({
+      name: 'Wrong Specialty',
+      credentials: ['CPC'],
+      profile: { headline: 'Orthopedic coder', yearsExperience: 10, specialties: [{ specialty: 'ORTHOPEDICS', yearsExperience: 9 }], ehrSystems: ['Epic'] },
+    });
     await c.verifiedCoder({ name: 'Certified Newcomer', credentials: ['CPC', 'CCC'], profile: { yearsExperience: 1, specialties: [], ehrSystems: ['Meditech'], timezone: 'America/New_York' } });
     const unverified = await a.coder({ name: 'Unverified' });
     await c.upsertProfile(unverified);
@@ -66,7 +70,13 @@ describe('matching', () => {
     const ortho = await postJob(app, other, organization.id, { title: 'Orthopedic coding', specialty: 'ORTHOPEDICS' });
     const needsCcc = await postJob(app, other, organization.id, { title: 'Cardiology with CCC', requiredCredentialTypes: ['CPC', 'CCC'] });
     const alreadyBid = await postJob(app, other, organization.id, { title: 'Cardiology already bid' });
-    ok(await app.gql(`mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`, { input: { jobPostingId: alreadyBid.id, rateCents: 400, coverLetter: 'Hello' } }, specialist.coder.accessToken));
+    ok(
+      await app.gql(
+        `mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`,
+        { input: { jobPostingId: alreadyBid.id, rateCents: 400, coverLetter: 'Hello' } },
+        specialist.coder.accessToken,
+      ),
+    );
 
     const { recommendedJobs } = ok(await app.gql(RECOMMENDED, {}, specialist.coder.accessToken));
     const titles = recommendedJobs.map((m: any) => m.job.title);
@@ -100,7 +110,13 @@ describe('matching', () => {
     expect((await names()).sort()).toEqual(['Credentials First', 'Resubmitted', 'Steady']);
 
     const [crc] = (ok(await app.gql(`{ myCredentials { id type } }`, {}, resubmitted.coder.accessToken)).myCredentials as any[]).filter((x) => x.type === 'CRC');
-    ok(await app.gql(`mutation($id: ID!, $input: UpdateCredentialInput!) { updateCredential(id: $id, input: $input) { status } }`, { id: crc.id, input: { number: 'CRC-NEW-2' } }, resubmitted.coder.accessToken));
+    ok(
+      await app.gql(
+        `mutation($id: ID!, $input: UpdateCredentialInput!) { updateCredential(id: $id, input: $input) { status } }`,
+        { id: crc.id, input: { number: 'CRC-NEW-2' } },
+        resubmitted.coder.accessToken,
+      ),
+    );
     expect((await names()).sort()).toEqual(['Credentials First', 'Steady']);
   });
 

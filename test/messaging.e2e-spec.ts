@@ -76,7 +76,10 @@ describe('messaging and real-time delivery', () => {
     expect(onTwo.items).toEqual([]);
 
     ok(await app.gql(SEND, { id: one.contractId, body: 'Thanks, reviewing now' }, one.coder.accessToken));
-    expect(ok(await app.gql(MESSAGES, { id: one.contractId }, one.coder.accessToken)).messages.edges.map((e: any) => e.node.body)).toEqual(['Thanks, reviewing now', 'Batch 3 is uploaded, charts CH-1..CH-40']);
+    expect(ok(await app.gql(MESSAGES, { id: one.contractId }, one.coder.accessToken)).messages.edges.map((e: any) => e.node.body)).toEqual([
+      'Thanks, reviewing now',
+      'Batch 3 is uploaded, charts CH-1..CH-40',
+    ]);
   });
 
   it('refuses outsiders, empty messages and ended contracts', async () => {

@@ -29,7 +29,9 @@ describe('organizations', () => {
   describe('createOrganization', () => {
     it('creates a practice with a valid NPI and makes the creator its OWNER', async () => {
       const owner = await a.provider();
-      const { createOrganization: org } = ok(await app.gql<{ createOrganization: { id: string } }>(CREATE, { input: { name: ' Heart Clinic ', kind: 'PROVIDER_PRACTICE', npi: VALID_NPI } }, owner.accessToken));
+      const { createOrganization: org } = ok(
+        await app.gql<{ createOrganization: { id: string } }>(CREATE, { input: { name: ' Heart Clinic ', kind: 'PROVIDER_PRACTICE', npi: VALID_NPI } }, owner.accessToken),
+      );
       expect(org).toMatchObject({ name: 'Heart Clinic', kind: 'PROVIDER_PRACTICE', npi: VALID_NPI });
       const { organization } = ok(await app.gql(ORGANIZATION, { id: org.id }, owner.accessToken));
       expect(organization.members.edges.map((e: any) => e.node)).toEqual([{ email: owner.user.email, role: 'OWNER', status: 'ACTIVE', user: { id: owner.user.id, email: owner.user.email } }]);

@@ -28,7 +28,9 @@ describe('fixed-price escrow offline (simulated gateway, no STRIPE_SECRET_KEY)',
 
   async function fundedContract() {
     const { owner, coder, contractId } = await acceptedContract(app, { payModel: 'FIXED_PRICE', rateCents: null, budgetCents: 100000 }, { rateCents: 80000 });
-    const { createMilestone } = ok(await app.gql(`mutation($c: ID!) { createMilestone(contractId: $c, input: { title: "All charts", amountCents: 80000 }) { id } }`, { c: contractId }, owner.accessToken));
+    const { createMilestone } = ok(
+      await app.gql(`mutation($c: ID!) { createMilestone(contractId: $c, input: { title: "All charts", amountCents: 80000 }) { id } }`, { c: contractId }, owner.accessToken),
+    );
     const { fundMilestone } = ok(await app.gql(`mutation($id: ID!) { fundMilestone(id: $id) { clientSecret status } }`, { id: createMilestone.id }, owner.accessToken));
     expect(fundMilestone.clientSecret).toMatch(/^pi_sim_/);
     await eventually(async () => ok(await app.gql(CONTRACT, { id: contractId }, owner.accessToken)).contract.milestones[0].status === 'FUNDED', 'milestone funded');
@@ -38,7 +40,9 @@ describe('fixed-price escrow offline (simulated gateway, no STRIPE_SECRET_KEY)',
   it('runs fund -> funded -> approve -> payout with no network, coder paid the amount minus the fee', async () => {
     const { owner, coder, milestoneId } = await fundedContract();
     expect(ok(await app.gql(EARNINGS, {}, coder.accessToken)).myEarnings).toEqual({ pendingCents: 68000, availableCents: 0, paidOutCents: 0 });
-    expect(ok(await app.gql(`mutation { startPayoutOnboarding(returnUrl: "https://app.test/done", refreshUrl: "https://app.test/retry") }`, {}, coder.accessToken)).startPayoutOnboarding).toMatch(/simulated_onboarding=acct_sim_/);
+    expect(ok(await app.gql(`mutation { startPayoutOnboarding(returnUrl: "https://app.test/done", refreshUrl: "https://app.test/retry") }`, {}, coder.accessToken)).startPayoutOnboarding).toMatch(
+      /simulated_onboarding=acct_sim_/,
+    );
     await eventually(async () => ok(await app.gql(`{ payoutAccount { payoutsEnabled } }`, {}, coder.accessToken)).payoutAccount.payoutsEnabled, 'payouts enabled');
     ok(await app.gql(`mutation($id: ID!) { approveMilestone(id: $id) { status } }`, { id: milestoneId }, owner.accessToken));
     await app.app.get(OutboxService).drain();

@@ -73,7 +73,9 @@ describe('fixed-price escrow through the Stripe SDK (local fake)', () => {
 
     const intent = fake.objects.get(fundMilestone.clientSecret.split('_secret_')[0])!;
     await webhook('payment_intent.succeeded', { ...intent, status: 'succeeded', amount_received: 100000 });
-    expect(ok(await app.gql(CONTRACT, { id: contractId }, coder.accessToken)).contract.milestones).toEqual([{ id: createMilestone.id, title: 'January backlog', amountCents: 100000, status: 'FUNDED' }]);
+    expect(ok(await app.gql(CONTRACT, { id: contractId }, coder.accessToken)).contract.milestones).toEqual([
+      { id: createMilestone.id, title: 'January backlog', amountCents: 100000, status: 'FUNDED' },
+    ]);
     expect(ok(await app.gql(EARNINGS, {}, coder.accessToken)).myEarnings).toEqual({ pendingCents: 90000, availableCents: 0, paidOutCents: 0 });
 
     const url = ok(await app.gql(ONBOARD, {}, coder.accessToken)).startPayoutOnboarding;
@@ -100,7 +102,10 @@ describe('fixed-price escrow through the Stripe SDK (local fake)', () => {
     expect(ok(await app.gql(EARNINGS, {}, coder.accessToken)).myEarnings).toEqual({ pendingCents: 0, availableCents: 0, paidOutCents: 90000 });
     const kinds = ok(await app.gql(`{ myNotifications { edges { node { kind } } } }`, {}, coder.accessToken)).myNotifications.edges.map((e: any) => e.node.kind);
     expect(kinds).toEqual(expect.arrayContaining(['MILESTONE_FUNDED', 'MILESTONE_RELEASED']));
-    const [fees] = await app.sql<{ total: string }>(`SELECT sum(e.amount_cents)::text AS total FROM ledger_entries e JOIN ledger_journals j ON j.id = e.journal_id WHERE e.account = 'platform_fees' AND j.contract_id = $1`, [contractId]);
+    const [fees] = await app.sql<{ total: string }>(
+      `SELECT sum(e.amount_cents)::text AS total FROM ledger_entries e JOIN ledger_journals j ON j.id = e.journal_id WHERE e.account = 'platform_fees' AND j.contract_id = $1`,
+      [contractId],
+    );
     expect(fees.total).toBe('-10000');
   });
 
@@ -138,7 +143,11 @@ describe('fixed-price escrow through the Stripe SDK (local fake)', () => {
     expect(await app.sql(`SELECT 1 FROM ledger_journals WHERE reference LIKE $1`, [`milestone:${milestoneId}:%`])).toHaveLength(2);
 
     const other = await fundedMilestone();
-    const mixed = await Promise.all([app.gql(APPROVE, { id: other.milestoneId }, other.owner.accessToken), app.gql(REFUND, { id: other.milestoneId }, other.owner.accessToken), app.gql(REFUND, { id: other.milestoneId }, other.owner.accessToken)]);
+    const mixed = await Promise.all([
+      app.gql(APPROVE, { id: other.milestoneId }, other.owner.accessToken),
+      app.gql(REFUND, { id: other.milestoneId }, other.owner.accessToken),
+      app.gql(REFUND, { id: other.milestoneId }, other.owner.accessToken),
+    ]);
     expect(mixed.filter((r) => !r.errors)).toHaveLength(1);
     const [escrow] = await app.sql<{ total: string }>(`SELECT coalesce(sum(amount_cents), 0)::text AS total FROM ledger_entries WHERE account = $1`, [`escrow:${other.contractId}`]);
     expect(escrow.total).toBe('0');
@@ -190,17 +199,23 @@ describe('fixed-price escrow through the Stripe SDK (local fake)', () => {
     failed(await app.gql(APPROVE, { id: milestoneId }, outsider.accessToken), 'NOT_FOUND');
     failed(await app.gql(CONTRACT, { id: contractId }, outsider.accessToken), 'NOT_FOUND');
     failed(await app.gql(CREATE_MILESTONE, { contract: contractId, input: { title: 'x', amountCents: 1000 } }, outsider.accessToken), 'NOT_FOUND');
-    expect(failed(await app.gql(CREATE_MILESTONE, { contract: contractId, input: { title: 'Too small', amountCents: 5 } }, owner.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.amountCents']);
+    expect(failed(await app.gql(CREATE_MILESTONE, { contract: contractId, input: { title: 'Too small', amountCents: 5 } }, owner.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual([
+      'input.amountCents',
+    ]);
     failed(await app.gql(`mutation($id: ID!) { endContract(id: $id) { id } }`, { id: contractId }, owner.accessToken), 'CONFLICT');
     failed(await app.gql(ONBOARD, {}, owner.accessToken), 'FORBIDDEN');
-    expect(failed(await app.gql(`mutation { startPayoutOnboarding(returnUrl: "javascript:alert(1)", refreshUrl: "https://x.test") }`, {}, coder.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['returnUrl']);
+    expect(
+      failed(await app.gql(`mutation { startPayoutOnboarding(returnUrl: "javascript:alert(1)", refreshUrl: "https://x.test") }`, {}, coder.accessToken), 'BAD_USER_INPUT').extensions.fields,
+    ).toEqual(['returnUrl']);
   });
 
   it('refuses milestones on contracts that are not fixed-price', async () => {
     const { owner, organization } = await a.practice();
     const job = await postJob(app, owner, organization.id);
     const { coder } = await c.verifiedCoder();
-    const { submitBid } = ok(await app.gql(`mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`, { input: { jobPostingId: job.id, rateCents: 400, coverLetter: 'Per chart' } }, coder.accessToken));
+    const { submitBid } = ok(
+      await app.gql(`mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`, { input: { jobPostingId: job.id, rateCents: 400, coverLetter: 'Per chart' } }, coder.accessToken),
+    );
     const { acceptBid } = ok(await app.gql(`mutation($id: ID!) { acceptBid(id: $id) { id } }`, { id: submitBid.id }, owner.accessToken));
     failed(await app.gql(CREATE_MILESTONE, { contract: acceptBid.id, input: { title: 'Nope', amountCents: 1000 } }, owner.accessToken), 'CONFLICT');
   });
@@ -222,7 +237,9 @@ describe('fixed-price escrow through the Stripe SDK (local fake)', () => {
 
       failed(await app.gql(RESOLVE, { id: openDispute.id, input: { outcome: 'SPLIT', coderCents: 30000 } }, owner.accessToken), 'FORBIDDEN');
       const admin = await a.admin();
-      expect(failed(await app.gql(RESOLVE, { id: openDispute.id, input: { outcome: 'SPLIT', coderCents: 60000 } }, admin.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.coderCents']);
+      expect(failed(await app.gql(RESOLVE, { id: openDispute.id, input: { outcome: 'SPLIT', coderCents: 60000 } }, admin.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual([
+        'input.coderCents',
+      ]);
       expect(failed(await app.gql(RESOLVE, { id: openDispute.id, input: { outcome: 'SPLIT' } }, admin.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.coderCents']);
       expect(ok(await app.gql(CONTRACT, { id: contractId }, coder.accessToken)).contract.status).toBe('DISPUTED');
 
@@ -260,11 +277,24 @@ describe('fixed-price escrow through the Stripe SDK (local fake)', () => {
     ok(await app.gql(APPROVE, { id: milestoneId }, owner.accessToken));
 
     // A second instance on the same database drains while Stripe is slow, and is told to stop meanwhile.
-    const other = await TestApp.start({ STRIPE_SECRET_KEY: 'sk_test_fake_key', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_HOST: '127.0.0.1', STRIPE_API_PORT: app.config.env.STRIPE_API_PORT!.toString(), STRIPE_API_PROTOCOL: 'http', JWT_SECRET: app.config.jwtSecret }, app);
+    const other = await TestApp.start(
+      {
+        STRIPE_SECRET_KEY: 'sk_test_fake_key',
+        STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        STRIPE_API_HOST: '127.0.0.1',
+        STRIPE_API_PORT: app.config.env.STRIPE_API_PORT!.toString(),
+        STRIPE_API_PROTOCOL: 'http',
+        JWT_SECRET: app.config.jwtSecret,
+      },
+      app,
+    );
     fake.delayMs = 400;
     try {
       let drainedAt = 0;
-      const draining = other.app.get(OutboxService).drain().then(() => (drainedAt = Date.now()));
+      const draining = other.app
+        .get(OutboxService)
+        .drain()
+        .then(() => (drainedAt = Date.now()));
       await new Promise((resolve) => setTimeout(resolve, 100));
       await other.close();
       const closedAt = Date.now();

@@ -80,12 +80,20 @@ describe('platform (development mode)', () => {
   });
 
   it('refuses batched requests (an array of operations)', async () => {
-    const res = await app.http().post('/graphql').set('content-type', 'application/json').send([{ query: '{ __typename }' }, { query: '{ __typename }' }]);
+    const res = await app
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send([{ query: '{ __typename }' }, { query: '{ __typename }' }]);
     expect(res.status).toBe(400);
   });
 
   it('refuses a body larger than MAX_BODY_BYTES with 413', async () => {
-    const res = await app.http().post('/graphql').set('content-type', 'application/json').send({ query: `{ __typename }`, variables: { pad: 'x'.repeat(300 * 1024) } });
+    const res = await app
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send({ query: `{ __typename }`, variables: { pad: 'x'.repeat(300 * 1024) } });
     expect(res.status).toBe(413);
   });
 

@@ -66,7 +66,9 @@ describe('a burst of conflicting writes does not starve the connection pool', ()
 
   async function fundedMilestone() {
     const parties = await fixedPriceContract();
-    const { createMilestone } = ok(await app.gql(`mutation($c: ID!) { createMilestone(contractId: $c, input: { title: "All charts", amountCents: 50000 }) { id } }`, { c: parties.contractId }, parties.owner.accessToken));
+    const { createMilestone } = ok(
+      await app.gql(`mutation($c: ID!) { createMilestone(contractId: $c, input: { title: "All charts", amountCents: 50000 }) { id } }`, { c: parties.contractId }, parties.owner.accessToken),
+    );
     ok(await app.gql(`mutation($id: ID!) { fundMilestone(id: $id) { status } }`, { id: createMilestone.id }, parties.owner.accessToken));
     await eventually(async () => ok(await app.gql(MILESTONES, { id: parties.contractId }, parties.owner.accessToken)).contract.milestones[0].status === 'FUNDED', 'milestone funded');
     return { ...parties, milestoneId: createMilestone.id as string };
@@ -193,7 +195,9 @@ describe('the outbox holds no transaction or lock while Stripe answers slowly', 
 
   async function fundedMilestone() {
     const parties = await acceptedContract(app, { payModel: 'FIXED_PRICE', rateCents: null, budgetCents: 100000 }, { rateCents: 80000 });
-    const { createMilestone } = ok(await app.gql(`mutation($c: ID!) { createMilestone(contractId: $c, input: { title: "Backlog", amountCents: 30000 }) { id } }`, { c: parties.contractId }, parties.owner.accessToken));
+    const { createMilestone } = ok(
+      await app.gql(`mutation($c: ID!) { createMilestone(contractId: $c, input: { title: "Backlog", amountCents: 30000 }) { id } }`, { c: parties.contractId }, parties.owner.accessToken),
+    );
     const { fundMilestone } = ok(await app.gql(`mutation($id: ID!) { fundMilestone(id: $id) { clientSecret } }`, { id: createMilestone.id }, parties.owner.accessToken));
     const intent = fake.objects.get(fundMilestone.clientSecret.split('_secret_')[0])!;
     expect((await webhook('payment_intent.succeeded', { ...intent, status: 'succeeded', amount_received: intent.amount })).status).toBe(200);
@@ -222,7 +226,12 @@ describe('the outbox holds no transaction or lock while Stripe answers slowly', 
     const [job] = await app.sql<{ status: string; attempts: number; result: { refundId: string } }>('SELECT status, attempts, result FROM outbox_jobs WHERE idempotency_key = $1', [key]);
     expect(job).toMatchObject({ status: 'DONE', attempts: 1 });
     expect(stripeCalls('/v1/refunds', key)).toHaveLength(1);
-    expect(fake.created('re_fake_').filter((refund) => refund.payment_intent === intent.id).map((refund) => refund.id)).toEqual([job.result.refundId]);
+    expect(
+      fake
+        .created('re_fake_')
+        .filter((refund) => refund.payment_intent === intent.id)
+        .map((refund) => refund.id),
+    ).toEqual([job.result.refundId]);
   });
 
   it('pays once when a lease runs out mid-call and the other instance runs the job again', async () => {

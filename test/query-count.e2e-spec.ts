@@ -66,25 +66,49 @@ describe('SQL statements per request on list fields', () => {
     const perChart = await postJob(app, owner, practice.organization.id, { requiredCredentialTypes: [], positions: 10, requiresBaa: true, specialty: 'CARDIOLOGY' });
     const fixed = await postJob(app, owner, practice.organization.id, { requiredCredentialTypes: [], payModel: 'FIXED_PRICE', rateCents: null, budgetCents: 500000, requiresBaa: false });
     const contractFor = async (coder: Session, jobPostingId: string, bid: Record<string, unknown>) => {
-      const { submitBid } = ok(await app.gql(`mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`, { input: { jobPostingId, coverLetter: 'Ready to start.', ...bid } }, coder.accessToken));
+      const { submitBid } = ok(
+        await app.gql(`mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`, { input: { jobPostingId, coverLetter: 'Ready to start.', ...bid } }, coder.accessToken),
+      );
       return ok(await app.gql(`mutation($id: ID!) { acceptBid(id: $id) { id } }`, { id: submitBid.id }, owner.accessToken)).acceptBid.id as string;
     };
     const today = new Date().toISOString().slice(0, 10);
     for (const [i, coder] of seeded.slice(0, 10).entries()) {
       const contractId = await contractFor(coder, perChart.id, { rateCents: 400 + i });
-      if (i % 2 === 0) ok(await app.gql(`mutation($c: ID!, $input: LogWorkInput!) { logWork(contractId: $c, input: $input) { id } }`, { c: contractId, input: { workedOn: today, charts: 10 + i } }, coder.accessToken));
+      if (i % 2 === 0)
+        ok(
+          await app.gql(`mutation($c: ID!, $input: LogWorkInput!) { logWork(contractId: $c, input: $input) { id } }`, { c: contractId, input: { workedOn: today, charts: 10 + i } }, coder.accessToken),
+        );
       if (i >= 3) continue;
       for (const party of [owner, coder]) ok(await app.gql(`mutation($id: ID!) { signBaa(contractId: $id) { id } }`, { id: contractId }, party.accessToken));
       if (i === 2) continue;
-      const batch = ok(await app.gql(`mutation($id: ID!, $input: SubmitCodedBatchInput!) { submitCodedBatch(contractId: $id, input: $input) { id } }`, { id: contractId, input: { encounters: [encounter('CH-1'), encounter('CH-2')] } }, coder.accessToken)).submitCodedBatch;
-      ok(await app.gql(`mutation($id: ID!, $input: AuditCodedBatchInput!) { auditCodedBatch(batchId: $id, input: $input) { id } }`, { id: batch.id, input: { sampled: 2, errors: i } }, owner.accessToken));
+      const batch = ok(
+        await app.gql(
+          `mutation($id: ID!, $input: SubmitCodedBatchInput!) { submitCodedBatch(contractId: $id, input: $input) { id } }`,
+          { id: contractId, input: { encounters: [encounter('CH-1'), encounter('CH-2')] } },
+          coder.accessToken,
+        ),
+      ).submitCodedBatch;
+      ok(
+        await app.gql(
+          `mutation($id: ID!, $input: AuditCodedBatchInput!) { auditCodedBatch(batchId: $id, input: $input) { id } }`,
+          { id: batch.id, input: { sampled: 2, errors: i } },
+          owner.accessToken,
+        ),
+      );
       ok(await app.gql(`mutation($id: ID!) { endContract(id: $id) { id } }`, { id: contractId }, owner.accessToken));
-      for (const party of [owner, coder]) ok(await app.gql(`mutation($id: ID!) { leaveReview(contractId: $id, rating: ${5 - i}, comment: "Contract ${i}") { id } }`, { id: contractId }, party.accessToken));
+      for (const party of [owner, coder])
+        ok(await app.gql(`mutation($id: ID!) { leaveReview(contractId: $id, rating: ${5 - i}, comment: "Contract ${i}") { id } }`, { id: contractId }, party.accessToken));
       const [profile] = await app.sql<{ id: string }>('SELECT id FROM coder_profiles WHERE user_id = $1', [coder.user.id]);
       reviewed.push({ profileId: profile.id });
     }
     const fixedContract = await contractFor(seeded[10], fixed.id, { rateCents: 500000 });
-    ok(await app.gql(`mutation($c: ID!, $input: CreateMilestoneInput!) { createMilestone(contractId: $c, input: $input) { id } }`, { c: fixedContract, input: { title: 'Backlog', amountCents: 250000 } }, owner.accessToken));
+    ok(
+      await app.gql(
+        `mutation($c: ID!, $input: CreateMilestoneInput!) { createMilestone(contractId: $c, input: $input) { id } }`,
+        { c: fixedContract, input: { title: 'Backlog', amountCents: 250000 } },
+        owner.accessToken,
+      ),
+    );
   }, 60_000);
   afterAll(() => app?.close());
 
@@ -135,13 +159,19 @@ describe('SQL statements per request on list fields', () => {
     const two = await counted(postings, { first: 2 }, owner.accessToken);
     expect(two.statements).toBe(one.statements);
     expect(two.statements).toBeLessThanOrEqual(15);
-    expect(two.data.jobPostings.edges.map((e: any) => [e.node.bids.totalCount, e.node.bids.edges.length, e.node.bids.pageInfo.hasNextPage])).toEqual([[1, 1, false], [10, 5, true]]);
+    expect(two.data.jobPostings.edges.map((e: any) => [e.node.bids.totalCount, e.node.bids.edges.length, e.node.bids.pageInfo.hasNextPage])).toEqual([
+      [1, 1, false],
+      [10, 5, true],
+    ]);
     expect(two.data.jobPostings.edges.map((e: any) => e.node.organization.members.totalCount)).toEqual([1, 1]);
 
     // Outsiders get the postings, and an error for each restricted field of each posting.
     const outsider = await given(app).provider();
     const res = await app.gql(postings, { first: 2 }, outsider.accessToken);
-    expect(res.data?.jobPostings.edges.map((e: any) => [e.node.bids, e.node.invitations, e.node.organization.members])).toEqual([[null, null, null], [null, null, null]]);
+    expect(res.data?.jobPostings.edges.map((e: any) => [e.node.bids, e.node.invitations, e.node.organization.members])).toEqual([
+      [null, null, null],
+      [null, null, null],
+    ]);
     expect(res.errors!.map((e) => e.extensions.code).sort()).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'NOT_FOUND', 'NOT_FOUND']);
   });
 
@@ -170,7 +200,10 @@ describe('the cost of list fields', () => {
   it("counts each contract's work logs and milestones: 20 by default, `first` to ask for fewer", async () => {
     const { owner } = await given(app).practice();
     const contracts = (field: string) => `{ myContracts(first: 100) { edges { node { id ${field} } } } }`;
-    for (const [field, selection] of [['workLogs', '{ id workedOn minutes charts note invoiced }'], ['milestones', '{ id title amountCents status dueOn autoReleaseAt submissionNote createdAt }']]) {
+    for (const [field, selection] of [
+      ['workLogs', '{ id workedOn minutes charts note invoiced }'],
+      ['milestones', '{ id title amountCents status dueOn autoReleaseAt submissionNote createdAt }'],
+    ]) {
       expect(failed(await app.gql(contracts(`${field} ${selection}`), {}, owner.accessToken), 'BAD_USER_INPUT').message).toMatch(/too expensive/);
       ok(await app.gql(contracts(`${field}(first: 3) ${selection}`), {}, owner.accessToken));
     }

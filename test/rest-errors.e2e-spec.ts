@@ -79,7 +79,13 @@ describe('REST error bodies', () => {
     expectError(await webhook().set('content-type', 'application/json').set('stripe-signature', 't=1,v1=00').send('{"id":"evt_1"}'), 400, 'BAD_USER_INPUT');
     expectError(await webhook().set('content-type', 'application/json').send('{"id": '), 400, 'BAD_USER_INPUT');
     expectError(await webhook().set('content-type', 'text/xml').send('<event/>'), 415, 'BAD_USER_INPUT');
-    expectError(await webhook().set('content-type', 'application/json').send(JSON.stringify({ pad: 'x'.repeat(300 * 1024) })), 413, 'BAD_USER_INPUT');
+    expectError(
+      await webhook()
+        .set('content-type', 'application/json')
+        .send(JSON.stringify({ pad: 'x'.repeat(300 * 1024) })),
+      413,
+      'BAD_USER_INPUT',
+    );
   });
 
   it('answers unknown routes and methods with NOT_FOUND', async () => {
@@ -91,7 +97,12 @@ describe('REST error bodies', () => {
   it('answers a GraphQL request refused before GraphQL ran as a GraphQL response, with the contract codes', async () => {
     const graphql = () => app.http().post('/graphql');
     for (const [res, status] of [
-      [await graphql().set('content-type', 'application/json').send({ query: '{ __typename }', variables: { pad: 'x'.repeat(300 * 1024) } }), 413],
+      [
+        await graphql()
+          .set('content-type', 'application/json')
+          .send({ query: '{ __typename }', variables: { pad: 'x'.repeat(300 * 1024) } }),
+        413,
+      ],
       [await graphql().set('content-type', 'application/json').send('{"query": '), 400],
       [await graphql().set('content-type', 'text/xml').send('<query/>'), 415],
     ] as const) {

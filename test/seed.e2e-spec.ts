@@ -20,7 +20,11 @@ describe('seed generator', () => {
     // Every profile derived its specialties and search document; every practice has a valid NPI and an owner.
     expect(await app.sql(`SELECT 1 FROM coder_profiles WHERE search_document IS NULL OR cardinality(specialties) = 0`)).toEqual([]);
     // Every profile lists exactly its coder's verified credential types (kept by triggers, whatever the insert order).
-    expect(await app.sql(`SELECT 1 FROM coder_profiles p WHERE p.verified_credential_types IS DISTINCT FROM ARRAY(SELECT c.type FROM credentials c WHERE c.coder_id = p.user_id AND c.status = 'VERIFIED' ORDER BY c.type)`)).toEqual([]);
+    expect(
+      await app.sql(
+        `SELECT 1 FROM coder_profiles p WHERE p.verified_credential_types IS DISTINCT FROM ARRAY(SELECT c.type FROM credentials c WHERE c.coder_id = p.user_id AND c.status = 'VERIFIED' ORDER BY c.type)`,
+      ),
+    ).toEqual([]);
     const [{ holders }] = await app.sql<{ holders: string }>(`SELECT count(*)::text AS holders FROM coder_profiles WHERE cardinality(verified_credential_types) > 0`);
     expect(Number(holders)).toBeGreaterThan(100);
     expect(await app.sql(`SELECT 1 FROM organizations o WHERE NOT EXISTS (SELECT 1 FROM memberships m WHERE m.organization_id = o.id AND m.role = 'OWNER')`)).toEqual([]);

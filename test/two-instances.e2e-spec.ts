@@ -45,31 +45,38 @@ describe('two instances', () => {
     expect(await first.sql(`SELECT attempts FROM outbox_jobs WHERE idempotency_key = $1 AND status = 'DONE'`, [`transfer:milestone:${createMilestone.id}`])).toEqual([{ attempts: 1 }]);
   });
 
-  it(withRedis ? 'delivers a subscription on every instance, whichever instance took the mutation' : 'delivers a subscription on the instance that took the mutation, and only there without Redis', async () => {
-    const { owner, coder, contractId } = await acceptedContract(first, {}, { rateCents: 400 });
-    const send = async (instance: TestApp, body: string) => ok(await instance.gql(`mutation($id: ID!, $body: String!) { sendMessage(contractId: $id, body: $body) { id } }`, { id: contractId, body }, owner.accessToken));
-    const onFirst = await listenFor(first, coder.accessToken, contractId);
-    const onSecond = await listenFor(second, coder.accessToken, contractId);
-    try {
-      // graphql-ws does not acknowledge a subscription: send on each instance until its own subscriber
-      // has one, which proves delivery on the same instance and that both subscriptions are live.
-      for (const [instance, subscriber, name] of [[first, onFirst, 'first'], [second, onSecond, 'second']] as const) {
-        for (let i = 0; i < 40 && !subscriber.received.some((body) => body.startsWith(`on ${name}`)); i++) {
-          await send(instance, `on ${name} ${i}`);
-          await sleep(100);
+  it(
+    withRedis ? 'delivers a subscription on every instance, whichever instance took the mutation' : 'delivers a subscription on the instance that took the mutation, and only there without Redis',
+    async () => {
+      const { owner, coder, contractId } = await acceptedContract(first, {}, { rateCents: 400 });
+      const send = async (instance: TestApp, body: string) =>
+        ok(await instance.gql(`mutation($id: ID!, $body: String!) { sendMessage(contractId: $id, body: $body) { id } }`, { id: contractId, body }, owner.accessToken));
+      const onFirst = await listenFor(first, coder.accessToken, contractId);
+      const onSecond = await listenFor(second, coder.accessToken, contractId);
+      try {
+        // graphql-ws does not acknowledge a subscription: send on each instance until its own subscriber
+        // has one, which proves delivery on the same instance and that both subscriptions are live.
+        for (const [instance, subscriber, name] of [
+          [first, onFirst, 'first'],
+          [second, onSecond, 'second'],
+        ] as const) {
+          for (let i = 0; i < 40 && !subscriber.received.some((body) => body.startsWith(`on ${name}`)); i++) {
+            await send(instance, `on ${name} ${i}`);
+            await sleep(100);
+          }
+          expect(subscriber.received).toContainEqual(expect.stringMatching(`^on ${name} `));
         }
-        expect(subscriber.received).toContainEqual(expect.stringMatching(`^on ${name} `));
+        await send(first, 'across instances');
+        for (let i = 0; i < 60 && !(onFirst.received.includes('across instances') && (!withRedis || onSecond.received.includes('across instances'))); i++) await sleep(50);
+        expect(onFirst.received).toContain('across instances');
+        // Through Redis every instance delivers; without it, events stay on the instance that published them.
+        expect(onSecond.received.includes('across instances')).toBe(withRedis);
+      } finally {
+        await onFirst.client.dispose();
+        await onSecond.client.dispose();
       }
-      await send(first, 'across instances');
-      for (let i = 0; i < 60 && !(onFirst.received.includes('across instances') && (!withRedis || onSecond.received.includes('across instances'))); i++) await sleep(50);
-      expect(onFirst.received).toContain('across instances');
-      // Through Redis every instance delivers; without it, events stay on the instance that published them.
-      expect(onSecond.received.includes('across instances')).toBe(withRedis);
-    } finally {
-      await onFirst.client.dispose();
-      await onSecond.client.dispose();
-    }
-  });
+    },
+  );
 
   it(withRedis ? "closes a user's socket on one instance when the user logs out on the other" : 'ends sessions per instance without Redis', async () => {
     const coder = await given(first).coder();
@@ -108,7 +115,11 @@ async function listenFor(instance: TestApp, token: string, contractId: string) {
   const received: string[] = [];
   client.subscribe<{ messageAdded: { body: string } }>(
     { query: `subscription($id: ID!) { messageAdded(contractId: $id) { body } }`, variables: { id: contractId } },
-    { next: (value) => void received.push(value.data?.messageAdded.body ?? `errors: ${JSON.stringify(value.errors)}`), error: (error) => void received.push(`error: ${String(error)}`), complete: () => undefined },
+    {
+      next: (value) => void received.push(value.data?.messageAdded.body ?? `errors: ${JSON.stringify(value.errors)}`),
+      error: (error) => void received.push(`error: ${String(error)}`),
+      complete: () => undefined,
+    },
   );
   return { client, received };
 }

@@ -50,7 +50,10 @@ describe('WebSocket path: sessions, subscription cap, logs', () => {
     const { owner, coder, contractId } = await acceptedContract(app, {}, { rateCents: 400 });
     const socket = await connect(coder.accessToken);
     for (let i = 1; i <= 21; i++) socket.subscribe(`m${i}`, MESSAGES, { id: contractId });
-    expect(await socket.answer('m21')).toMatchObject({ type: 'error', payload: [{ message: expect.stringMatching(/^At most 20 subscriptions per connection/), extensions: { code: 'TOO_MANY_REQUESTS' } }] });
+    expect(await socket.answer('m21')).toMatchObject({
+      type: 'error',
+      payload: [{ message: expect.stringMatching(/^At most 20 subscriptions per connection/), extensions: { code: 'TOO_MANY_REQUESTS' } }],
+    });
 
     socket.send({ id: 'm1', type: 'complete' });
     socket.subscribe('m22', MESSAGES, { id: contractId });
@@ -59,7 +62,16 @@ describe('WebSocket path: sessions, subscription cap, logs', () => {
     expect(await socket.answer('m22')).toEqual({ id: 'm22', type: 'next', payload: { data: { messageAdded: { body: 'after the cap' } } } });
     // m2 to m20 and m22 each deliver it once.
     await socket.waitFor(() => socket.messages.filter((m) => m.type === 'next').length >= 20);
-    expect(socket.messages.filter((m) => m.type === 'next').map((m) => m.id).sort()).toEqual(Array.from({ length: 21 }, (_, i) => `m${i + 2}`).filter((id) => id !== 'm21').sort());
+    expect(
+      socket.messages
+        .filter((m) => m.type === 'next')
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual(
+      Array.from({ length: 21 }, (_, i) => `m${i + 2}`)
+        .filter((id) => id !== 'm21')
+        .sort(),
+    );
   });
 
   it("ends a socket's subscriptions when its user logs out, and only that user's", async () => {
@@ -73,7 +85,7 @@ describe('WebSocket path: sessions, subscription cap, logs', () => {
     expect(await kept.alive()).toBe(true);
   });
 
-  it('ends the sockets of a refresh family revoked for reuse, and keeps the same user\'s other sessions', async () => {
+  it("ends the sockets of a refresh family revoked for reuse, and keeps the same user's other sessions", async () => {
     const coder = await given(app).coder();
     const other = ok(await app.gql(LOG_IN, { input: { email: coder.user.email, password: PASSWORD } })).logIn;
     const [revoked, kept] = [await connect(coder.accessToken), await connect(other.accessToken)];
@@ -147,7 +159,12 @@ describe('WebSocket path: what HTTP enforces (production mode)', () => {
   });
 
   it('refuses a connection without a valid access token with 4401', async () => {
-    const forged = jwt.sign({ sub: coder.user.id, role: 'CODER', ver: 0 }, 'not-the-secret-not-the-secret-not-the', { algorithm: 'HS256', issuer: 'chartbridge', audience: 'chartbridge-api', expiresIn: 600 });
+    const forged = jwt.sign({ sub: coder.user.id, role: 'CODER', ver: 0 }, 'not-the-secret-not-the-secret-not-the', {
+      algorithm: 'HS256',
+      issuer: 'chartbridge',
+      audience: 'chartbridge-api',
+      expiresIn: 600,
+    });
     const expired = resigned(app, coder.accessToken, Math.floor(Date.now() / 1000) - 60);
     for (const params of [{}, { authorization: 'Bearer garbage' }, { authorization: 'garbage' }, { authorization: `Bearer ${forged}` }, { authorization: `Bearer ${expired}` }]) {
       const socket = await GraphqlSocket.open(host, params);

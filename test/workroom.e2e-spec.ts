@@ -43,11 +43,15 @@ describe('workroom: BAA, encrypted documents, audit log', () => {
     return req.attach('file', bytes, { filename, contentType });
   };
   const download = (token: string | null, id: string) => {
-    const req = app.http().get(`/documents/${id}`).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const req = app
+      .http()
+      .get(`/documents/${id}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     return token ? req.set('authorization', `Bearer ${token}`) : req;
   };
 
@@ -124,7 +128,9 @@ describe('workroom: BAA, encrypted documents, audit log', () => {
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ id: expect.any(String), filename: 'chart-0042.pdf', contentType: 'application/pdf', sizeBytes: PDF.length, createdAt: expect.any(String) });
     for (const file of filesUnder(app.config.env.DATA_DIR)) expect(readFileSync(file).includes(Buffer.from(MARKER))).toBe(false);
-    expect(ok(await app.gql(DOCUMENTS, { id: contractId }, coder.accessToken)).documents).toEqual([{ id: res.body.id, filename: 'chart-0042.pdf', contentType: 'application/pdf', sizeBytes: PDF.length }]);
+    expect(ok(await app.gql(DOCUMENTS, { id: contractId }, coder.accessToken)).documents).toEqual([
+      { id: res.body.id, filename: 'chart-0042.pdf', contentType: 'application/pdf', sizeBytes: PDF.length },
+    ]);
 
     const got = await download(coder.accessToken, res.body.id);
     expect(got.status).toBe(200);
@@ -174,7 +180,9 @@ describe('workroom: BAA, encrypted documents, audit log', () => {
     const res = await streamedUpload(owner.accessToken, contractId, [Buffer.alloc(LIMIT + 64 * 1024, 'a')], 30 * 1024 * 1024);
     expect(res.status).toBe(413);
     expect(ok(await app.gql(DOCUMENTS, { id: contractId }, owner.accessToken)).documents).toEqual([]);
-    const uploads = ok(await app.gql(AUDIT, { id: contractId }, owner.accessToken)).auditLog.edges.map((e: any) => e.node).filter((e: any) => e.action === 'UPLOAD');
+    const uploads = ok(await app.gql(AUDIT, { id: contractId }, owner.accessToken))
+      .auditLog.edges.map((e: any) => e.node)
+      .filter((e: any) => e.action === 'UPLOAD');
     expect(uploads).toHaveLength(2);
     const [refused, allowed] = uploads;
     expect(refused).toMatchObject({ action: 'UPLOAD', outcome: 'FAILED', detail: 'file refused: The file is larger than MAX_DOCUMENT_BYTES', subjectId: allowed.subjectId });

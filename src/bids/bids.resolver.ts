@@ -87,7 +87,7 @@ export class InvitationsResolver {
   ) {}
 
   @Roles(UserRole.PROVIDER)
-  @Mutation(() => Invitation, { description: "Invites a coder to bid on an OPEN posting of your organization; the coder is notified." })
+  @Mutation(() => Invitation, { description: 'Invites a coder to bid on an OPEN posting of your organization; the coder is notified.' })
   inviteCoder(@CurrentUser() actor: Actor, @Args() args: InviteCoderArgs): Promise<Invitation> {
     return this.invitations.invite(actor, args);
   }

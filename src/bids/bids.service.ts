@@ -85,7 +85,8 @@ export class BidsService {
     if (!bid || (bid.coderId !== actor.id && bid.submittedById !== actor.id)) throw new NotFoundError('Bid');
     return this.transition(bid, BidStatus.WITHDRAWN, async (manager) => {
       const posting = await this.postings.findById(bid.jobPostingId, manager);
-      if (posting) await this.notifications.notify(manager, posting.postedById, NotificationKind.BID_WITHDRAWN, `A bid on "${posting.title}" was withdrawn`, { jobPostingId: posting.id, bidId: bid.id });
+      if (posting)
+        await this.notifications.notify(manager, posting.postedById, NotificationKind.BID_WITHDRAWN, `A bid on "${posting.title}" was withdrawn`, { jobPostingId: posting.id, bidId: bid.id });
     });
   }
 
@@ -118,7 +119,10 @@ export class BidsService {
 
   /** Declines every PENDING bid on a posting that just filled, notifying each coder. */
   async declinePending(manager: EntityManager, posting: { id: string; title: string }): Promise<void> {
-    const [rows] = (await manager.query(`UPDATE bids SET status = 'DECLINED', updated_at = now() WHERE job_posting_id = $1 AND status = 'PENDING' RETURNING id, coder_id`, [posting.id])) as [{ id: string; coder_id: string }[], number];
+    const [rows] = (await manager.query(`UPDATE bids SET status = 'DECLINED', updated_at = now() WHERE job_posting_id = $1 AND status = 'PENDING' RETURNING id, coder_id`, [posting.id])) as [
+      { id: string; coder_id: string }[],
+      number,
+    ];
     for (const row of rows) {
       await this.notifications.notify(manager, row.coder_id, NotificationKind.BID_DECLINED, `"${posting.title}" was filled`, { jobPostingId: posting.id, bidId: row.id });
     }
@@ -145,7 +149,13 @@ export class BidsService {
     return loaders
       .get<string, ConnectionShape<BidEntity>>(`bidsByPosting:${args.first}:${args.after ?? ''}`, (postingIds) => {
         const query = this.bids.createQueryBuilder('b').where('b.jobPostingId IN (:...postingIds)', { postingIds });
-        return paginateEach(query, { column: 'b.jobPostingId', of: (b) => b.jobPostingId, keys: postingIds }, args, { sortColumn: 'b.createdAt', idColumn: 'b.id', direction: 'DESC', sortValue: (b) => b.createdAt, idValue: (b) => b.id });
+        return paginateEach(query, { column: 'b.jobPostingId', of: (b) => b.jobPostingId, keys: postingIds }, args, {
+          sortColumn: 'b.createdAt',
+          idColumn: 'b.id',
+          direction: 'DESC',
+          sortValue: (b) => b.createdAt,
+          idValue: (b) => b.id,
+        });
       })
       .load(posting.id);
   }

@@ -43,7 +43,10 @@ export class InvitationsService {
           status: InvitationStatus.PENDING,
           respondedAt: null,
         });
-        await this.notifications.notify(manager, profile.userId, NotificationKind.JOB_INVITATION, `You are invited to bid on "${posting.title}"`, { jobPostingId: posting.id, invitationId: invitation.id });
+        await this.notifications.notify(manager, profile.userId, NotificationKind.JOB_INVITATION, `You are invited to bid on "${posting.title}"`, {
+          jobPostingId: posting.id,
+          invitationId: invitation.id,
+        });
         return invitation;
       });
     } catch (error) {
@@ -59,7 +62,10 @@ export class InvitationsService {
     return this.transactions.run(async (manager) => {
       const result = await manager.getRepository(JobInvitationEntity).update({ id, status: InvitationStatus.PENDING }, { status: InvitationStatus.DECLINED, respondedAt: new Date() });
       if (!result.affected) throw new ConflictError(`This invitation is already ${invitation.status}`);
-      await this.notifications.notify(manager, invitation.invitedById, NotificationKind.INVITATION_DECLINED, 'A coder declined your invitation', { jobPostingId: invitation.jobPostingId, invitationId: id });
+      await this.notifications.notify(manager, invitation.invitedById, NotificationKind.INVITATION_DECLINED, 'A coder declined your invitation', {
+        jobPostingId: invitation.jobPostingId,
+        invitationId: id,
+      });
       return manager.getRepository(JobInvitationEntity).findOneByOrFail({ id });
     });
   }
@@ -77,7 +83,13 @@ export class InvitationsService {
     return loaders
       .get<string, ConnectionShape<JobInvitationEntity>>(`invitationsByPosting:${args.first}:${args.after ?? ''}`, (postingIds) => {
         const query = this.invitations.createQueryBuilder('i').where('i.jobPostingId IN (:...postingIds)', { postingIds });
-        return paginateEach(query, { column: 'i.jobPostingId', of: (i) => i.jobPostingId, keys: postingIds }, args, { sortColumn: 'i.createdAt', idColumn: 'i.id', direction: 'DESC', sortValue: (i) => i.createdAt, idValue: (i) => i.id });
+        return paginateEach(query, { column: 'i.jobPostingId', of: (i) => i.jobPostingId, keys: postingIds }, args, {
+          sortColumn: 'i.createdAt',
+          idColumn: 'i.id',
+          direction: 'DESC',
+          sortValue: (i) => i.createdAt,
+          idValue: (i) => i.id,
+        });
       })
       .load(posting.id);
   }

@@ -26,8 +26,7 @@ export const RELEVANCE_WINDOW = 300;
 const RATING_ORDER = '(p.rating_total::float / NULLIF(p.rating_count, 0))';
 
 /** Best rated first, more reviews first, then id: the order of the rating indexes. */
-const byRating = <T extends SelectQueryBuilder<CoderProfileEntity>>(query: T): T =>
-  query.addOrderBy(RATING_ORDER, 'DESC', 'NULLS LAST').addOrderBy('p.rating_count', 'DESC').addOrderBy('p.id', 'ASC');
+const byRating = <T extends SelectQueryBuilder<CoderProfileEntity>>(query: T): T => query.addOrderBy(RATING_ORDER, 'DESC', 'NULLS LAST').addOrderBy('p.rating_count', 'DESC').addOrderBy('p.id', 'ASC');
 
 export interface MatchCandidate {
   profile: ProfileRow;
@@ -117,7 +116,9 @@ export class CoderProfilesService {
    * with its counting credential types, read in the same statement.
    */
   async matchCandidates(job: { specialty: Specialty; workType: WorkType; requiredCredentialTypes: CredentialType[] }, limit: number): Promise<MatchCandidate[]> {
-    const certifying = Object.entries(CREDENTIAL_SPECIALTY).filter(([, specialty]) => specialty === job.specialty).map(([type]) => type);
+    const certifying = Object.entries(CREDENTIAL_SPECIALTY)
+      .filter(([, specialty]) => specialty === job.specialty)
+      .map(([type]) => type);
     // A certifying credential must count (verified and unexpired) to make the coder a specialist.
     const specialist = `(p.specialties @> CAST(:specialty AS specialty[]) OR (p.verified_credential_types && CAST(:certifying AS credential_type[]) AND EXISTS (
        SELECT 1 FROM credentials c WHERE c.coder_id = p.user_id AND c.type = ANY(CAST(:certifying AS credential_type[])) AND ${COUNTING_CREDENTIAL})))`;
@@ -142,7 +143,11 @@ export class CoderProfilesService {
     const specialists = await withTypes(byRating(eligible().andWhere(specialist).orderBy('p.available', 'DESC')).limit(limit));
     if (specialists.length >= limit) return specialists;
     const others = await withTypes(
-      byRating(eligible().andWhere('p.work_types @> CAST(:workType AS work_type[])', { workType: [job.workType] }).andWhere(`NOT ${specialist}`)).limit(limit - specialists.length),
+      byRating(
+        eligible()
+          .andWhere('p.work_types @> CAST(:workType AS work_type[])', { workType: [job.workType] })
+          .andWhere(`NOT ${specialist}`),
+      ).limit(limit - specialists.length),
     );
     return [...specialists, ...others];
   }

@@ -82,7 +82,14 @@ export class CredentialsService implements OnApplicationBootstrap, OnApplication
   async add(actor: Actor, input: AddCredentialInput): Promise<CredentialEntity> {
     checkDates(input.issuedOn, input.expiresOn ?? null, 'input');
     try {
-      return await this.credentials.save({ coderId: actor.id, type: input.type, number: input.number, issuedOn: input.issuedOn, expiresOn: input.expiresOn ?? null, status: CredentialReviewStatus.PENDING });
+      return await this.credentials.save({
+        coderId: actor.id,
+        type: input.type,
+        number: input.number,
+        issuedOn: input.issuedOn,
+        expiresOn: input.expiresOn ?? null,
+        status: CredentialReviewStatus.PENDING,
+      });
     } catch (error) {
       if (isUniqueViolation(error, 'credentials_live_type_key')) throw new ConflictError(`You already have a ${input.type} credential on file: update it instead`);
       throw error;
@@ -147,7 +154,9 @@ export class CredentialsService implements OnApplicationBootstrap, OnApplication
         [days],
       )) as [{ id: string; coder_id: string; type: string; expires_on: string }[], number];
       for (const row of due) {
-        await this.notifications.notify(manager, row.coder_id, NotificationKind.CREDENTIAL_EXPIRING, `Your ${row.type} credential expires on ${row.expires_on}: renew it and update it here`, { credentialId: row.id });
+        await this.notifications.notify(manager, row.coder_id, NotificationKind.CREDENTIAL_EXPIRING, `Your ${row.type} credential expires on ${row.expires_on}: renew it and update it here`, {
+          credentialId: row.id,
+        });
       }
       return due.length;
     });
@@ -163,7 +172,9 @@ export class CredentialsService implements OnApplicationBootstrap, OnApplication
   async verify(actor: Actor, id: string, args: Pick<VerifyCredentialArgs, 'approve' | 'note'>): Promise<CredentialEntity> {
     return this.transactions.run(async (manager) => {
       const verified = await this.review(manager, actor, id, args);
-      await this.notifications.notify(manager, verified.coderId, NotificationKind.CREDENTIAL_REVIEWED, `Your ${verified.type} credential was ${args.approve ? 'verified' : 'rejected'}`, { credentialId: id });
+      await this.notifications.notify(manager, verified.coderId, NotificationKind.CREDENTIAL_REVIEWED, `Your ${verified.type} credential was ${args.approve ? 'verified' : 'rejected'}`, {
+        credentialId: id,
+      });
       return verified;
     });
   }

@@ -36,7 +36,11 @@ describe(loadEnvironment.name, () => {
   it('validates every variable of the Environment class and documents each in .env.example, and no other', () => {
     const documented = [...readFileSync(new URL('../../.env.example', import.meta.url), 'utf8').matchAll(/^([A-Z0-9_]+)=/gm)].map((m) => m[1]);
     // The variables as the class declares them: those with a validator (optional ones included) and those with a default.
-    const validated = new Set(getMetadataStorage().getTargetValidationMetadatas(Environment, '', true, false).map((metadata) => metadata.propertyName));
+    const validated = new Set(
+      getMetadataStorage()
+        .getTargetValidationMetadatas(Environment, '', true, false)
+        .map((metadata) => metadata.propertyName),
+    );
     const withDefault = Object.keys(new Environment());
     expect(withDefault.filter((name) => !validated.has(name))).toEqual([]);
     expect([...new Set(documented)].sort()).toEqual([...validated].sort());

@@ -21,7 +21,9 @@ export async function resolveConfig(env: Environment): Promise<{ config: AppConf
   if (!documentKey) {
     documentKey = Buffer.from(persistedDevSecret(env.DATA_DIR, 'document-key', 32), 'base64url').toString('base64');
     if (env.NODE_ENV !== NodeEnv.Test) {
-      logger.warn(`!!! DOCUMENT_ENCRYPTION_KEY is not set: PHI documents are encrypted with a generated DEVELOPMENT key in ${join(env.DATA_DIR, 'document-key')}. Never use this outside development. !!!`);
+      logger.warn(
+        `!!! DOCUMENT_ENCRYPTION_KEY is not set: PHI documents are encrypted with a generated DEVELOPMENT key in ${join(env.DATA_DIR, 'document-key')}. Never use this outside development. !!!`,
+      );
     }
   }
   if (!env.DATABASE_URL) logger.log(`DATABASE_URL is not set: starting the embedded PostgreSQL in ${join(env.DATA_DIR, 'postgres')}`);

@@ -21,8 +21,27 @@ import { ContractsResolver } from './contracts.resolver.js';
 import { ContractsService } from './contracts.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ContractEntity, MilestoneEntity, DisputeEntity, WorkLogEntity, InvoiceEntity]), PaymentsModule, BidsModule, JobsModule, OrganizationsModule, NotificationsModule, CodersModule],
-  providers: [ContractsService, ContractsResolver, MilestonesService, MilestonesResolver, ContractMilestonesResolver, DisputesService, DisputesResolver, InvoicesService, BillingResolver, ContractWorkResolver],
+  imports: [
+    TypeOrmModule.forFeature([ContractEntity, MilestoneEntity, DisputeEntity, WorkLogEntity, InvoiceEntity]),
+    PaymentsModule,
+    BidsModule,
+    JobsModule,
+    OrganizationsModule,
+    NotificationsModule,
+    CodersModule,
+  ],
+  providers: [
+    ContractsService,
+    ContractsResolver,
+    MilestonesService,
+    MilestonesResolver,
+    ContractMilestonesResolver,
+    DisputesService,
+    DisputesResolver,
+    InvoicesService,
+    BillingResolver,
+    ContractWorkResolver,
+  ],
   exports: [ContractsService],
 })
 export class ContractsModule {}

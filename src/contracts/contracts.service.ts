@@ -65,7 +65,8 @@ export class ContractsService {
         if (filled) await this.bids.declinePending(manager, posting);
         const data = { contractId: contract.id, jobPostingId: posting.id, bidId };
         await this.notifications.notify(manager, locked.coderId, NotificationKind.BID_ACCEPTED, `Your bid on "${posting.title}" was accepted`, data);
-        if (locked.submittedById !== locked.coderId) await this.notifications.notify(manager, locked.submittedById, NotificationKind.BID_ACCEPTED, `Your company's bid on "${posting.title}" was accepted`, data);
+        if (locked.submittedById !== locked.coderId)
+          await this.notifications.notify(manager, locked.submittedById, NotificationKind.BID_ACCEPTED, `Your company's bid on "${posting.title}" was accepted`, data);
         await this.notifications.notify(manager, actor.id, NotificationKind.CONTRACT_STARTED, `Contract started for "${posting.title}"`, data);
         return contract;
       });
@@ -97,13 +98,11 @@ export class ContractsService {
 
   /** Contracts the caller is party to, newest first. */
   listMine(actor: Actor, args: ConnectionArgs): Promise<ConnectionShape<ContractEntity>> {
-    const query = this.contracts
-      .createQueryBuilder('k')
-      .where(
-        `(k.coder_id = :actor OR k.organization_id IN (SELECT m.organization_id FROM memberships m WHERE m.user_id = :actor AND m.status = 'ACTIVE')
+    const query = this.contracts.createQueryBuilder('k').where(
+      `(k.coder_id = :actor OR k.organization_id IN (SELECT m.organization_id FROM memberships m WHERE m.user_id = :actor AND m.status = 'ACTIVE')
           OR k.coding_company_id IN (SELECT m.organization_id FROM memberships m WHERE m.user_id = :actor AND m.status = 'ACTIVE' AND m.role IN ('OWNER', 'ADMIN')))`,
-        { actor: actor.id },
-      );
+      { actor: actor.id },
+    );
     return paginate(query, args, { sortColumn: 'k.createdAt', idColumn: 'k.id', direction: 'DESC', sortValue: (k) => k.createdAt, idValue: (k) => k.id });
   }
 

@@ -12,4 +12,7 @@ export enum DisputeOutcome {
 }
 
 registerEnumType(DisputeStatus, { name: 'DisputeStatus' });
-registerEnumType(DisputeOutcome, { name: 'DisputeOutcome', description: 'RELEASE: all held escrow to the coder; REFUND: all back to the practice; SPLIT: coderCents to the coder, the rest refunded.' });
+registerEnumType(DisputeOutcome, {
+  name: 'DisputeOutcome',
+  description: 'RELEASE: all held escrow to the coder; REFUND: all back to the practice; SPLIT: coderCents to the coder, the rest refunded.',
+});

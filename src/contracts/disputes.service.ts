@@ -63,7 +63,9 @@ export class DisputesService {
       const total = Number(held[0].total);
       const coderCents = input.outcome === DisputeOutcome.RELEASE ? total : input.outcome === DisputeOutcome.REFUND ? 0 : input.coderCents!;
       const settled = await this.milestones.settleHeld(manager, contract, dispute.id, coderCents);
-      await manager.getRepository(DisputeEntity).update({ id }, { status: DisputeStatus.RESOLVED, coderCents, heldCents: settled, resolutionNote: input.note ?? null, resolvedById: actor.id, resolvedAt: new Date() });
+      await manager
+        .getRepository(DisputeEntity)
+        .update({ id }, { status: DisputeStatus.RESOLVED, coderCents, heldCents: settled, resolutionNote: input.note ?? null, resolvedById: actor.id, resolvedAt: new Date() });
       await manager.getRepository(ContractEntity).update({ id: contract.id }, { status: ContractStatus.ACTIVE });
       await this.notifications.notify(manager, contract.coderId, NotificationKind.DISPUTE_RESOLVED, 'A dispute on your contract was resolved', { contractId: contract.id, disputeId: id });
       return manager.getRepository(DisputeEntity).findOneByOrFail({ id });

@@ -65,10 +65,15 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap, On
   }
 
   onApplicationBootstrap(): void {
-    this.stop = runEvery(this.config.env.WORKER_POLL_MS * 30, async () => {
-      await this.generateWeeklyInvoices(new Date());
-      await this.releaseDue();
-    }, this.logger, 'weekly invoicing and invoice release');
+    this.stop = runEvery(
+      this.config.env.WORKER_POLL_MS * 30,
+      async () => {
+        await this.generateWeeklyInvoices(new Date());
+        await this.releaseDue();
+      },
+      this.logger,
+      'weekly invoicing and invoice release',
+    );
   }
 
   onApplicationShutdown(): void {
@@ -145,7 +150,13 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap, On
         if (!logs.length || amountCents <= 0) return false;
         const invoice = await this.insertInvoice(manager, { contractId, kind: InvoiceKind.WORK, periodStart: week.start, periodEnd: week.end, quantity, amountCents });
         if (!invoice) return false;
-        await manager.getRepository(WorkLogEntity).createQueryBuilder().update().set({ invoiceId: invoice.id }).whereInIds(logs.map((log) => log.id)).execute();
+        await manager
+          .getRepository(WorkLogEntity)
+          .createQueryBuilder()
+          .update()
+          .set({ invoiceId: invoice.id })
+          .whereInIds(logs.map((log) => log.id))
+          .execute();
         await this.queueCharge(manager, invoice, contract);
         return true;
       });
@@ -165,7 +176,14 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap, On
     const amountCents = Math.round((args.collectedCents * (contract.percentOfCollectionsBps ?? 0)) / 10000);
     if (amountCents < 1) throw new BadUserInputError('collectedCents is too small to invoice at this rate', ['collectedCents']);
     return this.transactions.run(async (manager) => {
-      const invoice = await this.insertInvoice(manager, { contractId: contract.id, kind: InvoiceKind.COLLECTIONS, periodStart: args.periodStart, periodEnd: args.periodEnd, quantity: args.collectedCents, amountCents });
+      const invoice = await this.insertInvoice(manager, {
+        contractId: contract.id,
+        kind: InvoiceKind.COLLECTIONS,
+        periodStart: args.periodStart,
+        periodEnd: args.periodEnd,
+        quantity: args.collectedCents,
+        amountCents,
+      });
       if (!invoice) throw new ConflictError(`Collections from ${args.periodStart} are already reported`);
       await this.queueCharge(manager, invoice, contract);
       return invoice;
@@ -192,7 +210,14 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap, On
 
   private async insertInvoice(manager: EntityManager, values: Pick<InvoiceEntity, 'contractId' | 'kind' | 'periodStart' | 'periodEnd' | 'quantity' | 'amountCents'>): Promise<InvoiceEntity | null> {
     try {
-      const result = await manager.createQueryBuilder().insert().into(InvoiceEntity).values({ ...values, status: InvoiceStatus.OPEN }).orIgnore().returning(['id']).execute();
+      const result = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(InvoiceEntity)
+        .values({ ...values, status: InvoiceStatus.OPEN })
+        .orIgnore()
+        .returning(['id'])
+        .execute();
       const id = result.identifiers[0]?.id as string | undefined;
       return id ? manager.getRepository(InvoiceEntity).findOneByOrFail({ id }) : null;
     } catch (error) {
@@ -202,7 +227,12 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap, On
   }
 
   private queueCharge(manager: EntityManager, invoice: InvoiceEntity, contract: ContractEntity): Promise<void> {
-    return this.outbox.enqueue(manager, CHARGE_JOB, `charge:invoice:${invoice.id}`, { invoiceId: invoice.id, contractId: contract.id, organizationId: contract.organizationId, amountCents: invoice.amountCents });
+    return this.outbox.enqueue(manager, CHARGE_JOB, `charge:invoice:${invoice.id}`, {
+      invoiceId: invoice.id,
+      contractId: contract.id,
+      organizationId: contract.organizationId,
+      amountCents: invoice.amountCents,
+    });
   }
 
   /** Outbox job: charge the practice's saved card off session; waits until a card is saved. */
@@ -210,7 +240,13 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap, On
     const customer = await this.billing.findCustomer(job.payload.organizationId);
     if (!customer?.defaultPaymentMethodId) return { wait: 'the practice has no saved payment method (startPaymentMethodSetup)' };
     const intent = await this.gateway.chargeOffSession(
-      { customerId: customer.stripeCustomerId, paymentMethodId: customer.defaultPaymentMethodId, amountCents: job.payload.amountCents, transferGroup: `contract:${job.payload.contractId}`, metadata: { invoiceId: job.payload.invoiceId, contractId: job.payload.contractId } },
+      {
+        customerId: customer.stripeCustomerId,
+        paymentMethodId: customer.defaultPaymentMethodId,
+        amountCents: job.payload.amountCents,
+        transferGroup: `contract:${job.payload.contractId}`,
+        metadata: { invoiceId: job.payload.invoiceId, contractId: job.payload.contractId },
+      },
       job.idempotencyKey,
     );
     const record = async (manager: EntityManager) => void (await manager.getRepository(InvoiceEntity).update({ id: job.payload.invoiceId }, { paymentIntentId: intent.id }));
@@ -229,7 +265,9 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap, On
       return;
     }
     const releaseAfter = new Date(Date.now() + this.config.env.INVOICE_DISPUTE_DAYS * DAY);
-    const moved = await manager.getRepository(InvoiceEntity).update({ id: invoice.id, status: InvoiceStatus.OPEN }, { status: InvoiceStatus.PAID, paidAt: new Date(), releaseAfter, paymentIntentId: String(intent.id) });
+    const moved = await manager
+      .getRepository(InvoiceEntity)
+      .update({ id: invoice.id, status: InvoiceStatus.OPEN }, { status: InvoiceStatus.PAID, paidAt: new Date(), releaseAfter, paymentIntentId: String(intent.id) });
     if (moved.affected) await this.escrow.funded(manager, `invoice:${invoice.id}`, invoice.contractId, invoice.amountCents);
   }
 }

@@ -134,7 +134,8 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
       const contract = await this.lockContract(manager, milestone.contractId);
       if (contract.status === ContractStatus.DISPUTED) throw new ConflictError('This contract is DISPUTED: an admin resolves it');
       const moved = await manager.getRepository(MilestoneEntity).update({ id, status: In(HELD) }, { status: MilestoneStatus.REFUNDED, refundedAt: new Date() });
-      if (!moved.affected) throw new ConflictError(`Only a FUNDED or SUBMITTED milestone can be refunded; this one is ${(await manager.getRepository(MilestoneEntity).findOneByOrFail({ id })).status}`);
+      if (!moved.affected)
+        throw new ConflictError(`Only a FUNDED or SUBMITTED milestone can be refunded; this one is ${(await manager.getRepository(MilestoneEntity).findOneByOrFail({ id })).status}`);
       await this.escrow.refunded(manager, `milestone:${id}`, contract.id, milestone.amountCents);
       await this.outbox.enqueue(manager, REFUND_JOB, `refund:milestone:${id}`, { paymentIntentId: milestone.paymentIntentId, amountCents: milestone.amountCents, milestoneId: id });
       return manager.getRepository(MilestoneEntity).findOneByOrFail({ id });
@@ -209,18 +210,24 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
       ],
     });
     if (coderCents - fee > 0) {
-      await this.payouts.queueTransfer(manager, { coderId: contract.coderId, amountCents: coderCents - fee, contractId: contract.id, transferGroup: `contract:${contract.id}`, source: `dispute:${disputeId}` });
+      await this.payouts.queueTransfer(manager, {
+        coderId: contract.coderId,
+        amountCents: coderCents - fee,
+        contractId: contract.id,
+        transferGroup: `contract:${contract.id}`,
+        source: `dispute:${disputeId}`,
+      });
     }
     let toRefund = refund;
     for (const milestone of held) {
       const part = Math.min(toRefund, milestone.amountCents);
       toRefund -= part;
-      if (part > 0) await this.outbox.enqueue(manager, REFUND_JOB, `refund:dispute:${disputeId}:${milestone.id}`, { paymentIntentId: milestone.paymentIntentId, amountCents: part, milestoneId: milestone.id });
+      if (part > 0)
+        await this.outbox.enqueue(manager, REFUND_JOB, `refund:dispute:${disputeId}:${milestone.id}`, { paymentIntentId: milestone.paymentIntentId, amountCents: part, milestoneId: milestone.id });
       const fullyRefunded = part === milestone.amountCents;
-      await manager.getRepository(MilestoneEntity).update(
-        { id: milestone.id },
-        fullyRefunded ? { status: MilestoneStatus.REFUNDED, refundedAt: new Date() } : { status: MilestoneStatus.RELEASED, releasedAt: new Date() },
-      );
+      await manager
+        .getRepository(MilestoneEntity)
+        .update({ id: milestone.id }, fullyRefunded ? { status: MilestoneStatus.REFUNDED, refundedAt: new Date() } : { status: MilestoneStatus.RELEASED, releasedAt: new Date() });
     }
     return total;
   }
@@ -243,11 +250,17 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
     if (!moved.affected) return;
     await this.escrow.funded(manager, `milestone:${milestone.id}`, milestone.contractId, milestone.amountCents);
     const contract = await manager.getRepository(ContractEntity).findOneByOrFail({ id: milestone.contractId });
-    await this.notifications.notify(manager, contract.coderId, NotificationKind.MILESTONE_FUNDED, `Milestone "${milestone.title}" is funded: you can start`, { contractId: contract.id, milestoneId: milestone.id });
+    await this.notifications.notify(manager, contract.coderId, NotificationKind.MILESTONE_FUNDED, `Milestone "${milestone.title}" is funded: you can start`, {
+      contractId: contract.id,
+      milestoneId: milestone.id,
+    });
   }
 
   private async runRefund(job: OutboxJobEntity): Promise<OutboxOutcome> {
-    const refund = await this.gateway.createRefund({ paymentIntentId: job.payload.paymentIntentId, amountCents: job.payload.amountCents, metadata: { milestoneId: job.payload.milestoneId } }, job.idempotencyKey);
+    const refund = await this.gateway.createRefund(
+      { paymentIntentId: job.payload.paymentIntentId, amountCents: job.payload.amountCents, metadata: { milestoneId: job.payload.milestoneId } },
+      job.idempotencyKey,
+    );
     return { done: { refundId: refund.id } };
   }
 

@@ -27,4 +27,33 @@ import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 
 /** Every TypeORM entity, listed once for the app, the CLI and the tests. */
-export const ENTITIES = [UserEntity, RefreshTokenEntity, OrganizationEntity, MembershipEntity, CoderProfileEntity, CredentialEntity, JobPostingEntity, BidEntity, JobInvitationEntity, NotificationEntity, ContractEntity, MilestoneEntity, LedgerJournalEntity, LedgerEntryEntity, OutboxJobEntity, StripeEventEntity, PayoutAccountEntity, DisputeEntity, BillingCustomerEntity, WorkLogEntity, InvoiceEntity, AuditEventEntity, BaaSignatureEntity, DocumentEntity, CodedBatchEntity, CodeTableEntryEntity, ReviewEntity, MessageEntity];
+export const ENTITIES = [
+  UserEntity,
+  RefreshTokenEntity,
+  OrganizationEntity,
+  MembershipEntity,
+  CoderProfileEntity,
+  CredentialEntity,
+  JobPostingEntity,
+  BidEntity,
+  JobInvitationEntity,
+  NotificationEntity,
+  ContractEntity,
+  MilestoneEntity,
+  LedgerJournalEntity,
+  LedgerEntryEntity,
+  OutboxJobEntity,
+  StripeEventEntity,
+  PayoutAccountEntity,
+  DisputeEntity,
+  BillingCustomerEntity,
+  WorkLogEntity,
+  InvoiceEntity,
+  AuditEventEntity,
+  BaaSignatureEntity,
+  DocumentEntity,
+  CodedBatchEntity,
+  CodeTableEntryEntity,
+  ReviewEntity,
+  MessageEntity,
+];

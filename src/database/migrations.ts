@@ -18,4 +18,20 @@ import { OpenPostingsBySpecialty1795810000000 } from '../../migrations/179581000
  * Every migration, oldest first. `npm run migration:generate -- migrations/<Intent>` writes a new
  * file; add its class here (migrations.spec.ts fails until you do).
  */
-export const MIGRATIONS = [Foundation1795750675501, CoderProfiles1795751619499, JobsBidsInvitations1795751973549, Contracts1795752625001, MoneyLedgerMilestones1795752936260, Disputes1795753161702, HourlyInvoices1795753411064, Workroom1795753872401, CodedBatches1795754189128, Reviews1795754353276, Messaging1795754530593, MoreNotifications1795754687472, CredentialExpiryReminders1795754898520, MatchingAtScale1795800000000, OpenPostingsBySpecialty1795810000000];
+export const MIGRATIONS = [
+  Foundation1795750675501,
+  CoderProfiles1795751619499,
+  JobsBidsInvitations1795751973549,
+  Contracts1795752625001,
+  MoneyLedgerMilestones1795752936260,
+  Disputes1795753161702,
+  HourlyInvoices1795753411064,
+  Workroom1795753872401,
+  CodedBatches1795754189128,
+  Reviews1795754353276,
+  Messaging1795754530593,
+  MoreNotifications1795754687472,
+  CredentialExpiryReminders1795754898520,
+  MatchingAtScale1795800000000,
+  OpenPostingsBySpecialty1795810000000,
+];

@@ -1,6 +1,10 @@
 import { DefaultNamingStrategy, NamingStrategyInterface } from 'typeorm';
 
-const snake = (value: string) => value.replace(/([a-z\d])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2').toLowerCase();
+const snake = (value: string) =>
+  value
+    .replace(/([a-z\d])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .toLowerCase();
 
 /** snake_case tables and columns (`organizationId` -> `organization_id`). Constraint names are set by hand in migrations. */
 export class SnakeNamingStrategy extends DefaultNamingStrategy implements NamingStrategyInterface {

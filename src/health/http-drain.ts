@@ -42,10 +42,7 @@ export class HttpDrain implements OnApplicationBootstrap {
     const limitMs = this.config.env.SHUTDOWN_DRAIN_MS;
     this.logger.log(`Waiting for ${this.inFlight} request(s) in flight (up to ${limitMs} ms)`);
     let timer: NodeJS.Timeout | undefined;
-    const drained = await Promise.race([
-      new Promise<boolean>((resolve) => (this.idle = () => resolve(true))),
-      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), limitMs))),
-    ]);
+    const drained = await Promise.race([new Promise<boolean>((resolve) => (this.idle = () => resolve(true))), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), limitMs)))]);
     clearTimeout(timer);
     if (!drained) this.logger.warn(`${this.inFlight} request(s) still in flight after ${limitMs} ms: closing their connections`);
   }

@@ -16,7 +16,10 @@ import { JobPostingStatus } from './job-posting-status.enum.js';
 @Index('job_postings_open_specialty_created_idx', { synchronize: false })
 @Check('job_postings_accuracy_check', 'accuracy_target_bps BETWEEN 5000 AND 10000')
 @Check('job_postings_positions_check', 'positions >= 1 AND positions_filled BETWEEN 0 AND positions')
-@Check('job_postings_pay_check', `(rate_cents IS NOT NULL) = (pay_model IN ('HOURLY', 'PER_CHART')) AND (percent_of_collections_bps IS NOT NULL) = (pay_model = 'PERCENT_OF_COLLECTIONS') AND (pay_model <> 'FIXED_PRICE' OR budget_cents IS NOT NULL)`)
+@Check(
+  'job_postings_pay_check',
+  `(rate_cents IS NOT NULL) = (pay_model IN ('HOURLY', 'PER_CHART')) AND (percent_of_collections_bps IS NOT NULL) = (pay_model = 'PERCENT_OF_COLLECTIONS') AND (pay_model <> 'FIXED_PRICE' OR budget_cents IS NOT NULL)`,
+)
 export class JobPostingEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'job_postings_pkey' })
   id: string;

@@ -197,7 +197,9 @@ export class JobPostingsService {
     if (!filter.text || args.sort === JobPostingSort.NEWEST) return paginateByOffset(pageOf(newest(build())), build(), args, toNode);
     const readPage = async (offset: number, limit: number) => {
       if (offset >= JOB_RELEVANCE_WINDOW) return [];
-      const matches = newest(build().select('j.id', 'id').addSelect('j.created_at', 'created_at').addSelect("ts_rank_cd(j.search_document, websearch_to_tsquery('english', :text))", 'rank')).limit(JOB_RELEVANCE_WINDOW);
+      const matches = newest(build().select('j.id', 'id').addSelect('j.created_at', 'created_at').addSelect("ts_rank_cd(j.search_document, websearch_to_tsquery('english', :text))", 'rank')).limit(
+        JOB_RELEVANCE_WINDOW,
+      );
       return joinRankedPage(this.postings.createQueryBuilder('j'), matches, 'rank DESC, created_at DESC, id', offset, limit).addOrderBy('j.created_at', 'DESC').addOrderBy('j.id', 'ASC').getMany();
     };
     return paginateByOffset(readPage, build(), args, toNode);

@@ -50,7 +50,11 @@ export class OrganizationsResolver {
     return this.organizationsService.findForMember(actor, id);
   }
 
-  @ResolveField(() => MembershipConnection, { nullable: true, description: 'Members and pending invitations; visible to members only (null with an error for others).', complexity: connectionComplexity })
+  @ResolveField(() => MembershipConnection, {
+    nullable: true,
+    description: 'Members and pending invitations; visible to members only (null with an error for others).',
+    complexity: connectionComplexity,
+  })
   members(@CurrentUser() actor: Actor | null, @Parent() organization: Organization, @Args() args: ConnectionArgs, @Loaders() loaders: RequestLoaders): Promise<MembershipConnection> {
     // Reachable from public types (a posting's organization): anonymous callers see no members.
     if (!actor) throw new ForbiddenError("Only the organization's members see its members");

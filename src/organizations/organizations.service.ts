@@ -75,9 +75,7 @@ export class OrganizationsService {
 
   /** Loads an organization through the request's DataLoader, batching the lookups of one request. */
   loadById(loaders: RequestLoaders, id: string): Promise<OrganizationEntity | null> {
-    return loaders
-      .get<string, OrganizationEntity | null>('organizationById', async (ids) => byKeys(ids, await this.organizations.findBy({ id: In([...ids]) }), (o) => o.id))
-      .load(id);
+    return loaders.get<string, OrganizationEntity | null>('organizationById', async (ids) => byKeys(ids, await this.organizations.findBy({ id: In([...ids]) }), (o) => o.id)).load(id);
   }
 
   /**

@@ -112,7 +112,10 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
           await repository.update({ id: job.id, status: OutboxStatus.PENDING }, { status: OutboxStatus.WAITING, lastError: outcome.wait });
           return;
         }
-        const moved = await repository.update({ id: job.id, status: OutboxStatus.PENDING }, { status: OutboxStatus.DONE, result: outcome.done, doneAt: new Date(), attempts: job.attempts + 1, lastError: null });
+        const moved = await repository.update(
+          { id: job.id, status: OutboxStatus.PENDING },
+          { status: OutboxStatus.DONE, result: outcome.done, doneAt: new Date(), attempts: job.attempts + 1, lastError: null },
+        );
         if (moved.affected) await outcome.record?.(manager);
       });
     } catch (error) {
@@ -121,7 +124,12 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
       this.logger.warn(`outbox job ${job.kind} ${job.id} failed (attempt ${attempts}): ${message}`);
       await this.jobs.update(
         { id: job.id, status: OutboxStatus.PENDING },
-        { attempts, lastError: message.slice(0, 1000), status: attempts >= MAX_ATTEMPTS ? OutboxStatus.FAILED : OutboxStatus.PENDING, runAfter: new Date(Date.now() + Math.min(2 ** attempts, 600) * 1000) },
+        {
+          attempts,
+          lastError: message.slice(0, 1000),
+          status: attempts >= MAX_ATTEMPTS ? OutboxStatus.FAILED : OutboxStatus.PENDING,
+          runAfter: new Date(Date.now() + Math.min(2 ** attempts, 600) * 1000),
+        },
       );
     }
   }

@@ -50,7 +50,10 @@ class LeaveReviewArgs {
   comment?: string | null;
 }
 
-const toReview = (row: { id: string; authorSide: string; rating: number; comment: string | null; publishedAt: Date | null; createdAt: Date }): Review => ({ ...row, published: row.publishedAt !== null });
+const toReview = (row: { id: string; authorSide: string; rating: number; comment: string | null; publishedAt: Date | null; createdAt: Date }): Review => ({
+  ...row,
+  published: row.publishedAt !== null,
+});
 
 @Resolver(() => Review)
 export class ReviewsResolver {

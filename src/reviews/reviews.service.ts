@@ -72,10 +72,7 @@ export class ReviewsService implements OnApplicationBootstrap, OnApplicationShut
   loadPublishedForCoder(loaders: RequestLoaders, coderUserId: string, first: number): Promise<ReviewEntity[]> {
     return loaders
       .get<string, ReviewEntity[]>(`publishedReviewsByCoder:${first}`, async (coderIds) => {
-        const published = this.reviews
-          .createQueryBuilder('r')
-          .where('r.coderId IN (:...coderIds)', { coderIds })
-          .andWhere("r.authorSide = 'provider' AND r.publishedAt IS NOT NULL");
+        const published = this.reviews.createQueryBuilder('r').where('r.coderId IN (:...coderIds)', { coderIds }).andWhere("r.authorSide = 'provider' AND r.publishedAt IS NOT NULL");
         const rows = await firstOfEachGroup(published, 'r.coderId', 'r.publishedAt DESC, r.id DESC', first).orderBy('r.publishedAt', 'DESC').addOrderBy('r.id', 'DESC').getMany();
         return groupByKeys(coderIds, rows, (row) => row.coderId);
       })

@@ -27,7 +27,20 @@ const GENESIS = '0'.repeat(64);
 const CHAIN_LOCK = 7_201_134;
 
 function hashOf(prevHash: string, event: Omit<AuditEventEntity, 'id' | 'hash' | 'prevHash' | 'createdAt'> & { createdAt: string }): string {
-  const canonical = JSON.stringify([event.seq, event.actorId, event.actorRole, event.contractId, event.subjectType, event.subjectId, event.action, event.outcome, event.detail, event.ip, event.requestId, event.createdAt]);
+  const canonical = JSON.stringify([
+    event.seq,
+    event.actorId,
+    event.actorRole,
+    event.contractId,
+    event.subjectType,
+    event.subjectId,
+    event.action,
+    event.outcome,
+    event.detail,
+    event.ip,
+    event.requestId,
+    event.createdAt,
+  ]);
   return createHash('sha256').update(prevHash).update(canonical).digest('hex');
 }
 
@@ -82,4 +95,7 @@ export class AuditLogService {
   }
 }
 
-export const auditContextOf = (request: { ip?: string; id?: string | number } | undefined): AuditContext => ({ ip: request?.ip ?? null, requestId: request?.id !== undefined ? String(request.id) : null });
+export const auditContextOf = (request: { ip?: string; id?: string | number } | undefined): AuditContext => ({
+  ip: request?.ip ?? null,
+  requestId: request?.id !== undefined ? String(request.id) : null,
+});

@@ -49,7 +49,11 @@ export class CodedBatchesService {
     return this.transactions.run(async (manager) => {
       const batch = await manager.getRepository(CodedBatchEntity).save({ id, contractId, submittedById: actor.id, encounters, encounterCount: encounters.length, status: CodedBatchStatus.SUBMITTED });
       const postedBy = await manager.query(`SELECT j.posted_by_id FROM job_postings j WHERE j.id = $1`, [contract.jobPostingId]);
-      if (postedBy[0]) await this.notifications.notify(manager, postedBy[0].posted_by_id, NotificationKind.BATCH_SUBMITTED, `A coded batch of ${encounters.length} charts is ready for review`, { contractId, batchId: id });
+      if (postedBy[0])
+        await this.notifications.notify(manager, postedBy[0].posted_by_id, NotificationKind.BATCH_SUBMITTED, `A coded batch of ${encounters.length} charts is ready for review`, {
+          contractId,
+          batchId: id,
+        });
       return batch;
     });
   }
@@ -64,9 +68,18 @@ export class CodedBatchesService {
     return this.transactions.run(async (manager) => {
       const moved = await manager
         .getRepository(CodedBatchEntity)
-        .update({ id: batchId, status: CodedBatchStatus.SUBMITTED }, { status: input.accept ? CodedBatchStatus.ACCEPTED : CodedBatchStatus.RETURNED, reviewComments: input.comments, reviewedAt: new Date() });
+        .update(
+          { id: batchId, status: CodedBatchStatus.SUBMITTED },
+          { status: input.accept ? CodedBatchStatus.ACCEPTED : CodedBatchStatus.RETURNED, reviewComments: input.comments, reviewedAt: new Date() },
+        );
       if (!moved.affected) throw new ConflictError(`This batch was already ${batch.status}`);
-      await this.notifications.notify(manager, batch.submittedById, input.accept ? NotificationKind.BATCH_ACCEPTED : NotificationKind.BATCH_RETURNED, input.accept ? 'Your coded batch was accepted' : 'Your coded batch was returned with comments', { contractId: batch.contractId, batchId });
+      await this.notifications.notify(
+        manager,
+        batch.submittedById,
+        input.accept ? NotificationKind.BATCH_ACCEPTED : NotificationKind.BATCH_RETURNED,
+        input.accept ? 'Your coded batch was accepted' : 'Your coded batch was returned with comments',
+        { contractId: batch.contractId, batchId },
+      );
       return manager.getRepository(CodedBatchEntity).findOneByOrFail({ id: batchId });
     });
   }
@@ -132,7 +145,13 @@ export class CodedBatchesService {
             GROUP BY b.submitted_by_id, j.specialty ORDER BY sampled DESC, j.specialty`,
           [coderIds],
         );
-        const scored = rows.map((row) => ({ coderId: row.coderId, specialty: row.specialty, sampled: row.sampled, errors: row.errors, score: Math.round((1 - row.errors / row.sampled) * 10000) / 10000 }));
+        const scored = rows.map((row) => ({
+          coderId: row.coderId,
+          specialty: row.specialty,
+          sampled: row.sampled,
+          errors: row.errors,
+          score: Math.round((1 - row.errors / row.sampled) * 10000) / 10000,
+        }));
         return groupByKeys(coderIds, scored, (row) => row.coderId);
       })
       .load(coderId);
@@ -182,7 +201,11 @@ export class CodedBatchesService {
       };
     });
     if (!problems.length) await this.checkTables(encounters, problems);
-    if (problems.length) throw new BadUserInputError(problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems.map((p) => p.path));
+    if (problems.length)
+      throw new BadUserInputError(
+        problems.map((p) => `${p.path}: ${p.message}`).join('; '),
+        problems.map((p) => p.path),
+      );
     return encounters;
   }
 
@@ -193,7 +216,8 @@ export class CodedBatchesService {
       e.icd10cm.forEach((code, k) => {
         const verdict = icd?.get(code);
         if (verdict && !verdict.known) problems.push({ path: `input.encounters.${i}.icd10cm.${k}`, message: `${code} is not in the loaded ICD-10-CM table: unknown code` });
-        else if (verdict?.known && !verdict.billable) problems.push({ path: `input.encounters.${i}.icd10cm.${k}`, message: `${code} is a header code (category), not billable: code to the highest specificity` });
+        else if (verdict?.known && !verdict.billable)
+          problems.push({ path: `input.encounters.${i}.icd10cm.${k}`, message: `${code} is a header code (category), not billable: code to the highest specificity` });
       });
       e.hcpcs.forEach((line, k) => {
         const verdict = hcpcs?.get(line.code);

@@ -32,7 +32,8 @@ export class DocumentsController {
         .header('x-content-type-options', 'nosniff')
         .send(bytes);
     } catch (error) {
-      if (error instanceof DocumentIntegrityError) throw new HttpException('The stored document failed its integrity check and was not served; the incident is recorded', HttpStatus.INTERNAL_SERVER_ERROR);
+      if (error instanceof DocumentIntegrityError)
+        throw new HttpException('The stored document failed its integrity check and was not served; the incident is recorded', HttpStatus.INTERNAL_SERVER_ERROR);
       throw error;
     }
   }

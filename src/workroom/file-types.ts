@@ -6,7 +6,13 @@ const SIGNATURES: [type: string, magic: number[][]][] = [
   ['application/pdf', [[0x25, 0x50, 0x44, 0x46, 0x2d]]],
   ['image/png', [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]]],
   ['image/jpeg', [[0xff, 0xd8, 0xff]]],
-  ['image/tiff', [[0x49, 0x49, 0x2a, 0x00], [0x4d, 0x4d, 0x00, 0x2a]]],
+  [
+    'image/tiff',
+    [
+      [0x49, 0x49, 0x2a, 0x00],
+      [0x4d, 0x4d, 0x00, 0x2a],
+    ],
+  ],
 ];
 const TEXT_TYPES = new Set(['text/plain', 'text/csv']);
 
@@ -32,6 +38,9 @@ function isUtf8(bytes: Buffer): boolean {
 /** A filename safe to store and echo: the last path segment, no control characters, at most 200 characters. */
 export function safeFilename(raw: string | undefined): string {
   const last = (raw ?? '').split(/[\\/]/).pop() ?? '';
-  const name = [...last].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f && ch !== '"').join('').trim();
+  const name = [...last]
+    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f && ch !== '"')
+    .join('')
+    .trim();
   return (name || 'document').slice(0, 200);
 }

@@ -42,7 +42,13 @@ export class WorkroomAccessService {
     private readonly audit: AuditLogService,
   ) {}
 
-  async require(actor: Actor, contractId: string, mode: 'read' | 'write', context: AuditContext, record: Omit<AuditRecord, 'contractId' | 'outcome'>): Promise<ContractEntity & { side: 'provider' | 'coder' }> {
+  async require(
+    actor: Actor,
+    contractId: string,
+    mode: 'read' | 'write',
+    context: AuditContext,
+    record: Omit<AuditRecord, 'contractId' | 'outcome'>,
+  ): Promise<ContractEntity & { side: 'provider' | 'coder' }> {
     try {
       const { contract, side } = await this.contracts.findForParty(actor, contractId);
       const open = mode === 'write' ? [ContractStatus.ACTIVE] : [ContractStatus.ACTIVE, ContractStatus.DISPUTED];

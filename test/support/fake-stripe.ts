@@ -79,11 +79,35 @@ export class FakeStripe {
 
   private create(path: string, p: Record<string, string>): Record<string, any> | undefined {
     const n = ++this.counter;
-    const metadata = Object.fromEntries(Object.entries(p).filter(([k]) => k.startsWith('metadata[')).map(([k, v]) => [k.slice(9, -1), v]));
+    const metadata = Object.fromEntries(
+      Object.entries(p)
+        .filter(([k]) => k.startsWith('metadata['))
+        .map(([k, v]) => [k.slice(9, -1), v]),
+    );
     switch (path) {
       case '/v1/payment_intents':
-        if (p.off_session === 'true') return { id: `pi_fake_${n}`, object: 'payment_intent', amount: Number(p.amount), currency: p.currency, customer: p.customer, payment_method: p.payment_method, transfer_group: p.transfer_group, status: 'succeeded', metadata };
-        return { id: `pi_fake_${n}`, object: 'payment_intent', amount: Number(p.amount), currency: p.currency, transfer_group: p.transfer_group, client_secret: `pi_fake_${n}_secret_${n}`, status: 'requires_payment_method', metadata };
+        if (p.off_session === 'true')
+          return {
+            id: `pi_fake_${n}`,
+            object: 'payment_intent',
+            amount: Number(p.amount),
+            currency: p.currency,
+            customer: p.customer,
+            payment_method: p.payment_method,
+            transfer_group: p.transfer_group,
+            status: 'succeeded',
+            metadata,
+          };
+        return {
+          id: `pi_fake_${n}`,
+          object: 'payment_intent',
+          amount: Number(p.amount),
+          currency: p.currency,
+          transfer_group: p.transfer_group,
+          client_secret: `pi_fake_${n}_secret_${n}`,
+          status: 'requires_payment_method',
+          metadata,
+        };
       case '/v1/transfers':
         return { id: `tr_fake_${n}`, object: 'transfer', amount: Number(p.amount), currency: p.currency, destination: p.destination, transfer_group: p.transfer_group, metadata };
       case '/v1/refunds':

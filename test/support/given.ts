@@ -84,12 +84,24 @@ export function profileInput(overrides: Record<string, unknown> = {}) {
 export function coders(app: TestApp) {
   const a = given(app);
   const upsertProfile = async (coder: Session, overrides: Record<string, unknown> = {}) =>
-    ok(await app.gql<{ upsertCoderProfile: any }>(`mutation($input: UpsertCoderProfileInput!) { upsertCoderProfile(input: $input) { ${PROFILE_FIELDS} } }`, { input: profileInput(overrides) }, coder.accessToken)).upsertCoderProfile;
+    ok(
+      await app.gql<{ upsertCoderProfile: any }>(
+        `mutation($input: UpsertCoderProfileInput!) { upsertCoderProfile(input: $input) { ${PROFILE_FIELDS} } }`,
+        { input: profileInput(overrides) },
+        coder.accessToken,
+      ),
+    ).upsertCoderProfile;
   const addCredential = async (coder: Session, input: Record<string, unknown>) =>
     ok(await app.gql<{ addCredential: any }>(`mutation($input: AddCredentialInput!) { addCredential(input: $input) { id type status number expiresOn } }`, { input }, coder.accessToken)).addCredential;
   const verify = async (credentialId: string, approve = true) => {
     const admin = await a.admin();
-    return ok(await app.gql<{ verifyCredential: any }>(`mutation($id: ID!, $approve: Boolean!) { verifyCredential(id: $id, approve: $approve, note: "Checked on aapc.com") { id status } }`, { id: credentialId, approve }, admin.accessToken)).verifyCredential;
+    return ok(
+      await app.gql<{ verifyCredential: any }>(
+        `mutation($id: ID!, $approve: Boolean!) { verifyCredential(id: $id, approve: $approve, note: "Checked on aapc.com") { id status } }`,
+        { id: credentialId, approve },
+        admin.accessToken,
+      ),
+    ).verifyCredential;
   };
   return {
     upsertProfile,
@@ -137,5 +149,11 @@ export function jobInput(organizationId: string, overrides: Record<string, unkno
 
 /** Provider journeys: a practice posts a job. */
 export async function postJob(app: TestApp, owner: Session, organizationId: string, overrides: Record<string, unknown> = {}) {
-  return ok(await app.gql<{ createJobPosting: any }>(`mutation($input: CreateJobPostingInput!) { createJobPosting(input: $input) { ${JOB_FIELDS} } }`, { input: jobInput(organizationId, overrides) }, owner.accessToken)).createJobPosting;
+  return ok(
+    await app.gql<{ createJobPosting: any }>(
+      `mutation($input: CreateJobPostingInput!) { createJobPosting(input: $input) { ${JOB_FIELDS} } }`,
+      { input: jobInput(organizationId, overrides) },
+      owner.accessToken,
+    ),
+  ).createJobPosting;
 }

@@ -101,11 +101,17 @@ export async function expectLedgerBalanced(app: TestApp): Promise<void> {
 }
 
 /** A practice posts a job, a verified coder bids, the practice accepts: the contract and both parties. */
-export async function acceptedContract(app: TestApp, job: Record<string, unknown>, bid: Record<string, unknown>): Promise<{ owner: Session; coder: Session; organizationId: string; contractId: string }> {
+export async function acceptedContract(
+  app: TestApp,
+  job: Record<string, unknown>,
+  bid: Record<string, unknown>,
+): Promise<{ owner: Session; coder: Session; organizationId: string; contractId: string }> {
   const { owner, organization } = await given(app).practice();
   const posting = await postJob(app, owner, organization.id, job);
   const { coder } = await coders(app).verifiedCoder();
-  const { submitBid } = ok(await app.gql(`mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`, { input: { jobPostingId: posting.id, coverLetter: 'Ready to start.', ...bid } }, coder.accessToken));
+  const { submitBid } = ok(
+    await app.gql(`mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`, { input: { jobPostingId: posting.id, coverLetter: 'Ready to start.', ...bid } }, coder.accessToken),
+  );
   const { acceptBid } = ok(await app.gql(`mutation($id: ID!) { acceptBid(id: $id) { id } }`, { id: submitBid.id }, owner.accessToken));
   return { owner, coder, organizationId: organization.id, contractId: acceptBid.id };
 }

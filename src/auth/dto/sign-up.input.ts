@@ -6,7 +6,6 @@ import { Trim } from '../../common/validation/trim.decorator.js';
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 
-
 @InputType({ description: 'A new account. ADMIN cannot be chosen here.' })
 export class SignUpInput {
   @Field({ description: 'Login email; stored trimmed and lower-cased, unique in any case.' })

@@ -4,14 +4,16 @@ import { ConnectionArgs } from '../../common/pagination/connection.js';
 import { PayModel } from '../../domain/work.enums.js';
 import { Trim } from '../../common/validation/trim.decorator.js';
 
-
 @InputType({ description: 'An offer on an OPEN posting. A coding company bids with organizationId and names the member coder in assignedCoderId.' })
 export class SubmitBidInput {
   @Field(() => ID)
   @IsUUID()
   jobPostingId: string;
 
-  @Field(() => Int, { nullable: true, description: "Cents: per hour (HOURLY), per chart (PER_CHART) or in total (FIXED_PRICE), 100..10000000. Required unless the pay model is PERCENT_OF_COLLECTIONS." })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Cents: per hour (HOURLY), per chart (PER_CHART) or in total (FIXED_PRICE), 100..10000000. Required unless the pay model is PERCENT_OF_COLLECTIONS.',
+  })
   @IsOptional()
   @IsInt()
   @Min(100)

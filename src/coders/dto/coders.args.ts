@@ -15,7 +15,8 @@ export enum CoderSort {
 
 registerEnumType(CoderSort, {
   name: 'CoderSort',
-  description: 'RELEVANCE: best text match first, ranked among the 300 best-rated matches (pages end there; rating order when there is no text). RATING: highest average first. RATE: lowest hourly rate first.',
+  description:
+    'RELEVANCE: best text match first, ranked among the 300 best-rated matches (pages end there; rating order when there is no text). RATING: highest average first. RATE: lowest hourly rate first.',
 });
 
 @InputType({ description: 'Directory filters; all given filters must hold.' })
@@ -78,7 +79,11 @@ export class CodersArgs extends ConnectionArgs {
   @Type(() => CoderFilterInput)
   filter?: CoderFilterInput;
 
-  @Field(() => CoderSort, { nullable: true, defaultValue: CoderSort.RELEVANCE, description: 'RELEVANCE ranks the 300 best-rated text matches (pages end there); RATING or RATE page through every match.' })
+  @Field(() => CoderSort, {
+    nullable: true,
+    defaultValue: CoderSort.RELEVANCE,
+    description: 'RELEVANCE ranks the 300 best-rated text matches (pages end there); RATING or RATE page through every match.',
+  })
   @IsOptional()
   @IsEnum(CoderSort)
   sort: CoderSort = CoderSort.RELEVANCE;

@@ -6,7 +6,6 @@ import { IsIanaTimezone } from '../../domain/timezone.js';
 import { CodeSet, WorkType } from '../../domain/work.enums.js';
 import { Trim } from '../../common/validation/trim.decorator.js';
 
-
 @InputType()
 export class SpecialtyExperienceInput {
   @Field(() => Specialty)

@@ -42,7 +42,10 @@ describe(formatGraphqlError.name, () => {
 
   it('caps the size of every message and the number of fields', () => {
     expect(validationError(`Expected value of type "Int", found "${'9'.repeat(100_000)}".`).message).toHaveLength(1001);
-    const tooMany = new BadUserInputError('x'.repeat(5000), Array.from({ length: 500 }, (_, i) => `input.items.${i}`));
+    const tooMany = new BadUserInputError(
+      'x'.repeat(5000),
+      Array.from({ length: 500 }, (_, i) => `input.items.${i}`),
+    );
     const formatted = formatGraphqlError({ message: tooMany.message }, tooMany);
     expect(formatted.message).toHaveLength(1001);
     expect(formatted.extensions?.fields).toHaveLength(50);

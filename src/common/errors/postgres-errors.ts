@@ -31,7 +31,11 @@ const POOL_TIMEOUT_MESSAGE = 'timeout exceeded when trying to connect';
  */
 export function asDatabaseBusyError(error: unknown): unknown {
   const reason =
-    error instanceof QueryFailedError ? TIMEOUT_CODES[(error.driverError as { code?: string }).code ?? ''] : error instanceof Error && error.message === POOL_TIMEOUT_MESSAGE ? 'POOL_TIMEOUT' : undefined;
+    error instanceof QueryFailedError
+      ? TIMEOUT_CODES[(error.driverError as { code?: string }).code ?? '']
+      : error instanceof Error && error.message === POOL_TIMEOUT_MESSAGE
+        ? 'POOL_TIMEOUT'
+        : undefined;
   if (!reason) return error;
   logger.warn(`database busy (${reason}): ${(error as Error).message}`);
   return new DatabaseBusyError(reason);

@@ -71,7 +71,13 @@ export function variableErrors(schema: GraphQLSchema, operation: OperationDefini
  * Fields cost 1; connections cost their children once per requested item (`connectionComplexity`).
  * `variables` must have passed `variableErrors`: the estimator coerces them again, without a cap.
  */
-export function operationCostError(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined, maxCost: number): GraphQLError | null {
+export function operationCostError(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined,
+  maxCost: number,
+): GraphQLError | null {
   let cost: number;
   try {
     cost = getComplexity({ schema, query: document, operationName: operationName ?? undefined, variables, estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })] });
@@ -91,7 +97,13 @@ export function operationCostError(schema: GraphQLSchema, document: DocumentNode
  * valid variables (a bounded list of errors otherwise), then a cost within `maxCost`.
  * Empty when the operation may run; an operation the document does not name is left to execution.
  */
-export function requestLimitErrors(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined, maxCost: number): GraphQLError[] {
+export function requestLimitErrors(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+  maxCost: number,
+): GraphQLError[] {
   const operation = getOperationAST(document, operationName);
   if (!operation) return [];
   const invalid = variableErrors(schema, operation, variables);

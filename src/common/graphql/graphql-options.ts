@@ -23,7 +23,10 @@ export const bearerOf = (params: Record<string, unknown> | undefined) => {
  * One context shape for both transports: over HTTP the request itself; over graphql-ws a request-like
  * object carrying the connection's bearer token, so the same guards authenticate subscriptions.
  */
-export function graphqlContext(input: { req?: AppRequest; connectionParams?: Record<string, unknown>; extra?: { request?: { socket?: { remoteAddress?: string } } } }, reply?: unknown): GraphqlContext {
+export function graphqlContext(
+  input: { req?: AppRequest; connectionParams?: Record<string, unknown>; extra?: { request?: { socket?: { remoteAddress?: string } } } },
+  reply?: unknown,
+): GraphqlContext {
   if (input.req) return { req: input.req, loaders: new RequestLoaders() };
   // Fastify: Apollo's integration calls the context with (request, reply).
   if (!('connectionParams' in input) && !('extra' in input)) return { req: input as unknown as AppRequest, res: reply, loaders: new RequestLoaders() };

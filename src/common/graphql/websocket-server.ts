@@ -48,15 +48,17 @@ export class GraphqlWebSocketServer implements SocketSessions, OnApplicationBoot
     this.server = useServer(websocketOptions(this.config, this.schemaHost.schema, this), this.wss);
     this.httpServer().on('upgrade', this.upgrade);
     // With Redis unreachable the subscription waits for it (ioredis retries in the background): start-up must not.
-    this.pubSub.subscribe(SESSION_ENDED, (ended: SessionEnded) => this.endSessions(ended), {}).then(
-      (id) => {
-        if (this.destroyed) this.pubSub.unsubscribe(id);
-        else this.sessionEndedSubscription = id;
-      },
-      (error: unknown) => {
-        if (!this.destroyed) this.logger.error({ err: error }, 'could not follow session ends; sockets still close when their tokens expire');
-      },
-    );
+    this.pubSub
+      .subscribe(SESSION_ENDED, (ended: SessionEnded) => this.endSessions(ended), {})
+      .then(
+        (id) => {
+          if (this.destroyed) this.pubSub.unsubscribe(id);
+          else this.sessionEndedSubscription = id;
+        },
+        (error: unknown) => {
+          if (!this.destroyed) this.logger.error({ err: error }, 'could not follow session ends; sockets still close when their tokens expire');
+        },
+      );
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -106,10 +106,7 @@ export async function paginateEach<T extends ObjectLiteral, N = T>(
  */
 export function firstOfEachGroup<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, partitionBy: string, orderBy: string, limit: number): SelectQueryBuilder<T> {
   const alias = query.alias;
-  const ranked = query
-    .clone()
-    .select(`${alias}.id`, 'id')
-    .addSelect(`row_number() OVER (PARTITION BY ${partitionBy} ORDER BY ${orderBy})`, 'position');
+  const ranked = query.clone().select(`${alias}.id`, 'id').addSelect(`row_number() OVER (PARTITION BY ${partitionBy} ORDER BY ${orderBy})`, 'position');
   return query
     .createQueryBuilder()
     .select(alias)

@@ -6,7 +6,13 @@ import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
  * cut from it by `rankOrder` before the join, so only the page's rows are read (joining the whole
  * window made PostgreSQL hash the whole table). Ordered by rank; the caller adds its tie-breaks.
  */
-export function joinRankedPage<T extends ObjectLiteral>(outer: SelectQueryBuilder<T>, matches: SelectQueryBuilder<ObjectLiteral>, rankOrder: string, offset: number, limit: number): SelectQueryBuilder<T> {
+export function joinRankedPage<T extends ObjectLiteral>(
+  outer: SelectQueryBuilder<T>,
+  matches: SelectQueryBuilder<ObjectLiteral>,
+  rankOrder: string,
+  offset: number,
+  limit: number,
+): SelectQueryBuilder<T> {
   return outer
     .addCommonTableExpression(matches, 'matched')
     .addCommonTableExpression(`SELECT id, rank FROM matched ORDER BY ${rankOrder} OFFSET :offset LIMIT :limit`, 'ranked')

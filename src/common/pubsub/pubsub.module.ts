@@ -37,7 +37,10 @@ class BestEffortRedisPubSub extends RedisPubSub {
         const url = config.env.REDIS_URL;
         if (!url) return new PubSub();
         logger.log('GraphQL subscriptions go through Redis');
-        return new BestEffortRedisPubSub({ publisher: createRedisClient(url, 'publisher', { maxRetriesPerRequest: 2 }), subscriber: createRedisClient(url, 'subscriber', { maxRetriesPerRequest: null }) });
+        return new BestEffortRedisPubSub({
+          publisher: createRedisClient(url, 'publisher', { maxRetriesPerRequest: 2 }),
+          subscriber: createRedisClient(url, 'subscriber', { maxRetriesPerRequest: null }),
+        });
       },
     },
   ],
@@ -49,8 +52,6 @@ export class PubSubModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     if (!(this.pubSub instanceof RedisPubSub)) return;
     // QUIT (RedisPubSub.close) would wait in the offline queue while Redis is unreachable: cut those instead.
-    await Promise.all(
-      [this.pubSub.getPublisher(), this.pubSub.getSubscriber()].map((client) => (client.status === 'ready' ? client.quit().catch(() => client.disconnect()) : client.disconnect())),
-    );
+    await Promise.all([this.pubSub.getPublisher(), this.pubSub.getSubscriber()].map((client) => (client.status === 'ready' ? client.quit().catch(() => client.disconnect()) : client.disconnect())));
   }
 }

@@ -31,7 +31,7 @@ export class InputValidationPipe extends ValidationPipe {
       validationError: { target: false, value: false },
       exceptionFactory: (errors) => {
         const problems = flattenValidationErrors(errors);
-        return new BadUserInputError(problems.map((p) => p.message).join("; "), [...new Set(problems.map((p) => p.path))]);
+        return new BadUserInputError(problems.map((p) => p.message).join('; '), [...new Set(problems.map((p) => p.path))]);
       },
     });
   }
@@ -42,7 +42,8 @@ export class InputValidationPipe extends ValidationPipe {
     if (metadata.type === 'custom') return Promise.resolve(value);
     if (CLIENT_INPUT.has(metadata.type)) {
       const paths = pathsOfStringsMatching(value, UNSAFE_TEXT, metadata.data ?? '');
-      if (paths.length) return Promise.reject(new BadUserInputError(`${paths.join(', ')} must be text without control characters (NUL and the like; tab and line breaks are fine) or unpaired surrogates`, paths));
+      if (paths.length)
+        return Promise.reject(new BadUserInputError(`${paths.join(', ')} must be text without control characters (NUL and the like; tab and line breaks are fine) or unpaired surrogates`, paths));
     }
     return this.validateInput(value, metadata);
   }

@@ -7,7 +7,6 @@ import { Specialty } from '../../domain/specialty.enum.js';
 import { CareSetting, CodeSet, PayModel, WorkType } from '../../domain/work.enums.js';
 import { Trim } from '../../common/validation/trim.decorator.js';
 
-
 @InputType({ description: 'Coding work to post for a PROVIDER_PRACTICE the caller belongs to. The pay model decides which rate field is required.' })
 export class CreateJobPostingInput {
   @Field(() => ID)

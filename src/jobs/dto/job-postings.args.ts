@@ -70,7 +70,11 @@ export class JobPostingsArgs extends ConnectionArgs {
   @Type(() => JobPostingFilterInput)
   filter?: JobPostingFilterInput;
 
-  @Field(() => JobPostingSort, { nullable: true, defaultValue: JobPostingSort.RELEVANCE, description: 'RELEVANCE ranks the 300 newest text matches (pages end there); NEWEST pages through every match.' })
+  @Field(() => JobPostingSort, {
+    nullable: true,
+    defaultValue: JobPostingSort.RELEVANCE,
+    description: 'RELEVANCE ranks the 300 newest text matches (pages end there); NEWEST pages through every match.',
+  })
   @IsOptional()
   @IsEnum(JobPostingSort)
   sort: JobPostingSort = JobPostingSort.RELEVANCE;

@@ -20,7 +20,11 @@ export class SimulatedGateway extends PaymentsGateway {
 
   async createPaymentIntent(input: { amountCents: number; transferGroup: string; metadata: Record<string, string> }, idempotencyKey: string): Promise<CreatedPaymentIntent> {
     const id = `pi_sim_${digest(idempotencyKey)}`;
-    this.emitSoon({ id: `evt_sim_${digest(`${id}:succeeded`)}`, type: 'payment_intent.succeeded', data: { object: { id, amount: input.amountCents, amount_received: input.amountCents, currency: 'usd', status: 'succeeded', metadata: input.metadata, transfer_group: input.transferGroup } } });
+    this.emitSoon({
+      id: `evt_sim_${digest(`${id}:succeeded`)}`,
+      type: 'payment_intent.succeeded',
+      data: { object: { id, amount: input.amountCents, amount_received: input.amountCents, currency: 'usd', status: 'succeeded', metadata: input.metadata, transfer_group: input.transferGroup } },
+    });
     return { id, clientSecret: `${id}_secret_simulated`, status: 'processing' };
   }
 
@@ -54,13 +58,21 @@ export class SimulatedGateway extends PaymentsGateway {
 
   async createSetupIntent(input: { customerId: string; organizationId: string }): Promise<{ id: string; clientSecret: string }> {
     const id = `seti_sim_${digest(`${input.customerId}:${Date.now()}:${Math.random()}`)}`;
-    this.emitSoon({ id: `evt_sim_${digest(`${id}:succeeded`)}`, type: 'setup_intent.succeeded', data: { object: { id, customer: input.customerId, payment_method: `pm_sim_${digest(id).slice(0, 16)}`, status: 'succeeded', metadata: { organizationId: input.organizationId } } } });
+    this.emitSoon({
+      id: `evt_sim_${digest(`${id}:succeeded`)}`,
+      type: 'setup_intent.succeeded',
+      data: { object: { id, customer: input.customerId, payment_method: `pm_sim_${digest(id).slice(0, 16)}`, status: 'succeeded', metadata: { organizationId: input.organizationId } } },
+    });
     return { id, clientSecret: `${id}_secret_simulated` };
   }
 
   async chargeOffSession(input: { amountCents: number; transferGroup: string; metadata: Record<string, string> }, idempotencyKey: string): Promise<{ id: string; status: string }> {
     const id = `pi_sim_${digest(idempotencyKey)}`;
-    this.emitSoon({ id: `evt_sim_${digest(`${id}:succeeded`)}`, type: 'payment_intent.succeeded', data: { object: { id, amount: input.amountCents, amount_received: input.amountCents, currency: 'usd', status: 'succeeded', metadata: input.metadata, transfer_group: input.transferGroup } } });
+    this.emitSoon({
+      id: `evt_sim_${digest(`${id}:succeeded`)}`,
+      type: 'payment_intent.succeeded',
+      data: { object: { id, amount: input.amountCents, amount_received: input.amountCents, currency: 'usd', status: 'succeeded', metadata: input.metadata, transfer_group: input.transferGroup } },
+    });
     return { id, status: 'succeeded' };
   }
 

@@ -82,7 +82,16 @@ export class StripeGateway extends PaymentsGateway {
     idempotencyKey: string,
   ): Promise<{ id: string; status: string }> {
     const intent = await this.stripe.paymentIntents.create(
-      { amount: input.amountCents, currency: 'usd', customer: input.customerId, payment_method: input.paymentMethodId, off_session: true, confirm: true, transfer_group: input.transferGroup, metadata: input.metadata },
+      {
+        amount: input.amountCents,
+        currency: 'usd',
+        customer: input.customerId,
+        payment_method: input.paymentMethodId,
+        off_session: true,
+        confirm: true,
+        transfer_group: input.transferGroup,
+        metadata: input.metadata,
+      },
       { idempotencyKey },
     );
     return { id: intent.id, status: intent.status };

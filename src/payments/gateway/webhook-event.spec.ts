@@ -40,6 +40,7 @@ describe(assertSignedNotInFuture.name, () => {
   });
 
   it('refuses timestamps further ahead, and headers without a readable one', () => {
-    for (const header of [at(301), at(600), 'v1=abc', 't=soon,v1=abc', `t=${now / 1000},t=${now / 1000 + 600},v1=abc`]) expect(() => assertSignedNotInFuture(header, 300, now)).toThrow(InvalidWebhookError);
+    for (const header of [at(301), at(600), 'v1=abc', 't=soon,v1=abc', `t=${now / 1000},t=${now / 1000 + 600},v1=abc`])
+      expect(() => assertSignedNotInFuture(header, 300, now)).toThrow(InvalidWebhookError);
   });
 });

@@ -35,7 +35,13 @@ export function toGatewayEvent(payload: unknown): GatewayEvent {
  */
 export function assertSignedNotInFuture(header: string, toleranceSeconds: number, nowMs = Date.now()): void {
   // Like the SDK, the last `t=` element counts.
-  const timestamp = Number(header.split(',').filter((element) => element.startsWith('t=')).at(-1)?.slice(2));
+  const timestamp = Number(
+    header
+      .split(',')
+      .filter((element) => element.startsWith('t='))
+      .at(-1)
+      ?.slice(2),
+  );
   if (!Number.isInteger(timestamp) || timestamp - Math.floor(nowMs / 1000) > toleranceSeconds) {
     throw new InvalidWebhookError('Timestamp outside the tolerance zone');
   }
