@@ -23,7 +23,7 @@ import { InputValidationPipe } from './common/validation/input-validation.pipe.j
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { loggerOptions } from './config/logger-options.js';
-import { typeOrmOptions } from './database/typeorm-options.js';
+import { typeOrmOptions } from './bootstrap/typeorm-options.js';
 import { HealthModule } from './health/health.module.js';
 import { PaymentsModule } from './payments/payments.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
