@@ -27,7 +27,7 @@ import { typeOrmOptions } from './bootstrap/typeorm-options.js';
 import { HealthModule } from './health/health.module.js';
 import { PaymentsModule } from './payments/payments.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
-import { RedisModule } from './redis/redis.module.js';
+import { RedisModule } from './common/redis/redis.module.js';
 import { UsersModule } from './users/users.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
 import { MessagingModule } from './messaging/messaging.module.js';
