@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import boundaries from 'eslint-plugin-boundaries';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
@@ -15,6 +16,46 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-function-type': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': ['error', { selector: "Property[key.name='synchronize'][value.value=true]", message: 'The schema comes from migrations only.' }],
+    },
+  },
+  // The layers (README, Map), top to bottom: composition root > feature modules > common/ >
+  // database/ (utilities) > domain/, config/. An import may point down or sideways, never up.
+  {
+    files: ['src/**/*.ts', 'migrations/**/*.ts'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { typescript: { project: './tsconfig.json' } },
+      'boundaries/elements': [
+        { type: 'root', pattern: 'src/bootstrap', partialMatch: false },
+        { type: 'common', pattern: 'src/common', partialMatch: false },
+        { type: 'database', pattern: 'src/database', partialMatch: false },
+        { type: 'domain', pattern: 'src/domain', partialMatch: false },
+        { type: 'config', pattern: 'src/config', partialMatch: false },
+        { type: 'feature', pattern: 'src/*', capture: ['feature'], partialMatch: false },
+        // What is left in src/: main.ts, app.module.ts, app.factory.ts.
+        { type: 'root', pattern: 'src', partialMatch: false },
+        { type: 'migrations', pattern: 'migrations', partialMatch: false },
+        { type: 'tooling', pattern: ['test', 'bench', 'scripts'], partialMatch: false },
+      ],
+    },
+    rules: {
+      'boundaries/no-unknown-files': 'error',
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          checkUnknownLocals: true,
+          message: 'Imports point down the layers (composition root > features > common > database > domain, config): {{from.type}} may not import {{to.type}}',
+          policies: [
+            { from: { element: { type: 'root' } }, allow: { to: { element: { types: ['root', 'feature', 'common', 'database', 'domain', 'config', 'migrations'] } } } },
+            { from: { element: { type: 'feature' } }, allow: { to: { element: { types: ['feature', 'common', 'database', 'domain', 'config'] } } } },
+            { from: { element: { type: 'common' } }, allow: { to: { element: { types: ['common', 'database', 'domain', 'config'] } } } },
+            { from: { element: { type: 'database' } }, allow: { to: { element: { types: ['database', 'domain', 'config'] } } } },
+            { from: { element: { type: 'domain' } }, allow: { to: { element: { types: ['domain'] } } } },
+            { from: { element: { type: 'config' } }, allow: { to: { element: { types: ['config'] } } } },
+          ],
+        },
+      ],
     },
   },
   {

@@ -9,8 +9,8 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../src/auth/password-hasher.js';
 import { loadEnvironment } from '../src/config/environment.js';
-import { openDatabaseServer } from '../src/database/database-server.js';
-import { typeOrmOptions } from '../src/database/typeorm-options.js';
+import { openDatabaseServer } from '../src/bootstrap/database-server.js';
+import { typeOrmOptions } from '../src/bootstrap/typeorm-options.js';
 import { coder, job, prng, seedId, seedNpi } from './seed-data.js';
 
 export const SEED_PASSWORD = 'seed-password-123';

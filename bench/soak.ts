@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { ensureDatabase, withDatabase } from '../src/database/database-server.js';
+import { ensureDatabase, withDatabase } from '../src/bootstrap/database-server.js';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
 import { findFreePort } from '../src/database/free-port.js';
 

@@ -8,8 +8,8 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { loadEnvironment } from '../src/config/environment.js';
-import { openDatabaseServer } from '../src/database/database-server.js';
-import { typeOrmOptions } from '../src/database/typeorm-options.js';
+import { openDatabaseServer } from '../src/bootstrap/database-server.js';
+import { typeOrmOptions } from '../src/bootstrap/typeorm-options.js';
 import { parseHcpcsFile, parseIcd10CmOrderFile } from '../src/workroom/codes/code-table-files.js';
 import { CodeTablesService } from '../src/workroom/codes/code-tables.service.js';
 

@@ -23,11 +23,11 @@ import { InputValidationPipe } from './common/validation/input-validation.pipe.j
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { loggerOptions } from './config/logger-options.js';
-import { typeOrmOptions } from './database/typeorm-options.js';
+import { typeOrmOptions } from './bootstrap/typeorm-options.js';
 import { HealthModule } from './health/health.module.js';
 import { PaymentsModule } from './payments/payments.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
-import { RedisModule } from './redis/redis.module.js';
+import { RedisModule } from './common/redis/redis.module.js';
 import { UsersModule } from './users/users.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
 import { MessagingModule } from './messaging/messaging.module.js';

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.factory.js';
 import { EnvironmentError, loadEnvironment } from './config/environment.js';
-import { resolveConfig } from './config/resolve-config.js';
+import { resolveConfig } from './bootstrap/resolve-config.js';
 import { StartupError } from './config/startup-error.js';
 import { HttpDrain } from './health/http-drain.js';
 

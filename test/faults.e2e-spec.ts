@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { withDatabase } from '../src/database/database-server.js';
+import { withDatabase } from '../src/bootstrap/database-server.js';
 import { given, ok } from './support/given.js';
 import { TestApp } from './support/test-app.js';
 

@@ -9,7 +9,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import request from 'supertest';
-import { dropDatabase, withDatabase } from '../src/database/database-server.js';
+import { dropDatabase, withDatabase } from '../src/bootstrap/database-server.js';
 import { PASSWORD } from './support/given.js';
 import { cloneTemplate, TestApp } from './support/test-app.js';
 

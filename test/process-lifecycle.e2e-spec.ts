@@ -4,7 +4,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { dropDatabase, ensureDatabase, withDatabase } from '../src/database/database-server.js';
+import { dropDatabase, ensureDatabase, withDatabase } from '../src/bootstrap/database-server.js';
 import { findFreePort } from '../src/database/free-port.js';
 import { AppProcess, buildApp, childrenOf, eventually, isAlive, parentOf, postmasterOf, sleep } from './support/app-process.js';
 

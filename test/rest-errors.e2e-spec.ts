@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Response } from 'supertest';
-import { withDatabase } from '../src/database/database-server.js';
+import { withDatabase } from '../src/bootstrap/database-server.js';
 import { given, ok, Session } from './support/given.js';
 import { acceptedContract } from './support/money.js';
 import { TestApp } from './support/test-app.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, UnauthenticatedError } from '../common/errors/app-error.js';
-import { UserRole } from '../users/user-role.enum.js';
+import { UserRole } from '../domain/user-role.enum.js';
 import { UsersService } from '../users/users.service.js';
 import { AuthPayload } from './dto/auth-payload.model.js';
 import { LogInInput } from './dto/log-in.input.js';

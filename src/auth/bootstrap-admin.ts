@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
-import { UserRole } from '../users/user-role.enum.js';
+import { UserRole } from '../domain/user-role.enum.js';
 import { UsersService } from '../users/users.service.js';
 import { PasswordHasher } from './password-hasher.js';
 

@@ -13,7 +13,7 @@ import { JobPosting } from '../jobs/dto/job-posting.model.js';
 import { JobPostingsService } from '../jobs/job-postings.service.js';
 import { Organization } from '../organizations/dto/organization.model.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
-import { UserRole } from '../users/user-role.enum.js';
+import { UserRole } from '../domain/user-role.enum.js';
 import { InvitationStatus } from './bid-status.enum.js';
 import { BidsService } from './bids.service.js';
 import { InviteCoderArgs, SubmitBidInput } from './dto/bid.inputs.js';

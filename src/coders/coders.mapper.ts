@@ -2,7 +2,7 @@ import type { Actor } from '../common/auth/actor.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
 import { CREDENTIAL_SPECIALTY, credentialLabel, CredentialType } from '../domain/credential-type.enum.js';
 import { Specialty } from '../domain/specialty.enum.js';
-import { UserRole } from '../users/user-role.enum.js';
+import { UserRole } from '../domain/user-role.enum.js';
 import { ProfileRow } from './coder-profile.entity.js';
 import { CredentialEntity, CredentialReviewStatus } from './credential.entity.js';
 import { CoderProfile } from './dto/coder-profile.model.js';

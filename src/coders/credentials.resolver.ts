@@ -3,7 +3,7 @@ import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { ConnectionArgs, connectionComplexity } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
-import { UserRole } from '../users/user-role.enum.js';
+import { UserRole } from '../domain/user-role.enum.js';
 import { toCredential } from './coders.mapper.js';
 import { CredentialsService } from './credentials.service.js';
 import { AddCredentialInput, UpdateCredentialInput, VerifyCredentialArgs } from './dto/credential.inputs.js';

@@ -5,7 +5,7 @@ import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { connectionComplexity, ListArgs } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
 import { BillingService } from '../payments/billing.service.js';
-import { UserRole } from '../users/user-role.enum.js';
+import { UserRole } from '../domain/user-role.enum.js';
 import { Contract } from './dto/contract.model.js';
 import { Invoice, LogWorkInput, ReportCollectionsArgs, WorkLog } from './dto/billing.models.js';
 import { InvoicesService } from './invoices.service.js';

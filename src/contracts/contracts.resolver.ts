@@ -12,7 +12,7 @@ import { JobPosting } from '../jobs/dto/job-posting.model.js';
 import { JobPostingsService } from '../jobs/job-postings.service.js';
 import { Organization } from '../organizations/dto/organization.model.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
-import { UserRole } from '../users/user-role.enum.js';
+import { UserRole } from '../domain/user-role.enum.js';
 import { ContractsService } from './contracts.service.js';
 import { Contract, ContractConnection } from './dto/contract.model.js';
 

@@ -15,7 +15,7 @@ import { NotificationKind } from '../notifications/notification-kind.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { MembershipRole } from '../organizations/organization.enums.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
-import { UserRole } from '../users/user-role.enum.js';
+import { UserRole } from '../domain/user-role.enum.js';
 import { ContractEntity } from './contract.entity.js';
 import { ContractStatus } from './contract-status.enum.js';
 

@@ -2,7 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
-import { UserRole } from '../users/user-role.enum.js';
+import { UserRole } from '../domain/user-role.enum.js';
 import { DisputesService } from './disputes.service.js';
 import { Dispute, OpenDisputeArgs, ResolveDisputeInput } from './dto/dispute.models.js';
 

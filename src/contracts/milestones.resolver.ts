@@ -4,7 +4,7 @@ import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { connectionComplexity, ListArgs } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
-import { UserRole } from '../users/user-role.enum.js';
+import { UserRole } from '../domain/user-role.enum.js';
 import { Contract } from './dto/contract.model.js';
 import { CreateMilestoneInput, FundingIntent, Milestone, SubmitMilestoneArgs } from './dto/milestone.models.js';
 import { MilestonesService } from './milestones.service.js';

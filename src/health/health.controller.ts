@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../common/auth/decorators.js';
 import { SkipRateLimit } from '../common/throttling/throttling.js';
-import { RedisService } from '../redis/redis.service.js';
+import { RedisService } from '../common/redis/redis.service.js';
 
 const TIMEOUT_MS = 1500;
 

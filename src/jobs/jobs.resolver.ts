@@ -7,7 +7,7 @@ import { connectionComplexity } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
 import { Organization } from '../organizations/dto/organization.model.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
-import { UserRole } from '../users/user-role.enum.js';
+import { UserRole } from '../domain/user-role.enum.js';
 import { CreateJobPostingInput } from './dto/create-job-posting.input.js';
 import { JobPosting, JobPostingConnection } from './dto/job-posting.model.js';
 import { JobPostingsArgs } from './dto/job-postings.args.js';

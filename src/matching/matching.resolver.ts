@@ -1,7 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
-import { UserRole } from '../users/user-role.enum.js';
+import { UserRole } from '../domain/user-role.enum.js';
 import { CoderMatch, JobMatch, MatchCodersArgs, RecommendedJobsArgs } from './dto/match.models.js';
 import { MatchingService } from './matching.service.js';
 

@@ -8,7 +8,7 @@ import { byKeys, groupByKeys, RequestLoaders } from '../common/loaders/request-l
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
 import { paginateEach } from '../common/pagination/paginate.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
-import { UserRole } from '../users/user-role.enum.js';
+import { UserRole } from '../domain/user-role.enum.js';
 import { normalizeEmail } from '../users/users.service.js';
 import { CreateOrganizationInput } from './dto/create-organization.input.js';
 import { InviteMemberArgs } from './dto/invite-member.args.js';

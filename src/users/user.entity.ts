@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { UserRole } from './user-role.enum.js';
+import { UserRole } from '../domain/user-role.enum.js';
 
 @Entity('users')
 @Check('users_email_normalized_check', 'email = lower(btrim(email))')

@@ -4,7 +4,7 @@ import { EntityManager, In, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { UserEntity } from './user.entity.js';
-import { UserRole } from './user-role.enum.js';
+import { UserRole } from '../domain/user-role.enum.js';
 import { User } from './user.model.js';
 
 /** Trims and lower-cases an email, the only form stored and compared. */

@@ -7,7 +7,7 @@ import { connectionComplexity } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
 import { ContractsService } from '../contracts/contracts.service.js';
 import { Contract } from '../contracts/dto/contract.model.js';
-import { UserRole } from '../users/user-role.enum.js';
+import { UserRole } from '../domain/user-role.enum.js';
 import { auditContextOf, AuditLogService } from './audit-log.service.js';
 import { DocumentsService } from './documents.service.js';
 import { AuditEventConnection, AuditEventsArgs, AuditLogArgs, BaaStatus, Document } from './dto/workroom.models.js';

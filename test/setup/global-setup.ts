@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { dropDatabase, ensureDatabase, withDatabase } from '../../src/database/database-server.js';
+import { dropDatabase, ensureDatabase, withDatabase } from '../../src/bootstrap/database-server.js';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres.js';
-import { typeOrmOptions } from '../../src/database/typeorm-options.js';
+import { typeOrmOptions } from '../../src/bootstrap/typeorm-options.js';
 
 export default async function globalSetup(): Promise<void> {
   let adminUrl = process.env.DATABASE_URL;

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { dropDatabase } from '../../src/database/database-server.js';
+import { dropDatabase } from '../../src/bootstrap/database-server.js';
 import type { RunningPostgres } from '../../src/database/embedded-postgres.js';
 
 export default async function globalTeardown(): Promise<void> {

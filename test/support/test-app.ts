@@ -8,7 +8,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app.factory.js';
 import { AppConfig } from '../../src/config/app-config.js';
 import { loadEnvironment } from '../../src/config/environment.js';
-import { dropDatabase, withDatabase } from '../../src/database/database-server.js';
+import { dropDatabase, withDatabase } from '../../src/bootstrap/database-server.js';
 
 export interface GraphqlError {
   message: string;

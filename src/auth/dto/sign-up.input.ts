@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
-import { SignUpRole } from '../../users/user-role.enum.js';
+import { SignUpRole } from '../../domain/user-role.enum.js';
 import { Trim } from '../../common/validation/trim.decorator.js';
 
 export const PASSWORD_MIN_LENGTH = 12;

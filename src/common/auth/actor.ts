@@ -1,4 +1,4 @@
-import { UserRole } from '../../users/user-role.enum.js';
+import { UserRole } from '../../domain/user-role.enum.js';
 
 /** Who is calling: the authenticated user as the JWT strategy resolved it. */
 export interface Actor {

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { UserRole } from '../../users/user-role.enum.js';
+import { UserRole } from '../../domain/user-role.enum.js';
 import { requestFromContext } from './request-from-context.js';
 import type { Actor } from './actor.js';
 

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { UserRole } from '../../users/user-role.enum.js';
+import { UserRole } from '../../domain/user-role.enum.js';
 import { ForbiddenError } from '../errors/app-error.js';
 import type { Actor } from './actor.js';
 import { ROLES } from './decorators.js';

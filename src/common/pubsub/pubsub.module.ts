@@ -2,7 +2,7 @@ import { Global, Logger, Module, OnApplicationShutdown, Inject } from '@nestjs/c
 import { PubSub, PubSubEngine } from 'graphql-subscriptions';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import { AppConfig } from '../../config/app-config.js';
-import { createRedisClient } from '../../redis/redis-client.js';
+import { createRedisClient } from '../redis/redis-client.js';
 
 export const PUB_SUB = Symbol('PUB_SUB');
 

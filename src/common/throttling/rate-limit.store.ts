@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { RedisService } from '../../redis/redis.service.js';
+import { RedisService } from '../redis/redis.service.js';
 
 export interface Hit {
   /** Hits in the current window, this one included. */

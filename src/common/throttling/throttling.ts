@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { AppConfig } from '../../config/app-config.js';
-import { RedisService } from '../../redis/redis.service.js';
+import { RedisService } from '../redis/redis.service.js';
 import { TooManyRequestsError } from '../errors/app-error.js';
 import { requestFromContext } from '../auth/request-from-context.js';
 import { MemoryRateLimitStore, RateLimitStore, RedisRateLimitStore } from './rate-limit.store.js';

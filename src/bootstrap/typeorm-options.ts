@@ -1,7 +1,7 @@
 import { DataSourceOptions, MigrationInterface, QueryRunner } from 'typeorm';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations.js';
-import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+import { SnakeNamingStrategy } from '../database/snake-naming.strategy.js';
 
 export interface DatabaseTimeouts {
   /** `lock_timeout` of every pooled connection, in ms (0: wait forever). */

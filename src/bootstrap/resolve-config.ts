@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { join } from 'node:path';
-import { openDatabaseServer, DatabaseServer } from '../database/database-server.js';
-import { AppConfig } from './app-config.js';
-import { persistedDevSecret } from './dev-secrets.js';
-import { Environment, NodeEnv } from './environment.js';
+import { openDatabaseServer, DatabaseServer } from './database-server.js';
+import { AppConfig } from '../config/app-config.js';
+import { persistedDevSecret } from '../config/dev-secrets.js';
+import { Environment, NodeEnv } from '../config/environment.js';
 
 /**
  * Turns a validated environment into the running configuration: opens the database server

@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { AppConfig } from '../config/app-config.js';
+import { AppConfig } from '../../config/app-config.js';
 import { createRedisClient } from './redis-client.js';
 
 /** The shared Redis connection when `REDIS_URL` is set (`client` is null otherwise). */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Environment } from '../config/environment.js';
 import { persistedDevSecret } from '../config/dev-secrets.js';
 import { StartupError } from '../config/startup-error.js';
-import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
 
 export const EMBEDDED_DATABASE_NAME = 'chartbridge';
 
