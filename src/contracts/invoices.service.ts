@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { EntityManager, Repository } from 'typeorm';
@@ -8,7 +8,8 @@ import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { firstOfEachGroup } from '../common/pagination/paginate.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
-import { runEvery } from '../common/scheduling/run-every.js';
+import { eachOnItsOwn } from '../common/scheduling/each-on-its-own.js';
+import { JobScheduler } from '../common/scheduling/job-scheduler.js';
 import { AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { PayModel } from '../domain/work.enums.js';
@@ -42,9 +43,8 @@ export function previousWeek(now: Date): { start: string; end: string } {
  * (through the outbox), held in escrow when paid, and released to the coder after the dispute window.
  */
 @Injectable()
-export class InvoicesService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(InvoicesService.name);
-  private stop = () => undefined as void;
 
   constructor(
     @InjectRepository(InvoiceEntity) private readonly invoices: Repository<InvoiceEntity>,
@@ -56,6 +56,7 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap, On
     private readonly outbox: OutboxService,
     private readonly events: StripeEventsService,
     private readonly transactions: TransactionRunner,
+    private readonly scheduler: JobScheduler,
     private readonly config: AppConfig,
   ) {}
 
@@ -65,19 +66,8 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap, On
   }
 
   onApplicationBootstrap(): void {
-    this.stop = runEvery(
-      this.config.env.WORKER_POLL_MS * 30,
-      async () => {
-        await this.generateWeeklyInvoices(new Date());
-        await this.releaseDue();
-      },
-      this.logger,
-      'weekly invoicing and invoice release',
-    );
-  }
-
-  onApplicationShutdown(): void {
-    this.stop();
+    this.scheduler.schedule('invoices.generate-weekly', { cron: this.config.env.INVOICE_GENERATION_CRON }, () => this.generateWeeklyInvoices(new Date()));
+    this.scheduler.schedule('invoices.release-due', { cron: this.config.env.INVOICE_RELEASE_CRON }, () => this.releaseDue());
   }
 
   /** The coder records a day's minutes (HOURLY) or charts (PER_CHART); the same day again replaces it until invoiced. */
@@ -126,7 +116,8 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap, On
   /**
    * Invoices last week's uninvoiced work (and any older stragglers) of every hourly and per-chart
    * contract. Safe to run anywhere and any number of times: the logs are locked, and the invoice's
-   * (contract, period, kind) is unique. Returns how many invoices it made.
+   * (contract, period, kind) is unique. Each contract in its own transaction: one that fails is
+   * logged and tried again next run, the others are invoiced. Returns how many invoices it made.
    */
   async generateWeeklyInvoices(now: Date): Promise<number> {
     const week = previousWeek(now);
@@ -135,34 +126,35 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap, On
         WHERE w.invoice_id IS NULL AND w.worked_on <= $1 AND k.pay_model IN ('HOURLY', 'PER_CHART')`,
       [week.end],
     );
-    let made = 0;
-    for (const { contract_id: contractId } of due) {
-      const created = await this.transactions.run(async (manager) => {
-        const contract = await manager.getRepository(ContractEntity).findOneByOrFail({ id: contractId });
-        const logs = await manager
-          .getRepository(WorkLogEntity)
-          .createQueryBuilder('w')
-          .setLock('pessimistic_write')
-          .where('w.contract_id = :contractId AND w.invoice_id IS NULL AND w.worked_on <= :end', { contractId, end: week.end })
-          .getMany();
-        const quantity = logs.reduce((sum, log) => sum + (log.minutes ?? log.charts ?? 0), 0);
-        const amountCents = contract.payModel === PayModel.HOURLY ? Math.round((quantity * (contract.rateCents ?? 0)) / 60) : quantity * (contract.rateCents ?? 0);
-        if (!logs.length || amountCents <= 0) return false;
-        const invoice = await this.insertInvoice(manager, { contractId, kind: InvoiceKind.WORK, periodStart: week.start, periodEnd: week.end, quantity, amountCents });
-        if (!invoice) return false;
-        await manager
-          .getRepository(WorkLogEntity)
-          .createQueryBuilder()
-          .update()
-          .set({ invoiceId: invoice.id })
-          .whereInIds(logs.map((log) => log.id))
-          .execute();
-        await this.queueCharge(manager, invoice, contract);
-        return true;
-      });
-      if (created) made++;
-    }
-    return made;
+    return eachOnItsOwn(
+      due,
+      ({ contract_id: contractId }) => `invoicing contract ${contractId}`,
+      ({ contract_id: contractId }) =>
+        this.transactions.run(async (manager) => {
+          const contract = await manager.getRepository(ContractEntity).findOneByOrFail({ id: contractId });
+          const logs = await manager
+            .getRepository(WorkLogEntity)
+            .createQueryBuilder('w')
+            .setLock('pessimistic_write')
+            .where('w.contract_id = :contractId AND w.invoice_id IS NULL AND w.worked_on <= :end', { contractId, end: week.end })
+            .getMany();
+          const quantity = logs.reduce((sum, log) => sum + (log.minutes ?? log.charts ?? 0), 0);
+          const amountCents = contract.payModel === PayModel.HOURLY ? Math.round((quantity * (contract.rateCents ?? 0)) / 60) : quantity * (contract.rateCents ?? 0);
+          if (!logs.length || amountCents <= 0) return false;
+          const invoice = await this.insertInvoice(manager, { contractId, kind: InvoiceKind.WORK, periodStart: week.start, periodEnd: week.end, quantity, amountCents });
+          if (!invoice) return false;
+          await manager
+            .getRepository(WorkLogEntity)
+            .createQueryBuilder()
+            .update()
+            .set({ invoiceId: invoice.id })
+            .whereInIds(logs.map((log) => log.id))
+            .execute();
+          await this.queueCharge(manager, invoice, contract);
+          return true;
+        }),
+      this.logger,
+    );
   }
 
   /** The practice reports what it collected for a period on a PERCENT_OF_COLLECTIONS contract: one invoice at the contract's rate. */
@@ -190,22 +182,26 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap, On
     });
   }
 
-  /** Releases paid invoices whose dispute window has passed (contracts in dispute wait). */
+  /**
+   * Releases paid invoices whose dispute window has passed (contracts in dispute wait), each in its
+   * own transaction: one that fails is logged and tried again next run, the rest are released.
+   */
   async releaseDue(): Promise<number> {
     const due = await this.invoices.createQueryBuilder('i').where(`i.status = 'PAID' AND i.release_after <= now()`).orderBy('i.release_after').limit(100).getMany();
-    let released = 0;
-    for (const invoice of due) {
-      const done = await this.transactions.run(async (manager) => {
-        const contract = await manager.getRepository(ContractEntity).createQueryBuilder('k').setLock('pessimistic_write').where('k.id = :id', { id: invoice.contractId }).getOneOrFail();
-        if (contract.status === ContractStatus.DISPUTED) return false;
-        const moved = await manager.getRepository(InvoiceEntity).update({ id: invoice.id, status: InvoiceStatus.PAID }, { status: InvoiceStatus.RELEASED, releasedAt: new Date() });
-        if (!moved.affected) return false;
-        await this.escrow.release(manager, `invoice:${invoice.id}`, contract, invoice.amountCents);
-        return true;
-      });
-      if (done) released++;
-    }
-    return released;
+    return eachOnItsOwn(
+      due,
+      (invoice) => `releasing invoice ${invoice.id}`,
+      (invoice) =>
+        this.transactions.run(async (manager) => {
+          const contract = await manager.getRepository(ContractEntity).createQueryBuilder('k').setLock('pessimistic_write').where('k.id = :id', { id: invoice.contractId }).getOneOrFail();
+          if (contract.status === ContractStatus.DISPUTED) return false;
+          const moved = await manager.getRepository(InvoiceEntity).update({ id: invoice.id, status: InvoiceStatus.PAID }, { status: InvoiceStatus.RELEASED, releasedAt: new Date() });
+          if (!moved.affected) return false;
+          await this.escrow.release(manager, `invoice:${invoice.id}`, contract, invoice.amountCents);
+          return true;
+        }),
+      this.logger,
+    );
   }
 
   private async insertInvoice(manager: EntityManager, values: Pick<InvoiceEntity, 'contractId' | 'kind' | 'periodStart' | 'periodEnd' | 'quantity' | 'amountCents'>): Promise<InvoiceEntity | null> {

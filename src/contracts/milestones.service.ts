@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { EntityManager, In, Repository } from 'typeorm';
@@ -7,7 +7,8 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from 
 import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { firstOfEachGroup } from '../common/pagination/paginate.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
-import { runEvery } from '../common/scheduling/run-every.js';
+import { eachOnItsOwn } from '../common/scheduling/each-on-its-own.js';
+import { JobScheduler } from '../common/scheduling/job-scheduler.js';
 import { AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { PayModel } from '../domain/work.enums.js';
@@ -37,9 +38,8 @@ const HELD = [MilestoneStatus.FUNDED, MilestoneStatus.SUBMITTED];
  * Every status move is one conditional UPDATE, and every money move a ledger journal in the same transaction.
  */
 @Injectable()
-export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(MilestonesService.name);
-  private stop = () => undefined as void;
 
   constructor(
     @InjectRepository(MilestoneEntity) private readonly milestones: Repository<MilestoneEntity>,
@@ -52,6 +52,7 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
     private readonly notifications: NotificationsService,
     private readonly events: StripeEventsService,
     private readonly transactions: TransactionRunner,
+    private readonly scheduler: JobScheduler,
     private readonly config: AppConfig,
   ) {}
 
@@ -61,12 +62,7 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
   }
 
   onApplicationBootstrap(): void {
-    // Releases are due by the day: checking every 30 worker ticks is plenty.
-    this.stop = runEvery(this.config.env.WORKER_POLL_MS * 30, () => this.releaseOverdue(), this.logger, 'automatic milestone release');
-  }
-
-  onApplicationShutdown(): void {
-    this.stop();
+    this.scheduler.schedule('milestones.release-overdue', { cron: this.config.env.MILESTONE_RELEASE_CRON }, () => this.releaseOverdue());
   }
 
   async create(actor: Actor, contractId: string, input: CreateMilestoneInput): Promise<MilestoneEntity> {
@@ -142,19 +138,27 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
     });
   }
 
-  /** Releases every SUBMITTED milestone whose review window has passed (contracts in dispute wait). */
+  /**
+   * Releases every SUBMITTED milestone whose review window has passed (contracts in dispute wait),
+   * each in its own transaction: one that fails is logged and tried again next run, the rest go.
+   */
   async releaseOverdue(): Promise<number> {
     const due = await this.milestones.createQueryBuilder('m').where(`m.status = 'SUBMITTED' AND m.auto_release_at <= now()`).orderBy('m.auto_release_at').limit(100).getMany();
-    let released = 0;
-    for (const milestone of due) {
-      try {
-        await this.transactions.run((manager) => this.release(manager, milestone.id));
-        released++;
-      } catch (error) {
-        if (!(error instanceof ConflictError)) throw error;
-      }
-    }
-    return released;
+    return eachOnItsOwn(
+      due,
+      (milestone) => `automatic release of milestone ${milestone.id}`,
+      async (milestone) => {
+        try {
+          await this.transactions.run((manager) => this.release(manager, milestone.id));
+          return true;
+        } catch (error) {
+          // Disputed, or released meanwhile: nothing to do, not a failure.
+          if (error instanceof ConflictError) return false;
+          throw error;
+        }
+      },
+      this.logger,
+    );
   }
 
   /** A contract's `first` oldest milestones, through the request's DataLoader: a page of contracts loads them in one statement. */

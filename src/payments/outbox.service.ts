@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { runEvery } from '../common/scheduling/run-every.js';
+import { JobScheduler } from '../common/scheduling/job-scheduler.js';
 import { AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { OutboxJobEntity, OutboxStatus } from './outbox-job.entity.js';
@@ -32,12 +32,12 @@ const LEASE_SECONDS = 120;
 export class OutboxService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxService.name);
   private readonly handlers = new Map<string, OutboxHandler>();
-  private stop = () => undefined as void;
   private running?: Promise<number>;
 
   constructor(
     @InjectRepository(OutboxJobEntity) private readonly jobs: Repository<OutboxJobEntity>,
     private readonly transactions: TransactionRunner,
+    private readonly scheduler: JobScheduler,
     private readonly config: AppConfig,
   ) {}
 
@@ -56,11 +56,11 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   onApplicationBootstrap(): void {
-    this.stop = runEvery(this.config.env.WORKER_POLL_MS, () => this.drain(), this.logger, 'outbox drain');
+    this.scheduler.schedule('outbox.drain', { everyMs: this.config.env.WORKER_POLL_MS }, () => this.drain());
   }
 
+  /** A drain started by hand (tests, scripts) is finished too before the database closes. */
   async onApplicationShutdown(): Promise<void> {
-    this.stop();
     await this.running?.catch(() => undefined);
   }
 
