@@ -72,7 +72,7 @@ describe('hourly, per-chart and collections invoices (Stripe SDK against the loc
     expect(charges).toHaveLength(1);
     expect(charges[0]).toMatchObject({
       idempotencyKey: `charge:invoice:${invoice.id}`,
-      params: { amount: '24000', customer: setup.customer, payment_method: 'pm_card_visa', off_session: 'true', confirm: 'true' },
+      params: { amount: '24000', customer: setup.customer, payment_method: 'pm_card_visa', off_session: 'true', confirm: 'true', 'metadata[kind]': 'invoice', 'metadata[invoiceId]': invoice.id },
     });
 
     const intent = fake.created('pi_fake_').find((pi) => pi.metadata.invoiceId === invoice.id)!;

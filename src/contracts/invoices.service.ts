@@ -13,12 +13,11 @@ import { JobScheduler } from '../common/scheduling/job-scheduler.js';
 import { AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { PayModel } from '../domain/work.enums.js';
-import { BillingService, CHARGE_JOB } from '../payments/billing.service.js';
+import { BillingService } from '../payments/billing.service.js';
 import { EscrowService } from '../payments/escrow.service.js';
-import { GatewayEvent, PaymentsGateway } from '../payments/gateway/payments-gateway.js';
-import { OutboxJobEntity } from '../payments/outbox-job.entity.js';
-import { OutboxOutcome, OutboxService } from '../payments/outbox.service.js';
-import { StripeEventsService } from '../payments/stripe-events.service.js';
+import { PaymentsGateway } from '../payments/gateway/payments-gateway.js';
+import { OutboxJob, OutboxOutcome, OutboxService } from '../payments/outbox.service.js';
+import { StripeEventsService, SucceededIntent } from '../payments/stripe-events.service.js';
 import { ContractEntity } from './contract.entity.js';
 import { ContractStatus } from './contract-status.enum.js';
 import { ContractsService } from './contracts.service.js';
@@ -29,6 +28,28 @@ import { WorkLogEntity } from './work-log.entity.js';
 
 const DAY = 86_400_000;
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+
+/** An invoice charged off session to the practice's saved card. */
+export interface ChargePayload {
+  invoiceId: string;
+  contractId: string;
+  organizationId: string;
+  amountCents: number;
+}
+
+declare module '../payments/outbox.service.js' {
+  interface OutboxJobPayloads {
+    /** Enqueued with each invoice and run by InvoicesService; waits for a saved card, woken when one is saved. */
+    'stripe.charge': ChargePayload;
+  }
+}
+
+declare module '../payments/gateway/payments-gateway.js' {
+  interface PaymentIntentKinds {
+    /** Charging an invoice: its `payment_intent.succeeded` goes to InvoicesService. */
+    invoice: { invoiceId: string; contractId: string };
+  }
+}
 
 /** The Monday-to-Sunday week before the one containing `now` (UTC). */
 export function previousWeek(now: Date): { start: string; end: string } {
@@ -61,8 +82,10 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
   ) {}
 
   onModuleInit(): void {
-    this.outbox.register(CHARGE_JOB, (job) => this.runCharge(job));
-    this.events.on('payment_intent.succeeded', (event, manager) => this.onPaymentSucceeded(event, manager));
+    this.outbox.register('stripe.charge', (job) => this.runCharge(job));
+    this.events.onPaymentSucceeded('invoice', (intent, manager) => this.onPaymentSucceeded(intent, manager), { legacyKey: 'invoiceId' });
+    // Charges waiting for a card go as soon as the practice saves one.
+    this.billing.onPaymentMethodSaved((manager, organizationId) => this.outbox.wake(manager, 'stripe.charge', { organizationId }));
   }
 
   onApplicationBootstrap(): void {
@@ -223,7 +246,7 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   private queueCharge(manager: EntityManager, invoice: InvoiceEntity, contract: ContractEntity): Promise<void> {
-    return this.outbox.enqueue(manager, CHARGE_JOB, `charge:invoice:${invoice.id}`, {
+    return this.outbox.enqueue(manager, 'stripe.charge', `charge:invoice:${invoice.id}`, {
       invoiceId: invoice.id,
       contractId: contract.id,
       organizationId: contract.organizationId,
@@ -232,38 +255,38 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   /** Outbox job: charge the practice's saved card off session; waits until a card is saved. */
-  private async runCharge(job: OutboxJobEntity): Promise<OutboxOutcome> {
-    const customer = await this.billing.findCustomer(job.payload.organizationId);
+  private async runCharge(job: OutboxJob<'stripe.charge'>): Promise<OutboxOutcome> {
+    const { payload } = job;
+    const customer = await this.billing.findCustomer(payload.organizationId);
     if (!customer?.defaultPaymentMethodId) return { wait: 'the practice has no saved payment method (startPaymentMethodSetup)' };
     const intent = await this.gateway.chargeOffSession(
       {
         customerId: customer.stripeCustomerId,
         paymentMethodId: customer.defaultPaymentMethodId,
-        amountCents: job.payload.amountCents,
-        transferGroup: `contract:${job.payload.contractId}`,
-        metadata: { invoiceId: job.payload.invoiceId, contractId: job.payload.contractId },
+        amountCents: payload.amountCents,
+        transferGroup: `contract:${payload.contractId}`,
+        metadata: { kind: 'invoice', invoiceId: payload.invoiceId, contractId: payload.contractId },
       },
       job.idempotencyKey,
     );
-    const record = async (manager: EntityManager) => void (await manager.getRepository(InvoiceEntity).update({ id: job.payload.invoiceId }, { paymentIntentId: intent.id }));
+    const record = async (manager: EntityManager) => void (await manager.getRepository(InvoiceEntity).update({ id: payload.invoiceId }, { paymentIntentId: intent.id }));
     return { done: { paymentIntentId: intent.id }, record };
   }
 
-  /** payment_intent.succeeded for an invoice: held in escrow (once) until the dispute window ends. */
-  private async onPaymentSucceeded(event: GatewayEvent, manager: EntityManager): Promise<void> {
-    const intent = event.data.object;
-    const invoiceId = String(intent.metadata?.invoiceId ?? '');
+  /** payment_intent.succeeded of an invoice's charge: held in escrow (once) until the dispute window ends. */
+  private async onPaymentSucceeded(intent: SucceededIntent<'invoice'>, manager: EntityManager): Promise<void> {
+    const { invoiceId } = intent.metadata;
     if (!isUUID(invoiceId)) return;
     const invoice = await manager.getRepository(InvoiceEntity).findOneBy({ id: invoiceId });
     if (!invoice) return;
-    if (Number(intent.amount_received ?? intent.amount) !== invoice.amountCents) {
+    if (intent.amount_received !== invoice.amountCents) {
       this.logger.error(`payment ${intent.id} amount does not match invoice ${invoice.id}; left for review`);
       return;
     }
     const releaseAfter = new Date(Date.now() + this.config.env.INVOICE_DISPUTE_DAYS * DAY);
     const moved = await manager
       .getRepository(InvoiceEntity)
-      .update({ id: invoice.id, status: InvoiceStatus.OPEN }, { status: InvoiceStatus.PAID, paidAt: new Date(), releaseAfter, paymentIntentId: String(intent.id) });
+      .update({ id: invoice.id, status: InvoiceStatus.OPEN }, { status: InvoiceStatus.PAID, paidAt: new Date(), releaseAfter, paymentIntentId: intent.id });
     if (moved.affected) await this.escrow.funded(manager, `invoice:${invoice.id}`, invoice.contractId, invoice.amountCents);
   }
 }

@@ -12,15 +12,14 @@ import { JobScheduler } from '../common/scheduling/job-scheduler.js';
 import { AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { PayModel } from '../domain/work.enums.js';
-import { GatewayEvent, PaymentsGateway } from '../payments/gateway/payments-gateway.js';
+import { PaymentsGateway } from '../payments/gateway/payments-gateway.js';
 import { ACCOUNTS, feeOf, LedgerService } from '../payments/ledger.service.js';
-import { OutboxJobEntity } from '../payments/outbox-job.entity.js';
-import { OutboxOutcome, OutboxService } from '../payments/outbox.service.js';
+import { OutboxJob, OutboxOutcome, OutboxService } from '../payments/outbox.service.js';
 import { PayoutsService } from '../payments/payouts.service.js';
 import { EscrowService } from '../payments/escrow.service.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { StripeEventsService } from '../payments/stripe-events.service.js';
+import { StripeEventsService, SucceededIntent } from '../payments/stripe-events.service.js';
 import { ContractEntity } from './contract.entity.js';
 import { ContractStatus } from './contract-status.enum.js';
 import { ContractsService } from './contracts.service.js';
@@ -28,8 +27,28 @@ import { CreateMilestoneInput, FundingIntent } from './dto/milestone.models.js';
 import { MilestoneEntity } from './milestone.entity.js';
 import { MilestoneStatus } from './milestone-status.enum.js';
 
-const REFUND_JOB = 'stripe.refund';
 const HELD = [MilestoneStatus.FUNDED, MilestoneStatus.SUBMITTED];
+
+/** A refund of (part of) a milestone's payment to the practice. */
+export interface RefundPayload {
+  paymentIntentId: string;
+  amountCents: number;
+  milestoneId: string;
+}
+
+declare module '../payments/outbox.service.js' {
+  interface OutboxJobPayloads {
+    /** Enqueued by MilestonesService (refund, dispute settlement), run by MilestonesService. */
+    'stripe.refund': RefundPayload;
+  }
+}
+
+declare module '../payments/gateway/payments-gateway.js' {
+  interface PaymentIntentKinds {
+    /** Funding a milestone into escrow: its `payment_intent.succeeded` goes to MilestonesService. */
+    milestone: { milestoneId: string; contractId: string };
+  }
+}
 
 /**
  * Fixed-price escrow: create -> fund (Stripe PaymentIntent) -> FUNDED on payment_intent.succeeded
@@ -57,8 +76,8 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
   ) {}
 
   onModuleInit(): void {
-    this.events.on('payment_intent.succeeded', (event, manager) => this.onPaymentSucceeded(event, manager));
-    this.outbox.register(REFUND_JOB, (job) => this.runRefund(job));
+    this.events.onPaymentSucceeded('milestone', (intent, manager) => this.onPaymentSucceeded(intent, manager), { legacyKey: 'milestoneId' });
+    this.outbox.register('stripe.refund', (job) => this.runRefund(job));
   }
 
   onApplicationBootstrap(): void {
@@ -83,7 +102,7 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
     if (contract.status !== ContractStatus.ACTIVE) throw new ConflictError(`This contract is ${contract.status}`);
     if (![MilestoneStatus.CREATED, MilestoneStatus.FUNDING].includes(milestone.status)) throw new ConflictError(`This milestone is already ${milestone.status}`);
     const intent = await this.gateway.createPaymentIntent(
-      { amountCents: milestone.amountCents, transferGroup: `contract:${contract.id}`, metadata: { milestoneId: milestone.id, contractId: contract.id } },
+      { amountCents: milestone.amountCents, transferGroup: `contract:${contract.id}`, metadata: { kind: 'milestone', milestoneId: milestone.id, contractId: contract.id } },
       `payment_intent:${milestone.id}`,
     );
     const moved = await this.transactions.run(async (manager) => {
@@ -133,7 +152,7 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
       if (!moved.affected)
         throw new ConflictError(`Only a FUNDED or SUBMITTED milestone can be refunded; this one is ${(await manager.getRepository(MilestoneEntity).findOneByOrFail({ id })).status}`);
       await this.escrow.refunded(manager, `milestone:${id}`, contract.id, milestone.amountCents);
-      await this.outbox.enqueue(manager, REFUND_JOB, `refund:milestone:${id}`, { paymentIntentId: milestone.paymentIntentId, amountCents: milestone.amountCents, milestoneId: id });
+      await this.outbox.enqueue(manager, 'stripe.refund', `refund:milestone:${id}`, { paymentIntentId: paidWith(milestone), amountCents: milestone.amountCents, milestoneId: id });
       return manager.getRepository(MilestoneEntity).findOneByOrFail({ id });
     });
   }
@@ -227,7 +246,7 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
       const part = Math.min(toRefund, milestone.amountCents);
       toRefund -= part;
       if (part > 0)
-        await this.outbox.enqueue(manager, REFUND_JOB, `refund:dispute:${disputeId}:${milestone.id}`, { paymentIntentId: milestone.paymentIntentId, amountCents: part, milestoneId: milestone.id });
+        await this.outbox.enqueue(manager, 'stripe.refund', `refund:dispute:${disputeId}:${milestone.id}`, { paymentIntentId: paidWith(milestone), amountCents: part, milestoneId: milestone.id });
       const fullyRefunded = part === milestone.amountCents;
       await manager
         .getRepository(MilestoneEntity)
@@ -236,21 +255,20 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
     return total;
   }
 
-  /** payment_intent.succeeded: the milestone paid with this intent becomes FUNDED, once, with its funding journal. */
-  private async onPaymentSucceeded(event: GatewayEvent, manager: EntityManager): Promise<void> {
-    const intent = event.data.object;
-    // By intent id, or by metadata when the event overtook fundMilestone's own write of the id.
-    const milestone =
-      (await manager.getRepository(MilestoneEntity).findOneBy({ paymentIntentId: intent.id as string })) ??
-      (isUUID(String(intent.metadata?.milestoneId ?? '')) ? await manager.getRepository(MilestoneEntity).findOneBy({ id: String(intent.metadata.milestoneId) }) : null);
+  /** payment_intent.succeeded of a milestone's intent: the milestone becomes FUNDED, once, with its funding journal. */
+  private async onPaymentSucceeded(intent: SucceededIntent<'milestone'>, manager: EntityManager): Promise<void> {
+    const { milestoneId } = intent.metadata;
+    if (!isUUID(milestoneId)) return;
+    const milestone = await manager.getRepository(MilestoneEntity).findOneBy({ id: milestoneId });
+    // The id is unset when the event overtook fundMilestone's own write of it; any other intent is not this milestone's.
     if (!milestone || (milestone.paymentIntentId && milestone.paymentIntentId !== intent.id)) return;
-    if (Number(intent.amount_received ?? intent.amount) !== milestone.amountCents) {
+    if (intent.amount_received !== milestone.amountCents) {
       this.logger.error(`payment ${intent.id} amount does not match milestone ${milestone.id}; left for review`);
       return;
     }
     const moved = await manager
       .getRepository(MilestoneEntity)
-      .update({ id: milestone.id, status: In([MilestoneStatus.CREATED, MilestoneStatus.FUNDING]) }, { status: MilestoneStatus.FUNDED, fundedAt: new Date(), paymentIntentId: String(intent.id) });
+      .update({ id: milestone.id, status: In([MilestoneStatus.CREATED, MilestoneStatus.FUNDING]) }, { status: MilestoneStatus.FUNDED, fundedAt: new Date(), paymentIntentId: intent.id });
     if (!moved.affected) return;
     await this.escrow.funded(manager, `milestone:${milestone.id}`, milestone.contractId, milestone.amountCents);
     const contract = await manager.getRepository(ContractEntity).findOneByOrFail({ id: milestone.contractId });
@@ -260,7 +278,8 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
     });
   }
 
-  private async runRefund(job: OutboxJobEntity): Promise<OutboxOutcome> {
+  /** Outbox job: refunds the payment through Stripe, keyed by the job. */
+  private async runRefund(job: OutboxJob<'stripe.refund'>): Promise<OutboxOutcome> {
     const refund = await this.gateway.createRefund(
       { paymentIntentId: job.payload.paymentIntentId, amountCents: job.payload.amountCents, metadata: { milestoneId: job.payload.milestoneId } },
       job.idempotencyKey,
@@ -283,4 +302,10 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
     if (!milestone) throw new NotFoundError('Milestone');
     return milestone;
   }
+}
+
+/** The PaymentIntent a held (funded) milestone was paid with: always recorded when it became FUNDED. */
+function paidWith(milestone: MilestoneEntity): string {
+  if (!milestone.paymentIntentId) throw new Error(`milestone ${milestone.id} is held but has no payment intent`);
+  return milestone.paymentIntentId;
 }
