@@ -5,6 +5,7 @@ import { FakeStripe } from './support/fake-stripe.js';
 import { coders, failed, given, ok, postJob } from './support/given.js';
 import { acceptedContract, expectLedgerBalanced, webhookSender } from './support/money.js';
 import { TestApp } from './support/test-app.js';
+import type { Untyped } from './support/untyped.js';
 
 const WEBHOOK_SECRET = 'whsec_test_chartbridge';
 const stripe = new Stripe('sk_test_unused');
@@ -100,7 +101,7 @@ describe('fixed-price escrow through the Stripe SDK (local fake)', () => {
     expect(transfers).toHaveLength(1);
     expect(transfers[0]).toMatchObject({ idempotencyKey: `transfer:milestone:${createMilestone.id}`, params: { amount: '90000', destination: account.id, transfer_group: `contract:${contractId}` } });
     expect(ok(await app.gql(EARNINGS, {}, coder.accessToken)).myEarnings).toEqual({ pendingCents: 0, availableCents: 0, paidOutCents: 90000 });
-    const kinds = ok(await app.gql(`{ myNotifications { edges { node { kind } } } }`, {}, coder.accessToken)).myNotifications.edges.map((e: any) => e.node.kind);
+    const kinds = ok(await app.gql(`{ myNotifications { edges { node { kind } } } }`, {}, coder.accessToken)).myNotifications.edges.map((e: Untyped) => e.node.kind);
     expect(kinds).toEqual(expect.arrayContaining(['MILESTONE_FUNDED', 'MILESTONE_RELEASED']));
     const [fees] = await app.sql<{ total: string }>(
       `SELECT sum(e.amount_cents)::text AS total FROM ledger_entries e JOIN ledger_journals j ON j.id = e.journal_id WHERE e.account = 'platform_fees' AND j.contract_id = $1`,
