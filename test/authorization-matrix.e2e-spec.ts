@@ -6,6 +6,7 @@ import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { coders, given, jobInput, ok, postJob, Session } from './support/given.js';
 import { TestApp } from './support/test-app.js';
+import type { Untyped } from './support/untyped.js';
 
 /**
  * Every Query, Mutation and Subscription of schema.graphql against six actors. A cell is the code the
@@ -15,7 +16,7 @@ import { TestApp } from './support/test-app.js';
  */
 const ACTORS = ['anonymous', 'coder', 'otherCoder', 'provider', 'otherProvider', 'admin'] as const;
 type ActorName = (typeof ACTORS)[number];
-type World = Record<string, any>;
+type World = Record<string, Untyped>;
 interface Entry {
   doc: string;
   vars?: (w: World) => Record<string, unknown> | Promise<Record<string, unknown>>;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { coders, failed, given, nextYear, ok, postJob, Session } from './support/given.js';
 import { TestApp } from './support/test-app.js';
+import type { Untyped } from './support/untyped.js';
 
 const SUBMIT = `mutation($input: SubmitBidInput!) { submitBid(input: $input) { id status payModel rateCents coverLetter jobPosting { id } coder { id user { id } } organization { id } } }`;
 const WITHDRAW = `mutation($id: ID!) { withdrawBid(id: $id) { id status } }`;
@@ -48,8 +49,8 @@ describe('bids and invitations', () => {
       }
       expect((await app.gql(POSTING_BIDS, { id: job.id })).errors?.[0].extensions.code).toBe('FORBIDDEN');
 
-      expect(ok(await app.gql(MY_BIDS, {}, coder.accessToken)).myBids.edges.map((e: any) => e.node.id)).toEqual([placed.id]);
-      const notes = ok(await app.gql(NOTIFICATIONS, {}, owner.accessToken)).myNotifications.edges.map((e: any) => e.node);
+      expect(ok(await app.gql(MY_BIDS, {}, coder.accessToken)).myBids.edges.map((e: Untyped) => e.node.id)).toEqual([placed.id]);
+      const notes = ok(await app.gql(NOTIFICATIONS, {}, owner.accessToken)).myNotifications.edges.map((e: Untyped) => e.node);
       expect(notes).toEqual([{ kind: 'BID_RECEIVED', message: `New bid on "${job.title}"`, data: { jobPostingId: job.id, bidId: placed.id } }]);
     });
 

@@ -6,6 +6,7 @@ import { setTimeout as pause } from 'node:timers/promises';
 import { failed, given, ok, Session } from './support/given.js';
 import { acceptedContract } from './support/money.js';
 import { TestApp } from './support/test-app.js';
+import type { Untyped } from './support/untyped.js';
 
 const SIGN = `mutation($id: ID!) { signBaa(contractId: $id) { id baa { required complete providerSignedAt coderSignedAt agreementVersion } } }`;
 const DOCUMENTS = `query($id: ID!) { documents(contractId: $id) { id filename contentType sizeBytes } }`;
@@ -181,8 +182,8 @@ describe('workroom: BAA, encrypted documents, audit log', () => {
     expect(res.status).toBe(413);
     expect(ok(await app.gql(DOCUMENTS, { id: contractId }, owner.accessToken)).documents).toEqual([]);
     const uploads = ok(await app.gql(AUDIT, { id: contractId }, owner.accessToken))
-      .auditLog.edges.map((e: any) => e.node)
-      .filter((e: any) => e.action === 'UPLOAD');
+      .auditLog.edges.map((e: Untyped) => e.node)
+      .filter((e: Untyped) => e.action === 'UPLOAD');
     expect(uploads).toHaveLength(2);
     const [refused, allowed] = uploads;
     expect(refused).toMatchObject({ action: 'UPLOAD', outcome: 'FAILED', detail: 'file refused: The file is larger than MAX_DOCUMENT_BYTES', subjectId: allowed.subjectId });
@@ -212,7 +213,7 @@ describe('workroom: BAA, encrypted documents, audit log', () => {
     const res = await download(coder.accessToken, body.id);
     expect(res.status).toBe(500);
     expect(res.text ?? String(res.body)).not.toContain(MARKER);
-    const events = ok(await app.gql(AUDIT, { id: contractId }, coder.accessToken)).auditLog.edges.map((e: any) => e.node);
+    const events = ok(await app.gql(AUDIT, { id: contractId }, coder.accessToken)).auditLog.edges.map((e: Untyped) => e.node);
     expect(events[0]).toMatchObject({ action: 'DOWNLOAD', outcome: 'FAILED', detail: 'integrity check failed', subjectId: body.id });
   });
 
@@ -238,13 +239,13 @@ describe('workroom: BAA, encrypted documents, audit log', () => {
     expect(read.headers['x-request-id']).not.toBe('req-audit-1');
     const outsider = await a.coder();
     await download(outsider.accessToken, body.id);
-    const events = ok(await app.gql(AUDIT, { id: contractId }, owner.accessToken)).auditLog.edges.map((e: any) => e.node);
+    const events = ok(await app.gql(AUDIT, { id: contractId }, owner.accessToken)).auditLog.edges.map((e: Untyped) => e.node);
     expect(events.slice(0, 3)).toEqual([
       expect.objectContaining({ actorId: outsider.user.id, action: 'DOWNLOAD', outcome: 'DENIED', subjectId: body.id }),
       expect.objectContaining({ actorId: coder.user.id, action: 'DOWNLOAD', outcome: 'ALLOWED', subjectId: body.id, requestId: read.headers['x-request-id'], ip: expect.any(String) }),
       expect.objectContaining({ actorId: owner.user.id, action: 'UPLOAD', outcome: 'ALLOWED', subjectId: body.id }),
     ]);
-    expect(events.map((e: any) => e.action)).toEqual(expect.arrayContaining(['SIGN_BAA']));
+    expect(events.map((e: Untyped) => e.action)).toEqual(expect.arrayContaining(['SIGN_BAA']));
     failed(await app.gql(AUDIT, { id: contractId }, outsider.accessToken), 'NOT_FOUND');
     const admin = await a.admin();
     expect(ok(await app.gql(`query($id: ID) { auditEvents(contractId: $id) { totalCount } }`, { id: contractId }, admin.accessToken)).auditEvents.totalCount).toBe(events.length);

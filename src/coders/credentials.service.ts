@@ -1,5 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { runEvery } from '../common/scheduling/run-every.js';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { eachOnItsOwn } from '../common/scheduling/each-on-its-own.js';
+import { JobScheduler } from '../common/scheduling/job-scheduler.js';
 import { AppConfig } from '../config/app-config.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
@@ -59,23 +60,19 @@ function credentialFromJson(row: CredentialJson): CredentialEntity {
 }
 
 @Injectable()
-export class CredentialsService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CredentialsService implements OnApplicationBootstrap {
   private readonly logger = new Logger(CredentialsService.name);
-  private stop = () => undefined as void;
 
   constructor(
     @InjectRepository(CredentialEntity) private readonly credentials: Repository<CredentialEntity>,
     private readonly transactions: TransactionRunner,
     private readonly notifications: NotificationsService,
+    private readonly scheduler: JobScheduler,
     private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.stop = runEvery(this.config.env.WORKER_POLL_MS * 3600, () => this.remindExpiring(), this.logger, 'credential expiry reminders');
-  }
-
-  onApplicationShutdown(): void {
-    this.stop();
+    this.scheduler.schedule('credentials.remind-expiring', { cron: this.config.env.CREDENTIAL_REMINDER_CRON }, () => this.remindExpiring());
   }
 
   /** A new credential starts PENDING; one live (pending or verified) credential per type and coder. */
@@ -142,24 +139,30 @@ export class CredentialsService implements OnApplicationBootstrap, OnApplication
 
   /**
    * Reminds holders of verified credentials expiring within `days` (CEU cycles end: renew in time),
-   * once per credential and expiry date; changing the credential resets the reminder.
+   * once per credential and expiry date; changing the credential resets the reminder. Each
+   * credential is marked and notified in its own transaction, so one failure holds up no other.
    */
   async remindExpiring(days = 30): Promise<number> {
-    return this.transactions.run(async (manager) => {
-      const [due] = (await manager.query(
-        `UPDATE credentials SET expiry_reminded_at = now()
-          WHERE status = 'VERIFIED' AND expiry_reminded_at IS NULL AND expires_on IS NOT NULL
-            AND expires_on >= CURRENT_DATE AND expires_on < CURRENT_DATE + $1::int
-          RETURNING id, coder_id, type, expires_on`,
-        [days],
-      )) as [{ id: string; coder_id: string; type: string; expires_on: string }[], number];
-      for (const row of due) {
-        await this.notifications.notify(manager, row.coder_id, NotificationKind.CREDENTIAL_EXPIRING, `Your ${row.type} credential expires on ${row.expires_on}: renew it and update it here`, {
-          credentialId: row.id,
-        });
-      }
-      return due.length;
-    });
+    const DUE = `status = 'VERIFIED' AND expiry_reminded_at IS NULL AND expires_on IS NOT NULL AND expires_on >= CURRENT_DATE AND expires_on < CURRENT_DATE + $1::int`;
+    const due: { id: string }[] = await this.credentials.query(`SELECT id FROM credentials WHERE ${DUE} ORDER BY expires_on`, [days]);
+    return eachOnItsOwn(
+      due,
+      ({ id }) => `expiry reminder for credential ${id}`,
+      ({ id }) =>
+        this.transactions.run(async (manager) => {
+          const [rows] = (await manager.query(`UPDATE credentials SET expiry_reminded_at = now() WHERE id = $2 AND ${DUE} RETURNING id, coder_id, type, expires_on`, [days, id])) as [
+            { id: string; coder_id: string; type: string; expires_on: string }[],
+            number,
+          ];
+          const [row] = rows;
+          if (!row) return false; // reminded meanwhile (another instance), or no longer due
+          await this.notifications.notify(manager, row.coder_id, NotificationKind.CREDENTIAL_EXPIRING, `Your ${row.type} credential expires on ${row.expires_on}: renew it and update it here`, {
+            credentialId: row.id,
+          });
+          return true;
+        }),
+      this.logger,
+    );
   }
 
   /** The admin review queue, oldest first. */

@@ -1,10 +1,13 @@
 import { Global, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { JobScheduler } from './scheduling/job-scheduler.js';
 
 /** Shared pieces every feature module may inject. */
 @Global()
 @Module({
-  providers: [TransactionRunner],
-  exports: [TransactionRunner],
+  imports: [ScheduleModule.forRoot()],
+  providers: [TransactionRunner, JobScheduler],
+  exports: [TransactionRunner, JobScheduler],
 })
 export class CommonModule {}

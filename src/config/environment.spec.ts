@@ -33,6 +33,13 @@ describe(loadEnvironment.name, () => {
     expect(() => loadEnvironment({ TRUST_PROXY: 'true' })).toThrow(/^Invalid environment variable TRUST_PROXY: .*hop count.*\(got "true"\)$/);
   });
 
+  it('takes each background job schedule as a cron expression, naming a bad one', () => {
+    expect(loadEnvironment({})).toMatchObject({ WORKER_POLL_MS: 1000, MILESTONE_RELEASE_CRON: '*/30 * * * * *', CREDENTIAL_REMINDER_CRON: '0 0 * * * *' });
+    expect(loadEnvironment({ INVOICE_GENERATION_CRON: '0 6 * * 1' }).INVOICE_GENERATION_CRON).toBe('0 6 * * 1');
+    expect(() => loadEnvironment({ INVOICE_RELEASE_CRON: 'hourly' })).toThrow(/^Invalid environment variable INVOICE_RELEASE_CRON: .*cron expression.*\(got "hourly"\)$/);
+    expect(() => loadEnvironment({ REVIEW_PUBLICATION_CRON: '61 * * * *' })).toThrow(/REVIEW_PUBLICATION_CRON/);
+  });
+
   it('validates every variable of the Environment class and documents each in .env.example, and no other', () => {
     const documented = [...readFileSync(new URL('../../.env.example', import.meta.url), 'utf8').matchAll(/^([A-Z0-9_]+)=/gm)].map((m) => m[1]);
     // The variables as the class declares them: those with a validator (optional ones included) and those with a default.

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { EntityManager, In, Repository } from 'typeorm';
@@ -7,19 +7,19 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from 
 import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { firstOfEachGroup } from '../common/pagination/paginate.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
-import { runEvery } from '../common/scheduling/run-every.js';
+import { eachOnItsOwn } from '../common/scheduling/each-on-its-own.js';
+import { JobScheduler } from '../common/scheduling/job-scheduler.js';
 import { AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { PayModel } from '../domain/work.enums.js';
-import { GatewayEvent, PaymentsGateway } from '../payments/gateway/payments-gateway.js';
+import { PaymentsGateway } from '../payments/gateway/payments-gateway.js';
 import { ACCOUNTS, feeOf, LedgerService } from '../payments/ledger.service.js';
-import { OutboxJobEntity } from '../payments/outbox-job.entity.js';
-import { OutboxOutcome, OutboxService } from '../payments/outbox.service.js';
+import { OutboxJob, OutboxOutcome, OutboxService } from '../payments/outbox.service.js';
 import { PayoutsService } from '../payments/payouts.service.js';
 import { EscrowService } from '../payments/escrow.service.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { StripeEventsService } from '../payments/stripe-events.service.js';
+import { StripeEventsService, SucceededIntent } from '../payments/stripe-events.service.js';
 import { ContractEntity } from './contract.entity.js';
 import { ContractStatus } from './contract-status.enum.js';
 import { ContractsService } from './contracts.service.js';
@@ -27,8 +27,28 @@ import { CreateMilestoneInput, FundingIntent } from './dto/milestone.models.js';
 import { MilestoneEntity } from './milestone.entity.js';
 import { MilestoneStatus } from './milestone-status.enum.js';
 
-const REFUND_JOB = 'stripe.refund';
 const HELD = [MilestoneStatus.FUNDED, MilestoneStatus.SUBMITTED];
+
+/** A refund of (part of) a milestone's payment to the practice. */
+export interface RefundPayload {
+  paymentIntentId: string;
+  amountCents: number;
+  milestoneId: string;
+}
+
+declare module '../payments/outbox.service.js' {
+  interface OutboxJobPayloads {
+    /** Enqueued by MilestonesService (refund, dispute settlement), run by MilestonesService. */
+    'stripe.refund': RefundPayload;
+  }
+}
+
+declare module '../payments/gateway/payments-gateway.js' {
+  interface PaymentIntentKinds {
+    /** Funding a milestone into escrow: its `payment_intent.succeeded` goes to MilestonesService. */
+    milestone: { milestoneId: string; contractId: string };
+  }
+}
 
 /**
  * Fixed-price escrow: create -> fund (Stripe PaymentIntent) -> FUNDED on payment_intent.succeeded
@@ -37,9 +57,8 @@ const HELD = [MilestoneStatus.FUNDED, MilestoneStatus.SUBMITTED];
  * Every status move is one conditional UPDATE, and every money move a ledger journal in the same transaction.
  */
 @Injectable()
-export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(MilestonesService.name);
-  private stop = () => undefined as void;
 
   constructor(
     @InjectRepository(MilestoneEntity) private readonly milestones: Repository<MilestoneEntity>,
@@ -52,21 +71,17 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
     private readonly notifications: NotificationsService,
     private readonly events: StripeEventsService,
     private readonly transactions: TransactionRunner,
+    private readonly scheduler: JobScheduler,
     private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
-    this.events.on('payment_intent.succeeded', (event, manager) => this.onPaymentSucceeded(event, manager));
-    this.outbox.register(REFUND_JOB, (job) => this.runRefund(job));
+    this.events.onPaymentSucceeded('milestone', (intent, manager) => this.onPaymentSucceeded(intent, manager), { legacyKey: 'milestoneId' });
+    this.outbox.register('stripe.refund', (job) => this.runRefund(job));
   }
 
   onApplicationBootstrap(): void {
-    // Releases are due by the day: checking every 30 worker ticks is plenty.
-    this.stop = runEvery(this.config.env.WORKER_POLL_MS * 30, () => this.releaseOverdue(), this.logger, 'automatic milestone release');
-  }
-
-  onApplicationShutdown(): void {
-    this.stop();
+    this.scheduler.schedule('milestones.release-overdue', { cron: this.config.env.MILESTONE_RELEASE_CRON }, () => this.releaseOverdue());
   }
 
   async create(actor: Actor, contractId: string, input: CreateMilestoneInput): Promise<MilestoneEntity> {
@@ -87,7 +102,7 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
     if (contract.status !== ContractStatus.ACTIVE) throw new ConflictError(`This contract is ${contract.status}`);
     if (![MilestoneStatus.CREATED, MilestoneStatus.FUNDING].includes(milestone.status)) throw new ConflictError(`This milestone is already ${milestone.status}`);
     const intent = await this.gateway.createPaymentIntent(
-      { amountCents: milestone.amountCents, transferGroup: `contract:${contract.id}`, metadata: { milestoneId: milestone.id, contractId: contract.id } },
+      { amountCents: milestone.amountCents, transferGroup: `contract:${contract.id}`, metadata: { kind: 'milestone', milestoneId: milestone.id, contractId: contract.id } },
       `payment_intent:${milestone.id}`,
     );
     const moved = await this.transactions.run(async (manager) => {
@@ -137,24 +152,32 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
       if (!moved.affected)
         throw new ConflictError(`Only a FUNDED or SUBMITTED milestone can be refunded; this one is ${(await manager.getRepository(MilestoneEntity).findOneByOrFail({ id })).status}`);
       await this.escrow.refunded(manager, `milestone:${id}`, contract.id, milestone.amountCents);
-      await this.outbox.enqueue(manager, REFUND_JOB, `refund:milestone:${id}`, { paymentIntentId: milestone.paymentIntentId, amountCents: milestone.amountCents, milestoneId: id });
+      await this.outbox.enqueue(manager, 'stripe.refund', `refund:milestone:${id}`, { paymentIntentId: paidWith(milestone), amountCents: milestone.amountCents, milestoneId: id });
       return manager.getRepository(MilestoneEntity).findOneByOrFail({ id });
     });
   }
 
-  /** Releases every SUBMITTED milestone whose review window has passed (contracts in dispute wait). */
+  /**
+   * Releases every SUBMITTED milestone whose review window has passed (contracts in dispute wait),
+   * each in its own transaction: one that fails is logged and tried again next run, the rest go.
+   */
   async releaseOverdue(): Promise<number> {
     const due = await this.milestones.createQueryBuilder('m').where(`m.status = 'SUBMITTED' AND m.auto_release_at <= now()`).orderBy('m.auto_release_at').limit(100).getMany();
-    let released = 0;
-    for (const milestone of due) {
-      try {
-        await this.transactions.run((manager) => this.release(manager, milestone.id));
-        released++;
-      } catch (error) {
-        if (!(error instanceof ConflictError)) throw error;
-      }
-    }
-    return released;
+    return eachOnItsOwn(
+      due,
+      (milestone) => `automatic release of milestone ${milestone.id}`,
+      async (milestone) => {
+        try {
+          await this.transactions.run((manager) => this.release(manager, milestone.id));
+          return true;
+        } catch (error) {
+          // Disputed, or released meanwhile: nothing to do, not a failure.
+          if (error instanceof ConflictError) return false;
+          throw error;
+        }
+      },
+      this.logger,
+    );
   }
 
   /** A contract's `first` oldest milestones, through the request's DataLoader: a page of contracts loads them in one statement. */
@@ -223,7 +246,7 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
       const part = Math.min(toRefund, milestone.amountCents);
       toRefund -= part;
       if (part > 0)
-        await this.outbox.enqueue(manager, REFUND_JOB, `refund:dispute:${disputeId}:${milestone.id}`, { paymentIntentId: milestone.paymentIntentId, amountCents: part, milestoneId: milestone.id });
+        await this.outbox.enqueue(manager, 'stripe.refund', `refund:dispute:${disputeId}:${milestone.id}`, { paymentIntentId: paidWith(milestone), amountCents: part, milestoneId: milestone.id });
       const fullyRefunded = part === milestone.amountCents;
       await manager
         .getRepository(MilestoneEntity)
@@ -232,21 +255,20 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
     return total;
   }
 
-  /** payment_intent.succeeded: the milestone paid with this intent becomes FUNDED, once, with its funding journal. */
-  private async onPaymentSucceeded(event: GatewayEvent, manager: EntityManager): Promise<void> {
-    const intent = event.data.object;
-    // By intent id, or by metadata when the event overtook fundMilestone's own write of the id.
-    const milestone =
-      (await manager.getRepository(MilestoneEntity).findOneBy({ paymentIntentId: intent.id as string })) ??
-      (isUUID(String(intent.metadata?.milestoneId ?? '')) ? await manager.getRepository(MilestoneEntity).findOneBy({ id: String(intent.metadata.milestoneId) }) : null);
+  /** payment_intent.succeeded of a milestone's intent: the milestone becomes FUNDED, once, with its funding journal. */
+  private async onPaymentSucceeded(intent: SucceededIntent<'milestone'>, manager: EntityManager): Promise<void> {
+    const { milestoneId } = intent.metadata;
+    if (!isUUID(milestoneId)) return;
+    const milestone = await manager.getRepository(MilestoneEntity).findOneBy({ id: milestoneId });
+    // The id is unset when the event overtook fundMilestone's own write of it; any other intent is not this milestone's.
     if (!milestone || (milestone.paymentIntentId && milestone.paymentIntentId !== intent.id)) return;
-    if (Number(intent.amount_received ?? intent.amount) !== milestone.amountCents) {
+    if (intent.amount_received !== milestone.amountCents) {
       this.logger.error(`payment ${intent.id} amount does not match milestone ${milestone.id}; left for review`);
       return;
     }
     const moved = await manager
       .getRepository(MilestoneEntity)
-      .update({ id: milestone.id, status: In([MilestoneStatus.CREATED, MilestoneStatus.FUNDING]) }, { status: MilestoneStatus.FUNDED, fundedAt: new Date(), paymentIntentId: String(intent.id) });
+      .update({ id: milestone.id, status: In([MilestoneStatus.CREATED, MilestoneStatus.FUNDING]) }, { status: MilestoneStatus.FUNDED, fundedAt: new Date(), paymentIntentId: intent.id });
     if (!moved.affected) return;
     await this.escrow.funded(manager, `milestone:${milestone.id}`, milestone.contractId, milestone.amountCents);
     const contract = await manager.getRepository(ContractEntity).findOneByOrFail({ id: milestone.contractId });
@@ -256,7 +278,8 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
     });
   }
 
-  private async runRefund(job: OutboxJobEntity): Promise<OutboxOutcome> {
+  /** Outbox job: refunds the payment through Stripe, keyed by the job. */
+  private async runRefund(job: OutboxJob<'stripe.refund'>): Promise<OutboxOutcome> {
     const refund = await this.gateway.createRefund(
       { paymentIntentId: job.payload.paymentIntentId, amountCents: job.payload.amountCents, metadata: { milestoneId: job.payload.milestoneId } },
       job.idempotencyKey,
@@ -279,4 +302,10 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
     if (!milestone) throw new NotFoundError('Milestone');
     return milestone;
   }
+}
+
+/** The PaymentIntent a held (funded) milestone was paid with: always recorded when it became FUNDED. */
+function paidWith(milestone: MilestoneEntity): string {
+  if (!milestone.paymentIntentId) throw new Error(`milestone ${milestone.id} is held but has no payment intent`);
+  return milestone.paymentIntentId;
 }

@@ -1,12 +1,13 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { firstOfEachGroup } from '../common/pagination/paginate.js';
-import { runEvery } from '../common/scheduling/run-every.js';
+import { eachOnItsOwn } from '../common/scheduling/each-on-its-own.js';
+import { JobScheduler } from '../common/scheduling/job-scheduler.js';
 import { AppConfig } from '../config/app-config.js';
 import { ContractStatus } from '../contracts/contract-status.enum.js';
 import { ContractsService } from '../contracts/contracts.service.js';
@@ -18,24 +19,20 @@ import { ReviewEntity } from './review.entity.js';
 export const BLIND_DAYS = 14;
 
 @Injectable()
-export class ReviewsService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ReviewsService implements OnApplicationBootstrap {
   private readonly logger = new Logger(ReviewsService.name);
-  private stop = () => undefined as void;
 
   constructor(
     @InjectRepository(ReviewEntity) private readonly reviews: Repository<ReviewEntity>,
     private readonly contracts: ContractsService,
     private readonly profiles: CoderProfilesService,
     private readonly transactions: TransactionRunner,
+    private readonly scheduler: JobScheduler,
     private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.stop = runEvery(this.config.env.WORKER_POLL_MS * 60, () => this.publishExpired(), this.logger, 'publishing blind reviews');
-  }
-
-  onApplicationShutdown(): void {
-    this.stop();
+    this.scheduler.schedule('reviews.publish-expired', { cron: this.config.env.REVIEW_PUBLICATION_CRON }, () => this.publishExpired());
   }
 
   /** Once per party, after the contract ENDED; the second review publishes both. */
@@ -85,12 +82,18 @@ export class ReviewsService implements OnApplicationBootstrap, OnApplicationShut
       `SELECT r.id FROM reviews r JOIN contracts k ON k.id = r.contract_id WHERE r.published_at IS NULL AND k.ended_at < now() - make_interval(days => $1) LIMIT 500`,
       [BLIND_DAYS],
     );
-    if (!due.length) return 0;
-    await this.transactions.run(async (manager) => {
-      const rows = await manager.getRepository(ReviewEntity).find({ where: { id: In(due.map((d) => d.id)), publishedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
-      await this.publish(manager, rows);
-    });
-    return due.length;
+    // Each review in its own transaction: one that fails to publish holds up no other.
+    return eachOnItsOwn(
+      due,
+      ({ id }) => `publishing review ${id}`,
+      ({ id }) =>
+        this.transactions.run(async (manager) => {
+          const rows = await manager.getRepository(ReviewEntity).find({ where: { id, publishedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+          await this.publish(manager, rows);
+          return rows.length > 0;
+        }),
+      this.logger,
+    );
   }
 
   /** Makes reviews visible; a provider's review then counts in the coder's rating. */
