@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { buildSchema, GraphQLObjectType } from 'graphql';
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { eventually } from './support/app-process.js';
 import { coders, given, jobInput, ok, postJob, Session } from './support/given.js';
 import { TestApp } from './support/test-app.js';
 
@@ -109,8 +110,8 @@ const MATRIX: Record<string, Entry> = {
     vars: (w) => ({ id: w.contractFixed }),
     expect: 'U F F O N F',
   },
-  fundMilestone: { doc: 'mutation($id: ID!) { fundMilestone(id: $id) { status } }', vars: (w) => ({ id: w.milestone }), expect: 'U F F O N F' },
-  submitMilestone: { doc: 'mutation($id: ID!) { submitMilestone(id: $id) { id } }', vars: (w) => ({ id: w.milestone }), expect: 'U C N F F F' },
+  fundMilestone: { doc: 'mutation($id: ID!) { fundMilestone(id: $id) { status } }', vars: (w) => ({ id: w.milestoneToFund }), expect: 'U F F O N F' },
+  submitMilestone: { doc: 'mutation($id: ID!) { submitMilestone(id: $id) { id } }', vars: (w) => ({ id: w.milestone }), expect: 'U O N F F F' },
   approveMilestone: { doc: 'mutation($id: ID!) { approveMilestone(id: $id) { id } }', vars: (w) => ({ id: w.milestone }), expect: 'U F F O N F' },
   refundMilestone: { doc: 'mutation($id: ID!) { refundMilestone(id: $id) { id } }', vars: (w) => ({ id: w.milestone }), expect: 'U F F C N F' },
   logWork: {
@@ -197,7 +198,13 @@ describe('authorization matrix', () => {
     const fixedJob = await postJob(app, practice.owner, practice.organization.id, { payModel: 'FIXED_PRICE', rateCents: null, budgetCents: 100000, requiresBaa: true });
     world.contractFixed = await accept(await bid(C, fixedJob.id, { rateCents: 50000 }));
     for (const token of [P, C]) ok(await app.gql(`mutation($id: ID!) { signBaa(contractId: $id) { id } }`, { id: world.contractFixed }, token));
-    world.milestone = ok(await app.gql(`mutation($id: ID!) { createMilestone(contractId: $id, input: { title: "M", amountCents: 5000 }) { id } }`, { id: world.contractFixed }, P)).createMilestone.id;
+    const milestone = async () =>
+      ok(await app.gql(`mutation($id: ID!) { createMilestone(contractId: $id, input: { title: "M", amountCents: 5000 }) { id } }`, { id: world.contractFixed }, P)).createMilestone.id as string;
+    world.milestoneToFund = await milestone();
+    // Funded before the matrix runs (the simulated gateway confirms a payment a moment later), so each cell is deterministic.
+    world.milestone = await milestone();
+    ok(await app.gql(`mutation($id: ID!) { fundMilestone(id: $id) { status } }`, { id: world.milestone }, P));
+    expect(await eventually(async () => (await app.sql('SELECT status FROM milestones WHERE id = $1', [world.milestone]))[0].status === 'FUNDED', 10_000)).toBe(true);
     world.batch = ok(
       await app.gql(`mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "W-1", icd10cm: ["I10"] }] }) { id } }`, { id: world.contractFixed }, C),
     ).submitCodedBatch.id;
