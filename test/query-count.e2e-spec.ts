@@ -173,7 +173,7 @@ describe('SQL statements per request on list fields', () => {
       [null, null, null],
       [null, null, null],
     ]);
-    expect(res.errors!.map((e) => e.extensions.code).sort()).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'NOT_FOUND', 'NOT_FOUND']);
+    expect(res.errors!.map((e) => e.extensions.code)).toEqual(Array(6).fill('NOT_FOUND'));
   });
 
   it('still checks the bounds of list arguments', async () => {

@@ -139,11 +139,17 @@ describe('workroom: BAA, encrypted documents, audit log', () => {
     expect(got.headers['cache-control']).toBe('no-store');
     expect(Buffer.compare(got.body as Buffer, PDF)).toBe(0);
 
-    for (const stranger of [await a.provider(), await a.coder(), await a.admin()]) {
+    for (const stranger of [await a.provider(), await a.coder()]) {
       expect((await download(stranger.accessToken, res.body.id)).status).toBe(404);
       failed(await app.gql(DOCUMENTS, { id: contractId }, stranger.accessToken), 'NOT_FOUND');
       expect((await upload(stranger.accessToken, contractId, PDF)).status).toBe(404);
     }
+    // Admins may read the contract, never its PHI: FORBIDDEN, not a pretended NOT_FOUND.
+    const admin = await a.admin();
+    const refused = await download(admin.accessToken, res.body.id);
+    expect([refused.status, JSON.parse(refused.body.toString()).code]).toEqual([403, 'FORBIDDEN']);
+    failed(await app.gql(DOCUMENTS, { id: contractId }, admin.accessToken), 'FORBIDDEN');
+    expect((await upload(admin.accessToken, contractId, PDF)).status).toBe(403);
     expect((await download(null, res.body.id)).status).toBe(401);
     expect((await download(coder.accessToken, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
   });
@@ -222,13 +228,17 @@ describe('workroom: BAA, encrypted documents, audit log', () => {
     const { body } = await upload(owner.accessToken, contractId, PDF);
     ok(await app.gql(`mutation($id: ID!, $r: String!) { openDispute(contractId: $id, reason: $r) { id } }`, { id: contractId, r: 'Quality' }, owner.accessToken));
     expect((await download(coder.accessToken, body.id)).status).toBe(200);
-    expect((await upload(coder.accessToken, contractId, PDF)).status).toBe(404);
+    // The parties keep their standing; the contract's state refuses the act: CONFLICT.
+    expect(await upload(coder.accessToken, contractId, PDF)).toMatchObject({ status: 409, body: expect.objectContaining({ code: 'CONFLICT', message: expect.stringMatching(/DISPUTED/) }) });
 
     const other = await signedContract();
     const doc = (await upload(other.owner.accessToken, other.contractId, PDF)).body;
     ok(await app.gql(`mutation($id: ID!) { endContract(id: $id) { status } }`, { id: other.contractId }, other.coder.accessToken));
-    expect((await download(other.coder.accessToken, doc.id)).status).toBe(404);
-    expect((await download(other.owner.accessToken, doc.id)).status).toBe(404);
+    const closed = await download(other.coder.accessToken, doc.id);
+    expect([closed.status, JSON.parse(closed.body.toString())]).toEqual([409, expect.objectContaining({ code: 'CONFLICT', message: expect.stringMatching(/ENDED/) })]);
+    expect((await download(other.owner.accessToken, doc.id)).status).toBe(409);
+    failed(await app.gql(DOCUMENTS, { id: other.contractId }, other.owner.accessToken), 'CONFLICT');
+    expect((await download((await a.coder()).accessToken, doc.id)).status).toBe(404);
   });
 
   it('audits every access, allowed or denied, for the parties to read', async () => {

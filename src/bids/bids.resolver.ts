@@ -127,7 +127,11 @@ export class JobPostingBidsResolver {
     private readonly invitationsService: InvitationsService,
   ) {}
 
-  @ResolveField(() => BidConnection, { nullable: true, description: "Bids, newest first: members of the posting's organization only (FORBIDDEN for others).", complexity: connectionComplexity })
+  @ResolveField(() => BidConnection, {
+    nullable: true,
+    description: "Bids, newest first: members of the posting's organization only (null with a NOT_FOUND error for others).",
+    complexity: connectionComplexity,
+  })
   bids(@Parent() posting: JobPosting, @CurrentUser() viewer: Actor | null, @Args() args: ConnectionArgs, @Loaders() loaders: RequestLoaders): Promise<BidConnection> {
     return this.bidsService.loadForPosting(loaders, viewer, posting, args);
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
+import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
 import { RequestLoaders } from '../common/loaders/request-loaders.js';
@@ -15,7 +15,8 @@ import { PayModel } from '../domain/work.enums.js';
 import { JobPostingsService } from '../jobs/job-postings.service.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { MembershipRole, OrganizationKind } from '../organizations/organization.enums.js';
+import { OrganizationAccess } from '../organizations/organization-access.service.js';
+import { OrganizationKind } from '../organizations/organization.enums.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { BidEntity } from './bid.entity.js';
 import { BidStatus, InvitationStatus } from './bid-status.enum.js';
@@ -28,6 +29,7 @@ export class BidsService {
     @InjectRepository(BidEntity) private readonly bids: Repository<BidEntity>,
     private readonly postings: JobPostingsService,
     private readonly organizations: OrganizationsService,
+    private readonly access: OrganizationAccess,
     private readonly profiles: CoderProfilesService,
     private readonly credentials: CredentialsService,
     private readonly notifications: NotificationsService,
@@ -93,9 +95,9 @@ export class BidsService {
   /** A member of the posting's organization turns down a PENDING bid. */
   async reject(actor: Actor, id: string): Promise<BidEntity> {
     const bid = await this.bids.findOneBy({ id });
-    if (!bid) throw new NotFoundError('Bid');
-    const posting = await this.postings.findById(bid.jobPostingId);
-    if (!posting || !(await this.postings.isMember(actor, posting.organizationId))) throw new NotFoundError('Bid');
+    const posting = bid && (await this.postings.findById(bid.jobPostingId));
+    if (!bid || !posting) throw new NotFoundError('Bid');
+    await this.access.require(actor, posting.organizationId, 'organization.hire', 'Bid');
     return this.transition(bid, BidStatus.REJECTED, (manager) =>
       this.notifications.notify(manager, bid.coderId, NotificationKind.BID_REJECTED, `Your bid on "${posting.title}" was not selected`, { jobPostingId: posting.id, bidId: bid.id }),
     );
@@ -141,11 +143,12 @@ export class BidsService {
   }
 
   /**
-   * A posting's bids, for members of its organization only (FORBIDDEN for anyone else). Through the
-   * request's DataLoaders: a page of postings checks membership once and loads every page of bids in one statement.
+   * A posting's bids, for members of its organization only (NOT_FOUND for outsiders, FORBIDDEN for
+   * admins). Through the request's DataLoaders: a page of postings checks membership once and loads
+   * every page of bids in one statement.
    */
   async loadForPosting(loaders: RequestLoaders, actor: Actor | null, posting: { id: string; organizationId: string }, args: ConnectionArgs): Promise<ConnectionShape<BidEntity>> {
-    if (!(await this.postings.loadIsMember(loaders, actor, posting.organizationId))) throw new ForbiddenError("Only the posting organization's members see its bids");
+    await this.access.loadRequire(loaders, actor, posting.organizationId, 'organization.hire', "The posting's bids");
     return loaders
       .get<string, ConnectionShape<BidEntity>>(`bidsByPosting:${args.first}:${args.after ?? ''}`, (postingIds) => {
         const query = this.bids.createQueryBuilder('b').where('b.jobPostingId IN (:...postingIds)', { postingIds });
@@ -166,7 +169,7 @@ export class BidsService {
       if (input.assignedCoderId) throw new BadUserInputError('input.assignedCoderId is only for bids made as a coding company (input.organizationId)', ['input.assignedCoderId']);
       return { coderId: actor.id, organizationId: null };
     }
-    await this.organizations.requireMembership(actor, input.organizationId, [MembershipRole.OWNER, MembershipRole.ADMIN]);
+    await this.access.require(actor, input.organizationId, 'organization.manage');
     if ((await this.organizations.kindOf(input.organizationId)) !== OrganizationKind.CODING_COMPANY) {
       throw new BadUserInputError('input.organizationId must be a CODING_COMPANY', ['input.organizationId']);
     }

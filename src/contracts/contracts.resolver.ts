@@ -8,6 +8,7 @@ import { IdArg } from '../common/validation/id-arg.decorator.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
 import { toCoderProfile } from '../coders/coders.mapper.js';
 import { CoderProfile } from '../coders/dto/coder-profile.model.js';
+import { Earnings } from '../payments/dto/payout.models.js';
 import { JobPosting } from '../jobs/dto/job-posting.model.js';
 import { JobPostingsService } from '../jobs/job-postings.service.js';
 import { Organization } from '../organizations/dto/organization.model.js';
@@ -37,13 +38,19 @@ export class ContractsResolver {
   }
 
   @Query(() => Contract, { description: 'A contract you are party to (NOT_FOUND otherwise).' })
-  async contract(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Contract> {
-    return (await this.contracts.findForParty(actor, id)).contract;
+  contract(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Contract> {
+    return this.contracts.findForParty(actor, id);
   }
 
   @Query(() => ContractConnection, { description: 'Contracts you are party to, newest first.', complexity: connectionComplexity })
   myContracts(@CurrentUser() actor: Actor, @Args() args: ConnectionArgs): Promise<ContractConnection> {
     return this.contracts.listMine(actor, args);
+  }
+
+  @Roles(UserRole.CODER)
+  @Query(() => Earnings)
+  myEarnings(@CurrentUser() actor: Actor): Promise<Earnings> {
+    return this.contracts.earnings(actor);
   }
 
   @ResolveField(() => JobPosting)

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
+import { BadUserInputError, ConflictError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { firstOfEachGroup } from '../common/pagination/paginate.js';
@@ -18,6 +18,7 @@ import { EscrowService } from '../payments/escrow.service.js';
 import { PaymentsGateway } from '../payments/gateway/payments-gateway.js';
 import { OutboxJob, OutboxOutcome, OutboxService } from '../payments/outbox.service.js';
 import { StripeEventsService, SucceededIntent } from '../payments/stripe-events.service.js';
+import { ContractAccess } from './contract-access.service.js';
 import { ContractEntity } from './contract.entity.js';
 import { ContractStatus } from './contract-status.enum.js';
 import { ContractsService } from './contracts.service.js';
@@ -71,6 +72,7 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
     @InjectRepository(InvoiceEntity) private readonly invoices: Repository<InvoiceEntity>,
     @InjectRepository(WorkLogEntity) private readonly workLogs: Repository<WorkLogEntity>,
     private readonly contracts: ContractsService,
+    private readonly access: ContractAccess,
     private readonly billing: BillingService,
     private readonly escrow: EscrowService,
     private readonly gateway: PaymentsGateway,
@@ -95,8 +97,7 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
 
   /** The coder records a day's minutes (HOURLY) or charts (PER_CHART); the same day again replaces it until invoiced. */
   async logWork(actor: Actor, contractId: string, input: LogWorkInput): Promise<WorkLogEntity> {
-    const { contract, side } = await this.contracts.findForParty(actor, contractId);
-    if (side !== 'coder') throw new ForbiddenError('Only the coder on this contract logs work');
+    const { contract } = await this.access.require(actor, contractId, 'contract.work');
     if (contract.status !== ContractStatus.ACTIVE) throw new ConflictError(`This contract is ${contract.status}`);
     const field = contract.payModel === PayModel.HOURLY ? 'minutes' : contract.payModel === PayModel.PER_CHART ? 'charts' : null;
     if (!field) throw new ConflictError(`Work is logged on HOURLY and PER_CHART contracts; this one is ${contract.payModel}`);
@@ -117,7 +118,7 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   async listForContract(actor: Actor, contractId: string): Promise<InvoiceEntity[]> {
-    await this.contracts.findForParty(actor, contractId);
+    await this.access.require(actor, contractId, 'contract.read');
     return this.invoices.find({ where: { contractId }, order: { periodStart: 'DESC', createdAt: 'DESC' } });
   }
 
@@ -126,7 +127,7 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
    * request's DataLoaders: the contracts of a page share one party check and one statement.
    */
   async loadWork(loaders: RequestLoaders, actor: Actor, contract: Pick<ContractEntity, 'id' | 'coderId' | 'organizationId' | 'codingCompanyId'>, first: number): Promise<WorkLogEntity[]> {
-    if (!(await this.contracts.loadSideOf(loaders, actor, contract))) throw new NotFoundError('Contract');
+    await this.access.loadRequire(loaders, actor, contract, 'contract.read');
     return loaders
       .get<string, WorkLogEntity[]>(`workLogsByContract:${first}`, async (contractIds) => {
         const logs = this.workLogs.createQueryBuilder('w').where('w.contractId IN (:...contractIds)', { contractIds });
@@ -154,7 +155,7 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
       ({ contract_id: contractId }) => `invoicing contract ${contractId}`,
       ({ contract_id: contractId }) =>
         this.transactions.run(async (manager) => {
-          const contract = await manager.getRepository(ContractEntity).findOneByOrFail({ id: contractId });
+          const contract = (await this.contracts.findById(contractId, manager))!;
           const logs = await manager
             .getRepository(WorkLogEntity)
             .createQueryBuilder('w')
@@ -182,8 +183,7 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
 
   /** The practice reports what it collected for a period on a PERCENT_OF_COLLECTIONS contract: one invoice at the contract's rate. */
   async reportCollections(actor: Actor, args: ReportCollectionsArgs): Promise<InvoiceEntity> {
-    const { contract, side } = await this.contracts.findForParty(actor, args.contractId);
-    if (side !== 'provider') throw new ForbiddenError('Only the paying practice reports collections');
+    const { contract } = await this.access.require(actor, args.contractId, 'contract.pay');
     if (contract.payModel !== PayModel.PERCENT_OF_COLLECTIONS) throw new ConflictError(`Collections are reported on PERCENT_OF_COLLECTIONS contracts; this one is ${contract.payModel}`);
     if (contract.status !== ContractStatus.ACTIVE) throw new ConflictError(`This contract is ${contract.status}`);
     if (args.periodEnd < args.periodStart) throw new BadUserInputError('periodEnd must not be before periodStart', ['periodEnd']);
@@ -216,7 +216,7 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
       (invoice) => `releasing invoice ${invoice.id}`,
       (invoice) =>
         this.transactions.run(async (manager) => {
-          const contract = await manager.getRepository(ContractEntity).createQueryBuilder('k').setLock('pessimistic_write').where('k.id = :id', { id: invoice.contractId }).getOneOrFail();
+          const contract = await this.contracts.lockForUpdate(manager, invoice.contractId);
           if (contract.status === ContractStatus.DISPUTED) return false;
           const moved = await manager.getRepository(InvoiceEntity).update({ id: invoice.id, status: InvoiceStatus.PAID }, { status: InvoiceStatus.RELEASED, releasedAt: new Date() });
           if (!moved.affected) return false;

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { EntityManager, In, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
+import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { firstOfEachGroup } from '../common/pagination/paginate.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
@@ -20,6 +20,7 @@ import { EscrowService } from '../payments/escrow.service.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { StripeEventsService, SucceededIntent } from '../payments/stripe-events.service.js';
+import { ContractAccess } from './contract-access.service.js';
 import { ContractEntity } from './contract.entity.js';
 import { ContractStatus } from './contract-status.enum.js';
 import { ContractsService } from './contracts.service.js';
@@ -63,6 +64,7 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
   constructor(
     @InjectRepository(MilestoneEntity) private readonly milestones: Repository<MilestoneEntity>,
     private readonly contracts: ContractsService,
+    private readonly access: ContractAccess,
     private readonly gateway: PaymentsGateway,
     private readonly ledger: LedgerService,
     private readonly outbox: OutboxService,
@@ -85,7 +87,7 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   async create(actor: Actor, contractId: string, input: CreateMilestoneInput): Promise<MilestoneEntity> {
-    const contract = await this.requireSide(actor, contractId, 'provider');
+    const { contract } = await this.access.require(actor, contractId, 'contract.pay');
     if (contract.payModel !== PayModel.FIXED_PRICE) throw new ConflictError(`Milestones are for FIXED_PRICE contracts; this one is ${contract.payModel}`);
     if (contract.status !== ContractStatus.ACTIVE) throw new ConflictError(`This contract is ${contract.status}`);
     if (input.dueOn && input.dueOn < todayUtc()) throw new BadUserInputError('input.dueOn must not be in the past', ['input.dueOn']);
@@ -98,7 +100,7 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
    */
   async fund(actor: Actor, id: string): Promise<FundingIntent> {
     const milestone = await this.findOrFail(id);
-    const contract = await this.requireSide(actor, milestone.contractId, 'provider');
+    const { contract } = await this.access.require(actor, milestone.contractId, 'contract.pay', 'Milestone');
     if (contract.status !== ContractStatus.ACTIVE) throw new ConflictError(`This contract is ${contract.status}`);
     if (![MilestoneStatus.CREATED, MilestoneStatus.FUNDING].includes(milestone.status)) throw new ConflictError(`This milestone is already ${milestone.status}`);
     const intent = await this.gateway.createPaymentIntent(
@@ -107,8 +109,7 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
     );
     const moved = await this.transactions.run(async (manager) => {
       // Under the contract's row lock, so the contract cannot end between the check and the move.
-      const [live] = await manager.query(`SELECT 1 FROM contracts WHERE id = $1 AND status = 'ACTIVE' FOR UPDATE`, [contract.id]);
-      if (!live) throw new ConflictError('This contract is no longer ACTIVE');
+      if ((await this.contracts.lockForUpdate(manager, contract.id)).status !== ContractStatus.ACTIVE) throw new ConflictError('This contract is no longer ACTIVE');
       return manager
         .getRepository(MilestoneEntity)
         .createQueryBuilder()
@@ -124,7 +125,7 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
 
   async submit(actor: Actor, id: string, note: string | null): Promise<MilestoneEntity> {
     const milestone = await this.findOrFail(id);
-    await this.requireSide(actor, milestone.contractId, 'coder');
+    await this.access.require(actor, milestone.contractId, 'contract.work', 'Milestone');
     const autoReleaseAt = new Date(Date.now() + this.config.env.MILESTONE_REVIEW_DAYS * 86_400_000);
     const result = await this.milestones.update({ id, status: MilestoneStatus.FUNDED }, { status: MilestoneStatus.SUBMITTED, submissionNote: note?.trim() || null, autoReleaseAt });
     if (!result.affected) throw new ConflictError(`Only a FUNDED milestone can be submitted; this one is ${milestone.status}`);
@@ -134,7 +135,7 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
   /** The provider accepts the work: escrow goes to the coder minus the frozen platform fee. */
   async approve(actor: Actor, id: string): Promise<MilestoneEntity> {
     const milestone = await this.findOrFail(id);
-    await this.requireSide(actor, milestone.contractId, 'provider');
+    await this.access.require(actor, milestone.contractId, 'contract.pay', 'Milestone');
     return this.transactions.run(async (manager) => {
       await this.release(manager, id);
       return manager.getRepository(MilestoneEntity).findOneByOrFail({ id });
@@ -144,9 +145,9 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
   /** Gives a funded, unreleased milestone back to the provider. */
   async refund(actor: Actor, id: string): Promise<MilestoneEntity> {
     const milestone = await this.findOrFail(id);
-    await this.requireSide(actor, milestone.contractId, 'provider');
+    await this.access.require(actor, milestone.contractId, 'contract.pay', 'Milestone');
     return this.transactions.run(async (manager) => {
-      const contract = await this.lockContract(manager, milestone.contractId);
+      const contract = await this.contracts.lockForUpdate(manager, milestone.contractId);
       if (contract.status === ContractStatus.DISPUTED) throw new ConflictError('This contract is DISPUTED: an admin resolves it');
       const moved = await manager.getRepository(MilestoneEntity).update({ id, status: In(HELD) }, { status: MilestoneStatus.REFUNDED, refundedAt: new Date() });
       if (!moved.affected)
@@ -194,12 +195,17 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
   /** FUNDED or SUBMITTED -> RELEASED, with the release journal and the queued transfer, in the caller's transaction. */
   private async release(manager: EntityManager, id: string): Promise<void> {
     const milestone = await manager.getRepository(MilestoneEntity).findOneByOrFail({ id });
-    const contract = await this.lockContract(manager, milestone.contractId);
+    const contract = await this.contracts.lockForUpdate(manager, milestone.contractId);
     if (contract.status === ContractStatus.DISPUTED) throw new ConflictError('This contract is DISPUTED: releases wait for the resolution');
     const moved = await manager.getRepository(MilestoneEntity).update({ id, status: In(HELD) }, { status: MilestoneStatus.RELEASED, releasedAt: new Date() });
     if (!moved.affected) throw new ConflictError(`Only a FUNDED or SUBMITTED milestone can be released; this one is ${milestone.status}`);
     await this.escrow.release(manager, `milestone:${id}`, contract, milestone.amountCents);
     await this.notifications.notify(manager, contract.coderId, NotificationKind.MILESTONE_RELEASED, `Milestone "${milestone.title}" was released to you`, { contractId: contract.id, milestoneId: id });
+  }
+
+  /** The escrow held on a contract's milestones (FUNDED or SUBMITTED), read in the caller's transaction. */
+  async heldCents(manager: EntityManager, contractId: string): Promise<number> {
+    return (await manager.getRepository(MilestoneEntity).sum('amountCents', { contractId, status: In(HELD) })) ?? 0;
   }
 
   /**
@@ -271,7 +277,7 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
       .update({ id: milestone.id, status: In([MilestoneStatus.CREATED, MilestoneStatus.FUNDING]) }, { status: MilestoneStatus.FUNDED, fundedAt: new Date(), paymentIntentId: intent.id });
     if (!moved.affected) return;
     await this.escrow.funded(manager, `milestone:${milestone.id}`, milestone.contractId, milestone.amountCents);
-    const contract = await manager.getRepository(ContractEntity).findOneByOrFail({ id: milestone.contractId });
+    const contract = (await this.contracts.findById(milestone.contractId, manager))!;
     await this.notifications.notify(manager, contract.coderId, NotificationKind.MILESTONE_FUNDED, `Milestone "${milestone.title}" is funded: you can start`, {
       contractId: contract.id,
       milestoneId: milestone.id,
@@ -285,16 +291,6 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
       job.idempotencyKey,
     );
     return { done: { refundId: refund.id } };
-  }
-
-  private async requireSide(actor: Actor, contractId: string, side: 'provider' | 'coder'): Promise<ContractEntity> {
-    const { contract, side: actual } = await this.contracts.findForParty(actor, contractId);
-    if (actual !== side) throw new ForbiddenError(side === 'provider' ? 'Only the paying practice may do this' : 'Only the coder on this contract may do this');
-    return contract;
-  }
-
-  private async lockContract(manager: EntityManager, id: string): Promise<ContractEntity> {
-    return manager.getRepository(ContractEntity).createQueryBuilder('k').setLock('pessimistic_write').where('k.id = :id', { id }).getOneOrFail();
   }
 
   private async findOrFail(id: string): Promise<MilestoneEntity> {

@@ -12,7 +12,8 @@ import { normalizeEhr } from '../domain/ehr.js';
 import { CredentialType } from '../domain/credential-type.enum.js';
 import { Specialty } from '../domain/specialty.enum.js';
 import { PayModel, WorkType } from '../domain/work.enums.js';
-import { MembershipRole, OrganizationKind } from '../organizations/organization.enums.js';
+import { OrganizationAccess } from '../organizations/organization-access.service.js';
+import { OrganizationKind } from '../organizations/organization.enums.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { CreateJobPostingInput } from './dto/create-job-posting.input.js';
 import { JobPostingsArgs, JobPostingSort } from './dto/job-postings.args.js';
@@ -22,19 +23,19 @@ import { JobPostingStatus } from './job-posting-status.enum.js';
 /** How many of the newest text matches the RELEVANCE sort ranks (see `search`). */
 export const JOB_RELEVANCE_WINDOW = 300;
 
-const ANY_MEMBER = [MembershipRole.OWNER, MembershipRole.ADMIN, MembershipRole.MEMBER];
-
 @Injectable()
 export class JobPostingsService {
   constructor(
     @InjectRepository(JobPostingEntity) private readonly postings: Repository<JobPostingEntity>,
     private readonly organizations: OrganizationsService,
+    private readonly access: OrganizationAccess,
   ) {}
 
   /** Posts work for a PROVIDER_PRACTICE the caller is an active member of. */
   async create(actor: Actor, input: CreateJobPostingInput): Promise<JobPostingEntity> {
-    const organization = await this.organizations.findForMember(actor, input.organizationId);
-    if (organization.kind !== OrganizationKind.PROVIDER_PRACTICE) {
+    await this.access.require(actor, input.organizationId, 'organization.hire');
+    const organization = await this.organizations.findById(input.organizationId);
+    if (organization?.kind !== OrganizationKind.PROVIDER_PRACTICE) {
       throw new BadUserInputError('input.organizationId must be a PROVIDER_PRACTICE', ['input.organizationId']);
     }
     checkPay(input);
@@ -89,30 +90,15 @@ export class JobPostingsService {
     return loaders.get<string, JobPostingEntity | null>('jobPostingById', async (ids) => byKeys(ids, await this.postings.findBy({ id: In([...ids]) }), (p) => p.id)).load(id);
   }
 
-  /** The posting when the caller is an active member of its organization; NOT_FOUND otherwise. */
+  /**
+   * The posting when the caller may act for its organization (`organization.hire`): NOT_FOUND for
+   * a missing posting and for outsiders alike, FORBIDDEN for an admin.
+   */
   async findForMemberOrFail(actor: Actor, id: string): Promise<JobPostingEntity> {
     const posting = await this.postings.findOneBy({ id });
     if (!posting) throw new NotFoundError('Job posting');
-    try {
-      await this.organizations.requireMembership(actor, posting.organizationId, ANY_MEMBER);
-    } catch {
-      throw new NotFoundError('Job posting');
-    }
+    await this.access.require(actor, posting.organizationId, 'organization.hire', 'Job posting');
     return posting;
-  }
-
-  /** True when the caller is an active member of the posting's organization. */
-  async isMember(actor: Actor | null, organizationId: string): Promise<boolean> {
-    if (!actor) return false;
-    return this.organizations.requireMembership(actor, organizationId, ANY_MEMBER).then(
-      () => true,
-      () => false,
-    );
-  }
-
-  /** `isMember` through the request's DataLoaders: a page of postings checks the caller's memberships once. */
-  async loadIsMember(loaders: RequestLoaders, actor: Actor | null, organizationId: string): Promise<boolean> {
-    return actor !== null && (await this.organizations.loadActiveMembership(loaders, actor.id, organizationId)) !== null;
   }
 
   /** Locks an OPEN posting for the rest of the transaction (bids, invitations); NOT_FOUND or CONFLICT otherwise. */

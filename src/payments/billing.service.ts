@@ -4,7 +4,8 @@ import { EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
-import { MembershipRole, OrganizationKind } from '../organizations/organization.enums.js';
+import { OrganizationAccess } from '../organizations/organization-access.service.js';
+import { OrganizationKind } from '../organizations/organization.enums.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { BillingCustomerEntity } from './billing-customer.entity.js';
 import { GatewayEventOf, PaymentsGateway } from './gateway/payments-gateway.js';
@@ -22,6 +23,7 @@ export class BillingService implements OnModuleInit {
     @InjectRepository(BillingCustomerEntity) private readonly customers: Repository<BillingCustomerEntity>,
     private readonly gateway: PaymentsGateway,
     private readonly organizations: OrganizationsService,
+    private readonly access: OrganizationAccess,
     private readonly events: StripeEventsService,
   ) {}
 
@@ -36,8 +38,8 @@ export class BillingService implements OnModuleInit {
 
   /** A SetupIntent client secret to save the practice's card (owners and admins); the Customer is created once. */
   async startSetup(actor: Actor, organizationId: string): Promise<string> {
-    const organization = await this.organizations.findForMember(actor, organizationId);
-    await this.organizations.requireMembership(actor, organizationId, [MembershipRole.OWNER, MembershipRole.ADMIN]);
+    await this.access.require(actor, organizationId, 'organization.manage');
+    const organization = (await this.organizations.findById(organizationId))!;
     if (organization.kind !== OrganizationKind.PROVIDER_PRACTICE) throw new BadUserInputError('organizationId must be a PROVIDER_PRACTICE', ['organizationId']);
     let customer = await this.customers.findOneBy({ organizationId });
     if (!customer) {

@@ -59,15 +59,13 @@ export class LedgerService {
     return { availableCents: Number(row.available), paidOutCents: Number(row.paid_out) };
   }
 
-  /** Escrow still held per contract of a coder, with each contract's fee (for pending earnings). */
-  async escrowHeldForCoder(userId: string): Promise<{ heldCents: number; feeBps: number }[]> {
-    const rows: { held: string; fee: number }[] = await this.dataSource.query(
-      `SELECT -sum(e.amount_cents)::bigint AS held, k.platform_fee_bps AS fee
-         FROM contracts k JOIN ledger_entries e ON e.account = 'escrow:' || k.id
-        WHERE k.coder_id = $1 GROUP BY k.id, k.platform_fee_bps`,
-      [userId],
-    );
-    return rows.map((row) => ({ heldCents: Number(row.held), feeBps: row.fee }));
+  /** Escrow still held on each of these contracts (0 for a contract without escrow entries). */
+  async escrowHeld(contractIds: string[]): Promise<Map<string, number>> {
+    const rows: { account: string; held: string }[] = contractIds.length
+      ? await this.dataSource.query(`SELECT account, -sum(amount_cents)::bigint AS held FROM ledger_entries WHERE account = ANY($1::text[]) GROUP BY account`, [contractIds.map(ACCOUNTS.escrow)])
+      : [];
+    const byAccount = new Map(rows.map((row) => [row.account, Number(row.held)]));
+    return new Map(contractIds.map((id) => [id, byAccount.get(ACCOUNTS.escrow(id)) ?? 0]));
   }
 
   /** Journals that do not sum to zero (always empty: the invariant the tests check). */

@@ -69,11 +69,17 @@ export class PayoutsService implements OnModuleInit {
     return this.accounts.findOneBy({ userId });
   }
 
-  /** Pending (in escrow, net of fee), available (released, awaiting transfer) and paid out, all from the ledger. */
-  async earnings(actor: Actor): Promise<{ pendingCents: number; availableCents: number; paidOutCents: number }> {
-    const held = await this.ledger.escrowHeldForCoder(actor.id);
-    const pendingCents = held.reduce((sum, { heldCents, feeBps }) => sum + heldCents - feeOf(heldCents, feeBps), 0);
-    return { pendingCents, ...(await this.ledger.coderTotals(actor.id)) };
+  /**
+   * A coder's pending (escrow held on `contracts`, the coder's, net of each one's frozen fee),
+   * available (released, awaiting transfer) and paid out, all from the ledger.
+   */
+  async earnings(coderId: string, contracts: { id: string; platformFeeBps: number }[]): Promise<{ pendingCents: number; availableCents: number; paidOutCents: number }> {
+    const held = await this.ledger.escrowHeld(contracts.map((contract) => contract.id));
+    const pendingCents = contracts.reduce((sum, contract) => {
+      const cents = held.get(contract.id) ?? 0;
+      return sum + cents - feeOf(cents, contract.platformFeeBps);
+    }, 0);
+    return { pendingCents, ...(await this.ledger.coderTotals(coderId)) };
   }
 
   /** Queues a transfer to the coder, in the caller's transaction. */

@@ -2,13 +2,14 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
-import { ConflictError, NotFoundError } from '../common/errors/app-error.js';
+import { ConflictError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { firstOfEachGroup } from '../common/pagination/paginate.js';
 import { eachOnItsOwn } from '../common/scheduling/each-on-its-own.js';
 import { JobScheduler } from '../common/scheduling/job-scheduler.js';
 import { AppConfig } from '../config/app-config.js';
+import { ContractAccess } from '../contracts/contract-access.service.js';
 import { ContractStatus } from '../contracts/contract-status.enum.js';
 import { ContractsService } from '../contracts/contracts.service.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
@@ -25,6 +26,7 @@ export class ReviewsService implements OnApplicationBootstrap {
   constructor(
     @InjectRepository(ReviewEntity) private readonly reviews: Repository<ReviewEntity>,
     private readonly contracts: ContractsService,
+    private readonly access: ContractAccess,
     private readonly profiles: CoderProfilesService,
     private readonly transactions: TransactionRunner,
     private readonly scheduler: JobScheduler,
@@ -37,13 +39,12 @@ export class ReviewsService implements OnApplicationBootstrap {
 
   /** Once per party, after the contract ENDED; the second review publishes both. */
   async leave(actor: Actor, contractId: string, rating: number, comment: string | null): Promise<ReviewEntity> {
-    const { contract, side } = await this.contracts.findForParty(actor, contractId);
-    if (side === 'admin') throw new NotFoundError('Contract');
+    const { contract, standing: side } = await this.access.require(actor, contractId, 'contract.participate');
     if (contract.status !== ContractStatus.ENDED) throw new ConflictError('Reviews open once the contract has ENDED');
     try {
       return await this.transactions.run(async (manager) => {
         // Serialize the two parties' reviews on the contract row, so the second one sees the first.
-        await manager.query('SELECT 1 FROM contracts WHERE id = $1 FOR UPDATE', [contractId]);
+        await this.contracts.lockForUpdate(manager, contractId);
         const review = await manager.getRepository(ReviewEntity).save({ contractId, authorId: actor.id, authorSide: side, coderId: contract.coderId, rating, comment, publishedAt: null });
         const both = await manager.getRepository(ReviewEntity).find({ where: { contractId }, lock: { mode: 'pessimistic_write' } });
         if (both.length === 2) await this.publish(manager, both);
@@ -57,9 +58,9 @@ export class ReviewsService implements OnApplicationBootstrap {
 
   /** The contract's reviews as the caller may see them: their own always, the other's once published. */
   async forContract(actor: Actor, contractId: string): Promise<ReviewEntity[]> {
-    const { side } = await this.contracts.findForParty(actor, contractId);
+    const { standing } = await this.access.require(actor, contractId, 'contract.read');
     const rows = await this.reviews.find({ where: { contractId }, order: { createdAt: 'ASC' } });
-    return rows.filter((row) => row.authorSide === side || row.publishedAt !== null);
+    return rows.filter((row) => row.authorSide === standing || row.publishedAt !== null);
   }
 
   /**
@@ -78,10 +79,13 @@ export class ReviewsService implements OnApplicationBootstrap {
 
   /** Publishes reviews whose contract ended more than BLIND_DAYS ago. */
   async publishExpired(): Promise<number> {
-    const due: { id: string }[] = await this.reviews.query(
-      `SELECT r.id FROM reviews r JOIN contracts k ON k.id = r.contract_id WHERE r.published_at IS NULL AND k.ended_at < now() - make_interval(days => $1) LIMIT 500`,
-      [BLIND_DAYS],
-    );
+    const ended = this.contracts.endedMoreThan(BLIND_DAYS);
+    const due = await this.reviews
+      .createQueryBuilder('r')
+      .select('r.id', 'id')
+      .where(`r.published_at IS NULL AND r.contract_id IN (${ended.sql})`, ended.parameters)
+      .limit(500)
+      .getRawMany<{ id: string }>();
     // Each review in its own transaction: one that fails to publish holds up no other.
     return eachOnItsOwn(
       due,

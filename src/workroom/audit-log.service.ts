@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
+import { ContractAccess } from '../contracts/contract-access.service.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { AuditEventEntity } from './audit-event.entity.js';
 import { paginate } from '../common/pagination/paginate.js';
@@ -48,6 +49,7 @@ function hashOf(prevHash: string, event: Omit<AuditEventEntity, 'id' | 'hash' | 
 export class AuditLogService {
   constructor(
     @InjectRepository(AuditEventEntity) private readonly events: Repository<AuditEventEntity>,
+    private readonly contracts: ContractAccess,
     private readonly transactions: TransactionRunner,
   ) {}
 
@@ -74,6 +76,12 @@ export class AuditLogService {
       const hash = hashOf(prevHash, { ...event, createdAt: createdAt.toISOString() });
       await manager.getRepository(AuditEventEntity).insert({ ...event, prevHash, hash, createdAt });
     });
+  }
+
+  /** A contract's audit log, newest first, for those who may read the contract (its parties and admins). */
+  async listForContract(actor: Actor, contractId: string, args: ConnectionArgs): Promise<ConnectionShape<AuditEventEntity>> {
+    await this.contracts.require(actor, contractId, 'contract.read');
+    return this.list(args, contractId);
   }
 
   list(args: ConnectionArgs, contractId?: string): Promise<ConnectionShape<AuditEventEntity>> {

@@ -40,7 +40,7 @@ export class DocumentsService {
    */
   async upload(actor: Actor, contractId: string, read: () => Promise<IncomingDocument>, context: AuditContext): Promise<DocumentEntity> {
     const id = randomUUID();
-    await this.access.require(actor, contractId, 'write', context, { subjectType: 'document', subjectId: id, action: 'UPLOAD' });
+    await this.access.require(actor, contractId, { mode: 'write' }, context, { subjectType: 'document', subjectId: id, action: 'UPLOAD' });
     let file: IncomingDocument;
     try {
       file = await read();
@@ -61,12 +61,7 @@ export class DocumentsService {
       await this.audit.record(actor, context, { contractId: null, subjectType: 'document', subjectId: id, action: 'DOWNLOAD', outcome: 'DENIED', detail: 'no such document' });
       throw new NotFoundError('Document');
     }
-    try {
-      await this.access.require(actor, document.contractId, 'read', context, { subjectType: 'document', subjectId: id, action: 'DOWNLOAD' });
-    } catch (error) {
-      if (error instanceof NotFoundError) throw new NotFoundError('Document');
-      throw error;
-    }
+    await this.access.require(actor, document.contractId, { mode: 'read', subject: 'Document' }, context, { subjectType: 'document', subjectId: id, action: 'DOWNLOAD' });
     try {
       return { document, bytes: decryptDocument(this.config.documentKey, id, document.wrappedKey, await this.storage.get(document.storageKey)) };
     } catch (error) {
@@ -78,7 +73,7 @@ export class DocumentsService {
   }
 
   async list(actor: Actor, contractId: string, context: AuditContext): Promise<DocumentEntity[]> {
-    await this.access.require(actor, contractId, 'read', context, { subjectType: 'document', subjectId: null, action: 'LIST' });
+    await this.access.require(actor, contractId, { mode: 'read' }, context, { subjectType: 'document', subjectId: null, action: 'LIST' });
     return this.documents.find({ where: { contractId }, order: { createdAt: 'DESC' } });
   }
 }
