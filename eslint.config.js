@@ -2,6 +2,8 @@ import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+const noSynchronize = { selector: "Property[key.name='synchronize'][value.value=true]", message: 'The schema comes from migrations only.' };
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'bench/results/**'] },
   js.configs.recommended,
@@ -14,7 +16,21 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-function-type': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: "Property[key.name='synchronize'][value.value=true]", message: 'The schema comes from migrations only.' }],
+      'no-restricted-syntax': ['error', noSynchronize],
+    },
+  },
+  {
+    // A resolver applies guards, unpacks arguments, calls a service and maps the result; its types live in dto/.
+    files: ['src/**/*.resolver.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        noSynchronize,
+        {
+          selector: 'Decorator[expression.callee.name=/^(ObjectType|InputType|ArgsType)$/]',
+          message: "GraphQL models, inputs and args live in the module's dto/ folder (dto/<name>.model.ts, .input.ts, .args.ts).",
+        },
+      ],
     },
   },
   {

@@ -1,5 +1,4 @@
-import { Args, ArgsType, Field, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { IsEnum, IsOptional } from 'class-validator';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { NotFoundError } from '../common/errors/app-error.js';
@@ -14,19 +13,11 @@ import { JobPostingsService } from '../jobs/job-postings.service.js';
 import { Organization } from '../organizations/dto/organization.model.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { UserRole } from '../users/user-role.enum.js';
-import { InvitationStatus } from './bid-status.enum.js';
 import { BidsService } from './bids.service.js';
 import { InviteCoderArgs, SubmitBidInput } from './dto/bid.inputs.js';
 import { Bid, BidConnection, Invitation, InvitationConnection } from './dto/bid.model.js';
+import { MyInvitationsArgs } from './dto/my-invitations.args.js';
 import { InvitationsService } from './invitations.service.js';
-
-@ArgsType()
-class MyInvitationsArgs extends ConnectionArgs {
-  @Field(() => InvitationStatus, { nullable: true })
-  @IsOptional()
-  @IsEnum(InvitationStatus)
-  status?: InvitationStatus;
-}
 
 @Resolver(() => Bid)
 export class BidsResolver {

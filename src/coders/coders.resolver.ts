@@ -4,7 +4,7 @@ import { CurrentUser, Public, Roles } from '../common/auth/decorators.js';
 import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { boundedListComplexity, connectionComplexity } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
-import { User } from '../users/user.model.js';
+import { User } from '../users/dto/user.model.js';
 import { UserRole } from '../users/user-role.enum.js';
 import { UsersService } from '../users/users.service.js';
 import { CoderProfilesService } from './coder-profiles.service.js';

@@ -3,7 +3,7 @@ import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser } from '../common/auth/decorators.js';
 import { NotFoundError } from '../common/errors/app-error.js';
 import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
-import { User } from '../users/user.model.js';
+import { User } from '../users/dto/user.model.js';
 import { UsersService } from '../users/users.service.js';
 import { Membership } from './dto/membership.model.js';
 import { Organization } from './dto/organization.model.js';

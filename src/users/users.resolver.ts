@@ -2,7 +2,7 @@ import { Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser } from '../common/auth/decorators.js';
 import { NotFoundError } from '../common/errors/app-error.js';
-import { User } from './user.model.js';
+import { User } from './dto/user.model.js';
 import { UsersService } from './users.service.js';
 
 @Resolver(() => User)

@@ -5,7 +5,7 @@ import type { Actor } from '../common/auth/actor.js';
 import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { UserEntity } from './user.entity.js';
 import { UserRole } from './user-role.enum.js';
-import { User } from './user.model.js';
+import { User } from './dto/user.model.js';
 
 /** Trims and lower-cases an email, the only form stored and compared. */
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();

@@ -1,24 +1,9 @@
-import { Field, Float, Int, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CoderProfile } from '../coders/dto/coder-profile.model.js';
 import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { boundedListComplexity } from '../common/pagination/connection.js';
-import { Specialty } from '../domain/specialty.enum.js';
 import { CodedBatchesService } from './coded-batches.service.js';
-
-@ObjectType({ description: "Audited accuracy in one specialty: 1 - errors / sampled over the practices' audits." })
-export class SpecialtyAccuracy {
-  @Field(() => Specialty)
-  specialty: Specialty;
-
-  @Field(() => Int)
-  sampled: number;
-
-  @Field(() => Int)
-  errors: number;
-
-  @Field(() => Float)
-  score: number;
-}
+import { SpecialtyAccuracy } from './dto/specialty-accuracy.model.js';
 
 @Resolver(() => CoderProfile)
 export class CoderAccuracyResolver {
