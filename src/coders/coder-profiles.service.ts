@@ -157,7 +157,7 @@ export class CoderProfilesService {
    * statement per page: each row carries the coder's credentials, primed into the request's loader.
    * Relevance is ranked among the RELEVANCE_WINDOW best-rated matches (see `relevanceWindow`).
    */
-  search<N>(args: CodersArgs, loaders: RequestLoaders, toNode: (profile: ProfileRow) => N): Promise<ConnectionShape<N>> {
+  search(args: CodersArgs, loaders: RequestLoaders): Promise<ConnectionShape<ProfileRow>> {
     const filter = args.filter ?? {};
     const count = this.filtered(filter);
     const text = filter.text || null;
@@ -171,10 +171,10 @@ export class CoderProfilesService {
         if (offset >= RELEVANCE_WINDOW) return [];
         return withCredentials(joinRankedPage(this.profiles.createQueryBuilder('p'), this.relevanceWindow(filter, text), 'rank DESC, id', offset, limit).addOrderBy('p.id', 'ASC'));
       };
-      return paginateByOffset(readPage, count, args, toNode);
+      return paginateByOffset(readPage, count, args);
     }
     const query = args.sort === CoderSort.RATE ? this.filtered(filter).orderBy('p.hourly_rate_cents', 'ASC', 'NULLS LAST').addOrderBy('p.id', 'ASC') : byRating(this.filtered(filter));
-    return paginateByOffset((offset, limit) => withCredentials(query.clone().offset(offset).limit(limit)), count, args, toNode);
+    return paginateByOffset((offset, limit) => withCredentials(query.clone().offset(offset).limit(limit)), count, args);
   }
 
   /**

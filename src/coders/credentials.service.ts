@@ -163,9 +163,9 @@ export class CredentialsService implements OnApplicationBootstrap, OnApplication
   }
 
   /** The admin review queue, oldest first. */
-  listPending<N>(args: ConnectionArgs, toNode: (credential: CredentialEntity) => N): Promise<ConnectionShape<N>> {
+  listPending(args: ConnectionArgs): Promise<ConnectionShape<CredentialEntity>> {
     const query = this.credentials.createQueryBuilder('c').where('c.status = :pending', { pending: CredentialReviewStatus.PENDING });
-    return paginate(query, args, { sortColumn: 'c.createdAt', idColumn: 'c.id', direction: 'ASC', sortValue: (c) => c.createdAt, idValue: (c) => c.id }, toNode);
+    return paginate(query, args, { sortColumn: 'c.createdAt', idColumn: 'c.id', direction: 'ASC', sortValue: (c) => c.createdAt, idValue: (c) => c.id });
   }
 
   /** Approves or rejects a PENDING credential; the reviewer, time and note are recorded. */

@@ -181,7 +181,7 @@ export class JobPostingsService {
    * first among the JOB_RELEVANCE_WINDOW newest matches: ranking every match grew with the board (a
    * common word matches a good share of all postings), the window is an index walk that stops.
    */
-  search<N>(args: JobPostingsArgs, toNode: (posting: JobPostingEntity) => N): Promise<ConnectionShape<N>> {
+  search(args: JobPostingsArgs): Promise<ConnectionShape<JobPostingEntity>> {
     const filter = args.filter ?? {};
     const build = () => {
       const query = this.postings.createQueryBuilder('j').where('j.status = :status', { status: filter.status ?? JobPostingStatus.OPEN });
@@ -194,7 +194,7 @@ export class JobPostingsService {
       return query;
     };
     const newest = <T extends SelectQueryBuilder<JobPostingEntity>>(query: T): T => query.addOrderBy('j.created_at', 'DESC').addOrderBy('j.id', 'ASC');
-    if (!filter.text || args.sort === JobPostingSort.NEWEST) return paginateByOffset(pageOf(newest(build())), build(), args, toNode);
+    if (!filter.text || args.sort === JobPostingSort.NEWEST) return paginateByOffset(pageOf(newest(build())), build(), args);
     const readPage = async (offset: number, limit: number) => {
       if (offset >= JOB_RELEVANCE_WINDOW) return [];
       const matches = newest(build().select('j.id', 'id').addSelect('j.created_at', 'created_at').addSelect("ts_rank_cd(j.search_document, websearch_to_tsquery('english', :text))", 'rank')).limit(
@@ -202,7 +202,7 @@ export class JobPostingsService {
       );
       return joinRankedPage(this.postings.createQueryBuilder('j'), matches, 'rank DESC, created_at DESC, id', offset, limit).addOrderBy('j.created_at', 'DESC').addOrderBy('j.id', 'ASC').getMany();
     };
-    return paginateByOffset(readPage, build(), args, toNode);
+    return paginateByOffset(readPage, build(), args);
   }
 }
 

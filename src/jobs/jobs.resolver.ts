@@ -40,7 +40,7 @@ export class JobsResolver {
   @Public()
   @Query(() => JobPostingConnection, { description: 'Public job search (OPEN postings unless filter.status says otherwise).', complexity: connectionComplexity })
   jobPostings(@Args() args: JobPostingsArgs): Promise<JobPostingConnection> {
-    return this.postings.search(args, (posting) => posting);
+    return this.postings.search(args);
   }
 
   @ResolveField(() => Organization, { description: 'The practice that posted the work.' })

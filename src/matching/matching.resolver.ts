@@ -3,6 +3,7 @@ import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { UserRole } from '../users/user-role.enum.js';
 import { CoderMatch, JobMatch, MatchCodersArgs, RecommendedJobsArgs } from './dto/match.models.js';
+import { toCoderMatch } from './matching.mapper.js';
 import { MatchingService } from './matching.service.js';
 
 const listComplexity = ({ args, childComplexity }: { args: { first?: number }; childComplexity: number }) => 1 + (args.first ?? 20) * childComplexity;
@@ -12,8 +13,8 @@ export class MatchingResolver {
   constructor(private readonly matching: MatchingService) {}
 
   @Query(() => [CoderMatch], { description: "Coders for a posting, best first, with reasons (members of the posting's organization).", complexity: listComplexity })
-  matchCoders(@CurrentUser() actor: Actor, @Args() args: MatchCodersArgs): Promise<CoderMatch[]> {
-    return this.matching.matchCoders(actor, args.jobPostingId, args.first);
+  async matchCoders(@CurrentUser() actor: Actor, @Args() args: MatchCodersArgs): Promise<CoderMatch[]> {
+    return (await this.matching.matchCoders(actor, args.jobPostingId, args.first)).map(toCoderMatch);
   }
 
   @Roles(UserRole.CODER)

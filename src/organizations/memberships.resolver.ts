@@ -4,6 +4,7 @@ import { CurrentUser } from '../common/auth/decorators.js';
 import { NotFoundError } from '../common/errors/app-error.js';
 import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { User } from '../users/dto/user.model.js';
+import { toUser } from '../users/users.mapper.js';
 import { UsersService } from '../users/users.service.js';
 import { Membership } from './dto/membership.model.js';
 import { Organization } from './dto/organization.model.js';
@@ -27,6 +28,6 @@ export class MembershipsResolver {
   async user(@Parent() membership: Membership, @CurrentUser() viewer: Actor, @Loaders() loaders: RequestLoaders): Promise<User | null> {
     if (!membership.userId) return null;
     const user = await this.usersService.loadById(loaders, membership.userId);
-    return user ? this.usersService.toModel(user, viewer) : null;
+    return user ? toUser(user, viewer) : null;
   }
 }

@@ -7,12 +7,8 @@ import { IdArg } from '../common/validation/id-arg.decorator.js';
 import { CoderProfile } from '../coders/dto/coder-profile.model.js';
 import { LeaveReviewArgs } from './dto/leave-review.args.js';
 import { Review } from './dto/review.model.js';
+import { toReview } from './reviews.mapper.js';
 import { ReviewsService } from './reviews.service.js';
-
-const toReview = (row: { id: string; authorSide: string; rating: number; comment: string | null; publishedAt: Date | null; createdAt: Date }): Review => ({
-  ...row,
-  published: row.publishedAt !== null,
-});
 
 @Resolver(() => Review)
 export class ReviewsResolver {

@@ -3,6 +3,7 @@ import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser } from '../common/auth/decorators.js';
 import { NotFoundError } from '../common/errors/app-error.js';
 import { User } from './dto/user.model.js';
+import { toUser } from './users.mapper.js';
 import { UsersService } from './users.service.js';
 
 @Resolver(() => User)
@@ -13,6 +14,6 @@ export class UsersResolver {
   async me(@CurrentUser() actor: Actor): Promise<User> {
     const user = await this.usersService.findById(actor.id);
     if (!user) throw new NotFoundError('User');
-    return this.usersService.toModel(user, actor);
+    return toUser(user, actor);
   }
 }

@@ -17,11 +17,11 @@ import { CodeTablesService } from './codes/code-tables.service.js';
 import { AuditCodedBatchInput, CodedLineInput, ReviewCodedBatchInput, SubmitCodedBatchInput } from './dto/coded-batch.models.js';
 import { WorkroomAccessService } from './workroom-access.service.js';
 
-export interface SpecialtyAccuracyRow {
+/** A coder's audited charts and errors in one specialty. */
+export interface SpecialtyAudits {
   specialty: Specialty;
   sampled: number;
   errors: number;
-  score: number;
 }
 
 interface Problem {
@@ -135,24 +135,17 @@ export class CodedBatchesService {
    * Audited charts and errors of a coder grouped by the posting's specialty, best covered first,
    * through the request's DataLoader: a directory page groups the audits of all its coders in one statement.
    */
-  loadAccuracyBySpecialty(loaders: RequestLoaders, coderId: string): Promise<SpecialtyAccuracyRow[]> {
+  loadAuditsBySpecialty(loaders: RequestLoaders, coderId: string): Promise<SpecialtyAudits[]> {
     return loaders
-      .get<string, SpecialtyAccuracyRow[]>('accuracyBySpecialtyByCoder', async (coderIds) => {
-        const rows: { coderId: string; specialty: Specialty; sampled: number; errors: number }[] = await this.batches.query(
+      .get<string, SpecialtyAudits[]>('auditsBySpecialtyByCoder', async (coderIds) => {
+        const rows: (SpecialtyAudits & { coderId: string })[] = await this.batches.query(
           `SELECT b.submitted_by_id AS "coderId", j.specialty, sum(b.audit_sampled)::int AS sampled, sum(b.audit_errors)::int AS errors
              FROM coded_batches b JOIN contracts k ON k.id = b.contract_id JOIN job_postings j ON j.id = k.job_posting_id
             WHERE b.submitted_by_id = ANY($1::uuid[]) AND b.audited_at IS NOT NULL
             GROUP BY b.submitted_by_id, j.specialty ORDER BY sampled DESC, j.specialty`,
           [coderIds],
         );
-        const scored = rows.map((row) => ({
-          coderId: row.coderId,
-          specialty: row.specialty,
-          sampled: row.sampled,
-          errors: row.errors,
-          score: Math.round((1 - row.errors / row.sampled) * 10000) / 10000,
-        }));
-        return groupByKeys(coderIds, scored, (row) => row.coderId);
+        return groupByKeys(coderIds, rows, (row) => row.coderId);
       })
       .load(coderId);
   }
