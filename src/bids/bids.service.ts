@@ -9,6 +9,7 @@ import { RequestLoaders } from '../common/loaders/request-loaders.js';
 import { paginate, paginateEach } from '../common/pagination/paginate.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
 import { CredentialsService } from '../coders/credentials.service.js';
+import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { credentialLabel } from '../domain/credential-type.enum.js';
 import { PayModel } from '../domain/work.enums.js';
@@ -119,10 +120,11 @@ export class BidsService {
 
   /** Declines every PENDING bid on a posting that just filled, notifying each coder. */
   async declinePending(manager: EntityManager, posting: { id: string; title: string }): Promise<void> {
-    const [rows] = (await manager.query(`UPDATE bids SET status = 'DECLINED', updated_at = now() WHERE job_posting_id = $1 AND status = 'PENDING' RETURNING id, coder_id`, [posting.id])) as [
-      { id: string; coder_id: string }[],
-      number,
-    ];
+    const rows = await queryRows<{ id: string; coder_id: string }>(
+      manager,
+      `UPDATE bids SET status = 'DECLINED', updated_at = now() WHERE job_posting_id = $1 AND status = 'PENDING' RETURNING id, coder_id`,
+      [posting.id],
+    );
     for (const row of rows) {
       await this.notifications.notify(manager, row.coder_id, NotificationKind.BID_DECLINED, `"${posting.title}" was filled`, { jobPostingId: posting.id, bidId: row.id });
     }

@@ -3,6 +3,7 @@ import { runEvery } from '../common/scheduling/run-every.js';
 import { AppConfig } from '../config/app-config.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
+import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -146,13 +147,14 @@ export class CredentialsService implements OnApplicationBootstrap, OnApplication
    */
   async remindExpiring(days = 30): Promise<number> {
     return this.transactions.run(async (manager) => {
-      const [due] = (await manager.query(
+      const due = await queryRows<{ id: string; coder_id: string; type: string; expires_on: string }>(
+        manager,
         `UPDATE credentials SET expiry_reminded_at = now()
           WHERE status = 'VERIFIED' AND expiry_reminded_at IS NULL AND expires_on IS NOT NULL
             AND expires_on >= CURRENT_DATE AND expires_on < CURRENT_DATE + $1::int
           RETURNING id, coder_id, type, expires_on`,
         [days],
-      )) as [{ id: string; coder_id: string; type: string; expires_on: string }[], number];
+      );
       for (const row of due) {
         await this.notifications.notify(manager, row.coder_id, NotificationKind.CREDENTIAL_EXPIRING, `Your ${row.type} credential expires on ${row.expires_on}: renew it and update it here`, {
           credentialId: row.id,

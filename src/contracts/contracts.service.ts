@@ -9,6 +9,7 @@ import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection
 import { paginate } from '../common/pagination/paginate.js';
 import { BidsService } from '../bids/bids.service.js';
 import { AppConfig } from '../config/app-config.js';
+import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { JobPostingsService } from '../jobs/job-postings.service.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
@@ -113,7 +114,7 @@ export class ContractsService {
     return this.transactions.run(async (manager) => {
       // Lock the contract first, so a milestone being funded at the same time is seen (or waits).
       await manager.query('SELECT 1 FROM contracts WHERE id = $1 FOR UPDATE', [id]);
-      const [held] = await manager.query(`SELECT 1 FROM milestones WHERE contract_id = $1 AND status IN ('FUNDING', 'FUNDED', 'SUBMITTED') LIMIT 1`, [id]);
+      const [held] = await queryRows(manager, `SELECT 1 FROM milestones WHERE contract_id = $1 AND status IN ('FUNDING', 'FUNDED', 'SUBMITTED') LIMIT 1`, [id]);
       if (held) throw new ConflictError('Money is still in escrow on this contract: release or refund its milestones first');
       const result = await manager
         .getRepository(ContractEntity)

@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
+import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -59,8 +60,10 @@ export class DisputesService {
       if (!dispute) throw new NotFoundError('Dispute');
       if (dispute.status !== DisputeStatus.OPEN) throw new ConflictError('This dispute is already resolved');
       const contract = await manager.getRepository(ContractEntity).createQueryBuilder('k').setLock('pessimistic_write').where('k.id = :id', { id: dispute.contractId }).getOneOrFail();
-      const held = await manager.query(`SELECT coalesce(sum(amount_cents), 0)::int AS total FROM milestones WHERE contract_id = $1 AND status IN ('FUNDED', 'SUBMITTED')`, [contract.id]);
-      const total = Number(held[0].total);
+      const [held] = await queryRows<{ total: number }>(manager, `SELECT coalesce(sum(amount_cents), 0)::int AS total FROM milestones WHERE contract_id = $1 AND status IN ('FUNDED', 'SUBMITTED')`, [
+        contract.id,
+      ]);
+      const total = held.total;
       const coderCents = input.outcome === DisputeOutcome.RELEASE ? total : input.outcome === DisputeOutcome.REFUND ? 0 : input.coderCents!;
       const settled = await this.milestones.settleHeld(manager, contract, dispute.id, coderCents);
       await manager

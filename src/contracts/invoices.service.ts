@@ -10,6 +10,7 @@ import { firstOfEachGroup } from '../common/pagination/paginate.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
 import { runEvery } from '../common/scheduling/run-every.js';
 import { AppConfig } from '../config/app-config.js';
+import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { PayModel } from '../domain/work.enums.js';
 import { BillingService, CHARGE_JOB } from '../payments/billing.service.js';
@@ -92,13 +93,14 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap, On
     if (input[other] != null) throw new BadUserInputError(`input.${other} is not used on a ${contract.payModel} contract`, [`input.${other}`]);
     const today = todayUtc();
     if (input.workedOn > today || input.workedOn < addDays(today, -60)) throw new BadUserInputError('input.workedOn must be within the last 60 days and not in the future', ['input.workedOn']);
-    const rows = (await this.workLogs.query(
+    const rows = await queryRows<{ id: string }>(
+      this.workLogs,
       `INSERT INTO work_logs (contract_id, worked_on, minutes, charts, note) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (contract_id, worked_on) DO UPDATE SET minutes = EXCLUDED.minutes, charts = EXCLUDED.charts, note = EXCLUDED.note, updated_at = now()
          WHERE work_logs.invoice_id IS NULL
        RETURNING id`,
       [contractId, input.workedOn, input.minutes ?? null, input.charts ?? null, input.note?.trim() || null],
-    )) as { id: string }[];
+    );
     if (!rows.length) throw new ConflictError(`The work of ${input.workedOn} is already invoiced`);
     return this.workLogs.findOneByOrFail({ id: rows[0].id });
   }
@@ -130,7 +132,8 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap, On
    */
   async generateWeeklyInvoices(now: Date): Promise<number> {
     const week = previousWeek(now);
-    const due: { contract_id: string }[] = await this.workLogs.query(
+    const due = await queryRows<{ contract_id: string }>(
+      this.workLogs,
       `SELECT DISTINCT w.contract_id FROM work_logs w JOIN contracts k ON k.id = w.contract_id
         WHERE w.invoice_id IS NULL AND w.worked_on <= $1 AND k.pay_model IN ('HOURLY', 'PER_CHART')`,
       [week.end],

@@ -9,6 +9,7 @@ import { firstOfEachGroup } from '../common/pagination/paginate.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
 import { runEvery } from '../common/scheduling/run-every.js';
 import { AppConfig } from '../config/app-config.js';
+import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { PayModel } from '../domain/work.enums.js';
 import { GatewayEvent, PaymentsGateway } from '../payments/gateway/payments-gateway.js';
@@ -92,7 +93,7 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
     );
     const moved = await this.transactions.run(async (manager) => {
       // Under the contract's row lock, so the contract cannot end between the check and the move.
-      const [live] = await manager.query(`SELECT 1 FROM contracts WHERE id = $1 AND status = 'ACTIVE' FOR UPDATE`, [contract.id]);
+      const [live] = await queryRows(manager, `SELECT 1 FROM contracts WHERE id = $1 AND status = 'ACTIVE' FOR UPDATE`, [contract.id]);
       if (!live) throw new ConflictError('This contract is no longer ACTIVE');
       return manager
         .getRepository(MilestoneEntity)

@@ -8,6 +8,7 @@ import { ConnectionShape } from '../common/pagination/connection.js';
 import { pageOf, paginateByOffset } from '../common/pagination/offset-paginate.js';
 import { joinRankedPage } from '../common/pagination/ranked-window.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
+import { queryRows } from '../database/query-rows.js';
 import { normalizeEhr } from '../domain/ehr.js';
 import { CredentialType } from '../domain/credential-type.enum.js';
 import { Specialty } from '../domain/specialty.enum.js';
@@ -135,7 +136,8 @@ export class JobPostingsService {
    * FILLED with its last position. CONFLICT when no position is left.
    */
   async takePosition(manager: EntityManager, id: string): Promise<{ filled: boolean }> {
-    const [rows] = (await manager.query(
+    const rows = await queryRows<{ status: JobPostingStatus }>(
+      manager,
       `UPDATE job_postings
           SET positions_filled = positions_filled + 1,
               status = CASE WHEN positions_filled + 1 >= positions THEN 'FILLED'::job_posting_status ELSE status END,
@@ -143,7 +145,7 @@ export class JobPostingsService {
         WHERE id = $1 AND status = 'OPEN' AND positions_filled < positions
         RETURNING status`,
       [id],
-    )) as [{ status: JobPostingStatus }[], number];
+    );
     if (!rows.length) throw new ConflictError('This posting has no open position left');
     return { filled: rows[0].status === JobPostingStatus.FILLED };
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { queryRows } from '../database/query-rows.js';
 import { LedgerEntryEntity, LedgerJournalEntity } from './ledger.entities.js';
 
 export const ACCOUNTS = {
@@ -43,13 +44,14 @@ export class LedgerService {
 
   /** Sum of an account's entries (debits positive). */
   async balance(account: string): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT coalesce(sum(amount_cents), 0)::bigint AS total FROM ledger_entries WHERE account = $1`, [account]);
+    const [row] = await queryRows<{ total: string }>(this.dataSource, `SELECT coalesce(sum(amount_cents), 0)::bigint AS total FROM ledger_entries WHERE account = $1`, [account]);
     return Number(row.total);
   }
 
   /** What a coder was credited and paid: released net amounts still owed, and transfers made. */
   async coderTotals(userId: string): Promise<{ availableCents: number; paidOutCents: number }> {
-    const [row] = await this.dataSource.query(
+    const [row] = await queryRows<{ available: string; paid_out: string }>(
+      this.dataSource,
       `SELECT coalesce(-sum(e.amount_cents), 0)::bigint AS available,
               coalesce(sum(e.amount_cents) FILTER (WHERE j.kind = 'transfer'), 0)::bigint AS paid_out
          FROM ledger_entries e JOIN ledger_journals j ON j.id = e.journal_id
@@ -61,7 +63,8 @@ export class LedgerService {
 
   /** Escrow still held per contract of a coder, with each contract's fee (for pending earnings). */
   async escrowHeldForCoder(userId: string): Promise<{ heldCents: number; feeBps: number }[]> {
-    const rows: { held: string; fee: number }[] = await this.dataSource.query(
+    const rows = await queryRows<{ held: string; fee: number }>(
+      this.dataSource,
       `SELECT -sum(e.amount_cents)::bigint AS held, k.platform_fee_bps AS fee
          FROM contracts k JOIN ledger_entries e ON e.account = 'escrow:' || k.id
         WHERE k.coder_id = $1 GROUP BY k.id, k.platform_fee_bps`,
@@ -72,7 +75,7 @@ export class LedgerService {
 
   /** Journals that do not sum to zero (always empty: the invariant the tests check). */
   async unbalancedJournals(): Promise<string[]> {
-    const rows: { journal_id: string }[] = await this.dataSource.query(`SELECT journal_id FROM ledger_entries GROUP BY journal_id HAVING sum(amount_cents) <> 0`);
+    const rows = await queryRows<{ journal_id: string }>(this.dataSource, `SELECT journal_id FROM ledger_entries GROUP BY journal_id HAVING sum(amount_cents) <> 0`);
     return rows.map((row) => row.journal_id);
   }
 }

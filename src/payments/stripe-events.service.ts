@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { GatewayEvent } from './gateway/payments-gateway.js';
 
@@ -24,11 +25,11 @@ export class StripeEventsService {
   /** Returns false for an event seen before. */
   async apply(event: GatewayEvent): Promise<boolean> {
     return this.transactions.run(async (manager) => {
-      const [inserted] = (await manager.query(`INSERT INTO stripe_events (id, type, payload) VALUES ($1, $2, $3::jsonb) ON CONFLICT (id) DO NOTHING RETURNING id`, [
+      const [inserted] = await queryRows<{ id: string }>(manager, `INSERT INTO stripe_events (id, type, payload) VALUES ($1, $2, $3::jsonb) ON CONFLICT (id) DO NOTHING RETURNING id`, [
         event.id,
         event.type,
         JSON.stringify(event),
-      ])) as { id: string }[];
+      ]);
       if (!inserted) return false;
       // Every object our handlers act on (intents, accounts) has an id, and they look rows up by it.
       if (this.handlers.has(event.type) && typeof event.data.object.id !== 'string') {

@@ -11,6 +11,7 @@ import { AppConfig } from '../config/app-config.js';
 import { ContractStatus } from '../contracts/contract-status.enum.js';
 import { ContractsService } from '../contracts/contracts.service.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
+import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { ReviewEntity } from './review.entity.js';
 
@@ -81,7 +82,8 @@ export class ReviewsService implements OnApplicationBootstrap, OnApplicationShut
 
   /** Publishes reviews whose contract ended more than BLIND_DAYS ago. */
   async publishExpired(): Promise<number> {
-    const due: { id: string }[] = await this.reviews.query(
+    const due = await queryRows<{ id: string }>(
+      this.reviews,
       `SELECT r.id FROM reviews r JOIN contracts k ON k.id = r.contract_id WHERE r.published_at IS NULL AND k.ended_at < now() - make_interval(days => $1) LIMIT 500`,
       [BLIND_DAYS],
     );

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
+import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { AuditEventEntity } from './audit-event.entity.js';
 import { paginate } from '../common/pagination/paginate.js';
@@ -55,7 +56,7 @@ export class AuditLogService {
   async record(actor: Actor | null, context: AuditContext, record: AuditRecord): Promise<void> {
     await this.transactions.run(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-      const [last] = (await manager.query('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1')) as { seq: string; hash: string }[];
+      const [last] = await queryRows<{ seq: string; hash: string }>(manager, 'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
       const createdAt = new Date();
       const event = {
         seq: String(Number(last?.seq ?? 0) + 1),

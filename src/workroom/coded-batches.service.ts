@@ -6,6 +6,7 @@ import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
 import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
+import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { Specialty } from '../domain/specialty.enum.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
@@ -48,9 +49,9 @@ export class CodedBatchesService {
     const encounters = await this.validate(input);
     return this.transactions.run(async (manager) => {
       const batch = await manager.getRepository(CodedBatchEntity).save({ id, contractId, submittedById: actor.id, encounters, encounterCount: encounters.length, status: CodedBatchStatus.SUBMITTED });
-      const postedBy = await manager.query(`SELECT j.posted_by_id FROM job_postings j WHERE j.id = $1`, [contract.jobPostingId]);
-      if (postedBy[0])
-        await this.notifications.notify(manager, postedBy[0].posted_by_id, NotificationKind.BATCH_SUBMITTED, `A coded batch of ${encounters.length} charts is ready for review`, {
+      const [posting] = await queryRows<{ posted_by_id: string }>(manager, `SELECT j.posted_by_id FROM job_postings j WHERE j.id = $1`, [contract.jobPostingId]);
+      if (posting)
+        await this.notifications.notify(manager, posting.posted_by_id, NotificationKind.BATCH_SUBMITTED, `A coded batch of ${encounters.length} charts is ready for review`, {
           contractId,
           batchId: id,
         });
@@ -138,7 +139,8 @@ export class CodedBatchesService {
   loadAuditsBySpecialty(loaders: RequestLoaders, coderId: string): Promise<SpecialtyAudits[]> {
     return loaders
       .get<string, SpecialtyAudits[]>('auditsBySpecialtyByCoder', async (coderIds) => {
-        const rows: (SpecialtyAudits & { coderId: string })[] = await this.batches.query(
+        const rows = await queryRows<SpecialtyAudits & { coderId: string }>(
+          this.batches,
           `SELECT b.submitted_by_id AS "coderId", j.specialty, sum(b.audit_sampled)::int AS sampled, sum(b.audit_errors)::int AS errors
              FROM coded_batches b JOIN contracts k ON k.id = b.contract_id JOIN job_postings j ON j.id = k.job_posting_id
             WHERE b.submitted_by_id = ANY($1::uuid[]) AND b.audited_at IS NOT NULL
