@@ -42,6 +42,14 @@ export default tseslint.config(
     },
   },
   {
+    // Money code rounds through the rules of src/domain/money.ts (fee, work amounts, collections share).
+    files: ['src/contracts/**/*.ts', 'src/payments/**/*.ts'],
+    ignores: ['src/payments/gateway/**'],
+    rules: {
+      'no-restricted-properties': ['error', ...['round', 'floor', 'ceil', 'trunc'].map((property) => ({ object: 'Math', property, message: 'Money rounding rules live in src/domain/money.ts.' }))],
+    },
+  },
+  {
     files: ['**/*.spec.ts', 'test/**/*.ts'],
     rules: {
       'no-restricted-properties': ['error', { object: 'it', property: 'only' }, { object: 'describe', property: 'only' }, { object: 'it', property: 'skip' }, { object: 'describe', property: 'skip' }],

@@ -12,6 +12,7 @@ import { runEvery } from '../common/scheduling/run-every.js';
 import { AppConfig } from '../config/app-config.js';
 import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { collectionsShare, workAmount } from '../domain/money.js';
 import { PayModel } from '../domain/work.enums.js';
 import { BillingService, CHARGE_JOB } from '../payments/billing.service.js';
 import { EscrowService } from '../payments/escrow.service.js';
@@ -149,7 +150,7 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap, On
           .where('w.contract_id = :contractId AND w.invoice_id IS NULL AND w.worked_on <= :end', { contractId, end: week.end })
           .getMany();
         const quantity = logs.reduce((sum, log) => sum + (log.minutes ?? log.charts ?? 0), 0);
-        const amountCents = contract.payModel === PayModel.HOURLY ? Math.round((quantity * (contract.rateCents ?? 0)) / 60) : quantity * (contract.rateCents ?? 0);
+        const amountCents = workAmount(contract.payModel, quantity, contract.rateCents ?? 0);
         if (!logs.length || amountCents <= 0) return false;
         const invoice = await this.insertInvoice(manager, { contractId, kind: InvoiceKind.WORK, periodStart: week.start, periodEnd: week.end, quantity, amountCents });
         if (!invoice) return false;
@@ -176,7 +177,7 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap, On
     if (contract.status !== ContractStatus.ACTIVE) throw new ConflictError(`This contract is ${contract.status}`);
     if (args.periodEnd < args.periodStart) throw new BadUserInputError('periodEnd must not be before periodStart', ['periodEnd']);
     if (args.periodEnd > todayUtc()) throw new BadUserInputError('periodEnd must not be in the future', ['periodEnd']);
-    const amountCents = Math.round((args.collectedCents * (contract.percentOfCollectionsBps ?? 0)) / 10000);
+    const amountCents = collectionsShare(args.collectedCents, contract.percentOfCollectionsBps ?? 0);
     if (amountCents < 1) throw new BadUserInputError('collectedCents is too small to invoice at this rate', ['collectedCents']);
     return this.transactions.run(async (manager) => {
       const invoice = await this.insertInvoice(manager, {

@@ -14,9 +14,6 @@ export const ACCOUNTS = {
 
 export class UnbalancedJournalError extends Error {}
 
-/** Platform fee of an amount: basis points, rounded down to the cent (the coder keeps the rounding). */
-export const feeOf = (amountCents: number, feeBps: number) => Math.floor((amountCents * feeBps) / 10000);
-
 @Injectable()
 export class LedgerService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
