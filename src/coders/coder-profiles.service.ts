@@ -17,10 +17,10 @@ import { CoderFilterInput, CodersArgs, CoderSort } from './dto/coders.args.js';
 import { UpsertCoderProfileInput } from './dto/upsert-coder-profile.input.js';
 
 /** SQL condition on a `credentials c` row: it counts (verified and not expired). */
-export const COUNTING_CREDENTIAL = `c.status = 'VERIFIED' AND (c.expires_on IS NULL OR c.expires_on >= CURRENT_DATE)`;
+const COUNTING_CREDENTIAL = `c.status = 'VERIFIED' AND (c.expires_on IS NULL OR c.expires_on >= CURRENT_DATE)`;
 
 /** How many of the best-rated text matches the RELEVANCE sort ranks (see `relevanceWindow`). */
-export const RELEVANCE_WINDOW = 300;
+const RELEVANCE_WINDOW = 300;
 
 /** Average rating as the rating indexes (coder_profiles_rating_idx, _available_rating_idx) order it. */
 const RATING_ORDER = '(p.rating_total::float / NULLIF(p.rating_count, 0))';

@@ -4,7 +4,6 @@ import { isUUID } from 'class-validator';
 import { EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
-import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { firstOfEachGroup } from '../common/pagination/paginate.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
@@ -212,22 +211,18 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap, On
     return released;
   }
 
+  /** Inserts an OPEN invoice; null when the contract has one for this period and kind already (ON CONFLICT DO NOTHING on `invoices_contract_period_key`). */
   private async insertInvoice(manager: EntityManager, values: Pick<InvoiceEntity, 'contractId' | 'kind' | 'periodStart' | 'periodEnd' | 'quantity' | 'amountCents'>): Promise<InvoiceEntity | null> {
-    try {
-      const result = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(InvoiceEntity)
-        .values({ ...values, status: InvoiceStatus.OPEN })
-        .orIgnore()
-        .returning(['id'])
-        .execute();
-      const id = result.identifiers[0]?.id as string | undefined;
-      return id ? manager.getRepository(InvoiceEntity).findOneByOrFail({ id }) : null;
-    } catch (error) {
-      if (isUniqueViolation(error)) return null;
-      throw error;
-    }
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(InvoiceEntity)
+      .values({ ...values, status: InvoiceStatus.OPEN })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const id = result.identifiers[0]?.id as string | undefined;
+    return id ? manager.getRepository(InvoiceEntity).findOneByOrFail({ id }) : null;
   }
 
   private queueCharge(manager: EntityManager, invoice: InvoiceEntity, contract: ContractEntity): Promise<void> {

@@ -21,7 +21,7 @@ import { JobPostingEntity } from './job-posting.entity.js';
 import { JobPostingStatus } from './job-posting-status.enum.js';
 
 /** How many of the newest text matches the RELEVANCE sort ranks (see `search`). */
-export const JOB_RELEVANCE_WINDOW = 300;
+const JOB_RELEVANCE_WINDOW = 300;
 
 const ANY_MEMBER = [MembershipRole.OWNER, MembershipRole.ADMIN, MembershipRole.MEMBER];
 

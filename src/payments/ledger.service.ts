@@ -39,12 +39,6 @@ export class LedgerService {
     return true;
   }
 
-  /** Sum of an account's entries (debits positive). */
-  async balance(account: string): Promise<number> {
-    const [row] = await queryRows<{ total: string }>(this.dataSource, `SELECT coalesce(sum(amount_cents), 0)::bigint AS total FROM ledger_entries WHERE account = $1`, [account]);
-    return Number(row.total);
-  }
-
   /** What a coder was credited and paid: released net amounts still owed, and transfers made. */
   async coderTotals(userId: string): Promise<{ availableCents: number; paidOutCents: number }> {
     const [row] = await queryRows<{ available: string; paid_out: string }>(
@@ -68,11 +62,5 @@ export class LedgerService {
       [userId],
     );
     return rows.map((row) => ({ heldCents: Number(row.held), feeBps: row.fee }));
-  }
-
-  /** Journals that do not sum to zero (always empty: the invariant the tests check). */
-  async unbalancedJournals(): Promise<string[]> {
-    const rows = await queryRows<{ journal_id: string }>(this.dataSource, `SELECT journal_id FROM ledger_entries GROUP BY journal_id HAVING sum(amount_cents) <> 0`);
-    return rows.map((row) => row.journal_id);
   }
 }
