@@ -6,7 +6,7 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from 
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
 import { RequestLoaders } from '../common/loaders/request-loaders.js';
-import { paginate, paginateEach } from '../common/pagination/paginate.js';
+import { byCreatedAt, paginate, paginateEach } from '../common/pagination/paginate.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
 import { CredentialsService } from '../coders/credentials.service.js';
 import { queryRows } from '../database/query-rows.js';
@@ -139,7 +139,7 @@ export class BidsService {
   /** Bids the caller will work on or submitted, newest first. */
   listMine(actor: Actor, args: ConnectionArgs): Promise<ConnectionShape<BidEntity>> {
     const query = this.bids.createQueryBuilder('b').where('(b.coder_id = :actor OR b.submitted_by_id = :actor)', { actor: actor.id });
-    return paginate(query, args, { sortColumn: 'b.createdAt', idColumn: 'b.id', direction: 'DESC', sortValue: (b) => b.createdAt, idValue: (b) => b.id });
+    return paginate(query, args, byCreatedAt('b', 'DESC'));
   }
 
   /**
@@ -151,13 +151,7 @@ export class BidsService {
     return loaders
       .get<string, ConnectionShape<BidEntity>>(`bidsByPosting:${args.first}:${args.after ?? ''}`, (postingIds) => {
         const query = this.bids.createQueryBuilder('b').where('b.jobPostingId IN (:...postingIds)', { postingIds });
-        return paginateEach(query, { column: 'b.jobPostingId', of: (b) => b.jobPostingId, keys: postingIds }, args, {
-          sortColumn: 'b.createdAt',
-          idColumn: 'b.id',
-          direction: 'DESC',
-          sortValue: (b) => b.createdAt,
-          idValue: (b) => b.id,
-        });
+        return paginateEach(query, { column: 'b.jobPostingId', of: (b) => b.jobPostingId, keys: postingIds }, args, byCreatedAt('b', 'DESC'));
       })
       .load(posting.id);
   }

@@ -1,6 +1,7 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser, Public, Roles } from '../common/auth/decorators.js';
+import { orNotFound } from '../common/errors/app-error.js';
 import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { boundedListComplexity, connectionComplexity, mapConnection } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
@@ -52,8 +53,7 @@ export class CodersResolver {
 
   @ResolveField(() => User)
   async user(@Parent() profile: CoderProfile, @CurrentUser() viewer: Actor | null, @Loaders() loaders: RequestLoaders): Promise<User> {
-    const user = await this.users.loadById(loaders, profile.userId);
-    return toUser(user!, viewer);
+    return toUser(orNotFound(await this.users.loadById(loaders, profile.userId), 'User'), viewer);
   }
 
   // One live credential per type (32; rejected ones too for the coder and admins), primed by the directory query; coders hold a few.

@@ -10,9 +10,9 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
-import { RequestLoaders } from '../common/loaders/request-loaders.js';
+import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
-import { paginate } from '../common/pagination/paginate.js';
+import { byCreatedAt, paginate } from '../common/pagination/paginate.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
 import { CredentialType } from '../domain/credential-type.enum.js';
 import { credentialCounts } from './coders.mapper.js';
@@ -131,7 +131,7 @@ export class CredentialsService implements OnApplicationBootstrap, OnApplication
   private loader(loaders: RequestLoaders) {
     return loaders.get<string, CredentialEntity[]>('credentialsByCoder', async (ids) => {
       const rows = await this.credentials.find({ where: { coderId: In([...ids]) }, order: { createdAt: 'ASC' } });
-      return ids.map((coderId) => rows.filter((row) => row.coderId === coderId));
+      return groupByKeys(ids, rows, (row) => row.coderId);
     });
   }
 
@@ -167,7 +167,7 @@ export class CredentialsService implements OnApplicationBootstrap, OnApplication
   /** The admin review queue, oldest first. */
   listPending(args: ConnectionArgs): Promise<ConnectionShape<CredentialEntity>> {
     const query = this.credentials.createQueryBuilder('c').where('c.status = :pending', { pending: CredentialReviewStatus.PENDING });
-    return paginate(query, args, { sortColumn: 'c.createdAt', idColumn: 'c.id', direction: 'ASC', sortValue: (c) => c.createdAt, idValue: (c) => c.id });
+    return paginate(query, args, byCreatedAt('c', 'ASC'));
   }
 
   /** Approves or rejects a PENDING credential; the reviewer, time and note are recorded. */

@@ -6,7 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors/a
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
-import { paginate } from '../common/pagination/paginate.js';
+import { byCreatedAt, paginate } from '../common/pagination/paginate.js';
 import { BidsService } from '../bids/bids.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { queryRows } from '../database/query-rows.js';
@@ -104,7 +104,7 @@ export class ContractsService {
           OR k.coding_company_id IN (SELECT m.organization_id FROM memberships m WHERE m.user_id = :actor AND m.status = 'ACTIVE' AND m.role IN ('OWNER', 'ADMIN')))`,
       { actor: actor.id },
     );
-    return paginate(query, args, { sortColumn: 'k.createdAt', idColumn: 'k.id', direction: 'DESC', sortValue: (k) => k.createdAt, idValue: (k) => k.id });
+    return paginate(query, args, byCreatedAt('k', 'DESC'));
   }
 
   /** Either party ends an ACTIVE or PAUSED contract; a DISPUTED one waits for the dispute's resolution. */

@@ -1,7 +1,7 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser, Public, Roles } from '../common/auth/decorators.js';
-import { NotFoundError } from '../common/errors/app-error.js';
+import { orNotFound } from '../common/errors/app-error.js';
 import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { connectionComplexity } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
@@ -45,8 +45,6 @@ export class JobsResolver {
 
   @ResolveField(() => Organization, { description: 'The practice that posted the work.' })
   async organization(@Parent() posting: JobPosting, @Loaders() loaders: RequestLoaders): Promise<Organization> {
-    const organization = await this.organizations.loadById(loaders, posting.organizationId);
-    if (!organization) throw new NotFoundError('Organization');
-    return organization;
+    return orNotFound(await this.organizations.loadById(loaders, posting.organizationId), 'Organization');
   }
 }

@@ -1,7 +1,7 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser } from '../common/auth/decorators.js';
-import { NotFoundError } from '../common/errors/app-error.js';
+import { orNotFound } from '../common/errors/app-error.js';
 import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { User } from '../users/dto/user.model.js';
 import { toUser } from '../users/users.mapper.js';
@@ -19,9 +19,7 @@ export class MembershipsResolver {
 
   @ResolveField(() => Organization)
   async organization(@Parent() membership: Membership, @Loaders() loaders: RequestLoaders): Promise<Organization> {
-    const organization = await this.organizationsService.loadById(loaders, membership.organizationId);
-    if (!organization) throw new NotFoundError('Organization');
-    return organization;
+    return orNotFound(await this.organizationsService.loadById(loaders, membership.organizationId), 'Organization');
   }
 
   @ResolveField(() => User, { nullable: true, description: 'The member; null while the invitation is pending.' })

@@ -7,7 +7,7 @@ import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection
 import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { AuditEventEntity } from './audit-event.entity.js';
-import { paginate } from '../common/pagination/paginate.js';
+import { byCreatedAt, paginate } from '../common/pagination/paginate.js';
 
 export interface AuditContext {
   ip: string | null;
@@ -80,7 +80,7 @@ export class AuditLogService {
   list(args: ConnectionArgs, contractId?: string): Promise<ConnectionShape<AuditEventEntity>> {
     const query = this.events.createQueryBuilder('a');
     if (contractId) query.where('a.contract_id = :contractId', { contractId });
-    return paginate(query, args, { sortColumn: 'a.createdAt', idColumn: 'a.id', direction: 'DESC', sortValue: (a) => a.createdAt, idValue: (a) => a.id });
+    return paginate(query, args, byCreatedAt('a', 'DESC'));
   }
 
   /** Recomputes the chain from the start; returns the seq of the first broken link, or null when intact. */

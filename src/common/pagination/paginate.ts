@@ -47,6 +47,11 @@ export interface KeysetOptions<T> {
   idValue: (row: T) => string;
 }
 
+/** Keyset options for the usual order: `createdAt`, ties broken by `id`, on the query's `alias` (e.g. `m`). */
+export function byCreatedAt<T extends { id: string; createdAt: Date }>(alias: string, direction: 'ASC' | 'DESC'): KeysetOptions<T> {
+  return { sortColumn: `${alias}.createdAt`, idColumn: `${alias}.id`, direction, sortValue: (row) => row.createdAt, idValue: (row) => row.id };
+}
+
 /**
  * Keyset pagination over a query builder: one extra row tells whether a next page exists; the
  * count (same filters, no cursor) runs only if the client selects `totalCount`.
