@@ -6,9 +6,10 @@ import { BadUserInputError, ConflictError, NotFoundError } from '../common/error
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
 import { RequestLoaders } from '../common/loaders/request-loaders.js';
-import { paginate, paginateEach } from '../common/pagination/paginate.js';
+import { byCreatedAt, paginate, paginateEach } from '../common/pagination/paginate.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
 import { CredentialsService } from '../coders/credentials.service.js';
+import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { credentialLabel } from '../domain/credential-type.enum.js';
 import { PayModel } from '../domain/work.enums.js';
@@ -121,10 +122,11 @@ export class BidsService {
 
   /** Declines every PENDING bid on a posting that just filled, notifying each coder. */
   async declinePending(manager: EntityManager, posting: { id: string; title: string }): Promise<void> {
-    const [rows] = (await manager.query(`UPDATE bids SET status = 'DECLINED', updated_at = now() WHERE job_posting_id = $1 AND status = 'PENDING' RETURNING id, coder_id`, [posting.id])) as [
-      { id: string; coder_id: string }[],
-      number,
-    ];
+    const rows = await queryRows<{ id: string; coder_id: string }>(
+      manager,
+      `UPDATE bids SET status = 'DECLINED', updated_at = now() WHERE job_posting_id = $1 AND status = 'PENDING' RETURNING id, coder_id`,
+      [posting.id],
+    );
     for (const row of rows) {
       await this.notifications.notify(manager, row.coder_id, NotificationKind.BID_DECLINED, `"${posting.title}" was filled`, { jobPostingId: posting.id, bidId: row.id });
     }
@@ -139,7 +141,7 @@ export class BidsService {
   /** Bids the caller will work on or submitted, newest first. */
   listMine(actor: Actor, args: ConnectionArgs): Promise<ConnectionShape<BidEntity>> {
     const query = this.bids.createQueryBuilder('b').where('(b.coder_id = :actor OR b.submitted_by_id = :actor)', { actor: actor.id });
-    return paginate(query, args, { sortColumn: 'b.createdAt', idColumn: 'b.id', direction: 'DESC', sortValue: (b) => b.createdAt, idValue: (b) => b.id });
+    return paginate(query, args, byCreatedAt('b', 'DESC'));
   }
 
   /**
@@ -152,13 +154,7 @@ export class BidsService {
     return loaders
       .get<string, ConnectionShape<BidEntity>>(`bidsByPosting:${args.first}:${args.after ?? ''}`, (postingIds) => {
         const query = this.bids.createQueryBuilder('b').where('b.jobPostingId IN (:...postingIds)', { postingIds });
-        return paginateEach(query, { column: 'b.jobPostingId', of: (b) => b.jobPostingId, keys: postingIds }, args, {
-          sortColumn: 'b.createdAt',
-          idColumn: 'b.id',
-          direction: 'DESC',
-          sortValue: (b) => b.createdAt,
-          idValue: (b) => b.id,
-        });
+        return paginateEach(query, { column: 'b.jobPostingId', of: (b) => b.jobPostingId, keys: postingIds }, args, byCreatedAt('b', 'DESC'));
       })
       .load(posting.id);
   }

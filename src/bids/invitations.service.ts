@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
 import { RequestLoaders } from '../common/loaders/request-loaders.js';
-import { paginate, paginateEach } from '../common/pagination/paginate.js';
+import { byCreatedAt, paginate, paginateEach } from '../common/pagination/paginate.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { JobPostingsService } from '../jobs/job-postings.service.js';
@@ -76,7 +76,7 @@ export class InvitationsService {
   listMine(actor: Actor, args: ConnectionArgs & { status?: InvitationStatus }): Promise<ConnectionShape<JobInvitationEntity>> {
     const query = this.invitations.createQueryBuilder('i').where('i.coder_user_id = :actor', { actor: actor.id });
     if (args.status) query.andWhere('i.status = :status', { status: args.status });
-    return paginate(query, args, { sortColumn: 'i.createdAt', idColumn: 'i.id', direction: 'DESC', sortValue: (i) => i.createdAt, idValue: (i) => i.id });
+    return paginate(query, args, byCreatedAt('i', 'DESC'));
   }
 
   /** A posting's invitations, for members of its organization only (as its bids); through the request's DataLoaders, like a posting's bids. */
@@ -85,13 +85,7 @@ export class InvitationsService {
     return loaders
       .get<string, ConnectionShape<JobInvitationEntity>>(`invitationsByPosting:${args.first}:${args.after ?? ''}`, (postingIds) => {
         const query = this.invitations.createQueryBuilder('i').where('i.jobPostingId IN (:...postingIds)', { postingIds });
-        return paginateEach(query, { column: 'i.jobPostingId', of: (i) => i.jobPostingId, keys: postingIds }, args, {
-          sortColumn: 'i.createdAt',
-          idColumn: 'i.id',
-          direction: 'DESC',
-          sortValue: (i) => i.createdAt,
-          idValue: (i) => i.id,
-        });
+        return paginateEach(query, { column: 'i.jobPostingId', of: (i) => i.jobPostingId, keys: postingIds }, args, byCreatedAt('i', 'DESC'));
       })
       .load(posting.id);
   }

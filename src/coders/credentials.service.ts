@@ -4,15 +4,16 @@ import { JobScheduler } from '../common/scheduling/job-scheduler.js';
 import { AppConfig } from '../config/app-config.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
+import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
-import { RequestLoaders } from '../common/loaders/request-loaders.js';
+import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
-import { paginate } from '../common/pagination/paginate.js';
+import { byCreatedAt, paginate } from '../common/pagination/paginate.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
 import { CredentialType } from '../domain/credential-type.enum.js';
 import { credentialCounts } from './coders.mapper.js';
@@ -127,7 +128,7 @@ export class CredentialsService implements OnApplicationBootstrap {
   private loader(loaders: RequestLoaders) {
     return loaders.get<string, CredentialEntity[]>('credentialsByCoder', async (ids) => {
       const rows = await this.credentials.find({ where: { coderId: In([...ids]) }, order: { createdAt: 'ASC' } });
-      return ids.map((coderId) => rows.filter((row) => row.coderId === coderId));
+      return groupByKeys(ids, rows, (row) => row.coderId);
     });
   }
 
@@ -144,17 +145,17 @@ export class CredentialsService implements OnApplicationBootstrap {
    */
   async remindExpiring(days = 30): Promise<number> {
     const DUE = `status = 'VERIFIED' AND expiry_reminded_at IS NULL AND expires_on IS NOT NULL AND expires_on >= CURRENT_DATE AND expires_on < CURRENT_DATE + $1::int`;
-    const due: { id: string }[] = await this.credentials.query(`SELECT id FROM credentials WHERE ${DUE} ORDER BY expires_on`, [days]);
+    const due = await queryRows<{ id: string }>(this.credentials, `SELECT id FROM credentials WHERE ${DUE} ORDER BY expires_on`, [days]);
     return eachOnItsOwn(
       due,
       ({ id }) => `expiry reminder for credential ${id}`,
       ({ id }) =>
         this.transactions.run(async (manager) => {
-          const [rows] = (await manager.query(`UPDATE credentials SET expiry_reminded_at = now() WHERE id = $2 AND ${DUE} RETURNING id, coder_id, type, expires_on`, [days, id])) as [
-            { id: string; coder_id: string; type: string; expires_on: string }[],
-            number,
-          ];
-          const [row] = rows;
+          const [row] = await queryRows<{ id: string; coder_id: string; type: string; expires_on: string }>(
+            manager,
+            `UPDATE credentials SET expiry_reminded_at = now() WHERE id = $2 AND ${DUE} RETURNING id, coder_id, type, expires_on`,
+            [days, id],
+          );
           if (!row) return false; // reminded meanwhile (another instance), or no longer due
           await this.notifications.notify(manager, row.coder_id, NotificationKind.CREDENTIAL_EXPIRING, `Your ${row.type} credential expires on ${row.expires_on}: renew it and update it here`, {
             credentialId: row.id,
@@ -166,9 +167,9 @@ export class CredentialsService implements OnApplicationBootstrap {
   }
 
   /** The admin review queue, oldest first. */
-  listPending<N>(args: ConnectionArgs, toNode: (credential: CredentialEntity) => N): Promise<ConnectionShape<N>> {
+  listPending(args: ConnectionArgs): Promise<ConnectionShape<CredentialEntity>> {
     const query = this.credentials.createQueryBuilder('c').where('c.status = :pending', { pending: CredentialReviewStatus.PENDING });
-    return paginate(query, args, { sortColumn: 'c.createdAt', idColumn: 'c.id', direction: 'ASC', sortValue: (c) => c.createdAt, idValue: (c) => c.id }, toNode);
+    return paginate(query, args, byCreatedAt('c', 'ASC'));
   }
 
   /** Approves or rejects a PENDING credential; the reviewer, time and note are recorded. */

@@ -1,7 +1,7 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
-import { NotFoundError } from '../common/errors/app-error.js';
+import { orNotFound } from '../common/errors/app-error.js';
 import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { ConnectionArgs, connectionComplexity } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
@@ -55,22 +55,16 @@ export class ContractsResolver {
 
   @ResolveField(() => JobPosting)
   async jobPosting(@Parent() contract: Contract, @Loaders() loaders: RequestLoaders): Promise<JobPosting> {
-    const posting = await this.postings.loadById(loaders, contract.jobPostingId);
-    if (!posting) throw new NotFoundError('Job posting');
-    return posting;
+    return orNotFound(await this.postings.loadById(loaders, contract.jobPostingId), 'Job posting');
   }
 
   @ResolveField(() => CoderProfile, { description: 'The coder doing the work.' })
   async coder(@Parent() contract: Contract, @Loaders() loaders: RequestLoaders): Promise<CoderProfile> {
-    const profile = await this.profiles.loadByUserId(loaders, contract.coderId);
-    if (!profile) throw new NotFoundError('Coder profile');
-    return toCoderProfile(profile);
+    return toCoderProfile(orNotFound(await this.profiles.loadByUserId(loaders, contract.coderId), 'Coder profile'));
   }
 
   @ResolveField(() => Organization, { description: 'The practice paying.' })
   async organization(@Parent() contract: Contract, @Loaders() loaders: RequestLoaders): Promise<Organization> {
-    const organization = await this.organizations.loadById(loaders, contract.organizationId);
-    if (!organization) throw new NotFoundError('Organization');
-    return organization;
+    return orNotFound(await this.organizations.loadById(loaders, contract.organizationId), 'Organization');
   }
 }

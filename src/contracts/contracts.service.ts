@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
-import { paginate } from '../common/pagination/paginate.js';
+import { byCreatedAt, paginate } from '../common/pagination/paginate.js';
 import { BidsService } from '../bids/bids.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
@@ -110,7 +110,7 @@ export class ContractsService {
   /** Contracts the caller is party to, newest first. */
   listMine(actor: Actor, args: ConnectionArgs): Promise<ConnectionShape<ContractEntity>> {
     const query = this.access.whereParty(this.contracts.createQueryBuilder('k'), 'k', actor);
-    return paginate(query, args, { sortColumn: 'k.createdAt', idColumn: 'k.id', direction: 'DESC', sortValue: (k) => k.createdAt, idValue: (k) => k.id });
+    return paginate(query, args, byCreatedAt('k', 'DESC'));
   }
 
   /** Either party ends an ACTIVE or PAUSED contract; a DISPUTED one waits for the dispute's resolution. */

@@ -4,14 +4,15 @@ import { isUUID } from 'class-validator';
 import { EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError } from '../common/errors/app-error.js';
-import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { firstOfEachGroup } from '../common/pagination/paginate.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
 import { eachOnItsOwn } from '../common/scheduling/each-on-its-own.js';
 import { JobScheduler } from '../common/scheduling/job-scheduler.js';
 import { AppConfig } from '../config/app-config.js';
+import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { collectionsShare, workAmount } from '../domain/money.js';
 import { PayModel } from '../domain/work.enums.js';
 import { BillingService } from '../payments/billing.service.js';
 import { EscrowService } from '../payments/escrow.service.js';
@@ -106,13 +107,14 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
     if (input[other] != null) throw new BadUserInputError(`input.${other} is not used on a ${contract.payModel} contract`, [`input.${other}`]);
     const today = todayUtc();
     if (input.workedOn > today || input.workedOn < addDays(today, -60)) throw new BadUserInputError('input.workedOn must be within the last 60 days and not in the future', ['input.workedOn']);
-    const rows = (await this.workLogs.query(
+    const rows = await queryRows<{ id: string }>(
+      this.workLogs,
       `INSERT INTO work_logs (contract_id, worked_on, minutes, charts, note) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (contract_id, worked_on) DO UPDATE SET minutes = EXCLUDED.minutes, charts = EXCLUDED.charts, note = EXCLUDED.note, updated_at = now()
          WHERE work_logs.invoice_id IS NULL
        RETURNING id`,
       [contractId, input.workedOn, input.minutes ?? null, input.charts ?? null, input.note?.trim() || null],
-    )) as { id: string }[];
+    );
     if (!rows.length) throw new ConflictError(`The work of ${input.workedOn} is already invoiced`);
     return this.workLogs.findOneByOrFail({ id: rows[0].id });
   }
@@ -145,7 +147,8 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
    */
   async generateWeeklyInvoices(now: Date): Promise<number> {
     const week = previousWeek(now);
-    const due: { contract_id: string }[] = await this.workLogs.query(
+    const due = await queryRows<{ contract_id: string }>(
+      this.workLogs,
       `SELECT DISTINCT w.contract_id FROM work_logs w JOIN contracts k ON k.id = w.contract_id
         WHERE w.invoice_id IS NULL AND w.worked_on <= $1 AND k.pay_model IN ('HOURLY', 'PER_CHART')`,
       [week.end],
@@ -163,7 +166,7 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
             .where('w.contract_id = :contractId AND w.invoice_id IS NULL AND w.worked_on <= :end', { contractId, end: week.end })
             .getMany();
           const quantity = logs.reduce((sum, log) => sum + (log.minutes ?? log.charts ?? 0), 0);
-          const amountCents = contract.payModel === PayModel.HOURLY ? Math.round((quantity * (contract.rateCents ?? 0)) / 60) : quantity * (contract.rateCents ?? 0);
+          const amountCents = workAmount(contract.payModel, quantity, contract.rateCents ?? 0);
           if (!logs.length || amountCents <= 0) return false;
           const invoice = await this.insertInvoice(manager, { contractId, kind: InvoiceKind.WORK, periodStart: week.start, periodEnd: week.end, quantity, amountCents });
           if (!invoice) return false;
@@ -188,7 +191,7 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
     if (contract.status !== ContractStatus.ACTIVE) throw new ConflictError(`This contract is ${contract.status}`);
     if (args.periodEnd < args.periodStart) throw new BadUserInputError('periodEnd must not be before periodStart', ['periodEnd']);
     if (args.periodEnd > todayUtc()) throw new BadUserInputError('periodEnd must not be in the future', ['periodEnd']);
-    const amountCents = Math.round((args.collectedCents * (contract.percentOfCollectionsBps ?? 0)) / 10000);
+    const amountCents = collectionsShare(args.collectedCents, contract.percentOfCollectionsBps ?? 0);
     if (amountCents < 1) throw new BadUserInputError('collectedCents is too small to invoice at this rate', ['collectedCents']);
     return this.transactions.run(async (manager) => {
       const invoice = await this.insertInvoice(manager, {
@@ -227,22 +230,18 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
     );
   }
 
+  /** Inserts an OPEN invoice; null when the contract has one for this period and kind already (ON CONFLICT DO NOTHING on `invoices_contract_period_key`). */
   private async insertInvoice(manager: EntityManager, values: Pick<InvoiceEntity, 'contractId' | 'kind' | 'periodStart' | 'periodEnd' | 'quantity' | 'amountCents'>): Promise<InvoiceEntity | null> {
-    try {
-      const result = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(InvoiceEntity)
-        .values({ ...values, status: InvoiceStatus.OPEN })
-        .orIgnore()
-        .returning(['id'])
-        .execute();
-      const id = result.identifiers[0]?.id as string | undefined;
-      return id ? manager.getRepository(InvoiceEntity).findOneByOrFail({ id }) : null;
-    } catch (error) {
-      if (isUniqueViolation(error)) return null;
-      throw error;
-    }
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(InvoiceEntity)
+      .values({ ...values, status: InvoiceStatus.OPEN })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const id = result.identifiers[0]?.id as string | undefined;
+    return id ? manager.getRepository(InvoiceEntity).findOneByOrFail({ id }) : null;
   }
 
   private queueCharge(manager: EntityManager, invoice: InvoiceEntity, contract: ContractEntity): Promise<void> {

@@ -8,6 +8,7 @@ import { ConnectionShape } from '../common/pagination/connection.js';
 import { pageOf, paginateByOffset } from '../common/pagination/offset-paginate.js';
 import { joinRankedPage } from '../common/pagination/ranked-window.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
+import { queryRows } from '../database/query-rows.js';
 import { normalizeEhr } from '../domain/ehr.js';
 import { CredentialType } from '../domain/credential-type.enum.js';
 import { Specialty } from '../domain/specialty.enum.js';
@@ -21,7 +22,7 @@ import { JobPostingEntity } from './job-posting.entity.js';
 import { JobPostingStatus } from './job-posting-status.enum.js';
 
 /** How many of the newest text matches the RELEVANCE sort ranks (see `search`). */
-export const JOB_RELEVANCE_WINDOW = 300;
+const JOB_RELEVANCE_WINDOW = 300;
 
 @Injectable()
 export class JobPostingsService {
@@ -121,7 +122,8 @@ export class JobPostingsService {
    * FILLED with its last position. CONFLICT when no position is left.
    */
   async takePosition(manager: EntityManager, id: string): Promise<{ filled: boolean }> {
-    const [rows] = (await manager.query(
+    const rows = await queryRows<{ status: JobPostingStatus }>(
+      manager,
       `UPDATE job_postings
           SET positions_filled = positions_filled + 1,
               status = CASE WHEN positions_filled + 1 >= positions THEN 'FILLED'::job_posting_status ELSE status END,
@@ -129,7 +131,7 @@ export class JobPostingsService {
         WHERE id = $1 AND status = 'OPEN' AND positions_filled < positions
         RETURNING status`,
       [id],
-    )) as [{ status: JobPostingStatus }[], number];
+    );
     if (!rows.length) throw new ConflictError('This posting has no open position left');
     return { filled: rows[0].status === JobPostingStatus.FILLED };
   }
@@ -167,7 +169,7 @@ export class JobPostingsService {
    * first among the JOB_RELEVANCE_WINDOW newest matches: ranking every match grew with the board (a
    * common word matches a good share of all postings), the window is an index walk that stops.
    */
-  search<N>(args: JobPostingsArgs, toNode: (posting: JobPostingEntity) => N): Promise<ConnectionShape<N>> {
+  search(args: JobPostingsArgs): Promise<ConnectionShape<JobPostingEntity>> {
     const filter = args.filter ?? {};
     const build = () => {
       const query = this.postings.createQueryBuilder('j').where('j.status = :status', { status: filter.status ?? JobPostingStatus.OPEN });
@@ -180,7 +182,7 @@ export class JobPostingsService {
       return query;
     };
     const newest = <T extends SelectQueryBuilder<JobPostingEntity>>(query: T): T => query.addOrderBy('j.created_at', 'DESC').addOrderBy('j.id', 'ASC');
-    if (!filter.text || args.sort === JobPostingSort.NEWEST) return paginateByOffset(pageOf(newest(build())), build(), args, toNode);
+    if (!filter.text || args.sort === JobPostingSort.NEWEST) return paginateByOffset(pageOf(newest(build())), build(), args);
     const readPage = async (offset: number, limit: number) => {
       if (offset >= JOB_RELEVANCE_WINDOW) return [];
       const matches = newest(build().select('j.id', 'id').addSelect('j.created_at', 'created_at').addSelect("ts_rank_cd(j.search_document, websearch_to_tsquery('english', :text))", 'rank')).limit(
@@ -188,7 +190,7 @@ export class JobPostingsService {
       );
       return joinRankedPage(this.postings.createQueryBuilder('j'), matches, 'rank DESC, created_at DESC, id', offset, limit).addOrderBy('j.created_at', 'DESC').addOrderBy('j.id', 'ASC').getMany();
     };
-    return paginateByOffset(readPage, build(), args, toNode);
+    return paginateByOffset(readPage, build(), args);
   }
 }
 

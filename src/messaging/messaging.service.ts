@@ -5,7 +5,7 @@ import { Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { ConflictError } from '../common/errors/app-error.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
-import { paginate } from '../common/pagination/paginate.js';
+import { byCreatedAt, paginate } from '../common/pagination/paginate.js';
 import { PUB_SUB } from '../common/pubsub/pubsub.module.js';
 import { ContractAccess } from '../contracts/contract-access.service.js';
 import { ContractStatus } from '../contracts/contract-status.enum.js';
@@ -43,7 +43,7 @@ export class MessagingService {
   async list(actor: Actor, contractId: string, args: ConnectionArgs): Promise<ConnectionShape<MessageEntity>> {
     await this.access.require(actor, contractId, 'contract.participate');
     const query = this.messages.createQueryBuilder('m').where('m.contract_id = :contractId', { contractId });
-    return paginate(query, args, { sortColumn: 'm.createdAt', idColumn: 'm.id', direction: 'DESC', sortValue: (m) => m.createdAt, idValue: (m) => m.id });
+    return paginate(query, args, byCreatedAt('m', 'DESC'));
   }
 
   /** Live messages of one contract, for its parties only (checked when subscribing). */

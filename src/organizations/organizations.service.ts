@@ -6,7 +6,7 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from 
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
-import { paginateEach } from '../common/pagination/paginate.js';
+import { byCreatedAt, paginateEach } from '../common/pagination/paginate.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { UserRole } from '../domain/user-role.enum.js';
 import { normalizeEmail } from '../users/users.service.js';
@@ -148,13 +148,7 @@ export class OrganizationsService {
         const query = this.memberships
           .createQueryBuilder('m')
           .where('m.organizationId IN (:...organizationIds) AND m.status IN (:...statuses)', { organizationIds, statuses: [MembershipStatus.ACTIVE, MembershipStatus.INVITED] });
-        return paginateEach(query, { column: 'm.organizationId', of: (m) => m.organizationId, keys: organizationIds }, args, {
-          sortColumn: 'm.createdAt',
-          idColumn: 'm.id',
-          direction: 'ASC',
-          sortValue: (m) => m.createdAt,
-          idValue: (m) => m.id,
-        });
+        return paginateEach(query, { column: 'm.organizationId', of: (m) => m.organizationId, keys: organizationIds }, args, byCreatedAt('m', 'ASC'));
       })
       .load(organizationId);
   }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { GatewayEventOf, GatewayEventType, PaymentIntentKind, PaymentIntentKinds, PaymentIntentMetadata, ReceivedEvent } from './gateway/payments-gateway.js';
 
@@ -51,11 +52,11 @@ export class StripeEventsService {
   /** Returns false for an event seen before. */
   async apply(received: ReceivedEvent): Promise<boolean> {
     return this.transactions.run(async (manager) => {
-      const [inserted] = (await manager.query(`INSERT INTO stripe_events (id, type, payload) VALUES ($1, $2, $3::jsonb) ON CONFLICT (id) DO NOTHING RETURNING id`, [
+      const [inserted] = await queryRows<{ id: string }>(manager, `INSERT INTO stripe_events (id, type, payload) VALUES ($1, $2, $3::jsonb) ON CONFLICT (id) DO NOTHING RETURNING id`, [
         received.id,
         received.type,
         JSON.stringify(received.payload),
-      ])) as { id: string }[];
+      ]);
       if (!inserted) return false;
       const { event } = received;
       if (event) {

@@ -17,7 +17,7 @@ import { TransactionRunner } from '../database/transaction-runner.js';
 import { ReviewEntity } from './review.entity.js';
 
 /** Reviews stay hidden until both parties wrote theirs, or this long after the contract ended. */
-export const BLIND_DAYS = 14;
+const BLIND_DAYS = 14;
 
 @Injectable()
 export class ReviewsService implements OnApplicationBootstrap {

@@ -6,6 +6,7 @@ import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
+import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { Specialty } from '../domain/specialty.enum.js';
 import { JobPostingsService } from '../jobs/job-postings.service.js';
@@ -18,11 +19,11 @@ import { CodeTablesService } from './codes/code-tables.service.js';
 import { AuditCodedBatchInput, CodedLineInput, ReviewCodedBatchInput, SubmitCodedBatchInput } from './dto/coded-batch.models.js';
 import { WorkroomAccessService } from './workroom-access.service.js';
 
-export interface SpecialtyAccuracyRow {
+/** A coder's audited charts and errors in one specialty. */
+export interface SpecialtyAudits {
   specialty: Specialty;
   sampled: number;
   errors: number;
-  score: number;
 }
 
 interface Problem {
@@ -135,24 +136,18 @@ export class CodedBatchesService {
    * Audited charts and errors of a coder grouped by the posting's specialty, best covered first,
    * through the request's DataLoader: a directory page groups the audits of all its coders in one statement.
    */
-  loadAccuracyBySpecialty(loaders: RequestLoaders, coderId: string): Promise<SpecialtyAccuracyRow[]> {
+  loadAuditsBySpecialty(loaders: RequestLoaders, coderId: string): Promise<SpecialtyAudits[]> {
     return loaders
-      .get<string, SpecialtyAccuracyRow[]>('accuracyBySpecialtyByCoder', async (coderIds) => {
-        const rows: { coderId: string; specialty: Specialty; sampled: number; errors: number }[] = await this.batches.query(
+      .get<string, SpecialtyAudits[]>('auditsBySpecialtyByCoder', async (coderIds) => {
+        const rows = await queryRows<SpecialtyAudits & { coderId: string }>(
+          this.batches,
           `SELECT b.submitted_by_id AS "coderId", b.specialty, sum(b.audit_sampled)::int AS sampled, sum(b.audit_errors)::int AS errors
              FROM coded_batches b
             WHERE b.submitted_by_id = ANY($1::uuid[]) AND b.audited_at IS NOT NULL
             GROUP BY b.submitted_by_id, b.specialty ORDER BY sampled DESC, b.specialty`,
           [coderIds],
         );
-        const scored = rows.map((row) => ({
-          coderId: row.coderId,
-          specialty: row.specialty,
-          sampled: row.sampled,
-          errors: row.errors,
-          score: Math.round((1 - row.errors / row.sampled) * 10000) / 10000,
-        }));
-        return groupByKeys(coderIds, scored, (row) => row.coderId);
+        return groupByKeys(coderIds, rows, (row) => row.coderId);
       })
       .load(coderId);
   }
