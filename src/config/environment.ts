@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy, ValidateIf, validateSync } from 'class-validator';
+import { redactUrl } from './redact-url.js';
 import { parseTrustProxy } from './trust-proxy.js';
 
 export enum NodeEnv {
@@ -268,8 +269,18 @@ export function loadEnvironment(raw: Record<string, string | undefined>): Enviro
   if (errors.length > 0) {
     const [first] = errors;
     const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
-    const shown = /SECRET|PASSWORD|KEY/.test(first.property) ? '' : ` (got "${String(raw[first.property] ?? '')}")`;
-    throw new EnvironmentError(`Invalid environment variable ${first.property}: ${reason}${shown}`);
+    const shown = shownValue(first.property, String(raw[first.property] ?? ''));
+    throw new EnvironmentError(`Invalid environment variable ${first.property}: ${reason}${shown === null ? '' : ` (got ${shown})`}`);
   }
   return env;
+}
+
+/**
+ * What the start-up failure line may show of a bad value: nothing of a secret, a URL without its
+ * user, password and query string (nothing at all when it does not parse), other values quoted and cut.
+ */
+function shownValue(name: string, value: string): string | null {
+  if (/SECRET|PASSWORD|KEY|TOKEN/.test(name)) return null;
+  if (name.endsWith('_URL')) return `"${redactUrl(value)}"`;
+  return JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}...` : value);
 }
