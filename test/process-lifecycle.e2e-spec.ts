@@ -242,7 +242,7 @@ describe('process lifecycle (the built app in its own process)', () => {
       'never prints the user, password or query string of DATABASE_URL or REDIS_URL when start-up fails, nor any of a URL that does not parse',
       async () => {
         const closedPort = await findFreePort();
-        const failures = [
+        const failures: Record<string, string>[] = [
           { DATABASE_URL: `postgresql://nobody:TOPSECRET@127.0.0.1:${closedPort}/x?password=TOPSECRETQS` },
           { DATABASE_URL: 'postgresql://nobody:TOPSECRET@[::1:5432/x' },
           { REDIS_URL: 'redis://:TOPSECRET@[::1:6379' },
