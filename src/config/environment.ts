@@ -102,6 +102,20 @@ export class Environment {
   @Max(200 * 1024 * 1024)
   MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
 
+  /** Uploads one instance receives at once (each holds a few times MAX_DOCUMENT_BYTES in memory); more answer TOO_MANY_REQUESTS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  MAX_CONCURRENT_UPLOADS = 4;
+
+  /** Uploads one user may have under way at once, on one instance. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  MAX_CONCURRENT_UPLOADS_PER_USER = 2;
+
   @Transform(toInt)
   @IsInt()
   @Min(300)
