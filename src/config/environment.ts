@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy, ValidateIf, validateSync } from 'class-validator';
 import { validateCronExpression } from 'cron';
+import { redactUrl } from './redact-url.js';
 import { parseTrustProxy } from './trust-proxy.js';
 
 export enum NodeEnv {
@@ -111,6 +112,20 @@ export class Environment {
   @Min(1024)
   @Max(200 * 1024 * 1024)
   MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
+
+  /** Uploads one instance receives at once (each holds a few times MAX_DOCUMENT_BYTES in memory); more answer TOO_MANY_REQUESTS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  MAX_CONCURRENT_UPLOADS = 4;
+
+  /** Uploads one user may have under way at once, on one instance. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  MAX_CONCURRENT_UPLOADS_PER_USER = 2;
 
   @Transform(toInt)
   @IsInt()
@@ -304,8 +319,18 @@ export function loadEnvironment(raw: Record<string, string | undefined>): Enviro
   if (errors.length > 0) {
     const [first] = errors;
     const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
-    const shown = /SECRET|PASSWORD|KEY/.test(first.property) ? '' : ` (got "${String(raw[first.property] ?? '')}")`;
-    throw new EnvironmentError(`Invalid environment variable ${first.property}: ${reason}${shown}`);
+    const shown = shownValue(first.property, String(raw[first.property] ?? ''));
+    throw new EnvironmentError(`Invalid environment variable ${first.property}: ${reason}${shown === null ? '' : ` (got ${shown})`}`);
   }
   return env;
+}
+
+/**
+ * What the start-up failure line may show of a bad value: nothing of a secret, a URL without its
+ * user, password and query string (nothing at all when it does not parse), other values quoted and cut.
+ */
+function shownValue(name: string, value: string): string | null {
+  if (/SECRET|PASSWORD|KEY|TOKEN/.test(name)) return null;
+  if (name.endsWith('_URL')) return `"${redactUrl(value)}"`;
+  return JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}...` : value);
 }

@@ -90,9 +90,13 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
   async create(actor: Actor, contractId: string, input: CreateMilestoneInput): Promise<MilestoneEntity> {
     const { contract } = await this.access.require(actor, contractId, 'contract.pay');
     if (contract.payModel !== PayModel.FIXED_PRICE) throw new ConflictError(`Milestones are for FIXED_PRICE contracts; this one is ${contract.payModel}`);
-    if (contract.status !== ContractStatus.ACTIVE) throw new ConflictError(`This contract is ${contract.status}`);
     if (input.dueOn && input.dueOn < todayUtc()) throw new BadUserInputError('input.dueOn must not be in the past', ['input.dueOn']);
-    return this.milestones.save({ contractId, title: input.title, amountCents: input.amountCents, dueOn: input.dueOn ?? null, status: MilestoneStatus.CREATED });
+    return this.transactions.run(async (manager) => {
+      // Checked under the contract's row lock, which endContract takes too: the contract cannot end between the check and the insert.
+      const locked = await this.contracts.lockForUpdate(manager, contractId);
+      if (locked.status !== ContractStatus.ACTIVE) throw new ConflictError(`This contract is ${locked.status}`);
+      return manager.getRepository(MilestoneEntity).save({ contractId, title: input.title, amountCents: input.amountCents, dueOn: input.dueOn ?? null, status: MilestoneStatus.CREATED });
+    });
   }
 
   /**
@@ -199,7 +203,8 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
     const contract = await this.contracts.lockForUpdate(manager, milestone.contractId);
     if (contract.status === ContractStatus.DISPUTED) throw new ConflictError('This contract is DISPUTED: releases wait for the resolution');
     const moved = await manager.getRepository(MilestoneEntity).update({ id, status: In(HELD) }, { status: MilestoneStatus.RELEASED, releasedAt: new Date() });
-    if (!moved.affected) throw new ConflictError(`Only a FUNDED or SUBMITTED milestone can be released; this one is ${milestone.status}`);
+    // The status read above predates the lock: a refund may have won meanwhile, so name the one it left.
+    if (!moved.affected) throw new ConflictError(`Only a FUNDED or SUBMITTED milestone can be released; this one is ${(await manager.getRepository(MilestoneEntity).findOneByOrFail({ id })).status}`);
     await this.escrow.release(manager, `milestone:${id}`, contract, milestone.amountCents);
     await this.notifications.notify(manager, contract.coderId, NotificationKind.MILESTONE_RELEASED, `Milestone "${milestone.title}" was released to you`, { contractId: contract.id, milestoneId: id });
   }

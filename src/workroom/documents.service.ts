@@ -9,6 +9,7 @@ import { AuditContext, AuditLogService } from './audit-log.service.js';
 import { DocumentEntity } from './document.entity.js';
 import { DocumentStorage } from './document-storage.js';
 import { decryptDocument, encryptDocument, TamperedCiphertextError } from './envelope-crypto.js';
+import { UploadSlots } from './upload-slots.js';
 import { WorkroomAccessService } from './workroom-access.service.js';
 
 export class DocumentIntegrityError extends Error {}
@@ -30,6 +31,7 @@ export class DocumentsService {
     private readonly access: WorkroomAccessService,
     private readonly audit: AuditLogService,
     private readonly config: AppConfig,
+    private readonly uploadSlots: UploadSlots,
   ) {}
 
   /**
@@ -41,17 +43,24 @@ export class DocumentsService {
   async upload(actor: Actor, contractId: string, read: () => Promise<IncomingDocument>, context: AuditContext): Promise<DocumentEntity> {
     const id = randomUUID();
     await this.access.require(actor, contractId, { mode: 'write' }, context, { subjectType: 'document', subjectId: id, action: 'UPLOAD' });
-    let file: IncomingDocument;
+    let release = () => undefined as void;
     try {
-      file = await read();
-    } catch (error) {
-      const reason = error instanceof Error ? error.message.slice(0, 200) : 'unreadable';
-      await this.audit.record(actor, context, { contractId, subjectType: 'document', subjectId: id, action: 'UPLOAD', outcome: 'FAILED', detail: `file refused: ${reason}` });
-      throw error;
+      let file: IncomingDocument;
+      try {
+        // A slot for as long as the file is in memory (read, encrypted, stored); none left: TOO_MANY_REQUESTS, body unread.
+        release = this.uploadSlots.acquire(actor.id);
+        file = await read();
+      } catch (error) {
+        const reason = error instanceof Error ? error.message.slice(0, 200) : 'unreadable';
+        await this.audit.record(actor, context, { contractId, subjectType: 'document', subjectId: id, action: 'UPLOAD', outcome: 'FAILED', detail: `file refused: ${reason}` });
+        throw error;
+      }
+      const { ciphertext, wrappedKey } = encryptDocument(this.config.documentKey, id, file.bytes);
+      await this.storage.put(id, ciphertext);
+      return await this.documents.save({ id, contractId, uploadedById: actor.id, filename: file.filename, contentType: file.contentType, sizeBytes: file.bytes.length, storageKey: id, wrappedKey });
+    } finally {
+      release();
     }
-    const { ciphertext, wrappedKey } = encryptDocument(this.config.documentKey, id, file.bytes);
-    await this.storage.put(id, ciphertext);
-    return this.documents.save({ id, contractId, uploadedById: actor.id, filename: file.filename, contentType: file.contentType, sizeBytes: file.bytes.length, storageKey: id, wrappedKey });
   }
 
   /** Decrypts a document for a party; a tampered file is reported and never served. */
