@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { GraphqlRequestRateLimit } from './common/throttling/graphql-request-rate-limit.js';
 import { AppConfig } from './config/app-config.js';
 import { requestId } from './config/logger-options.js';
 import { parseTrustProxy } from './config/trust-proxy.js';
@@ -19,6 +20,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   // On close: 503 for new requests while those in flight finish (HttpDrain), then cut what is left.
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, { bufferLogs: true, rawBody: true, return503OnClosing: true, forceCloseConnections: true });
+  // Every GraphQL request counts against the rate limit, before its body is read (resolver calls count on their own).
+  adapter.getInstance().addHook('onRequest', app.get(GraphqlRequestRateLimit).onRequest);
   await app.register(multipart, { limits: { fileSize: config.env.MAX_DOCUMENT_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 12 }, throwFileSizeLimit: true });
   app.useLogger(app.get(Logger));
   app.flushLogs();

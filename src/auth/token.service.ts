@@ -104,6 +104,14 @@ export class TokenService implements AccessTokenVerifier {
     return { userId: user.id, sessionId: claims.sid ?? null, expiresAt: new Date(claims.exp * 1000) };
   }
 
+  subjectOf(accessToken: string): string | null {
+    try {
+      return this.jwt.verify<AccessTokenClaims & object>(accessToken).sub ?? null;
+    } catch {
+      return null;
+    }
+  }
+
   /** Whether the refresh family `familyId` still has an unrevoked token (log-out and reuse detection revoke all of them). */
   isSessionLive(familyId: string): Promise<boolean> {
     return this.refreshTokens.existsBy({ familyId, revokedAt: IsNull() });

@@ -13,6 +13,12 @@ export interface VerifiedSession {
  */
 export abstract class AccessTokenVerifier {
   abstract verify(accessToken: string): Promise<VerifiedSession>;
+
+  /**
+   * The user a validly signed, unexpired access token names, or null; checked without the database
+   * (the session may have ended), so only fit to count a request against its user.
+   */
+  abstract subjectOf(accessToken: string): string | null;
 }
 
 /** PubSub topic on which the auth module announces ended sessions; the WebSocket server of every instance listens. */
