@@ -251,6 +251,27 @@ export class Environment {
   @Max(1000)
   GRAPHQL_WS_MAX_SUBSCRIPTIONS = 20;
 
+  /** Subscriptions one WebSocket connection may start in a minute (completed ones count too); past it the socket is closed (4429). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  GRAPHQL_WS_MAX_SUBSCRIBES_PER_MINUTE = 120;
+
+  /** WebSocket connections one user may hold at once (per instance); more are refused (close 4429). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  GRAPHQL_WS_MAX_SOCKETS_PER_USER = 10;
+
+  /** WebSocket connections one client address may hold at once (per instance), counted before the token is checked; more are refused (close 4429). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  GRAPHQL_WS_MAX_SOCKETS_PER_IP = 100;
+
   /** Largest request body, and largest WebSocket message, in bytes. */
   @Transform(toInt)
   @IsInt()

@@ -1,6 +1,10 @@
+import type { Actor } from './actor.js';
+
 /** An access token checked for a long-lived channel (the WebSocket): whose it is, which session, until when. */
 export interface VerifiedSession {
   userId: string;
+  /** The caller as the JWT strategy resolves it over HTTP: the socket's operations run as this actor without a lookup each. */
+  actor: Actor;
   /** The refresh-token family the token was issued in (its `sid` claim); null for tokens issued before `sid` existed. */
   sessionId: string | null;
   expiresAt: Date;
