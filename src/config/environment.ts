@@ -272,6 +272,27 @@ export class Environment {
   @Max(100_000)
   GRAPHQL_WS_MAX_SOCKETS_PER_IP = 100;
 
+  /** Longest a client may take to send a whole request (headers and body), in ms; a slower one is answered 408 and its connection closed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  HTTP_REQUEST_TIMEOUT_MS = 60_000;
+
+  /** Open connections (HTTP and WebSocket) the server accepts at once; more are closed as they arrive. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  HTTP_MAX_CONNECTIONS = 1024;
+
+  /** Open connections one peer address may hold at once; more are closed as they arrive. Not applied when TRUST_PROXY is set (peers are proxies). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  HTTP_MAX_CONNECTIONS_PER_IP = 256;
+
   /** Largest request body, and largest WebSocket message, in bytes. */
   @Transform(toInt)
   @IsInt()
