@@ -278,6 +278,18 @@ describe('hostile input against the API as `npm start` runs it (production, 256 
     for (const secret of [email, name, PASSWORD, '$argon2id$']) expect(api.logs).not.toContain(secret);
   });
 
+  it('answers persisted queries (off) as a client error, never logged as an internal one', async () => {
+    const res = await api
+      .http()
+      .post('/graphql')
+      .send({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    // The request's own log line shows the log has caught up with it.
+    await api.waitFor(() => api.logs.includes(res.headers['x-request-id']));
+    expect(api.logs).not.toMatch(/PersistedQuery|unexpected error in a GraphQL request.*persisted/i);
+  });
+
   it('keeps serving after hundreds of distinct anonymous documents padded to ~250 KB: the parsed-document cache is bounded by what it keeps', async () => {
     // Each distinct text is parsed, validated and cached. A cached document keeps its source text and
     // every token (comments included) through its nodes' `loc`, which Apollo's default cache did not
@@ -301,16 +313,4 @@ describe('hostile input against the API as `npm start` runs it (production, 256 
     const unrelated = await api.http().post('/graphql').send({ query: '{ coders(first: 1) { totalCount } }' });
     expect(unrelated.body).toEqual({ data: { coders: { totalCount: expect.any(Number) } } });
   }, 120_000);
-
-  it('answers persisted queries (off) as a client error, never logged as an internal one', async () => {
-    const res = await api
-      .http()
-      .post('/graphql')
-      .send({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } });
-    expect(res.status).toBe(400);
-    expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    // The request's own log line shows the log has caught up with it.
-    await api.waitFor(() => api.logs.includes(res.headers['x-request-id']));
-    expect(api.logs).not.toMatch(/PersistedQuery|unexpected error in a GraphQL request.*persisted/i);
-  });
 });
