@@ -133,6 +133,9 @@ export class GraphqlWebSocketServer implements SocketSessions, OnApplicationBoot
     if (open.started === max + 1) {
       this.logger.warn({ userId: open.session.userId }, `closing a WebSocket: more than ${max} subscriptions started in a minute`);
       socket.close(TOO_MANY_REQUESTS_CLOSE, 'Too many subscriptions');
+      // Whatever the client sent after this is not handed to graphql-ws any more: the rest of a 40,000-message
+      // burst took 2 s of the event loop to be parsed and answered while the socket was closing.
+      socket.removeAllListeners('message');
     }
     return false;
   }
