@@ -17,7 +17,7 @@ import { GRAPHQL_PATH } from './graphql-options.js';
 import { SocketIdentity, SocketSessions, websocketOptions } from './websocket-options.js';
 
 /** graphql-ws's code for "too many requests"; used for every cap on connections and subscriptions. */
-export const TOO_MANY_REQUESTS_CLOSE = CloseCode.TooManyInitialisationRequests;
+const TOO_MANY_REQUESTS_CLOSE = CloseCode.TooManyInitialisationRequests;
 
 const MINUTE = 60_000;
 
