@@ -3,6 +3,17 @@ import boundaries from 'eslint-plugin-boundaries';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+// `no-restricted-syntax` takes one list per file: each block below repeats the lists that apply to its files.
+const noSynchronize = { selector: "Property[key.name='synchronize'][value.value=true]", message: 'The schema comes from migrations only.' };
+// TypeORM's `query` answers `any`, and `[rows, count]` for UPDATE and DELETE but bare rows otherwise: one helper types the rows.
+const queryRowsMessage = 'Read raw SQL rows with queryRows<T>(runner, sql, parameters) from src/database/query-rows.ts, not from query().';
+const noQueryCast = { selector: "TSAsExpression > AwaitExpression > CallExpression[callee.property.name='query']", message: queryRowsMessage };
+const noQueryResult = { selector: "VariableDeclarator > AwaitExpression > CallExpression[callee.property.name='query']", message: queryRowsMessage };
+const noGraphqlTypesInResolvers = {
+  selector: 'Decorator[expression.callee.name=/^(ObjectType|InputType|ArgsType)$/]',
+  message: "GraphQL models, inputs and args live in the module's dto/ folder (dto/<name>.model.ts, .input.ts, .args.ts).",
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'bench/results/**'] },
   js.configs.recommended,
@@ -12,10 +23,31 @@ export default tseslint.config(
   {
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', fetch: 'readonly' } },
     rules: {
-      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unsafe-function-type': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: "Property[key.name='synchronize'][value.value=true]", message: 'The schema comes from migrations only.' }],
+      'no-restricted-syntax': ['error', noSynchronize, noQueryCast],
+    },
+  },
+  {
+    // Features read SQL results through queryRows; the driver-level code (pg clients) keeps its own.
+    files: ['src/**/*.ts'],
+    ignores: ['src/database/**', 'src/bootstrap/**'],
+    rules: { 'no-restricted-syntax': ['error', noSynchronize, noQueryCast, noQueryResult] },
+  },
+  {
+    // A resolver applies guards, unpacks arguments, calls a service and maps the result; its types live in dto/.
+    files: ['src/**/*.resolver.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', noSynchronize, noQueryCast, noQueryResult, noGraphqlTypesInResolvers],
+    },
+  },
+  {
+    // Money code rounds through the rules of src/domain/money.ts (fee, work amounts, collections share).
+    files: ['src/contracts/**/*.ts', 'src/payments/**/*.ts'],
+    ignores: ['src/payments/gateway/**'],
+    rules: {
+      'no-restricted-properties': ['error', ...['round', 'floor', 'ceil', 'trunc'].map((property) => ({ object: 'Math', property, message: 'Money rounding rules live in src/domain/money.ts.' }))],
     },
   },
   // The layers (README, Map), top to bottom: composition root > feature modules > common/ >

@@ -75,13 +75,16 @@ const WORDS = [
 ];
 const SPECIALTIES = Object.values(Specialty);
 
-async function gql(base: string, body: Body, token?: string) {
+async function gql<T>(base: string, body: Body, token?: string) {
   const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-  return (await res.json()) as { data?: any; errors?: { message: string }[] };
+  return (await res.json()) as { data?: T | null; errors?: { message: string }[] };
 }
 
 async function login(base: string, email: string): Promise<string> {
-  const res = await gql(base, { query: 'mutation($i: LogInInput!) { logIn(input: $i) { accessToken } }', variables: { i: { email, password: SEED_PASSWORD } } });
+  const res = await gql<{ logIn: { accessToken: string } | null }>(base, {
+    query: 'mutation($i: LogInInput!) { logIn(input: $i) { accessToken } }',
+    variables: { i: { email, password: SEED_PASSWORD } },
+  });
   if (!res.data?.logIn) throw new Error(`cannot log in ${email}: ${JSON.stringify(res.errors)}`);
   return res.data.logIn.accessToken;
 }

@@ -32,7 +32,9 @@ interface Call {
   ms: number;
   outcome: string;
 }
-type Gql = { data?: Record<string, any> | null; errors?: { message: string; extensions?: { code?: string } }[] };
+type Gql<T> = { data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] };
+/** What the set-up mutations answer: the object made (its id), or a session (its token). */
+type Made<Field extends string> = Record<Field, { id: string }>;
 
 const calls: Call[] = [];
 let phase: Phase = 'steady';
@@ -83,10 +85,10 @@ class App {
   }
 }
 
-async function gql(app: App, op: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<Gql | null> {
+async function gql<T = unknown>(app: App, op: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<Gql<T> | null> {
   const started = performance.now();
   let outcome: string;
-  let body: Gql | null = null;
+  let body: Gql<T> | null = null;
   try {
     const res = await fetch(`${app.base}/graphql`, {
       method: 'POST',
@@ -94,7 +96,7 @@ async function gql(app: App, op: string, query: string, variables: Record<string
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(15_000),
     });
-    body = (await res.json()) as Gql;
+    body = (await res.json()) as Gql<T>;
     outcome = body.errors?.length ? (body.errors[0].extensions?.code ?? 'ERROR') : 'ok';
   } catch (error) {
     outcome = (error as Error).name === 'TimeoutError' ? 'timeout' : 'unreachable';
@@ -104,9 +106,9 @@ async function gql(app: App, op: string, query: string, variables: Record<string
 }
 
 /** Setup calls must succeed: retried a few times, then fatal. */
-async function must(app: App, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<Record<string, any>> {
+async function must<T>(app: App, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const res = await gql(app, 'setup', query, variables, token);
+    const res = await gql<T>(app, 'setup', query, variables, token);
     if (res?.data && !res.errors) return res.data;
     if (attempt === 4) throw new Error(`setup failed: ${query.slice(0, 60)}: ${JSON.stringify(res?.errors)}`);
     await sleep(200);
@@ -116,7 +118,7 @@ async function must(app: App, query: string, variables: Record<string, unknown> 
 
 async function signUp(app: App, role: 'PROVIDER' | 'CODER', i: number): Promise<string> {
   const input = { email: `soak-${role.toLowerCase()}-${i}-${randomBytes(3).toString('hex')}@soak.chartbridge.test`, password: PASSWORD, name: `Soak ${role} ${i}`, role };
-  return (await must(app, 'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }', { input })).signUp.accessToken;
+  return (await must<{ signUp: { accessToken: string } }>(app, 'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }', { input })).signUp.accessToken;
 }
 
 interface Pair {
@@ -128,10 +130,15 @@ interface Pair {
 async function pair(app: App, adminToken: string, i: number): Promise<Pair> {
   const provider = await signUp(app, 'PROVIDER', i);
   const organization = (
-    await must(app, 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }', { input: { name: `Soak Practice ${i}`, kind: 'PROVIDER_PRACTICE' } }, provider)
+    await must<Made<'createOrganization'>>(
+      app,
+      'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
+      { input: { name: `Soak Practice ${i}`, kind: 'PROVIDER_PRACTICE' } },
+      provider,
+    )
   ).createOrganization;
   const job = (
-    await must(
+    await must<Made<'createJobPosting'>>(
       app,
       'mutation($input: CreateJobPostingInput!) { createJobPosting(input: $input) { id } }',
       {
@@ -177,7 +184,7 @@ async function pair(app: App, adminToken: string, i: number): Promise<Pair> {
     coder,
   );
   const credential = (
-    await must(
+    await must<Made<'addCredential'>>(
       app,
       'mutation($input: AddCredentialInput!) { addCredential(input: $input) { id } }',
       { input: { type: 'CPC', number: `CPC-SOAK-${i}-${randomBytes(3).toString('hex')}`, issuedOn: '2024-01-15', expiresOn: `${new Date().getUTCFullYear() + 1}-12-31` } },
@@ -186,9 +193,14 @@ async function pair(app: App, adminToken: string, i: number): Promise<Pair> {
   ).addCredential;
   await must(app, 'mutation($id: ID!) { verifyCredential(id: $id, approve: true) { id } }', { id: credential.id }, adminToken);
   const bid = (
-    await must(app, 'mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }', { input: { jobPostingId: job.id, rateCents: 500_000, coverLetter: 'Ready for the soak.' } }, coder)
+    await must<Made<'submitBid'>>(
+      app,
+      'mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }',
+      { input: { jobPostingId: job.id, rateCents: 500_000, coverLetter: 'Ready for the soak.' } },
+      coder,
+    )
   ).submitBid;
-  const contract = (await must(app, 'mutation($id: ID!) { acceptBid(id: $id) { id } }', { id: bid.id }, provider)).acceptBid;
+  const contract = (await must<Made<'acceptBid'>>(app, 'mutation($id: ID!) { acceptBid(id: $id) { id } }', { id: bid.id }, provider)).acceptBid;
   await must(app, 'mutation { startPayoutOnboarding(returnUrl: "https://soak.test/done", refreshUrl: "https://soak.test/retry") }', {}, coder);
   return { provider, coder, contractId: contract.id };
 }
@@ -200,7 +212,7 @@ async function worker(app: App, p: Pair, deadline: number): Promise<void> {
   let n = 0;
   while (Date.now() < deadline) {
     n++;
-    const sent = await gql(
+    const sent = await gql<Made<'sendMessage'>>(
       app,
       'sendMessage',
       'mutation($c: ID!, $b: String!) { sendMessage(contractId: $c, body: $b) { id } }',
@@ -212,26 +224,26 @@ async function worker(app: App, p: Pair, deadline: number): Promise<void> {
     await gql(app, 'myContracts', '{ myContracts(first: 10) { edges { node { id status milestones { id status amountCents } } } } }', {}, p.provider);
 
     const amount = 1_000 + Math.floor(Math.random() * 50_000);
-    const created = await gql(
+    const created = await gql<Made<'createMilestone'>>(
       app,
       'createMilestone',
       'mutation($c: ID!, $a: Int!) { createMilestone(contractId: $c, input: { title: "Soak batch", amountCents: $a }) { id } }',
       { c: p.contractId, a: amount },
       p.provider,
     );
-    const milestoneId = created?.data?.createMilestone?.id as string | undefined;
+    const milestoneId = created?.data?.createMilestone?.id;
     if (!milestoneId) continue;
     ack.milestonesCreated.add(milestoneId);
     if (!(await gql(app, 'fundMilestone', 'mutation($id: ID!) { fundMilestone(id: $id) { status } }', { id: milestoneId }, p.provider))?.data) continue;
     let funded = false;
     for (let i = 0; i < 40 && !funded && Date.now() < deadline; i++) {
-      const res = await gql(app, 'contract', MILESTONE, { id: p.contractId }, p.provider);
-      funded = res?.data?.contract?.milestones.some((m: { id: string; status: string }) => m.id === milestoneId && m.status === 'FUNDED') ?? false;
+      const res = await gql<{ contract: { milestones: { id: string; status: string }[] } | null }>(app, 'contract', MILESTONE, { id: p.contractId }, p.provider);
+      funded = res?.data?.contract?.milestones.some((m) => m.id === milestoneId && m.status === 'FUNDED') ?? false;
       if (!funded) await sleep(100);
     }
     if (!funded) continue;
     if (!(await gql(app, 'submitMilestone', 'mutation($id: ID!) { submitMilestone(id: $id) { status } }', { id: milestoneId }, p.coder))?.data) continue;
-    const approved = await gql(app, 'approveMilestone', 'mutation($id: ID!) { approveMilestone(id: $id) { status } }', { id: milestoneId }, p.provider);
+    const approved = await gql<Made<'approveMilestone'>>(app, 'approveMilestone', 'mutation($id: ID!) { approveMilestone(id: $id) { status } }', { id: milestoneId }, p.provider);
     if (approved?.data?.approveMilestone) ack.milestonesApproved.set(milestoneId, amount);
   }
 }
@@ -282,7 +294,7 @@ async function main(): Promise<void> {
   try {
     await app.start();
     note('app started');
-    const adminToken = (await must(app, 'mutation($input: LogInInput!) { logIn(input: $input) { accessToken } }', { input: ADMIN })).logIn.accessToken;
+    const adminToken = (await must<{ logIn: { accessToken: string } }>(app, 'mutation($input: LogInInput!) { logIn(input: $input) { accessToken } }', { input: ADMIN })).logIn.accessToken;
     const pairs: Pair[] = [];
     for (let i = 0; i < WORKERS; i++) pairs.push(await pair(app, adminToken, i));
     note(`${WORKERS} client pairs with contracts`);

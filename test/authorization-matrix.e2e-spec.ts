@@ -4,18 +4,23 @@ import { randomBytes } from 'node:crypto';
 import { buildSchema, GraphQLObjectType } from 'graphql';
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { eventually } from './support/app-process.js';
 import { coders, given, jobInput, ok, postJob, Session } from './support/given.js';
 import { TestApp } from './support/test-app.js';
+import type { Untyped } from './support/untyped.js';
 
 /**
  * Every Query, Mutation and Subscription of schema.graphql against six actors. A cell is the code the
- * actor must get (U = UNAUTHENTICATED, F = FORBIDDEN, N = NOT_FOUND) or O: allowed, meaning the call
- * passes authorization (it may still end in a business CONFLICT, never in a validation or internal
- * error). A new operation without an entry here fails the completeness test.
+ * actor must get (U = UNAUTHENTICATED, F = FORBIDDEN, N = NOT_FOUND, C = CONFLICT) or O: the call
+ * succeeds. C is declared cell by cell: an actor allowed to act whose act the object's state refuses
+ * (a milestone not funded yet, a contract already ended). A CONFLICT in an O cell fails, so a
+ * forbidden act cannot pass for allowed by happening to answer CONFLICT. The codes are decided once
+ * (docs/security.md, "Access"): no standing toward the object N, a standing without the permission
+ * F, a state that forbids the act C. A new operation without an entry here fails the completeness test.
  */
 const ACTORS = ['anonymous', 'coder', 'otherCoder', 'provider', 'otherProvider', 'admin'] as const;
 type ActorName = (typeof ACTORS)[number];
-type World = Record<string, any>;
+type World = Record<string, Untyped>;
 interface Entry {
   doc: string;
   vars?: (w: World) => Record<string, unknown> | Promise<Record<string, unknown>>;
@@ -24,7 +29,7 @@ interface Entry {
   ws?: boolean;
 }
 
-const CODES: Record<string, string> = { U: 'UNAUTHENTICATED', F: 'FORBIDDEN', N: 'NOT_FOUND' };
+const CODES: Record<string, string> = { U: 'UNAUTHENTICATED', F: 'FORBIDDEN', N: 'NOT_FOUND', C: 'CONFLICT' };
 
 // Non-destructive operations first; the last ones end contracts, close postings and log out.
 const MATRIX: Record<string, Entry> = {
@@ -43,7 +48,7 @@ const MATRIX: Record<string, Entry> = {
   myBids: { doc: '{ myBids { totalCount } }', expect: 'U O O O O O' },
   myInvitations: { doc: '{ myInvitations { totalCount } }', expect: 'U O O F F F' },
   myNotifications: { doc: '{ myNotifications { totalCount } }', expect: 'U O O O O O' },
-  matchCoders: { doc: 'query($id: ID!) { matchCoders(jobPostingId: $id) { score } }', vars: (w) => ({ id: w.jobOpen.id }), expect: 'U N N O N N' },
+  matchCoders: { doc: 'query($id: ID!) { matchCoders(jobPostingId: $id) { score } }', vars: (w) => ({ id: w.jobOpen.id }), expect: 'U N N O N F' },
   recommendedJobs: { doc: '{ recommendedJobs { score } }', expect: 'U O O F F F' },
   contract: { doc: 'query($id: ID!) { contract(id: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N O' },
   myContracts: { doc: '{ myContracts { totalCount } }', expect: 'U O O O O O' },
@@ -51,17 +56,17 @@ const MATRIX: Record<string, Entry> = {
   myEarnings: { doc: '{ myEarnings { paidOutCents } }', expect: 'U O O F F F' },
   payoutAccount: { doc: '{ payoutAccount { status } }', expect: 'U O O F F F' },
   openDisputes: { doc: '{ openDisputes { id } }', expect: 'U F F F F O' },
-  documents: { doc: 'query($id: ID!) { documents(contractId: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N N' },
+  documents: { doc: 'query($id: ID!) { documents(contractId: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N F' },
   auditLog: { doc: 'query($id: ID!) { auditLog(contractId: $id) { totalCount } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N O' },
   auditEvents: { doc: '{ auditEvents { totalCount } }', expect: 'U F F F F O' },
   auditChainIntact: { doc: '{ auditChainIntact }', expect: 'U F F F F O' },
-  codedBatches: { doc: 'query($id: ID!) { codedBatches(contractId: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N N' },
-  codedBatch: { doc: 'query($id: ID!) { codedBatch(id: $id) { id } }', vars: (w) => ({ id: w.batch }), expect: 'U O N O N N' },
-  codedBatchCsv: { doc: 'query($id: ID!) { codedBatchCsv(id: $id) }', vars: (w) => ({ id: w.batch }), expect: 'U O N O N N' },
+  codedBatches: { doc: 'query($id: ID!) { codedBatches(contractId: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N F' },
+  codedBatch: { doc: 'query($id: ID!) { codedBatch(id: $id) { id } }', vars: (w) => ({ id: w.batch }), expect: 'U O N O N F' },
+  codedBatchCsv: { doc: 'query($id: ID!) { codedBatchCsv(id: $id) }', vars: (w) => ({ id: w.batch }), expect: 'U O N O N F' },
   contractReviews: { doc: 'query($id: ID!) { contractReviews(contractId: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N O' },
-  messages: { doc: 'query($id: ID!) { messages(contractId: $id) { totalCount } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N N' },
+  messages: { doc: 'query($id: ID!) { messages(contractId: $id) { totalCount } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N F' },
   // Subscriptions (graphql-ws)
-  messageAdded: { doc: 'subscription($id: ID!) { messageAdded(contractId: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N N', ws: true },
+  messageAdded: { doc: 'subscription($id: ID!) { messageAdded(contractId: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N F', ws: true },
   notificationAdded: { doc: 'subscription { notificationAdded { id } }', expect: 'U O O O O O', ws: true },
   // Mutations
   signUp: {
@@ -76,7 +81,7 @@ const MATRIX: Record<string, Entry> = {
   },
   refreshToken: { doc: 'mutation($t: String!) { refreshToken(refreshToken: $t) { accessToken } }', vars: async (w) => ({ t: (await w.freshSession()).refreshToken }), expect: 'O O O O O O' },
   createOrganization: { doc: 'mutation { createOrganization(input: { name: "Matrix Clinic", kind: PROVIDER_PRACTICE }) { id } }', expect: 'U F F O O F' },
-  inviteMember: { doc: 'mutation($org: ID!) { inviteMember(organizationId: $org, email: "new-hire@example.test", role: MEMBER) { id } }', vars: (w) => ({ org: w.practice }), expect: 'U N N O N N' },
+  inviteMember: { doc: 'mutation($org: ID!) { inviteMember(organizationId: $org, email: "new-hire@example.test", role: MEMBER) { id } }', vars: (w) => ({ org: w.practice }), expect: 'U N N O N F' },
   acceptMembershipInvitation: { doc: 'mutation($id: ID!) { acceptMembershipInvitation(id: $id) { id } }', vars: (w) => ({ id: w.companyInvite1 }), expect: 'U O N N N N' },
   declineMembershipInvitation: { doc: 'mutation($id: ID!) { declineMembershipInvitation(id: $id) { id } }', vars: (w) => ({ id: w.companyInvite2 }), expect: 'U O N N N N' },
   upsertCoderProfile: { doc: 'mutation($input: UpsertCoderProfileInput!) { upsertCoderProfile(input: $input) { id } }', vars: (w) => ({ input: w.profileInput }), expect: 'U O O F F F' },
@@ -90,14 +95,14 @@ const MATRIX: Record<string, Entry> = {
     expect: 'U O O F F F',
   },
   withdrawBid: { doc: 'mutation($id: ID!) { withdrawBid(id: $id) { id } }', vars: (w) => ({ id: w.coderBid }), expect: 'U O N N N N' },
-  rejectBid: { doc: 'mutation($id: ID!) { rejectBid(id: $id) { id } }', vars: (w) => ({ id: w.otherCoderBid }), expect: 'U N N O N N' },
+  rejectBid: { doc: 'mutation($id: ID!) { rejectBid(id: $id) { id } }', vars: (w) => ({ id: w.otherCoderBid }), expect: 'U N N O N F' },
   acceptBid: { doc: 'mutation($id: ID!) { acceptBid(id: $id) { id } }', vars: (w) => ({ id: w.acceptableBid }), expect: 'U F F O N F' },
   inviteCoder: {
     doc: 'mutation($job: ID!, $coder: ID!) { inviteCoder(jobPostingId: $job, coderProfileId: $coder) { id } }',
     vars: (w) => ({ job: w.jobOpen.id, coder: w.otherCoderProfileId }),
     expect: 'U F F O N F',
   },
-  declineInvitation: { doc: 'mutation($id: ID!) { declineInvitation(id: $id) { id } }', vars: (w) => ({ id: w.jobInvitation }), expect: 'U O N F F F' },
+  declineInvitation: { doc: 'mutation($id: ID!) { declineInvitation(id: $id) { id } }', vars: (w) => ({ id: w.jobInvitation }), expect: 'U C N F F F' },
   markNotificationRead: { doc: 'mutation($id: ID!) { markNotificationRead(id: $id) { id } }', vars: (w) => ({ id: w.coderNotification }), expect: 'U O N N N N' },
   startPayoutOnboarding: { doc: 'mutation { startPayoutOnboarding(returnUrl: "https://app.test/ok", refreshUrl: "https://app.test/retry") }', expect: 'U O O F F F' },
   startPaymentMethodSetup: { doc: 'mutation($org: ID!) { startPaymentMethodSetup(organizationId: $org) }', vars: (w) => ({ org: w.practice }), expect: 'U F F O N F' },
@@ -106,10 +111,10 @@ const MATRIX: Record<string, Entry> = {
     vars: (w) => ({ id: w.contractFixed }),
     expect: 'U F F O N F',
   },
-  fundMilestone: { doc: 'mutation($id: ID!) { fundMilestone(id: $id) { status } }', vars: (w) => ({ id: w.milestone }), expect: 'U F F O N F' },
+  fundMilestone: { doc: 'mutation($id: ID!) { fundMilestone(id: $id) { status } }', vars: (w) => ({ id: w.milestoneToFund }), expect: 'U F F O N F' },
   submitMilestone: { doc: 'mutation($id: ID!) { submitMilestone(id: $id) { id } }', vars: (w) => ({ id: w.milestone }), expect: 'U O N F F F' },
   approveMilestone: { doc: 'mutation($id: ID!) { approveMilestone(id: $id) { id } }', vars: (w) => ({ id: w.milestone }), expect: 'U F F O N F' },
-  refundMilestone: { doc: 'mutation($id: ID!) { refundMilestone(id: $id) { id } }', vars: (w) => ({ id: w.milestone }), expect: 'U F F O N F' },
+  refundMilestone: { doc: 'mutation($id: ID!) { refundMilestone(id: $id) { id } }', vars: (w) => ({ id: w.milestone }), expect: 'U F F C N F' },
   logWork: {
     doc: 'mutation($id: ID!, $day: Date!) { logWork(contractId: $id, input: { workedOn: $day, charts: 5 }) { id } }',
     vars: (w) => ({ id: w.contractPerChart, day: new Date().toISOString().slice(0, 10) }),
@@ -118,22 +123,22 @@ const MATRIX: Record<string, Entry> = {
   reportCollections: {
     doc: 'mutation($id: ID!) { reportCollections(contractId: $id, periodStart: "2026-01-01", periodEnd: "2026-01-31", collectedCents: 100000) { id } }',
     vars: (w) => ({ id: w.contractPerChart }),
-    expect: 'U F F O N F',
+    expect: 'U F F C N F',
   },
-  signBaa: { doc: 'mutation($id: ID!) { signBaa(contractId: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N N' },
+  signBaa: { doc: 'mutation($id: ID!) { signBaa(contractId: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N F' },
   submitCodedBatch: {
     doc: 'mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "M-1", icd10cm: ["I10"] }] }) { id } }',
     vars: (w) => ({ id: w.contractFixed }),
-    expect: 'U O N F N N',
+    expect: 'U O N F N F',
   },
-  reviewCodedBatch: { doc: 'mutation($id: ID!) { reviewCodedBatch(batchId: $id, input: { accept: true }) { id } }', vars: (w) => ({ id: w.batch }), expect: 'U F N O N N' },
-  auditCodedBatch: { doc: 'mutation($id: ID!) { auditCodedBatch(batchId: $id, input: { sampled: 1, errors: 0 }) { id } }', vars: (w) => ({ id: w.batch }), expect: 'U F N O N N' },
-  sendMessage: { doc: 'mutation($id: ID!) { sendMessage(contractId: $id, body: "hello") { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N N' },
-  leaveReview: { doc: 'mutation($id: ID!) { leaveReview(contractId: $id, rating: 5) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N N' },
+  reviewCodedBatch: { doc: 'mutation($id: ID!) { reviewCodedBatch(batchId: $id, input: { accept: true }) { id } }', vars: (w) => ({ id: w.batch }), expect: 'U F N O N F' },
+  auditCodedBatch: { doc: 'mutation($id: ID!) { auditCodedBatch(batchId: $id, input: { sampled: 1, errors: 0 }) { id } }', vars: (w) => ({ id: w.batch }), expect: 'U F N O N F' },
+  sendMessage: { doc: 'mutation($id: ID!) { sendMessage(contractId: $id, body: "hello") { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N F' },
+  leaveReview: { doc: 'mutation($id: ID!) { leaveReview(contractId: $id, rating: 5) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U C N C N F' },
   resolveDispute: { doc: 'mutation($id: ID!) { resolveDispute(id: $id, input: { outcome: REFUND }) { id } }', vars: (w) => ({ id: w.dispute }), expect: 'U F F F F O' },
-  openDispute: { doc: 'mutation($id: ID!) { openDispute(contractId: $id, reason: "Matrix") { id } }', vars: (w) => ({ id: w.contractToEnd }), expect: 'U O N O N O' },
-  closeJobPosting: { doc: 'mutation($id: ID!) { closeJobPosting(id: $id) { id } }', vars: (w) => ({ id: w.jobToClose.id }), expect: 'U N N O N N' },
-  endContract: { doc: 'mutation($id: ID!) { endContract(id: $id) { id } }', vars: (w) => ({ id: w.contractPerChart }), expect: 'U O N O N F' },
+  openDispute: { doc: 'mutation($id: ID!) { openDispute(contractId: $id, reason: "Matrix") { id } }', vars: (w) => ({ id: w.contractToEnd }), expect: 'U O N C N F' },
+  closeJobPosting: { doc: 'mutation($id: ID!) { closeJobPosting(id: $id) { id } }', vars: (w) => ({ id: w.jobToClose.id }), expect: 'U N N O N F' },
+  endContract: { doc: 'mutation($id: ID!) { endContract(id: $id) { id } }', vars: (w) => ({ id: w.contractPerChart }), expect: 'U O N C N F' },
   logOut: { doc: 'mutation { logOut }', expect: 'U O O O O O' },
 };
 
@@ -194,7 +199,13 @@ describe('authorization matrix', () => {
     const fixedJob = await postJob(app, practice.owner, practice.organization.id, { payModel: 'FIXED_PRICE', rateCents: null, budgetCents: 100000, requiresBaa: true });
     world.contractFixed = await accept(await bid(C, fixedJob.id, { rateCents: 50000 }));
     for (const token of [P, C]) ok(await app.gql(`mutation($id: ID!) { signBaa(contractId: $id) { id } }`, { id: world.contractFixed }, token));
-    world.milestone = ok(await app.gql(`mutation($id: ID!) { createMilestone(contractId: $id, input: { title: "M", amountCents: 5000 }) { id } }`, { id: world.contractFixed }, P)).createMilestone.id;
+    const milestone = async () =>
+      ok(await app.gql(`mutation($id: ID!) { createMilestone(contractId: $id, input: { title: "M", amountCents: 5000 }) { id } }`, { id: world.contractFixed }, P)).createMilestone.id as string;
+    world.milestoneToFund = await milestone();
+    // Funded before the matrix runs (the simulated gateway confirms a payment a moment later), so each cell is deterministic.
+    world.milestone = await milestone();
+    ok(await app.gql(`mutation($id: ID!) { fundMilestone(id: $id) { status } }`, { id: world.milestone }, P));
+    expect(await eventually(async () => (await app.sql('SELECT status FROM milestones WHERE id = $1', [world.milestone]))[0].status === 'FUNDED', 10_000)).toBe(true);
     world.batch = ok(
       await app.gql(`mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "W-1", icd10cm: ["I10"] }] }) { id } }`, { id: world.contractFixed }, C),
     ).submitCodedBatch.id;
@@ -239,7 +250,7 @@ describe('authorization matrix', () => {
     if (entry.ws) return wsOutcome(entry.doc, variables, token);
     const res = await app.gql(entry.doc, variables, token);
     const code = res.errors?.[0]?.extensions.code;
-    if (!code || code === 'CONFLICT') return 'O';
+    if (!code) return 'O';
     const letter = Object.entries(CODES).find(([, name]) => name === code)?.[0];
     return letter ?? `${code}: ${res.errors![0].message}`;
   }

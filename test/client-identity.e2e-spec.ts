@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { ok, Session } from './support/given.js';
 import { acceptedContract } from './support/money.js';
 import { GraphqlResponse, TestApp } from './support/test-app.js';
+import type { Untyped } from './support/untyped.js';
 
 const SIGN = `mutation($id: ID!) { signBaa(contractId: $id) { id } }`;
 const AUDIT = `query($id: ID!) { auditLog(contractId: $id, first: 100) { edges { node { actorId action outcome ip requestId } } } }`;
@@ -32,7 +33,7 @@ async function signThrough(app: TestApp, forwardedFor: string): Promise<{ owner:
   const signed = await gqlWith(app, { 'x-forwarded-for': forwardedFor, 'x-request-id': FORGED_ID }, SIGN, { id: contractId }, owner.accessToken);
   ok(signed);
   const [signature] = await app.sql<{ ip: string }>('SELECT ip FROM baa_signatures WHERE contract_id = $1', [contractId]);
-  const events = ok(await app.gql(AUDIT, { id: contractId }, owner.accessToken)).auditLog.edges.map((e: any) => e.node);
+  const events = ok(await app.gql(AUDIT, { id: contractId }, owner.accessToken)).auditLog.edges.map((e: Untyped) => e.node);
   expect(events).toHaveLength(1);
   return { owner, signatureIp: signature.ip, event: events[0], answeredId: signed.requestId };
 }
@@ -77,7 +78,7 @@ describe('client identity in production, no trusted proxy (TRUST_PROXY unset)', 
         .attach('file', Buffer.from('chart,code\n0042,I10\n'), { filename: 'batch.csv', contentType: 'text/csv' });
       expect(res.status).toBe(201);
       expect(res.headers['x-request-id']).toMatch(UUID);
-      const [event] = ok(await app.gql(AUDIT, { id: contractId }, owner.accessToken)).auditLog.edges.map((e: any) => e.node);
+      const [event] = ok(await app.gql(AUDIT, { id: contractId }, owner.accessToken)).auditLog.edges.map((e: Untyped) => e.node);
       expect(event).toEqual({ actorId: coder.user.id, action: 'UPLOAD', outcome: 'ALLOWED', ip: expect.stringMatching(LOOPBACK), requestId: res.headers['x-request-id'] });
     });
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CredentialsService } from '../src/coders/credentials.service.js';
 import { coders, failed, given, ok, PROFILE_FIELDS, profileInput } from './support/given.js';
 import { TestApp } from './support/test-app.js';
+import type { Untyped } from './support/untyped.js';
 
 const UPSERT = `mutation($input: UpsertCoderProfileInput!) { upsertCoderProfile(input: $input) { ${PROFILE_FIELDS} } }`;
 const PROFILE = `query($id: ID!) { coderProfile(id: $id) { ${PROFILE_FIELDS} } }`;
@@ -111,12 +112,12 @@ describe('coder profiles and credentials', () => {
       expect(credential).toMatchObject({ status: 'PENDING', label: 'CPC-A (apprentice)', apprentice: true, number: 'A-778899' });
       const admin = await a.admin();
       const queue = ok(await app.gql(PENDING, {}, admin.accessToken)).pendingCredentials;
-      expect(queue.edges.map((e: any) => e.node)).toContainEqual({ id: credential.id, type: 'CPC_A', number: 'A-778899' });
+      expect(queue.edges.map((e: Untyped) => e.node)).toContainEqual({ id: credential.id, type: 'CPC_A', number: 'A-778899' });
       const verified = ok(await app.gql(VERIFY, { id: credential.id, approve: true, note: 'Found on AAPC directory' }, admin.accessToken)).verifyCredential;
       expect(verified).toMatchObject({ status: 'VERIFIED', reviewNote: 'Found on AAPC directory' });
       const [row] = await app.sql<{ reviewed_by_id: string }>('SELECT reviewed_by_id FROM credentials WHERE id = $1', [credential.id]);
       expect(row.reviewed_by_id).toBe(admin.user.id);
-      expect(ok(await app.gql(PENDING, {}, admin.accessToken)).pendingCredentials.edges.map((e: any) => e.node.id)).not.toContain(credential.id);
+      expect(ok(await app.gql(PENDING, {}, admin.accessToken)).pendingCredentials.edges.map((e: Untyped) => e.node.id)).not.toContain(credential.id);
       const { myNotifications } = ok(await app.gql(`{ myNotifications { edges { node { kind message data } } } }`, {}, coder.accessToken));
       expect(myNotifications.edges[0].node).toEqual({ kind: 'CREDENTIAL_REVIEWED', message: 'Your CPC_A credential was verified', data: { credentialId: credential.id } });
     });
@@ -147,8 +148,8 @@ describe('coder profiles and credentials', () => {
       const service = app.app.get(CredentialsService);
       expect(await service.remindExpiring()).toBeGreaterThanOrEqual(1);
       await service.remindExpiring();
-      const kinds = ok(await app.gql(`{ myNotifications { edges { node { kind data } } } }`, {}, coder.accessToken)).myNotifications.edges.map((e: any) => e.node);
-      expect(kinds.filter((n: any) => n.kind === 'CREDENTIAL_EXPIRING')).toEqual([{ kind: 'CREDENTIAL_EXPIRING', data: { credentialId: credential.id } }]);
+      const kinds = ok(await app.gql(`{ myNotifications { edges { node { kind data } } } }`, {}, coder.accessToken)).myNotifications.edges.map((e: Untyped) => e.node);
+      expect(kinds.filter((n: Untyped) => n.kind === 'CREDENTIAL_EXPIRING')).toEqual([{ kind: 'CREDENTIAL_EXPIRING', data: { credentialId: credential.id } }]);
     });
 
     it('sends a verified credential back to PENDING when its number changes', async () => {

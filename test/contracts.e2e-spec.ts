@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { coders, failed, given, ok, postJob, Session } from './support/given.js';
 import { TestApp } from './support/test-app.js';
+import type { Untyped } from './support/untyped.js';
 
 const SUBMIT = `mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`;
 const ACCEPT = `mutation($id: ID!) { acceptBid(id: $id) { id status payModel rateCents platformFeeBps jobPosting { id status positionsFilled } coder { id } organization { id } } }`;
@@ -45,17 +46,17 @@ describe('contracts', () => {
       coder: { id: bids[1].profileId },
       organization: { id: organization.id },
     });
-    const statuses = ok(await app.gql(BIDS, { id: job.id }, owner.accessToken)).jobPosting.bids.edges.map((e: any) => [e.node.id, e.node.status]);
+    const statuses = ok(await app.gql(BIDS, { id: job.id }, owner.accessToken)).jobPosting.bids.edges.map((e: Untyped) => [e.node.id, e.node.status]);
     expect(Object.fromEntries(statuses)).toEqual({ [bids[0].id]: 'DECLINED', [bids[1].id]: 'ACCEPTED', [bids[2].id]: 'DECLINED' });
 
-    const kinds = async (s: Session) => ok(await app.gql(`{ myNotifications { edges { node { kind } } } }`, {}, s.accessToken)).myNotifications.edges.map((e: any) => e.node.kind);
+    const kinds = async (s: Session) => ok(await app.gql(`{ myNotifications { edges { node { kind } } } }`, {}, s.accessToken)).myNotifications.edges.map((e: Untyped) => e.node.kind);
     expect(await kinds(bids[1].coder)).toContain('BID_ACCEPTED');
     expect(await kinds(bids[0].coder)).toContain('BID_DECLINED');
     expect(await kinds(owner)).toContain('CONTRACT_STARTED');
 
     for (const party of [owner, bids[1].coder]) {
       expect(ok(await app.gql(CONTRACT, { id: acceptBid.id }, party.accessToken)).contract.status).toBe('ACTIVE');
-      expect(ok(await app.gql(MY_CONTRACTS, {}, party.accessToken)).myContracts.edges.map((e: any) => e.node.id)).toEqual([acceptBid.id]);
+      expect(ok(await app.gql(MY_CONTRACTS, {}, party.accessToken)).myContracts.edges.map((e: Untyped) => e.node.id)).toEqual([acceptBid.id]);
     }
     failed(await app.gql(ACCEPT, { id: bids[0].id }, owner.accessToken), 'CONFLICT');
   });

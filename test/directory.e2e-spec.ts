@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { coders, failed, given, ok } from './support/given.js';
 import { TestApp } from './support/test-app.js';
+import type { Untyped } from './support/untyped.js';
 
 const CODERS = `query($filter: CoderFilterInput, $first: Int, $after: String, $sort: CoderSort) {
   coders(filter: $filter, first: $first, after: $after, sort: $sort) {
@@ -12,7 +13,7 @@ describe('coder directory', () => {
   const ids: Record<string, string> = {};
 
   const search = async (variables: Record<string, unknown>) => ok(await app.gql(CODERS, variables)).coders;
-  const names = async (variables: Record<string, unknown>) => (await search(variables)).edges.map((e: any) => e.node.user.name);
+  const names = async (variables: Record<string, unknown>) => (await search(variables)).edges.map((e: Untyped) => e.node.user.name);
 
   beforeAll(async () => {
     app = await TestApp.start();
@@ -79,7 +80,7 @@ describe('coder directory', () => {
   it('lists everyone publicly, best rated first, with no emails or credential numbers', async () => {
     const page = await search({});
     expect(page.totalCount).toBe(4);
-    expect(page.edges.map((e: any) => e.node.user.name).slice(0, 2)).toEqual(['Avery Cardio', 'Blake Ortho']);
+    expect(page.edges.map((e: Untyped) => e.node.user.name).slice(0, 2)).toEqual(['Avery Cardio', 'Blake Ortho']);
     for (const edge of page.edges) {
       expect(edge.node.user.email).toBeNull();
       for (const credential of edge.node.credentials) expect(credential.number).toBeNull();
@@ -130,7 +131,7 @@ describe('coder directory', () => {
     const first = await search({ first: 3, sort: 'RATE' });
     expect(first.pageInfo.hasNextPage).toBe(true);
     const second = await search({ first: 3, sort: 'RATE', after: first.pageInfo.endCursor });
-    expect(second.edges.map((e: any) => e.node.user.name)).toEqual(['Drew Billing']);
+    expect(second.edges.map((e: Untyped) => e.node.user.name)).toEqual(['Drew Billing']);
     expect(second.pageInfo).toEqual({ hasNextPage: false, endCursor: second.edges[0].cursor });
   });
 
@@ -154,7 +155,7 @@ describe('coder directory', () => {
         FROM made, LATERAL (SELECT substring(made.name FROM 9)::int AS n) k`);
     const page = await search({ filter: { text: 'zymurgy' }, first: 40 });
     expect(page.totalCount).toBe(310);
-    const headlines = page.edges.map((e: any) => e.node.headline);
+    const headlines = page.edges.map((e: Untyped) => e.node.headline);
     expect(headlines).toEqual([...Array(31).fill('Zymurgy coder'), ...Array(9).fill('Coder')]);
 
     let after = page.pageInfo.endCursor;

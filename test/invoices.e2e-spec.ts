@@ -5,6 +5,7 @@ import { FakeStripe } from './support/fake-stripe.js';
 import { failed, given, ok } from './support/given.js';
 import { acceptedContract, expectLedgerBalanced, webhookSender } from './support/money.js';
 import { TestApp } from './support/test-app.js';
+import type { Untyped } from './support/untyped.js';
 
 const WEBHOOK_SECRET = 'whsec_test_invoices';
 const LOG = `mutation($contract: ID!, $input: LogWorkInput!) { logWork(contractId: $contract, input: $input) { id workedOn minutes charts invoiced } }`;
@@ -58,8 +59,8 @@ describe('hourly, per-chart and collections invoices (Stripe SDK against the loc
     expect(invoice).toMatchObject({ kind: 'WORK', periodStart: week.start, periodEnd: week.end, quantity: 240, amountCents: 24000, status: 'OPEN' });
     failed(await app.gql(LOG, { contract: contractId, input: { workedOn: week.start, minutes: 10 } }, coder.accessToken), 'CONFLICT');
     const logs = ok(await app.gql(`query($id: ID!) { contract(id: $id) { workLogs { workedOn invoiced } } }`, { id: contractId }, coder.accessToken)).contract.workLogs;
-    expect(logs.filter((l: any) => l.invoiced)).toHaveLength(2);
-    expect(logs.filter((l: any) => !l.invoiced)).toHaveLength(1);
+    expect(logs.filter((l: Untyped) => l.invoiced)).toHaveLength(2);
+    expect(logs.filter((l: Untyped) => !l.invoiced)).toHaveLength(1);
 
     await drain();
     expect(fake.calls.filter((c) => c.path === '/v1/payment_intents' && c.params['metadata[invoiceId]'] === invoice.id)).toHaveLength(0);
@@ -72,7 +73,7 @@ describe('hourly, per-chart and collections invoices (Stripe SDK against the loc
     expect(charges).toHaveLength(1);
     expect(charges[0]).toMatchObject({
       idempotencyKey: `charge:invoice:${invoice.id}`,
-      params: { amount: '24000', customer: setup.customer, payment_method: 'pm_card_visa', off_session: 'true', confirm: 'true' },
+      params: { amount: '24000', customer: setup.customer, payment_method: 'pm_card_visa', off_session: 'true', confirm: 'true', 'metadata[kind]': 'invoice', 'metadata[invoiceId]': invoice.id },
     });
 
     const intent = fake.created('pi_fake_').find((pi) => pi.metadata.invoiceId === invoice.id)!;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { failed, given, JOB_FIELDS, jobInput, ok, postJob } from './support/given.js';
 import { TestApp } from './support/test-app.js';
+import type { Untyped } from './support/untyped.js';
 
 const CREATE = `mutation($input: CreateJobPostingInput!) { createJobPosting(input: $input) { ${JOB_FIELDS} } }`;
 const CLOSE = `mutation($id: ID!) { closeJobPosting(id: $id) { id status } }`;
@@ -95,7 +96,7 @@ describe('job postings', () => {
       for (const token of [undefined, (await a.coder()).accessToken]) {
         const res = await app.gql(query, { id: job.id }, token);
         expect(res.data?.jobPosting.organization).toEqual({ id: organization.id, name: organization.name, members: null });
-        expect(res.errors?.[0].extensions.code).toMatch(/FORBIDDEN|NOT_FOUND/);
+        expect(res.errors?.map((e) => e.extensions.code)).toEqual(['NOT_FOUND']);
       }
       expect(ok(await app.gql(query, { id: job.id }, owner.accessToken)).jobPosting.organization.members.totalCount).toBe(1);
     });
@@ -134,7 +135,7 @@ describe('job postings', () => {
       const closed = await postJob(app, owner, organization.id, { title: 'Dermatology closed job' });
       ok(await app.gql(CLOSE, { id: closed.id }, owner.accessToken));
 
-      const titles = async (filter: Record<string, unknown>) => ok(await app.gql(SEARCH, { filter })).jobPostings.edges.map((e: any) => e.node.title);
+      const titles = async (filter: Record<string, unknown>) => ok(await app.gql(SEARCH, { filter })).jobPostings.edges.map((e: Untyped) => e.node.title);
       expect(await titles({ text: 'dermatology' })).toEqual([derm.title]);
       expect(await titles({ text: 'nextgen' })).toEqual([derm.title]);
       expect(await titles({ specialties: ['FAMILY_PRACTICE'], payModels: ['HOURLY'] })).toEqual([billing.title]);
@@ -161,7 +162,7 @@ describe('job postings', () => {
       const search = async (variables: Record<string, unknown>) => ok(await app.gql(SEARCH, { filter: { text: 'zymurgy' }, ...variables })).jobPostings;
       const page = await search({ first: 40 });
       expect(page.totalCount).toBe(310);
-      expect(page.edges.map((e: any) => e.node.title)).toEqual([
+      expect(page.edges.map((e: Untyped) => e.node.title)).toEqual([
         ...Array.from({ length: 30 }, (_, k) => `Zymurgy coding ${(k + 1) * 10}`),
         ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 11].map((n) => `Coding ${n}`),
       ]);
@@ -178,7 +179,7 @@ describe('job postings', () => {
       };
       expect(await count('RELEVANCE')).toBe(300);
       expect(await count('NEWEST')).toBe(310);
-      expect((await search({ sort: 'NEWEST', first: 2 })).edges.map((e: any) => e.node.title)).toEqual(['Coding 1', 'Coding 2']);
+      expect((await search({ sort: 'NEWEST', first: 2 })).edges.map((e: Untyped) => e.node.title)).toEqual(['Coding 1', 'Coding 2']);
       expect(failed(await app.gql(SEARCH, { sort: 'OLDEST' }), 'BAD_USER_INPUT')).toBeDefined();
     });
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { coders, failed, given, nextYear, ok, postJob, Session } from './support/given.js';
 import { TestApp } from './support/test-app.js';
+import type { Untyped } from './support/untyped.js';
 
 const MATCH = `query($job: ID!, $first: Int) { matchCoders(jobPostingId: $job, first: $first) { score reasons coder { id user { name } } } }`;
 const RECOMMENDED = `query($first: Int) { recommendedJobs(first: $first) { score reasons job { id title } } }`;
@@ -8,8 +9,8 @@ const RECOMMENDED = `query($first: Int) { recommendedJobs(first: $first) { score
 describe('matching', () => {
   let app: TestApp;
   let owner: Session;
-  let cardiologyJob: any;
-  let specialist: { coder: Session; profile: any };
+  let cardiologyJob: Untyped;
+  let specialist: { coder: Session; profile: Untyped };
 
   beforeAll(async () => {
     app = await TestApp.start();
@@ -36,7 +37,7 @@ describe('matching', () => {
 
   it('ranks the qualified specialist first, leaves out coders lacking the verified credential, and explains why', async () => {
     const { matchCoders } = ok(await app.gql(MATCH, { job: cardiologyJob.id }, owner.accessToken));
-    expect(matchCoders.map((m: any) => m.coder.user.name)).toEqual(['Specialist', 'Certified Newcomer', 'Wrong Specialty']);
+    expect(matchCoders.map((m: Untyped) => m.coder.user.name)).toEqual(['Specialist', 'Certified Newcomer', 'Wrong Specialty']);
     const [best, , wrong] = matchCoders;
     expect(best.reasons).toEqual(expect.arrayContaining(['Verified CPC', '7 years in cardiology', 'Codes ICD-10-CM, CPT', 'Epic experience', 'Same time zone', 'Available now']));
     expect(best.reasons).toContain('$45/h within the $50/h offered');
@@ -79,7 +80,7 @@ describe('matching', () => {
     );
 
     const { recommendedJobs } = ok(await app.gql(RECOMMENDED, {}, specialist.coder.accessToken));
-    const titles = recommendedJobs.map((m: any) => m.job.title);
+    const titles = recommendedJobs.map((m: Untyped) => m.job.title);
     expect(titles).toEqual([cardiologyJob.title, ortho.title]);
     expect(titles).not.toContain(needsCcc.title);
     expect(recommendedJobs[0].reasons).toContain('7 years in cardiology');
@@ -97,7 +98,7 @@ describe('matching', () => {
     const c = coders(app);
     const { owner: other, organization } = await a.practice(undefined, 'Credential Watch Clinic');
     const job = await postJob(app, other, organization.id, { requiredCredentialTypes: ['CPC', 'CRC'] });
-    const names = async () => ok(await app.gql(MATCH, { job: job.id, first: 50 }, other.accessToken)).matchCoders.map((m: any) => m.coder.user.name);
+    const names = async () => ok(await app.gql(MATCH, { job: job.id, first: 50 }, other.accessToken)).matchCoders.map((m: Untyped) => m.coder.user.name);
 
     await c.verifiedCoder({ name: 'Steady', credentials: ['CPC', 'CRC'] });
     const lapsed = await c.verifiedCoder({ name: 'Lapsed', credentials: ['CPC'] });
@@ -109,7 +110,7 @@ describe('matching', () => {
     await c.upsertProfile(early);
     expect((await names()).sort()).toEqual(['Credentials First', 'Resubmitted', 'Steady']);
 
-    const [crc] = (ok(await app.gql(`{ myCredentials { id type } }`, {}, resubmitted.coder.accessToken)).myCredentials as any[]).filter((x) => x.type === 'CRC');
+    const [crc] = (ok(await app.gql(`{ myCredentials { id type } }`, {}, resubmitted.coder.accessToken)).myCredentials as Untyped[]).filter((x) => x.type === 'CRC');
     ok(
       await app.gql(
         `mutation($id: ID!, $input: UpdateCredentialInput!) { updateCredential(id: $id, input: $input) { status } }`,
@@ -134,7 +135,7 @@ describe('matching', () => {
       for (const type of ['CPC', 'CCC']) pending.push((await c.addCredential(coder, { type, number: `${type}-RACE-${k}`, issuedOn: '2022-01-15', expiresOn: nextYear() })).id);
     }
     await Promise.all(pending.map((id) => c.verify(id)));
-    const names = ok(await app.gql(MATCH, { job: job.id, first: 50 }, other.accessToken)).matchCoders.map((m: any) => m.coder.user.name);
+    const names = ok(await app.gql(MATCH, { job: job.id, first: 50 }, other.accessToken)).matchCoders.map((m: Untyped) => m.coder.user.name);
     expect(names.filter((name: string) => name.startsWith('Racer ')).sort()).toEqual(racers);
   });
 
@@ -152,7 +153,7 @@ describe('matching', () => {
       steps.push(c.upsertProfile(coder), c.verify(crc.id));
     }
     await Promise.all(steps);
-    const names = ok(await app.gql(MATCH, { job: job.id, first: 50 }, other.accessToken)).matchCoders.map((m: any) => m.coder.user.name);
+    const names = ok(await app.gql(MATCH, { job: job.id, first: 50 }, other.accessToken)).matchCoders.map((m: Untyped) => m.coder.user.name);
     expect(names.filter((name: string) => name.startsWith('Newcomer ')).sort()).toEqual(racers);
   });
 });

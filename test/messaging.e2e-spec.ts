@@ -4,14 +4,15 @@ import WebSocket from 'ws';
 import { failed, given, ok } from './support/given.js';
 import { acceptedContract } from './support/money.js';
 import { TestApp } from './support/test-app.js';
+import type { Untyped } from './support/untyped.js';
 
 const SEND = `mutation($id: ID!, $body: String!) { sendMessage(contractId: $id, body: $body) { id body senderId contractId } }`;
 const MESSAGES = `query($id: ID!) { messages(contractId: $id) { totalCount edges { node { body senderId } } } }`;
 
 /** Collects what a subscription delivers; `next()` waits for the following item. */
 function subscribe(client: Client, query: string, variables: Record<string, unknown> = {}) {
-  const items: any[] = [];
-  const errors: any[] = [];
+  const items: Untyped[] = [];
+  const errors: Untyped[] = [];
   let wake: (() => void) | undefined;
   const unsubscribe = client.subscribe(
     { query, variables },
@@ -76,7 +77,7 @@ describe('messaging and real-time delivery', () => {
     expect(onTwo.items).toEqual([]);
 
     ok(await app.gql(SEND, { id: one.contractId, body: 'Thanks, reviewing now' }, one.coder.accessToken));
-    expect(ok(await app.gql(MESSAGES, { id: one.contractId }, one.coder.accessToken)).messages.edges.map((e: any) => e.node.body)).toEqual([
+    expect(ok(await app.gql(MESSAGES, { id: one.contractId }, one.coder.accessToken)).messages.edges.map((e: Untyped) => e.node.body)).toEqual([
       'Thanks, reviewing now',
       'Batch 3 is uploaded, charts CH-1..CH-40',
     ]);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { failed, given, ok, Session, VALID_NPI } from './support/given.js';
 import { TestApp } from './support/test-app.js';
+import type { Untyped } from './support/untyped.js';
 
 const CREATE = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id name kind npi } }`;
 const INVITE = `mutation($org: ID!, $email: String!, $role: MembershipRole!) {
@@ -34,7 +35,7 @@ describe('organizations', () => {
       );
       expect(org).toMatchObject({ name: 'Heart Clinic', kind: 'PROVIDER_PRACTICE', npi: VALID_NPI });
       const { organization } = ok(await app.gql(ORGANIZATION, { id: org.id }, owner.accessToken));
-      expect(organization.members.edges.map((e: any) => e.node)).toEqual([{ email: owner.user.email, role: 'OWNER', status: 'ACTIVE', user: { id: owner.user.id, email: owner.user.email } }]);
+      expect(organization.members.edges.map((e: Untyped) => e.node)).toEqual([{ email: owner.user.email, role: 'OWNER', status: 'ACTIVE', user: { id: owner.user.id, email: owner.user.email } }]);
       expect(ok(await app.gql(MY_ORGANIZATIONS, {}, owner.accessToken)).myOrganizations).toEqual([{ id: org.id, name: 'Heart Clinic', kind: 'PROVIDER_PRACTICE' }]);
     });
 
@@ -101,9 +102,9 @@ describe('organizations', () => {
       let after: string | null = null;
       let pages = 0;
       do {
-        const { organization: page }: any = ok(await app.gql(ORGANIZATION, { id: organization.id, first: 2, after }, owner.accessToken));
+        const { organization: page }: Untyped = ok(await app.gql(ORGANIZATION, { id: organization.id, first: 2, after }, owner.accessToken));
         expect(page.members.totalCount).toBe(5);
-        seen.push(...page.members.edges.map((e: any) => e.node.email));
+        seen.push(...page.members.edges.map((e: Untyped) => e.node.email));
         after = page.members.pageInfo.hasNextPage ? page.members.pageInfo.endCursor : null;
         pages++;
       } while (after);
@@ -130,7 +131,7 @@ describe('organizations', () => {
 
       const { acceptMembershipInvitation } = ok(await app.gql(ACCEPT, { id: invitation.id }, invitee.accessToken));
       expect(acceptMembershipInvitation).toMatchObject({ status: 'ACTIVE', user: { id: invitee.user.id } });
-      expect(ok(await app.gql(MY_ORGANIZATIONS, {}, invitee.accessToken)).myOrganizations.map((o: any) => o.id)).toEqual([organization.id]);
+      expect(ok(await app.gql(MY_ORGANIZATIONS, {}, invitee.accessToken)).myOrganizations.map((o: Untyped) => o.id)).toEqual([organization.id]);
       ok(await app.gql(ORGANIZATION, { id: organization.id }, invitee.accessToken));
       expect(ok(await app.gql(MY_INVITATIONS, {}, invitee.accessToken)).myMembershipInvitations).toEqual([]);
     });
@@ -140,7 +141,7 @@ describe('organizations', () => {
       const member = await a.provider();
       ok(await app.gql(ACCEPT, { id: (await invite(owner, organization.id, member.user.email)).id }, member.accessToken));
       const { organization: seen } = ok(await app.gql(ORGANIZATION, { id: organization.id }, member.accessToken));
-      const ownerEdge = seen.members.edges.find((e: any) => e.node.role === 'OWNER');
+      const ownerEdge = seen.members.edges.find((e: Untyped) => e.node.role === 'OWNER');
       expect(ownerEdge.node.user).toEqual({ id: owner.user.id, email: null });
     });
 

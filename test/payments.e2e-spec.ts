@@ -5,6 +5,7 @@ import { FakeStripe } from './support/fake-stripe.js';
 import { coders, failed, given, ok, postJob } from './support/given.js';
 import { acceptedContract, expectLedgerBalanced, webhookSender } from './support/money.js';
 import { TestApp } from './support/test-app.js';
+import type { Untyped } from './support/untyped.js';
 
 const WEBHOOK_SECRET = 'whsec_test_chartbridge';
 const stripe = new Stripe('sk_test_unused');
@@ -66,7 +67,7 @@ describe('fixed-price escrow through the Stripe SDK (local fake)', () => {
     const { fundMilestone } = ok(await app.gql(FUND, { id: createMilestone.id }, owner.accessToken));
     expect(fundMilestone).toMatchObject({ milestoneId: createMilestone.id, status: 'FUNDING' });
     const call = fake.calls.find((x) => x.path === '/v1/payment_intents' && x.idempotencyKey === `payment_intent:${createMilestone.id}`)!;
-    expect(call.params).toMatchObject({ amount: '100000', currency: 'usd', transfer_group: `contract:${contractId}`, 'metadata[milestoneId]': createMilestone.id });
+    expect(call.params).toMatchObject({ amount: '100000', currency: 'usd', transfer_group: `contract:${contractId}`, 'metadata[kind]': 'milestone', 'metadata[milestoneId]': createMilestone.id });
     // Funding again returns the same intent (same idempotency key), not a second charge.
     expect(ok(await app.gql(FUND, { id: createMilestone.id }, owner.accessToken)).fundMilestone.clientSecret).toBe(fundMilestone.clientSecret);
     expect(fake.created('pi_fake_').filter((pi) => pi.metadata.milestoneId === createMilestone.id)).toHaveLength(1);
@@ -100,7 +101,7 @@ describe('fixed-price escrow through the Stripe SDK (local fake)', () => {
     expect(transfers).toHaveLength(1);
     expect(transfers[0]).toMatchObject({ idempotencyKey: `transfer:milestone:${createMilestone.id}`, params: { amount: '90000', destination: account.id, transfer_group: `contract:${contractId}` } });
     expect(ok(await app.gql(EARNINGS, {}, coder.accessToken)).myEarnings).toEqual({ pendingCents: 0, availableCents: 0, paidOutCents: 90000 });
-    const kinds = ok(await app.gql(`{ myNotifications { edges { node { kind } } } }`, {}, coder.accessToken)).myNotifications.edges.map((e: any) => e.node.kind);
+    const kinds = ok(await app.gql(`{ myNotifications { edges { node { kind } } } }`, {}, coder.accessToken)).myNotifications.edges.map((e: Untyped) => e.node.kind);
     expect(kinds).toEqual(expect.arrayContaining(['MILESTONE_FUNDED', 'MILESTONE_RELEASED']));
     const [fees] = await app.sql<{ total: string }>(
       `SELECT sum(e.amount_cents)::text AS total FROM ledger_entries e JOIN ledger_journals j ON j.id = e.journal_id WHERE e.account = 'platform_fees' AND j.contract_id = $1`,
@@ -119,6 +120,35 @@ describe('fixed-price escrow through the Stripe SDK (local fake)', () => {
     const fresh = await Promise.all([1, 2, 3].map((i) => webhook('payment_intent.succeeded', { ...intent, status: 'succeeded', amount_received: intent.amount }, `evt_other_${milestoneId}_${i}`)));
     expect(fresh.map((r) => r.status)).toEqual([200, 200, 200]);
     expect(await app.sql(`SELECT 1 FROM ledger_journals WHERE reference = $1`, [`milestone:${milestoneId}:funded`])).toHaveLength(1);
+  });
+
+  it('hands a payment to the owner its metadata.kind names, and one made before kinds to the owner of its old metadata', async () => {
+    const { owner, contractId } = await fixedPriceContract();
+    const status = async () => ok(await app.gql(CONTRACT, { id: contractId }, owner.accessToken)).contract.milestones.map((m: { status: string }) => m.status);
+    const fund = async (title: string) => {
+      const { createMilestone } = ok(await app.gql(CREATE_MILESTONE, { contract: contractId, input: { title, amountCents: 30000 } }, owner.accessToken));
+      const { fundMilestone } = ok(await app.gql(FUND, { id: createMilestone.id }, owner.accessToken));
+      return { id: createMilestone.id as string, intent: fake.objects.get(fundMilestone.clientSecret.split('_secret_')[0])! };
+    };
+    const first = await fund('Routed by kind');
+    expect(first.intent.metadata).toEqual({ kind: 'milestone', milestoneId: first.id, contractId });
+    const succeeded = (metadata: Record<string, string>) => webhook('payment_intent.succeeded', { ...first.intent, status: 'succeeded', amount_received: first.intent.amount, metadata });
+
+    // The same intent, said to be an invoice's: the invoices' owner finds no invoice in it, and the milestone is not tried.
+    expect((await succeeded({ kind: 'invoice', contractId })).status).toBe(200);
+    // A kind nothing here owns: stored, processed, not applied.
+    const unowned = await succeeded({ kind: 'subscription', milestoneId: first.id, contractId });
+    expect(unowned.status).toBe(200);
+    expect(unowned.body.duplicate).toBe(false);
+    expect(await status()).toEqual(['FUNDING']);
+    expect((await succeeded(first.intent.metadata)).status).toBe(200);
+    expect(await status()).toEqual(['FUNDED']);
+
+    // An intent made before intents carried `kind` (its metadata has only the milestone's id) still funds its milestone.
+    const second = await fund('Made before kinds');
+    const legacy = { ...second.intent, status: 'succeeded', amount_received: second.intent.amount, metadata: { milestoneId: second.id, contractId } };
+    expect((await webhook('payment_intent.succeeded', legacy)).status).toBe(200);
+    expect(await status()).toEqual(['FUNDED', 'FUNDED']);
   });
 
   it('refuses a webhook with a bad signature and changes nothing', async () => {

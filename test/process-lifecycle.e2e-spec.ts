@@ -237,6 +237,37 @@ describe('process lifecycle (the built app in its own process)', () => {
       },
       TIMEOUT,
     );
+
+    it(
+      'never prints the user, password or query string of DATABASE_URL or REDIS_URL when start-up fails, nor any of a URL that does not parse',
+      async () => {
+        const closedPort = await findFreePort();
+        const failures: Record<string, string>[] = [
+          { DATABASE_URL: `postgresql://nobody:TOPSECRET@127.0.0.1:${closedPort}/x?password=TOPSECRETQS` },
+          { DATABASE_URL: 'postgresql://nobody:TOPSECRET@[::1:5432/x' },
+          { REDIS_URL: 'redis://:TOPSECRET@[::1:6379' },
+        ];
+        const runs = await Promise.all(
+          failures.map(async (env) => {
+            const app = AppProcess.spawn(await findFreePort(), { DATA_DIR: tempDir(), ...env });
+            apps.push(app);
+            const outcome = await Promise.race([app.exited, sleep(15_000).then(() => 'still running')]);
+            return { outcome, stdout: app.stdout(), stderr: app.stderr() };
+          }),
+        );
+        for (const run of runs) {
+          expect(run.outcome).toEqual({ code: 1, signal: null });
+          expect(run.stdout + run.stderr).not.toContain('TOPSECRET');
+          expect(run.stderr.trim().split('\n')).toHaveLength(1);
+        }
+        expect(runs.map((run) => run.stderr.trim())).toEqual([
+          `Cannot connect to the database in DATABASE_URL (postgresql://***@127.0.0.1:${closedPort}/x?***): connect ECONNREFUSED 127.0.0.1:${closedPort}`,
+          'Invalid environment variable DATABASE_URL: DATABASE_URL must be a URL address (got "(not shown: not a valid URL)")',
+          'Invalid environment variable REDIS_URL: REDIS_URL must be a URL address (got "(not shown: not a valid URL)")',
+        ]);
+      },
+      TIMEOUT,
+    );
   });
 
   describe('Redis unreachable', () => {

@@ -3,6 +3,7 @@ import { ReviewsService } from '../src/reviews/reviews.service.js';
 import { failed, given, ok } from './support/given.js';
 import { acceptedContract } from './support/money.js';
 import { TestApp } from './support/test-app.js';
+import type { Untyped } from './support/untyped.js';
 
 const LEAVE = `mutation($id: ID!, $rating: Int!, $comment: String) { leaveReview(contractId: $id, rating: $rating, comment: $comment) { id authorSide rating comment published } }`;
 const SEE = `query($id: ID!) { contractReviews(contractId: $id) { authorSide rating published } }`;
@@ -43,7 +44,7 @@ describe('reviews', () => {
   it('publishes both reviews when the parties write them at the same moment', async () => {
     const { owner, coder, contractId, profileId } = await endedContract();
     await Promise.all([app.gql(LEAVE, { id: contractId, rating: 3 }, owner.accessToken), app.gql(LEAVE, { id: contractId, rating: 4 }, coder.accessToken)]);
-    expect(ok(await app.gql(SEE, { id: contractId }, coder.accessToken)).contractReviews.map((r: any) => r.published)).toEqual([true, true]);
+    expect(ok(await app.gql(SEE, { id: contractId }, coder.accessToken)).contractReviews.map((r: Untyped) => r.published)).toEqual([true, true]);
     expect(ok(await app.gql(PROFILE, { id: profileId })).coderProfile.ratingCount).toBe(1);
   });
 

@@ -6,6 +6,7 @@ import { setTimeout as pause } from 'node:timers/promises';
 import { failed, given, ok, Session } from './support/given.js';
 import { acceptedContract } from './support/money.js';
 import { TestApp } from './support/test-app.js';
+import type { Untyped } from './support/untyped.js';
 
 const SIGN = `mutation($id: ID!) { signBaa(contractId: $id) { id baa { required complete providerSignedAt coderSignedAt agreementVersion } } }`;
 const DOCUMENTS = `query($id: ID!) { documents(contractId: $id) { id filename contentType sizeBytes } }`;
@@ -31,7 +32,7 @@ describe('workroom: BAA, encrypted documents, audit log', () => {
   let base: string;
 
   beforeAll(async () => {
-    app = await TestApp.start({ MAX_DOCUMENT_BYTES: String(LIMIT) });
+    app = await TestApp.start({ MAX_DOCUMENT_BYTES: String(LIMIT), MAX_CONCURRENT_UPLOADS: '2', MAX_CONCURRENT_UPLOADS_PER_USER: '1' });
     base = await app.listen();
     a = given(app);
   });
@@ -94,6 +95,47 @@ describe('workroom: BAA, encrypted documents, audit log', () => {
       })();
     });
   }
+  /**
+   * An upload held open: the part head and a first piece of the file are sent, the rest only on
+   * `finish()`; `abort()` drops the connection instead, as a client that goes away does.
+   */
+  function heldUpload(token: string, contractId: string) {
+    const head = Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="notes.txt"\r\nContent-Type: text/plain\r\n\r\n`);
+    const [first, rest] = [Buffer.alloc(100, 'a'), Buffer.alloc(LIMIT / 2, 'b')];
+    const tail = Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
+    const [host, port] = base.split(':');
+    const headers = { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, 'content-length': head.length + first.length + rest.length + tail.length };
+    const req = httpRequest({ host, port: Number(port), method: 'POST', path: `/contracts/${contractId}/documents`, headers });
+    const answer = new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
+      req.on('error', reject);
+      req.on('response', (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, body: text ? JSON.parse(text) : {} }));
+      });
+    });
+    req.write(Buffer.concat([head, first]));
+    return {
+      finish: () => {
+        req.end(Buffer.concat([rest, tail]));
+        return answer;
+      },
+      abort: () => {
+        answer.catch(() => undefined);
+        req.destroy();
+      },
+    };
+  }
+  /** Waits until the server has let `count` uploads to `contractId` in (the audit log records each before the body is read). */
+  async function uploadsLetIn(token: string, contractId: string, count: number): Promise<void> {
+    for (let i = 0; i < 200; i++) {
+      const events = ok(await app.gql(AUDIT, { id: contractId }, token)).auditLog.edges.map((e: Untyped) => e.node);
+      if (events.filter((e: Untyped) => e.action === 'UPLOAD' && e.outcome === 'ALLOWED').length >= count) return;
+      await pause(25);
+    }
+    throw new Error(`never let ${count} uploads in`);
+  }
   const storedFiles = () => (existsSync(join(app.config.env.DATA_DIR, 'documents')) ? filesUnder(join(app.config.env.DATA_DIR, 'documents')).length : 0);
 
   async function signedContract(): Promise<{ owner: Session; coder: Session; contractId: string }> {
@@ -138,11 +180,17 @@ describe('workroom: BAA, encrypted documents, audit log', () => {
     expect(got.headers['cache-control']).toBe('no-store');
     expect(Buffer.compare(got.body as Buffer, PDF)).toBe(0);
 
-    for (const stranger of [await a.provider(), await a.coder(), await a.admin()]) {
+    for (const stranger of [await a.provider(), await a.coder()]) {
       expect((await download(stranger.accessToken, res.body.id)).status).toBe(404);
       failed(await app.gql(DOCUMENTS, { id: contractId }, stranger.accessToken), 'NOT_FOUND');
       expect((await upload(stranger.accessToken, contractId, PDF)).status).toBe(404);
     }
+    // Admins may read the contract, never its PHI: FORBIDDEN, not a pretended NOT_FOUND.
+    const admin = await a.admin();
+    const refused = await download(admin.accessToken, res.body.id);
+    expect([refused.status, JSON.parse(refused.body.toString()).code]).toEqual([403, 'FORBIDDEN']);
+    failed(await app.gql(DOCUMENTS, { id: contractId }, admin.accessToken), 'FORBIDDEN');
+    expect((await upload(admin.accessToken, contractId, PDF)).status).toBe(403);
     expect((await download(null, res.body.id)).status).toBe(401);
     expect((await download(coder.accessToken, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
   });
@@ -181,8 +229,8 @@ describe('workroom: BAA, encrypted documents, audit log', () => {
     expect(res.status).toBe(413);
     expect(ok(await app.gql(DOCUMENTS, { id: contractId }, owner.accessToken)).documents).toEqual([]);
     const uploads = ok(await app.gql(AUDIT, { id: contractId }, owner.accessToken))
-      .auditLog.edges.map((e: any) => e.node)
-      .filter((e: any) => e.action === 'UPLOAD');
+      .auditLog.edges.map((e: Untyped) => e.node)
+      .filter((e: Untyped) => e.action === 'UPLOAD');
     expect(uploads).toHaveLength(2);
     const [refused, allowed] = uploads;
     expect(refused).toMatchObject({ action: 'UPLOAD', outcome: 'FAILED', detail: 'file refused: The file is larger than MAX_DOCUMENT_BYTES', subjectId: allowed.subjectId });
@@ -202,6 +250,61 @@ describe('workroom: BAA, encrypted documents, audit log', () => {
     expect((await app.http().get('/health')).status).toBe(200);
   });
 
+  it('refuses an upload of two files with 400 and stores neither, where the first used to be stored silently', async () => {
+    const { owner, contractId } = await signedContract();
+    const filesBefore = storedFiles();
+    const post = () => app.http().post(`/contracts/${contractId}/documents`).set('authorization', `Bearer ${owner.accessToken}`);
+    const twice = await post().attach('file', PDF, { filename: 'a.pdf', contentType: 'application/pdf' }).attach('file', Buffer.from('second'), { filename: 'b.txt', contentType: 'text/plain' });
+    expect(twice.status).toBe(400);
+    expect(twice.body).toEqual({ statusCode: 400, code: 'BAD_USER_INPUT', message: 'Send exactly one file, in the field "file"', fields: [] });
+    const other = await post().attach('file', PDF, { filename: 'a.pdf', contentType: 'application/pdf' }).attach('attachment', PDF, { filename: 'b.pdf', contentType: 'application/pdf' });
+    expect(other.status).toBe(400);
+    expect(ok(await app.gql(DOCUMENTS, { id: contractId }, owner.accessToken)).documents).toEqual([]);
+    expect(storedFiles()).toBe(filesBefore);
+    // A plain form field beside the one file is no reason to refuse it.
+    expect((await post().field('note', 'January charts').attach('file', PDF, { filename: 'a.pdf', contentType: 'application/pdf' })).status).toBe(201);
+  });
+
+  it('holds at most MAX_CONCURRENT_UPLOADS_PER_USER uploads per user and MAX_CONCURRENT_UPLOADS overall, answering 429 unread, and frees a slot when an upload ends or is dropped', async () => {
+    const [first, second, third] = [await signedContract(), await signedContract(), await signedContract()];
+    const small = (token: string, contractId: string) => upload(token, contractId, Buffer.from('notes'), 'notes.txt', 'text/plain');
+    const held = heldUpload(first.owner.accessToken, first.contractId);
+    await uploadsLetIn(first.owner.accessToken, first.contractId, 1);
+
+    // One upload under way per user (here 1): the same user waits, another user goes ahead.
+    const again = await small(first.owner.accessToken, first.contractId);
+    expect(again.status).toBe(429);
+    expect(again.body).toEqual({ statusCode: 429, code: 'TOO_MANY_REQUESTS', message: 'Too many uploads under way for this user (at most 1): wait for one to finish', retryAfterSeconds: 5 });
+    expect((await small(first.coder.accessToken, first.contractId)).status).toBe(201);
+
+    // Two under way on the instance (here 2): anyone else waits.
+    const dropped = heldUpload(second.owner.accessToken, second.contractId);
+    await uploadsLetIn(second.owner.accessToken, second.contractId, 1);
+    const full = await small(third.owner.accessToken, third.contractId);
+    expect(full.status).toBe(429);
+    expect(full.body).toMatchObject({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 5 });
+    // Refused before any byte is read: a huge body held back is answered at once.
+    expect(await streamedUpload(third.owner.accessToken, third.contractId, [Buffer.alloc(1024, 'a')], 30 * 1024 * 1024)).toMatchObject({ status: 429 });
+
+    // A finished upload gives its slot back, and so does one whose client went away.
+    expect((await held.finish()).status).toBe(201);
+    expect((await small(first.owner.accessToken, first.contractId)).status).toBe(201);
+    dropped.abort();
+    let status = 0;
+    for (let i = 0; i < 100 && status !== 201; i++) {
+      status = (await small(third.owner.accessToken, third.contractId)).status;
+      if (status !== 201) await pause(50);
+    }
+    expect(status).toBe(201);
+
+    const documents = async (session: Session, contractId: string) => ok(await app.gql(DOCUMENTS, { id: contractId }, session.accessToken)).documents.length;
+    expect([await documents(first.owner, first.contractId), await documents(second.owner, second.contractId), await documents(third.owner, third.contractId)]).toEqual([3, 0, 1]);
+    const refusals = ok(await app.gql(AUDIT, { id: first.contractId }, first.owner.accessToken))
+      .auditLog.edges.map((e: Untyped) => e.node)
+      .filter((e: Untyped) => e.action === 'UPLOAD' && e.outcome === 'FAILED');
+    expect(refusals).toEqual([expect.objectContaining({ detail: 'file refused: Too many uploads under way for this user (at most 1): wait for one to finish' })]);
+  });
+
   it('reports a tampered file and never serves it', async () => {
     const { coder, contractId } = await signedContract();
     const { body } = await upload(coder.accessToken, contractId, PDF);
@@ -212,7 +315,7 @@ describe('workroom: BAA, encrypted documents, audit log', () => {
     const res = await download(coder.accessToken, body.id);
     expect(res.status).toBe(500);
     expect(res.text ?? String(res.body)).not.toContain(MARKER);
-    const events = ok(await app.gql(AUDIT, { id: contractId }, coder.accessToken)).auditLog.edges.map((e: any) => e.node);
+    const events = ok(await app.gql(AUDIT, { id: contractId }, coder.accessToken)).auditLog.edges.map((e: Untyped) => e.node);
     expect(events[0]).toMatchObject({ action: 'DOWNLOAD', outcome: 'FAILED', detail: 'integrity check failed', subjectId: body.id });
   });
 
@@ -221,13 +324,17 @@ describe('workroom: BAA, encrypted documents, audit log', () => {
     const { body } = await upload(owner.accessToken, contractId, PDF);
     ok(await app.gql(`mutation($id: ID!, $r: String!) { openDispute(contractId: $id, reason: $r) { id } }`, { id: contractId, r: 'Quality' }, owner.accessToken));
     expect((await download(coder.accessToken, body.id)).status).toBe(200);
-    expect((await upload(coder.accessToken, contractId, PDF)).status).toBe(404);
+    // The parties keep their standing; the contract's state refuses the act: CONFLICT.
+    expect(await upload(coder.accessToken, contractId, PDF)).toMatchObject({ status: 409, body: expect.objectContaining({ code: 'CONFLICT', message: expect.stringMatching(/DISPUTED/) }) });
 
     const other = await signedContract();
     const doc = (await upload(other.owner.accessToken, other.contractId, PDF)).body;
     ok(await app.gql(`mutation($id: ID!) { endContract(id: $id) { status } }`, { id: other.contractId }, other.coder.accessToken));
-    expect((await download(other.coder.accessToken, doc.id)).status).toBe(404);
-    expect((await download(other.owner.accessToken, doc.id)).status).toBe(404);
+    const closed = await download(other.coder.accessToken, doc.id);
+    expect([closed.status, JSON.parse(closed.body.toString())]).toEqual([409, expect.objectContaining({ code: 'CONFLICT', message: expect.stringMatching(/ENDED/) })]);
+    expect((await download(other.owner.accessToken, doc.id)).status).toBe(409);
+    failed(await app.gql(DOCUMENTS, { id: other.contractId }, other.owner.accessToken), 'CONFLICT');
+    expect((await download((await a.coder()).accessToken, doc.id)).status).toBe(404);
   });
 
   it('audits every access, allowed or denied, for the parties to read', async () => {
@@ -238,13 +345,13 @@ describe('workroom: BAA, encrypted documents, audit log', () => {
     expect(read.headers['x-request-id']).not.toBe('req-audit-1');
     const outsider = await a.coder();
     await download(outsider.accessToken, body.id);
-    const events = ok(await app.gql(AUDIT, { id: contractId }, owner.accessToken)).auditLog.edges.map((e: any) => e.node);
+    const events = ok(await app.gql(AUDIT, { id: contractId }, owner.accessToken)).auditLog.edges.map((e: Untyped) => e.node);
     expect(events.slice(0, 3)).toEqual([
       expect.objectContaining({ actorId: outsider.user.id, action: 'DOWNLOAD', outcome: 'DENIED', subjectId: body.id }),
       expect.objectContaining({ actorId: coder.user.id, action: 'DOWNLOAD', outcome: 'ALLOWED', subjectId: body.id, requestId: read.headers['x-request-id'], ip: expect.any(String) }),
       expect.objectContaining({ actorId: owner.user.id, action: 'UPLOAD', outcome: 'ALLOWED', subjectId: body.id }),
     ]);
-    expect(events.map((e: any) => e.action)).toEqual(expect.arrayContaining(['SIGN_BAA']));
+    expect(events.map((e: Untyped) => e.action)).toEqual(expect.arrayContaining(['SIGN_BAA']));
     failed(await app.gql(AUDIT, { id: contractId }, outsider.accessToken), 'NOT_FOUND');
     const admin = await a.admin();
     expect(ok(await app.gql(`query($id: ID) { auditEvents(contractId: $id) { totalCount } }`, { id: contractId }, admin.accessToken)).auditEvents.totalCount).toBe(events.length);

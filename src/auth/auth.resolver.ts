@@ -1,6 +1,7 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser, Public } from '../common/auth/decorators.js';
+import { toAuthPayload } from './auth.mapper.js';
 import { AuthService } from './auth.service.js';
 import { AuthPayload } from './dto/auth-payload.model.js';
 import { LogInInput } from './dto/log-in.input.js';
@@ -12,20 +13,20 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthPayload, { description: 'Creates a PROVIDER or CODER account and logs it in.' })
-  signUp(@Args('input') input: SignUpInput): Promise<AuthPayload> {
-    return this.authService.signUp(input);
+  async signUp(@Args('input') input: SignUpInput): Promise<AuthPayload> {
+    return toAuthPayload(await this.authService.signUp(input));
   }
 
   @Public()
   @Mutation(() => AuthPayload)
-  logIn(@Args('input') input: LogInInput): Promise<AuthPayload> {
-    return this.authService.logIn(input);
+  async logIn(@Args('input') input: LogInInput): Promise<AuthPayload> {
+    return toAuthPayload(await this.authService.logIn(input));
   }
 
   @Public()
   @Mutation(() => AuthPayload, { description: 'Trades a refresh token for a new pair. A refresh token works once; reusing one ends its whole session family.' })
-  refreshToken(@Args('refreshToken') refreshToken: string): Promise<AuthPayload> {
-    return this.authService.refreshToken(refreshToken);
+  async refreshToken(@Args('refreshToken') refreshToken: string): Promise<AuthPayload> {
+    return toAuthPayload(await this.authService.refreshToken(refreshToken));
   }
 
   @Mutation(() => Boolean, { description: "Ends all of the caller's sessions." })

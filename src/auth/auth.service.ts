@@ -3,15 +3,20 @@ import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, UnauthenticatedError } from '../common/errors/app-error.js';
 import { UserRole } from '../domain/user-role.enum.js';
 import { UsersService } from '../users/users.service.js';
-import { AuthPayload } from './dto/auth-payload.model.js';
 import { LogInInput } from './dto/log-in.input.js';
 import { SignUpInput } from './dto/sign-up.input.js';
 import { PasswordHasher } from './password-hasher.js';
 import { SessionEvents } from './session-events.js';
-import { TokenService } from './token.service.js';
+import { IssuedTokens, TokenService } from './token.service.js';
 import { UserEntity } from '../users/user.entity.js';
 
 const BAD_CREDENTIALS = 'Email or password is incorrect';
+
+/** A session just opened: its tokens and its user. */
+export interface Session {
+  tokens: IssuedTokens;
+  user: UserEntity;
+}
 
 @Injectable()
 export class AuthService {
@@ -22,24 +27,23 @@ export class AuthService {
     private readonly sessionEvents: SessionEvents,
   ) {}
 
-  async signUp(input: SignUpInput): Promise<AuthPayload> {
+  async signUp(input: SignUpInput): Promise<Session> {
     const passwordHash = await this.passwords.hash(input.password);
     const user = await this.users.createIfEmailFree({ email: input.email, name: input.name, role: input.role as unknown as UserRole, passwordHash });
     if (!user) throw new ConflictError('An account with this email already exists');
-    return this.payload(user);
+    return this.open(user);
   }
 
   /** Unknown email and wrong password answer alike, after the same amount of hashing work. */
-  async logIn(input: LogInInput): Promise<AuthPayload> {
+  async logIn(input: LogInInput): Promise<Session> {
     const user = await this.users.findByEmail(input.email);
     const valid = user ? await this.passwords.verify(user.passwordHash, input.password) : await this.passwords.verifyAgainstDummy(input.password);
     if (!user || !valid) throw new UnauthenticatedError(BAD_CREDENTIALS);
-    return this.payload(user);
+    return this.open(user);
   }
 
-  async refreshToken(refreshToken: string): Promise<AuthPayload> {
-    const { user, tokens } = await this.tokens.rotate(refreshToken);
-    return { ...tokens, user: this.users.toModel(user, user) };
+  refreshToken(refreshToken: string): Promise<Session> {
+    return this.tokens.rotate(refreshToken);
   }
 
   /** Ends every session of the caller: refresh tokens revoked, access tokens invalidated. */
@@ -50,8 +54,7 @@ export class AuthService {
     return true;
   }
 
-  private async payload(user: UserEntity): Promise<AuthPayload> {
-    const tokens = await this.tokens.issue(user);
-    return { ...tokens, user: this.users.toModel(user, user) };
+  private async open(user: UserEntity): Promise<Session> {
+    return { tokens: await this.tokens.issue(user), user };
   }
 }

@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { EntityManager, IsNull, Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
+import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { UnauthenticatedError } from '../common/errors/app-error.js';
 import { AccessTokenVerifier, VerifiedSession } from '../common/auth/sessions.js';
@@ -68,12 +69,13 @@ export class TokenService implements AccessTokenVerifier {
   async rotate(refreshToken: string): Promise<{ user: UserEntity; tokens: IssuedTokens }> {
     const tokenHash = hashToken(refreshToken);
     const rotated = await this.transactions.run(async (manager) => {
-      const [rows] = (await manager.query(
+      const rows = await queryRows<{ user_id: string; family_id: string }>(
+        manager,
         `UPDATE refresh_tokens SET used_at = now()
           WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
           RETURNING user_id, family_id`,
         [tokenHash],
-      )) as [{ user_id: string; family_id: string }[], number];
+      );
       const user = rows[0] ? await this.users.findById(rows[0].user_id, manager) : null;
       if (!user) return null;
       return { user, tokens: await this.issue(user, rows[0].family_id, manager) };

@@ -1,8 +1,7 @@
-import { Args, ArgsType, Field, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { IsEnum, IsOptional } from 'class-validator';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
-import { NotFoundError } from '../common/errors/app-error.js';
+import { orNotFound } from '../common/errors/app-error.js';
 import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { ConnectionArgs, connectionComplexity } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
@@ -14,19 +13,11 @@ import { JobPostingsService } from '../jobs/job-postings.service.js';
 import { Organization } from '../organizations/dto/organization.model.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { UserRole } from '../domain/user-role.enum.js';
-import { InvitationStatus } from './bid-status.enum.js';
 import { BidsService } from './bids.service.js';
 import { InviteCoderArgs, SubmitBidInput } from './dto/bid.inputs.js';
 import { Bid, BidConnection, Invitation, InvitationConnection } from './dto/bid.model.js';
+import { MyInvitationsArgs } from './dto/my-invitations.args.js';
 import { InvitationsService } from './invitations.service.js';
-
-@ArgsType()
-class MyInvitationsArgs extends ConnectionArgs {
-  @Field(() => InvitationStatus, { nullable: true })
-  @IsOptional()
-  @IsEnum(InvitationStatus)
-  status?: InvitationStatus;
-}
 
 @Resolver(() => Bid)
 export class BidsResolver {
@@ -60,16 +51,12 @@ export class BidsResolver {
 
   @ResolveField(() => JobPosting)
   async jobPosting(@Parent() bid: Bid, @Loaders() loaders: RequestLoaders): Promise<JobPosting> {
-    const posting = await this.postings.loadById(loaders, bid.jobPostingId);
-    if (!posting) throw new NotFoundError('Job posting');
-    return posting;
+    return orNotFound(await this.postings.loadById(loaders, bid.jobPostingId), 'Job posting');
   }
 
   @ResolveField(() => CoderProfile, { description: 'The coder who will do the work.' })
   async coder(@Parent() bid: Bid, @Loaders() loaders: RequestLoaders): Promise<CoderProfile> {
-    const profile = await this.profiles.loadByUserId(loaders, bid.coderId);
-    if (!profile) throw new NotFoundError('Coder profile');
-    return toCoderProfile(profile);
+    return toCoderProfile(orNotFound(await this.profiles.loadByUserId(loaders, bid.coderId), 'Coder profile'));
   }
 
   @ResolveField(() => Organization, { nullable: true, description: 'The coding company bidding, if any.' })
@@ -106,16 +93,12 @@ export class InvitationsResolver {
 
   @ResolveField(() => JobPosting)
   async jobPosting(@Parent() invitation: Invitation, @Loaders() loaders: RequestLoaders): Promise<JobPosting> {
-    const posting = await this.postings.loadById(loaders, invitation.jobPostingId);
-    if (!posting) throw new NotFoundError('Job posting');
-    return posting;
+    return orNotFound(await this.postings.loadById(loaders, invitation.jobPostingId), 'Job posting');
   }
 
   @ResolveField(() => CoderProfile)
   async coder(@Parent() invitation: Invitation, @Loaders() loaders: RequestLoaders): Promise<CoderProfile> {
-    const profile = await this.profiles.loadById(loaders, invitation.coderProfileId);
-    if (!profile) throw new NotFoundError('Coder profile');
-    return toCoderProfile(profile);
+    return toCoderProfile(orNotFound(await this.profiles.loadById(loaders, invitation.coderProfileId), 'Coder profile'));
   }
 }
 
@@ -127,7 +110,11 @@ export class JobPostingBidsResolver {
     private readonly invitationsService: InvitationsService,
   ) {}
 
-  @ResolveField(() => BidConnection, { nullable: true, description: "Bids, newest first: members of the posting's organization only (FORBIDDEN for others).", complexity: connectionComplexity })
+  @ResolveField(() => BidConnection, {
+    nullable: true,
+    description: "Bids, newest first: members of the posting's organization only (null with a NOT_FOUND error for others).",
+    complexity: connectionComplexity,
+  })
   bids(@Parent() posting: JobPosting, @CurrentUser() viewer: Actor | null, @Args() args: ConnectionArgs, @Loaders() loaders: RequestLoaders): Promise<BidConnection> {
     return this.bidsService.loadForPosting(loaders, viewer, posting, args);
   }

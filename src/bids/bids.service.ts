@@ -2,20 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
+import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
 import { RequestLoaders } from '../common/loaders/request-loaders.js';
-import { paginate, paginateEach } from '../common/pagination/paginate.js';
+import { byCreatedAt, paginate, paginateEach } from '../common/pagination/paginate.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
 import { CredentialsService } from '../coders/credentials.service.js';
+import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { credentialLabel } from '../domain/credential-type.enum.js';
 import { PayModel } from '../domain/work.enums.js';
 import { JobPostingsService } from '../jobs/job-postings.service.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { MembershipRole, OrganizationKind } from '../organizations/organization.enums.js';
+import { OrganizationAccess } from '../organizations/organization-access.service.js';
+import { OrganizationKind } from '../organizations/organization.enums.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { BidEntity } from './bid.entity.js';
 import { BidStatus, InvitationStatus } from './bid-status.enum.js';
@@ -28,6 +30,7 @@ export class BidsService {
     @InjectRepository(BidEntity) private readonly bids: Repository<BidEntity>,
     private readonly postings: JobPostingsService,
     private readonly organizations: OrganizationsService,
+    private readonly access: OrganizationAccess,
     private readonly profiles: CoderProfilesService,
     private readonly credentials: CredentialsService,
     private readonly notifications: NotificationsService,
@@ -93,9 +96,9 @@ export class BidsService {
   /** A member of the posting's organization turns down a PENDING bid. */
   async reject(actor: Actor, id: string): Promise<BidEntity> {
     const bid = await this.bids.findOneBy({ id });
-    if (!bid) throw new NotFoundError('Bid');
-    const posting = await this.postings.findById(bid.jobPostingId);
-    if (!posting || !(await this.postings.isMember(actor, posting.organizationId))) throw new NotFoundError('Bid');
+    const posting = bid && (await this.postings.findById(bid.jobPostingId));
+    if (!bid || !posting) throw new NotFoundError('Bid');
+    await this.access.require(actor, posting.organizationId, 'organization.hire', 'Bid');
     return this.transition(bid, BidStatus.REJECTED, (manager) =>
       this.notifications.notify(manager, bid.coderId, NotificationKind.BID_REJECTED, `Your bid on "${posting.title}" was not selected`, { jobPostingId: posting.id, bidId: bid.id }),
     );
@@ -119,10 +122,11 @@ export class BidsService {
 
   /** Declines every PENDING bid on a posting that just filled, notifying each coder. */
   async declinePending(manager: EntityManager, posting: { id: string; title: string }): Promise<void> {
-    const [rows] = (await manager.query(`UPDATE bids SET status = 'DECLINED', updated_at = now() WHERE job_posting_id = $1 AND status = 'PENDING' RETURNING id, coder_id`, [posting.id])) as [
-      { id: string; coder_id: string }[],
-      number,
-    ];
+    const rows = await queryRows<{ id: string; coder_id: string }>(
+      manager,
+      `UPDATE bids SET status = 'DECLINED', updated_at = now() WHERE job_posting_id = $1 AND status = 'PENDING' RETURNING id, coder_id`,
+      [posting.id],
+    );
     for (const row of rows) {
       await this.notifications.notify(manager, row.coder_id, NotificationKind.BID_DECLINED, `"${posting.title}" was filled`, { jobPostingId: posting.id, bidId: row.id });
     }
@@ -137,25 +141,20 @@ export class BidsService {
   /** Bids the caller will work on or submitted, newest first. */
   listMine(actor: Actor, args: ConnectionArgs): Promise<ConnectionShape<BidEntity>> {
     const query = this.bids.createQueryBuilder('b').where('(b.coder_id = :actor OR b.submitted_by_id = :actor)', { actor: actor.id });
-    return paginate(query, args, { sortColumn: 'b.createdAt', idColumn: 'b.id', direction: 'DESC', sortValue: (b) => b.createdAt, idValue: (b) => b.id });
+    return paginate(query, args, byCreatedAt('b', 'DESC'));
   }
 
   /**
-   * A posting's bids, for members of its organization only (FORBIDDEN for anyone else). Through the
-   * request's DataLoaders: a page of postings checks membership once and loads every page of bids in one statement.
+   * A posting's bids, for members of its organization only (NOT_FOUND for outsiders, FORBIDDEN for
+   * admins). Through the request's DataLoaders: a page of postings checks membership once and loads
+   * every page of bids in one statement.
    */
   async loadForPosting(loaders: RequestLoaders, actor: Actor | null, posting: { id: string; organizationId: string }, args: ConnectionArgs): Promise<ConnectionShape<BidEntity>> {
-    if (!(await this.postings.loadIsMember(loaders, actor, posting.organizationId))) throw new ForbiddenError("Only the posting organization's members see its bids");
+    await this.access.loadRequire(loaders, actor, posting.organizationId, 'organization.hire', "The posting's bids");
     return loaders
       .get<string, ConnectionShape<BidEntity>>(`bidsByPosting:${args.first}:${args.after ?? ''}`, (postingIds) => {
         const query = this.bids.createQueryBuilder('b').where('b.jobPostingId IN (:...postingIds)', { postingIds });
-        return paginateEach(query, { column: 'b.jobPostingId', of: (b) => b.jobPostingId, keys: postingIds }, args, {
-          sortColumn: 'b.createdAt',
-          idColumn: 'b.id',
-          direction: 'DESC',
-          sortValue: (b) => b.createdAt,
-          idValue: (b) => b.id,
-        });
+        return paginateEach(query, { column: 'b.jobPostingId', of: (b) => b.jobPostingId, keys: postingIds }, args, byCreatedAt('b', 'DESC'));
       })
       .load(posting.id);
   }
@@ -166,7 +165,7 @@ export class BidsService {
       if (input.assignedCoderId) throw new BadUserInputError('input.assignedCoderId is only for bids made as a coding company (input.organizationId)', ['input.assignedCoderId']);
       return { coderId: actor.id, organizationId: null };
     }
-    await this.organizations.requireMembership(actor, input.organizationId, [MembershipRole.OWNER, MembershipRole.ADMIN]);
+    await this.access.require(actor, input.organizationId, 'organization.manage');
     if ((await this.organizations.kindOf(input.organizationId)) !== OrganizationKind.CODING_COMPANY) {
       throw new BadUserInputError('input.organizationId must be a CODING_COMPANY', ['input.organizationId']);
     }

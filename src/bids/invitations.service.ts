@@ -2,16 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
+import { ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
 import { RequestLoaders } from '../common/loaders/request-loaders.js';
-import { paginate, paginateEach } from '../common/pagination/paginate.js';
+import { byCreatedAt, paginate, paginateEach } from '../common/pagination/paginate.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { JobPostingsService } from '../jobs/job-postings.service.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { OrganizationAccess } from '../organizations/organization-access.service.js';
 import { InvitationStatus } from './bid-status.enum.js';
 import { InviteCoderArgs } from './dto/bid.inputs.js';
 import { JobInvitationEntity } from './job-invitation.entity.js';
@@ -21,6 +22,7 @@ export class InvitationsService {
   constructor(
     @InjectRepository(JobInvitationEntity) private readonly invitations: Repository<JobInvitationEntity>,
     private readonly postings: JobPostingsService,
+    private readonly access: OrganizationAccess,
     private readonly profiles: CoderProfilesService,
     private readonly notifications: NotificationsService,
     private readonly transactions: TransactionRunner,
@@ -74,22 +76,16 @@ export class InvitationsService {
   listMine(actor: Actor, args: ConnectionArgs & { status?: InvitationStatus }): Promise<ConnectionShape<JobInvitationEntity>> {
     const query = this.invitations.createQueryBuilder('i').where('i.coder_user_id = :actor', { actor: actor.id });
     if (args.status) query.andWhere('i.status = :status', { status: args.status });
-    return paginate(query, args, { sortColumn: 'i.createdAt', idColumn: 'i.id', direction: 'DESC', sortValue: (i) => i.createdAt, idValue: (i) => i.id });
+    return paginate(query, args, byCreatedAt('i', 'DESC'));
   }
 
-  /** A posting's invitations, for members of its organization only; through the request's DataLoaders, like a posting's bids. */
+  /** A posting's invitations, for members of its organization only (as its bids); through the request's DataLoaders, like a posting's bids. */
   async loadForPosting(loaders: RequestLoaders, actor: Actor | null, posting: { id: string; organizationId: string }, args: ConnectionArgs): Promise<ConnectionShape<JobInvitationEntity>> {
-    if (!(await this.postings.loadIsMember(loaders, actor, posting.organizationId))) throw new ForbiddenError("Only the posting organization's members see its invitations");
+    await this.access.loadRequire(loaders, actor, posting.organizationId, 'organization.hire', "The posting's invitations");
     return loaders
       .get<string, ConnectionShape<JobInvitationEntity>>(`invitationsByPosting:${args.first}:${args.after ?? ''}`, (postingIds) => {
         const query = this.invitations.createQueryBuilder('i').where('i.jobPostingId IN (:...postingIds)', { postingIds });
-        return paginateEach(query, { column: 'i.jobPostingId', of: (i) => i.jobPostingId, keys: postingIds }, args, {
-          sortColumn: 'i.createdAt',
-          idColumn: 'i.id',
-          direction: 'DESC',
-          sortValue: (i) => i.createdAt,
-          idValue: (i) => i.id,
-        });
+        return paginateEach(query, { column: 'i.jobPostingId', of: (i) => i.jobPostingId, keys: postingIds }, args, byCreatedAt('i', 'DESC'));
       })
       .load(posting.id);
   }

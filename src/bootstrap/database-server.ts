@@ -2,6 +2,7 @@ import pg from 'pg';
 import { join } from 'node:path';
 import { Environment } from '../config/environment.js';
 import { persistedDevSecret } from '../config/dev-secrets.js';
+import { redactUrl } from '../config/redact-url.js';
 import { StartupError } from '../config/startup-error.js';
 import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
 
@@ -43,22 +44,17 @@ export async function openDatabaseServer(env: Environment, log: (line: string) =
  * stack trace each time: 30 s of noise before the same answer.
  */
 async function probe(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: PROBE_TIMEOUT_MS });
-  client.on('error', () => undefined);
+  let client: pg.Client | undefined;
   try {
+    // Inside the try: pg parses the URL here, and may refuse one that passed validation.
+    client = new pg.Client({ connectionString: url, connectionTimeoutMillis: PROBE_TIMEOUT_MS });
+    client.on('error', () => undefined);
     await client.connect();
   } catch (error) {
-    throw new StartupError(`Cannot connect to the database in DATABASE_URL (${redacted(url)}): ${reasonOf(error)}`);
+    throw new StartupError(`Cannot connect to the database in DATABASE_URL (${redactUrl(url)}): ${reasonOf(error)}`);
   } finally {
-    await client.end().catch(() => undefined);
+    await client?.end().catch(() => undefined);
   }
-}
-
-/** `url` without its password. */
-function redacted(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = '***';
-  return parsed.toString();
 }
 
 /** One line for a connection error (Node reports a refused `localhost` as an AggregateError with no message). */

@@ -13,6 +13,7 @@ import { MoreNotifications1795754687472 } from '../../migrations/1795754687472-M
 import { CredentialExpiryReminders1795754898520 } from '../../migrations/1795754898520-CredentialExpiryReminders.js';
 import { MatchingAtScale1795800000000 } from '../../migrations/1795800000000-MatchingAtScale.js';
 import { OpenPostingsBySpecialty1795810000000 } from '../../migrations/1795810000000-OpenPostingsBySpecialty.js';
+import { CodedBatchSpecialty1795820000000 } from '../../migrations/1795820000000-CodedBatchSpecialty.js';
 
 /**
  * Every migration, oldest first. `npm run migration:generate -- migrations/<Intent>` writes a new
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   CredentialExpiryReminders1795754898520,
   MatchingAtScale1795800000000,
   OpenPostingsBySpecialty1795810000000,
+  CodedBatchSpecialty1795820000000,
 ];

@@ -17,10 +17,10 @@ import { CoderFilterInput, CodersArgs, CoderSort } from './dto/coders.args.js';
 import { UpsertCoderProfileInput } from './dto/upsert-coder-profile.input.js';
 
 /** SQL condition on a `credentials c` row: it counts (verified and not expired). */
-export const COUNTING_CREDENTIAL = `c.status = 'VERIFIED' AND (c.expires_on IS NULL OR c.expires_on >= CURRENT_DATE)`;
+const COUNTING_CREDENTIAL = `c.status = 'VERIFIED' AND (c.expires_on IS NULL OR c.expires_on >= CURRENT_DATE)`;
 
 /** How many of the best-rated text matches the RELEVANCE sort ranks (see `relevanceWindow`). */
-export const RELEVANCE_WINDOW = 300;
+const RELEVANCE_WINDOW = 300;
 
 /** Average rating as the rating indexes (coder_profiles_rating_idx, _available_rating_idx) order it. */
 const RATING_ORDER = '(p.rating_total::float / NULLIF(p.rating_count, 0))';
@@ -157,7 +157,7 @@ export class CoderProfilesService {
    * statement per page: each row carries the coder's credentials, primed into the request's loader.
    * Relevance is ranked among the RELEVANCE_WINDOW best-rated matches (see `relevanceWindow`).
    */
-  search<N>(args: CodersArgs, loaders: RequestLoaders, toNode: (profile: ProfileRow) => N): Promise<ConnectionShape<N>> {
+  search(args: CodersArgs, loaders: RequestLoaders): Promise<ConnectionShape<ProfileRow>> {
     const filter = args.filter ?? {};
     const count = this.filtered(filter);
     const text = filter.text || null;
@@ -171,10 +171,10 @@ export class CoderProfilesService {
         if (offset >= RELEVANCE_WINDOW) return [];
         return withCredentials(joinRankedPage(this.profiles.createQueryBuilder('p'), this.relevanceWindow(filter, text), 'rank DESC, id', offset, limit).addOrderBy('p.id', 'ASC'));
       };
-      return paginateByOffset(readPage, count, args, toNode);
+      return paginateByOffset(readPage, count, args);
     }
     const query = args.sort === CoderSort.RATE ? this.filtered(filter).orderBy('p.hourly_rate_cents', 'ASC', 'NULLS LAST').addOrderBy('p.id', 'ASC') : byRating(this.filtered(filter));
-    return paginateByOffset((offset, limit) => withCredentials(query.clone().offset(offset).limit(limit)), count, args, toNode);
+    return paginateByOffset((offset, limit) => withCredentials(query.clone().offset(offset).limit(limit)), count, args);
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { Actor } from '../common/auth/actor.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
 import { CREDENTIAL_SPECIALTY, credentialLabel, CredentialType } from '../domain/credential-type.enum.js';
+import { accuracyOf } from '../domain/accuracy.js';
 import { Specialty } from '../domain/specialty.enum.js';
 import { UserRole } from '../domain/user-role.enum.js';
 import { ProfileRow } from './coder-profile.entity.js';
@@ -43,7 +44,7 @@ export const certifiedSpecialties = (types: CredentialType[]): Specialty[] => ty
 export const ratingAverage = (ratingTotal: number, ratingCount: number): number | null => (ratingCount > 0 ? Math.round((ratingTotal / ratingCount) * 100) / 100 : null);
 
 /** Share of audited charts without errors, to four decimals; null before the first audit. */
-export const accuracyScore = (auditedCharts: number, auditErrors: number): number | null => (auditedCharts > 0 ? Math.round((1 - auditErrors / auditedCharts) * 10000) / 10000 : null);
+export const accuracyScore = (auditedCharts: number, auditErrors: number): number | null => (auditedCharts > 0 ? accuracyOf(auditedCharts, auditErrors) : null);
 
 export function toCoderProfile(entity: ProfileRow): CoderProfile {
   return {

@@ -1,11 +1,13 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser, Public, Roles } from '../common/auth/decorators.js';
+import { orNotFound } from '../common/errors/app-error.js';
 import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
-import { boundedListComplexity, connectionComplexity } from '../common/pagination/connection.js';
+import { boundedListComplexity, connectionComplexity, mapConnection } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
-import { User } from '../users/user.model.js';
+import { User } from '../users/dto/user.model.js';
 import { UserRole } from '../domain/user-role.enum.js';
+import { toUser } from '../users/users.mapper.js';
 import { UsersService } from '../users/users.service.js';
 import { CoderProfilesService } from './coder-profiles.service.js';
 import { credentialStatus, toCoderProfile, toCredential } from './coders.mapper.js';
@@ -45,14 +47,13 @@ export class CodersResolver {
 
   @Public()
   @Query(() => CoderProfileConnection, { description: 'The public coder directory.', complexity: connectionComplexity })
-  coders(@Args() args: CodersArgs, @Loaders() loaders: RequestLoaders): Promise<CoderProfileConnection> {
-    return this.profiles.search(args, loaders, toCoderProfile);
+  async coders(@Args() args: CodersArgs, @Loaders() loaders: RequestLoaders): Promise<CoderProfileConnection> {
+    return mapConnection(await this.profiles.search(args, loaders), toCoderProfile);
   }
 
   @ResolveField(() => User)
   async user(@Parent() profile: CoderProfile, @CurrentUser() viewer: Actor | null, @Loaders() loaders: RequestLoaders): Promise<User> {
-    const user = await this.users.loadById(loaders, profile.userId);
-    return this.users.toModel(user!, viewer);
+    return toUser(orNotFound(await this.users.loadById(loaders, profile.userId), 'User'), viewer);
   }
 
   // One live credential per type (32; rejected ones too for the coder and admins), primed by the directory query; coders hold a few.

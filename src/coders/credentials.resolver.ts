@@ -1,7 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
-import { ConnectionArgs, connectionComplexity } from '../common/pagination/connection.js';
+import { ConnectionArgs, connectionComplexity, mapConnection } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
 import { UserRole } from '../domain/user-role.enum.js';
 import { toCredential } from './coders.mapper.js';
@@ -33,8 +33,8 @@ export class CredentialsResolver {
 
   @Roles(UserRole.ADMIN)
   @Query(() => CredentialConnection, { description: 'Credentials awaiting review, oldest first (ADMIN).', complexity: connectionComplexity })
-  pendingCredentials(@CurrentUser() actor: Actor, @Args() args: ConnectionArgs): Promise<CredentialConnection> {
-    return this.credentials.listPending(args, (credential) => toCredential(credential, actor));
+  async pendingCredentials(@CurrentUser() actor: Actor, @Args() args: ConnectionArgs): Promise<CredentialConnection> {
+    return mapConnection(await this.credentials.listPending(args), (credential) => toCredential(credential, actor));
   }
 
   @Roles(UserRole.ADMIN)

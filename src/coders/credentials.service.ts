@@ -1,17 +1,19 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { runEvery } from '../common/scheduling/run-every.js';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { eachOnItsOwn } from '../common/scheduling/each-on-its-own.js';
+import { JobScheduler } from '../common/scheduling/job-scheduler.js';
 import { AppConfig } from '../config/app-config.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
+import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
-import { RequestLoaders } from '../common/loaders/request-loaders.js';
+import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
-import { paginate } from '../common/pagination/paginate.js';
+import { byCreatedAt, paginate } from '../common/pagination/paginate.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
 import { CredentialType } from '../domain/credential-type.enum.js';
 import { credentialCounts } from './coders.mapper.js';
@@ -59,23 +61,19 @@ function credentialFromJson(row: CredentialJson): CredentialEntity {
 }
 
 @Injectable()
-export class CredentialsService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CredentialsService implements OnApplicationBootstrap {
   private readonly logger = new Logger(CredentialsService.name);
-  private stop = () => undefined as void;
 
   constructor(
     @InjectRepository(CredentialEntity) private readonly credentials: Repository<CredentialEntity>,
     private readonly transactions: TransactionRunner,
     private readonly notifications: NotificationsService,
+    private readonly scheduler: JobScheduler,
     private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.stop = runEvery(this.config.env.WORKER_POLL_MS * 3600, () => this.remindExpiring(), this.logger, 'credential expiry reminders');
-  }
-
-  onApplicationShutdown(): void {
-    this.stop();
+    this.scheduler.schedule('credentials.remind-expiring', { cron: this.config.env.CREDENTIAL_REMINDER_CRON }, () => this.remindExpiring());
   }
 
   /** A new credential starts PENDING; one live (pending or verified) credential per type and coder. */
@@ -130,7 +128,7 @@ export class CredentialsService implements OnApplicationBootstrap, OnApplication
   private loader(loaders: RequestLoaders) {
     return loaders.get<string, CredentialEntity[]>('credentialsByCoder', async (ids) => {
       const rows = await this.credentials.find({ where: { coderId: In([...ids]) }, order: { createdAt: 'ASC' } });
-      return ids.map((coderId) => rows.filter((row) => row.coderId === coderId));
+      return groupByKeys(ids, rows, (row) => row.coderId);
     });
   }
 
@@ -142,30 +140,36 @@ export class CredentialsService implements OnApplicationBootstrap, OnApplication
 
   /**
    * Reminds holders of verified credentials expiring within `days` (CEU cycles end: renew in time),
-   * once per credential and expiry date; changing the credential resets the reminder.
+   * once per credential and expiry date; changing the credential resets the reminder. Each
+   * credential is marked and notified in its own transaction, so one failure holds up no other.
    */
   async remindExpiring(days = 30): Promise<number> {
-    return this.transactions.run(async (manager) => {
-      const [due] = (await manager.query(
-        `UPDATE credentials SET expiry_reminded_at = now()
-          WHERE status = 'VERIFIED' AND expiry_reminded_at IS NULL AND expires_on IS NOT NULL
-            AND expires_on >= CURRENT_DATE AND expires_on < CURRENT_DATE + $1::int
-          RETURNING id, coder_id, type, expires_on`,
-        [days],
-      )) as [{ id: string; coder_id: string; type: string; expires_on: string }[], number];
-      for (const row of due) {
-        await this.notifications.notify(manager, row.coder_id, NotificationKind.CREDENTIAL_EXPIRING, `Your ${row.type} credential expires on ${row.expires_on}: renew it and update it here`, {
-          credentialId: row.id,
-        });
-      }
-      return due.length;
-    });
+    const DUE = `status = 'VERIFIED' AND expiry_reminded_at IS NULL AND expires_on IS NOT NULL AND expires_on >= CURRENT_DATE AND expires_on < CURRENT_DATE + $1::int`;
+    const due = await queryRows<{ id: string }>(this.credentials, `SELECT id FROM credentials WHERE ${DUE} ORDER BY expires_on`, [days]);
+    return eachOnItsOwn(
+      due,
+      ({ id }) => `expiry reminder for credential ${id}`,
+      ({ id }) =>
+        this.transactions.run(async (manager) => {
+          const [row] = await queryRows<{ id: string; coder_id: string; type: string; expires_on: string }>(
+            manager,
+            `UPDATE credentials SET expiry_reminded_at = now() WHERE id = $2 AND ${DUE} RETURNING id, coder_id, type, expires_on`,
+            [days, id],
+          );
+          if (!row) return false; // reminded meanwhile (another instance), or no longer due
+          await this.notifications.notify(manager, row.coder_id, NotificationKind.CREDENTIAL_EXPIRING, `Your ${row.type} credential expires on ${row.expires_on}: renew it and update it here`, {
+            credentialId: row.id,
+          });
+          return true;
+        }),
+      this.logger,
+    );
   }
 
   /** The admin review queue, oldest first. */
-  listPending<N>(args: ConnectionArgs, toNode: (credential: CredentialEntity) => N): Promise<ConnectionShape<N>> {
+  listPending(args: ConnectionArgs): Promise<ConnectionShape<CredentialEntity>> {
     const query = this.credentials.createQueryBuilder('c').where('c.status = :pending', { pending: CredentialReviewStatus.PENDING });
-    return paginate(query, args, { sortColumn: 'c.createdAt', idColumn: 'c.id', direction: 'ASC', sortValue: (c) => c.createdAt, idValue: (c) => c.id }, toNode);
+    return paginate(query, args, byCreatedAt('c', 'ASC'));
   }
 
   /** Approves or rejects a PENDING credential; the reviewer, time and note are recorded. */

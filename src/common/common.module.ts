@@ -1,11 +1,14 @@
 import { Global, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { JobScheduler } from './scheduling/job-scheduler.js';
 import { RateLimiter } from './throttling/rate-limiter.js';
 
 /** Shared pieces every feature module may inject. */
 @Global()
 @Module({
-  providers: [TransactionRunner, RateLimiter],
-  exports: [TransactionRunner, RateLimiter],
+  imports: [ScheduleModule.forRoot()],
+  providers: [TransactionRunner, JobScheduler, RateLimiter],
+  exports: [TransactionRunner, JobScheduler, RateLimiter],
 })
 export class CommonModule {}

@@ -23,6 +23,23 @@ describe(loadEnvironment.name, () => {
     expect(() => loadEnvironment({ JWT_SECRET: 'short' })).toThrow(/^Invalid environment variable JWT_SECRET: [^"]*$/);
   });
 
+  it('never shows the user, password or query string of a bad URL, nor any of one that does not parse', () => {
+    expect(() => loadEnvironment({ DATABASE_URL: 'mysql://root:TOPSECRET@db.internal:3306/x?password=TOPSECRETQS' })).toThrow(
+      new EnvironmentError('Invalid environment variable DATABASE_URL: DATABASE_URL must be a URL address (got "mysql://***@db.internal:3306/x?***")'),
+    );
+    expect(() => loadEnvironment({ DATABASE_URL: 'postgresql://nobody:TOPSECRET@[::1:5432/x' })).toThrow(
+      new EnvironmentError('Invalid environment variable DATABASE_URL: DATABASE_URL must be a URL address (got "(not shown: not a valid URL)")'),
+    );
+    expect(() => loadEnvironment({ REDIS_URL: 'redis://:TOPSECRET@[::1:6379' })).toThrow(
+      new EnvironmentError('Invalid environment variable REDIS_URL: REDIS_URL must be a URL address (got "(not shown: not a valid URL)")'),
+    );
+  });
+
+  it('quotes other bad values on one line, cut to 100 characters', () => {
+    expect(() => loadEnvironment({ LOG_LEVEL: 'loud\nsecond line' })).toThrow(/\(got "loud\\nsecond line"\)$/);
+    expect(() => loadEnvironment({ LOG_LEVEL: 'x'.repeat(5000) })).toThrow(new RegExp(`\\(got "${'x'.repeat(100)}\\.\\.\\."\\)$`));
+  });
+
   it('requires a bootstrap password with a bootstrap email', () => {
     expect(() => loadEnvironment({ BOOTSTRAP_ADMIN_EMAIL: 'admin@example.test' })).toThrow(/BOOTSTRAP_ADMIN_PASSWORD/);
   });
@@ -31,6 +48,13 @@ describe(loadEnvironment.name, () => {
     expect(loadEnvironment({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).TRUST_PROXY).toBe('10.0.0.0/8, 127.0.0.1');
     expect(loadEnvironment({ TRUST_PROXY: '' }).TRUST_PROXY).toBeUndefined();
     expect(() => loadEnvironment({ TRUST_PROXY: 'true' })).toThrow(/^Invalid environment variable TRUST_PROXY: .*hop count.*\(got "true"\)$/);
+  });
+
+  it('takes each background job schedule as a cron expression, naming a bad one', () => {
+    expect(loadEnvironment({})).toMatchObject({ WORKER_POLL_MS: 1000, MILESTONE_RELEASE_CRON: '*/30 * * * * *', CREDENTIAL_REMINDER_CRON: '0 0 * * * *' });
+    expect(loadEnvironment({ INVOICE_GENERATION_CRON: '0 6 * * 1' }).INVOICE_GENERATION_CRON).toBe('0 6 * * 1');
+    expect(() => loadEnvironment({ INVOICE_RELEASE_CRON: 'hourly' })).toThrow(/^Invalid environment variable INVOICE_RELEASE_CRON: .*cron expression.*\(got "hourly"\)$/);
+    expect(() => loadEnvironment({ REVIEW_PUBLICATION_CRON: '61 * * * *' })).toThrow(/REVIEW_PUBLICATION_CRON/);
   });
 
   it('validates every variable of the Environment class and documents each in .env.example, and no other', () => {

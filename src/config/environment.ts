@@ -1,5 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy, ValidateIf, validateSync } from 'class-validator';
+import { validateCronExpression } from 'cron';
+import { redactUrl } from './redact-url.js';
 import { parseTrustProxy } from './trust-proxy.js';
 
 export enum NodeEnv {
@@ -11,6 +13,16 @@ export enum NodeEnv {
 const toBoolean = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1');
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value);
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** A cron expression as @nestjs/schedule runs it: five fields, or six with seconds first. */
+const IsCron = () =>
+  ValidateBy({
+    name: 'isCron',
+    validator: {
+      validate: (value) => typeof value === 'string' && validateCronExpression(value).valid,
+      defaultMessage: (args) => `${args?.property} must be a cron expression (e.g. "*/30 * * * * *": every 30 seconds; "0 6 * * *": daily at 06:00 UTC)`,
+    },
+  });
 
 /**
  * Every environment variable the API reads. `.env.example` documents each one;
@@ -101,6 +113,20 @@ export class Environment {
   @Max(200 * 1024 * 1024)
   MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
 
+  /** Uploads one instance receives at once (each holds a few times MAX_DOCUMENT_BYTES in memory); more answer TOO_MANY_REQUESTS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  MAX_CONCURRENT_UPLOADS = 4;
+
+  /** Uploads one user may have under way at once, on one instance. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  MAX_CONCURRENT_UPLOADS_PER_USER = 2;
+
   @Transform(toInt)
   @IsInt()
   @Min(300)
@@ -151,12 +177,37 @@ export class Environment {
   @Max(5000)
   PLATFORM_FEE_BPS = 1000;
 
-  /** How often background workers (outbox, scheduled releases) run, in ms; 0 turns them off (tests drive them). */
+  /** How often the outbox worker looks for Stripe calls to make, in ms; 0 turns off every background job of this instance (tests drive them). */
   @Transform(toInt)
   @IsInt()
   @Min(0)
   @Max(3_600_000)
   WORKER_POLL_MS = 1000;
+
+  /** When overdue submitted milestones are released (cron, UTC). */
+  @Transform(emptyToUndefined)
+  @IsCron()
+  MILESTONE_RELEASE_CRON = '*/30 * * * * *';
+
+  /** When last week's logged work is invoiced (cron, UTC). */
+  @Transform(emptyToUndefined)
+  @IsCron()
+  INVOICE_GENERATION_CRON = '*/30 * * * * *';
+
+  /** When paid invoices past their dispute window are released (cron, UTC). */
+  @Transform(emptyToUndefined)
+  @IsCron()
+  INVOICE_RELEASE_CRON = '*/30 * * * * *';
+
+  /** When blind reviews past their window are published (cron, UTC). */
+  @Transform(emptyToUndefined)
+  @IsCron()
+  REVIEW_PUBLICATION_CRON = '0 * * * * *';
+
+  /** When coders are reminded of credentials about to expire (cron, UTC). */
+  @Transform(emptyToUndefined)
+  @IsCron()
+  CREDENTIAL_REMINDER_CRON = '0 0 * * * *';
 
   /** Days a provider has to approve or dispute a submitted milestone before it is released automatically. */
   @Transform(toInt)
@@ -310,8 +361,18 @@ export function loadEnvironment(raw: Record<string, string | undefined>): Enviro
   if (errors.length > 0) {
     const [first] = errors;
     const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
-    const shown = /SECRET|PASSWORD|KEY/.test(first.property) ? '' : ` (got "${String(raw[first.property] ?? '')}")`;
-    throw new EnvironmentError(`Invalid environment variable ${first.property}: ${reason}${shown}`);
+    const shown = shownValue(first.property, String(raw[first.property] ?? ''));
+    throw new EnvironmentError(`Invalid environment variable ${first.property}: ${reason}${shown === null ? '' : ` (got ${shown})`}`);
   }
   return env;
+}
+
+/**
+ * What the start-up failure line may show of a bad value: nothing of a secret, a URL without its
+ * user, password and query string (nothing at all when it does not parse), other values quoted and cut.
+ */
+function shownValue(name: string, value: string): string | null {
+  if (/SECRET|PASSWORD|KEY|TOKEN/.test(name)) return null;
+  if (name.endsWith('_URL')) return `"${redactUrl(value)}"`;
+  return JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}...` : value);
 }

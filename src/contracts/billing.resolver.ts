@@ -6,12 +6,10 @@ import { connectionComplexity, ListArgs } from '../common/pagination/connection.
 import { IdArg } from '../common/validation/id-arg.decorator.js';
 import { BillingService } from '../payments/billing.service.js';
 import { UserRole } from '../domain/user-role.enum.js';
+import { toWorkLog } from './contracts.mapper.js';
 import { Contract } from './dto/contract.model.js';
 import { Invoice, LogWorkInput, ReportCollectionsArgs, WorkLog } from './dto/billing.models.js';
 import { InvoicesService } from './invoices.service.js';
-import { WorkLogEntity } from './work-log.entity.js';
-
-const toWorkLog = (log: WorkLogEntity): WorkLog => ({ ...log, invoiced: log.invoiceId !== null });
 
 @Resolver(() => Invoice)
 export class BillingResolver {

@@ -18,6 +18,7 @@ import { ContractMilestonesResolver, MilestonesResolver } from './milestones.res
 import { MilestonesService } from './milestones.service.js';
 import { PaymentsModule } from '../payments/payments.module.js';
 import { ContractsResolver } from './contracts.resolver.js';
+import { ContractAccess } from './contract-access.service.js';
 import { ContractsService } from './contracts.service.js';
 
 @Module({
@@ -31,6 +32,7 @@ import { ContractsService } from './contracts.service.js';
     CodersModule,
   ],
   providers: [
+    ContractAccess,
     ContractsService,
     ContractsResolver,
     MilestonesService,
@@ -42,6 +44,6 @@ import { ContractsService } from './contracts.service.js';
     BillingResolver,
     ContractWorkResolver,
   ],
-  exports: [ContractsService],
+  exports: [ContractAccess, ContractsService],
 })
 export class ContractsModule {}

@@ -1,13 +1,14 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
-import { NotFoundError } from '../common/errors/app-error.js';
+import { orNotFound } from '../common/errors/app-error.js';
 import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { ConnectionArgs, connectionComplexity } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
 import { toCoderProfile } from '../coders/coders.mapper.js';
 import { CoderProfile } from '../coders/dto/coder-profile.model.js';
+import { Earnings } from '../payments/dto/payout.models.js';
 import { JobPosting } from '../jobs/dto/job-posting.model.js';
 import { JobPostingsService } from '../jobs/job-postings.service.js';
 import { Organization } from '../organizations/dto/organization.model.js';
@@ -37,8 +38,8 @@ export class ContractsResolver {
   }
 
   @Query(() => Contract, { description: 'A contract you are party to (NOT_FOUND otherwise).' })
-  async contract(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Contract> {
-    return (await this.contracts.findForParty(actor, id)).contract;
+  contract(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Contract> {
+    return this.contracts.findForParty(actor, id);
   }
 
   @Query(() => ContractConnection, { description: 'Contracts you are party to, newest first.', complexity: connectionComplexity })
@@ -46,24 +47,24 @@ export class ContractsResolver {
     return this.contracts.listMine(actor, args);
   }
 
+  @Roles(UserRole.CODER)
+  @Query(() => Earnings)
+  myEarnings(@CurrentUser() actor: Actor): Promise<Earnings> {
+    return this.contracts.earnings(actor);
+  }
+
   @ResolveField(() => JobPosting)
   async jobPosting(@Parent() contract: Contract, @Loaders() loaders: RequestLoaders): Promise<JobPosting> {
-    const posting = await this.postings.loadById(loaders, contract.jobPostingId);
-    if (!posting) throw new NotFoundError('Job posting');
-    return posting;
+    return orNotFound(await this.postings.loadById(loaders, contract.jobPostingId), 'Job posting');
   }
 
   @ResolveField(() => CoderProfile, { description: 'The coder doing the work.' })
   async coder(@Parent() contract: Contract, @Loaders() loaders: RequestLoaders): Promise<CoderProfile> {
-    const profile = await this.profiles.loadByUserId(loaders, contract.coderId);
-    if (!profile) throw new NotFoundError('Coder profile');
-    return toCoderProfile(profile);
+    return toCoderProfile(orNotFound(await this.profiles.loadByUserId(loaders, contract.coderId), 'Coder profile'));
   }
 
   @ResolveField(() => Organization, { description: 'The practice paying.' })
   async organization(@Parent() contract: Contract, @Loaders() loaders: RequestLoaders): Promise<Organization> {
-    const organization = await this.organizations.loadById(loaders, contract.organizationId);
-    if (!organization) throw new NotFoundError('Organization');
-    return organization;
+    return orNotFound(await this.organizations.loadById(loaders, contract.organizationId), 'Organization');
   }
 }

@@ -1,25 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
+import { ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
-import { paginate } from '../common/pagination/paginate.js';
+import { byCreatedAt, paginate } from '../common/pagination/paginate.js';
 import { BidsService } from '../bids/bids.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { JobPostingsService } from '../jobs/job-postings.service.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { MembershipRole } from '../organizations/organization.enums.js';
-import { OrganizationsService } from '../organizations/organizations.service.js';
-import { UserRole } from '../domain/user-role.enum.js';
+import { OrganizationAccess } from '../organizations/organization-access.service.js';
+import { Earnings } from '../payments/dto/payout.models.js';
+import { PayoutsService } from '../payments/payouts.service.js';
+import { ContractAccess } from './contract-access.service.js';
 import { ContractEntity } from './contract.entity.js';
 import { ContractStatus } from './contract-status.enum.js';
-
-export type ContractSide = 'provider' | 'coder' | 'admin';
+import { MilestoneEntity } from './milestone.entity.js';
+import { MilestoneStatus } from './milestone-status.enum.js';
 
 @Injectable()
 export class ContractsService {
@@ -27,8 +28,10 @@ export class ContractsService {
     @InjectRepository(ContractEntity) private readonly contracts: Repository<ContractEntity>,
     private readonly bids: BidsService,
     private readonly postings: JobPostingsService,
-    private readonly organizations: OrganizationsService,
+    private readonly organizations: OrganizationAccess,
+    private readonly access: ContractAccess,
     private readonly notifications: NotificationsService,
+    private readonly payouts: PayoutsService,
     private readonly transactions: TransactionRunner,
     private readonly config: AppConfig,
   ) {}
@@ -42,7 +45,8 @@ export class ContractsService {
   async acceptBid(actor: Actor, bidId: string): Promise<ContractEntity> {
     const bid = await this.bids.findById(bidId);
     const posting = bid ? await this.postings.findById(bid.jobPostingId) : null;
-    if (!bid || !posting || !(await this.postings.isMember(actor, posting.organizationId))) throw new NotFoundError('Bid');
+    if (!bid || !posting) throw new NotFoundError('Bid');
+    await this.organizations.require(actor, posting.organizationId, 'organization.hire', 'Bid');
     try {
       return await this.transactions.run(async (manager) => {
         await this.postings.lockForUpdate(manager, posting.id);
@@ -76,44 +80,46 @@ export class ContractsService {
     }
   }
 
-  /** The contract when the caller is a party to it (or an admin); NOT_FOUND otherwise. */
-  async findForParty(actor: Actor, id: string): Promise<{ contract: ContractEntity; side: ContractSide }> {
-    const contract = await this.contracts.findOneBy({ id });
-    const side = contract ? await this.sideOf(actor, contract) : null;
-    if (!contract || !side) throw new NotFoundError('Contract');
-    return { contract, side };
+  /** The contract when the caller may read it (`contract.read`: its parties and admins); NOT_FOUND otherwise. */
+  async findForParty(actor: Actor, id: string): Promise<ContractEntity> {
+    return (await this.access.require(actor, id, 'contract.read')).contract;
   }
 
-  /** Which side the caller is on: a member of the paying practice, the coder (or their company's owner/admin), or an admin. */
-  async sideOf(actor: Actor, contract: ContractEntity): Promise<ContractSide | null> {
-    if (actor.role === UserRole.ADMIN) return 'admin';
-    if (actor.id === contract.coderId) return 'coder';
-    if (await this.organizations.isActiveMember(contract.organizationId, actor.id)) return 'provider';
-    if (contract.codingCompanyId) {
-      const membership = await this.organizations.requireMembership(actor, contract.codingCompanyId, [MembershipRole.OWNER, MembershipRole.ADMIN]).catch(() => null);
-      if (membership) return 'coder';
-    }
-    return null;
+  /** The contract, read through `manager` when called inside a transaction (no access check: callers ask the gate first). */
+  findById(id: string, manager?: EntityManager): Promise<ContractEntity | null> {
+    return (manager?.getRepository(ContractEntity) ?? this.contracts).findOneBy({ id });
+  }
+
+  /**
+   * Locks the contract row for the rest of the transaction and returns it as locked; NOT_FOUND when
+   * missing. The one lock every move that must see the contract's current status takes first
+   * (ending, funding, releasing, refunding, settling a dispute, reviewing).
+   */
+  async lockForUpdate(manager: EntityManager, id: string): Promise<ContractEntity> {
+    const contract = await manager.getRepository(ContractEntity).createQueryBuilder('k').setLock('pessimistic_write').where('k.id = :id', { id }).getOne();
+    if (!contract) throw new NotFoundError('Contract');
+    return contract;
+  }
+
+  /** Ids of the contracts that ended before `days` days ago, as a subquery for another module's list (reviews to publish). */
+  endedMoreThan(days: number): { sql: string; parameters: Record<string, unknown> } {
+    const sql = this.contracts.createQueryBuilder('k').select('k.id').where('k.ended_at < now() - make_interval(days => :contractsEndedDays)').getQuery();
+    return { sql, parameters: { contractsEndedDays: days } };
   }
 
   /** Contracts the caller is party to, newest first. */
   listMine(actor: Actor, args: ConnectionArgs): Promise<ConnectionShape<ContractEntity>> {
-    const query = this.contracts.createQueryBuilder('k').where(
-      `(k.coder_id = :actor OR k.organization_id IN (SELECT m.organization_id FROM memberships m WHERE m.user_id = :actor AND m.status = 'ACTIVE')
-          OR k.coding_company_id IN (SELECT m.organization_id FROM memberships m WHERE m.user_id = :actor AND m.status = 'ACTIVE' AND m.role IN ('OWNER', 'ADMIN')))`,
-      { actor: actor.id },
-    );
-    return paginate(query, args, { sortColumn: 'k.createdAt', idColumn: 'k.id', direction: 'DESC', sortValue: (k) => k.createdAt, idValue: (k) => k.id });
+    const query = this.access.whereParty(this.contracts.createQueryBuilder('k'), 'k', actor);
+    return paginate(query, args, byCreatedAt('k', 'DESC'));
   }
 
   /** Either party ends an ACTIVE or PAUSED contract; a DISPUTED one waits for the dispute's resolution. */
   async end(actor: Actor, id: string): Promise<ContractEntity> {
-    const { contract, side } = await this.findForParty(actor, id);
-    if (side === 'admin') throw new ForbiddenError('Admins read contracts; the parties end them');
+    const { contract } = await this.access.require(actor, id, 'contract.participate');
     return this.transactions.run(async (manager) => {
       // Lock the contract first, so a milestone being funded at the same time is seen (or waits).
-      await manager.query('SELECT 1 FROM contracts WHERE id = $1 FOR UPDATE', [id]);
-      const [held] = await manager.query(`SELECT 1 FROM milestones WHERE contract_id = $1 AND status IN ('FUNDING', 'FUNDED', 'SUBMITTED') LIMIT 1`, [id]);
+      await this.lockForUpdate(manager, id);
+      const held = await manager.getRepository(MilestoneEntity).existsBy({ contractId: id, status: In([MilestoneStatus.FUNDING, MilestoneStatus.FUNDED, MilestoneStatus.SUBMITTED]) });
       if (held) throw new ConflictError('Money is still in escrow on this contract: release or refund its milestones first');
       const result = await manager
         .getRepository(ContractEntity)
@@ -129,19 +135,13 @@ export class ContractsService {
     });
   }
 
-  loadById(loaders: RequestLoaders, id: string): Promise<ContractEntity | null> {
-    return loaders.get<string, ContractEntity | null>('contractById', async (ids) => byKeys(ids, await this.contracts.findBy({ id: In([...ids]) }), (k) => k.id)).load(id);
+  /** The calling coder's earnings: escrow held on the contracts they work (net of each one's fee), released and paid out. */
+  async earnings(actor: Actor): Promise<Earnings> {
+    const contracts = await this.contracts.find({ select: { id: true, platformFeeBps: true }, where: { coderId: actor.id } });
+    return this.payouts.earnings(actor.id, contracts);
   }
 
-  /** `sideOf` through the request's DataLoaders: the contracts of a page share one query for the caller's memberships. */
-  async loadSideOf(loaders: RequestLoaders, actor: Actor, contract: Pick<ContractEntity, 'coderId' | 'organizationId' | 'codingCompanyId'>): Promise<ContractSide | null> {
-    if (actor.role === UserRole.ADMIN) return 'admin';
-    if (actor.id === contract.coderId) return 'coder';
-    if (await this.organizations.loadActiveMembership(loaders, actor.id, contract.organizationId)) return 'provider';
-    if (contract.codingCompanyId) {
-      const membership = await this.organizations.loadActiveMembership(loaders, actor.id, contract.codingCompanyId);
-      if (membership && [MembershipRole.OWNER, MembershipRole.ADMIN].includes(membership.role)) return 'coder';
-    }
-    return null;
+  loadById(loaders: RequestLoaders, id: string): Promise<ContractEntity | null> {
+    return loaders.get<string, ContractEntity | null>('contractById', async (ids) => byKeys(ids, await this.contracts.findBy({ id: In([...ids]) }), (k) => k.id)).load(id);
   }
 }

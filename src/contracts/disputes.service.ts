@@ -7,6 +7,7 @@ import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { ContractAccess } from './contract-access.service.js';
 import { ContractEntity } from './contract.entity.js';
 import { ContractStatus } from './contract-status.enum.js';
 import { ContractsService } from './contracts.service.js';
@@ -20,6 +21,7 @@ export class DisputesService {
   constructor(
     @InjectRepository(DisputeEntity) private readonly disputes: Repository<DisputeEntity>,
     private readonly contracts: ContractsService,
+    private readonly access: ContractAccess,
     private readonly milestones: MilestonesService,
     private readonly notifications: NotificationsService,
     private readonly transactions: TransactionRunner,
@@ -27,8 +29,7 @@ export class DisputesService {
 
   /** Either party disputes an ACTIVE or PAUSED contract: it turns DISPUTED and no escrow moves until an admin resolves it. */
   async open(actor: Actor, contractId: string, reason: string): Promise<DisputeEntity> {
-    const { contract, side } = await this.contracts.findForParty(actor, contractId);
-    if (side === 'admin') throw new ConflictError('Admins resolve disputes; a party opens them');
+    const { contract, standing } = await this.access.require(actor, contractId, 'contract.participate');
     try {
       return await this.transactions.run(async (manager) => {
         const moved = await manager
@@ -40,7 +41,7 @@ export class DisputesService {
           .execute();
         if (!moved.affected) throw new ConflictError(`This contract is ${(await manager.getRepository(ContractEntity).findOneByOrFail({ id: contractId })).status}`);
         const dispute = await manager.getRepository(DisputeEntity).save({ contractId, openedById: actor.id, reason, status: DisputeStatus.OPEN });
-        const other = side === 'coder' ? null : contract.coderId;
+        const other = standing === 'coder' ? null : contract.coderId;
         if (other) await this.notifications.notify(manager, other, NotificationKind.DISPUTE_OPENED, 'A dispute was opened on your contract', { contractId, disputeId: dispute.id });
         return dispute;
       });
@@ -58,9 +59,8 @@ export class DisputesService {
       const dispute = await manager.getRepository(DisputeEntity).createQueryBuilder('d').setLock('pessimistic_write').where('d.id = :id', { id }).getOne();
       if (!dispute) throw new NotFoundError('Dispute');
       if (dispute.status !== DisputeStatus.OPEN) throw new ConflictError('This dispute is already resolved');
-      const contract = await manager.getRepository(ContractEntity).createQueryBuilder('k').setLock('pessimistic_write').where('k.id = :id', { id: dispute.contractId }).getOneOrFail();
-      const held = await manager.query(`SELECT coalesce(sum(amount_cents), 0)::int AS total FROM milestones WHERE contract_id = $1 AND status IN ('FUNDED', 'SUBMITTED')`, [contract.id]);
-      const total = Number(held[0].total);
+      const contract = await this.contracts.lockForUpdate(manager, dispute.contractId);
+      const total = await this.milestones.heldCents(manager, contract.id);
       const coderCents = input.outcome === DisputeOutcome.RELEASE ? total : input.outcome === DisputeOutcome.REFUND ? 0 : input.coderCents!;
       const settled = await this.milestones.settleHeld(manager, contract, dispute.id, coderCents);
       await manager

@@ -1,25 +1,27 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { EntityManager, In, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
+import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { firstOfEachGroup } from '../common/pagination/paginate.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
-import { runEvery } from '../common/scheduling/run-every.js';
+import { eachOnItsOwn } from '../common/scheduling/each-on-its-own.js';
+import { JobScheduler } from '../common/scheduling/job-scheduler.js';
 import { AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { feeOf } from '../domain/money.js';
 import { PayModel } from '../domain/work.enums.js';
-import { GatewayEvent, PaymentsGateway } from '../payments/gateway/payments-gateway.js';
-import { ACCOUNTS, feeOf, LedgerService } from '../payments/ledger.service.js';
-import { OutboxJobEntity } from '../payments/outbox-job.entity.js';
-import { OutboxOutcome, OutboxService } from '../payments/outbox.service.js';
+import { PaymentsGateway } from '../payments/gateway/payments-gateway.js';
+import { ACCOUNTS, LedgerService } from '../payments/ledger.service.js';
+import { OutboxJob, OutboxOutcome, OutboxService } from '../payments/outbox.service.js';
 import { PayoutsService } from '../payments/payouts.service.js';
 import { EscrowService } from '../payments/escrow.service.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { StripeEventsService } from '../payments/stripe-events.service.js';
+import { StripeEventsService, SucceededIntent } from '../payments/stripe-events.service.js';
+import { ContractAccess } from './contract-access.service.js';
 import { ContractEntity } from './contract.entity.js';
 import { ContractStatus } from './contract-status.enum.js';
 import { ContractsService } from './contracts.service.js';
@@ -27,8 +29,28 @@ import { CreateMilestoneInput, FundingIntent } from './dto/milestone.models.js';
 import { MilestoneEntity } from './milestone.entity.js';
 import { MilestoneStatus } from './milestone-status.enum.js';
 
-const REFUND_JOB = 'stripe.refund';
 const HELD = [MilestoneStatus.FUNDED, MilestoneStatus.SUBMITTED];
+
+/** A refund of (part of) a milestone's payment to the practice. */
+export interface RefundPayload {
+  paymentIntentId: string;
+  amountCents: number;
+  milestoneId: string;
+}
+
+declare module '../payments/outbox.service.js' {
+  interface OutboxJobPayloads {
+    /** Enqueued by MilestonesService (refund, dispute settlement), run by MilestonesService. */
+    'stripe.refund': RefundPayload;
+  }
+}
+
+declare module '../payments/gateway/payments-gateway.js' {
+  interface PaymentIntentKinds {
+    /** Funding a milestone into escrow: its `payment_intent.succeeded` goes to MilestonesService. */
+    milestone: { milestoneId: string; contractId: string };
+  }
+}
 
 /**
  * Fixed-price escrow: create -> fund (Stripe PaymentIntent) -> FUNDED on payment_intent.succeeded
@@ -37,13 +59,13 @@ const HELD = [MilestoneStatus.FUNDED, MilestoneStatus.SUBMITTED];
  * Every status move is one conditional UPDATE, and every money move a ledger journal in the same transaction.
  */
 @Injectable()
-export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(MilestonesService.name);
-  private stop = () => undefined as void;
 
   constructor(
     @InjectRepository(MilestoneEntity) private readonly milestones: Repository<MilestoneEntity>,
     private readonly contracts: ContractsService,
+    private readonly access: ContractAccess,
     private readonly gateway: PaymentsGateway,
     private readonly ledger: LedgerService,
     private readonly outbox: OutboxService,
@@ -52,29 +74,29 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
     private readonly notifications: NotificationsService,
     private readonly events: StripeEventsService,
     private readonly transactions: TransactionRunner,
+    private readonly scheduler: JobScheduler,
     private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
-    this.events.on('payment_intent.succeeded', (event, manager) => this.onPaymentSucceeded(event, manager));
-    this.outbox.register(REFUND_JOB, (job) => this.runRefund(job));
+    this.events.onPaymentSucceeded('milestone', (intent, manager) => this.onPaymentSucceeded(intent, manager), { legacyKey: 'milestoneId' });
+    this.outbox.register('stripe.refund', (job) => this.runRefund(job));
   }
 
   onApplicationBootstrap(): void {
-    // Releases are due by the day: checking every 30 worker ticks is plenty.
-    this.stop = runEvery(this.config.env.WORKER_POLL_MS * 30, () => this.releaseOverdue(), this.logger, 'automatic milestone release');
-  }
-
-  onApplicationShutdown(): void {
-    this.stop();
+    this.scheduler.schedule('milestones.release-overdue', { cron: this.config.env.MILESTONE_RELEASE_CRON }, () => this.releaseOverdue());
   }
 
   async create(actor: Actor, contractId: string, input: CreateMilestoneInput): Promise<MilestoneEntity> {
-    const contract = await this.requireSide(actor, contractId, 'provider');
+    const { contract } = await this.access.require(actor, contractId, 'contract.pay');
     if (contract.payModel !== PayModel.FIXED_PRICE) throw new ConflictError(`Milestones are for FIXED_PRICE contracts; this one is ${contract.payModel}`);
-    if (contract.status !== ContractStatus.ACTIVE) throw new ConflictError(`This contract is ${contract.status}`);
     if (input.dueOn && input.dueOn < todayUtc()) throw new BadUserInputError('input.dueOn must not be in the past', ['input.dueOn']);
-    return this.milestones.save({ contractId, title: input.title, amountCents: input.amountCents, dueOn: input.dueOn ?? null, status: MilestoneStatus.CREATED });
+    return this.transactions.run(async (manager) => {
+      // Checked under the contract's row lock, which endContract takes too: the contract cannot end between the check and the insert.
+      const locked = await this.contracts.lockForUpdate(manager, contractId);
+      if (locked.status !== ContractStatus.ACTIVE) throw new ConflictError(`This contract is ${locked.status}`);
+      return manager.getRepository(MilestoneEntity).save({ contractId, title: input.title, amountCents: input.amountCents, dueOn: input.dueOn ?? null, status: MilestoneStatus.CREATED });
+    });
   }
 
   /**
@@ -83,17 +105,16 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
    */
   async fund(actor: Actor, id: string): Promise<FundingIntent> {
     const milestone = await this.findOrFail(id);
-    const contract = await this.requireSide(actor, milestone.contractId, 'provider');
+    const { contract } = await this.access.require(actor, milestone.contractId, 'contract.pay', 'Milestone');
     if (contract.status !== ContractStatus.ACTIVE) throw new ConflictError(`This contract is ${contract.status}`);
     if (![MilestoneStatus.CREATED, MilestoneStatus.FUNDING].includes(milestone.status)) throw new ConflictError(`This milestone is already ${milestone.status}`);
     const intent = await this.gateway.createPaymentIntent(
-      { amountCents: milestone.amountCents, transferGroup: `contract:${contract.id}`, metadata: { milestoneId: milestone.id, contractId: contract.id } },
+      { amountCents: milestone.amountCents, transferGroup: `contract:${contract.id}`, metadata: { kind: 'milestone', milestoneId: milestone.id, contractId: contract.id } },
       `payment_intent:${milestone.id}`,
     );
     const moved = await this.transactions.run(async (manager) => {
       // Under the contract's row lock, so the contract cannot end between the check and the move.
-      const [live] = await manager.query(`SELECT 1 FROM contracts WHERE id = $1 AND status = 'ACTIVE' FOR UPDATE`, [contract.id]);
-      if (!live) throw new ConflictError('This contract is no longer ACTIVE');
+      if ((await this.contracts.lockForUpdate(manager, contract.id)).status !== ContractStatus.ACTIVE) throw new ConflictError('This contract is no longer ACTIVE');
       return manager
         .getRepository(MilestoneEntity)
         .createQueryBuilder()
@@ -109,7 +130,7 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
 
   async submit(actor: Actor, id: string, note: string | null): Promise<MilestoneEntity> {
     const milestone = await this.findOrFail(id);
-    await this.requireSide(actor, milestone.contractId, 'coder');
+    await this.access.require(actor, milestone.contractId, 'contract.work', 'Milestone');
     const autoReleaseAt = new Date(Date.now() + this.config.env.MILESTONE_REVIEW_DAYS * 86_400_000);
     const result = await this.milestones.update({ id, status: MilestoneStatus.FUNDED }, { status: MilestoneStatus.SUBMITTED, submissionNote: note?.trim() || null, autoReleaseAt });
     if (!result.affected) throw new ConflictError(`Only a FUNDED milestone can be submitted; this one is ${milestone.status}`);
@@ -119,7 +140,7 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
   /** The provider accepts the work: escrow goes to the coder minus the frozen platform fee. */
   async approve(actor: Actor, id: string): Promise<MilestoneEntity> {
     const milestone = await this.findOrFail(id);
-    await this.requireSide(actor, milestone.contractId, 'provider');
+    await this.access.require(actor, milestone.contractId, 'contract.pay', 'Milestone');
     return this.transactions.run(async (manager) => {
       await this.release(manager, id);
       return manager.getRepository(MilestoneEntity).findOneByOrFail({ id });
@@ -129,32 +150,40 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
   /** Gives a funded, unreleased milestone back to the provider. */
   async refund(actor: Actor, id: string): Promise<MilestoneEntity> {
     const milestone = await this.findOrFail(id);
-    await this.requireSide(actor, milestone.contractId, 'provider');
+    await this.access.require(actor, milestone.contractId, 'contract.pay', 'Milestone');
     return this.transactions.run(async (manager) => {
-      const contract = await this.lockContract(manager, milestone.contractId);
+      const contract = await this.contracts.lockForUpdate(manager, milestone.contractId);
       if (contract.status === ContractStatus.DISPUTED) throw new ConflictError('This contract is DISPUTED: an admin resolves it');
       const moved = await manager.getRepository(MilestoneEntity).update({ id, status: In(HELD) }, { status: MilestoneStatus.REFUNDED, refundedAt: new Date() });
       if (!moved.affected)
         throw new ConflictError(`Only a FUNDED or SUBMITTED milestone can be refunded; this one is ${(await manager.getRepository(MilestoneEntity).findOneByOrFail({ id })).status}`);
       await this.escrow.refunded(manager, `milestone:${id}`, contract.id, milestone.amountCents);
-      await this.outbox.enqueue(manager, REFUND_JOB, `refund:milestone:${id}`, { paymentIntentId: milestone.paymentIntentId, amountCents: milestone.amountCents, milestoneId: id });
+      await this.outbox.enqueue(manager, 'stripe.refund', `refund:milestone:${id}`, { paymentIntentId: paidWith(milestone), amountCents: milestone.amountCents, milestoneId: id });
       return manager.getRepository(MilestoneEntity).findOneByOrFail({ id });
     });
   }
 
-  /** Releases every SUBMITTED milestone whose review window has passed (contracts in dispute wait). */
+  /**
+   * Releases every SUBMITTED milestone whose review window has passed (contracts in dispute wait),
+   * each in its own transaction: one that fails is logged and tried again next run, the rest go.
+   */
   async releaseOverdue(): Promise<number> {
     const due = await this.milestones.createQueryBuilder('m').where(`m.status = 'SUBMITTED' AND m.auto_release_at <= now()`).orderBy('m.auto_release_at').limit(100).getMany();
-    let released = 0;
-    for (const milestone of due) {
-      try {
-        await this.transactions.run((manager) => this.release(manager, milestone.id));
-        released++;
-      } catch (error) {
-        if (!(error instanceof ConflictError)) throw error;
-      }
-    }
-    return released;
+    return eachOnItsOwn(
+      due,
+      (milestone) => `automatic release of milestone ${milestone.id}`,
+      async (milestone) => {
+        try {
+          await this.transactions.run((manager) => this.release(manager, milestone.id));
+          return true;
+        } catch (error) {
+          // Disputed, or released meanwhile: nothing to do, not a failure.
+          if (error instanceof ConflictError) return false;
+          throw error;
+        }
+      },
+      this.logger,
+    );
   }
 
   /** A contract's `first` oldest milestones, through the request's DataLoader: a page of contracts loads them in one statement. */
@@ -171,12 +200,18 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
   /** FUNDED or SUBMITTED -> RELEASED, with the release journal and the queued transfer, in the caller's transaction. */
   private async release(manager: EntityManager, id: string): Promise<void> {
     const milestone = await manager.getRepository(MilestoneEntity).findOneByOrFail({ id });
-    const contract = await this.lockContract(manager, milestone.contractId);
+    const contract = await this.contracts.lockForUpdate(manager, milestone.contractId);
     if (contract.status === ContractStatus.DISPUTED) throw new ConflictError('This contract is DISPUTED: releases wait for the resolution');
     const moved = await manager.getRepository(MilestoneEntity).update({ id, status: In(HELD) }, { status: MilestoneStatus.RELEASED, releasedAt: new Date() });
-    if (!moved.affected) throw new ConflictError(`Only a FUNDED or SUBMITTED milestone can be released; this one is ${milestone.status}`);
+    // The status read above predates the lock: a refund may have won meanwhile, so name the one it left.
+    if (!moved.affected) throw new ConflictError(`Only a FUNDED or SUBMITTED milestone can be released; this one is ${(await manager.getRepository(MilestoneEntity).findOneByOrFail({ id })).status}`);
     await this.escrow.release(manager, `milestone:${id}`, contract, milestone.amountCents);
     await this.notifications.notify(manager, contract.coderId, NotificationKind.MILESTONE_RELEASED, `Milestone "${milestone.title}" was released to you`, { contractId: contract.id, milestoneId: id });
+  }
+
+  /** The escrow held on a contract's milestones (FUNDED or SUBMITTED), read in the caller's transaction. */
+  async heldCents(manager: EntityManager, contractId: string): Promise<number> {
+    return (await manager.getRepository(MilestoneEntity).sum('amountCents', { contractId, status: In(HELD) })) ?? 0;
   }
 
   /**
@@ -223,7 +258,7 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
       const part = Math.min(toRefund, milestone.amountCents);
       toRefund -= part;
       if (part > 0)
-        await this.outbox.enqueue(manager, REFUND_JOB, `refund:dispute:${disputeId}:${milestone.id}`, { paymentIntentId: milestone.paymentIntentId, amountCents: part, milestoneId: milestone.id });
+        await this.outbox.enqueue(manager, 'stripe.refund', `refund:dispute:${disputeId}:${milestone.id}`, { paymentIntentId: paidWith(milestone), amountCents: part, milestoneId: milestone.id });
       const fullyRefunded = part === milestone.amountCents;
       await manager
         .getRepository(MilestoneEntity)
@@ -232,31 +267,31 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
     return total;
   }
 
-  /** payment_intent.succeeded: the milestone paid with this intent becomes FUNDED, once, with its funding journal. */
-  private async onPaymentSucceeded(event: GatewayEvent, manager: EntityManager): Promise<void> {
-    const intent = event.data.object;
-    // By intent id, or by metadata when the event overtook fundMilestone's own write of the id.
-    const milestone =
-      (await manager.getRepository(MilestoneEntity).findOneBy({ paymentIntentId: intent.id as string })) ??
-      (isUUID(String(intent.metadata?.milestoneId ?? '')) ? await manager.getRepository(MilestoneEntity).findOneBy({ id: String(intent.metadata.milestoneId) }) : null);
+  /** payment_intent.succeeded of a milestone's intent: the milestone becomes FUNDED, once, with its funding journal. */
+  private async onPaymentSucceeded(intent: SucceededIntent<'milestone'>, manager: EntityManager): Promise<void> {
+    const { milestoneId } = intent.metadata;
+    if (!isUUID(milestoneId)) return;
+    const milestone = await manager.getRepository(MilestoneEntity).findOneBy({ id: milestoneId });
+    // The id is unset when the event overtook fundMilestone's own write of it; any other intent is not this milestone's.
     if (!milestone || (milestone.paymentIntentId && milestone.paymentIntentId !== intent.id)) return;
-    if (Number(intent.amount_received ?? intent.amount) !== milestone.amountCents) {
+    if (intent.amount_received !== milestone.amountCents) {
       this.logger.error(`payment ${intent.id} amount does not match milestone ${milestone.id}; left for review`);
       return;
     }
     const moved = await manager
       .getRepository(MilestoneEntity)
-      .update({ id: milestone.id, status: In([MilestoneStatus.CREATED, MilestoneStatus.FUNDING]) }, { status: MilestoneStatus.FUNDED, fundedAt: new Date(), paymentIntentId: String(intent.id) });
+      .update({ id: milestone.id, status: In([MilestoneStatus.CREATED, MilestoneStatus.FUNDING]) }, { status: MilestoneStatus.FUNDED, fundedAt: new Date(), paymentIntentId: intent.id });
     if (!moved.affected) return;
     await this.escrow.funded(manager, `milestone:${milestone.id}`, milestone.contractId, milestone.amountCents);
-    const contract = await manager.getRepository(ContractEntity).findOneByOrFail({ id: milestone.contractId });
+    const contract = (await this.contracts.findById(milestone.contractId, manager))!;
     await this.notifications.notify(manager, contract.coderId, NotificationKind.MILESTONE_FUNDED, `Milestone "${milestone.title}" is funded: you can start`, {
       contractId: contract.id,
       milestoneId: milestone.id,
     });
   }
 
-  private async runRefund(job: OutboxJobEntity): Promise<OutboxOutcome> {
+  /** Outbox job: refunds the payment through Stripe, keyed by the job. */
+  private async runRefund(job: OutboxJob<'stripe.refund'>): Promise<OutboxOutcome> {
     const refund = await this.gateway.createRefund(
       { paymentIntentId: job.payload.paymentIntentId, amountCents: job.payload.amountCents, metadata: { milestoneId: job.payload.milestoneId } },
       job.idempotencyKey,
@@ -264,19 +299,15 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap, 
     return { done: { refundId: refund.id } };
   }
 
-  private async requireSide(actor: Actor, contractId: string, side: 'provider' | 'coder'): Promise<ContractEntity> {
-    const { contract, side: actual } = await this.contracts.findForParty(actor, contractId);
-    if (actual !== side) throw new ForbiddenError(side === 'provider' ? 'Only the paying practice may do this' : 'Only the coder on this contract may do this');
-    return contract;
-  }
-
-  private async lockContract(manager: EntityManager, id: string): Promise<ContractEntity> {
-    return manager.getRepository(ContractEntity).createQueryBuilder('k').setLock('pessimistic_write').where('k.id = :id', { id }).getOneOrFail();
-  }
-
   private async findOrFail(id: string): Promise<MilestoneEntity> {
     const milestone = await this.milestones.findOneBy({ id });
     if (!milestone) throw new NotFoundError('Milestone');
     return milestone;
   }
+}
+
+/** The PaymentIntent a held (funded) milestone was paid with: always recorded when it became FUNDED. */
+function paidWith(milestone: MilestoneEntity): string {
+  if (!milestone.paymentIntentId) throw new Error(`milestone ${milestone.id} is held but has no payment intent`);
+  return milestone.paymentIntentId;
 }

@@ -45,17 +45,6 @@ registerEnumType(CredentialType, {
   description: 'AAPC (CPC, CPC_A apprentice, COC, CIC, specialty credentials...) and AHIMA (CCA, CCS, RHIT...) certifications.',
 });
 
-export const AHIMA_CREDENTIALS = new Set([
-  CredentialType.CCA,
-  CredentialType.CCS,
-  CredentialType.CCS_P,
-  CredentialType.RHIT,
-  CredentialType.RHIA,
-  CredentialType.CDIP,
-  CredentialType.CHDA,
-  CredentialType.CHPS,
-]);
-
 /** Credentials that certify a specialty: matching treats them as proof of that specialty. */
 export const CREDENTIAL_SPECIALTY: Partial<Record<CredentialType, Specialty>> = {
   [CredentialType.CEMC]: Specialty.EVALUATION_AND_MANAGEMENT,

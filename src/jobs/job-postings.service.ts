@@ -8,11 +8,13 @@ import { ConnectionShape } from '../common/pagination/connection.js';
 import { pageOf, paginateByOffset } from '../common/pagination/offset-paginate.js';
 import { joinRankedPage } from '../common/pagination/ranked-window.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
+import { queryRows } from '../database/query-rows.js';
 import { normalizeEhr } from '../domain/ehr.js';
 import { CredentialType } from '../domain/credential-type.enum.js';
 import { Specialty } from '../domain/specialty.enum.js';
 import { PayModel, WorkType } from '../domain/work.enums.js';
-import { MembershipRole, OrganizationKind } from '../organizations/organization.enums.js';
+import { OrganizationAccess } from '../organizations/organization-access.service.js';
+import { OrganizationKind } from '../organizations/organization.enums.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { CreateJobPostingInput } from './dto/create-job-posting.input.js';
 import { JobPostingsArgs, JobPostingSort } from './dto/job-postings.args.js';
@@ -20,21 +22,21 @@ import { JobPostingEntity } from './job-posting.entity.js';
 import { JobPostingStatus } from './job-posting-status.enum.js';
 
 /** How many of the newest text matches the RELEVANCE sort ranks (see `search`). */
-export const JOB_RELEVANCE_WINDOW = 300;
-
-const ANY_MEMBER = [MembershipRole.OWNER, MembershipRole.ADMIN, MembershipRole.MEMBER];
+const JOB_RELEVANCE_WINDOW = 300;
 
 @Injectable()
 export class JobPostingsService {
   constructor(
     @InjectRepository(JobPostingEntity) private readonly postings: Repository<JobPostingEntity>,
     private readonly organizations: OrganizationsService,
+    private readonly access: OrganizationAccess,
   ) {}
 
   /** Posts work for a PROVIDER_PRACTICE the caller is an active member of. */
   async create(actor: Actor, input: CreateJobPostingInput): Promise<JobPostingEntity> {
-    const organization = await this.organizations.findForMember(actor, input.organizationId);
-    if (organization.kind !== OrganizationKind.PROVIDER_PRACTICE) {
+    await this.access.require(actor, input.organizationId, 'organization.hire');
+    const organization = await this.organizations.findById(input.organizationId);
+    if (organization?.kind !== OrganizationKind.PROVIDER_PRACTICE) {
       throw new BadUserInputError('input.organizationId must be a PROVIDER_PRACTICE', ['input.organizationId']);
     }
     checkPay(input);
@@ -89,30 +91,15 @@ export class JobPostingsService {
     return loaders.get<string, JobPostingEntity | null>('jobPostingById', async (ids) => byKeys(ids, await this.postings.findBy({ id: In([...ids]) }), (p) => p.id)).load(id);
   }
 
-  /** The posting when the caller is an active member of its organization; NOT_FOUND otherwise. */
+  /**
+   * The posting when the caller may act for its organization (`organization.hire`): NOT_FOUND for
+   * a missing posting and for outsiders alike, FORBIDDEN for an admin.
+   */
   async findForMemberOrFail(actor: Actor, id: string): Promise<JobPostingEntity> {
     const posting = await this.postings.findOneBy({ id });
     if (!posting) throw new NotFoundError('Job posting');
-    try {
-      await this.organizations.requireMembership(actor, posting.organizationId, ANY_MEMBER);
-    } catch {
-      throw new NotFoundError('Job posting');
-    }
+    await this.access.require(actor, posting.organizationId, 'organization.hire', 'Job posting');
     return posting;
-  }
-
-  /** True when the caller is an active member of the posting's organization. */
-  async isMember(actor: Actor | null, organizationId: string): Promise<boolean> {
-    if (!actor) return false;
-    return this.organizations.requireMembership(actor, organizationId, ANY_MEMBER).then(
-      () => true,
-      () => false,
-    );
-  }
-
-  /** `isMember` through the request's DataLoaders: a page of postings checks the caller's memberships once. */
-  async loadIsMember(loaders: RequestLoaders, actor: Actor | null, organizationId: string): Promise<boolean> {
-    return actor !== null && (await this.organizations.loadActiveMembership(loaders, actor.id, organizationId)) !== null;
   }
 
   /** Locks an OPEN posting for the rest of the transaction (bids, invitations); NOT_FOUND or CONFLICT otherwise. */
@@ -135,7 +122,8 @@ export class JobPostingsService {
    * FILLED with its last position. CONFLICT when no position is left.
    */
   async takePosition(manager: EntityManager, id: string): Promise<{ filled: boolean }> {
-    const [rows] = (await manager.query(
+    const rows = await queryRows<{ status: JobPostingStatus }>(
+      manager,
       `UPDATE job_postings
           SET positions_filled = positions_filled + 1,
               status = CASE WHEN positions_filled + 1 >= positions THEN 'FILLED'::job_posting_status ELSE status END,
@@ -143,7 +131,7 @@ export class JobPostingsService {
         WHERE id = $1 AND status = 'OPEN' AND positions_filled < positions
         RETURNING status`,
       [id],
-    )) as [{ status: JobPostingStatus }[], number];
+    );
     if (!rows.length) throw new ConflictError('This posting has no open position left');
     return { filled: rows[0].status === JobPostingStatus.FILLED };
   }
@@ -181,7 +169,7 @@ export class JobPostingsService {
    * first among the JOB_RELEVANCE_WINDOW newest matches: ranking every match grew with the board (a
    * common word matches a good share of all postings), the window is an index walk that stops.
    */
-  search<N>(args: JobPostingsArgs, toNode: (posting: JobPostingEntity) => N): Promise<ConnectionShape<N>> {
+  search(args: JobPostingsArgs): Promise<ConnectionShape<JobPostingEntity>> {
     const filter = args.filter ?? {};
     const build = () => {
       const query = this.postings.createQueryBuilder('j').where('j.status = :status', { status: filter.status ?? JobPostingStatus.OPEN });
@@ -194,7 +182,7 @@ export class JobPostingsService {
       return query;
     };
     const newest = <T extends SelectQueryBuilder<JobPostingEntity>>(query: T): T => query.addOrderBy('j.created_at', 'DESC').addOrderBy('j.id', 'ASC');
-    if (!filter.text || args.sort === JobPostingSort.NEWEST) return paginateByOffset(pageOf(newest(build())), build(), args, toNode);
+    if (!filter.text || args.sort === JobPostingSort.NEWEST) return paginateByOffset(pageOf(newest(build())), build(), args);
     const readPage = async (offset: number, limit: number) => {
       if (offset >= JOB_RELEVANCE_WINDOW) return [];
       const matches = newest(build().select('j.id', 'id').addSelect('j.created_at', 'created_at').addSelect("ts_rank_cd(j.search_document, websearch_to_tsquery('english', :text))", 'rank')).limit(
@@ -202,7 +190,7 @@ export class JobPostingsService {
       );
       return joinRankedPage(this.postings.createQueryBuilder('j'), matches, 'rank DESC, created_at DESC, id', offset, limit).addOrderBy('j.created_at', 'DESC').addOrderBy('j.id', 'ASC').getMany();
     };
-    return paginateByOffset(readPage, build(), args, toNode);
+    return paginateByOffset(readPage, build(), args);
   }
 }
 

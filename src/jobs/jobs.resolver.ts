@@ -1,7 +1,7 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser, Public, Roles } from '../common/auth/decorators.js';
-import { NotFoundError } from '../common/errors/app-error.js';
+import { orNotFound } from '../common/errors/app-error.js';
 import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { connectionComplexity } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
@@ -40,13 +40,11 @@ export class JobsResolver {
   @Public()
   @Query(() => JobPostingConnection, { description: 'Public job search (OPEN postings unless filter.status says otherwise).', complexity: connectionComplexity })
   jobPostings(@Args() args: JobPostingsArgs): Promise<JobPostingConnection> {
-    return this.postings.search(args, (posting) => posting);
+    return this.postings.search(args);
   }
 
   @ResolveField(() => Organization, { description: 'The practice that posted the work.' })
   async organization(@Parent() posting: JobPosting, @Loaders() loaders: RequestLoaders): Promise<Organization> {
-    const organization = await this.organizations.loadById(loaders, posting.organizationId);
-    if (!organization) throw new NotFoundError('Organization');
-    return organization;
+    return orNotFound(await this.organizations.loadById(loaders, posting.organizationId), 'Organization');
   }
 }

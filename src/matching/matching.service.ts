@@ -3,13 +3,12 @@ import type { Actor } from '../common/auth/actor.js';
 import { BidsService } from '../bids/bids.service.js';
 import { ProfileRow } from '../coders/coder-profile.entity.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
-import { accuracyScore, certifiedSpecialties, ratingAverage, toCoderProfile } from '../coders/coders.mapper.js';
+import { accuracyScore, certifiedSpecialties, ratingAverage } from '../coders/coders.mapper.js';
 import { CredentialsService } from '../coders/credentials.service.js';
 import { CredentialType } from '../domain/credential-type.enum.js';
 import { Specialty } from '../domain/specialty.enum.js';
 import { JobPostingEntity } from '../jobs/job-posting.entity.js';
 import { JobPostingsService } from '../jobs/job-postings.service.js';
-import { CoderMatch, JobMatch } from './dto/match.models.js';
 import { MatchCoder, scoreMatch } from './scoring.js';
 
 /**
@@ -18,6 +17,20 @@ import { MatchCoder, scoreMatch } from './scoring.js';
  * rating) proposes. See docs/matching.md.
  */
 const candidateLimit = (first: number) => Math.max(100, first * 4);
+
+/** A scored coder, with the reasons behind the score. */
+export interface RankedCoder {
+  profile: ProfileRow;
+  score: number;
+  reasons: string[];
+}
+
+/** A scored posting, with the reasons behind the score. */
+export interface RankedJob {
+  job: JobPostingEntity;
+  score: number;
+  reasons: string[];
+}
 
 @Injectable()
 export class MatchingService {
@@ -29,7 +42,7 @@ export class MatchingService {
   ) {}
 
   /** Coders for a posting, best first (members of the posting's organization only). */
-  async matchCoders(actor: Actor, jobPostingId: string, first: number): Promise<CoderMatch[]> {
+  async matchCoders(actor: Actor, jobPostingId: string, first: number): Promise<RankedCoder[]> {
     const job = await this.postings.findForMemberOrFail(actor, jobPostingId);
     const candidates = await this.profiles.matchCandidates(job, candidateLimit(first));
     const now = new Date();
@@ -38,11 +51,11 @@ export class MatchingService {
       .filter(({ result }) => result.eligible)
       .sort((x, y) => y.result.score - x.result.score || y.profile.ratingCount - x.profile.ratingCount || x.profile.id.localeCompare(y.profile.id))
       .slice(0, first)
-      .map(({ profile, result }) => ({ coder: toCoderProfile(profile), score: result.score, reasons: result.reasons }));
+      .map(({ profile, result }) => ({ profile, score: result.score, reasons: result.reasons }));
   }
 
   /** Open postings for the calling coder, best first; none before the coder has a profile. */
-  async recommendedJobs(actor: Actor, first: number): Promise<JobMatch[]> {
+  async recommendedJobs(actor: Actor, first: number): Promise<RankedJob[]> {
     const profile = await this.profiles.findByUserId(actor.id);
     if (!profile) return [];
     const held = await this.credentials.countingTypes(actor.id);

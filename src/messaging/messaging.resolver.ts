@@ -1,53 +1,12 @@
-import { Args, ArgsType, Field, ID, ObjectType, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Args, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser } from '../common/auth/decorators.js';
-import { Connection, ConnectionArgs, connectionComplexity } from '../common/pagination/connection.js';
-import { Trim } from '../common/validation/trim.decorator.js';
+import { connectionComplexity } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
+import { Message, MessageConnection } from './dto/message.model.js';
+import { MessagesArgs } from './dto/messages.args.js';
+import { SendMessageArgs } from './dto/send-message.args.js';
 import { MessagingService } from './messaging.service.js';
-
-@ObjectType({ description: 'A message between the parties of a contract.' })
-export class Message {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => ID)
-  contractId: string;
-
-  @Field(() => ID)
-  senderId: string;
-
-  @Field()
-  body: string;
-
-  @Field()
-  createdAt: Date;
-}
-
-@ObjectType()
-export class MessageConnection extends Connection(Message) {}
-
-@ArgsType()
-class SendMessageArgs {
-  @Field(() => ID)
-  @IsUUID()
-  contractId: string;
-
-  @Field({ description: '1..5000 characters. No PHI: reference charts by id.' })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(5000)
-  body: string;
-}
-
-@ArgsType()
-class MessagesArgs extends ConnectionArgs {
-  @Field(() => ID)
-  @IsUUID()
-  contractId: string;
-}
 
 @Resolver(() => Message)
 export class MessagingResolver {

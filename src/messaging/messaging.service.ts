@@ -3,12 +3,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { PubSubEngine } from 'graphql-subscriptions';
 import { Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
-import { ConflictError, NotFoundError } from '../common/errors/app-error.js';
+import { ConflictError } from '../common/errors/app-error.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
-import { paginate } from '../common/pagination/paginate.js';
+import { byCreatedAt, paginate } from '../common/pagination/paginate.js';
 import { PUB_SUB } from '../common/pubsub/pubsub.module.js';
+import { ContractAccess } from '../contracts/contract-access.service.js';
 import { ContractStatus } from '../contracts/contract-status.enum.js';
-import { ContractsService } from '../contracts/contracts.service.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -20,7 +20,7 @@ const messageTopic = (contractId: string) => `message:${contractId}`;
 export class MessagingService {
   constructor(
     @InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>,
-    private readonly contracts: ContractsService,
+    private readonly access: ContractAccess,
     private readonly notifications: NotificationsService,
     private readonly transactions: TransactionRunner,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
@@ -28,7 +28,7 @@ export class MessagingService {
 
   /** A party writes on the contract; the other party is notified and subscribers receive it once committed. */
   async send(actor: Actor, contractId: string, body: string): Promise<MessageEntity> {
-    const { contract } = await this.requireParty(actor, contractId);
+    const { contract } = await this.access.require(actor, contractId, 'contract.participate');
     if (contract.status === ContractStatus.ENDED) throw new ConflictError('This contract has ENDED: messaging is closed');
     return this.transactions.run(async (manager) => {
       const message = await manager.getRepository(MessageEntity).save({ contractId, senderId: actor.id, body });
@@ -41,20 +41,14 @@ export class MessagingService {
   }
 
   async list(actor: Actor, contractId: string, args: ConnectionArgs): Promise<ConnectionShape<MessageEntity>> {
-    await this.requireParty(actor, contractId);
+    await this.access.require(actor, contractId, 'contract.participate');
     const query = this.messages.createQueryBuilder('m').where('m.contract_id = :contractId', { contractId });
-    return paginate(query, args, { sortColumn: 'm.createdAt', idColumn: 'm.id', direction: 'DESC', sortValue: (m) => m.createdAt, idValue: (m) => m.id });
+    return paginate(query, args, byCreatedAt('m', 'DESC'));
   }
 
   /** Live messages of one contract, for its parties only (checked when subscribing). */
   async subscribe(actor: Actor, contractId: string): Promise<AsyncIterableIterator<unknown>> {
-    await this.requireParty(actor, contractId);
+    await this.access.require(actor, contractId, 'contract.participate');
     return this.pubSub.asyncIterableIterator(messageTopic(contractId));
-  }
-
-  private async requireParty(actor: Actor, contractId: string) {
-    const found = await this.contracts.findForParty(actor, contractId);
-    if (found.side === 'admin') throw new NotFoundError('Contract');
-    return found;
   }
 }

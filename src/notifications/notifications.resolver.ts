@@ -1,19 +1,11 @@
-import { Args, ArgsType, Field, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { Args, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser } from '../common/auth/decorators.js';
-import { ConnectionArgs, connectionComplexity } from '../common/pagination/connection.js';
+import { connectionComplexity } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
-import { Notification, NotificationConnection } from './notification.model.js';
+import { Notification, NotificationConnection } from './dto/notification.model.js';
+import { NotificationsArgs } from './dto/notifications.args.js';
 import { NotificationsService } from './notifications.service.js';
-
-@ArgsType()
-export class NotificationsArgs extends ConnectionArgs {
-  @Field({ nullable: true, defaultValue: false })
-  @IsOptional()
-  @IsBoolean()
-  unreadOnly?: boolean;
-}
 
 @Resolver(() => Notification)
 export class NotificationsResolver {

@@ -7,7 +7,7 @@ import { EntityManager, IsNull, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { NotFoundError } from '../common/errors/app-error.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
-import { paginate } from '../common/pagination/paginate.js';
+import { byCreatedAt, paginate } from '../common/pagination/paginate.js';
 import { NotificationEntity } from './notification.entity.js';
 import { NotificationKind } from './notification-kind.enum.js';
 
@@ -38,7 +38,7 @@ export class NotificationsService {
   listFor(actor: Actor, args: ConnectionArgs & { unreadOnly?: boolean }): Promise<ConnectionShape<NotificationEntity>> {
     const query = this.notifications.createQueryBuilder('n').where('n.user_id = :userId', { userId: actor.id });
     if (args.unreadOnly) query.andWhere('n.read_at IS NULL');
-    return paginate(query, args, { sortColumn: 'n.createdAt', idColumn: 'n.id', direction: 'DESC', sortValue: (n) => n.createdAt, idValue: (n) => n.id });
+    return paginate(query, args, byCreatedAt('n', 'DESC'));
   }
 
   async markRead(actor: Actor, id: string): Promise<NotificationEntity> {

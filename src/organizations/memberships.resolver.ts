@@ -1,9 +1,10 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser } from '../common/auth/decorators.js';
-import { NotFoundError } from '../common/errors/app-error.js';
+import { orNotFound } from '../common/errors/app-error.js';
 import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
-import { User } from '../users/user.model.js';
+import { User } from '../users/dto/user.model.js';
+import { toUser } from '../users/users.mapper.js';
 import { UsersService } from '../users/users.service.js';
 import { Membership } from './dto/membership.model.js';
 import { Organization } from './dto/organization.model.js';
@@ -18,15 +19,13 @@ export class MembershipsResolver {
 
   @ResolveField(() => Organization)
   async organization(@Parent() membership: Membership, @Loaders() loaders: RequestLoaders): Promise<Organization> {
-    const organization = await this.organizationsService.loadById(loaders, membership.organizationId);
-    if (!organization) throw new NotFoundError('Organization');
-    return organization;
+    return orNotFound(await this.organizationsService.loadById(loaders, membership.organizationId), 'Organization');
   }
 
   @ResolveField(() => User, { nullable: true, description: 'The member; null while the invitation is pending.' })
   async user(@Parent() membership: Membership, @CurrentUser() viewer: Actor, @Loaders() loaders: RequestLoaders): Promise<User | null> {
     if (!membership.userId) return null;
     const user = await this.usersService.loadById(loaders, membership.userId);
-    return user ? this.usersService.toModel(user, viewer) : null;
+    return user ? toUser(user, viewer) : null;
   }
 }

@@ -5,11 +5,12 @@ import { MembershipEntity } from './membership.entity.js';
 import { MembershipsResolver } from './memberships.resolver.js';
 import { OrganizationEntity } from './organization.entity.js';
 import { OrganizationsResolver } from './organizations.resolver.js';
+import { OrganizationAccess } from './organization-access.service.js';
 import { OrganizationsService } from './organizations.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OrganizationEntity, MembershipEntity]), UsersModule],
-  providers: [OrganizationsService, OrganizationsResolver, MembershipsResolver],
-  exports: [OrganizationsService],
+  providers: [OrganizationAccess, OrganizationsService, OrganizationsResolver, MembershipsResolver],
+  exports: [OrganizationAccess, OrganizationsService],
 })
 export class OrganizationsModule {}

@@ -1,7 +1,6 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser } from '../common/auth/decorators.js';
-import { ForbiddenError } from '../common/errors/app-error.js';
 import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { ConnectionArgs, connectionComplexity } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
@@ -52,12 +51,11 @@ export class OrganizationsResolver {
 
   @ResolveField(() => MembershipConnection, {
     nullable: true,
-    description: 'Members and pending invitations; visible to members only (null with an error for others).',
+    description: 'Members and pending invitations; visible to members only (null with a NOT_FOUND error for others).',
     complexity: connectionComplexity,
   })
   members(@CurrentUser() actor: Actor | null, @Parent() organization: Organization, @Args() args: ConnectionArgs, @Loaders() loaders: RequestLoaders): Promise<MembershipConnection> {
-    // Reachable from public types (a posting's organization): anonymous callers see no members.
-    if (!actor) throw new ForbiddenError("Only the organization's members see its members");
+    // Reachable from public types (a posting's organization): anonymous callers see no members either.
     return this.organizationsService.loadMembers(loaders, actor, organization.id, args);
   }
 }

@@ -4,15 +4,16 @@ import { In, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
-import { byKeys, groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
+import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
-import { paginateEach } from '../common/pagination/paginate.js';
+import { byCreatedAt, paginateEach } from '../common/pagination/paginate.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { UserRole } from '../domain/user-role.enum.js';
 import { normalizeEmail } from '../users/users.service.js';
 import { CreateOrganizationInput } from './dto/create-organization.input.js';
 import { InviteMemberArgs } from './dto/invite-member.args.js';
 import { MembershipEntity } from './membership.entity.js';
+import { OrganizationAccess } from './organization-access.service.js';
 import { OrganizationEntity } from './organization.entity.js';
 import { MembershipRole, MembershipStatus, OrganizationKind } from './organization.enums.js';
 
@@ -27,6 +28,7 @@ export class OrganizationsService {
   constructor(
     @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
     @InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>,
+    private readonly access: OrganizationAccess,
     private readonly transactions: TransactionRunner,
   ) {}
 
@@ -69,25 +71,18 @@ export class OrganizationsService {
 
   /** The organization if the caller is an active member (or an admin); NOT_FOUND otherwise. */
   async findForMember(actor: Actor, id: string): Promise<OrganizationEntity> {
-    await this.requireMembership(actor, id);
+    await this.access.require(actor, id, 'organization.read');
     return this.findOrFail(id);
+  }
+
+  /** The organization, or null (no access check: callers ask the access gate first). */
+  findById(id: string): Promise<OrganizationEntity | null> {
+    return this.organizations.findOneBy({ id });
   }
 
   /** Loads an organization through the request's DataLoader, batching the lookups of one request. */
   loadById(loaders: RequestLoaders, id: string): Promise<OrganizationEntity | null> {
     return loaders.get<string, OrganizationEntity | null>('organizationById', async (ids) => byKeys(ids, await this.organizations.findBy({ id: In([...ids]) }), (o) => o.id)).load(id);
-  }
-
-  /**
-   * The caller's active membership, or NOT_FOUND (so outsiders cannot tell the organization exists).
-   * Admins pass with a null membership. `roles` narrows who may act (FORBIDDEN for other members).
-   */
-  async requireMembership(actor: Actor, organizationId: string, roles?: MembershipRole[]): Promise<MembershipEntity | null> {
-    if (actor.role === UserRole.ADMIN && !roles) return null;
-    const membership = await this.memberships.findOneBy({ organizationId, userId: actor.id, status: MembershipStatus.ACTIVE });
-    if (!membership) throw new NotFoundError('Organization');
-    if (roles && !roles.includes(membership.role)) throw new ForbiddenError(`Only an organization ${roles.join(' or ')} may do this`);
-    return membership;
   }
 
   /** True when `userId` is an active member of the organization. */
@@ -102,10 +97,7 @@ export class OrganizationsService {
 
   /** Invites someone by email; owners may invite admins, owners and admins may invite members. */
   async inviteMember(actor: Actor, args: InviteMemberArgs): Promise<MembershipEntity> {
-    const inviter = await this.requireMembership(actor, args.organizationId, [MembershipRole.OWNER, MembershipRole.ADMIN]);
-    if (args.role === MembershipRole.ADMIN && inviter?.role !== MembershipRole.OWNER) {
-      throw new ForbiddenError('Only the organization OWNER may invite an ADMIN');
-    }
+    await this.access.require(actor, args.organizationId, args.role === MembershipRole.ADMIN ? 'organization.own' : 'organization.manage');
     try {
       return await this.memberships.save({
         organizationId: args.organizationId,
@@ -149,35 +141,16 @@ export class OrganizationsService {
    * for others. Through the request's DataLoaders: the organizations of a page share one membership
    * check and one statement for their pages.
    */
-  async loadMembers(loaders: RequestLoaders, actor: Actor, organizationId: string, args: ConnectionArgs): Promise<ConnectionShape<MembershipEntity>> {
-    if (actor.role !== UserRole.ADMIN && !(await this.loadActiveMembership(loaders, actor.id, organizationId))) throw new NotFoundError('Organization');
+  async loadMembers(loaders: RequestLoaders, actor: Actor | null, organizationId: string, args: ConnectionArgs): Promise<ConnectionShape<MembershipEntity>> {
+    await this.access.loadRequire(loaders, actor, organizationId, 'organization.read');
     return loaders
       .get<string, ConnectionShape<MembershipEntity>>(`membersByOrganization:${args.first}:${args.after ?? ''}`, (organizationIds) => {
         const query = this.memberships
           .createQueryBuilder('m')
           .where('m.organizationId IN (:...organizationIds) AND m.status IN (:...statuses)', { organizationIds, statuses: [MembershipStatus.ACTIVE, MembershipStatus.INVITED] });
-        return paginateEach(query, { column: 'm.organizationId', of: (m) => m.organizationId, keys: organizationIds }, args, {
-          sortColumn: 'm.createdAt',
-          idColumn: 'm.id',
-          direction: 'ASC',
-          sortValue: (m) => m.createdAt,
-          idValue: (m) => m.id,
-        });
+        return paginateEach(query, { column: 'm.organizationId', of: (m) => m.organizationId, keys: organizationIds }, args, byCreatedAt('m', 'ASC'));
       })
       .load(organizationId);
-  }
-
-  /**
-   * The user's active membership of an organization, or null. Through the request's DataLoader, which
-   * loads all the user's active memberships once: a page of contracts or postings asks without a query per row.
-   */
-  async loadActiveMembership(loaders: RequestLoaders, userId: string, organizationId: string): Promise<MembershipEntity | null> {
-    const memberships = await loaders
-      .get<string, MembershipEntity[]>('activeMembershipsByUser', async (userIds) =>
-        groupByKeys(userIds, await this.memberships.findBy({ userId: In([...userIds]), status: MembershipStatus.ACTIVE }), (m) => m.userId!),
-      )
-      .load(userId);
-    return memberships.find((m) => m.organizationId === organizationId) ?? null;
   }
 
   private async findOrFail(id: string): Promise<OrganizationEntity> {

@@ -4,23 +4,26 @@ import { EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
-import { MembershipRole, OrganizationKind } from '../organizations/organization.enums.js';
+import { OrganizationAccess } from '../organizations/organization-access.service.js';
+import { OrganizationKind } from '../organizations/organization.enums.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { BillingCustomerEntity } from './billing-customer.entity.js';
-import { PaymentsGateway } from './gateway/payments-gateway.js';
-import { OutboxService } from './outbox.service.js';
+import { GatewayEventOf, PaymentsGateway } from './gateway/payments-gateway.js';
 import { StripeEventsService } from './stripe-events.service.js';
 
-export const CHARGE_JOB = 'stripe.charge';
+/** Told, in the transaction that saves it, that an organization has a card to charge. */
+export type PaymentMethodSavedListener = (manager: EntityManager, organizationId: string) => Promise<void>;
 
 /** Practices' Stripe Customers and saved payment methods, for invoices charged off session. */
 @Injectable()
 export class BillingService implements OnModuleInit {
+  private readonly savedListeners: PaymentMethodSavedListener[] = [];
+
   constructor(
     @InjectRepository(BillingCustomerEntity) private readonly customers: Repository<BillingCustomerEntity>,
     private readonly gateway: PaymentsGateway,
     private readonly organizations: OrganizationsService,
-    private readonly outbox: OutboxService,
+    private readonly access: OrganizationAccess,
     private readonly events: StripeEventsService,
   ) {}
 
@@ -28,10 +31,15 @@ export class BillingService implements OnModuleInit {
     this.events.on('setup_intent.succeeded', (event, manager) => this.onSetupSucceeded(event.data.object, manager));
   }
 
+  /** Calls `listener` whenever a practice saves a card (e.g. to send the charges that waited for one). */
+  onPaymentMethodSaved(listener: PaymentMethodSavedListener): void {
+    this.savedListeners.push(listener);
+  }
+
   /** A SetupIntent client secret to save the practice's card (owners and admins); the Customer is created once. */
   async startSetup(actor: Actor, organizationId: string): Promise<string> {
-    const organization = await this.organizations.findForMember(actor, organizationId);
-    await this.organizations.requireMembership(actor, organizationId, [MembershipRole.OWNER, MembershipRole.ADMIN]);
+    await this.access.require(actor, organizationId, 'organization.manage');
+    const organization = (await this.organizations.findById(organizationId))!;
     if (organization.kind !== OrganizationKind.PROVIDER_PRACTICE) throw new BadUserInputError('organizationId must be a PROVIDER_PRACTICE', ['organizationId']);
     let customer = await this.customers.findOneBy({ organizationId });
     if (!customer) {
@@ -50,12 +58,12 @@ export class BillingService implements OnModuleInit {
     return this.customers.findOneBy({ organizationId });
   }
 
-  /** The saved card becomes the practice's default; charges waiting for one are woken. */
-  private async onSetupSucceeded(intent: Record<string, any>, manager: EntityManager): Promise<void> {
+  /** The saved card becomes the practice's default; the listeners hear of it (charges waiting for one are woken). */
+  private async onSetupSucceeded(intent: GatewayEventOf<'setup_intent.succeeded'>['data']['object'], manager: EntityManager): Promise<void> {
     if (typeof intent.customer !== 'string') return; // a SetupIntent made without a customer is none of ours
     const customer = await manager.getRepository(BillingCustomerEntity).findOneBy({ stripeCustomerId: intent.customer });
-    if (!customer || !intent.payment_method) return;
-    await manager.getRepository(BillingCustomerEntity).update({ organizationId: customer.organizationId }, { defaultPaymentMethodId: String(intent.payment_method) });
-    await this.outbox.wake(manager, CHARGE_JOB, { organizationId: customer.organizationId });
+    if (!customer || typeof intent.payment_method !== 'string') return;
+    await manager.getRepository(BillingCustomerEntity).update({ organizationId: customer.organizationId }, { defaultPaymentMethodId: intent.payment_method });
+    for (const listener of this.savedListeners) await listener(manager, customer.organizationId);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ACCOUNTS, feeOf, LedgerService } from './ledger.service.js';
+import { feeOf } from '../domain/money.js';
+import { ACCOUNTS, LedgerService } from './ledger.service.js';
 import { PayoutsService } from './payouts.service.js';
 
 export interface EscrowContract {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { queryRows } from '../database/query-rows.js';
 import { LedgerEntryEntity, LedgerJournalEntity } from './ledger.entities.js';
 
 export const ACCOUNTS = {
@@ -12,9 +13,6 @@ export const ACCOUNTS = {
 };
 
 export class UnbalancedJournalError extends Error {}
-
-/** Platform fee of an amount: basis points, rounded down to the cent (the coder keeps the rounding). */
-export const feeOf = (amountCents: number, feeBps: number) => Math.floor((amountCents * feeBps) / 10000);
 
 @Injectable()
 export class LedgerService {
@@ -41,15 +39,10 @@ export class LedgerService {
     return true;
   }
 
-  /** Sum of an account's entries (debits positive). */
-  async balance(account: string): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT coalesce(sum(amount_cents), 0)::bigint AS total FROM ledger_entries WHERE account = $1`, [account]);
-    return Number(row.total);
-  }
-
   /** What a coder was credited and paid: released net amounts still owed, and transfers made. */
   async coderTotals(userId: string): Promise<{ availableCents: number; paidOutCents: number }> {
-    const [row] = await this.dataSource.query(
+    const [row] = await queryRows<{ available: string; paid_out: string }>(
+      this.dataSource,
       `SELECT coalesce(-sum(e.amount_cents), 0)::bigint AS available,
               coalesce(sum(e.amount_cents) FILTER (WHERE j.kind = 'transfer'), 0)::bigint AS paid_out
          FROM ledger_entries e JOIN ledger_journals j ON j.id = e.journal_id
@@ -59,20 +52,14 @@ export class LedgerService {
     return { availableCents: Number(row.available), paidOutCents: Number(row.paid_out) };
   }
 
-  /** Escrow still held per contract of a coder, with each contract's fee (for pending earnings). */
-  async escrowHeldForCoder(userId: string): Promise<{ heldCents: number; feeBps: number }[]> {
-    const rows: { held: string; fee: number }[] = await this.dataSource.query(
-      `SELECT -sum(e.amount_cents)::bigint AS held, k.platform_fee_bps AS fee
-         FROM contracts k JOIN ledger_entries e ON e.account = 'escrow:' || k.id
-        WHERE k.coder_id = $1 GROUP BY k.id, k.platform_fee_bps`,
-      [userId],
-    );
-    return rows.map((row) => ({ heldCents: Number(row.held), feeBps: row.fee }));
-  }
-
-  /** Journals that do not sum to zero (always empty: the invariant the tests check). */
-  async unbalancedJournals(): Promise<string[]> {
-    const rows: { journal_id: string }[] = await this.dataSource.query(`SELECT journal_id FROM ledger_entries GROUP BY journal_id HAVING sum(amount_cents) <> 0`);
-    return rows.map((row) => row.journal_id);
+  /** Escrow still held on each of these contracts (0 for a contract without escrow entries). */
+  async escrowHeld(contractIds: string[]): Promise<Map<string, number>> {
+    const rows = contractIds.length
+      ? await queryRows<{ account: string; held: string }>(this.dataSource, `SELECT account, -sum(amount_cents)::bigint AS held FROM ledger_entries WHERE account = ANY($1::text[]) GROUP BY account`, [
+          contractIds.map(ACCOUNTS.escrow),
+        ])
+      : [];
+    const byAccount = new Map(rows.map((row) => [row.account, Number(row.held)]));
+    return new Map(contractIds.map((id) => [id, byAccount.get(ACCOUNTS.escrow(id)) ?? 0]));
   }
 }

@@ -20,15 +20,16 @@ export class OutboxJobEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'outbox_jobs_pkey' })
   id: string;
 
-  /** stripe.transfer | stripe.refund */
+  /** One of `OutboxJobKind` (see outbox.service.ts: each module declares its kinds and their payloads). */
   @Column({ type: 'text' })
   kind: string;
 
   @Column({ type: 'text' })
   idempotencyKey: string;
 
+  /** `OutboxJobPayloads[kind]`, checked by `OutboxService.enqueue`. */
   @Column({ type: 'jsonb' })
-  payload: Record<string, any>;
+  payload: object;
 
   @Column({ type: 'enum', enum: OutboxStatus, enumName: 'outbox_status', default: OutboxStatus.PENDING })
   status: OutboxStatus;
@@ -40,7 +41,7 @@ export class OutboxJobEntity {
   lastError: string | null;
 
   @Column({ type: 'jsonb', nullable: true })
-  result: Record<string, any> | null;
+  result: Record<string, string> | null;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   runAfter: Date;

@@ -1,18 +1,36 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { runEvery } from '../common/scheduling/run-every.js';
+import { JobScheduler } from '../common/scheduling/job-scheduler.js';
 import { AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { OutboxJobEntity, OutboxStatus } from './outbox-job.entity.js';
 
 /**
+ * Every kind of outbox job, with its payload. The module that enqueues and runs a kind declares it
+ * next to its code by module augmentation, e.g.
+ * `declare module '../payments/outbox.service.js' { interface OutboxJobPayloads { 'stripe.refund': RefundPayload } }`,
+ * so `enqueue`, `register` and `wake` check kinds and payloads while payments names no other module.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the owning modules (declaration merging)
+export interface OutboxJobPayloads {}
+export type OutboxJobKind = keyof OutboxJobPayloads;
+
+/** A claimed job of kind `K`, as its handler sees it. */
+export interface OutboxJob<K extends OutboxJobKind> {
+  id: string;
+  kind: K;
+  idempotencyKey: string;
+  payload: OutboxJobPayloads[K];
+}
+
+/**
  * What a job handler answers: done (with a result, and optionally writes that record it, made in the
  * transaction that marks the job done), or wait until something wakes the job.
  */
-export type OutboxOutcome = { done: Record<string, any>; record?: (manager: EntityManager) => Promise<void> } | { wait: string };
+export type OutboxOutcome = { done: Record<string, string>; record?: (manager: EntityManager) => Promise<void> } | { wait: string };
 /** Carries out a job outside any transaction (it may read through the pool); see `OutboxOutcome`. */
-export type OutboxHandler = (job: OutboxJobEntity) => Promise<OutboxOutcome>;
+export type OutboxHandler<K extends OutboxJobKind> = (job: OutboxJob<K>) => Promise<OutboxOutcome>;
 
 const MAX_ATTEMPTS = 10;
 // How long a claimed job is left to its worker before another may take it (after a crash mid-call):
@@ -31,36 +49,39 @@ const LEASE_SECONDS = 120;
 @Injectable()
 export class OutboxService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxService.name);
-  private readonly handlers = new Map<string, OutboxHandler>();
-  private stop = () => undefined as void;
+  private readonly handlers = new Map<string, (job: OutboxJobEntity) => Promise<OutboxOutcome>>();
   private running?: Promise<number>;
 
   constructor(
     @InjectRepository(OutboxJobEntity) private readonly jobs: Repository<OutboxJobEntity>,
     private readonly transactions: TransactionRunner,
+    private readonly scheduler: JobScheduler,
     private readonly config: AppConfig,
   ) {}
 
-  register(kind: string, handler: OutboxHandler): void {
-    this.handlers.set(kind, handler);
+  /** Registers the one handler of a job kind (its owner, in `onModuleInit`). */
+  register<K extends OutboxJobKind>(kind: K, handler: OutboxHandler<K>): void {
+    if (this.handlers.has(kind)) throw new Error(`outbox job ${kind} already has a handler`);
+    // Jobs are written only through `enqueue`, which checks the payload against the kind.
+    this.handlers.set(kind, (job) => handler({ id: job.id, kind, idempotencyKey: job.idempotencyKey, payload: job.payload as OutboxJobPayloads[K] }));
   }
 
   /** Records a job in the caller's transaction; a second job with the same key is ignored. */
-  async enqueue(manager: EntityManager, kind: string, idempotencyKey: string, payload: Record<string, any>): Promise<void> {
+  async enqueue<K extends OutboxJobKind>(manager: EntityManager, kind: K, idempotencyKey: string, payload: OutboxJobPayloads[K]): Promise<void> {
     await manager.createQueryBuilder().insert().into(OutboxJobEntity).values({ kind, idempotencyKey, payload }).orIgnore().execute();
   }
 
-  /** Moves WAITING jobs matching `payloadFilter` back to PENDING (e.g. a coder's transfers once payouts are enabled). */
-  async wake(manager: EntityManager, kind: string, payloadFilter: Record<string, string>): Promise<void> {
-    await manager.query(`UPDATE outbox_jobs SET status = 'PENDING', run_after = now() WHERE status = 'WAITING' AND kind = $1 AND payload @> $2::jsonb`, [kind, JSON.stringify(payloadFilter)]);
+  /** Moves WAITING jobs of `kind` whose payload holds `match` back to PENDING (e.g. a coder's transfers once payouts are enabled). */
+  async wake<K extends OutboxJobKind>(manager: EntityManager, kind: K, match: Partial<OutboxJobPayloads[K]>): Promise<void> {
+    await manager.query(`UPDATE outbox_jobs SET status = 'PENDING', run_after = now() WHERE status = 'WAITING' AND kind = $1 AND payload @> $2::jsonb`, [kind, JSON.stringify(match)]);
   }
 
   onApplicationBootstrap(): void {
-    this.stop = runEvery(this.config.env.WORKER_POLL_MS, () => this.drain(), this.logger, 'outbox drain');
+    this.scheduler.schedule('outbox.drain', { everyMs: this.config.env.WORKER_POLL_MS }, () => this.drain());
   }
 
+  /** A drain started by hand (tests, scripts) is finished too before the database closes. */
   async onApplicationShutdown(): Promise<void> {
-    this.stop();
     await this.running?.catch(() => undefined);
   }
 

@@ -4,7 +4,7 @@ import { AppConfig } from '../config/app-config.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { BillingCustomerEntity } from './billing-customer.entity.js';
 import { BillingService } from './billing.service.js';
-import { PaymentsGateway } from './gateway/payments-gateway.js';
+import { PaymentsGateway, received } from './gateway/payments-gateway.js';
 import { SimulatedGateway } from './gateway/simulated.gateway.js';
 import { StripeGateway } from './gateway/stripe.gateway.js';
 import { LedgerEntryEntity, LedgerJournalEntity } from './ledger.entities.js';
@@ -31,7 +31,7 @@ import { WebhooksController } from './webhooks.controller.js';
       useFactory: (config: AppConfig, events: StripeEventsService) => {
         if (config.env.STRIPE_SECRET_KEY) return new StripeGateway(config);
         const simulated = new SimulatedGateway();
-        simulated.onEvent = async (event) => void (await events.apply(event));
+        simulated.onEvent = async (event) => void (await events.apply(received(event)));
         return simulated;
       },
     },

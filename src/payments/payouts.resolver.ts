@@ -2,7 +2,8 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { UserRole } from '../domain/user-role.enum.js';
-import { Earnings, PayoutAccount, StartPayoutOnboardingArgs } from './dto/payout.models.js';
+import { PayoutAccount, StartPayoutOnboardingArgs } from './dto/payout.models.js';
+import { toPayoutAccount } from './payments.mapper.js';
 import { PayoutsService } from './payouts.service.js';
 
 @Resolver()
@@ -18,14 +19,6 @@ export class PayoutsResolver {
   @Roles(UserRole.CODER)
   @Query(() => PayoutAccount)
   async payoutAccount(@CurrentUser() actor: Actor): Promise<PayoutAccount> {
-    const account = await this.payouts.findAccount(actor.id);
-    if (!account) return { status: 'NOT_STARTED', payoutsEnabled: false };
-    return { status: account.payoutsEnabled ? 'ENABLED' : 'ONBOARDING', payoutsEnabled: account.payoutsEnabled };
-  }
-
-  @Roles(UserRole.CODER)
-  @Query(() => Earnings)
-  myEarnings(@CurrentUser() actor: Actor): Promise<Earnings> {
-    return this.payouts.earnings(actor);
+    return toPayoutAccount(await this.payouts.findAccount(actor.id));
   }
 }

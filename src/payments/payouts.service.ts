@@ -4,15 +4,14 @@ import { EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
+import { feeOf } from '../domain/money.js';
 import { PaymentsGateway } from './gateway/payments-gateway.js';
-import { ACCOUNTS, feeOf, LedgerService } from './ledger.service.js';
-import { OutboxJobEntity } from './outbox-job.entity.js';
-import { OutboxOutcome, OutboxService } from './outbox.service.js';
+import { ACCOUNTS, LedgerService } from './ledger.service.js';
+import { OutboxJob, OutboxOutcome, OutboxService } from './outbox.service.js';
 import { PayoutAccountEntity } from './payout-account.entity.js';
 import { StripeEventsService } from './stripe-events.service.js';
 
-export const TRANSFER_JOB = 'stripe.transfer';
-
+/** A transfer of what was released to a coder, to the coder's connected account. */
 export interface TransferPayload {
   coderId: string;
   amountCents: number;
@@ -20,6 +19,13 @@ export interface TransferPayload {
   transferGroup: string;
   /** The business event paid out, e.g. `milestone:<id>`. */
   source: string;
+}
+
+declare module './outbox.service.js' {
+  interface OutboxJobPayloads {
+    /** Enqueued through `queueTransfer` (escrow releases, dispute settlements), run by PayoutsService; waits for a payout account, woken by account.updated. */
+    'stripe.transfer': TransferPayload;
+  }
 }
 
 /** Coders' Stripe Express accounts, transfers to them, and their earnings as the ledger tells them. */
@@ -34,8 +40,8 @@ export class PayoutsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.outbox.register(TRANSFER_JOB, (job) => this.runTransfer(job));
-    this.events.on('account.updated', (event, manager) => this.onAccountUpdated(event.data.object.id as string, manager));
+    this.outbox.register('stripe.transfer', (job) => this.runTransfer(job));
+    this.events.on('account.updated', (event, manager) => this.onAccountUpdated(event.data.object.id, manager));
   }
 
   /**
@@ -64,21 +70,27 @@ export class PayoutsService implements OnModuleInit {
     return this.accounts.findOneBy({ userId });
   }
 
-  /** Pending (in escrow, net of fee), available (released, awaiting transfer) and paid out, all from the ledger. */
-  async earnings(actor: Actor): Promise<{ pendingCents: number; availableCents: number; paidOutCents: number }> {
-    const held = await this.ledger.escrowHeldForCoder(actor.id);
-    const pendingCents = held.reduce((sum, { heldCents, feeBps }) => sum + heldCents - feeOf(heldCents, feeBps), 0);
-    return { pendingCents, ...(await this.ledger.coderTotals(actor.id)) };
+  /**
+   * A coder's pending (escrow held on `contracts`, the coder's, net of each one's frozen fee),
+   * available (released, awaiting transfer) and paid out, all from the ledger.
+   */
+  async earnings(coderId: string, contracts: { id: string; platformFeeBps: number }[]): Promise<{ pendingCents: number; availableCents: number; paidOutCents: number }> {
+    const held = await this.ledger.escrowHeld(contracts.map((contract) => contract.id));
+    const pendingCents = contracts.reduce((sum, contract) => {
+      const cents = held.get(contract.id) ?? 0;
+      return sum + cents - feeOf(cents, contract.platformFeeBps);
+    }, 0);
+    return { pendingCents, ...(await this.ledger.coderTotals(coderId)) };
   }
 
   /** Queues a transfer to the coder, in the caller's transaction. */
   async queueTransfer(manager: EntityManager, payload: TransferPayload): Promise<void> {
-    await this.outbox.enqueue(manager, TRANSFER_JOB, `transfer:${payload.source}`, { ...payload });
+    await this.outbox.enqueue(manager, 'stripe.transfer', `transfer:${payload.source}`, { ...payload });
   }
 
   /** Outbox job: transfer to the coder's account once it can receive money; the payout is posted when the job is recorded done. */
-  private async runTransfer(job: OutboxJobEntity): Promise<OutboxOutcome> {
-    const payload = job.payload as TransferPayload;
+  private async runTransfer(job: OutboxJob<'stripe.transfer'>): Promise<OutboxOutcome> {
+    const { payload } = job;
     const account = await this.accounts.findOneBy({ userId: payload.coderId });
     if (!account?.payoutsEnabled) return { wait: 'the coder has no payout account able to receive transfers yet' };
     const transfer = await this.gateway.createTransfer(
@@ -105,6 +117,6 @@ export class PayoutsService implements OnModuleInit {
     if (!account) return;
     const current = await this.gateway.retrieveAccount(stripeAccountId);
     await manager.getRepository(PayoutAccountEntity).update({ userId: account.userId }, { payoutsEnabled: current.payoutsEnabled, detailsSubmitted: current.detailsSubmitted });
-    if (current.payoutsEnabled) await this.outbox.wake(manager, TRANSFER_JOB, { coderId: account.userId });
+    if (current.payoutsEnabled) await this.outbox.wake(manager, 'stripe.transfer', { coderId: account.userId });
   }
 }

@@ -9,8 +9,9 @@ export class StripeEventEntity {
   @Column({ type: 'text' })
   type: string;
 
+  /** The event as received. */
   @Column({ type: 'jsonb' })
-  payload: Record<string, any>;
+  payload: object;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   receivedAt: Date;

@@ -1,59 +1,14 @@
-import { Args, ArgsType, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser } from '../common/auth/decorators.js';
 import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { connectionComplexity, ListArgs } from '../common/pagination/connection.js';
-import { Trim } from '../common/validation/trim.decorator.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
 import { CoderProfile } from '../coders/dto/coder-profile.model.js';
+import { LeaveReviewArgs } from './dto/leave-review.args.js';
+import { Review } from './dto/review.model.js';
+import { toReview } from './reviews.mapper.js';
 import { ReviewsService } from './reviews.service.js';
-
-@ObjectType({ description: 'A review left after a contract ended; double-blind until both parties reviewed or 14 days passed.' })
-export class Review {
-  @Field(() => ID)
-  id: string;
-
-  @Field({ description: 'provider (about the coder) or coder (about the practice).' })
-  authorSide: string;
-
-  @Field(() => Int)
-  rating: number;
-
-  @Field(() => String, { nullable: true })
-  comment: string | null;
-
-  @Field({ description: 'False while the review is still blind.' })
-  published: boolean;
-
-  @Field()
-  createdAt: Date;
-}
-
-@ArgsType()
-class LeaveReviewArgs {
-  @Field(() => ID)
-  @IsUUID()
-  contractId: string;
-
-  @Field(() => Int, { description: '1..5' })
-  @IsInt()
-  @Min(1)
-  @Max(5)
-  rating: number;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(5000)
-  comment?: string | null;
-}
-
-const toReview = (row: { id: string; authorSide: string; rating: number; comment: string | null; publishedAt: Date | null; createdAt: Date }): Review => ({
-  ...row,
-  published: row.publishedAt !== null,
-});
 
 @Resolver(() => Review)
 export class ReviewsResolver {

@@ -1,13 +1,15 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
-import { ConflictError, NotFoundError } from '../common/errors/app-error.js';
+import { ConflictError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { firstOfEachGroup } from '../common/pagination/paginate.js';
-import { runEvery } from '../common/scheduling/run-every.js';
+import { eachOnItsOwn } from '../common/scheduling/each-on-its-own.js';
+import { JobScheduler } from '../common/scheduling/job-scheduler.js';
 import { AppConfig } from '../config/app-config.js';
+import { ContractAccess } from '../contracts/contract-access.service.js';
 import { ContractStatus } from '../contracts/contract-status.enum.js';
 import { ContractsService } from '../contracts/contracts.service.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
@@ -15,38 +17,34 @@ import { TransactionRunner } from '../database/transaction-runner.js';
 import { ReviewEntity } from './review.entity.js';
 
 /** Reviews stay hidden until both parties wrote theirs, or this long after the contract ended. */
-export const BLIND_DAYS = 14;
+const BLIND_DAYS = 14;
 
 @Injectable()
-export class ReviewsService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ReviewsService implements OnApplicationBootstrap {
   private readonly logger = new Logger(ReviewsService.name);
-  private stop = () => undefined as void;
 
   constructor(
     @InjectRepository(ReviewEntity) private readonly reviews: Repository<ReviewEntity>,
     private readonly contracts: ContractsService,
+    private readonly access: ContractAccess,
     private readonly profiles: CoderProfilesService,
     private readonly transactions: TransactionRunner,
+    private readonly scheduler: JobScheduler,
     private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.stop = runEvery(this.config.env.WORKER_POLL_MS * 60, () => this.publishExpired(), this.logger, 'publishing blind reviews');
-  }
-
-  onApplicationShutdown(): void {
-    this.stop();
+    this.scheduler.schedule('reviews.publish-expired', { cron: this.config.env.REVIEW_PUBLICATION_CRON }, () => this.publishExpired());
   }
 
   /** Once per party, after the contract ENDED; the second review publishes both. */
   async leave(actor: Actor, contractId: string, rating: number, comment: string | null): Promise<ReviewEntity> {
-    const { contract, side } = await this.contracts.findForParty(actor, contractId);
-    if (side === 'admin') throw new NotFoundError('Contract');
+    const { contract, standing: side } = await this.access.require(actor, contractId, 'contract.participate');
     if (contract.status !== ContractStatus.ENDED) throw new ConflictError('Reviews open once the contract has ENDED');
     try {
       return await this.transactions.run(async (manager) => {
         // Serialize the two parties' reviews on the contract row, so the second one sees the first.
-        await manager.query('SELECT 1 FROM contracts WHERE id = $1 FOR UPDATE', [contractId]);
+        await this.contracts.lockForUpdate(manager, contractId);
         const review = await manager.getRepository(ReviewEntity).save({ contractId, authorId: actor.id, authorSide: side, coderId: contract.coderId, rating, comment, publishedAt: null });
         const both = await manager.getRepository(ReviewEntity).find({ where: { contractId }, lock: { mode: 'pessimistic_write' } });
         if (both.length === 2) await this.publish(manager, both);
@@ -60,9 +58,9 @@ export class ReviewsService implements OnApplicationBootstrap, OnApplicationShut
 
   /** The contract's reviews as the caller may see them: their own always, the other's once published. */
   async forContract(actor: Actor, contractId: string): Promise<ReviewEntity[]> {
-    const { side } = await this.contracts.findForParty(actor, contractId);
+    const { standing } = await this.access.require(actor, contractId, 'contract.read');
     const rows = await this.reviews.find({ where: { contractId }, order: { createdAt: 'ASC' } });
-    return rows.filter((row) => row.authorSide === side || row.publishedAt !== null);
+    return rows.filter((row) => row.authorSide === standing || row.publishedAt !== null);
   }
 
   /**
@@ -81,16 +79,25 @@ export class ReviewsService implements OnApplicationBootstrap, OnApplicationShut
 
   /** Publishes reviews whose contract ended more than BLIND_DAYS ago. */
   async publishExpired(): Promise<number> {
-    const due: { id: string }[] = await this.reviews.query(
-      `SELECT r.id FROM reviews r JOIN contracts k ON k.id = r.contract_id WHERE r.published_at IS NULL AND k.ended_at < now() - make_interval(days => $1) LIMIT 500`,
-      [BLIND_DAYS],
+    const ended = this.contracts.endedMoreThan(BLIND_DAYS);
+    const due = await this.reviews
+      .createQueryBuilder('r')
+      .select('r.id', 'id')
+      .where(`r.published_at IS NULL AND r.contract_id IN (${ended.sql})`, ended.parameters)
+      .limit(500)
+      .getRawMany<{ id: string }>();
+    // Each review in its own transaction: one that fails to publish holds up no other.
+    return eachOnItsOwn(
+      due,
+      ({ id }) => `publishing review ${id}`,
+      ({ id }) =>
+        this.transactions.run(async (manager) => {
+          const rows = await manager.getRepository(ReviewEntity).find({ where: { id, publishedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+          await this.publish(manager, rows);
+          return rows.length > 0;
+        }),
+      this.logger,
     );
-    if (!due.length) return 0;
-    await this.transactions.run(async (manager) => {
-      const rows = await manager.getRepository(ReviewEntity).find({ where: { id: In(due.map((d) => d.id)), publishedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
-      await this.publish(manager, rows);
-    });
-    return due.length;
   }
 
   /** Makes reviews visible; a provider's review then counts in the coder's rating. */

@@ -1,8 +1,9 @@
 import { Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser } from '../common/auth/decorators.js';
-import { NotFoundError } from '../common/errors/app-error.js';
-import { User } from './user.model.js';
+import { orNotFound } from '../common/errors/app-error.js';
+import { User } from './dto/user.model.js';
+import { toUser } from './users.mapper.js';
 import { UsersService } from './users.service.js';
 
 @Resolver(() => User)
@@ -11,8 +12,6 @@ export class UsersResolver {
 
   @Query(() => User, { description: 'The calling user.' })
   async me(@CurrentUser() actor: Actor): Promise<User> {
-    const user = await this.usersService.findById(actor.id);
-    if (!user) throw new NotFoundError('User');
-    return this.usersService.toModel(user, actor);
+    return toUser(orNotFound(await this.usersService.findById(actor.id), 'User'), actor);
   }
 }

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import type { Actor } from '../common/auth/actor.js';
 import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { UserEntity } from './user.entity.js';
 import { UserRole } from '../domain/user-role.enum.js';
-import { User } from './user.model.js';
 
 /** Trims and lower-cases an email, the only form stored and compared. */
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
@@ -51,11 +49,5 @@ export class UsersService {
   /** Invalidates every access token issued to the user so far (log-out everywhere). */
   async bumpSessionVersion(userId: string): Promise<void> {
     await this.users.increment({ id: userId }, 'sessionVersion', 1);
-  }
-
-  /** The GraphQL view of a user, hiding the email from anyone but the user and admins. */
-  toModel(user: UserEntity, viewer: Actor | null): User {
-    const seesEmail = viewer !== null && (viewer.id === user.id || viewer.role === UserRole.ADMIN);
-    return { id: user.id, email: seesEmail ? user.email : null, name: user.name, role: user.role, createdAt: user.createdAt };
   }
 }

@@ -4,9 +4,11 @@ import { createHash } from 'node:crypto';
 import { Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
+import { ContractAccess } from '../contracts/contract-access.service.js';
+import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { AuditEventEntity } from './audit-event.entity.js';
-import { paginate } from '../common/pagination/paginate.js';
+import { byCreatedAt, paginate } from '../common/pagination/paginate.js';
 
 export interface AuditContext {
   ip: string | null;
@@ -48,6 +50,7 @@ function hashOf(prevHash: string, event: Omit<AuditEventEntity, 'id' | 'hash' | 
 export class AuditLogService {
   constructor(
     @InjectRepository(AuditEventEntity) private readonly events: Repository<AuditEventEntity>,
+    private readonly contracts: ContractAccess,
     private readonly transactions: TransactionRunner,
   ) {}
 
@@ -55,7 +58,7 @@ export class AuditLogService {
   async record(actor: Actor | null, context: AuditContext, record: AuditRecord): Promise<void> {
     await this.transactions.run(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-      const [last] = (await manager.query('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1')) as { seq: string; hash: string }[];
+      const [last] = await queryRows<{ seq: string; hash: string }>(manager, 'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
       const createdAt = new Date();
       const event = {
         seq: String(Number(last?.seq ?? 0) + 1),
@@ -76,10 +79,16 @@ export class AuditLogService {
     });
   }
 
+  /** A contract's audit log, newest first, for those who may read the contract (its parties and admins). */
+  async listForContract(actor: Actor, contractId: string, args: ConnectionArgs): Promise<ConnectionShape<AuditEventEntity>> {
+    await this.contracts.require(actor, contractId, 'contract.read');
+    return this.list(args, contractId);
+  }
+
   list(args: ConnectionArgs, contractId?: string): Promise<ConnectionShape<AuditEventEntity>> {
     const query = this.events.createQueryBuilder('a');
     if (contractId) query.where('a.contract_id = :contractId', { contractId });
-    return paginate(query, args, { sortColumn: 'a.createdAt', idColumn: 'a.id', direction: 'DESC', sortValue: (a) => a.createdAt, idValue: (a) => a.id });
+    return paginate(query, args, byCreatedAt('a', 'DESC'));
   }
 
   /** Recomputes the chain from the start; returns the seq of the first broken link, or null when intact. */

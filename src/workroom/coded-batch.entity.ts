@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { ContractEntity } from '../contracts/contract.entity.js';
+import { Specialty } from '../domain/specialty.enum.js';
 import { UserEntity } from '../users/user.entity.js';
 
 export interface CodedLine {
@@ -36,6 +37,10 @@ export class CodedBatchEntity {
   @ManyToOne(() => ContractEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'contract_id', foreignKeyConstraintName: 'coded_batches_contract_id_fkey' })
   contract?: Relation<ContractEntity>;
+
+  /** The posting's specialty, copied at submission: accuracy is reported per specialty. */
+  @Column({ type: 'enum', enum: Specialty, enumName: 'specialty' })
+  specialty: Specialty;
 
   @Column({ type: 'uuid' })
   submittedById: string;

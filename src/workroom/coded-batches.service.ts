@@ -3,11 +3,13 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
+import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
+import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { Specialty } from '../domain/specialty.enum.js';
+import { JobPostingsService } from '../jobs/job-postings.service.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { AuditContext } from './audit-log.service.js';
@@ -17,11 +19,11 @@ import { CodeTablesService } from './codes/code-tables.service.js';
 import { AuditCodedBatchInput, CodedLineInput, ReviewCodedBatchInput, SubmitCodedBatchInput } from './dto/coded-batch.models.js';
 import { WorkroomAccessService } from './workroom-access.service.js';
 
-export interface SpecialtyAccuracyRow {
+/** A coder's audited charts and errors in one specialty. */
+export interface SpecialtyAudits {
   specialty: Specialty;
   sampled: number;
   errors: number;
-  score: number;
 }
 
 interface Problem {
@@ -35,6 +37,7 @@ export class CodedBatchesService {
     @InjectRepository(CodedBatchEntity) private readonly batches: Repository<CodedBatchEntity>,
     private readonly access: WorkroomAccessService,
     private readonly tables: CodeTablesService,
+    private readonly postings: JobPostingsService,
     private readonly profiles: CoderProfilesService,
     private readonly notifications: NotificationsService,
     private readonly transactions: TransactionRunner,
@@ -43,24 +46,24 @@ export class CodedBatchesService {
   /** The coder returns coded work: every code checked (syntax, then the official tables when loaded) and stored normalized. */
   async submit(actor: Actor, contractId: string, input: SubmitCodedBatchInput, context: AuditContext): Promise<CodedBatchEntity> {
     const id = randomUUID();
-    const contract = await this.access.require(actor, contractId, 'write', context, { subjectType: 'batch', subjectId: id, action: 'SUBMIT_BATCH' });
-    if (contract.side !== 'coder') throw new ForbiddenError('Only the coder submits coded batches');
+    const contract = await this.access.require(actor, contractId, { mode: 'write', permission: 'contract.work' }, context, { subjectType: 'batch', subjectId: id, action: 'SUBMIT_BATCH' });
     const encounters = await this.validate(input);
     return this.transactions.run(async (manager) => {
-      const batch = await manager.getRepository(CodedBatchEntity).save({ id, contractId, submittedById: actor.id, encounters, encounterCount: encounters.length, status: CodedBatchStatus.SUBMITTED });
-      const postedBy = await manager.query(`SELECT j.posted_by_id FROM job_postings j WHERE j.id = $1`, [contract.jobPostingId]);
-      if (postedBy[0])
-        await this.notifications.notify(manager, postedBy[0].posted_by_id, NotificationKind.BATCH_SUBMITTED, `A coded batch of ${encounters.length} charts is ready for review`, {
-          contractId,
-          batchId: id,
-        });
+      const posting = (await this.postings.findById(contract.jobPostingId, manager))!;
+      const batch = await manager
+        .getRepository(CodedBatchEntity)
+        .save({ id, contractId, specialty: posting.specialty, submittedById: actor.id, encounters, encounterCount: encounters.length, status: CodedBatchStatus.SUBMITTED });
+      await this.notifications.notify(manager, posting.postedById, NotificationKind.BATCH_SUBMITTED, `A coded batch of ${encounters.length} charts is ready for review`, {
+        contractId,
+        batchId: id,
+      });
       return batch;
     });
   }
 
   /** The practice accepts the batch or returns it with comments per encounter. */
   async review(actor: Actor, batchId: string, input: ReviewCodedBatchInput, context: AuditContext): Promise<CodedBatchEntity> {
-    const batch = await this.findForSide(actor, batchId, 'provider', context, 'REVIEW_BATCH');
+    const batch = await this.findForPractice(actor, batchId, context, 'REVIEW_BATCH');
     const refs = new Set(batch.encounters.map((e) => e.chartRef));
     const unknown = input.comments.findIndex((c) => !refs.has(c.chartRef));
     if (unknown >= 0) throw new BadUserInputError(`input.comments.${unknown}.chartRef is not in this batch`, [`input.comments.${unknown}.chartRef`]);
@@ -86,7 +89,7 @@ export class CodedBatchesService {
 
   /** Records the practice's accuracy audit once per batch, adding it to the coder's audited totals. */
   async audit(actor: Actor, batchId: string, input: AuditCodedBatchInput, context: AuditContext): Promise<CodedBatchEntity> {
-    const batch = await this.findForSide(actor, batchId, 'provider', context, 'AUDIT_BATCH');
+    const batch = await this.findForPractice(actor, batchId, context, 'AUDIT_BATCH');
     if (input.sampled > batch.encounterCount) throw new BadUserInputError(`input.sampled cannot exceed the ${batch.encounterCount} encounters of the batch`, ['input.sampled']);
     if (input.errors > input.sampled) throw new BadUserInputError('input.errors cannot exceed input.sampled', ['input.errors']);
     return this.transactions.run(async (manager) => {
@@ -104,7 +107,7 @@ export class CodedBatchesService {
   }
 
   async list(actor: Actor, contractId: string, context: AuditContext): Promise<CodedBatchEntity[]> {
-    await this.access.require(actor, contractId, 'read', context, { subjectType: 'batch', subjectId: null, action: 'LIST_BATCHES' });
+    await this.access.require(actor, contractId, { mode: 'read' }, context, { subjectType: 'batch', subjectId: null, action: 'LIST_BATCHES' });
     return this.batches.find({ where: { contractId }, order: { createdAt: 'DESC' } });
   }
 
@@ -112,9 +115,7 @@ export class CodedBatchesService {
   async get(actor: Actor, batchId: string, context: AuditContext, action = 'READ_BATCH'): Promise<CodedBatchEntity> {
     const batch = await this.batches.findOneBy({ id: batchId });
     if (!batch) throw new NotFoundError('Coded batch');
-    await this.access.require(actor, batch.contractId, 'read', context, { subjectType: 'batch', subjectId: batchId, action }).catch((error) => {
-      throw error instanceof NotFoundError ? new NotFoundError('Coded batch') : error;
-    });
+    await this.access.require(actor, batch.contractId, { mode: 'read', subject: 'Coded batch' }, context, { subjectType: 'batch', subjectId: batchId, action });
     return batch;
   }
 
@@ -135,35 +136,27 @@ export class CodedBatchesService {
    * Audited charts and errors of a coder grouped by the posting's specialty, best covered first,
    * through the request's DataLoader: a directory page groups the audits of all its coders in one statement.
    */
-  loadAccuracyBySpecialty(loaders: RequestLoaders, coderId: string): Promise<SpecialtyAccuracyRow[]> {
+  loadAuditsBySpecialty(loaders: RequestLoaders, coderId: string): Promise<SpecialtyAudits[]> {
     return loaders
-      .get<string, SpecialtyAccuracyRow[]>('accuracyBySpecialtyByCoder', async (coderIds) => {
-        const rows: { coderId: string; specialty: Specialty; sampled: number; errors: number }[] = await this.batches.query(
-          `SELECT b.submitted_by_id AS "coderId", j.specialty, sum(b.audit_sampled)::int AS sampled, sum(b.audit_errors)::int AS errors
-             FROM coded_batches b JOIN contracts k ON k.id = b.contract_id JOIN job_postings j ON j.id = k.job_posting_id
+      .get<string, SpecialtyAudits[]>('auditsBySpecialtyByCoder', async (coderIds) => {
+        const rows = await queryRows<SpecialtyAudits & { coderId: string }>(
+          this.batches,
+          `SELECT b.submitted_by_id AS "coderId", b.specialty, sum(b.audit_sampled)::int AS sampled, sum(b.audit_errors)::int AS errors
+             FROM coded_batches b
             WHERE b.submitted_by_id = ANY($1::uuid[]) AND b.audited_at IS NOT NULL
-            GROUP BY b.submitted_by_id, j.specialty ORDER BY sampled DESC, j.specialty`,
+            GROUP BY b.submitted_by_id, b.specialty ORDER BY sampled DESC, b.specialty`,
           [coderIds],
         );
-        const scored = rows.map((row) => ({
-          coderId: row.coderId,
-          specialty: row.specialty,
-          sampled: row.sampled,
-          errors: row.errors,
-          score: Math.round((1 - row.errors / row.sampled) * 10000) / 10000,
-        }));
-        return groupByKeys(coderIds, scored, (row) => row.coderId);
+        return groupByKeys(coderIds, rows, (row) => row.coderId);
       })
       .load(coderId);
   }
 
-  private async findForSide(actor: Actor, batchId: string, side: 'provider' | 'coder', context: AuditContext, action: string): Promise<CodedBatchEntity> {
+  /** A batch for the practice to judge (`contract.accept-work`, write access, audited). */
+  private async findForPractice(actor: Actor, batchId: string, context: AuditContext, action: string): Promise<CodedBatchEntity> {
     const batch = await this.batches.findOneBy({ id: batchId });
     if (!batch) throw new NotFoundError('Coded batch');
-    const contract = await this.access.require(actor, batch.contractId, 'write', context, { subjectType: 'batch', subjectId: batchId, action }).catch((error) => {
-      throw error instanceof NotFoundError ? new NotFoundError('Coded batch') : error;
-    });
-    if (contract.side !== side) throw new ForbiddenError(side === 'provider' ? 'Only the practice reviews and audits batches' : 'Only the coder does this');
+    await this.access.require(actor, batch.contractId, { mode: 'write', permission: 'contract.accept-work', subject: 'Coded batch' }, context, { subjectType: 'batch', subjectId: batchId, action });
     return batch;
   }
 

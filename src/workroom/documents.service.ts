@@ -9,6 +9,7 @@ import { AuditContext, AuditLogService } from './audit-log.service.js';
 import { DocumentEntity } from './document.entity.js';
 import { DocumentStorage } from './document-storage.js';
 import { decryptDocument, encryptDocument, TamperedCiphertextError } from './envelope-crypto.js';
+import { UploadSlots } from './upload-slots.js';
 import { WorkroomAccessService } from './workroom-access.service.js';
 
 export class DocumentIntegrityError extends Error {}
@@ -30,6 +31,7 @@ export class DocumentsService {
     private readonly access: WorkroomAccessService,
     private readonly audit: AuditLogService,
     private readonly config: AppConfig,
+    private readonly uploadSlots: UploadSlots,
   ) {}
 
   /**
@@ -40,18 +42,25 @@ export class DocumentsService {
    */
   async upload(actor: Actor, contractId: string, read: () => Promise<IncomingDocument>, context: AuditContext): Promise<DocumentEntity> {
     const id = randomUUID();
-    await this.access.require(actor, contractId, 'write', context, { subjectType: 'document', subjectId: id, action: 'UPLOAD' });
-    let file: IncomingDocument;
+    await this.access.require(actor, contractId, { mode: 'write' }, context, { subjectType: 'document', subjectId: id, action: 'UPLOAD' });
+    let release = () => undefined as void;
     try {
-      file = await read();
-    } catch (error) {
-      const reason = error instanceof Error ? error.message.slice(0, 200) : 'unreadable';
-      await this.audit.record(actor, context, { contractId, subjectType: 'document', subjectId: id, action: 'UPLOAD', outcome: 'FAILED', detail: `file refused: ${reason}` });
-      throw error;
+      let file: IncomingDocument;
+      try {
+        // A slot for as long as the file is in memory (read, encrypted, stored); none left: TOO_MANY_REQUESTS, body unread.
+        release = this.uploadSlots.acquire(actor.id);
+        file = await read();
+      } catch (error) {
+        const reason = error instanceof Error ? error.message.slice(0, 200) : 'unreadable';
+        await this.audit.record(actor, context, { contractId, subjectType: 'document', subjectId: id, action: 'UPLOAD', outcome: 'FAILED', detail: `file refused: ${reason}` });
+        throw error;
+      }
+      const { ciphertext, wrappedKey } = encryptDocument(this.config.documentKey, id, file.bytes);
+      await this.storage.put(id, ciphertext);
+      return await this.documents.save({ id, contractId, uploadedById: actor.id, filename: file.filename, contentType: file.contentType, sizeBytes: file.bytes.length, storageKey: id, wrappedKey });
+    } finally {
+      release();
     }
-    const { ciphertext, wrappedKey } = encryptDocument(this.config.documentKey, id, file.bytes);
-    await this.storage.put(id, ciphertext);
-    return this.documents.save({ id, contractId, uploadedById: actor.id, filename: file.filename, contentType: file.contentType, sizeBytes: file.bytes.length, storageKey: id, wrappedKey });
   }
 
   /** Decrypts a document for a party; a tampered file is reported and never served. */
@@ -61,12 +70,7 @@ export class DocumentsService {
       await this.audit.record(actor, context, { contractId: null, subjectType: 'document', subjectId: id, action: 'DOWNLOAD', outcome: 'DENIED', detail: 'no such document' });
       throw new NotFoundError('Document');
     }
-    try {
-      await this.access.require(actor, document.contractId, 'read', context, { subjectType: 'document', subjectId: id, action: 'DOWNLOAD' });
-    } catch (error) {
-      if (error instanceof NotFoundError) throw new NotFoundError('Document');
-      throw error;
-    }
+    await this.access.require(actor, document.contractId, { mode: 'read', subject: 'Document' }, context, { subjectType: 'document', subjectId: id, action: 'DOWNLOAD' });
     try {
       return { document, bytes: decryptDocument(this.config.documentKey, id, document.wrappedKey, await this.storage.get(document.storageKey)) };
     } catch (error) {
@@ -78,7 +82,7 @@ export class DocumentsService {
   }
 
   async list(actor: Actor, contractId: string, context: AuditContext): Promise<DocumentEntity[]> {
-    await this.access.require(actor, contractId, 'read', context, { subjectType: 'document', subjectId: null, action: 'LIST' });
+    await this.access.require(actor, contractId, { mode: 'read' }, context, { subjectType: 'document', subjectId: null, action: 'LIST' });
     return this.documents.find({ where: { contractId }, order: { createdAt: 'DESC' } });
   }
 }

@@ -11,8 +11,10 @@ export function seal(key: Buffer, plaintext: Buffer, aad: string): Buffer {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv(ALGORITHM, key, iv);
   cipher.setAAD(Buffer.from(aad));
-  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), ciphertext]);
+  const ciphertext = cipher.update(plaintext);
+  const last = cipher.final(); // empty for GCM; the tag exists only after it
+  // One copy into the output: a document can be MAX_DOCUMENT_BYTES, and every copy of it counts.
+  return Buffer.concat([iv, cipher.getAuthTag(), ciphertext, last]);
 }
 
 /** Reverses `seal`; throws `TamperedCiphertextError` when any byte (or the aad) changed. */

@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 /**
  * The document types the workroom accepts, recognised by their first bytes (never by the name or
  * the declared type alone): PDF, TIFF, PNG, JPEG, and plain text / CSV (valid UTF-8 without NUL bytes).
@@ -22,17 +24,9 @@ export function acceptedContentType(bytes: Buffer, declared: string): string | n
   for (const [type, magics] of SIGNATURES) {
     if (magics.some((magic) => magic.every((byte, i) => bytes[i] === byte))) return base === type ? type : null;
   }
+  // node:buffer's isUtf8 checks in place; decoding to check made a string as large as the file on the heap.
   if (TEXT_TYPES.has(base) && !bytes.includes(0) && isUtf8(bytes)) return base;
   return null;
-}
-
-function isUtf8(bytes: Buffer): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** A filename safe to store and echo: the last path segment, no control characters, at most 200 characters. */

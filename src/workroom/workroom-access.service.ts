@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
-import { AppError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
+import { AppError, ConflictError } from '../common/errors/app-error.js';
 import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
+import { ContractAccess, ContractSide } from '../contracts/contract-access.service.js';
 import { ContractEntity } from '../contracts/contract.entity.js';
 import { ContractStatus } from '../contracts/contract-status.enum.js';
-import { ContractsService } from '../contracts/contracts.service.js';
 import { JobPostingsService } from '../jobs/job-postings.service.js';
 import { AuditContext, AuditLogService, AuditRecord } from './audit-log.service.js';
 import { BaaSignatureEntity } from './baa-signature.entity.js';
@@ -28,31 +28,36 @@ function baaStateOf(signatures: BaaSignatureEntity[], required: boolean): BaaSta
   return { providerSignedAt, coderSignedAt, agreementVersion: BAA_VERSION, required, complete: Boolean(providerSignedAt && coderSignedAt) };
 }
 
+/** What a workroom operation needs, besides the caller. */
+export interface PhiNeed {
+  /** `read` while the contract is ACTIVE or DISPUTED; `write` only while ACTIVE. */
+  mode: 'read' | 'write';
+  /** `contract.phi` (either party) unless one side's act: `contract.work` (the coder), `contract.accept-work` (the practice). */
+  permission?: 'contract.phi' | 'contract.work' | 'contract.accept-work';
+  /** What NOT_FOUND calls the object asked for (a document, a batch); the contract by default. */
+  subject?: string;
+}
+
 /**
- * Who may touch a contract's PHI, and when: its two parties (a coding company signing for its
- * coder), never admins; writing while ACTIVE, reading while ACTIVE or DISPUTED; and, when the
- * posting requires it, only after both parties signed the BAA. Every decision is audited.
+ * Who may touch a contract's PHI, and when: the contract gate first (its two parties, a coding
+ * company signing for its coder; admins are FORBIDDEN, others NOT_FOUND); then its state (writing
+ * while ACTIVE, reading while ACTIVE or DISPUTED: CONFLICT otherwise); and, when the posting
+ * requires it, both parties' BAA signatures (CONFLICT until then). Every decision is audited.
  */
 @Injectable()
 export class WorkroomAccessService {
   constructor(
     @InjectRepository(BaaSignatureEntity) private readonly signatures: Repository<BaaSignatureEntity>,
-    private readonly contracts: ContractsService,
+    private readonly contracts: ContractAccess,
     private readonly postings: JobPostingsService,
     private readonly audit: AuditLogService,
   ) {}
 
-  async require(
-    actor: Actor,
-    contractId: string,
-    mode: 'read' | 'write',
-    context: AuditContext,
-    record: Omit<AuditRecord, 'contractId' | 'outcome'>,
-  ): Promise<ContractEntity & { side: 'provider' | 'coder' }> {
+  async require(actor: Actor, contractId: string, need: PhiNeed, context: AuditContext, record: Omit<AuditRecord, 'contractId' | 'outcome'>): Promise<ContractEntity & { side: ContractSide }> {
     try {
-      const { contract, side } = await this.contracts.findForParty(actor, contractId);
-      const open = mode === 'write' ? [ContractStatus.ACTIVE] : [ContractStatus.ACTIVE, ContractStatus.DISPUTED];
-      if (side === 'admin' || !open.includes(contract.status)) throw new NotFoundError('Contract');
+      const { contract, standing: side } = await this.contracts.require(actor, contractId, need.permission ?? 'contract.phi', need.subject);
+      const open = need.mode === 'write' ? [ContractStatus.ACTIVE] : [ContractStatus.ACTIVE, ContractStatus.DISPUTED];
+      if (!open.includes(contract.status)) throw new ConflictError(`This contract is ${contract.status}: its PHI is ${need.mode === 'write' ? 'written only while it is ACTIVE' : 'closed'}`);
       const baa = await this.baaState(contract);
       if (baa.required && !baa.complete) throw new ConflictError('Both parties must sign the BAA (signBaa) before PHI is exchanged on this contract');
       await this.audit.record(actor, context, { ...record, contractId, outcome: 'ALLOWED' });
@@ -65,8 +70,7 @@ export class WorkroomAccessService {
 
   /** A party signs the BAA (idempotent per party); recorded with signer, agreement version, time and IP. */
   async sign(actor: Actor, contractId: string, context: AuditContext): Promise<ContractEntity> {
-    const { contract, side } = await this.contracts.findForParty(actor, contractId);
-    if (side === 'admin') throw new NotFoundError('Contract');
+    const { contract, standing: side } = await this.contracts.require(actor, contractId, 'contract.phi');
     if (![ContractStatus.ACTIVE, ContractStatus.PAUSED].includes(contract.status)) throw new ConflictError(`This contract is ${contract.status}`);
     await this.signatures.createQueryBuilder().insert().values({ contractId, party: side, signerId: actor.id, agreementVersion: BAA_VERSION, ip: context.ip }).orIgnore().execute();
     await this.audit.record(actor, context, { contractId, subjectType: 'contract', subjectId: contractId, action: 'SIGN_BAA', outcome: 'ALLOWED' });

@@ -11,6 +11,7 @@ import { DocumentEntity } from './document.entity.js';
 import { DocumentStorage, LocalDiskStorage } from './document-storage.js';
 import { DocumentsController } from './documents.controller.js';
 import { DocumentsService } from './documents.service.js';
+import { UploadSlots } from './upload-slots.js';
 import { WorkroomAccessService } from './workroom-access.service.js';
 import { WorkroomResolver } from './workroom.resolver.js';
 import { CodedBatchEntity } from './coded-batch.entity.js';
@@ -30,6 +31,7 @@ import { NotificationsModule } from '../notifications/notifications.module.js';
     AuditLogService,
     WorkroomAccessService,
     DocumentsService,
+    UploadSlots,
     WorkroomResolver,
     CodeTablesService,
     CodedBatchesService,

@@ -1,5 +1,6 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
+import type { Untyped } from './untyped.js';
 
 export interface FakeStripeCall {
   method: string;
@@ -15,8 +16,8 @@ export interface FakeStripeCall {
  */
 export class FakeStripe {
   readonly calls: FakeStripeCall[] = [];
-  readonly objects = new Map<string, Record<string, any>>();
-  private readonly byKey = new Map<string, Record<string, any>>();
+  readonly objects = new Map<string, Record<string, Untyped>>();
+  private readonly byKey = new Map<string, Record<string, Untyped>>();
   private readonly failures = new Map<string, number>();
   private server?: Server;
   private counter = 0;
@@ -28,7 +29,7 @@ export class FakeStripe {
     this.failures.set(path, times);
   }
 
-  created(prefix: string): Record<string, any>[] {
+  created(prefix: string): Record<string, Untyped>[] {
     return [...this.objects.values()].filter((o) => String(o.id).startsWith(prefix));
   }
 
@@ -77,7 +78,7 @@ export class FakeStripe {
     send(200, object);
   }
 
-  private create(path: string, p: Record<string, string>): Record<string, any> | undefined {
+  private create(path: string, p: Record<string, string>): Record<string, Untyped> | undefined {
     const n = ++this.counter;
     const metadata = Object.fromEntries(
       Object.entries(p)

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from '@jest/globals';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, GraphqlResponse, TestApp } from './test-app.js';
+import type { Untyped } from './untyped.js';
 
 export interface Session {
   accessToken: string;
@@ -85,18 +86,19 @@ export function coders(app: TestApp) {
   const a = given(app);
   const upsertProfile = async (coder: Session, overrides: Record<string, unknown> = {}) =>
     ok(
-      await app.gql<{ upsertCoderProfile: any }>(
+      await app.gql<{ upsertCoderProfile: Untyped }>(
         `mutation($input: UpsertCoderProfileInput!) { upsertCoderProfile(input: $input) { ${PROFILE_FIELDS} } }`,
         { input: profileInput(overrides) },
         coder.accessToken,
       ),
     ).upsertCoderProfile;
   const addCredential = async (coder: Session, input: Record<string, unknown>) =>
-    ok(await app.gql<{ addCredential: any }>(`mutation($input: AddCredentialInput!) { addCredential(input: $input) { id type status number expiresOn } }`, { input }, coder.accessToken)).addCredential;
+    ok(await app.gql<{ addCredential: Untyped }>(`mutation($input: AddCredentialInput!) { addCredential(input: $input) { id type status number expiresOn } }`, { input }, coder.accessToken))
+      .addCredential;
   const verify = async (credentialId: string, approve = true) => {
     const admin = await a.admin();
     return ok(
-      await app.gql<{ verifyCredential: any }>(
+      await app.gql<{ verifyCredential: Untyped }>(
         `mutation($id: ID!, $approve: Boolean!) { verifyCredential(id: $id, approve: $approve, note: "Checked on aapc.com") { id status } }`,
         { id: credentialId, approve },
         admin.accessToken,
@@ -150,7 +152,7 @@ export function jobInput(organizationId: string, overrides: Record<string, unkno
 /** Provider journeys: a practice posts a job. */
 export async function postJob(app: TestApp, owner: Session, organizationId: string, overrides: Record<string, unknown> = {}) {
   return ok(
-    await app.gql<{ createJobPosting: any }>(
+    await app.gql<{ createJobPosting: Untyped }>(
       `mutation($input: CreateJobPostingInput!) { createJobPosting(input: $input) { ${JOB_FIELDS} } }`,
       { input: jobInput(organizationId, overrides) },
       owner.accessToken,

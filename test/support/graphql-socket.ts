@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import type { Untyped } from './untyped.js';
 
 export interface Closed {
   code: number;
@@ -8,7 +9,7 @@ export interface Closed {
 export interface SocketMessage {
   type: string;
   id?: string;
-  payload?: any;
+  payload?: Untyped;
 }
 
 /**

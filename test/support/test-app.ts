@@ -9,6 +9,7 @@ import { createApp } from '../../src/app.factory.js';
 import { AppConfig } from '../../src/config/app-config.js';
 import { loadEnvironment } from '../../src/config/environment.js';
 import { dropDatabase, withDatabase } from '../../src/bootstrap/database-server.js';
+import type { Untyped } from './untyped.js';
 
 export interface GraphqlError {
   message: string;
@@ -16,7 +17,7 @@ export interface GraphqlError {
   extensions: { code: string; fields?: string[]; [key: string]: unknown };
 }
 
-export interface GraphqlResponse<T = Record<string, any>> {
+export interface GraphqlResponse<T = Record<string, Untyped>> {
   status: number;
   data: T | null;
   errors?: GraphqlError[];
@@ -83,7 +84,7 @@ export class TestApp {
   }
 
   /** Sends one GraphQL operation as a client would: POST /graphql, JSON, optional bearer token. */
-  async gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphqlResponse<T>> {
+  async gql<T = Record<string, Untyped>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphqlResponse<T>> {
     const req = this.http().post('/graphql').set('content-type', 'application/json');
     if (token) req.set('authorization', `Bearer ${token}`);
     const res = await req.send({ query, variables });

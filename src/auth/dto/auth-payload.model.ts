@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { User } from '../../users/user.model.js';
+import { User } from '../../users/dto/user.model.js';
 
 @ObjectType({ description: 'Tokens for a session. Send `accessToken` as `Authorization: Bearer ...`; trade `refreshToken` for a new pair before it expires.' })
 export class AuthPayload {

@@ -1,6 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { ConnectionArgs } from '../../common/pagination/connection.js';
 import { PayModel } from '../../domain/work.enums.js';
 import { Trim } from '../../common/validation/trim.decorator.js';
 
@@ -74,6 +73,3 @@ export class InviteCoderArgs {
   @MaxLength(2000)
   message?: string | null;
 }
-
-@ArgsType()
-export class BidsArgs extends ConnectionArgs {}

@@ -69,6 +69,12 @@ export class NotFoundError extends AppError {
   }
 }
 
+/** `value`, or NOT_FOUND naming `thing` when it is missing (e.g. a field's parent refers to a row that is gone). */
+export function orNotFound<T>(value: T | null | undefined, thing: string): T {
+  if (value === null || value === undefined) throw new NotFoundError(thing);
+  return value;
+}
+
 export class ConflictError extends AppError {
   readonly code = ErrorCode.Conflict;
 }

@@ -60,6 +60,20 @@ export interface ConnectionShape<T> {
 }
 
 /**
+ * The same page with each node mapped (entity -> GraphQL model, in the resolver). `totalCount`
+ * stays a getter, so the count still runs only when the client selects it.
+ */
+export function mapConnection<T, N>(connection: ConnectionShape<T>, toNode: (node: T) => N): ConnectionShape<N> {
+  return {
+    edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: toNode(edge.node) })),
+    pageInfo: connection.pageInfo,
+    get totalCount() {
+      return connection.totalCount;
+    },
+  };
+}
+
+/**
  * Builds the `XConnection` / `XEdge` object types for a node type:
  * `@ObjectType() export class OrganizationConnection extends Connection(Organization) {}`.
  */

@@ -16,15 +16,14 @@ function decode(after: string): number {
  * ordered list (ties broken by id); `pageOf(query)` does it for an ordered query builder.
  * `count` runs the same filters without ordering, only when the client selects `totalCount`.
  */
-export async function paginateByOffset<T extends ObjectLiteral, N>(
+export async function paginateByOffset<T extends ObjectLiteral>(
   readPage: (offset: number, limit: number) => Promise<T[]>,
   count: SelectQueryBuilder<T>,
   args: ConnectionArgs,
-  toNode: (row: T) => N,
-): Promise<ConnectionShape<N>> {
+): Promise<ConnectionShape<T>> {
   const offset = args.after ? decode(args.after) + 1 : 0;
   const rows = await readPage(offset, args.first + 1);
-  const edges = rows.slice(0, args.first).map((row, i) => ({ cursor: encode(offset + i), node: toNode(row) }));
+  const edges = rows.slice(0, args.first).map((row, i) => ({ cursor: encode(offset + i), node: row }));
   return {
     edges,
     get totalCount() {

@@ -47,23 +47,23 @@ export interface KeysetOptions<T> {
   idValue: (row: T) => string;
 }
 
+/** Keyset options for the usual order: `createdAt`, ties broken by `id`, on the query's `alias` (e.g. `m`). */
+export function byCreatedAt<T extends { id: string; createdAt: Date }>(alias: string, direction: 'ASC' | 'DESC'): KeysetOptions<T> {
+  return { sortColumn: `${alias}.createdAt`, idColumn: `${alias}.id`, direction, sortValue: (row) => row.createdAt, idValue: (row) => row.id };
+}
+
 /**
  * Keyset pagination over a query builder: one extra row tells whether a next page exists; the
  * count (same filters, no cursor) runs only if the client selects `totalCount`.
  */
-export async function paginate<T extends ObjectLiteral, N = T>(
-  query: SelectQueryBuilder<T>,
-  args: ConnectionArgs,
-  options: KeysetOptions<T>,
-  toNode: (row: T) => N = (row) => row as unknown as N,
-): Promise<ConnectionShape<N>> {
+export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, args: ConnectionArgs, options: KeysetOptions<T>): Promise<ConnectionShape<T>> {
   const counter = query.clone();
   const rows = await afterCursor(query.clone(), args, options)
     .orderBy(options.sortColumn, options.direction)
     .addOrderBy(options.idColumn, options.direction)
     .take(args.first + 1)
     .getMany();
-  return toConnection(rows, args, options, toNode, () => counter.getCount());
+  return toConnection(rows, args, options, () => counter.getCount());
 }
 
 /**
@@ -73,13 +73,12 @@ export async function paginate<T extends ObjectLiteral, N = T>(
  * in the order of `group.keys`. The counts, one grouped statement for all parents, run only if a
  * client selects `totalCount`.
  */
-export async function paginateEach<T extends ObjectLiteral, N = T>(
+export async function paginateEach<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   group: { column: string; of: (row: T) => string; keys: readonly string[] },
   args: ConnectionArgs,
   options: KeysetOptions<T>,
-  toNode: (row: T) => N = (row) => row as unknown as N,
-): Promise<ConnectionShape<N>[]> {
+): Promise<ConnectionShape<T>[]> {
   const order = `${options.sortColumn} ${options.direction}, ${options.idColumn} ${options.direction}`;
   const rows = await firstOfEachGroup(afterCursor(query.clone(), args, options), group.column, order, args.first + 1)
     .orderBy(options.sortColumn, options.direction)
@@ -96,7 +95,7 @@ export async function paginateEach<T extends ObjectLiteral, N = T>(
       .then((found) => new Map(found.map((row) => [row.parent, row.n])));
     return (await counts).get(key) ?? 0;
   };
-  return groupByKeys(group.keys, rows, group.of).map((found, i) => toConnection(found, args, options, toNode, () => countOf(group.keys[i])));
+  return groupByKeys(group.keys, rows, group.of).map((found, i) => toConnection(found, args, options, () => countOf(group.keys[i])));
 }
 
 /**
@@ -123,9 +122,9 @@ function afterCursor<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, args
 }
 
 /** One page from `rows` (up to `first + 1`, in order): edges, cursors, and a lazy total. */
-function toConnection<T, N>(rows: T[], args: ConnectionArgs, options: KeysetOptions<T>, toNode: (row: T) => N, count: () => Promise<number>): ConnectionShape<N> {
+function toConnection<T>(rows: T[], args: ConnectionArgs, options: KeysetOptions<T>, count: () => Promise<number>): ConnectionShape<T> {
   const hasNextPage = rows.length > args.first;
-  const edges = rows.slice(0, args.first).map((row) => ({ cursor: encodeCursor({ v: options.sortValue(row).toISOString(), id: options.idValue(row) }), node: toNode(row) }));
+  const edges = rows.slice(0, args.first).map((row) => ({ cursor: encodeCursor({ v: options.sortValue(row).toISOString(), id: options.idValue(row) }), node: row }));
   return {
     edges,
     get totalCount() {

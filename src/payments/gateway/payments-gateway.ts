@@ -1,3 +1,5 @@
+import type Stripe from 'stripe';
+
 /**
  * The port between ChartBridge and its payment processor. `StripeGateway` talks to Stripe through
  * the official SDK; `SimulatedGateway` settles locally when no STRIPE_SECRET_KEY is configured.
@@ -15,17 +17,51 @@ export interface ConnectedAccount {
   detailsSubmitted: boolean;
 }
 
-/** A Stripe event as our handlers need it (verified webhook, or emitted by the simulated gateway). */
-export interface GatewayEvent {
+/**
+ * What each kind of PaymentIntent we create carries in its metadata, besides `kind` itself: the
+ * module that owns a kind declares it here by module augmentation, next to its code, e.g.
+ * `declare module '../payments/gateway/payments-gateway.js' { interface PaymentIntentKinds { milestone: { milestoneId: string } } }`.
+ * `payment_intent.succeeded` goes to the handler registered for the intent's `kind`
+ * (`StripeEventsService.onPaymentSucceeded`), so payments routes intents without naming their owners.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the owning modules (declaration merging)
+export interface PaymentIntentKinds {}
+export type PaymentIntentKind = keyof PaymentIntentKinds;
+/** The metadata of an intent of kind `K` (Stripe metadata: string values only). */
+export type PaymentIntentMetadata<K extends PaymentIntentKind = PaymentIntentKind> = { [P in K]: { kind: P } & PaymentIntentKinds[P] }[K];
+
+/** A Stripe event of type `E`, reduced to its envelope and the fields of `data.object` our handler reads (typed as in the SDK). */
+type Reduced<E extends Stripe.Event, K extends keyof E['data']['object']> = { id: string; type: E['type']; data: { object: Pick<E['data']['object'], K> } };
+
+/**
+ * The Stripe events ChartBridge acts on, as a discriminated union on `type`: the Stripe adapter
+ * turns a verified `Stripe.Event` into one of these (or leaves it unhandled), and the simulated
+ * gateway emits the same.
+ */
+export type GatewayEvent =
+  | Reduced<Stripe.PaymentIntentSucceededEvent, 'id' | 'amount' | 'amount_received' | 'metadata'>
+  | Reduced<Stripe.SetupIntentSucceededEvent, 'id' | 'customer' | 'payment_method'>
+  | Reduced<Stripe.AccountUpdatedEvent, 'id'>;
+export type GatewayEventType = GatewayEvent['type'];
+export type GatewayEventOf<T extends GatewayEventType> = Extract<GatewayEvent, { type: T }>;
+
+/** An event as received: stored by id with its payload as it came; applied when it is one of ours (`event`). */
+export interface ReceivedEvent {
   id: string;
   type: string;
-  data: { object: Record<string, any> };
+  payload: object;
+  /** The event as its handler reads it; null for types we do not handle, or a handled type without the fields its handler reads. */
+  event: GatewayEvent | null;
 }
+
+/** A `GatewayEvent` made here (the simulated gateway) as received. */
+export const received = (event: GatewayEvent): ReceivedEvent => ({ id: event.id, type: event.type, payload: event, event });
 
 export abstract class PaymentsGateway {
   abstract readonly name: 'stripe' | 'simulated';
 
-  abstract createPaymentIntent(input: { amountCents: number; transferGroup: string; metadata: Record<string, string> }, idempotencyKey: string): Promise<CreatedPaymentIntent>;
+  /** A PaymentIntent the customer confirms on the client; `metadata.kind` routes its events to their owner. */
+  abstract createPaymentIntent(input: { amountCents: number; transferGroup: string; metadata: PaymentIntentMetadata }, idempotencyKey: string): Promise<CreatedPaymentIntent>;
 
   abstract createTransfer(input: { amountCents: number; destination: string; transferGroup: string; metadata: Record<string, string> }, idempotencyKey: string): Promise<{ id: string }>;
 
@@ -42,12 +78,12 @@ export abstract class PaymentsGateway {
   /** A SetupIntent saving a card for later off-session charges; returns its client secret. */
   abstract createSetupIntent(input: { customerId: string; organizationId: string }): Promise<{ id: string; clientSecret: string }>;
 
-  /** Charges a saved payment method without the customer present (confirm at once, off session). */
+  /** Charges a saved payment method without the customer present (confirm at once, off session); `metadata.kind` routes its events. */
   abstract chargeOffSession(
-    input: { customerId: string; paymentMethodId: string; amountCents: number; transferGroup: string; metadata: Record<string, string> },
+    input: { customerId: string; paymentMethodId: string; amountCents: number; transferGroup: string; metadata: PaymentIntentMetadata },
     idempotencyKey: string,
   ): Promise<{ id: string; status: string }>;
 
   /** Verifies a webhook's signature (timestamp within the tolerance either way) and parses it into a well-formed event; throws otherwise. */
-  abstract parseWebhook(rawBody: Buffer, signature: string | undefined): GatewayEvent;
+  abstract parseWebhook(rawBody: Buffer, signature: string | undefined): ReceivedEvent;
 }

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { ConnectedAccount, CreatedPaymentIntent, GatewayEvent, PaymentsGateway } from './payments-gateway.js';
+import { ConnectedAccount, CreatedPaymentIntent, GatewayEvent, PaymentIntentMetadata, PaymentsGateway, ReceivedEvent } from './payments-gateway.js';
 
 /**
  * Offline stand-in for Stripe, used only when STRIPE_SECRET_KEY is unset. Payments succeed at
@@ -18,13 +18,9 @@ export class SimulatedGateway extends PaymentsGateway {
     this.logger.warn('STRIPE_SECRET_KEY is not set: payments are SIMULATED and settle locally. No real money moves.');
   }
 
-  async createPaymentIntent(input: { amountCents: number; transferGroup: string; metadata: Record<string, string> }, idempotencyKey: string): Promise<CreatedPaymentIntent> {
+  async createPaymentIntent(input: { amountCents: number; metadata: PaymentIntentMetadata }, idempotencyKey: string): Promise<CreatedPaymentIntent> {
     const id = `pi_sim_${digest(idempotencyKey)}`;
-    this.emitSoon({
-      id: `evt_sim_${digest(`${id}:succeeded`)}`,
-      type: 'payment_intent.succeeded',
-      data: { object: { id, amount: input.amountCents, amount_received: input.amountCents, currency: 'usd', status: 'succeeded', metadata: input.metadata, transfer_group: input.transferGroup } },
-    });
+    this.emitSucceeded(id, input);
     return { id, clientSecret: `${id}_secret_simulated`, status: 'processing' };
   }
 
@@ -38,7 +34,7 @@ export class SimulatedGateway extends PaymentsGateway {
 
   async createExpressAccount(_input: { email: string; userId: string }, idempotencyKey: string): Promise<ConnectedAccount> {
     const account = { id: `acct_sim_${digest(idempotencyKey).slice(0, 16)}`, payoutsEnabled: true, detailsSubmitted: true };
-    this.emitSoon({ id: `evt_sim_${digest(`${account.id}:updated`)}`, type: 'account.updated', data: { object: { id: account.id, payouts_enabled: true, details_submitted: true } } });
+    this.emitSoon({ id: `evt_sim_${digest(`${account.id}:updated`)}`, type: 'account.updated', data: { object: { id: account.id } } });
     return account;
   }
 
@@ -61,23 +57,27 @@ export class SimulatedGateway extends PaymentsGateway {
     this.emitSoon({
       id: `evt_sim_${digest(`${id}:succeeded`)}`,
       type: 'setup_intent.succeeded',
-      data: { object: { id, customer: input.customerId, payment_method: `pm_sim_${digest(id).slice(0, 16)}`, status: 'succeeded', metadata: { organizationId: input.organizationId } } },
+      data: { object: { id, customer: input.customerId, payment_method: `pm_sim_${digest(id).slice(0, 16)}` } },
     });
     return { id, clientSecret: `${id}_secret_simulated` };
   }
 
-  async chargeOffSession(input: { amountCents: number; transferGroup: string; metadata: Record<string, string> }, idempotencyKey: string): Promise<{ id: string; status: string }> {
+  async chargeOffSession(input: { amountCents: number; metadata: PaymentIntentMetadata }, idempotencyKey: string): Promise<{ id: string; status: string }> {
     const id = `pi_sim_${digest(idempotencyKey)}`;
-    this.emitSoon({
-      id: `evt_sim_${digest(`${id}:succeeded`)}`,
-      type: 'payment_intent.succeeded',
-      data: { object: { id, amount: input.amountCents, amount_received: input.amountCents, currency: 'usd', status: 'succeeded', metadata: input.metadata, transfer_group: input.transferGroup } },
-    });
+    this.emitSucceeded(id, input);
     return { id, status: 'succeeded' };
   }
 
-  parseWebhook(): GatewayEvent {
+  parseWebhook(): ReceivedEvent {
     throw new Error('webhooks are not accepted while payments are simulated');
+  }
+
+  private emitSucceeded(id: string, input: { amountCents: number; metadata: PaymentIntentMetadata }): void {
+    this.emitSoon({
+      id: `evt_sim_${digest(`${id}:succeeded`)}`,
+      type: 'payment_intent.succeeded',
+      data: { object: { id, amount: input.amountCents, amount_received: input.amountCents, metadata: input.metadata } },
+    });
   }
 
   private emitSoon(event: GatewayEvent): void {

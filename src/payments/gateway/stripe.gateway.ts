@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import Stripe from 'stripe';
 import { AppConfig } from '../../config/app-config.js';
-import { ConnectedAccount, CreatedPaymentIntent, GatewayEvent, PaymentsGateway } from './payments-gateway.js';
-import { assertSignedNotInFuture, InvalidWebhookError, toGatewayEvent } from './webhook-event.js';
+import { ConnectedAccount, CreatedPaymentIntent, PaymentIntentMetadata, PaymentsGateway, ReceivedEvent } from './payments-gateway.js';
+import { assertSignedNotInFuture, InvalidWebhookError, toReceivedEvent } from './webhook-event.js';
 
 /** How far a webhook signature's timestamp may be from our clock, either way (the SDK's default). */
 const WEBHOOK_TOLERANCE_SECONDS = 300;
@@ -29,7 +29,7 @@ export class StripeGateway extends PaymentsGateway {
     });
   }
 
-  async createPaymentIntent(input: { amountCents: number; transferGroup: string; metadata: Record<string, string> }, idempotencyKey: string): Promise<CreatedPaymentIntent> {
+  async createPaymentIntent(input: { amountCents: number; transferGroup: string; metadata: PaymentIntentMetadata }, idempotencyKey: string): Promise<CreatedPaymentIntent> {
     const intent = await this.stripe.paymentIntents.create(
       { amount: input.amountCents, currency: 'usd', transfer_group: input.transferGroup, metadata: input.metadata, automatic_payment_methods: { enabled: true } },
       { idempotencyKey },
@@ -78,7 +78,7 @@ export class StripeGateway extends PaymentsGateway {
   }
 
   async chargeOffSession(
-    input: { customerId: string; paymentMethodId: string; amountCents: number; transferGroup: string; metadata: Record<string, string> },
+    input: { customerId: string; paymentMethodId: string; amountCents: number; transferGroup: string; metadata: PaymentIntentMetadata },
     idempotencyKey: string,
   ): Promise<{ id: string; status: string }> {
     const intent = await this.stripe.paymentIntents.create(
@@ -97,12 +97,13 @@ export class StripeGateway extends PaymentsGateway {
     return { id: intent.id, status: intent.status };
   }
 
-  parseWebhook(rawBody: Buffer, signature: string | undefined): GatewayEvent {
+  parseWebhook(rawBody: Buffer, signature: string | undefined): ReceivedEvent {
     const secret = this.config.env.STRIPE_WEBHOOK_SECRET;
     if (!secret) {
       this.logger.error('STRIPE_WEBHOOK_SECRET is not set: refusing webhooks');
       throw new Error('webhook secret not configured');
     }
+    // The SDK types it `Stripe.Event` but checks only the signature: the shape is read below.
     let payload: unknown;
     try {
       payload = this.stripe.webhooks.constructEvent(rawBody, signature ?? '', secret, WEBHOOK_TOLERANCE_SECONDS);
@@ -110,7 +111,7 @@ export class StripeGateway extends PaymentsGateway {
       throw new InvalidWebhookError('Invalid Stripe signature', { cause: error });
     }
     assertSignedNotInFuture(signature!, WEBHOOK_TOLERANCE_SECONDS);
-    return toGatewayEvent(payload);
+    return toReceivedEvent(payload);
   }
 }
 

@@ -1,13 +1,48 @@
 import { describe, expect, it } from '@jest/globals';
-import { assertSignedNotInFuture, InvalidWebhookError, toGatewayEvent } from './webhook-event.js';
+import { assertSignedNotInFuture, InvalidWebhookError, toReceivedEvent } from './webhook-event.js';
 
-const event = (overrides: Record<string, unknown> = {}) => ({ id: 'evt_1', object: 'event', type: 'payment_intent.succeeded', data: { object: { id: 'pi_1', amount: 100 } }, ...overrides });
+const event = (overrides: Record<string, unknown> = {}) => ({
+  id: 'evt_1',
+  object: 'event',
+  type: 'payment_intent.succeeded',
+  data: { object: { id: 'pi_1', object: 'payment_intent', amount: 100, amount_received: 100, currency: 'usd', metadata: { kind: 'milestone', milestoneId: 'm1' } } },
+  ...overrides,
+});
+const withObject = (type: string, object: Record<string, unknown>) => event({ type, data: { object } });
 
-describe(toGatewayEvent.name, () => {
-  it('passes a well-formed event through as it is', () => {
+describe(toReceivedEvent.name, () => {
+  it('keeps the payload as it came, and reads an event we handle into the fields its handler reads', () => {
     const valid = event();
-    expect(toGatewayEvent(valid)).toBe(valid);
-    expect(toGatewayEvent(event({ data: { object: { object: 'balance', available: [] } } }))).toBeTruthy();
+    const received = toReceivedEvent(valid);
+    expect(received.payload).toBe(valid);
+    expect(received).toMatchObject({ id: 'evt_1', type: 'payment_intent.succeeded' });
+    expect(received.event).toEqual({
+      id: 'evt_1',
+      type: 'payment_intent.succeeded',
+      data: { object: { id: 'pi_1', amount: 100, amount_received: 100, metadata: { kind: 'milestone', milestoneId: 'm1' } } },
+    });
+    expect(toReceivedEvent(withObject('setup_intent.succeeded', { id: 'seti_1', customer: { id: 'cus_1', object: 'customer' }, payment_method: 'pm_1', usage: 'off_session' })).event).toEqual({
+      id: 'evt_1',
+      type: 'setup_intent.succeeded',
+      data: { object: { id: 'seti_1', customer: 'cus_1', payment_method: 'pm_1' } },
+    });
+    expect(toReceivedEvent(withObject('account.updated', { id: 'acct_1', payouts_enabled: true })).event).toEqual({ id: 'evt_1', type: 'account.updated', data: { object: { id: 'acct_1' } } });
+  });
+
+  it('stores an event of another type without reading it', () => {
+    const received = toReceivedEvent(event({ type: 'balance.available', data: { object: { object: 'balance', available: [] } } }));
+    expect(received).toMatchObject({ id: 'evt_1', type: 'balance.available', event: null });
+  });
+
+  it.each([
+    ['a payment without an id', withObject('payment_intent.succeeded', { amount: 100, metadata: {} })],
+    ['a payment with a fractional amount', withObject('payment_intent.succeeded', { id: 'pi_1', amount: 10.5, metadata: {} })],
+    ['a payment with a string amount', withObject('payment_intent.succeeded', { id: 'pi_1', amount: '100', metadata: {} })],
+    ['a payment with metadata that is not strings', withObject('payment_intent.succeeded', { id: 'pi_1', amount: 100, metadata: { kind: ['milestone'] } })],
+    ['a setup intent with a numeric customer', withObject('setup_intent.succeeded', { id: 'seti_1', customer: 7, payment_method: 'pm_1' })],
+    ['an account without an id', withObject('account.updated', { object: 'account' })],
+  ])('stores, without reading, %s', (_, payload) => {
+    expect(toReceivedEvent(payload).event).toBeNull();
   });
 
   it.each([
@@ -27,7 +62,7 @@ describe(toGatewayEvent.name, () => {
     ['an unpaired surrogate', event({ type: 'x\uD800' })],
     ['nesting beyond 32 levels', event({ data: { object: { id: 'pi_1', deep: JSON.parse('['.repeat(40) + ']'.repeat(40)) } } })],
   ])('refuses %s', (_, payload) => {
-    expect(() => toGatewayEvent(payload)).toThrow(InvalidWebhookError);
+    expect(() => toReceivedEvent(payload)).toThrow(InvalidWebhookError);
   });
 });
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { queryRows } from '../../database/query-rows.js';
 import { ParsedCode } from './code-table-files.js';
 
 export type TableVerdict = { known: false } | { known: true; billable: boolean; year: number };
@@ -12,10 +13,14 @@ export class CodeTablesService {
 
   /** Verdicts for `codes` against the newest loaded year of `codeSet`, or null when no table is loaded. */
   async check(codeSet: 'ICD10CM' | 'HCPCS', codes: string[]): Promise<Map<string, TableVerdict> | null> {
-    const [latest] = (await this.dataSource.query(`SELECT max(year) AS year FROM code_table_entries WHERE code_set = $1`, [codeSet])) as { year: number | null }[];
+    const [latest] = await queryRows<{ year: number | null }>(this.dataSource, `SELECT max(year) AS year FROM code_table_entries WHERE code_set = $1`, [codeSet]);
     if (!latest?.year) return null;
-    const rows: { code: string; billable: boolean }[] = codes.length
-      ? await this.dataSource.query(`SELECT code, billable FROM code_table_entries WHERE code_set = $1 AND year = $2 AND code = ANY($3)`, [codeSet, latest.year, codes])
+    const rows = codes.length
+      ? await queryRows<{ code: string; billable: boolean }>(this.dataSource, `SELECT code, billable FROM code_table_entries WHERE code_set = $1 AND year = $2 AND code = ANY($3)`, [
+          codeSet,
+          latest.year,
+          codes,
+        ])
       : [];
     const found = new Map(rows.map((row) => [row.code, row.billable]));
     return new Map(codes.map((code) => [code, found.has(code) ? { known: true, billable: found.get(code)!, year: latest.year! } : { known: false }]));

@@ -1,8 +1,7 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CodedBatchStatus } from '../coded-batch.entity.js';
-import { registerEnumType } from '@nestjs/graphql';
 
 registerEnumType(CodedBatchStatus, { name: 'CodedBatchStatus', description: 'SUBMITTED by the coder; ACCEPTED or RETURNED (with comments) by the practice.' });
 
@@ -186,11 +185,4 @@ export class CodedBatch {
 
   @Field()
   createdAt: Date;
-}
-
-@ArgsType()
-export class BatchIdArgs {
-  @Field(() => ID)
-  @IsUUID()
-  batchId: string;
 }

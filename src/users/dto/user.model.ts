@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { UserRole } from '../domain/user-role.enum.js';
+import { UserRole } from '../../domain/user-role.enum.js';
 
 @ObjectType({ description: 'A person using ChartBridge. `email` is shown only to the user themself and to admins.' })
 export class User {

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Connection } from '../common/pagination/connection.js';
-import { NotificationKind } from './notification-kind.enum.js';
+import { Connection } from '../../common/pagination/connection.js';
+import { NotificationKind } from '../notification-kind.enum.js';
 
 @ObjectType({ description: 'Something the user should know about (an invitation, a bid, ...).' })
 export class Notification {

@@ -1,0 +1,11 @@
+import { ArgsType, Field } from '@nestjs/graphql';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { ConnectionArgs } from '../../common/pagination/connection.js';
+
+@ArgsType()
+export class NotificationsArgs extends ConnectionArgs {
+  @Field({ nullable: true, defaultValue: false })
+  @IsOptional()
+  @IsBoolean()
+  unreadOnly?: boolean;
+}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import type { Actor } from '../common/auth/actor.js';
+import { decide, holds, PermissionTable } from '../common/auth/access-gate.js';
+import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
+import { UserRole } from '../domain/user-role.enum.js';
+import { MembershipEntity } from './membership.entity.js';
+import { MembershipRole, MembershipStatus } from './organization.enums.js';
+
+/** An actor's standing toward an organization: the role of their ACTIVE membership, or `platform-admin` for ADMIN users (never members). */
+export type OrganizationStanding = MembershipRole | 'platform-admin';
+
+export type OrganizationPermission = 'organization.read' | 'organization.hire' | 'organization.manage' | 'organization.own';
+
+const { OWNER, ADMIN, MEMBER } = MembershipRole;
+
+/** Who may do what to an organization (docs/security.md, "Access"). */
+export const ORGANIZATION_PERMISSIONS: PermissionTable<OrganizationPermission, OrganizationStanding> = {
+  /** See the organization and its members. */
+  'organization.read': { holders: [OWNER, ADMIN, MEMBER, 'platform-admin'], refusal: "Only the organization's members may see it" },
+  /** Post and close jobs, see and decide bids, invite and match coders; be the paying side of the organization's contracts. */
+  'organization.hire': { holders: [OWNER, ADMIN, MEMBER], refusal: "Only the organization's members may do this" },
+  /** Invite members, save the payment method, bid as the coding company; be the coder side of the company's contracts. */
+  'organization.manage': { holders: [OWNER, ADMIN], refusal: 'Only an organization OWNER or ADMIN may do this' },
+  /** Appoint admins. */
+  'organization.own': { holders: [OWNER], refusal: 'Only the organization OWNER may do this' },
+};
+
+const standingOf = (actor: Actor, membership: MembershipEntity | null | undefined): OrganizationStanding | null => membership?.role ?? (actor.role === UserRole.ADMIN ? 'platform-admin' : null);
+
+/**
+ * The access gate for organizations and what belongs to them (postings, bids received, payment
+ * methods): "is this caller a member of this organization, with this role". Services ask it first.
+ * A failed lookup is a failure (INTERNAL_SERVER_ERROR), never a "no".
+ */
+@Injectable()
+export class OrganizationAccess {
+  constructor(@InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>) {}
+
+  /**
+   * The caller's standing when it holds `permission`; NOT_FOUND naming `subject` for a caller
+   * without standing (not a member, or no caller), FORBIDDEN for a member without the permission.
+   */
+  async require(actor: Actor | null, organizationId: string, permission: OrganizationPermission, subject = 'Organization'): Promise<OrganizationStanding> {
+    return decide(ORGANIZATION_PERMISSIONS, await this.standing(actor, organizationId), permission, subject);
+  }
+
+  /** `require` through the request's DataLoader: the organizations of a page share one query for the caller's memberships. */
+  async loadRequire(loaders: RequestLoaders, actor: Actor | null, organizationId: string, permission: OrganizationPermission, subject = 'Organization'): Promise<OrganizationStanding> {
+    return decide(ORGANIZATION_PERMISSIONS, await this.loadStanding(loaders, actor, organizationId), permission, subject);
+  }
+
+  /** Whether the caller holds `permission` on the organization: a question for rules built on this one (contract sides). */
+  async holds(actor: Actor, organizationId: string, permission: OrganizationPermission): Promise<boolean> {
+    return holds(ORGANIZATION_PERMISSIONS, await this.standing(actor, organizationId), permission);
+  }
+
+  /** `holds` through the request's DataLoader. */
+  async loadHolds(loaders: RequestLoaders, actor: Actor, organizationId: string, permission: OrganizationPermission): Promise<boolean> {
+    return holds(ORGANIZATION_PERMISSIONS, await this.loadStanding(loaders, actor, organizationId), permission);
+  }
+
+  /**
+   * The same rule for lists, as SQL: a subquery of the ids of the organizations where `userId` holds
+   * `permission` as a member (the roles come from ORGANIZATION_PERMISSIONS), with its parameters.
+   */
+  organizationsHolding(permission: OrganizationPermission, userId: string): { sql: string; parameters: Record<string, unknown> } {
+    const key = `org_${permission.replace(/\W/g, '_')}`;
+    const roles = ORGANIZATION_PERMISSIONS[permission].holders.filter((standing): standing is MembershipRole => standing !== 'platform-admin');
+    const sql = this.memberships.createQueryBuilder('m').select('m.organization_id').where(`m.user_id = :${key}_user AND m.status = :${key}_status AND m.role IN (:...${key}_roles)`).getQuery();
+    return { sql, parameters: { [`${key}_user`]: userId, [`${key}_status`]: MembershipStatus.ACTIVE, [`${key}_roles`]: roles } };
+  }
+
+  private async standing(actor: Actor | null, organizationId: string): Promise<OrganizationStanding | null> {
+    if (!actor) return null;
+    return standingOf(actor, await this.memberships.findOneBy({ organizationId, userId: actor.id, status: MembershipStatus.ACTIVE }));
+  }
+
+  /** Through the request's DataLoader, which loads all the caller's active memberships once. */
+  private async loadStanding(loaders: RequestLoaders, actor: Actor | null, organizationId: string): Promise<OrganizationStanding | null> {
+    if (!actor) return null;
+    const memberships = await loaders
+      .get<string, MembershipEntity[]>('activeMembershipsByUser', async (userIds) =>
+        groupByKeys(userIds, await this.memberships.findBy({ userId: In([...userIds]), status: MembershipStatus.ACTIVE }), (m) => m.userId!),
+      )
+      .load(actor.id);
+    return standingOf(
+      actor,
+      memberships.find((m) => m.organizationId === organizationId),
+    );
+  }
+}

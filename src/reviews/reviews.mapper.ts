@@ -1,0 +1,11 @@
+import { Review } from './dto/review.model.js';
+import { ReviewEntity } from './review.entity.js';
+
+export const toReview = (review: ReviewEntity): Review => ({
+  id: review.id,
+  authorSide: review.authorSide,
+  rating: review.rating,
+  comment: review.comment,
+  published: review.publishedAt !== null,
+  createdAt: review.createdAt,
+});
