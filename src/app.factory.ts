@@ -4,22 +4,44 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { answerClientError, answerFrameworkError, rememberRequestTarget } from './common/errors/fastify-errors.js';
+import { limitConnections } from './common/throttling/connection-limits.js';
+import { GraphqlRequestRateLimit } from './common/throttling/graphql-request-rate-limit.js';
 import { AppConfig } from './config/app-config.js';
 import { requestId } from './config/logger-options.js';
 import { parseTrustProxy } from './config/trust-proxy.js';
 
 /** Builds the initialised (not yet listening) application for `config`: used by `main.ts` and the tests. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const { env } = config;
   // Client address from X-Forwarded-For only through proxies named in TRUST_PROXY; request ids always ours.
-  const trustProxy = parseTrustProxy(config.env.TRUST_PROXY) ?? false;
-  const adapter = new FastifyAdapter({ bodyLimit: config.env.MAX_BODY_BYTES, trustProxy, genReqId: requestId });
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY) ?? false;
+  const adapter = new FastifyAdapter({
+    bodyLimit: env.MAX_BODY_BYTES,
+    trustProxy,
+    genReqId: requestId,
+    // A request must arrive whole (headers and body) within HTTP_REQUEST_TIMEOUT_MS, else 408 and the
+    // connection closes; Fastify's default (0) let a body trickled at 1 byte / 5 s hold its memory for good.
+    // Node checks every connectionsCheckingInterval (30 s by default), so a slow request is cut within
+    // the timeout plus a quarter of it.
+    requestTimeout: env.HTTP_REQUEST_TIMEOUT_MS,
+    http: { headersTimeout: Math.min(60_000, env.HTTP_REQUEST_TIMEOUT_MS), connectionsCheckingInterval: Math.min(30_000, Math.max(250, env.HTTP_REQUEST_TIMEOUT_MS / 4)) },
+    // Errors raised before any hook or Nest filter runs, in our error shape (see fastify-errors.ts).
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
+    // While shutting down, HttpDrain answers new requests (503, in our error shape) until the server closes.
+    return503OnClosing: false,
+  });
   // Every answer carries its request id, the one in the logs and the audit log.
   adapter.getInstance().addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    rememberRequestTarget(request);
   });
-  // On close: 503 for new requests while those in flight finish (HttpDrain), then cut what is left.
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, { bufferLogs: true, rawBody: true, return503OnClosing: true, forceCloseConnections: true });
-  await app.register(multipart, { limits: { fileSize: config.env.MAX_DOCUMENT_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 12 }, throwFileSizeLimit: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, { bufferLogs: true, rawBody: true, forceCloseConnections: true });
+  limitConnections(app.getHttpServer(), { maxConnections: env.HTTP_MAX_CONNECTIONS, maxPerAddress: trustProxy === false ? env.HTTP_MAX_CONNECTIONS_PER_IP : null });
+  // Every GraphQL request counts against the rate limit, before its body is read (resolver calls count on their own).
+  adapter.getInstance().addHook('onRequest', app.get(GraphqlRequestRateLimit).onRequest);
+  await app.register(multipart, { limits: { fileSize: env.MAX_DOCUMENT_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 12 }, throwFileSizeLimit: true });
   app.useLogger(app.get(Logger));
   app.flushLogs();
   await app.init();

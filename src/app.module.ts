@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { GraphqlRequestRateLimit } from './common/throttling/graphql-request-rate-limit.js';
 import { RateLimitGuard } from './common/throttling/throttling.js';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module.js';
@@ -79,6 +80,7 @@ export class AppModule {
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: HttpAppErrorFilter },
         GraphqlWebSocketServer,
+        GraphqlRequestRateLimit,
         { provide: APP_INTERCEPTOR, useClass: DatabaseInputErrorInterceptor },
       ],
     };

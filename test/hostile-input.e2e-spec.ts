@@ -113,6 +113,22 @@ describe('hostile input (production mode)', () => {
     }
     expect(answers.map((a) => a.errors[0].extensions.fields)).toEqual([['input.rememberMe'], ['input.password'], ['input.email'], ['input.role']]);
   });
+
+  it('refuses persisted queries (off) with 400 BAD_USER_INPUT, whatever the hash, version or query sent with them', async () => {
+    const hash = 'a'.repeat(64);
+    const bodies = [
+      { extensions: { persistedQuery: { version: 1, sha256Hash: hash } } },
+      { query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: hash } } },
+      { extensions: { persistedQuery: { version: 2, sha256Hash: hash } } },
+    ];
+    for (const body of bodies) {
+      const res = await app.http().post('/graphql').set('content-type', 'application/json').send(body);
+      expect({ status: res.status, body: res.body }).toEqual({
+        status: 400,
+        body: { errors: [{ message: 'PersistedQueryNotSupported', extensions: { code: 'BAD_USER_INPUT', reason: 'PERSISTED_QUERY_NOT_SUPPORTED', fields: [] } }] },
+      });
+    }
+  });
 });
 
 /**
@@ -261,4 +277,40 @@ describe('hostile input against the API as `npm start` runs it (production, 256 
     expect(logged.length).toBeGreaterThan(0); // the failure itself is logged, with the constraint that refused it
     for (const secret of [email, name, PASSWORD, '$argon2id$']) expect(api.logs).not.toContain(secret);
   });
+
+  it('answers persisted queries (off) as a client error, never logged as an internal one', async () => {
+    const res = await api
+      .http()
+      .post('/graphql')
+      .send({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    // The request's own log line shows the log has caught up with it.
+    await api.waitFor(() => api.logs.includes(res.headers['x-request-id']));
+    expect(api.logs).not.toMatch(/PersistedQuery|unexpected error in a GraphQL request.*persisted/i);
+  });
+
+  it('keeps serving after hundreds of distinct anonymous documents padded to ~250 KB: the parsed-document cache is bounded by what it keeps', async () => {
+    // Each distinct text is parsed, validated and cached. A cached document keeps its source text and
+    // every token (comments included) through its nodes' `loc`, which Apollo's default cache did not
+    // count: ~840 space-padded ones ran the 256 MB heap out, comment-padded ones (7 MB each) a few dozen.
+    const padded = (i: number) => (i % 2 === 0 ? `{ __typename }\n${'#\n'.repeat(82_000)}#${i}` : `{ __typename }${' '.repeat(250_000)}#${i}`);
+    const outcomes = new Map<string, number>();
+    for (let i = 0; i < 240; i += 4) {
+      const answers = await Promise.all(
+        [0, 1, 2, 3].map((k) =>
+          fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: padded(i + k) }) }).then(
+            async (res) => `${res.status} ${(await res.text()).trim()}`,
+            (error: unknown) => `failed: ${String((error as { cause?: unknown }).cause ?? error)}`,
+          ),
+        ),
+      );
+      for (const answer of answers) outcomes.set(answer, (outcomes.get(answer) ?? 0) + 1);
+      if (!api.running) break;
+    }
+    expect(outcomes).toEqual(new Map([['200 {"data":{"__typename":"Query"}}', 240]]));
+    expect(api.running).toBe(true);
+    const unrelated = await api.http().post('/graphql').send({ query: '{ coders(first: 1) { totalCount } }' });
+    expect(unrelated.body).toEqual({ data: { coders: { totalCount: expect.any(Number) } } });
+  }, 120_000);
 });

@@ -38,6 +38,25 @@ describe('rate limits', () => {
     ok(await app.gql(`{ me { id } }`, {}, second.accessToken));
   });
 
+  it('counts every GraphQL request, one that runs no resolver too ({ __typename }): 429 TOO_MANY_REQUESTS', async () => {
+    const statuses: number[] = [];
+    let refused;
+    // This address has used up to 7 of its 8 requests a minute above (sign-ups, logIn attempts).
+    for (let i = 0; i < 9; i++) {
+      const res = await app.http().post('/graphql').set('content-type', 'application/json').send({ query: '{ __typename }' });
+      statuses.push(res.status);
+      refused ??= res.status === 429 ? res : undefined;
+    }
+    expect(statuses.filter((status) => status === 200).length).toBeLessThan(8);
+    expect(statuses.at(-1)).toBe(429);
+    expect(refused!.body).toEqual({
+      errors: [{ message: expect.stringMatching(/^Too many requests: try again in \d+ s$/), extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: expect.any(Number) } }],
+    });
+    expect(Number(refused!.headers['retry-after'])).toBeGreaterThan(0);
+    // Counted per user when the request carries a valid token: another caller is still served.
+    ok(await app.gql(`{ me { id } }`, {}, second.accessToken));
+  });
+
   it('never limits /health and /ready: load balancers poll them', async () => {
     for (let i = 0; i < 12; i++) {
       expect((await app.http().get('/health')).status).toBe(200);

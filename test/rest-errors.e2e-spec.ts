@@ -94,6 +94,12 @@ describe('REST error bodies', () => {
     expectError(await app.http().delete(`/documents/${UNKNOWN_ID}`).set('authorization', `Bearer ${owner.accessToken}`), 404, 'NOT_FOUND');
   });
 
+  it("answers a URL the router cannot decode with BAD_USER_INPUT in the same shape, not Fastify's own", async () => {
+    const res = await app.http().get('/documents/%C0%AF');
+    expectError(res, 400, 'BAD_USER_INPUT');
+    expect(res.body).toEqual({ statusCode: 400, code: 'BAD_USER_INPUT', message: 'The request URL is not valid', fields: [] });
+  });
+
   it('answers a GraphQL request refused before GraphQL ran as a GraphQL response, with the contract codes', async () => {
     const graphql = () => app.http().post('/graphql');
     for (const [res, status] of [
@@ -123,6 +129,7 @@ describe('REST error bodies', () => {
       const ready = await limited.http().get('/ready');
       expectError(ready, 503, 'INTERNAL_SERVER_ERROR');
       expect(ready.body.details.database.status).toBe('down');
+      expect(ready.body.message).toBe('Not ready: database unavailable');
       // The token cannot be checked without the database: our failure, masked, not the client's.
       const unexpected = await limited.http().get(`/documents/${UNKNOWN_ID}`).set('authorization', `Bearer ${user.accessToken}`);
       expectError(unexpected, 500, 'INTERNAL_SERVER_ERROR');

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,9 +39,23 @@ describe('WebSocket path: sessions, subscription cap, logs', () => {
   beforeAll(async () => {
     logDir = mkdtempSync(join(tmpdir(), 'chartbridge-logs-'));
     logFile = join(logDir, 'app.log');
-    app = await TestApp.start({ LOG_LEVEL: 'info', LOG_FILE: logFile });
+    // A short lock timeout, so a connection whose token check waits on a locked table is refused soon.
+    app = await TestApp.start({ LOG_LEVEL: 'info', LOG_FILE: logFile, DATABASE_LOCK_TIMEOUT_MS: '300' });
     host = await app.listen();
   });
+
+  /** The log written so far, up to a marker logged now through the app's logger. */
+  async function logSoFar(): Promise<string> {
+    const marker = `marker-${randomUUID()}`;
+    new Logger('WebSocketTest').log(marker);
+    let log = '';
+    for (let i = 0; i < 100 && !log.includes(marker); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      log = readFileSync(logFile, 'utf8');
+    }
+    expect(log).toContain(marker);
+    return log;
+  }
   afterAll(async () => {
     for (const socket of sockets) socket.terminate();
     await app?.close();
@@ -117,22 +133,38 @@ describe('WebSocket path: sessions, subscription cap, logs', () => {
     socket.subscribe('variables', MESSAGES, { id: { password: secret } });
     const answers = [await socket.answer('logIn'), await socket.answer('variables')];
 
-    // A line logged now, through the app's logger, shows the log is written up to here.
-    const marker = `marker-${randomUUID()}`;
-    new Logger('WebSocketTest').log(marker);
-    let log = '';
-    for (let i = 0; i < 100 && !log.includes(marker); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      log = readFileSync(logFile, 'utf8');
-    }
-    expect(log).toContain(marker);
-    expect(log).not.toContain(secret);
+    expect(await logSoFar()).not.toContain(secret);
     // The client is told the mistake is its own, and the refused logIn does not quote the password back.
     expect(answers.map((answer) => [answer?.type, answer?.payload[0]?.extensions.code])).toEqual([
       ['error', 'BAD_USER_INPUT'],
       ['error', 'BAD_USER_INPUT'],
     ]);
     expect(JSON.stringify(answers[0])).not.toContain(secret);
+  });
+
+  it('refuses connections whose token cannot be checked in time with 1013 (try again later), logging no stack per socket', async () => {
+    const coder = await given(app).coder();
+    const logged = (await logSoFar()).length;
+    // Another client holds the users table: each token check waits for it until lock_timeout.
+    const holder = new pg.Client({ connectionString: app.config.databaseUrl });
+    await holder.connect();
+    let refused: GraphqlSocket[];
+    try {
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE users IN ACCESS EXCLUSIVE MODE');
+      refused = await Promise.all(Array.from({ length: 5 }, () => GraphqlSocket.open(host, { authorization: `Bearer ${coder.accessToken}` })));
+      sockets.push(...refused);
+      expect(await Promise.all(refused.map((socket) => socket.closedWithin(10_000)))).toEqual(Array(5).fill({ code: 1013, reason: 'Try again later' }));
+    } finally {
+      await holder.query('ROLLBACK');
+      await holder.end();
+    }
+    // Load, not a bug: at most a warning line per refusal, no error with a stack trace.
+    const log = (await logSoFar()).slice(logged);
+    expect(log).not.toContain('could not check the access token');
+    expect(log.split('\n').filter((line) => line.includes('"level":50'))).toEqual([]);
+    // Once the table is free, the same token connects.
+    expect(await (await connect(coder.accessToken)).alive()).toBe(true);
   });
 });
 
@@ -234,5 +266,99 @@ describe('WebSocket path: what HTTP enforces (production mode)', () => {
     } finally {
       printed.mockRestore();
     }
+  });
+});
+
+describe('WebSocket path: caps on sockets and subscriptions (production mode)', () => {
+  let app: TestApp;
+  let host: string;
+  let statements = 0;
+  const sockets: GraphqlSocket[] = [];
+  const connect = async (session: Session) => {
+    const socket = await GraphqlSocket.connect(host, session.accessToken);
+    sockets.push(socket);
+    return socket;
+  };
+  const open = async (session: Session) => {
+    const socket = await GraphqlSocket.open(host, { authorization: `Bearer ${session.accessToken}` });
+    sockets.push(socket);
+    return socket;
+  };
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  beforeAll(async () => {
+    app = await TestApp.start({ NODE_ENV: 'production', GRAPHQL_WS_MAX_SOCKETS_PER_USER: '3', GRAPHQL_WS_MAX_SOCKETS_PER_IP: '8', GRAPHQL_WS_MAX_SUBSCRIBES_PER_MINUTE: '50' });
+    host = await app.listen();
+    // Every statement TypeORM runs goes through the data source's logger.
+    const logger = app.app.get(DataSource).logger;
+    const logQuery = logger.logQuery.bind(logger);
+    logger.logQuery = (...args) => {
+      statements++;
+      return logQuery(...args);
+    };
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.terminate();
+    await app?.close();
+  });
+
+  it('runs subscriptions as the user verified when the socket connected: no SQL statement per subscription', async () => {
+    const socket = await connect(await given(app).coder());
+    const before = statements;
+    for (let i = 0; i < 20; i++) socket.subscribe(`n${i}`, NOTIFICATIONS);
+    expect(await socket.alive()).toBe(true);
+    await sleep(300);
+    expect(statements - before).toBe(0);
+    expect(socket.messages.filter((m) => m.type !== 'connection_ack' && m.type !== 'pong')).toEqual([]);
+  });
+
+  it('closes a socket that starts more subscriptions a minute than GRAPHQL_WS_MAX_SUBSCRIBES_PER_MINUTE, completed ones included, while others are served', async () => {
+    const socket = await connect(await given(app).coder());
+    const before = statements;
+    // What a flooding client sends: subscribe and complete at once, 2,000 times (each complete used to free the slot).
+    for (let i = 0; i < 2000; i++) {
+      socket.subscribe(`c${i}`, NOTIFICATIONS);
+      socket.send({ id: `c${i}`, type: 'complete' });
+    }
+    const started = Date.now();
+    const bystander = await app.gql(`{ jobPostings(first: 1) { totalCount } }`);
+    expect({ status: bystander.status, errors: bystander.errors, ms: Date.now() - started < 3000 }).toEqual({ status: 200, errors: undefined, ms: true });
+    expect(await socket.closedWithin(10_000)).toEqual({ code: 4429, reason: 'Too many subscriptions' });
+    expect(statements - before).toBeLessThan(5);
+  });
+
+  it('refuses a user more sockets than GRAPHQL_WS_MAX_SOCKETS_PER_USER with 4429, and takes one again once one closed', async () => {
+    const coder = await given(app).coder();
+    const held = [await connect(coder), await connect(coder), await connect(coder)];
+    const fourth = await open(coder);
+    expect(await fourth.closedWithin()).toEqual({ code: 4429, reason: 'Too many connections' });
+    expect(fourth.messages).toEqual([]);
+    for (const socket of held) expect(await socket.alive()).toBe(true);
+
+    held[0].terminate();
+    await held[0].closed;
+    let again: GraphqlSocket | undefined;
+    for (let i = 0; i < 20 && !again; i++) {
+      const socket = await open(coder);
+      if (await socket.waitFor((m) => m.type === 'connection_ack', 2000)) again = socket;
+      else await sleep(100);
+    }
+    expect(again && (await again.alive())).toBe(true);
+  });
+
+  it('refuses one address more sockets than GRAPHQL_WS_MAX_SOCKETS_PER_IP with 4429, before checking any token', async () => {
+    for (const socket of sockets) socket.terminate();
+    await Promise.all(sockets.map((socket) => socket.closed));
+    await sleep(300); // the server sees the closes
+    const [first, second, third, fourth] = [await given(app).coder(), await given(app).coder(), await given(app).coder(), await given(app).coder()];
+    const accepted = [];
+    for (const user of [first, second, third, first, second, third, first, second]) accepted.push(await connect(user));
+    const before = statements;
+    const ninth = await open(fourth);
+    expect(await ninth.closedWithin()).toEqual({ code: 4429, reason: 'Too many connections' });
+    expect(ninth.messages).toEqual([]);
+    // Refused before its token was looked at: no statement for it.
+    expect(statements - before).toBe(0);
+    for (const socket of accepted) expect(await socket.alive()).toBe(true);
   });
 });

@@ -103,7 +103,15 @@ export class TokenService implements AccessTokenVerifier {
     }
     const [user, live] = await Promise.all([this.users.findById(claims.sub), claims.sid ? this.isSessionLive(claims.sid) : true]);
     if (!user || user.sessionVersion !== claims.ver || !live || !claims.exp) throw new UnauthenticatedError('A valid access token is required');
-    return { userId: user.id, sessionId: claims.sid ?? null, expiresAt: new Date(claims.exp * 1000) };
+    return { userId: user.id, actor: { id: user.id, role: user.role, email: user.email, name: user.name }, sessionId: claims.sid ?? null, expiresAt: new Date(claims.exp * 1000) };
+  }
+
+  subjectOf(accessToken: string): string | null {
+    try {
+      return this.jwt.verify<AccessTokenClaims & object>(accessToken).sub ?? null;
+    } catch {
+      return null;
+    }
   }
 
   /** Whether the refresh family `familyId` still has an unrevoked token (log-out and reuse detection revoke all of them). */

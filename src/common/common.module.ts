@@ -2,12 +2,13 @@ import { Global, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { JobScheduler } from './scheduling/job-scheduler.js';
+import { RateLimiter } from './throttling/rate-limiter.js';
 
 /** Shared pieces every feature module may inject. */
 @Global()
 @Module({
   imports: [ScheduleModule.forRoot()],
-  providers: [TransactionRunner, JobScheduler],
-  exports: [TransactionRunner, JobScheduler],
+  providers: [TransactionRunner, JobScheduler, RateLimiter],
+  exports: [TransactionRunner, JobScheduler, RateLimiter],
 })
 export class CommonModule {}

@@ -302,6 +302,48 @@ export class Environment {
   @Max(1000)
   GRAPHQL_WS_MAX_SUBSCRIPTIONS = 20;
 
+  /** Subscriptions one WebSocket connection may start in a minute (completed ones count too); past it the socket is closed (4429). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  GRAPHQL_WS_MAX_SUBSCRIBES_PER_MINUTE = 120;
+
+  /** WebSocket connections one user may hold at once (per instance); more are refused (close 4429). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  GRAPHQL_WS_MAX_SOCKETS_PER_USER = 10;
+
+  /** WebSocket connections one client address may hold at once (per instance), counted before the token is checked; more are refused (close 4429). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  GRAPHQL_WS_MAX_SOCKETS_PER_IP = 100;
+
+  /** Longest a client may take to send a whole request (headers and body), in ms; a slower one is answered 408 and its connection closed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  HTTP_REQUEST_TIMEOUT_MS = 60_000;
+
+  /** Open connections (HTTP and WebSocket) the server accepts at once; more are closed as they arrive. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  HTTP_MAX_CONNECTIONS = 1024;
+
+  /** Open connections one peer address may hold at once; more are closed as they arrive. Not applied when TRUST_PROXY is set (peers are proxies). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  HTTP_MAX_CONNECTIONS_PER_IP = 256;
+
   /** Largest request body, and largest WebSocket message, in bytes. */
   @Transform(toInt)
   @IsInt()

@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
 import { Params } from 'nestjs-pino';
@@ -46,5 +47,10 @@ export function loggerOptions(config: AppConfig): Params {
     autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
     transport: pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
   };
-  return { pinoHttp: file ? [options, pino.destination({ dest: file, mkdir: true })] : options };
+  return {
+    pinoHttp: file ? [options, pino.destination({ dest: file, mkdir: true })] : options,
+    // nestjs-pino's default route (`{/*splat}`) matches no request under Nest 12's Fastify adapter: no
+    // request was logged, and log lines written during a request lacked its ids. This one matches all.
+    forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
+  };
 }

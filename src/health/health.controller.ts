@@ -1,5 +1,5 @@
-import { Controller, Get } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../common/auth/decorators.js';
 import { SkipRateLimit } from '../common/throttling/throttling.js';
 import { RedisService } from '../common/redis/redis.service.js';
@@ -23,12 +23,19 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: the database (and Redis, when configured) answer within the timeout; 503 otherwise. */
+  /** Readiness: the database (and Redis, when configured) answer within the timeout; 503 naming what does not otherwise. */
   @Public()
   @Get('ready')
   @HealthCheck()
-  ready() {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: TIMEOUT_MS }), ...(this.redis.client ? [() => this.pingRedis()] : [])]);
+  async ready(): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([() => this.database.pingCheck('database', { timeout: TIMEOUT_MS }), ...(this.redis.client ? [() => this.pingRedis()] : [])]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      // Terminus' message is "Service Unavailable Exception"; the report (kept as details) says what is down.
+      const report = error.getResponse() as HealthCheckResult;
+      throw new ServiceUnavailableException({ ...report, message: `Not ready: ${Object.keys(report.error ?? {}).join(', ')} unavailable` });
+    }
   }
 
   private async pingRedis() {

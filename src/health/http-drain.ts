@@ -1,6 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
 import type { Server, ServerResponse } from 'node:http';
+import { errorBodyOfStatus, errorPayload } from '../common/errors/http-error-body.js';
 import { AppConfig } from '../config/app-config.js';
 
 /**
@@ -14,6 +16,7 @@ export class HttpDrain implements OnApplicationBootstrap {
   private readonly logger = new Logger(HttpDrain.name);
   private inFlight = 0;
   private idle: (() => void) | null = null;
+  private draining = false;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
@@ -21,6 +24,13 @@ export class HttpDrain implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
+    // Answers in our error shapes: a GraphQL error body on /graphql, the REST one elsewhere (Fastify's and
+    // Nest's own 503, `{ error: "Service Unavailable", ... }`, is neither).
+    this.adapterHost.httpAdapter.getInstance<FastifyInstance>().addHook('onRequest', async (request, reply) => {
+      if (!this.draining) return undefined;
+      const body = errorBodyOfStatus(503, 'The server is shutting down: send the request again', { retryable: true });
+      return reply.code(503).header('connection', 'close').send(errorPayload(request.url, body));
+    });
     const server = this.adapterHost.httpAdapter.getHttpServer() as Server;
     server.on('request', (_request, response: ServerResponse) => {
       this.inFlight++;
@@ -32,12 +42,12 @@ export class HttpDrain implements OnApplicationBootstrap {
   }
 
   /**
-   * From now on every new request is answered 503 with `Connection: close` (the adapter's closing
-   * state, `return503OnClosing`; `/ready` included, so a load balancer takes the instance out) while
-   * the server keeps listening. Resolves once no request is in flight, or after SHUTDOWN_DRAIN_MS.
+   * From now on every new request is answered 503 with `Connection: close` (`/ready` included, so a
+   * load balancer takes the instance out) while the server keeps listening. Resolves once no request
+   * is in flight, or after SHUTDOWN_DRAIN_MS.
    */
   async drain(): Promise<void> {
-    await this.adapterHost.httpAdapter.beforeClose();
+    this.draining = true;
     if (this.inFlight === 0) return;
     const limitMs = this.config.env.SHUTDOWN_DRAIN_MS;
     this.logger.log(`Waiting for ${this.inFlight} request(s) in flight (up to ${limitMs} ms)`);

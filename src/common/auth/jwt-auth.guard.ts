@@ -20,6 +20,9 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    // Already known: an earlier field of the same request, or a WebSocket whose user was verified when it
+    // connected (the socket closes when that session ends or its token expires): no lookup per operation.
+    if (requestFromContext(context).user) return true;
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (!isPublic) return (await super.canActivate(context)) as boolean;
     if (!requestFromContext(context).headers.authorization) return true;

@@ -1,16 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { GRAPHQL_PATH } from '../graphql/graphql-options.js';
-import { AppError, ErrorCode, errorCodeOfHttpStatus, HTTP_STATUS_OF } from './app-error.js';
-
-/** What a REST client receives for any error: the GraphQL contract's code and message (and `fields` for BAD_USER_INPUT), plus details. */
-export interface HttpErrorBody {
-  statusCode: number;
-  code: ErrorCode;
-  message: string;
-  fields?: string[];
-  [detail: string]: unknown;
-}
+import { AppError, ErrorCode, HTTP_STATUS_OF } from './app-error.js';
+import { errorBodyOfStatus, errorPayload, HttpErrorBody } from './http-error-body.js';
 
 /**
  * Every error of an HTTP request, whoever raised it (our AppErrors, Nest's HttpExceptions from
@@ -31,12 +22,7 @@ export class HttpAppErrorFilter implements ExceptionFilter {
     const body = this.bodyOf(error);
     // A reply already under way (a download streaming) cannot be turned into an error any more.
     if (reply.sent) return;
-    reply.status(body.statusCode);
-    if (http.getRequest<FastifyRequest>().url.split('?')[0] === GRAPHQL_PATH) {
-      const { statusCode: _statusCode, message, ...extensions } = body;
-      return reply.send({ errors: [{ message, extensions }] });
-    }
-    return reply.send(body);
+    return reply.status(body.statusCode).send(errorPayload(http.getRequest<FastifyRequest>().url, body));
   }
 
   private bodyOf(error: unknown): HttpErrorBody {
@@ -45,17 +31,12 @@ export class HttpAppErrorFilter implements ExceptionFilter {
       // Libraries' bodies stay as details (terminus' health report); Nest's own status phrase (`error: 'Bad Request'`) goes.
       const response = error.getResponse();
       const { statusCode: _status, message: _message, code: _code, error: phrase, ...details } = typeof response === 'object' ? (response as Record<string, unknown>) : {};
-      return this.clientBody(error.getStatus(), error.message, typeof phrase === 'object' ? { ...details, error: phrase } : details);
+      return errorBodyOfStatus(error.getStatus(), error.message, typeof phrase === 'object' ? { ...details, error: phrase } : details);
     }
     // Fastify's errors (body too large, unsupported media type) carry their status; their `code` names Fastify, so it goes.
     const status = (error as { statusCode?: unknown } | null)?.statusCode;
-    if (typeof status === 'number' && status >= 400 && status < 500) return this.clientBody(status, (error as Error).message, {});
+    if (typeof status === 'number' && status >= 400 && status < 500) return errorBodyOfStatus(status, (error as Error).message);
     this.logger.error({ err: error }, 'unexpected error in an HTTP request');
     return { statusCode: 500, code: ErrorCode.InternalServerError, message: 'Internal server error' };
-  }
-
-  private clientBody(statusCode: number, message: string, details: Record<string, unknown>): HttpErrorBody {
-    const code = errorCodeOfHttpStatus(statusCode) ?? (statusCode >= 500 ? ErrorCode.InternalServerError : ErrorCode.BadUserInput);
-    return { statusCode, code, message, ...(code === ErrorCode.BadUserInput ? { fields: [] } : {}), ...details };
   }
 }

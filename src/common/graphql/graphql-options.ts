@@ -1,3 +1,4 @@
+import { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { randomUUID } from 'node:crypto';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
@@ -10,6 +11,7 @@ import { AppRequest } from '../auth/request-from-context.js';
 import { formatGraphqlError } from '../errors/format-graphql-error.js';
 import { RequestLoaders } from '../loaders/request-loaders.js';
 import { complexityLimitPlugin, MAX_REQUEST_ERRORS } from './complexity-limit.plugin.js';
+import { boundedDocumentStore } from './document-store.js';
 import { noStorePlugin } from './no-store.plugin.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -58,6 +60,23 @@ export function requestLimitRules({ env }: AppConfig): ValidationRule[] {
 }
 
 /**
+ * Answers a request carrying a persisted query (`extensions.persistedQuery`) with 400 rather than
+ * Apollo's 200: the client's request is refused (BAD_USER_INPUT, reason PERSISTED_QUERY_NOT_SUPPORTED,
+ * message `PersistedQueryNotSupported`), and an APQ client falls back to sending the query text.
+ */
+function persistedQueriesRefusedPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ errors, response }) {
+          if (errors?.some((error) => error.extensions.code === 'PERSISTED_QUERY_NOT_SUPPORTED')) response.http.status = 400;
+        },
+      };
+    },
+  };
+}
+
+/**
  * The GraphQL server, configured once: code-first schema, the request limits (tokens, depth,
  * aliases, directives, cost; one operation per request; CSRF prevention), error formatting,
  * and development conveniences (GraphiQL, introspection, suggestions) that production turns off.
@@ -77,11 +96,15 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     allowBatchedHttpRequests: false,
     autoTransformHttpErrors: false,
     parseOptions: { maxTokens: env.GRAPHQL_MAX_TOKENS },
+    // Parsed documents are cached by what they keep alive (source text, tokens), not by Apollo's JSON estimate.
+    documentStore: boundedDocumentStore(),
+    // No client of ours sends persisted queries; off, there is no cache of query texts to bound.
+    persistedQueries: false,
     // "Did you mean ...?" would map the schema for a stranger: graphql-js leaves it out in production.
     validationOptions: { hideSuggestions: !development, maxErrors: MAX_REQUEST_ERRORS },
     validationRules: requestLimitRules(config),
     // No cache hints are used: without the cache-control plugin Apollo does not wrap every field resolver.
-    plugins: [complexityLimitPlugin(env.GRAPHQL_MAX_COST), ApolloServerPluginCacheControlDisabled(), noStorePlugin()],
+    plugins: [complexityLimitPlugin(env.GRAPHQL_MAX_COST), ApolloServerPluginCacheControlDisabled(), noStorePlugin(), persistedQueriesRefusedPlugin()],
     formatError: formatGraphqlError,
     context: graphqlContext,
     // No `subscriptions`: graphql-ws is served by GraphqlWebSocketServer (websocket-server.ts), with the same limits.

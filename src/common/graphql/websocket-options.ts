@@ -17,8 +17,10 @@ import { CloseCode, ServerOptions, SubscribePayload } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import type { WebSocket } from 'ws';
 import { AppConfig } from '../../config/app-config.js';
+import type { Actor } from '../auth/actor.js';
 import { AppError, ErrorCode, TooManyRequestsError } from '../errors/app-error.js';
 import { formatGraphqlError } from '../errors/format-graphql-error.js';
+import { asDatabaseBusyError, DatabaseBusyError } from '../errors/postgres-errors.js';
 import { MAX_REQUEST_ERRORS, requestLimitErrors } from './complexity-limit.plugin.js';
 import { bearerOf, GRAPHQL_PATH, graphqlContext, requestLimitRules } from './graphql-options.js';
 
@@ -60,7 +62,10 @@ function requestError(error: GraphQLError | string, reason: RequestErrorReason, 
 export function prepareSubscription(schema: GraphQLSchema, payload: SubscribePayload, limits: SocketOperationLimits): ExecutionArgs | readonly GraphQLError[] {
   let document: DocumentNode;
   try {
-    document = parse(payload.query, { maxTokens: limits.maxTokens });
+    // A subscription keeps its document for as long as it runs. With locations, every node's `loc`
+    // keeps the source text and the list of all its tokens, comments included: a 256 KB message of
+    // `#` lines kept 11 MB per subscription. Without them, errors carry no `locations`.
+    document = parse(payload.query, { maxTokens: limits.maxTokens, noLocation: true });
   } catch (error) {
     if (error instanceof GraphQLError) return [requestError(error, 'GRAPHQL_PARSE_FAILED')];
     throw error;
@@ -95,24 +100,41 @@ export function accessTokenOf(connectionParams: Readonly<Record<string, unknown>
   return bearerOf(connectionParams)?.slice('Bearer '.length) || undefined;
 }
 
+/** Who is on an open socket, as verified when it connected. */
+export interface SocketIdentity {
+  actor: Actor;
+  ip: string;
+}
+
 /** What the socket needs from the session tracking of `GraphqlWebSocketServer`. */
 export interface SocketSessions {
-  /** Verifies the token and follows the socket's session; rejects with an AppError when it is refused. */
+  /** Verifies the token and follows the socket's session; rejects with an AppError when it is refused (TOO_MANY_REQUESTS past the cap per user). */
   open(socket: WebSocket, accessToken: string | undefined): Promise<void>;
   close(socket: WebSocket): void;
+  /** The socket's caller, or undefined when the socket is not open (any more). */
+  identityOf(socket: WebSocket): SocketIdentity | undefined;
+  /** Counts a subscription started on the socket; false (and the socket closed) past the rate allowed. */
+  startSubscription(socket: WebSocket): boolean;
 }
 
 /**
  * graphql-ws, with what HTTP enforces: the access token verified at connection (close 4401 when it is
- * missing, invalid or expired, 4403 when forbidden), subscriptions only, every request limit, a cap on
- * subscriptions per socket, and errors formatted as over HTTP.
+ * missing, invalid or expired, 4403 when forbidden, 4429 past the sockets allowed per user),
+ * subscriptions only, every request limit, caps on subscriptions per socket (live ones, and started
+ * ones per minute), and errors formatted as over HTTP. Operations run as the user verified at
+ * connection (the socket closes when that session ends), without a database lookup each.
  */
 export function websocketOptions(config: AppConfig, schema: GraphQLSchema, sessions: SocketSessions): ServerOptions<Record<string, unknown>, Extra> {
   const limits = socketOperationLimits(config);
   const maxSubscriptions = config.env.GRAPHQL_WS_MAX_SUBSCRIPTIONS;
   return {
     schema,
-    context: (ctx) => graphqlContext(ctx),
+    context: (ctx) => {
+      const context = graphqlContext(ctx);
+      const identity = sessions.identityOf(ctx.extra.socket);
+      if (identity) Object.assign(context.req, { user: identity.actor, ip: identity.ip });
+      return context;
+    },
     onConnect: async (ctx) => {
       try {
         await sessions.open(ctx.extra.socket, accessTokenOf(ctx.connectionParams));
@@ -124,6 +146,8 @@ export function websocketOptions(config: AppConfig, schema: GraphQLSchema, sessi
     },
     onClose: (ctx) => sessions.close(ctx.extra.socket),
     onSubscribe: (ctx, _id, payload) => {
+      // First, before any work: a socket over its rate is closed, and this subscription answered with nothing more.
+      if (!sessions.startSubscription(ctx.extra.socket)) return [new GraphQLError('Too many subscriptions', { originalError: new TooManyRequestsError('Too many subscriptions') })];
       // graphql-ws has already counted this subscription.
       if (Object.keys(ctx.subscriptions).length > maxSubscriptions) {
         const tooMany = new TooManyRequestsError(`At most ${maxSubscriptions} subscriptions per connection: complete one first, or open another connection.`);
@@ -136,11 +160,24 @@ export function websocketOptions(config: AppConfig, schema: GraphQLSchema, sessi
   };
 }
 
-/** Closes a refused connection: 4403 when forbidden, 4401 for any other client error, 4500 for ours. */
+// WebSocket's own "Try Again Later": the server is overloaded, and a client may reconnect.
+const TRY_AGAIN_LATER = 1013;
+
+/**
+ * Closes a refused connection: 4403 when forbidden, 4429 past a cap, 4401 for any other client error;
+ * 1013 when the database was too busy to check the token (load, logged in one line by
+ * `asDatabaseBusyError`, no stack), 4500 for any other failure of ours.
+ */
 function refuse(socket: WebSocket, error: unknown): void {
-  if (error instanceof AppError) {
-    const forbidden = error.code === ErrorCode.Forbidden;
-    socket.close(forbidden ? CloseCode.Forbidden : CloseCode.Unauthorized, forbidden ? 'Forbidden' : 'Unauthorized');
+  const refusal = asDatabaseBusyError(error);
+  if (refusal instanceof DatabaseBusyError) {
+    socket.close(TRY_AGAIN_LATER, 'Try again later');
+    return;
+  }
+  if (refusal instanceof AppError) {
+    if (refusal.code === ErrorCode.TooManyRequests) socket.close(CloseCode.TooManyInitialisationRequests, 'Too many connections');
+    else if (refusal.code === ErrorCode.Forbidden) socket.close(CloseCode.Forbidden, 'Forbidden');
+    else socket.close(CloseCode.Unauthorized, 'Unauthorized');
     return;
   }
   logger.error({ err: error }, 'could not check the access token of a WebSocket connection');

@@ -2,12 +2,9 @@ import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { AppConfig } from '../../config/app-config.js';
-import { RedisService } from '../redis/redis.service.js';
-import { TooManyRequestsError } from '../errors/app-error.js';
 import { requestFromContext } from '../auth/request-from-context.js';
-import { MemoryRateLimitStore, RateLimitStore, RedisRateLimitStore } from './rate-limit.store.js';
+import { RateLimiter } from './rate-limiter.js';
 
-const MINUTE = 60_000;
 const AUTH_OPERATIONS = new Set(['logIn', 'signUp', 'refreshToken']);
 const WRITE_OPERATIONS = new Set(['submitBid', 'sendMessage']);
 const SKIP_RATE_LIMIT = 'skipRateLimit';
@@ -27,23 +24,22 @@ interface Rule {
  * - default: every operation, per user when authenticated, else per IP;
  * - auth: logIn / signUp / refreshToken per IP, and logIn / signUp per account (email);
  * - writes: submitBid and sendMessage per user.
- * The guard runs for each top-level field, so aliased attempts in one document count one each.
- * Counters live in Redis when REDIS_URL is set (this instance's own while Redis is unreachable).
+ * The guard runs for each top-level field, so aliased attempts in one document count one each; every
+ * GraphQL request also counts once against RATE_LIMIT_PER_MINUTE (`GraphqlRequestRateLimit`), so a
+ * request that runs no resolver (`{ __typename }`) is limited too. Counters: `RateLimiter`.
  * `@SkipRateLimit()` exempts a route. (@nestjs/throttler is CommonJS and cannot load the
  * ES-module-only NestJS 12 under Jest on Node 20, so this guard does the same job in a page.)
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
   private readonly rules: Rule[];
-  private readonly store: RateLimitStore;
 
   constructor(
-    private readonly config: AppConfig,
+    config: AppConfig,
     private readonly reflector: Reflector,
-    redis: RedisService,
+    private readonly limiter: RateLimiter,
   ) {
     const { env } = config;
-    this.store = redis.client ? new RedisRateLimitStore(redis, env.RATE_LIMIT_NAMESPACE) : new MemoryRateLimitStore();
     this.rules = [
       { name: 'default', limit: env.RATE_LIMIT_PER_MINUTE, tracker: (c) => (c.userId ? `user:${c.userId}` : `ip:${c.ip}`) },
       { name: 'auth-ip', limit: env.RATE_LIMIT_AUTH_PER_MINUTE, tracker: (c) => (AUTH_OPERATIONS.has(c.operation) ? `ip:${c.ip}` : null) },
@@ -53,7 +49,7 @@ export class RateLimitGuard implements CanActivate {
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (!this.config.env.RATE_LIMIT_ENABLED) return true;
+    if (!this.limiter.enabled) return true;
     if (this.reflector.getAllAndOverride<boolean>(SKIP_RATE_LIMIT, [context.getHandler(), context.getClass()])) return true;
     const req = requestFromContext(context) as unknown as { ip?: string; user?: { id: string } };
     const graphql = context.getType<string>() === 'graphql';
@@ -67,8 +63,7 @@ export class RateLimitGuard implements CanActivate {
     for (const rule of this.rules) {
       const tracker = rule.tracker(call);
       if (!tracker) continue;
-      const { hits, resetSeconds } = await this.store.hit(`${rule.name}:${tracker}`, MINUTE);
-      if (hits > rule.limit) throw new TooManyRequestsError(`Too many requests: try again in ${resetSeconds} s`, { retryAfterSeconds: resetSeconds });
+      await this.limiter.consume(`${rule.name}:${tracker}`, rule.limit);
     }
     return true;
   }
