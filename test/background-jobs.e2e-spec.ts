@@ -4,21 +4,12 @@ import { previousWeek } from '../src/contracts/invoices.service.js';
 import { ok, Session } from './support/given.js';
 import { acceptedContract, expectLedgerBalanced } from './support/money.js';
 import { TestApp } from './support/test-app.js';
+import { eventually } from './support/wait.js';
 
 const INVOICES = `query($contract: ID!) { invoices(contractId: $contract) { id status } }`;
 const MILESTONES = `query($id: ID!) { contract(id: $id) { milestones { id status } } }`;
 const LOG = `mutation($contract: ID!, $input: LogWorkInput!) { logWork(contractId: $contract, input: $input) { id } }`;
 const COLLECTIONS = `mutation($contract: ID!) { reportCollections(contractId: $contract, periodStart: "2026-01-01", periodEnd: "2026-01-31", collectedCents: 1000000) { id } }`;
-
-/** Polls `check` until it holds; the jobs run on their own schedules, so allow a generous while on a loaded machine. */
-async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 25_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`never happened: ${what}`);
-}
 
 const EVERY_SECOND = '* * * * * *';
 
@@ -55,7 +46,7 @@ describe('background jobs: a failing row holds up no other', () => {
     );
     ok(await app.gql(COLLECTIONS, { contract: parties.contractId }, parties.owner.accessToken));
     ok(await app.gql(`mutation($org: ID!) { startPaymentMethodSetup(organizationId: $org) }`, { org: parties.organizationId }, parties.owner.accessToken));
-    await eventually(async () => (await invoices(parties.owner, parties.contractId))[0]?.status === 'PAID', 'invoice paid');
+    await eventually(async () => (await invoices(parties.owner, parties.contractId))[0]?.status === 'PAID', 'invoice paid', { timeoutMs: 25_000, intervalMs: 200 });
     return parties;
   }
 
@@ -66,7 +57,7 @@ describe('background jobs: a failing row holds up no other', () => {
       await app.gql(`mutation($c: ID!) { createMilestone(contractId: $c, input: { title: "All charts", amountCents: 50000 }) { id } }`, { c: parties.contractId }, parties.owner.accessToken),
     );
     ok(await app.gql(`mutation($id: ID!) { fundMilestone(id: $id) { status } }`, { id: createMilestone.id }, parties.owner.accessToken));
-    await eventually(async () => (await milestones(parties.owner, parties.contractId))[0].status === 'FUNDED', 'milestone funded');
+    await eventually(async () => (await milestones(parties.owner, parties.contractId))[0].status === 'FUNDED', 'milestone funded', { timeoutMs: 25_000, intervalMs: 200 });
     ok(await app.gql(`mutation($id: ID!) { submitMilestone(id: $id) { status } }`, { id: createMilestone.id }, parties.coder.accessToken));
     return { ...parties, milestoneId: createMilestone.id as string };
   }
@@ -97,17 +88,20 @@ describe('background jobs: a failing row holds up no other', () => {
       freeMilestone.contractId,
     ]);
 
-    await eventually(async () => (await invoices(healthy.owner, healthy.contractId)).length === 1, 'the healthy contract invoiced');
-    await eventually(async () => (await invoices(freeInvoice.owner, freeInvoice.contractId))[0].status === 'RELEASED', 'the free invoice released');
-    await eventually(async () => (await milestones(freeMilestone.owner, freeMilestone.contractId))[0].status === 'RELEASED', 'the free milestone released');
+    await eventually(async () => (await invoices(healthy.owner, healthy.contractId)).length === 1, 'the healthy contract invoiced', { timeoutMs: 25_000, intervalMs: 200 });
+    await eventually(async () => (await invoices(freeInvoice.owner, freeInvoice.contractId))[0].status === 'RELEASED', 'the free invoice released', { timeoutMs: 25_000, intervalMs: 200 });
+    await eventually(async () => (await milestones(freeMilestone.owner, freeMilestone.contractId))[0].status === 'RELEASED', 'the free milestone released', { timeoutMs: 25_000, intervalMs: 200 });
     expect(await invoices(broken.owner, broken.contractId)).toEqual([]);
     expect((await invoices(lockedInvoice.owner, lockedInvoice.contractId))[0].status).toBe('PAID');
     expect((await milestones(lockedMilestone.owner, lockedMilestone.contractId))[0].status).toBe('SUBMITTED');
 
     // The lock goes: the next runs release those too (a failure skipped the row, it did not stop the schedule).
     await locker.query('ROLLBACK');
-    await eventually(async () => (await invoices(lockedInvoice.owner, lockedInvoice.contractId))[0].status === 'RELEASED', 'the locked invoice released');
-    await eventually(async () => (await milestones(lockedMilestone.owner, lockedMilestone.contractId))[0].status === 'RELEASED', 'the locked milestone released');
+    await eventually(async () => (await invoices(lockedInvoice.owner, lockedInvoice.contractId))[0].status === 'RELEASED', 'the locked invoice released', { timeoutMs: 25_000, intervalMs: 200 });
+    await eventually(async () => (await milestones(lockedMilestone.owner, lockedMilestone.contractId))[0].status === 'RELEASED', 'the locked milestone released', {
+      timeoutMs: 25_000,
+      intervalMs: 200,
+    });
     await expectLedgerBalanced(app);
   });
 });
@@ -128,7 +122,7 @@ describe('background jobs: each on its own schedule', () => {
     );
     ok(await app.gql(`mutation($id: ID!) { fundMilestone(id: $id) { status } }`, { id: createMilestone.id }, parties.owner.accessToken));
     const status = async () => ok(await app.gql(MILESTONES, { id: parties.contractId }, parties.owner.accessToken)).contract.milestones[0].status as string;
-    await eventually(async () => (await status()) === 'FUNDED', 'milestone funded');
+    await eventually(async () => (await status()) === 'FUNDED', 'milestone funded', { timeoutMs: 25_000, intervalMs: 200 });
     ok(await app.gql(`mutation($id: ID!) { submitMilestone(id: $id) { status } }`, { id: createMilestone.id }, parties.coder.accessToken));
     await app.sql(`UPDATE milestones SET auto_release_at = now() - interval '1 hour' WHERE id = $1`, [createMilestone.id]);
 
@@ -138,7 +132,10 @@ describe('background jobs: each on its own schedule', () => {
       await app.gql(`mutation($c: ID!) { createMilestone(contractId: $c, input: { title: "Refunded", amountCents: 20000 }) { id } }`, { c: other.contractId }, other.owner.accessToken),
     );
     ok(await app.gql(`mutation($id: ID!) { fundMilestone(id: $id) { status } }`, { id: refunded.id }, other.owner.accessToken));
-    await eventually(async () => ok(await app.gql(MILESTONES, { id: other.contractId }, other.owner.accessToken)).contract.milestones[0].status === 'FUNDED', 'second milestone funded');
+    await eventually(async () => ok(await app.gql(MILESTONES, { id: other.contractId }, other.owner.accessToken)).contract.milestones[0].status === 'FUNDED', 'second milestone funded', {
+      timeoutMs: 25_000,
+      intervalMs: 200,
+    });
     ok(await app.gql(`mutation($id: ID!) { refundMilestone(id: $id) { status } }`, { id: refunded.id }, other.owner.accessToken));
     await eventually(
       async () => (await app.sql<{ status: string }>(`SELECT status FROM outbox_jobs WHERE idempotency_key = $1`, [`refund:milestone:${refunded.id}`]))[0]?.status === 'DONE',

@@ -1,19 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
-import { withDatabase } from '../src/bootstrap/database-server.js';
 import { given, ok } from './support/given.js';
 import { TestApp } from './support/test-app.js';
-
-/** Runs SQL as the server's admin, outside the app's database (which is the one being cut off). */
-async function asAdmin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: withDatabase(process.env.CHARTBRIDGE_TEST_ADMIN_URL!, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+import { asAdmin } from './support/wait.js';
 
 describe('faults: the database going away', () => {
   let app: TestApp;

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { ok } from './support/given.js';
 import { acceptedContract, expectLedgerBalanced } from './support/money.js';
 import { GraphqlResponse, TestApp } from './support/test-app.js';
+import { eventually } from './support/wait.js';
 
 const CREATE = `mutation($c: ID!, $title: String!) { createMilestone(contractId: $c, input: { title: $title, amountCents: 10000 }) { id } }`;
 const END = `mutation($id: ID!) { endContract(id: $id) { id status } }`;
@@ -12,15 +13,6 @@ const MILESTONES = `query($id: ID!) { contract(id: $id) { milestones { id status
 const RACES = 10;
 
 const outcomeOf = (answer: GraphqlResponse) => (answer.errors ? { code: answer.errors[0].extensions.code, message: answer.errors[0].message } : 'OK');
-
-/** Polls `check` until it returns true (the simulated gateway settles asynchronously, like Stripe's webhooks). */
-async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`never happened: ${what}`);
-}
 
 describe('milestone writes racing on one contract', () => {
   let app: TestApp;

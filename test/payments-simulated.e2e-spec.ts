@@ -4,18 +4,10 @@ import { OutboxService } from '../src/payments/outbox.service.js';
 import { ok } from './support/given.js';
 import { acceptedContract, expectLedgerBalanced } from './support/money.js';
 import { TestApp } from './support/test-app.js';
+import { eventually } from './support/wait.js';
 
 const CONTRACT = `query($id: ID!) { contract(id: $id) { milestones { id status } } }`;
 const EARNINGS = `{ myEarnings { pendingCents availableCents paidOutCents } }`;
-
-/** Polls `check` until it returns true (the simulated gateway answers asynchronously, like Stripe's webhooks). */
-async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`never happened: ${what}`);
-}
 
 describe('fixed-price escrow offline (simulated gateway, no STRIPE_SECRET_KEY)', () => {
   let app: TestApp;

@@ -7,6 +7,7 @@ import { FakeStripe } from './support/fake-stripe.js';
 import { failed, ok } from './support/given.js';
 import { acceptedContract, expectLedgerBalanced, webhookSender } from './support/money.js';
 import { GraphqlResponse, TestApp } from './support/test-app.js';
+import { eventually } from './support/wait.js';
 
 const END = `mutation($id: ID!) { endContract(id: $id) { id status } }`;
 const REFUND = `mutation($id: ID!) { refundMilestone(id: $id) { id status } }`;
@@ -16,15 +17,6 @@ const PUBLIC_POSTING = `query($id: ID!) { jobPosting(id: $id) { id title } }`;
 const BURST = 20;
 
 const codesOf = (answers: GraphqlResponse[]) => answers.map((answer) => answer.errors?.[0]?.extensions.code ?? 'OK');
-
-/** Polls `check` until it returns true (the simulated gateway settles asynchronously, like Stripe's webhooks). */
-async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`never happened: ${what}`);
-}
 
 describe('a burst of conflicting writes does not starve the connection pool', () => {
   let app: TestApp;

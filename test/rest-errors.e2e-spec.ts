@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { Response } from 'supertest';
-import { withDatabase } from '../src/bootstrap/database-server.js';
 import { given, ok, Session } from './support/given.js';
 import { acceptedContract } from './support/money.js';
 import { TestApp } from './support/test-app.js';
+import { asAdmin } from './support/wait.js';
 
 /** The `extensions.code` values of the GraphQL contract, which REST answers use too. */
 const CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_REQUESTS', 'INTERNAL_SERVER_ERROR'];
@@ -147,14 +146,3 @@ describe('REST error bodies', () => {
     }
   });
 });
-
-/** Runs SQL as the server's admin, outside the app's database (which is the one being cut off). */
-async function asAdmin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: withDatabase(process.env.CHARTBRIDGE_TEST_ADMIN_URL!, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
