@@ -123,8 +123,12 @@ describe('identity', () => {
     it('revokes the whole family when a used refresh token is presented again', async () => {
       const coder = await a.coder();
       const { refreshToken: stolen } = ok(await app.gql<{ refreshToken: Session }>(REFRESH, { token: coder.refreshToken }));
+      ok(await app.gql(ME, {}, stolen.accessToken));
       failed(await app.gql(REFRESH, { token: coder.refreshToken }), 'UNAUTHENTICATED');
       failed(await app.gql(REFRESH, { token: stolen.refreshToken }), 'UNAUTHENTICATED');
+      // The family's access tokens end with it, at once, over HTTP as over the WebSocket.
+      failed(await app.gql(ME, {}, stolen.accessToken), 'UNAUTHENTICATED');
+      failed(await app.gql(ME, {}, coder.accessToken), 'UNAUTHENTICATED');
     });
 
     it('keeps other sessions of the same user alive when one family is revoked', async () => {
@@ -133,6 +137,7 @@ describe('identity', () => {
       ok(await app.gql(REFRESH, { token: coder.refreshToken }));
       failed(await app.gql(REFRESH, { token: coder.refreshToken }), 'UNAUTHENTICATED');
       ok(await app.gql(REFRESH, { token: other.refreshToken }));
+      ok(await app.gql(ME, {}, other.accessToken));
     });
 
     it('lets exactly one of several concurrent refreshes with one token succeed', async () => {

@@ -3,15 +3,14 @@ import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { Actor } from '../common/auth/actor.js';
 import { AppConfig } from '../config/app-config.js';
-import { UsersService } from '../users/users.service.js';
-import { AccessTokenClaims, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from './token.service.js';
+import { AccessTokenClaims, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, TokenService } from './token.service.js';
 
-/** Verifies the bearer token (HS256 only) and resolves the caller; a token from before log-out is refused. */
+/** Verifies the bearer token (HS256 only) and resolves the caller; a token whose session ended (log-out, a revoked refresh family) is refused. */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     config: AppConfig,
-    private readonly users: UsersService,
+    private readonly tokens: TokenService,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -25,8 +24,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(claims: AccessTokenClaims): Promise<Actor | false> {
-    const user = await this.users.findById(claims.sub);
-    if (!user || user.sessionVersion !== claims.ver) return false;
-    return { id: user.id, role: user.role, email: user.email, name: user.name };
+    return (await this.tokens.actorOf(claims)) ?? false;
   }
 }

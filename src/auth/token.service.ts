@@ -1,3 +1,4 @@
+import type { Actor } from '../common/auth/actor.js';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -101,9 +102,20 @@ export class TokenService implements AccessTokenVerifier {
     } catch {
       throw new UnauthenticatedError('A valid access token is required');
     }
+    const actor = await this.actorOf(claims);
+    if (!actor || !claims.exp) throw new UnauthenticatedError('A valid access token is required');
+    return { userId: actor.id, actor, sessionId: claims.sid ?? null, expiresAt: new Date(claims.exp * 1000) };
+  }
+
+  /**
+   * The caller behind verified claims, or null when the token no longer speaks for a live session: the
+   * user is gone, logged out everywhere (session version), or its refresh family was revoked (log-out,
+   * reuse detection). One rule for HTTP (JwtStrategy) and the WebSocket path (verify).
+   */
+  async actorOf(claims: AccessTokenClaims): Promise<Actor | null> {
     const [user, live] = await Promise.all([this.users.findById(claims.sub), claims.sid ? this.isSessionLive(claims.sid) : true]);
-    if (!user || user.sessionVersion !== claims.ver || !live || !claims.exp) throw new UnauthenticatedError('A valid access token is required');
-    return { userId: user.id, actor: { id: user.id, role: user.role, email: user.email, name: user.name }, sessionId: claims.sid ?? null, expiresAt: new Date(claims.exp * 1000) };
+    if (!user || user.sessionVersion !== claims.ver || !live) return null;
+    return { id: user.id, role: user.role, email: user.email, name: user.name };
   }
 
   subjectOf(accessToken: string): string | null {
