@@ -4,7 +4,6 @@ import { EntityManager, In, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
-import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
 import { byCreatedAt, paginate } from '../common/pagination/paginate.js';
 import { BidsService } from '../bids/bids.service.js';
@@ -139,9 +138,5 @@ export class ContractsService {
   async earnings(actor: Actor): Promise<Earnings> {
     const contracts = await this.contracts.find({ select: { id: true, platformFeeBps: true }, where: { coderId: actor.id } });
     return this.payouts.earnings(actor.id, contracts);
-  }
-
-  loadById(loaders: RequestLoaders, id: string): Promise<ContractEntity | null> {
-    return loaders.get<string, ContractEntity | null>('contractById', async (ids) => byKeys(ids, await this.contracts.findBy({ id: In([...ids]) }), (k) => k.id)).load(id);
   }
 }

@@ -64,7 +64,8 @@ export function fieldsFromMessage(message: string): string[] {
   return argument ? [argument] : [];
 }
 
-const truncate = (message: string) => (message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH)}…` : message);
+/** A message cut to the size every error answer keeps (GraphQL and REST alike). */
+export const truncate = (message: string) => (message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH)}…` : message);
 
 /** At most MAX_FIELDS paths, each cut like a message. */
 function bounded<T extends Record<string, unknown>>(extensions: T): T {

@@ -1,5 +1,6 @@
 import { GRAPHQL_PATH } from '../graphql/graphql-options.js';
 import { ErrorCode, errorCodeOfHttpStatus } from './app-error.js';
+import { truncate } from './format-graphql-error.js';
 
 /** What a REST client receives for any error: the GraphQL contract's code and message (and `fields` for BAD_USER_INPUT), plus details. */
 export interface HttpErrorBody {
@@ -20,7 +21,9 @@ export function errorBodyOfStatus(statusCode: number, message: string, details: 
  * What is sent for `body` to a request for `url`: on the GraphQL endpoint a GraphQL response,
  * `{ errors: [{ message, extensions: { code, ... } }] }`; elsewhere `body` itself.
  */
-export function errorPayload(url: string | undefined, body: HttpErrorBody): unknown {
+export function errorPayload(url: string | undefined, given: HttpErrorBody): unknown {
+  // Messages may quote what a client sent (a library's multipart error, say): capped as GraphQL's are.
+  const body = { ...given, message: truncate(given.message) };
   if (url?.split('?', 1)[0] !== GRAPHQL_PATH) return body;
   const { statusCode: _statusCode, message, ...extensions } = body;
   return { errors: [{ message, extensions }] };
