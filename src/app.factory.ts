@@ -9,13 +9,12 @@ import { limitConnections } from './common/throttling/connection-limits.js';
 import { GraphqlRequestRateLimit } from './common/throttling/graphql-request-rate-limit.js';
 import { AppConfig } from './config/app-config.js';
 import { requestId } from './config/logger-options.js';
-import { parseTrustProxy } from './config/trust-proxy.js';
 
 /** Builds the initialised (not yet listening) application for `config`: used by `main.ts` and the tests. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const { env } = config;
   // Client address from X-Forwarded-For only through proxies named in TRUST_PROXY; request ids always ours.
-  const trustProxy = parseTrustProxy(env.TRUST_PROXY) ?? false;
+  const trustProxy = config.trustProxy;
   const adapter = new FastifyAdapter({
     bodyLimit: env.MAX_BODY_BYTES,
     trustProxy,

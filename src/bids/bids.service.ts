@@ -170,7 +170,7 @@ export class BidsService {
       throw new BadUserInputError('input.organizationId must be a CODING_COMPANY', ['input.organizationId']);
     }
     if (!input.assignedCoderId) throw new BadUserInputError('input.assignedCoderId is required when bidding as a company', ['input.assignedCoderId']);
-    if (!(await this.organizations.isActiveMember(input.organizationId, input.assignedCoderId))) {
+    if (!(await this.access.isActiveMember(input.assignedCoderId, input.organizationId))) {
       throw new BadUserInputError('input.assignedCoderId is not an active member of this company', ['input.assignedCoderId']);
     }
     return { coderId: input.assignedCoderId, organizationId: input.organizationId };

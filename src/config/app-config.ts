@@ -1,5 +1,6 @@
 import { createSecretKey, KeyObject } from 'node:crypto';
 import { Environment, NodeEnv } from './environment.js';
+import { parseTrustProxy, TrustProxy } from './trust-proxy.js';
 
 /**
  * The validated environment plus what start-up resolved from it (the database URL, which may
@@ -24,6 +25,11 @@ export class AppConfig {
    * authenticated request.
    */
   readonly jwtKey: KeyObject;
+
+  /** Which proxies' `X-Forwarded-For` names the client (`TRUST_PROXY`), one reading for HTTP and the WebSocket alike. */
+  get trustProxy(): TrustProxy {
+    return parseTrustProxy(this.env.TRUST_PROXY) ?? false;
+  }
 
   get isProduction(): boolean {
     return this.env.NODE_ENV === NodeEnv.Production;

@@ -61,6 +61,11 @@ export class OrganizationAccess {
     return holds(ORGANIZATION_PERMISSIONS, await this.loadStanding(loaders, actor, organizationId), permission);
   }
 
+  /** Whether `userId` (not the caller: e.g. the coder a company assigns to a bid) is an active member of the organization. */
+  isActiveMember(userId: string, organizationId: string): Promise<boolean> {
+    return this.memberships.existsBy({ organizationId, userId, status: MembershipStatus.ACTIVE });
+  }
+
   /**
    * The same rule for lists, as SQL: a subquery of the ids of the organizations where `userId` holds
    * `permission` as a member (the roles come from ORGANIZATION_PERMISSIONS), with its parameters.

@@ -85,11 +85,6 @@ export class OrganizationsService {
     return loaders.get<string, OrganizationEntity | null>('organizationById', async (ids) => byKeys(ids, await this.organizations.findBy({ id: In([...ids]) }), (o) => o.id)).load(id);
   }
 
-  /** True when `userId` is an active member of the organization. */
-  async isActiveMember(organizationId: string, userId: string): Promise<boolean> {
-    return this.memberships.existsBy({ organizationId, userId, status: MembershipStatus.ACTIVE });
-  }
-
   /** Kind of an organization, or null when there is none (no membership check: callers check access). */
   async kindOf(organizationId: string): Promise<OrganizationKind | null> {
     return (await this.organizations.findOneBy({ id: organizationId }))?.kind ?? null;

@@ -9,7 +9,6 @@ import { CloseCode, Disposable } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import { AppConfig } from '../../config/app-config.js';
-import { parseTrustProxy } from '../../config/trust-proxy.js';
 import { AccessTokenVerifier, SESSION_ENDED, SessionEnded, VerifiedSession } from '../auth/sessions.js';
 import { TooManyRequestsError, UnauthenticatedError } from '../errors/app-error.js';
 import { PUB_SUB } from '../pubsub/pubsub.module.js';
@@ -45,7 +44,7 @@ export class GraphqlWebSocketServer implements SocketSessions, OnApplicationBoot
   private readonly socketsPerUser = new Map<string, number>();
   private readonly socketsPerAddress = new Map<string, number>();
   private readonly addresses = new WeakMap<WebSocket, string>();
-  private readonly trustProxy = parseTrustProxy(this.config.env.TRUST_PROXY) ?? false;
+  private readonly trustProxy = this.config.trustProxy;
   private wss?: WebSocketServer;
   private server?: Disposable;
   private sessionEndedSubscription?: number;
