@@ -21,7 +21,7 @@ import {
   isNonNullType,
 } from 'graphql';
 import Stripe from 'stripe';
-import { FakeStripe } from './support/fake-stripe.js';
+import { FakeStripe, fakeStripeEnv } from './support/fake-stripe.js';
 import { acceptedContract, expectLedgerBalanced } from './support/money.js';
 import { given, ok, postJob, Session } from './support/given.js';
 import { GraphqlResponse, TestApp } from './support/test-app.js';
@@ -190,11 +190,7 @@ describe('bad input is never an internal error', () => {
   beforeAll(async () => {
     const port = await fake.start();
     app = await TestApp.start({
-      STRIPE_SECRET_KEY: 'sk_test_fake_key',
-      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-      STRIPE_API_HOST: '127.0.0.1',
-      STRIPE_API_PORT: String(port),
-      STRIPE_API_PROTOCOL: 'http',
+      ...fakeStripeEnv(port, WEBHOOK_SECRET),
     });
     ({ owner, coder, contractId, organizationId } = await acceptedContract(app, {}, { rateCents: 400 }));
     admin = await given(app).admin();

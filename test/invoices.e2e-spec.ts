@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { InvoicesService, previousWeek } from '../src/contracts/invoices.service.js';
 import { OutboxService } from '../src/payments/outbox.service.js';
-import { FakeStripe } from './support/fake-stripe.js';
+import { FakeStripe, fakeStripeEnv } from './support/fake-stripe.js';
 import { failed, given, ok } from './support/given.js';
 import { acceptedContract, expectLedgerBalanced, webhookSender } from './support/money.js';
 import { TestApp } from './support/test-app.js';
@@ -23,11 +23,7 @@ describe('hourly, per-chart and collections invoices (Stripe SDK against the loc
   beforeAll(async () => {
     const port = await fake.start();
     app = await TestApp.start({
-      STRIPE_SECRET_KEY: 'sk_test_fake_key',
-      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-      STRIPE_API_HOST: '127.0.0.1',
-      STRIPE_API_PORT: String(port),
-      STRIPE_API_PROTOCOL: 'http',
+      ...fakeStripeEnv(port, WEBHOOK_SECRET),
     });
     a = given(app);
   });

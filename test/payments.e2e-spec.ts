@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import Stripe from 'stripe';
 import { OutboxService } from '../src/payments/outbox.service.js';
-import { FakeStripe } from './support/fake-stripe.js';
+import { FakeStripe, fakeStripeEnv } from './support/fake-stripe.js';
 import { coders, failed, given, ok, postJob } from './support/given.js';
 import { acceptedContract, expectLedgerBalanced, webhookSender } from './support/money.js';
 import { TestApp } from './support/test-app.js';
@@ -29,11 +29,7 @@ describe('fixed-price escrow through the Stripe SDK (local fake)', () => {
   beforeAll(async () => {
     const port = await fake.start();
     app = await TestApp.start({
-      STRIPE_SECRET_KEY: 'sk_test_fake_key',
-      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-      STRIPE_API_HOST: '127.0.0.1',
-      STRIPE_API_PORT: String(port),
-      STRIPE_API_PROTOCOL: 'http',
+      ...fakeStripeEnv(port, WEBHOOK_SECRET),
       PLATFORM_FEE_BPS: '1000',
     });
     a = given(app);
@@ -309,11 +305,7 @@ describe('fixed-price escrow through the Stripe SDK (local fake)', () => {
     // A second instance on the same database drains while Stripe is slow, and is told to stop meanwhile.
     const other = await TestApp.start(
       {
-        STRIPE_SECRET_KEY: 'sk_test_fake_key',
-        STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-        STRIPE_API_HOST: '127.0.0.1',
-        STRIPE_API_PORT: app.config.env.STRIPE_API_PORT!.toString(),
-        STRIPE_API_PROTOCOL: 'http',
+        ...fakeStripeEnv(app.config.env.STRIPE_API_PORT!, WEBHOOK_SECRET),
         JWT_SECRET: app.config.jwtSecret,
       },
       app,

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { OutboxService } from '../src/payments/outbox.service.js';
-import { FakeStripe } from './support/fake-stripe.js';
+import { FakeStripe, fakeStripeEnv } from './support/fake-stripe.js';
 import { failed, ok } from './support/given.js';
 import { acceptedContract, expectLedgerBalanced, webhookSender } from './support/money.js';
 import { GraphqlResponse, TestApp } from './support/test-app.js';
@@ -161,11 +161,7 @@ describe('the outbox holds no transaction or lock while Stripe answers slowly', 
   beforeAll(async () => {
     const port = await fake.start();
     const env = {
-      STRIPE_SECRET_KEY: 'sk_test_fake_key',
-      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-      STRIPE_API_HOST: '127.0.0.1',
-      STRIPE_API_PORT: String(port),
-      STRIPE_API_PROTOCOL: 'http',
+      ...fakeStripeEnv(port, WEBHOOK_SECRET),
       JWT_SECRET: randomBytes(32).toString('hex'),
       DOCUMENT_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     };

@@ -126,3 +126,8 @@ export class FakeStripe {
     }
   }
 }
+
+/** The environment that points the app's Stripe SDK at a FakeStripe on `port`, with `webhookSecret` for signed events. */
+export function fakeStripeEnv(port: number | string, webhookSecret: string): Record<string, string> {
+  return { STRIPE_SECRET_KEY: 'sk_test_fake_key', STRIPE_WEBHOOK_SECRET: webhookSecret, STRIPE_API_HOST: '127.0.0.1', STRIPE_API_PORT: String(port), STRIPE_API_PROTOCOL: 'http' };
+}
