@@ -11,7 +11,7 @@ import { WorkLogEntity } from '../contracts/work-log.entity.js';
 import { DisputeEntity } from '../contracts/dispute.entity.js';
 import { MilestoneEntity } from '../contracts/milestone.entity.js';
 import { LedgerEntryEntity, LedgerJournalEntity } from '../payments/ledger.entities.js';
-import { OutboxJobEntity } from '../payments/outbox-job.entity.js';
+import { OutboxJobEntity } from '../outbox/outbox-job.entity.js';
 import { PayoutAccountEntity } from '../payments/payout-account.entity.js';
 import { StripeEventEntity } from '../payments/stripe-event.entity.js';
 import { ContractEntity } from '../contracts/contract.entity.js';
