@@ -9,6 +9,7 @@ import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection
 import { byCreatedAt, paginateEach } from '../common/pagination/paginate.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { UserRole } from '../domain/user-role.enum.js';
+import { MailService } from '../mail/mail.service.js';
 import { normalizeEmail } from '../users/users.service.js';
 import { CreateOrganizationInput } from './dto/create-organization.input.js';
 import { InviteMemberArgs } from './dto/invite-member.args.js';
@@ -30,6 +31,7 @@ export class OrganizationsService {
     @InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>,
     private readonly access: OrganizationAccess,
     private readonly transactions: TransactionRunner,
+    private readonly mail: MailService,
   ) {}
 
   /** Creates the organization with the caller as its OWNER, both rows in one transaction. */
@@ -90,18 +92,22 @@ export class OrganizationsService {
     return (await this.organizations.findOneBy({ id: organizationId }))?.kind ?? null;
   }
 
-  /** Invites someone by email; owners may invite admins, owners and admins may invite members. */
+  /** Invites someone by email, and mails the invitee (ids and a link only); owners may invite admins, owners and admins may invite members. */
   async inviteMember(actor: Actor, args: InviteMemberArgs): Promise<MembershipEntity> {
     await this.access.require(actor, args.organizationId, args.role === MembershipRole.ADMIN ? 'organization.own' : 'organization.manage');
     try {
-      return await this.memberships.save({
-        organizationId: args.organizationId,
-        email: normalizeEmail(args.email),
-        role: args.role,
-        status: MembershipStatus.INVITED,
-        invitedById: actor.id,
-        userId: null,
-        respondedAt: null,
+      return await this.transactions.run(async (manager) => {
+        const invitation = await manager.getRepository(MembershipEntity).save({
+          organizationId: args.organizationId,
+          email: normalizeEmail(args.email),
+          role: args.role,
+          status: MembershipStatus.INVITED,
+          invitedById: actor.id,
+          userId: null,
+          respondedAt: null,
+        });
+        await this.mail.enqueue(manager, `membership-invitation:${invitation.id}`, invitation.email, 'membership-invitation', { invitationId: invitation.id, role: invitation.role });
+        return invitation;
       });
     } catch (error) {
       if (isUniqueViolation(error, 'memberships_live_email_key')) throw new ConflictError('This email is already a member or has a pending invitation');
