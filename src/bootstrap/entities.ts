@@ -22,6 +22,7 @@ import { NotificationEntity } from '../notifications/notification.entity.js';
 import { CoderProfileEntity } from '../coders/coder-profile.entity.js';
 import { CredentialEntity } from '../coders/credential.entity.js';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
+import { AccountTokenEntity } from '../auth/account-token.entity.js';
 import { MembershipEntity } from '../organizations/membership.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
@@ -30,6 +31,7 @@ import { UserEntity } from '../users/user.entity.js';
 export const ENTITIES = [
   UserEntity,
   RefreshTokenEntity,
+  AccountTokenEntity,
   OrganizationEntity,
   MembershipEntity,
   CoderProfileEntity,

@@ -172,7 +172,7 @@ export class Environment {
   @IsInt()
   @Min(1)
   @Max(1_000_000)
-  ACCOUNT_MAIL_PER_IP_PER_HOUR = 30;
+  ACCOUNT_MAIL_PER_IP_PER_HOUR = 100;
 
   @Transform(emptyToUndefined)
   @IsOptional()

@@ -4,9 +4,9 @@ import { appLink, escapeHtml, MailTemplateName, MailTemplates, renderMail } from
 const HOSTILE = `"><script>alert('x')</script>&`;
 
 const SAMPLES: { [K in MailTemplateName]: MailTemplates[K] } = {
-  'verify-email': { token: HOSTILE },
-  'confirm-email-change': { token: HOSTILE },
-  'reset-password': { token: HOSTILE },
+  'verify-email': { token: HOSTILE, validHours: 24 },
+  'confirm-email-change': { token: HOSTILE, validHours: 24 },
+  'reset-password': { token: HOSTILE, validHours: 1 },
   'password-changed': {},
   'email-changed': {},
   'membership-invitation': { invitationId: HOSTILE, role: HOSTILE },
@@ -23,7 +23,8 @@ describe(renderMail.name, () => {
   });
 
   it('puts the token in a link under APP_URL, as the token query parameter', () => {
-    const mail = renderMail('reset-password', { token: 'abc-DEF_123' }, 'https://app.example.test');
+    const mail = renderMail('reset-password', { token: 'abc-DEF_123', validHours: 1 }, 'https://app.example.test');
+    expect(mail.text).toContain('expires in one hour');
     expect(mail.text).toContain('https://app.example.test/reset-password?token=abc-DEF_123');
     expect(mail.html).toContain('href="https://app.example.test/reset-password?token=abc-DEF_123"');
   });

@@ -6,11 +6,11 @@
  */
 export interface MailTemplates {
   /** After signUp, and on requestEmailVerification: proves the account's address. */
-  'verify-email': { token: string };
+  'verify-email': { token: string; validHours: number };
   /** To the NEW address of requestEmailChange: the address changes when this link is used. */
-  'confirm-email-change': { token: string };
+  'confirm-email-change': { token: string; validHours: number };
   /** requestPasswordReset. */
-  'reset-password': { token: string };
+  'reset-password': { token: string; validHours: number };
   /** To the account's address after its password was changed or reset. */
   'password-changed': Record<string, never>;
   /** To the OLD address once the account's email was changed. */
@@ -35,9 +35,7 @@ interface MailContent {
   footer: string;
 }
 
-/** One-time link tokens last this long; the mails say so. */
-export const EMAIL_TOKEN_TTL_HOURS = 24;
-export const PASSWORD_RESET_TTL_HOURS = 1;
+const hours = (count: number) => (count === 1 ? 'one hour' : `${Number(count)} hours`);
 
 const NOT_YOU = 'If you did not ask for this, you can ignore this mail: nothing changes until the link is used.';
 
@@ -53,29 +51,29 @@ export function appLink(appUrl: string, path: string, query: Record<string, stri
 }
 
 const CONTENT: { [K in MailTemplateName]: (data: MailTemplates[K], appUrl: string) => MailContent } = {
-  'verify-email': ({ token }, appUrl) => ({
+  'verify-email': ({ token, validHours }, appUrl) => ({
     subject: 'Confirm your email address for ChartBridge',
     paragraphs: [
       'Please confirm that this address belongs to your ChartBridge account.',
-      `The link works once and expires in ${EMAIL_TOKEN_TTL_HOURS} hours. Until the address is confirmed, documents, coded batches, payments and membership invitations stay closed to the account.`,
+      `The link works once and expires in ${hours(validHours)}. Until the address is confirmed, documents, coded batches, payments and membership invitations stay closed to the account.`,
     ],
     action: { label: 'Confirm my email address', url: appLink(appUrl, '/verify-email', { token }) },
     footer: NOT_YOU,
   }),
-  'confirm-email-change': ({ token }, appUrl) => ({
+  'confirm-email-change': ({ token, validHours }, appUrl) => ({
     subject: 'Confirm the new email address of your ChartBridge account',
     paragraphs: [
       'Someone asked to move a ChartBridge account to this address. The account keeps its current address until this link is used.',
-      `The link works once and expires in ${EMAIL_TOKEN_TTL_HOURS} hours.`,
+      `The link works once and expires in ${hours(validHours)}.`,
     ],
     action: { label: 'Use this address for my account', url: appLink(appUrl, '/verify-email', { token }) },
     footer: NOT_YOU,
   }),
-  'reset-password': ({ token }, appUrl) => ({
+  'reset-password': ({ token, validHours }, appUrl) => ({
     subject: 'Reset your ChartBridge password',
     paragraphs: [
       'Someone asked to reset the password of the ChartBridge account with this address.',
-      `The link works once and expires in ${PASSWORD_RESET_TTL_HOURS} hour. Resetting the password signs the account out everywhere.`,
+      `The link works once and expires in ${hours(validHours)}. Resetting the password signs the account out everywhere.`,
     ],
     action: { label: 'Choose a new password', url: appLink(appUrl, '/reset-password', { token }) },
     footer: 'If you did not ask for this, you can ignore this mail: your password stays as it is.',

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
+import { requireVerifiedEmail } from '../common/auth/verified-email.guard.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
@@ -115,13 +116,19 @@ export class OrganizationsService {
     }
   }
 
-  /** Pending invitations addressed to the caller's email. */
-  listInvitationsFor(actor: Actor): Promise<MembershipEntity[]> {
+  /** Pending invitations addressed to the caller's email, once it is verified (until then it may be someone else's address). */
+  async listInvitationsFor(actor: Actor): Promise<MembershipEntity[]> {
+    if (!actor.emailVerified) return [];
     return this.memberships.find({ where: { email: actor.email, status: MembershipStatus.INVITED }, order: { createdAt: 'DESC' } });
   }
 
-  /** Accepts or declines an invitation addressed to the caller, settled by one conditional UPDATE. */
+  /**
+   * Accepts or declines an invitation addressed to the caller, settled by one conditional UPDATE.
+   * Accepting needs the invited address to be the caller's VERIFIED email (an account only takes an
+   * address once a link mailed to it was used), so nobody joins by signing up with someone else's.
+   */
   async respondToInvitation(actor: Actor, membershipId: string, accept: boolean): Promise<MembershipEntity> {
+    if (accept) requireVerifiedEmail(actor);
     const invitation = await this.memberships.findOne({ where: { id: membershipId, email: actor.email }, relations: { organization: true } });
     if (!invitation) throw new NotFoundError('Invitation');
     if (accept && actor.role !== ROLE_FOR_KIND[invitation.organization!.kind]) {

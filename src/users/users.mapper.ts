@@ -6,5 +6,5 @@ import { UserRole } from '../domain/user-role.enum.js';
 /** The GraphQL view of a user, hiding the email from anyone but the user and admins. */
 export function toUser(user: UserEntity, viewer: Pick<Actor, 'id' | 'role'> | null): User {
   const seesEmail = viewer !== null && (viewer.id === user.id || viewer.role === UserRole.ADMIN);
-  return { id: user.id, email: seesEmail ? user.email : null, name: user.name, role: user.role, createdAt: user.createdAt };
+  return { id: user.id, email: seesEmail ? user.email : null, emailVerified: user.emailVerifiedAt !== null, name: user.name, role: user.role, createdAt: user.createdAt };
 }

@@ -16,7 +16,7 @@ export interface ReceivedMail {
 }
 
 /** The outbox job kinds that end in a mail (a reset request looks its account up first): draining these runs no Stripe job. */
-export const MAIL_KINDS: OutboxJobKind[] = ['mail.send'];
+export const MAIL_KINDS: OutboxJobKind[] = ['account.password-reset', 'mail.send'];
 
 const addresses = (field: AddressObject | AddressObject[] | undefined) =>
   (Array.isArray(field) ? field : field ? [field] : []).flatMap((object) => object.value.map((address) => address.address ?? '')).join(', ');
@@ -32,9 +32,11 @@ export function received(parsed: ParsedMail): ReceivedMail {
   };
 }
 
+const linkPattern = (path: string) => new RegExp(`https?://[^\\s]+${path}\\?token=([\\w-]+)`);
+
 /** The token of the link to `APP_URL<path>?token=...` in a mail's text. */
 export function linkToken(mail: ReceivedMail, path: string): string {
-  const match = new RegExp(`https?://[^\\s]+${path}\\?token=([\\w-]+)`).exec(mail.text);
+  const match = linkPattern(path).exec(mail.text);
   expect(match).not.toBeNull();
   return match![1];
 }
@@ -74,6 +76,13 @@ export function mailbox(app: TestApp) {
       const mails = (await all()).filter((mail) => mail.to === address);
       expect(mails.length).toBeGreaterThan(0);
       return mails[mails.length - 1];
+    },
+    /** Delivers the queued mail, then answers the token of the newest link to `APP_URL<path>` mailed to `address`. */
+    token: async (address: string, path: string): Promise<string> => {
+      await deliver();
+      const mails = (await all()).filter((mail) => mail.to === address && linkPattern(path).test(mail.text));
+      expect(mails.length).toBeGreaterThan(0);
+      return linkToken(mails[mails.length - 1], path);
     },
   };
 }

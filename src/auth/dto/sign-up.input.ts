@@ -3,7 +3,7 @@ import { IsEmail, IsEnum, IsNotEmpty, IsString, MaxLength, MinLength } from 'cla
 import { SignUpRole } from '../../domain/user-role.enum.js';
 import { Trim } from '../../common/validation/trim.decorator.js';
 
-const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 
 @InputType({ description: 'A new account. ADMIN cannot be chosen here.' })

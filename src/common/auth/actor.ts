@@ -6,4 +6,8 @@ export interface Actor {
   role: UserRole;
   email: string;
   name: string;
+  /** Whether `email` is verified (see `RequiresVerifiedEmail`). */
+  emailVerified: boolean;
+  /** The session (refresh-token family) of the access token this request came with; null for tokens issued before sessions were named. */
+  sessionId: string | null;
 }
