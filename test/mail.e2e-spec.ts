@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { OutboxService } from '../src/outbox/outbox.service.js';
 import { failed, given, ok, Session } from './support/given.js';
@@ -67,6 +68,17 @@ describe('mail without SMTP_URL (the offline default)', () => {
     const [job] = await outboxRows(app, 'sealed@example.test');
     expect(job.payload.template).toBe('membership-invitation');
     expect(JSON.stringify(job.payload)).not.toContain(invitation.id);
+  });
+
+  it('runs no other job kind when only mail is delivered', async () => {
+    // A Stripe transfer waiting in the outbox (written as the money flows write it): a test helper that delivers mail must not run it.
+    const [{ id }] = await app.sql<{ id: string }>(
+      `INSERT INTO outbox_jobs (kind, idempotency_key, payload) VALUES ('stripe.transfer', $1, '{"coderId": "00000000-0000-0000-0000-000000000000", "amountCents": 1, "source": "test"}') RETURNING id`,
+      [`transfer:test:${randomUUID()}`],
+    );
+    await mailbox(app).deliver();
+    expect(await app.sql(`SELECT status, attempts FROM outbox_jobs WHERE id = $1`, [id])).toEqual([{ status: 'PENDING', attempts: 0 }]);
+    await app.sql(`DELETE FROM outbox_jobs WHERE id = $1`, [id]);
   });
 
   it('delivers only mail when asked to, and sends a mail once however often the outbox runs', async () => {

@@ -61,6 +61,19 @@ export function mailbox(app: TestApp) {
     }
     return [...cache.values()].sort((a, b) => a.mtimeMs - b.mtimeMs).map((entry) => entry.mail);
   };
+  /**
+   * Delivers the queued mail and answers the mails to `address` that `match`. An app started with a
+   * background worker (WORKER_POLL_MS > 0) may be sending that mail right then: looked for again until
+   * it is written.
+   */
+  const find = async (address: string, match: (mail: ReceivedMail) => boolean): Promise<ReceivedMail[]> => {
+    for (let attempt = 0; ; attempt++) {
+      await deliver();
+      const mails = (await all()).filter((mail) => mail.to === address && match(mail));
+      if (mails.length > 0 || app.config.env.WORKER_POLL_MS === 0 || attempt >= 100) return mails;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
   return {
     dir,
     deliver,
@@ -72,15 +85,13 @@ export function mailbox(app: TestApp) {
     },
     /** Delivers the queued mail, then answers the newest mail to `address` (failing when there is none). */
     latest: async (address: string): Promise<ReceivedMail> => {
-      await deliver();
-      const mails = (await all()).filter((mail) => mail.to === address);
+      const mails = await find(address, () => true);
       expect(mails.length).toBeGreaterThan(0);
       return mails[mails.length - 1];
     },
     /** Delivers the queued mail, then answers the token of the newest link to `APP_URL<path>` mailed to `address`. */
     token: async (address: string, path: string): Promise<string> => {
-      await deliver();
-      const mails = (await all()).filter((mail) => mail.to === address && linkPattern(path).test(mail.text));
+      const mails = await find(address, (mail) => linkPattern(path).test(mail.text));
       expect(mails.length).toBeGreaterThan(0);
       return linkToken(mails[mails.length - 1], path);
     },
