@@ -102,12 +102,12 @@ const scriptsOfCodePoint = new Map<string, Set<string> | null>();
  */
 function mixesScripts(label: string): boolean {
   if (ASCII.test(label)) return false;
-  let common: Set<string> | null = null;
+  let common: string[] | null = null;
   for (const char of label) {
     const scripts = scriptsOf(char);
     if (!scripts) continue;
-    common = common ? new Set([...common].filter((code) => scripts.has(code))) : scripts;
-    if (common.size === 0) return true;
+    common = common === null ? [...scripts] : common.filter((code: string) => scripts.has(code));
+    if (common.length === 0) return true;
   }
   return false;
 }
