@@ -24,8 +24,8 @@ export type EmailVerdict = { ok: true; email: string } | { ok: false; problem: E
 // surrogate and unassigned code points. Checked after NFKC, which maps none of these to something visible.
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Cn}\p{Z}\p{Default_Ignorable_Code_Point}]/u;
 const EDGE_SPACE = /^\p{White_Space}+|\p{White_Space}+$/gu;
-const ASCII = /^[\x00-\x7f]*$/;
-const NON_ASCII_RUN = /[^\x00-\x7f]+/g;
+const ASCII = /^\p{ASCII}*$/u;
+const NON_ASCII_RUN = /\P{ASCII}+/gu;
 // After the checks above, the syntax (dot-atoms, label lengths, a real TLD) is validator.js's, on the
 // address as it will be stored: the domain already in ASCII (punycode).
 const SYNTAX = { allow_utf8_local_part: true, require_tld: true, allow_ip_domain: false, allow_display_name: false } as const;

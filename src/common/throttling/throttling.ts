@@ -4,6 +4,7 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { AppConfig } from '../../config/app-config.js';
 import { requestFromContext } from '../auth/request-from-context.js';
 import { RateLimiter } from './rate-limiter.js';
+import { normalizeEmail } from '../../domain/email-address.js';
 
 const AUTH_OPERATIONS = new Set(['logIn', 'signUp', 'refreshToken']);
 const WRITE_OPERATIONS = new Set(['submitBid', 'sendMessage']);
@@ -58,7 +59,7 @@ export class RateLimitGuard implements CanActivate {
       operation: graphql ? GqlExecutionContext.create(context).getInfo().fieldName : context.getHandler().name,
       userId: req.user?.id,
       ip: req.ip ?? 'unknown',
-      email: typeof args.input?.email === 'string' ? args.input.email.trim().toLowerCase() : null,
+      email: typeof args.input?.email === 'string' ? accountOf(args.input.email) : null,
     };
     for (const rule of this.rules) {
       const tracker = rule.tracker(call);
@@ -67,4 +68,10 @@ export class RateLimitGuard implements CanActivate {
     }
     return true;
   }
+}
+
+/** The account an email names, as log-in finds it (guards run before the validation pipe normalizes arguments). */
+function accountOf(email: string): string {
+  const verdict = email.length <= 1024 ? normalizeEmail(email) : null;
+  return verdict?.ok ? verdict.email : email.trim().toLowerCase();
 }
