@@ -9,6 +9,7 @@ import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { BootstrapAdmin } from './bootstrap-admin.js';
 import { JwtStrategy } from './jwt.strategy.js';
+import { LoginThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 import { SessionEvents } from './session-events.js';
@@ -28,7 +29,7 @@ import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, TokenService } from './token.s
       }),
     }),
   ],
-  providers: [AuthService, AuthResolver, TokenService, PasswordHasher, JwtStrategy, BootstrapAdmin, SessionEvents, { provide: AccessTokenVerifier, useExisting: TokenService }],
+  providers: [AuthService, AuthResolver, TokenService, PasswordHasher, JwtStrategy, BootstrapAdmin, SessionEvents, LoginThrottle, { provide: AccessTokenVerifier, useExisting: TokenService }],
   exports: [PasswordHasher, SessionEvents, AccessTokenVerifier],
 })
 export class AuthModule {}

@@ -4,6 +4,7 @@ import { ConflictError, UnauthenticatedError } from '../common/errors/app-error.
 import { UserRole } from '../domain/user-role.enum.js';
 import { UsersService } from '../users/users.service.js';
 import { LogInInput } from './dto/log-in.input.js';
+import { LoginThrottle } from './login-throttle.js';
 import { SignUpInput } from './dto/sign-up.input.js';
 import { PasswordHasher } from './password-hasher.js';
 import { SessionEvents } from './session-events.js';
@@ -25,6 +26,7 @@ export class AuthService {
     private readonly passwords: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly sessionEvents: SessionEvents,
+    private readonly loginThrottle: LoginThrottle,
   ) {}
 
   async signUp(input: SignUpInput): Promise<Session> {
@@ -34,8 +36,17 @@ export class AuthService {
     return this.open(user);
   }
 
+  /**
+   * Opens a session for the right credentials, from the client address `ip`. Failed attempts slow
+   * that address and the account down (`LoginThrottle`): a throttled attempt is answered
+   * TOO_MANY_REQUESTS before the credentials are looked at.
+   */
+  logIn(input: LogInInput, ip: string): Promise<Session> {
+    return this.loginThrottle.attempt(input.email, ip, () => this.checkCredentials(input));
+  }
+
   /** Unknown email and wrong password answer alike, after the same amount of hashing work. */
-  async logIn(input: LogInInput): Promise<Session> {
+  private async checkCredentials(input: LogInInput): Promise<Session> {
     const user = await this.users.findByEmail(input.email);
     const valid = user ? await this.passwords.verify(user.passwordHash, input.password) : await this.passwords.verifyAgainstDummy(input.password);
     if (!user || !valid) throw new UnauthenticatedError(BAD_CREDENTIALS);
