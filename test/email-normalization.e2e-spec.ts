@@ -28,6 +28,8 @@ describe('email normalization and lookalikes', () => {
   describe('signUp', () => {
     it('maps fullwidth letters (NFKC) to the existing account: CONFLICT, as for the same address', async () => {
       await a.coder({ email: 'fullwidth@example.test' });
+      // Fullwidth letters before a plain @ used to make a second account.
+      expect(failed(await signUp('ｆｕｌｌｗｉｄｔｈ@example.test'), 'CONFLICT').message).toBe(TAKEN);
       const fullwidth = failed(await signUp('ｆｕｌｌｗｉｄｔｈ＠ｅｘａｍｐｌｅ．ｔｅｓｔ'), 'CONFLICT');
       const same = failed(await signUp('FullWidth@Example.test'), 'CONFLICT');
       expect(fullwidth.message).toBe(TAKEN);
