@@ -52,10 +52,11 @@ export function normalizeEmail(raw: string): EmailVerdict {
   if (at <= 0 || at === text.length - 1 || rawLocal.includes('@')) return refuse('INVALID');
   const local = rawLocal.toLowerCase().normalize('NFKC');
   const domain = domainToASCII(text.slice(at + 1));
-  if (!domain) return refuse('INVALID');
-  if (mixesScripts(local) || domainToUnicode(domain).split('.').some(mixesScripts)) return refuse('MIXED_SCRIPTS');
   const email = `${local}@${domain}`;
-  if (email.length > EMAIL_MAX_LENGTH || !isEmail(email, SYNTAX)) return refuse('INVALID');
+  // Lengths first, so the script check below never reads more than an address's worth of text.
+  if (!domain || local.length > 64 || email.length > EMAIL_MAX_LENGTH) return refuse('INVALID');
+  if (mixesScripts(local) || domainToUnicode(domain).split('.').some(mixesScripts)) return refuse('MIXED_SCRIPTS');
+  if (!isEmail(email, SYNTAX)) return refuse('INVALID');
   return { ok: true, email };
 }
 
