@@ -42,7 +42,8 @@ describe('organization setting requireMfa', () => {
     return user;
   }
 
-  const submitBid = async (session: Session, input: Record<string, unknown>) => ok(await app.gql(SUBMIT_BID, { input: { coverLetter: 'Ready to start.', ...input } }, session.accessToken)).submitBid.id as string;
+  const submitBid = async (session: Session, input: Record<string, unknown>) =>
+    ok(await app.gql(SUBMIT_BID, { input: { coverLetter: 'Ready to start.', ...input } }, session.accessToken)).submitBid.id as string;
 
   it('is turned on by an OWNER or ADMIN who has MFA, off by the OWNER only', async () => {
     const { owner, organization } = await a.practice();
