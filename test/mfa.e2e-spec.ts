@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { coders, failed, given, ok, PASSWORD, Session } from './support/given.js';
+import { GraphqlSocket } from './support/graphql-socket.js';
 import { authenticator, CONFIRM, DISABLE, enrollMfa, logIn, START } from './support/mfa.js';
 import { TestApp } from './support/test-app.js';
 
@@ -10,12 +11,25 @@ const BAD_CREDENTIALS = 'Email or password is incorrect';
 describe('MFA (TOTP)', () => {
   let app: TestApp;
   let a: ReturnType<typeof given>;
+  let host: string;
+  const sockets: GraphqlSocket[] = [];
 
   beforeAll(async () => {
     app = await TestApp.start();
+    host = await app.listen();
     a = given(app);
   });
-  afterAll(() => app?.close());
+  afterAll(async () => {
+    for (const socket of sockets) socket.terminate();
+    await app?.close();
+  });
+
+  const connect = async (session: Session) => {
+    const socket = await GraphqlSocket.connect(host, session.accessToken);
+    sockets.push(socket);
+    socket.subscribe('n', `subscription { notificationAdded { id } }`);
+    return socket;
+  };
 
   const mfaEnabled = async (session: Session) => ok(await app.gql<{ me: { mfaEnabled: boolean } }>(ME, {}, session.accessToken)).me.mfaEnabled;
   const reasonOf = (response: { errors?: { extensions: Record<string, unknown> }[] }) => response.errors?.[0]?.extensions.reason;
@@ -77,9 +91,12 @@ describe('MFA (TOTP)', () => {
     it("ends the account's other sessions when MFA is turned on, and keeps the caller's", async () => {
       const user = await a.provider();
       const other = ok(await logIn(app, user.user.email, PASSWORD)).logIn;
+      const [otherSocket, ownSocket] = [await connect(other), await connect(user)];
       await enrollMfa(app, user);
       failed(await app.gql(ME, {}, other.accessToken), 'UNAUTHENTICATED');
       failed(await app.gql(REFRESH, { t: other.refreshToken }), 'UNAUTHENTICATED');
+      expect(await otherSocket.closedWithin()).toEqual({ code: 4401, reason: 'Session ended' });
+      expect(await ownSocket.alive()).toBe(true);
       expect(await mfaEnabled(user)).toBe(true);
       ok(await app.gql(REFRESH, { t: user.refreshToken }));
     });
@@ -202,9 +219,11 @@ describe('MFA (TOTP)', () => {
       const user = await a.coder();
       const { app: authApp } = await enrollMfa(app, user);
       const other = ok(await logIn(app, user.user.email, PASSWORD, await authApp.next())).logIn;
+      const otherSocket = await connect(other);
       expect(ok(await app.gql(DISABLE, { code: await authApp.next() }, user.accessToken)).disableMfa).toBe(true);
 
       expect(await mfaEnabled(user)).toBe(false);
+      expect(await otherSocket.closedWithin()).toEqual({ code: 4401, reason: 'Session ended' });
       failed(await app.gql(ME, {}, other.accessToken), 'UNAUTHENTICATED');
       failed(await app.gql(REFRESH, { t: other.refreshToken }), 'UNAUTHENTICATED');
       expect(await app.sql('SELECT 1 FROM mfa_factors WHERE user_id = $1 UNION ALL SELECT 1 FROM mfa_recovery_codes WHERE user_id = $1', [user.user.id])).toEqual([]);
