@@ -91,7 +91,7 @@ export class MfaService {
         MfaRecoveryCodeEntity,
         recoveryCodes.map((recoveryCode) => ({ userId: actor.id, codeHash: hashRecoveryCode(actor.id, normalizeRecoveryCode(recoveryCode)!) })),
       );
-      return { recoveryCodes, ended: await this.tokens.revokeOtherSessions(manager, actor.id, actor.sessionId) };
+      return { recoveryCodes, ended: await this.tokens.revokeOtherFamilies(manager, actor.id, actor.sessionId) };
     });
     if (!confirmed) throw new BadUserInputError('code is not a current code for the secret being enrolled', ['code']);
     this.logger.log({ userId: actor.id, sessionsEnded: confirmed.ended.length }, 'MFA enabled');
@@ -112,7 +112,7 @@ export class MfaService {
       await manager.delete(MfaFactorEntity, { userId: actor.id });
       await manager.delete(MfaRecoveryCodeEntity, { userId: actor.id });
       await this.users.setMfaEnabled(manager, actor.id, false);
-      return { check, ended: await this.tokens.revokeOtherSessions(manager, actor.id, actor.sessionId) };
+      return { check, ended: await this.tokens.revokeOtherFamilies(manager, actor.id, actor.sessionId) };
     });
     if (disabled.check.outcome === 'blocked') throw this.blocked(disabled.check.retryAfterSeconds);
     if (disabled.check.outcome === 'refused') throw new BadUserInputError('code is incorrect or was already used', ['code']);

@@ -140,15 +140,16 @@ export class TokenService implements AccessTokenVerifier {
   }
 
   /**
-   * Revokes every session of `userId` but `keepSessionId` (all of them when it is null), in the
-   * caller's transaction; answers the sessions revoked, to announce with `SessionEvents.ended` after
-   * commit. Their access tokens stop working at once (`actorOf` checks the family).
+   * Revokes every live session of the user but `keep` (a refresh-token family; every session when it
+   * is null, for a caller whose token predates named sessions), in the caller's transaction; answers
+   * the families revoked. Their access tokens stop working at once (`actorOf` checks the family),
+   * their sockets close once `SessionEvents.ended` is announced for each.
    */
-  async revokeOtherSessions(manager: EntityManager, userId: string, keepSessionId: string | null): Promise<string[]> {
+  async revokeOtherFamilies(manager: EntityManager, userId: string, keep: string | null): Promise<string[]> {
     const rows = await queryRows<{ family_id: string }>(
       manager,
       `UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR family_id <> $2::uuid) RETURNING family_id`,
-      [userId, keepSessionId],
+      [userId, keep],
     );
     return [...new Set(rows.map((row) => row.family_id))];
   }

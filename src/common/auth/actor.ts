@@ -8,6 +8,6 @@ export interface Actor {
   name: string;
   /** The account has a confirmed second factor (organizations with `requireMfa` ask for it before PHI and money acts). */
   mfaEnabled: boolean;
-  /** The session (refresh-token family) the access token belongs to; null for tokens issued before sessions were named. */
+  /** The session (refresh-token family) of the access token this request came with; null for tokens issued before sessions were named. */
   sessionId: string | null;
 }
