@@ -15,6 +15,7 @@ const FUND = `mutation($id: ID!) { fundMilestone(id: $id) { status } }`;
 const PAYMENT_METHOD = `mutation($org: ID!) { startPaymentMethodSetup(organizationId: $org) }`;
 const CONTRACT = `query($id: ID!) { contract(id: $id) { id status } }`;
 const MESSAGE = `mutation($id: ID!) { sendMessage(contractId: $id, body: "Charts for March are in the EHR queue") { id } }`;
+const AUDIT = `query($id: ID!) { auditLog(contractId: $id, first: 100) { edges { node { actorId action outcome detail } } } }`;
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n% chart 0042\n%%EOF\n');
 
 describe('organization setting requireMfa', () => {
@@ -88,6 +89,11 @@ describe('organization setting requireMfa', () => {
     mfaRequired(await app.gql(FUND, { id: milestone }, admin.accessToken));
     mfaRequired(await app.gql(PAYMENT_METHOD, { org: organization.id }, admin.accessToken));
     mfaRequired(await app.gql(ACCEPT_BID, { id: pendingBid }, admin.accessToken));
+    // The refused PHI acts are in the contract's audit log, with the reason.
+    const audit = ok(await app.gql(AUDIT, { id: contractId }, owner.accessToken)).auditLog.edges.map((edge: { node: Record<string, string> }) => edge.node);
+    expect(audit.filter((event: Record<string, string>) => event.actorId === admin.user.id)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'UPLOAD', outcome: 'DENIED', detail: expect.stringContaining('requires MFA') })]),
+    );
     // Nothing of it happened.
     expect(await app.sql('SELECT 1 FROM documents WHERE contract_id = $1', [contractId])).toHaveLength(0);
     expect(await app.sql('SELECT status FROM milestones WHERE contract_id = $1', [contractId])).toEqual([{ status: 'CREATED' }]);
