@@ -1,19 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { AUTH_FIELDS, given, PASSWORD, Session } from './support/given.js';
+import { enrollMfa } from './support/mfa.js';
 import { GraphqlError, GraphqlResponse, TestApp } from './support/test-app.js';
 
 const LOG_IN = `mutation($input: LogInInput!) { logIn(input: $input) { ${AUTH_FIELDS} } }`;
 const WRONG = 'not the password at all';
 
 /** One logIn from the client address `ip` (the app trusts the loopback proxy's X-Forwarded-For). */
-async function logInFrom(app: TestApp, ip: string, email: string, password: string): Promise<GraphqlResponse<{ logIn: Session }>> {
-  const res = await app
-    .http()
-    .post('/graphql')
-    .set('content-type', 'application/json')
-    .set('x-forwarded-for', ip)
-    .send({ query: LOG_IN, variables: { input: { email, password } } });
+async function logInFrom(app: TestApp, ip: string, email: string, password: string, mfaCode?: string): Promise<GraphqlResponse<{ logIn: Session }>> {
+  const input = { email, password, ...(mfaCode === undefined ? {} : { mfaCode }) };
+  const res = await app.http().post('/graphql').set('content-type', 'application/json').set('x-forwarded-for', ip).send({ query: LOG_IN, variables: { input } });
   return { status: res.status, data: res.body.data ?? null, errors: res.body.errors };
 }
 
@@ -116,6 +113,25 @@ describe('login throttle (LOGIN_THROTTLE_*), on although RATE_LIMIT_ENABLED=fals
         expect(codeOf(await logInFrom(small, freshIp(), owner.user.email, PASSWORD))).toBe('OK');
       } finally {
         await small.close();
+      }
+    });
+  });
+
+  describe('with two free failures per address and per account', () => {
+    let app: TestApp;
+    beforeAll(async () => {
+      app = await TestApp.start({ TRUST_PROXY: 'loopback', LOGIN_THROTTLE_BASE_DELAY_SECONDS: '60', LOGIN_THROTTLE_IP_FREE_FAILURES: '2', LOGIN_THROTTLE_ACCOUNT_FREE_FAILURES: '2' });
+    });
+    afterAll(() => app?.close());
+
+    it('does not count the MFA_REQUIRED step of an MFA log-in: an MFA user logs in more often than the free failures allow', async () => {
+      const owner = await given(app).coder();
+      const { recoveryCodes } = await enrollMfa(app, owner);
+      const office = freshIp();
+      for (const code of recoveryCodes.slice(0, 4)) {
+        const first = await logInFrom(app, office, owner.user.email, PASSWORD);
+        expect([codeOf(first), first.errors?.[0].extensions.reason]).toEqual(['UNAUTHENTICATED', 'MFA_REQUIRED']);
+        expect(codeOf(await logInFrom(app, office, owner.user.email, PASSWORD, code))).toBe('OK');
       }
     });
   });

@@ -10,6 +10,9 @@ import { AuthService } from './auth.service.js';
 import { BootstrapAdmin } from './bootstrap-admin.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { LoginThrottle } from './login-throttle.js';
+import { MfaFactorEntity } from './mfa-factor.entity.js';
+import { MfaResolver } from './mfa.resolver.js';
+import { MfaService } from './mfa.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 import { SessionEvents } from './session-events.js';
@@ -19,7 +22,7 @@ import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, TokenService } from './token.s
   imports: [
     UsersModule,
     PassportModule,
-    TypeOrmModule.forFeature([RefreshTokenEntity]),
+    TypeOrmModule.forFeature([RefreshTokenEntity, MfaFactorEntity]),
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -29,7 +32,19 @@ import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, TokenService } from './token.s
       }),
     }),
   ],
-  providers: [AuthService, AuthResolver, TokenService, PasswordHasher, JwtStrategy, BootstrapAdmin, SessionEvents, LoginThrottle, { provide: AccessTokenVerifier, useExisting: TokenService }],
+  providers: [
+    AuthService,
+    AuthResolver,
+    MfaService,
+    MfaResolver,
+    TokenService,
+    PasswordHasher,
+    JwtStrategy,
+    BootstrapAdmin,
+    SessionEvents,
+    LoginThrottle,
+    { provide: AccessTokenVerifier, useExisting: TokenService },
+  ],
   exports: [PasswordHasher, SessionEvents, AccessTokenVerifier],
 })
 export class AuthModule {}

@@ -19,7 +19,8 @@ import { AppConfig } from '../config/app-config.js';
  * (keys are the normalized email, never whether it exists). Each attempt counts as a failure before
  * it is checked (concurrent guesses cannot all use the free failures); a success takes the account
  * and address counts back and clears its address's count for the account. Only UNAUTHENTICATED
- * answers (wrong password, unknown account, a missing or wrong second factor) stay counted.
+ * answers stay counted: a wrong password, an unknown account, a wrong second factor (not the
+ * MFA_REQUIRED answer to the right password sent without a code).
  * Counters: `FailureBackoff` (Redis when REDIS_URL is set, so every instance sees them).
  */
 @Injectable()
@@ -53,8 +54,10 @@ export class LoginThrottle {
     try {
       result = await check();
     } catch (error) {
-      // A wrong credential stays counted; anything else (the database unreachable) was no guess.
-      if (!(error instanceof UnauthenticatedError)) await this.backoff.settle([pair.key, fromAddress.key, onAccount.key], []);
+      // A wrong credential stays counted. Anything else was no guess: the database unreachable, or
+      // the right password of an MFA account sent without its code (the first step of every such
+      // log-in: counted, it would slow down each MFA user and everyone behind the same address).
+      if (!(error instanceof UnauthenticatedError) || error.extensions.reason === 'MFA_REQUIRED') await this.backoff.settle([pair.key, fromAddress.key, onAccount.key], []);
       throw error;
     }
     await this.backoff.settle([fromAddress.key, onAccount.key], [pair.key]);

@@ -14,6 +14,7 @@ import { CredentialExpiryReminders1795754898520 } from '../../migrations/1795754
 import { MatchingAtScale1795800000000 } from '../../migrations/1795800000000-MatchingAtScale.js';
 import { OpenPostingsBySpecialty1795810000000 } from '../../migrations/1795810000000-OpenPostingsBySpecialty.js';
 import { CodedBatchSpecialty1795820000000 } from '../../migrations/1795820000000-CodedBatchSpecialty.js';
+import { Mfa1795850000000 } from '../../migrations/1795850000000-Mfa.js';
 import { EmailNormalization1795860000000 } from '../../migrations/1795860000000-EmailNormalization.js';
 
 /**
@@ -37,5 +38,6 @@ export const MIGRATIONS = [
   MatchingAtScale1795800000000,
   OpenPostingsBySpecialty1795810000000,
   CodedBatchSpecialty1795820000000,
+  Mfa1795850000000,
   EmailNormalization1795860000000,
 ];
