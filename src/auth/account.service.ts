@@ -10,7 +10,8 @@ import { TransactionRunner } from '../database/transaction-runner.js';
 import { MailService } from '../mail/mail.service.js';
 import { OutboxJob, OutboxOutcome, OutboxService } from '../outbox/outbox.service.js';
 import { UserEntity } from '../users/user.entity.js';
-import { normalizeEmail, UsersService } from '../users/users.service.js';
+import { UsersService } from '../users/users.service.js';
+import { normalEmailOrThrow } from '../common/validation/email-address.decorator.js';
 import { AccountTokenPurpose } from './account-token.entity.js';
 import { AccountTokensService } from './account-tokens.service.js';
 import { ChangePasswordInput, RequestEmailChangeInput, ResetPasswordInput } from './dto/account.inputs.js';
@@ -99,7 +100,7 @@ export class AccountService implements OnModuleInit {
         return (await this.users.findById(user.id, manager))!;
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'users_email_key')) throw new ConflictError('Another account uses this address now');
+      if (isUniqueViolation(error, 'users_email_key') || isUniqueViolation(error, 'users_email_skeleton_key')) throw new ConflictError('Another account uses this address now');
       throw error;
     }
   }
@@ -113,9 +114,9 @@ export class AccountService implements OnModuleInit {
     await this.limit(ip, `email-change:${actor.id}`);
     const user = await this.userOf(actor);
     if (!(await this.passwords.verify(user.passwordHash, input.currentPassword))) throw new BadUserInputError(WRONG_PASSWORD, ['input.currentPassword']);
-    const newEmail = normalizeEmail(input.newEmail);
+    const newEmail = input.newEmail; // in its normal form (@EmailAddress)
     if (newEmail === user.email) throw new BadUserInputError('This is already the address of your account', ['input.newEmail']);
-    if (await this.users.findByEmail(newEmail)) throw new ConflictError('An account with this email already exists');
+    if (await this.users.emailTakenByOther(newEmail, user.id)) throw new ConflictError('An account with this email already exists');
     await this.transactions.run(async (manager) => {
       await this.accountTokens.retire(manager, user.id, [CHANGE_EMAIL]);
       const issued = await this.accountTokens.issue(manager, user.id, CHANGE_EMAIL, newEmail);
@@ -130,7 +131,7 @@ export class AccountService implements OnModuleInit {
    * and mails the link (`mailPasswordReset`).
    */
   async requestPasswordReset(email: string, ip: string): Promise<boolean> {
-    const address = normalizeEmail(email);
+    const address = normalEmailOrThrow(email, 'email');
     await this.limit(ip, `password-reset:${createHash('sha256').update(address).digest('hex')}`);
     await this.transactions.run((manager) => this.outbox.enqueue(manager, 'account.password-reset', `password-reset-request:${randomUUID()}`, { email: address }));
     return true;
@@ -191,14 +192,12 @@ export class AccountService implements OnModuleInit {
     const keep = actor.sessionId;
     const ended = await this.transactions.run(async (manager) => {
       await this.users.setPasswordHash(manager, user.id, passwordHash, { endSessions: keep === null });
-      let families: string[] | null = null;
-      if (keep) families = await this.tokens.revokeOtherFamilies(manager, user.id, keep);
-      else await this.tokens.revokeAllForUser(user.id, manager);
+      const families = await this.tokens.revokeOtherFamilies(manager, user.id, keep);
       await this.accountTokens.retire(manager, user.id, [RESET_PASSWORD, CHANGE_EMAIL]);
       await this.mail.enqueue(manager, `password-changed:${randomUUID()}`, user.email, 'password-changed', {});
       return families;
     });
-    if (ended === null) await this.sessionEvents.ended({ userId: user.id });
+    if (keep === null) await this.sessionEvents.ended({ userId: user.id });
     else for (const sessionId of ended) await this.sessionEvents.ended({ userId: user.id, sessionId });
     return true;
   }

@@ -15,6 +15,10 @@ import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { BootstrapAdmin } from './bootstrap-admin.js';
 import { JwtStrategy } from './jwt.strategy.js';
+import { LoginThrottle } from './login-throttle.js';
+import { MfaFactorEntity } from './mfa-factor.entity.js';
+import { MfaResolver } from './mfa.resolver.js';
+import { MfaService } from './mfa.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 import { SessionEvents } from './session-events.js';
@@ -26,7 +30,7 @@ import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, TokenService } from './token.s
     MailModule,
     OutboxModule,
     PassportModule,
-    TypeOrmModule.forFeature([RefreshTokenEntity, AccountTokenEntity]),
+    TypeOrmModule.forFeature([RefreshTokenEntity, AccountTokenEntity, MfaFactorEntity]),
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -42,11 +46,14 @@ import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, TokenService } from './token.s
     AccountService,
     AccountResolver,
     AccountTokensService,
+    MfaService,
+    MfaResolver,
     TokenService,
     PasswordHasher,
     JwtStrategy,
     BootstrapAdmin,
     SessionEvents,
+    LoginThrottle,
     { provide: AccessTokenVerifier, useExisting: TokenService },
   ],
   exports: [PasswordHasher, SessionEvents, AccessTokenVerifier],

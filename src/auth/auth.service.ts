@@ -4,6 +4,8 @@ import { ConflictError, UnauthenticatedError } from '../common/errors/app-error.
 import { UserRole } from '../domain/user-role.enum.js';
 import { UsersService } from '../users/users.service.js';
 import { LogInInput } from './dto/log-in.input.js';
+import { LoginThrottle } from './login-throttle.js';
+import { MfaService } from './mfa.service.js';
 import { SignUpInput } from './dto/sign-up.input.js';
 import { PasswordHasher } from './password-hasher.js';
 import { SessionEvents } from './session-events.js';
@@ -29,6 +31,8 @@ export class AuthService {
     private readonly sessionEvents: SessionEvents,
     private readonly transactions: TransactionRunner,
     private readonly account: AccountService,
+    private readonly mfa: MfaService,
+    private readonly loginThrottle: LoginThrottle,
   ) {}
 
   /** Creates the account, unverified, and mails it a verification link (in the same transaction). */
@@ -43,11 +47,25 @@ export class AuthService {
     return this.open(user);
   }
 
-  /** Unknown email and wrong password answer alike, after the same amount of hashing work. */
-  async logIn(input: LogInInput): Promise<Session> {
+  /**
+   * Opens a session for the right credentials, from the client address `ip`. Failed attempts (a
+   * wrong password, a missing or wrong second factor) slow that address and the account down
+   * (`LoginThrottle`): a throttled attempt is answered TOO_MANY_REQUESTS before the credentials are
+   * looked at.
+   */
+  logIn(input: LogInInput, ip: string): Promise<Session> {
+    return this.loginThrottle.attempt(input.email, ip, () => this.checkCredentials(input));
+  }
+
+  /**
+   * Unknown email and wrong password answer alike, after the same amount of hashing work. The second
+   * factor is asked for only once the password is right, so a wrong password says nothing about MFA.
+   */
+  private async checkCredentials(input: LogInInput): Promise<Session> {
     const user = await this.users.findByEmail(input.email);
     const valid = user ? await this.passwords.verify(user.passwordHash, input.password) : await this.passwords.verifyAgainstDummy(input.password);
     if (!user || !valid) throw new UnauthenticatedError(BAD_CREDENTIALS);
+    if (user.mfaEnabled) await this.mfa.verifyLogIn(user.id, input.mfaCode);
     return this.open(user);
   }
 

@@ -115,7 +115,7 @@ export class TokenService implements AccessTokenVerifier {
   async actorOf(claims: AccessTokenClaims): Promise<Actor | null> {
     const [user, live] = await Promise.all([this.users.findById(claims.sub), claims.sid ? this.isSessionLive(claims.sid) : true]);
     if (!user || user.sessionVersion !== claims.ver || !live) return null;
-    return { id: user.id, role: user.role, email: user.email, name: user.name, emailVerified: user.emailVerifiedAt !== null, sessionId: claims.sid ?? null };
+    return { id: user.id, role: user.role, email: user.email, name: user.name, emailVerified: user.emailVerifiedAt !== null, mfaEnabled: user.mfaEnabled, sessionId: claims.sid ?? null };
   }
 
   subjectOf(accessToken: string): string | null {
@@ -140,15 +140,17 @@ export class TokenService implements AccessTokenVerifier {
   }
 
   /**
-   * Revokes every live session of the user but `keep` (a refresh-token family); answers the families
-   * revoked. Their access tokens stop working at once (`actorOf` checks the family), their sockets close
-   * once `SessionEvents.ended` is announced for each.
+   * Revokes every live session of the user but `keep` (a refresh-token family; every session when it
+   * is null, for a caller whose token predates named sessions), in the caller's transaction; answers
+   * the families revoked. Their access tokens stop working at once (`actorOf` checks the family),
+   * their sockets close once `SessionEvents.ended` is announced for each.
    */
-  async revokeOtherFamilies(manager: EntityManager, userId: string, keep: string): Promise<string[]> {
-    const rows = await queryRows<{ family_id: string }>(manager, `UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND family_id <> $2 AND revoked_at IS NULL RETURNING family_id`, [
-      userId,
-      keep,
-    ]);
+  async revokeOtherFamilies(manager: EntityManager, userId: string, keep: string | null): Promise<string[]> {
+    const rows = await queryRows<{ family_id: string }>(
+      manager,
+      `UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR family_id <> $2::uuid) RETURNING family_id`,
+      [userId, keep],
+    );
     return [...new Set(rows.map((row) => row.family_id))];
   }
 }

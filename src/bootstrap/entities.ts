@@ -23,6 +23,8 @@ import { CoderProfileEntity } from '../coders/coder-profile.entity.js';
 import { CredentialEntity } from '../coders/credential.entity.js';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
 import { AccountTokenEntity } from '../auth/account-token.entity.js';
+import { MfaFactorEntity } from '../auth/mfa-factor.entity.js';
+import { MfaRecoveryCodeEntity } from '../auth/mfa-recovery-code.entity.js';
 import { MembershipEntity } from '../organizations/membership.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
@@ -32,6 +34,8 @@ export const ENTITIES = [
   UserEntity,
   RefreshTokenEntity,
   AccountTokenEntity,
+  MfaFactorEntity,
+  MfaRecoveryCodeEntity,
   OrganizationEntity,
   MembershipEntity,
   CoderProfileEntity,

@@ -15,6 +15,8 @@ import { MatchingAtScale1795800000000 } from '../../migrations/1795800000000-Mat
 import { OpenPostingsBySpecialty1795810000000 } from '../../migrations/1795810000000-OpenPostingsBySpecialty.js';
 import { CodedBatchSpecialty1795820000000 } from '../../migrations/1795820000000-CodedBatchSpecialty.js';
 import { AccountTokens1795830000000 } from '../../migrations/1795830000000-AccountTokens.js';
+import { Mfa1795850000000 } from '../../migrations/1795850000000-Mfa.js';
+import { EmailNormalization1795860000000 } from '../../migrations/1795860000000-EmailNormalization.js';
 
 /**
  * Every migration, oldest first. `npm run migration:generate -- migrations/<Intent>` writes a new
@@ -38,4 +40,6 @@ export const MIGRATIONS = [
   OpenPostingsBySpecialty1795810000000,
   CodedBatchSpecialty1795820000000,
   AccountTokens1795830000000,
+  Mfa1795850000000,
+  EmailNormalization1795860000000,
 ];

@@ -17,6 +17,10 @@ export class OrganizationEntity {
   @Column({ type: 'text', nullable: true })
   npi: string | null;
 
+  /** Members' PHI and money acts through this organization need an MFA-enabled account (OrganizationAccess). */
+  @Column({ type: 'boolean', default: false })
+  requireMfa: boolean;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

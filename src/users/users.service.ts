@@ -4,9 +4,8 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { UserEntity } from './user.entity.js';
 import { UserRole } from '../domain/user-role.enum.js';
-
-/** Trims and lower-cases an email, the only form stored and compared. */
-export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+import { emailSkeleton, normalizeEmail } from '../domain/email-address.js';
+import { normalEmailOrThrow } from '../common/validation/email-address.decorator.js';
 
 @Injectable()
 export class UsersService {
@@ -17,8 +16,10 @@ export class UsersService {
     return (manager?.getRepository(UserEntity) ?? this.users).findOneBy({ id });
   }
 
-  findByEmail(email: string): Promise<UserEntity | null> {
-    return this.users.findOneBy({ email: normalizeEmail(email) });
+  /** The user with this address in its normal form; null when none has it (or it is no address the rules accept). */
+  async findByEmail(email: string): Promise<UserEntity | null> {
+    const verdict = normalizeEmail(email);
+    return verdict.ok ? this.users.findOneBy({ email: verdict.email }) : null;
   }
 
   findByIds(ids: readonly string[]): Promise<UserEntity[]> {
@@ -31,19 +32,26 @@ export class UsersService {
   }
 
   /**
-   * Inserts a user unless the (normalized) email is taken; returns null when it is.
-   * The unique index decides, so two racing sign-ups cannot both win.
+   * Inserts a user unless the email, in its normal form, is taken or looks like a taken one (same
+   * TR39 skeleton); returns null when it is. The unique indexes decide, so racing sign-ups (the same
+   * address, or an address and its lookalike) cannot both win.
    */
   async createIfEmailFree(input: { email: string; name: string; role: UserRole; passwordHash: string; emailVerifiedAt?: Date | null }, manager?: EntityManager): Promise<UserEntity | null> {
+    const email = normalEmailOrThrow(input.email, 'email');
     const result = await (manager?.getRepository(UserEntity) ?? this.users)
       .createQueryBuilder()
       .insert()
-      .values({ ...input, email: normalizeEmail(input.email), name: input.name.trim() })
+      .values({ ...input, email, emailSkeleton: emailSkeleton(email), name: input.name.trim() })
       .orIgnore()
       .returning(['id'])
       .execute();
     const inserted = result.identifiers[0]?.id as string | undefined;
     return inserted ? this.findById(inserted, manager) : null;
+  }
+
+  /** Records whether the user has a confirmed second factor, in the transaction that changes the factor. */
+  async setMfaEnabled(manager: EntityManager, userId: string, enabled: boolean): Promise<void> {
+    await manager.getRepository(UserEntity).update({ id: userId }, { mfaEnabled: enabled });
   }
 
   /** Invalidates every access token issued to the user so far (log-out everywhere). */
@@ -64,14 +72,25 @@ export class UsersService {
   }
 
   /**
-   * Moves the user to `email`, verified (the caller proved it reaches them); false when another account
-   * has that address. Two accounts racing to one address: the unique index refuses the second
-   * (`users_email_key`, a unique violation the caller answers as CONFLICT).
+   * Whether an account other than `userId` has `email` (in its normal form) or an address that looks
+   * like it (same skeleton): such an address cannot become the user's.
+   */
+  async emailTakenByOther(email: string, userId: string, manager?: EntityManager): Promise<boolean> {
+    return (manager?.getRepository(UserEntity) ?? this.users)
+      .createQueryBuilder('u')
+      .where('u.id <> :userId AND (u.email = :email OR u.email_skeleton = :skeleton)', { userId, email, skeleton: emailSkeleton(email) })
+      .getExists();
+  }
+
+  /**
+   * Moves the user to `email` (in its normal form), verified: the caller proved it reaches them. False
+   * when another account has that address or a lookalike. Two accounts racing to one address: the
+   * unique indexes refuse the second (`users_email_key`, `users_email_skeleton_key`: a unique
+   * violation the caller answers as CONFLICT).
    */
   async replaceEmail(manager: EntityManager, userId: string, email: string): Promise<boolean> {
-    const repository = manager.getRepository(UserEntity);
-    if (await repository.exists({ where: { email: normalizeEmail(email) } })) return false;
-    await repository.update({ id: userId }, { email: normalizeEmail(email), emailVerifiedAt: () => 'now()' });
+    if (await this.emailTakenByOther(email, userId, manager)) return false;
+    await manager.getRepository(UserEntity).update({ id: userId }, { email, emailSkeleton: emailSkeleton(email), emailVerifiedAt: () => 'now()' });
     return true;
   }
 

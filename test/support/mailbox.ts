@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { domainToASCII } from 'node:url';
 import { expect } from '@jest/globals';
 import { AddressObject, ParsedMail, simpleParser } from 'mailparser';
 import { OutboxJobKind, OutboxService } from '../../src/outbox/outbox.service.js';
@@ -18,8 +19,14 @@ export interface ReceivedMail {
 /** The outbox job kinds that end in a mail (a reset request looks its account up first): draining these runs no Stripe job. */
 export const MAIL_KINDS: OutboxJobKind[] = ['account.password-reset', 'mail.send'];
 
+/** An address as the app stores it: mailparser shows an IDN domain in Unicode, the app keeps it in punycode. */
+const asStored = (address: string) => {
+  const at = address.lastIndexOf('@');
+  return at < 0 ? address : `${address.slice(0, at)}@${domainToASCII(address.slice(at + 1))}`;
+};
+
 const addresses = (field: AddressObject | AddressObject[] | undefined) =>
-  (Array.isArray(field) ? field : field ? [field] : []).flatMap((object) => object.value.map((address) => address.address ?? '')).join(', ');
+  (Array.isArray(field) ? field : field ? [field] : []).flatMap((object) => object.value.map((address) => asStored(address.address ?? ''))).join(', ');
 
 export function received(parsed: ParsedMail): ReceivedMail {
   return {

@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
-import { Trim } from '../../common/validation/trim.decorator.js';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { EmailAddress } from '../../common/validation/email-address.decorator.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './sign-up.input.js';
 
 const TOKEN_MAX_LENGTH = 200;
@@ -35,10 +35,8 @@ export class ChangePasswordInput {
 
 @InputType({ description: "A new address for the caller's account; it replaces the current one once the link mailed to it is used." })
 export class RequestEmailChangeInput {
-  @Field()
-  @Trim()
-  @IsEmail({}, { message: 'newEmail must be a valid email address' })
-  @MaxLength(254)
+  @Field({ description: 'Stored in its normal form; refused like a sign-up address (invisible characters, mixed scripts, a lookalike of a taken one).' })
+  @EmailAddress()
   newEmail: string;
 
   @Field()

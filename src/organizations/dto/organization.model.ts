@@ -16,6 +16,12 @@ export class Organization {
   @Field(() => String, { nullable: true, description: 'National Provider Identifier (practices).' })
   npi: string | null;
 
+  @Field({
+    description:
+      "Whether the members' PHI and money acts through this organization (documents, coded batches, BAA, funding and approving, accepting bids, bidding as the company, the payment method) need an MFA-enabled account.",
+  })
+  requireMfa: boolean;
+
   @Field()
   createdAt: Date;
 }
