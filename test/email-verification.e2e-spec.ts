@@ -276,6 +276,14 @@ describe('verified email', () => {
       expect(ok(await app.gql(ME, {}, user.accessToken)).me.email).toBe(user.user.email);
     });
 
+    it("refuses a lookalike of another account's address", async () => {
+      const domain = `${randomUUID().slice(0, 8).replace(/\d/g, 'x')}.test`;
+      await a.provider({ email: `oops@${domain}` });
+      const user = await a.coder();
+      failed(await app.gql(REQUEST_EMAIL_CHANGE, { input: { newEmail: `оорѕ@${domain}`, currentPassword: PASSWORD } }, user.accessToken), 'CONFLICT'); // all Cyrillic
+      expect(await app.sql(`SELECT 1 FROM account_tokens WHERE user_id = $1 AND purpose = 'CHANGE_EMAIL'`, [user.user.id])).toEqual([]);
+    });
+
     it('keeps only the newest change link working', async () => {
       const user = await a.coder();
       const [first, second] = [`first-${randomUUID()}@example.test`, `second-${randomUUID()}@example.test`];
