@@ -207,7 +207,7 @@ export class Environment {
   @Max(5000)
   PLATFORM_FEE_BPS = 1000;
 
-  /** How often the outbox worker looks for Stripe calls to make, in ms; 0 turns off every background job of this instance (tests drive them). */
+  /** How often the outbox worker looks for Stripe calls to make and mail to send, in ms; 0 turns off every background job of this instance (tests drive them). */
   @Transform(toInt)
   @IsInt()
   @Min(0)
