@@ -6,6 +6,7 @@ import { ConnectionArgs, connectionComplexity } from '../common/pagination/conne
 import { IdArg } from '../common/validation/id-arg.decorator.js';
 import { CreateOrganizationInput } from './dto/create-organization.input.js';
 import { InviteMemberArgs } from './dto/invite-member.args.js';
+import { ChangeMemberRoleArgs, MemberArgs } from './dto/member.args.js';
 import { Membership, MembershipConnection } from './dto/membership.model.js';
 import { Organization } from './dto/organization.model.js';
 import { OrganizationsService } from './organizations.service.js';
@@ -32,6 +33,34 @@ export class OrganizationsResolver {
   @Mutation(() => Membership, { description: 'Declines an invitation addressed to the caller.' })
   declineMembershipInvitation(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Membership> {
     return this.organizationsService.respondToInvitation(actor, id, false);
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Revokes a pending invitation (OWNER, or ADMIN for a MEMBER invitation); it stays in the history as REVOKED and the address may be invited again. CONFLICT once answered.',
+  })
+  async revokeMembershipInvitation(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<boolean> {
+    await this.organizationsService.revokeInvitation(actor, id);
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Removes a member (OWNER: anyone but the last OWNER; ADMIN: MEMBERs). They lose access at once to everything of the organization, live subscriptions included. The membership stays in the history as REMOVED.',
+  })
+  async removeMember(@CurrentUser() actor: Actor, @Args() args: MemberArgs): Promise<boolean> {
+    await this.organizationsService.removeMember(actor, args);
+    return true;
+  }
+
+  @Mutation(() => Membership, { description: "Changes a member's role (OWNER; an ADMIN may only keep MEMBERs MEMBERs). The last OWNER cannot be demoted." })
+  changeMemberRole(@CurrentUser() actor: Actor, @Args() args: ChangeMemberRoleArgs): Promise<Membership> {
+    return this.organizationsService.changeMemberRole(actor, args);
+  }
+
+  @Mutation(() => Boolean, { description: 'The caller leaves the organization (LEFT). The last OWNER must appoint another OWNER first (CONFLICT).' })
+  async leaveOrganization(@CurrentUser() actor: Actor, @IdArg('organizationId') organizationId: string): Promise<boolean> {
+    await this.organizationsService.leave(actor, organizationId);
+    return true;
   }
 
   @Query(() => [Organization], { description: 'Organizations the caller is an active member of.' })
