@@ -96,6 +96,7 @@ const MATRIX: Record<string, Entry> = {
   addCredential: { doc: 'mutation { addCredential(input: { type: CRC, number: "CRC-MATRIX", issuedOn: "2022-01-01" }) { id } }', expect: 'U O O F F F F' },
   updateCredential: { doc: 'mutation($id: ID!) { updateCredential(id: $id, input: { number: "CPC-NEW-1" }) { id } }', vars: (w) => ({ id: w.coderSpareCredential }), expect: 'U O N F F F F' },
   verifyCredential: { doc: 'mutation($id: ID!) { verifyCredential(id: $id, approve: true) { id } }', vars: (w) => ({ id: w.pendingCredential }), expect: 'U F F F F O F' },
+  verifyOrganization: { doc: 'mutation($id: ID!) { verifyOrganization(id: $id) { id } }', vars: (w) => ({ id: w.practice }), expect: 'U F F F F O F' },
   createJobPosting: { doc: 'mutation($input: CreateJobPostingInput!) { createJobPosting(input: $input) { id } }', vars: (w) => ({ input: jobInput(w.practice) }), expect: 'U F F O N F O' },
   submitBid: {
     doc: 'mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }',

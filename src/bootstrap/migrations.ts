@@ -16,6 +16,7 @@ import { OpenPostingsBySpecialty1795810000000 } from '../../migrations/179581000
 import { CodedBatchSpecialty1795820000000 } from '../../migrations/1795820000000-CodedBatchSpecialty.js';
 import { MembershipEndStatuses1795840000000 } from '../../migrations/1795840000000-MembershipEndStatuses.js';
 import { MembershipEnded1795840000001 } from '../../migrations/1795840000001-MembershipEnded.js';
+import { NpiClaims1795840000002 } from '../../migrations/1795840000002-NpiClaims.js';
 
 /**
  * Every migration, oldest first. `npm run migration:generate -- migrations/<Intent>` writes a new
@@ -40,4 +41,5 @@ export const MIGRATIONS = [
   CodedBatchSpecialty1795820000000,
   MembershipEndStatuses1795840000000,
   MembershipEnded1795840000001,
+  NpiClaims1795840000002,
 ];

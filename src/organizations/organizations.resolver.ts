@@ -1,9 +1,10 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
-import { CurrentUser } from '../common/auth/decorators.js';
+import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { ConnectionArgs, connectionComplexity } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
+import { UserRole } from '../domain/user-role.enum.js';
 import { CreateOrganizationInput } from './dto/create-organization.input.js';
 import { InviteMemberArgs } from './dto/invite-member.args.js';
 import { ChangeMemberRoleArgs, MemberArgs } from './dto/member.args.js';
@@ -63,6 +64,15 @@ export class OrganizationsResolver {
     return true;
   }
 
+  @Roles(UserRole.ADMIN)
+  @Mutation(() => Organization, {
+    description:
+      'Admin review: marks the organization verified (for a practice, the holder of the NPI it claims). One verified organization per NPI: CONFLICT when another one already is; the other claimants stay unverified. ADMIN only.',
+  })
+  verifyOrganization(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Organization> {
+    return this.organizationsService.verify(actor, id);
+  }
+
   @Query(() => [Organization], { description: 'Organizations the caller is an active member of.' })
   myOrganizations(@CurrentUser() actor: Actor): Promise<Organization[]> {
     return this.organizationsService.listForMember(actor);
@@ -76,6 +86,11 @@ export class OrganizationsResolver {
   @Query(() => Organization, { description: 'An organization the caller belongs to (NOT_FOUND for others).' })
   organization(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Organization> {
     return this.organizationsService.findForMember(actor, id);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether an admin verified the organization (`verifyOrganization`): for a practice, that it holds the NPI it claims. Public.' })
+  verified(@Parent() organization: Organization): boolean {
+    return organization.verifiedAt !== null;
   }
 
   @ResolveField(() => MembershipConnection, {

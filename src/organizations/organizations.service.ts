@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
@@ -41,23 +41,52 @@ export class OrganizationsService {
     if (input.npi && input.kind !== OrganizationKind.PROVIDER_PRACTICE) {
       throw new BadUserInputError('input.npi is only for a PROVIDER_PRACTICE', ['input.npi']);
     }
+    // An NPI already claimed (or verified) elsewhere is no reason to refuse: it is public, and the
+    // first to type it must not lock the real practice out. The claim stays unverified until an admin's review.
+    return this.transactions.run(async (manager) => {
+      const organization = await manager.getRepository(OrganizationEntity).save({ name: input.name, kind: input.kind, npi: input.npi ?? null, verifiedAt: null, verifiedById: null });
+      await manager.getRepository(MembershipEntity).insert({
+        organizationId: organization.id,
+        userId: actor.id,
+        email: actor.email,
+        role: MembershipRole.OWNER,
+        status: MembershipStatus.ACTIVE,
+        respondedAt: new Date(),
+      });
+      return organization;
+    });
+  }
+
+  /**
+   * An admin's review: marks the organization verified (for a practice, that it is the holder of the
+   * NPI it claims). At most one verified organization per NPI: `organizations_verified_npi_key`
+   * settles two verifications of one NPI, even concurrent ones (CONFLICT for the second); the other
+   * claimants stay unverified. Verifying a verified organization changes nothing.
+   */
+  async verify(actor: Actor, id: string): Promise<OrganizationEntity> {
     try {
       return await this.transactions.run(async (manager) => {
-        const organization = await manager.getRepository(OrganizationEntity).save({ name: input.name, kind: input.kind, npi: input.npi ?? null });
-        await manager.getRepository(MembershipEntity).insert({
-          organizationId: organization.id,
-          userId: actor.id,
-          email: actor.email,
-          role: MembershipRole.OWNER,
-          status: MembershipStatus.ACTIVE,
-          respondedAt: new Date(),
-        });
-        return organization;
+        const organization = await this.lockForUpdate(manager, id);
+        if (organization.verifiedAt) return organization;
+        await manager.getRepository(OrganizationEntity).update({ id }, { verifiedAt: () => 'now()', verifiedById: actor.id });
+        return manager.getRepository(OrganizationEntity).findOneByOrFail({ id });
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'organizations_npi_key')) throw new ConflictError('An organization with this NPI already exists');
+      if (isUniqueViolation(error, 'organizations_verified_npi_key')) throw new ConflictError('Another organization is already verified as the holder of this NPI');
       throw error;
     }
+  }
+
+  /** The ids of the verified organizations, as a subquery for another module's list (the job directory's `verifiedOnly`). */
+  verifiedOrganizations(): { sql: string } {
+    return { sql: this.organizations.createQueryBuilder('o').select('o.id').where('o.verified_at IS NOT NULL').getQuery() };
+  }
+
+  /** Which of `ids` are verified organizations (matching's reasons). */
+  async verifiedAmong(ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await this.organizations.find({ select: { id: true }, where: { id: In([...new Set(ids)]), verifiedAt: Not(IsNull()) } });
+    return new Set(rows.map((row) => row.id));
   }
 
   /** Organizations the caller is an active member of, oldest membership first. */
