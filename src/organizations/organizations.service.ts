@@ -192,6 +192,8 @@ export class OrganizationsService {
 
   /** The caller leaves the organization (LEFT, kept for history); the last OWNER must appoint another first. */
   async leave(actor: Actor, organizationId: string): Promise<void> {
+    // Asked first without the lock, so nobody but a member ever takes it.
+    if (!(await this.access.isActiveMember(actor.id, organizationId))) throw new NotFoundError('Organization');
     await this.underLock(organizationId, async (manager) => {
       const membership = await manager.getRepository(MembershipEntity).findOne({ where: { organizationId, userId: actor.id, status: MembershipStatus.ACTIVE }, lock: { mode: 'pessimistic_write' } });
       if (!membership) throw new NotFoundError('Organization');
@@ -252,8 +254,13 @@ export class OrganizationsService {
     });
   }
 
+  /**
+   * Locks the organization's row against the other membership changes and verifications. FOR NO KEY
+   * UPDATE: those exclude each other, while rows that merely reference the organization (postings,
+   * contracts, invitations take FOR KEY SHARE through their foreign key) are written meanwhile.
+   */
   private async lockForUpdate(manager: EntityManager, id: string): Promise<OrganizationEntity> {
-    const organization = await manager.getRepository(OrganizationEntity).createQueryBuilder('o').setLock('pessimistic_write').where('o.id = :id', { id }).getOne();
+    const organization = await manager.getRepository(OrganizationEntity).createQueryBuilder('o').setLock('for_no_key_update').where('o.id = :id', { id }).getOne();
     if (!organization) throw new NotFoundError('Organization');
     return organization;
   }
