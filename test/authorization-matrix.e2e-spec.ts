@@ -88,7 +88,16 @@ const MATRIX: Record<string, Entry> = {
     expect: 'O O O O O O O',
   },
   refreshToken: { doc: 'mutation($t: String!) { refreshToken(refreshToken: $t) { accessToken } }', vars: async (w) => ({ t: (await w.freshSession()).refreshToken }), expect: 'O O O O O O O' },
+  // Every account may manage its own MFA: confirming and disabling before any enrollment is a state refusal.
+  confirmMfaEnrollment: { doc: 'mutation { confirmMfaEnrollment(code: "123456") }', expect: 'U C C C C C C' },
+  disableMfa: { doc: 'mutation { disableMfa(code: "123456") }', expect: 'U C C C C C C' },
+  startMfaEnrollment: { doc: 'mutation { startMfaEnrollment { otpauthUrl } }', expect: 'U O O O O O O' },
   createOrganization: { doc: 'mutation { createOrganization(input: { name: "Matrix Clinic", kind: PROVIDER_PRACTICE }) { id } }', expect: 'U F F O O F O' },
+  setOrganizationRequireMfa: {
+    doc: 'mutation($org: ID!) { setOrganizationRequireMfa(organizationId: $org, requireMfa: false) { id } }',
+    vars: (w) => ({ org: w.practice }),
+    expect: 'U N N O N F F',
+  },
   inviteMember: { doc: 'mutation($org: ID!) { inviteMember(organizationId: $org, email: "new-hire@example.test", role: MEMBER) { id } }', vars: (w) => ({ org: w.practice }), expect: 'U N N O N F F' },
   acceptMembershipInvitation: { doc: 'mutation($id: ID!) { acceptMembershipInvitation(id: $id) { id } }', vars: (w) => ({ id: w.companyInvite1 }), expect: 'U O N N N N N' },
   declineMembershipInvitation: { doc: 'mutation($id: ID!) { declineMembershipInvitation(id: $id) { id } }', vars: (w) => ({ id: w.companyInvite2 }), expect: 'U O N N N N N' },

@@ -115,7 +115,8 @@ describe('fuzzing every mutation input', () => {
 /** A minimal selection set for a mutation's return type. */
 function selectionFor(type: string): string {
   const name = type.replace(/[[\]!]/g, '');
-  return ['String', 'Boolean', 'Int', 'ID'].includes(name) ? '' : name === 'AuthPayload' ? '{ accessToken }' : name === 'FundingIntent' ? '{ status }' : '{ id }';
+  const selections: Record<string, string> = { AuthPayload: '{ accessToken }', FundingIntent: '{ status }', MfaEnrollment: '{ otpauthUrl }' };
+  return ['String', 'Boolean', 'Int', 'ID'].includes(name) ? '' : (selections[name] ?? '{ id }');
 }
 
 const isInternal = (res: GraphqlResponse) => res.status >= 500 || (res.errors ?? []).some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR');

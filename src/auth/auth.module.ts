@@ -9,6 +9,9 @@ import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { BootstrapAdmin } from './bootstrap-admin.js';
 import { JwtStrategy } from './jwt.strategy.js';
+import { MfaFactorEntity } from './mfa-factor.entity.js';
+import { MfaResolver } from './mfa.resolver.js';
+import { MfaService } from './mfa.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 import { SessionEvents } from './session-events.js';
@@ -18,7 +21,7 @@ import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, TokenService } from './token.s
   imports: [
     UsersModule,
     PassportModule,
-    TypeOrmModule.forFeature([RefreshTokenEntity]),
+    TypeOrmModule.forFeature([RefreshTokenEntity, MfaFactorEntity]),
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -28,7 +31,18 @@ import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, TokenService } from './token.s
       }),
     }),
   ],
-  providers: [AuthService, AuthResolver, TokenService, PasswordHasher, JwtStrategy, BootstrapAdmin, SessionEvents, { provide: AccessTokenVerifier, useExisting: TokenService }],
+  providers: [
+    AuthService,
+    AuthResolver,
+    MfaService,
+    MfaResolver,
+    TokenService,
+    PasswordHasher,
+    JwtStrategy,
+    BootstrapAdmin,
+    SessionEvents,
+    { provide: AccessTokenVerifier, useExisting: TokenService },
+  ],
   exports: [PasswordHasher, SessionEvents, AccessTokenVerifier],
 })
 export class AuthModule {}

@@ -4,6 +4,7 @@ import { ConflictError, UnauthenticatedError } from '../common/errors/app-error.
 import { UserRole } from '../domain/user-role.enum.js';
 import { UsersService } from '../users/users.service.js';
 import { LogInInput } from './dto/log-in.input.js';
+import { MfaService } from './mfa.service.js';
 import { SignUpInput } from './dto/sign-up.input.js';
 import { PasswordHasher } from './password-hasher.js';
 import { SessionEvents } from './session-events.js';
@@ -25,6 +26,7 @@ export class AuthService {
     private readonly passwords: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly sessionEvents: SessionEvents,
+    private readonly mfa: MfaService,
   ) {}
 
   async signUp(input: SignUpInput): Promise<Session> {
@@ -34,11 +36,15 @@ export class AuthService {
     return this.open(user);
   }
 
-  /** Unknown email and wrong password answer alike, after the same amount of hashing work. */
+  /**
+   * Unknown email and wrong password answer alike, after the same amount of hashing work. The second
+   * factor is asked for only once the password is right, so a wrong password says nothing about MFA.
+   */
   async logIn(input: LogInInput): Promise<Session> {
     const user = await this.users.findByEmail(input.email);
     const valid = user ? await this.passwords.verify(user.passwordHash, input.password) : await this.passwords.verifyAgainstDummy(input.password);
     if (!user || !valid) throw new UnauthenticatedError(BAD_CREDENTIALS);
+    if (user.mfaEnabled) await this.mfa.verifyLogIn(user.id, input.mfaCode);
     return this.open(user);
   }
 

@@ -115,7 +115,7 @@ export class TokenService implements AccessTokenVerifier {
   async actorOf(claims: AccessTokenClaims): Promise<Actor | null> {
     const [user, live] = await Promise.all([this.users.findById(claims.sub), claims.sid ? this.isSessionLive(claims.sid) : true]);
     if (!user || user.sessionVersion !== claims.ver || !live) return null;
-    return { id: user.id, role: user.role, email: user.email, name: user.name };
+    return { id: user.id, role: user.role, email: user.email, name: user.name, mfaEnabled: user.mfaEnabled, sessionId: claims.sid ?? null };
   }
 
   subjectOf(accessToken: string): string | null {
@@ -137,5 +137,20 @@ export class TokenService implements AccessTokenVerifier {
 
   async revokeAllForUser(userId: string): Promise<void> {
     await this.refreshTokens.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  /**
+   * Revokes every live session of the user but `keep` (a refresh-token family; every session when it
+   * is null, for a caller whose token predates named sessions), in the caller's transaction; answers
+   * the families revoked. Their access tokens stop working at once (`actorOf` checks the family),
+   * their sockets close once `SessionEvents.ended` is announced for each.
+   */
+  async revokeOtherFamilies(manager: EntityManager, userId: string, keep: string | null): Promise<string[]> {
+    const rows = await queryRows<{ family_id: string }>(
+      manager,
+      `UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR family_id <> $2::uuid) RETURNING family_id`,
+      [userId, keep],
+    );
+    return [...new Set(rows.map((row) => row.family_id))];
   }
 }

@@ -165,7 +165,7 @@ export class BidsService {
       if (input.assignedCoderId) throw new BadUserInputError('input.assignedCoderId is only for bids made as a coding company (input.organizationId)', ['input.assignedCoderId']);
       return { coderId: actor.id, organizationId: null };
     }
-    await this.access.require(actor, input.organizationId, 'organization.manage');
+    await this.access.requireMoneyAct(actor, input.organizationId, 'organization.manage');
     if ((await this.organizations.kindOf(input.organizationId)) !== OrganizationKind.CODING_COMPANY) {
       throw new BadUserInputError('input.organizationId must be a CODING_COMPANY', ['input.organizationId']);
     }

@@ -22,6 +22,8 @@ import { NotificationEntity } from '../notifications/notification.entity.js';
 import { CoderProfileEntity } from '../coders/coder-profile.entity.js';
 import { CredentialEntity } from '../coders/credential.entity.js';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
+import { MfaFactorEntity } from '../auth/mfa-factor.entity.js';
+import { MfaRecoveryCodeEntity } from '../auth/mfa-recovery-code.entity.js';
 import { MembershipEntity } from '../organizations/membership.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
@@ -30,6 +32,8 @@ import { UserEntity } from '../users/user.entity.js';
 export const ENTITIES = [
   UserEntity,
   RefreshTokenEntity,
+  MfaFactorEntity,
+  MfaRecoveryCodeEntity,
   OrganizationEntity,
   MembershipEntity,
   CoderProfileEntity,

@@ -17,6 +17,7 @@ import { CodedBatchSpecialty1795820000000 } from '../../migrations/1795820000000
 import { MembershipEndStatuses1795840000000 } from '../../migrations/1795840000000-MembershipEndStatuses.js';
 import { MembershipEnded1795840000001 } from '../../migrations/1795840000001-MembershipEnded.js';
 import { NpiClaims1795840000002 } from '../../migrations/1795840000002-NpiClaims.js';
+import { Mfa1795850000000 } from '../../migrations/1795850000000-Mfa.js';
 
 /**
  * Every migration, oldest first. `npm run migration:generate -- migrations/<Intent>` writes a new
@@ -42,4 +43,5 @@ export const MIGRATIONS = [
   MembershipEndStatuses1795840000000,
   MembershipEnded1795840000001,
   NpiClaims1795840000002,
+  Mfa1795850000000,
 ];

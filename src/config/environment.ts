@@ -100,7 +100,7 @@ export class Environment {
   @Max(24 * 3600)
   JWT_ACCESS_TTL_SECONDS = 900;
 
-  /** Master key wrapping each document's data key: 32 bytes, base64. Required in production. */
+  /** Master key wrapping each document's data key (and, through a derived key, sealing MFA secrets): 32 bytes, base64. Required in production. */
   @Transform(emptyToUndefined)
   @ValidateIf((env: Environment) => env.NODE_ENV === NodeEnv.Production || env.DOCUMENT_ENCRYPTION_KEY !== undefined)
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'DOCUMENT_ENCRYPTION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)' })

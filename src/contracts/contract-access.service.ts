@@ -40,6 +40,12 @@ export const CONTRACT_PERMISSIONS = {
   'contract.accept-work': { holders: ['provider'], refusal: "Only the practice's OWNER or ADMIN review and audit coded batches" },
 } as const satisfies PermissionTable<ContractPermission, ContractStanding>;
 
+/**
+ * The PHI and money acts: when the organization a side acts through requires MFA (the practice for the
+ * provider side, the coding company, if any, for the coder side), the caller's account needs it.
+ */
+const MFA_GUARDED: readonly ContractPermission[] = ['contract.phi', 'contract.pay', 'contract.accept-work'];
+
 /** The standings holding permission `P`: what `require` returns, so a party-only permission yields a `ContractSide`. */
 export type HolderOf<P extends ContractPermission> = (typeof CONTRACT_PERMISSIONS)[P]['holders'][number];
 
@@ -92,13 +98,21 @@ export class ContractAccess {
     const contract = await this.contracts.findOneBy({ id: contractId });
     if (!contract) throw new NotFoundError(subject);
     const standing = await standingOf(actor, contract, (organizationId) => this.organizations.standing(actor, organizationId));
-    return { contract, standing: decide<ContractPermission, ContractStanding>(CONTRACT_PERMISSIONS, standing, permission, subject) as HolderOf<P> };
+    return { contract, standing: await this.decide(actor, contract, standing, permission, subject) };
   }
 
   /** `require` for a contract already loaded, through the request's DataLoaders: a page of contracts shares one query for the caller's memberships. */
   async loadRequire<P extends ContractPermission>(loaders: RequestLoaders, actor: Actor, contract: ContractParties, permission: P, subject = 'Contract'): Promise<HolderOf<P>> {
     const standing = await standingOf(actor, contract, (organizationId) => this.organizations.loadStanding(loaders, actor, organizationId));
-    return decide<ContractPermission, ContractStanding>(CONTRACT_PERMISSIONS, standing, permission, subject) as HolderOf<P>;
+    return this.decide(actor, contract, standing, permission, subject);
+  }
+
+  /** The table's decision, then, for a PHI or money act, the `requireMfa` setting of the organization the side acts through. */
+  private async decide<P extends ContractPermission>(actor: Actor, contract: ContractParties, standing: ContractStanding | null, permission: P, subject: string): Promise<HolderOf<P>> {
+    const decided = decide<ContractPermission, ContractStanding>(CONTRACT_PERMISSIONS, standing, permission, subject) as HolderOf<P>;
+    const organizationId = decided === 'provider' ? contract.organizationId : decided === 'coder' ? contract.codingCompanyId : null;
+    if (organizationId && MFA_GUARDED.includes(permission)) await this.organizations.requireMfaPolicy(actor, organizationId);
+    return decided;
   }
 
   /** The same rule for lists: narrows `query` (contracts as `alias`) to the contracts the caller may read as a party (`contract.read`). */

@@ -45,7 +45,7 @@ export class ContractsService {
     const bid = await this.bids.findById(bidId);
     const posting = bid ? await this.postings.findById(bid.jobPostingId) : null;
     if (!bid || !posting) throw new NotFoundError('Bid');
-    await this.organizations.require(actor, posting.organizationId, 'organization.manage', 'Bid');
+    await this.organizations.requireMoneyAct(actor, posting.organizationId, 'organization.manage', 'Bid');
     try {
       return await this.transactions.run(async (manager) => {
         await this.postings.lockForUpdate(manager, posting.id);

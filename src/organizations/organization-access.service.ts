@@ -3,9 +3,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { decide, holds, PermissionTable } from '../common/auth/access-gate.js';
+import { ForbiddenError } from '../common/errors/app-error.js';
 import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { UserRole } from '../domain/user-role.enum.js';
 import { MembershipEntity } from './membership.entity.js';
+import { OrganizationEntity } from './organization.entity.js';
 import { MembershipRole, MembershipStatus } from './organization.enums.js';
 
 /** An actor's standing toward an organization: the role of their ACTIVE membership, or `platform-admin` for ADMIN users (never members). */
@@ -60,7 +62,10 @@ const standingOf = (actor: Actor, membership: MembershipEntity | null | undefine
  */
 @Injectable()
 export class OrganizationAccess {
-  constructor(@InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>) {}
+  constructor(
+    @InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>,
+    @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
+  ) {}
 
   /**
    * The caller's standing when it holds `permission`; NOT_FOUND naming `subject` for a caller
@@ -68,6 +73,28 @@ export class OrganizationAccess {
    */
   async require(actor: Actor | null, organizationId: string, permission: OrganizationPermission, subject = 'Organization'): Promise<OrganizationStanding> {
     return decide(ORGANIZATION_PERMISSIONS, await this.standing(actor, organizationId), permission, subject);
+  }
+
+  /**
+   * `require` for the organization's money acts (saving its payment method, accepting a bid, bidding
+   * as the company): then also `requireMfaPolicy`.
+   */
+  async requireMoneyAct(actor: Actor, organizationId: string, permission: OrganizationPermission, subject = 'Organization'): Promise<OrganizationStanding> {
+    const standing = await this.require(actor, organizationId, permission, subject);
+    await this.requireMfaPolicy(actor, organizationId);
+    return standing;
+  }
+
+  /**
+   * The organization's `requireMfa` setting, for a PHI or money act whose standing comes through it
+   * (asked after the standing is settled): FORBIDDEN with `reason: MFA_REQUIRED` when it is on and the
+   * caller's account has no second factor.
+   */
+  async requireMfaPolicy(actor: Actor, organizationId: string): Promise<void> {
+    if (actor.mfaEnabled) return;
+    if (await this.organizations.existsBy({ id: organizationId, requireMfa: true })) {
+      throw new ForbiddenError('This organization requires MFA for PHI and money: turn it on for your account first (startMfaEnrollment)', { reason: 'MFA_REQUIRED' });
+    }
   }
 
   /** `require` through the request's DataLoader: the organizations of a page share one query for the caller's memberships. */

@@ -37,6 +37,10 @@ export class OrganizationEntity {
   @JoinColumn({ name: 'verified_by_id', foreignKeyConstraintName: 'organizations_verified_by_id_fkey' })
   verifiedBy?: Relation<UserEntity>;
 
+  /** Members' PHI and money acts through this organization need an MFA-enabled account (OrganizationAccess). */
+  @Column({ type: 'boolean', default: false })
+  requireMfa: boolean;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

@@ -10,6 +10,7 @@ import { InviteMemberArgs } from './dto/invite-member.args.js';
 import { ChangeMemberRoleArgs, MemberArgs } from './dto/member.args.js';
 import { Membership, MembershipConnection } from './dto/membership.model.js';
 import { Organization } from './dto/organization.model.js';
+import { SetOrganizationRequireMfaArgs } from './dto/set-organization-require-mfa.args.js';
 import { OrganizationsService } from './organizations.service.js';
 
 @Resolver(() => Organization)
@@ -71,6 +72,14 @@ export class OrganizationsResolver {
   })
   verifyOrganization(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Organization> {
     return this.organizationsService.verify(actor, id);
+  }
+
+  @Mutation(() => Organization, {
+    description:
+      "Requires MFA for the members' PHI and money acts through the organization (FORBIDDEN, reason MFA_REQUIRED, for a member without it). On: OWNER or ADMIN with MFA on their own account; off: OWNER.",
+  })
+  setOrganizationRequireMfa(@CurrentUser() actor: Actor, @Args() args: SetOrganizationRequireMfaArgs): Promise<Organization> {
+    return this.organizationsService.setRequireMfa(actor, args);
   }
 
   @Query(() => [Organization], { description: 'Organizations the caller is an active member of.' })

@@ -13,6 +13,7 @@ import { normalizeEmail } from '../users/users.service.js';
 import { CreateOrganizationInput } from './dto/create-organization.input.js';
 import { InviteMemberArgs } from './dto/invite-member.args.js';
 import { ChangeMemberRoleArgs, MemberArgs } from './dto/member.args.js';
+import { SetOrganizationRequireMfaArgs } from './dto/set-organization-require-mfa.args.js';
 import { MembershipEntity } from './membership.entity.js';
 import { MANAGING_PERMISSION, OrganizationAccess } from './organization-access.service.js';
 import { OrganizationEntity } from './organization.entity.js';
@@ -239,6 +240,19 @@ export class OrganizationsService {
         return paginateEach(query, { column: 'm.organizationId', of: (m) => m.organizationId, keys: organizationIds }, args, byCreatedAt('m', 'ASC'));
       })
       .load(organizationId);
+  }
+
+  /**
+   * Turns the organization's MFA requirement on (OWNER or ADMIN, whose own account must have MFA, so
+   * they cannot lock themselves out of the acts it guards) or off (OWNER only: it lowers everyone's bar).
+   */
+  async setRequireMfa(actor: Actor, args: SetOrganizationRequireMfaArgs): Promise<OrganizationEntity> {
+    await this.access.require(actor, args.organizationId, args.requireMfa ? 'organization.manage' : 'organization.own');
+    if (args.requireMfa && !actor.mfaEnabled) {
+      throw new ForbiddenError('Turn on MFA for your own account (startMfaEnrollment) before requiring it of the organization', { reason: 'MFA_REQUIRED' });
+    }
+    await this.organizations.update({ id: args.organizationId }, { requireMfa: args.requireMfa });
+    return this.findOrFail(args.organizationId);
   }
 
   /**

@@ -38,7 +38,7 @@ export class BillingService implements OnModuleInit {
 
   /** A SetupIntent client secret to save the practice's card (owners and admins); the Customer is created once. */
   async startSetup(actor: Actor, organizationId: string): Promise<string> {
-    await this.access.require(actor, organizationId, 'organization.manage');
+    await this.access.requireMoneyAct(actor, organizationId, 'organization.manage');
     const organization = (await this.organizations.findById(organizationId))!;
     if (organization.kind !== OrganizationKind.PROVIDER_PRACTICE) throw new BadUserInputError('organizationId must be a PROVIDER_PRACTICE', ['organizationId']);
     let customer = await this.customers.findOneBy({ organizationId });

@@ -26,6 +26,10 @@ export class UserEntity {
   @Column({ type: 'integer', default: 0 })
   sessionVersion: number;
 
+  /** A confirmed TOTP factor exists (auth's `mfa_factors`); set in the same transaction as the factor. */
+  @Column({ type: 'boolean', default: false })
+  mfaEnabled: boolean;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 

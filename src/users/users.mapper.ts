@@ -3,8 +3,8 @@ import { User } from './dto/user.model.js';
 import { UserEntity } from './user.entity.js';
 import { UserRole } from '../domain/user-role.enum.js';
 
-/** The GraphQL view of a user, hiding the email from anyone but the user and admins. */
+/** The GraphQL view of a user, hiding the email and whether MFA is on from anyone but the user and admins. */
 export function toUser(user: UserEntity, viewer: Pick<Actor, 'id' | 'role'> | null): User {
-  const seesEmail = viewer !== null && (viewer.id === user.id || viewer.role === UserRole.ADMIN);
-  return { id: user.id, email: seesEmail ? user.email : null, name: user.name, role: user.role, createdAt: user.createdAt };
+  const seesAccount = viewer !== null && (viewer.id === user.id || viewer.role === UserRole.ADMIN);
+  return { id: user.id, email: seesAccount ? user.email : null, name: user.name, role: user.role, mfaEnabled: seesAccount && user.mfaEnabled, createdAt: user.createdAt };
 }

@@ -46,6 +46,11 @@ export class UsersService {
     return inserted ? this.findById(inserted) : null;
   }
 
+  /** Records whether the user has a confirmed second factor, in the transaction that changes the factor. */
+  async setMfaEnabled(manager: EntityManager, userId: string, enabled: boolean): Promise<void> {
+    await manager.getRepository(UserEntity).update({ id: userId }, { mfaEnabled: enabled });
+  }
+
   /** Invalidates every access token issued to the user so far (log-out everywhere). */
   async bumpSessionVersion(userId: string): Promise<void> {
     await this.users.increment({ id: userId }, 'sessionVersion', 1);

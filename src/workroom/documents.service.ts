@@ -8,7 +8,8 @@ import { AppConfig } from '../config/app-config.js';
 import { AuditContext, AuditLogService } from './audit-log.service.js';
 import { DocumentEntity } from './document.entity.js';
 import { DocumentStorage } from './document-storage.js';
-import { decryptDocument, encryptDocument, TamperedCiphertextError } from './envelope-crypto.js';
+import { TamperedCiphertextError } from '../common/crypto/aead.js';
+import { decryptDocument, encryptDocument } from './envelope-crypto.js';
 import { UploadSlots } from './upload-slots.js';
 import { WorkroomAccessService } from './workroom-access.service.js';
 

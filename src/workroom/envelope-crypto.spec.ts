@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { decryptDocument, encryptDocument, TamperedCiphertextError } from './envelope-crypto.js';
+import { TamperedCiphertextError } from '../common/crypto/aead.js';
+import { decryptDocument, encryptDocument } from './envelope-crypto.js';
 
 describe('envelope encryption', () => {
   const master = randomBytes(32);

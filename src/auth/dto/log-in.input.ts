@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsString, MaxLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { Trim } from '../../common/validation/trim.decorator.js';
 import { PASSWORD_MAX_LENGTH } from './sign-up.input.js';
 
 @InputType()
@@ -13,4 +14,15 @@ export class LogInInput {
   @IsString()
   @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For an account with MFA: a current code from the authenticator app or an unused recovery code. Without it such an account answers UNAUTHENTICATED with `extensions.reason` MFA_REQUIRED.',
+  })
+  @Trim()
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  mfaCode?: string | null;
 }

@@ -22,6 +22,12 @@ export class Organization {
   @Field(() => Date, { nullable: true, description: 'When an admin verified the organization; null while unverified.' })
   verifiedAt: Date | null;
 
+  @Field({
+    description:
+      "Whether the members' PHI and money acts through this organization (documents, coded batches, BAA, funding and approving, accepting bids, bidding as the company, the payment method) need an MFA-enabled account.",
+  })
+  requireMfa: boolean;
+
   @Field()
   createdAt: Date;
 }

@@ -15,6 +15,9 @@ export class User {
   @Field(() => UserRole)
   role: UserRole;
 
+  @Field({ description: 'Whether the account has a confirmed second factor (TOTP). Shown to the user themself and to admins; false for other viewers, so accounts without MFA cannot be picked out.' })
+  mfaEnabled: boolean;
+
   @Field()
   createdAt: Date;
 }
