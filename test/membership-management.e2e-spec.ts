@@ -164,6 +164,21 @@ describe('membership management', () => {
       );
       // The company still answers for the contract.
       ok(await app.gql(CONTRACT, { id: contractId }, boss.accessToken));
+
+      // A pending bid naming the removed coder can no longer become a contract.
+      const { coder: leaver } = await c.verifiedCoder();
+      await join(boss, company, leaver, 'MEMBER');
+      const second = await postJob(app, owner, organization.id);
+      const { submitBid: named } = ok(
+        await app.gql(
+          `mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`,
+          { input: { jobPostingId: second.id, rateCents: 400, coverLetter: 'x', organizationId: company, assignedCoderId: leaver.user.id } },
+          boss.accessToken,
+        ),
+      );
+      ok(await app.gql(REMOVE, { org: company, user: leaver.user.id }, boss.accessToken));
+      expect(failed(await app.gql(`mutation($id: ID!) { acceptBid(id: $id) { id } }`, { id: named.id }, owner.accessToken), 'CONFLICT').message).toMatch(/no longer works for the coding company/);
+      expect(await app.sql('SELECT 1 FROM contracts WHERE bid_id = $1', [named.id])).toEqual([]);
     });
 
     it('lets nobody remove someone above them: ADMINs remove MEMBERs only, MEMBERs nobody; outsiders get NOT_FOUND', async () => {
@@ -201,6 +216,30 @@ describe('membership management', () => {
         { status: 'REMOVED' },
         { status: 'ACTIVE' },
       ]);
+    });
+  });
+
+  describe('history', () => {
+    it('keeps ended memberships and shows them, with when they ended, to OWNERs and ADMINs asking for includeEnded', async () => {
+      const { owner, admin, member, organizationId } = await practiceWithContract();
+      const leaver = await a.provider();
+      await join(owner, organizationId, leaver, 'MEMBER');
+      ok(await app.gql(LEAVE, { org: organizationId }, leaver.accessToken));
+      const { inviteMember } = ok(await app.gql(INVITE, { org: organizationId, email: 'never-joined@example.test', role: 'MEMBER' }, owner.accessToken));
+      ok(await app.gql(REVOKE, { id: inviteMember.id }, admin.accessToken));
+      const HISTORY = `query($id: ID!) { organization(id: $id) { members(first: 100, includeEnded: true) { totalCount edges { node { role status endedAt user { id } } } } } }`;
+
+      const history = ok(await app.gql(HISTORY, { id: organizationId }, admin.accessToken)).organization.members;
+      expect(history.edges.map((e: Untyped) => [e.node.status, e.node.user?.id ?? null, e.node.endedAt !== null])).toEqual([
+        ['ACTIVE', owner.user.id, false],
+        ['ACTIVE', admin.user.id, false],
+        ['ACTIVE', member.user.id, false],
+        ['LEFT', leaver.user.id, true],
+        ['REVOKED', null, true],
+      ]);
+      expect((await members(owner, organizationId)).map((m: Untyped) => m.status)).toEqual(['ACTIVE', 'ACTIVE', 'ACTIVE']);
+      const refused = await app.gql(HISTORY, { id: organizationId }, member.accessToken);
+      expect(refused.errors?.map((e) => e.extensions.code)).toEqual(['FORBIDDEN']);
     });
   });
 

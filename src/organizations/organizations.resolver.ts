@@ -2,12 +2,12 @@ import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/g
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
-import { ConnectionArgs, connectionComplexity } from '../common/pagination/connection.js';
+import { connectionComplexity } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
 import { UserRole } from '../domain/user-role.enum.js';
 import { CreateOrganizationInput } from './dto/create-organization.input.js';
 import { InviteMemberArgs } from './dto/invite-member.args.js';
-import { ChangeMemberRoleArgs, MemberArgs } from './dto/member.args.js';
+import { ChangeMemberRoleArgs, MemberArgs, MembersArgs } from './dto/member.args.js';
 import { Membership, MembershipConnection } from './dto/membership.model.js';
 import { Organization } from './dto/organization.model.js';
 import { SetOrganizationRequireMfaArgs } from './dto/set-organization-require-mfa.args.js';
@@ -104,10 +104,11 @@ export class OrganizationsResolver {
 
   @ResolveField(() => MembershipConnection, {
     nullable: true,
-    description: 'Members and pending invitations; visible to members only (null with a NOT_FOUND error for others).',
+    description:
+      'Members and pending invitations, oldest first (with `includeEnded`, the whole history, for OWNERs and ADMINs); visible to members only (null with a NOT_FOUND error for others). Emails: see `Membership.email`.',
     complexity: connectionComplexity,
   })
-  members(@CurrentUser() actor: Actor | null, @Parent() organization: Organization, @Args() args: ConnectionArgs, @Loaders() loaders: RequestLoaders): Promise<MembershipConnection> {
+  members(@CurrentUser() actor: Actor | null, @Parent() organization: Organization, @Args() args: MembersArgs, @Loaders() loaders: RequestLoaders): Promise<MembershipConnection> {
     // Reachable from public types (a posting's organization): anonymous callers see no members either.
     return this.organizationsService.loadMembers(loaders, actor, organization.id, args);
   }

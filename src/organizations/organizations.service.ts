@@ -5,14 +5,14 @@ import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
-import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
+import { ConnectionShape } from '../common/pagination/connection.js';
 import { byCreatedAt, paginateEach } from '../common/pagination/paginate.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { UserRole } from '../domain/user-role.enum.js';
 import { normalizeEmail } from '../users/users.service.js';
 import { CreateOrganizationInput } from './dto/create-organization.input.js';
 import { InviteMemberArgs } from './dto/invite-member.args.js';
-import { ChangeMemberRoleArgs, MemberArgs } from './dto/member.args.js';
+import { ChangeMemberRoleArgs, MemberArgs, MembersArgs } from './dto/member.args.js';
 import { SetOrganizationRequireMfaArgs } from './dto/set-organization-require-mfa.args.js';
 import { MembershipEntity } from './membership.entity.js';
 import { MANAGING_PERMISSION, OrganizationAccess } from './organization-access.service.js';
@@ -227,16 +227,16 @@ export class OrganizationsService {
 
   /**
    * Members and pending invitations of an organization, for its members (and admins) only; NOT_FOUND
-   * for others. Through the request's DataLoaders: the organizations of a page share one membership
-   * check and one statement for their pages.
+   * for others. With `includeEnded`, the ended ones too (the history), for those who manage the
+   * organization (FORBIDDEN for MEMBERs). Through the request's DataLoaders: the organizations of a
+   * page share one membership check and one statement for their pages.
    */
-  async loadMembers(loaders: RequestLoaders, actor: Actor | null, organizationId: string, args: ConnectionArgs): Promise<ConnectionShape<MembershipEntity>> {
-    await this.access.loadRequire(loaders, actor, organizationId, 'organization.read');
+  async loadMembers(loaders: RequestLoaders, actor: Actor | null, organizationId: string, args: MembersArgs): Promise<ConnectionShape<MembershipEntity>> {
+    await this.access.loadRequire(loaders, actor, organizationId, args.includeEnded ? 'organization.manage' : 'organization.read');
+    const statuses = args.includeEnded ? Object.values(MembershipStatus) : [MembershipStatus.ACTIVE, MembershipStatus.INVITED];
     return loaders
-      .get<string, ConnectionShape<MembershipEntity>>(`membersByOrganization:${args.first}:${args.after ?? ''}`, (organizationIds) => {
-        const query = this.memberships
-          .createQueryBuilder('m')
-          .where('m.organizationId IN (:...organizationIds) AND m.status IN (:...statuses)', { organizationIds, statuses: [MembershipStatus.ACTIVE, MembershipStatus.INVITED] });
+      .get<string, ConnectionShape<MembershipEntity>>(`membersByOrganization:${args.includeEnded}:${args.first}:${args.after ?? ''}`, (organizationIds) => {
+        const query = this.memberships.createQueryBuilder('m').where('m.organizationId IN (:...organizationIds) AND m.status IN (:...statuses)', { organizationIds, statuses });
         return paginateEach(query, { column: 'm.organizationId', of: (m) => m.organizationId, keys: organizationIds }, args, byCreatedAt('m', 'ASC'));
       })
       .load(organizationId);
