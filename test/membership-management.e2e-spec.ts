@@ -297,10 +297,17 @@ describe('membership management', () => {
 
       ok(await app.gql(CHANGE_ROLE, { org: organizationId, user: member.user.id, role: 'ADMIN' }, owner.accessToken));
       ok(await app.gql(createMilestone, { id: contractId }, member.accessToken));
-      expect((await upload(member.accessToken, contractId)).status).toBe(201);
+      const uploaded = await upload(member.accessToken, contractId);
+      expect(uploaded.status).toBe(201);
+      expect((await download(member.accessToken, uploaded.body.id)).status).toBe(200);
 
       ok(await app.gql(CHANGE_ROLE, { org: organizationId, user: member.user.id, role: 'MEMBER' }, owner.accessToken));
       failed(await app.gql(createMilestone, { id: contractId }, member.accessToken), 'FORBIDDEN');
+      const refused = await download(member.accessToken, uploaded.body.id);
+      expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
+      // Still a member: reads the contract and messages.
+      ok(await app.gql(CONTRACT, { id: contractId }, member.accessToken));
+      ok(await app.gql(SEND, { id: contractId, body: 'Charts for Monday are in the EHR queue.' }, member.accessToken));
     });
 
     it('lets an ADMIN neither appoint nor demote admins and owners; MEMBERs and outsiders change nothing', async () => {
