@@ -9,6 +9,7 @@ import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { BootstrapAdmin } from './bootstrap-admin.js';
 import { JwtStrategy } from './jwt.strategy.js';
+import { LoginThrottle } from './login-throttle.js';
 import { MfaFactorEntity } from './mfa-factor.entity.js';
 import { MfaResolver } from './mfa.resolver.js';
 import { MfaService } from './mfa.service.js';
@@ -41,6 +42,7 @@ import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, TokenService } from './token.s
     JwtStrategy,
     BootstrapAdmin,
     SessionEvents,
+    LoginThrottle,
     { provide: AccessTokenVerifier, useExisting: TokenService },
   ],
   exports: [PasswordHasher, SessionEvents, AccessTokenVerifier],

@@ -1,6 +1,7 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser, Public } from '../common/auth/decorators.js';
+import type { AppRequest } from '../common/auth/request-from-context.js';
 import { toAuthPayload } from './auth.mapper.js';
 import { AuthService } from './auth.service.js';
 import { AuthPayload } from './dto/auth-payload.model.js';
@@ -18,9 +19,12 @@ export class AuthResolver {
   }
 
   @Public()
-  @Mutation(() => AuthPayload)
-  async logIn(@Args('input') input: LogInInput): Promise<AuthPayload> {
-    return toAuthPayload(await this.authService.logIn(input));
+  @Mutation(() => AuthPayload, {
+    description:
+      'Opens a session. Failed attempts slow further ones down, per account and client address: a throttled attempt answers TOO_MANY_REQUESTS with `retryAfterSeconds`, whether or not the account exists, without the password being checked.',
+  })
+  async logIn(@Args('input') input: LogInInput, @Context('req') req: AppRequest): Promise<AuthPayload> {
+    return toAuthPayload(await this.authService.logIn(input, req.ip));
   }
 
   @Public()

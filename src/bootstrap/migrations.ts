@@ -18,6 +18,7 @@ import { MembershipEndStatuses1795840000000 } from '../../migrations/17958400000
 import { MembershipEnded1795840000001 } from '../../migrations/1795840000001-MembershipEnded.js';
 import { NpiClaims1795840000002 } from '../../migrations/1795840000002-NpiClaims.js';
 import { Mfa1795850000000 } from '../../migrations/1795850000000-Mfa.js';
+import { EmailNormalization1795860000000 } from '../../migrations/1795860000000-EmailNormalization.js';
 
 /**
  * Every migration, oldest first. `npm run migration:generate -- migrations/<Intent>` writes a new
@@ -44,4 +45,5 @@ export const MIGRATIONS = [
   MembershipEnded1795840000001,
   NpiClaims1795840000002,
   Mfa1795850000000,
+  EmailNormalization1795860000000,
 ];

@@ -255,6 +255,63 @@ export class Environment {
   @Matches(/^[\w-]{1,40}$/)
   RATE_LIMIT_NAMESPACE = 'chartbridge';
 
+  /**
+   * Failed log-ins slow further attempts down (counters in Redis when REDIS_URL is set), apart from
+   * RATE_LIMIT_ENABLED: false turns it off (load tests only).
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  LOGIN_THROTTLE_ENABLED = true;
+
+  /** Failed log-ins on one account from one client address before each further attempt from it waits. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  LOGIN_THROTTLE_FREE_FAILURES = 5;
+
+  /** Failed log-ins on one account from all addresses before every address waits (at most LOGIN_THROTTLE_ACCOUNT_MAX_DELAY_SECONDS). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  LOGIN_THROTTLE_ACCOUNT_FREE_FAILURES = 20;
+
+  /** Failed log-ins from one client address on all accounts before each further attempt from it waits. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  LOGIN_THROTTLE_IP_FREE_FAILURES = 100;
+
+  /** The first wait, in seconds; each further failure doubles it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  LOGIN_THROTTLE_BASE_DELAY_SECONDS = 1;
+
+  /** Longest wait for one address (on one account, or on all), in seconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  LOGIN_THROTTLE_MAX_DELAY_SECONDS = 900;
+
+  /** Longest wait the account's own count imposes on every address, the owner's clean one included, in seconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  LOGIN_THROTTLE_ACCOUNT_MAX_DELAY_SECONDS = 60;
+
+  /** A counter is forgotten this many seconds after its last failure. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(30 * 86_400)
+  LOGIN_THROTTLE_FORGET_SECONDS = 86_400;
+
   @Transform(emptyToUndefined)
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

@@ -9,7 +9,7 @@ import { ConnectionShape } from '../common/pagination/connection.js';
 import { byCreatedAt, paginateEach } from '../common/pagination/paginate.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { UserRole } from '../domain/user-role.enum.js';
-import { normalizeEmail } from '../users/users.service.js';
+import { normalEmailOrThrow } from '../common/validation/email-address.decorator.js';
 import { CreateOrganizationInput } from './dto/create-organization.input.js';
 import { InviteMemberArgs } from './dto/invite-member.args.js';
 import { ChangeMemberRoleArgs, MemberArgs, MembersArgs } from './dto/member.args.js';
@@ -127,7 +127,7 @@ export class OrganizationsService {
     try {
       return await this.memberships.save({
         organizationId: args.organizationId,
-        email: normalizeEmail(args.email),
+        email: normalEmailOrThrow(args.email, 'email'),
         role: args.role,
         status: MembershipStatus.INVITED,
         invitedById: actor.id,

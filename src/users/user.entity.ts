@@ -2,15 +2,27 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn,
 import { UserRole } from '../domain/user-role.enum.js';
 
 @Entity('users')
-@Check('users_email_normalized_check', 'email = lower(btrim(email))')
+// The app writes every email through normalizeEmail (src/domain/email-address.ts); the database keeps
+// what it can check itself. Rows without a skeleton are accounts the normalization could not migrate
+// (migration 1795860000000-EmailNormalization).
+@Check('users_email_normalized_check', `email = btrim(email) AND email !~ '[A-Z]' AND (email_skeleton IS NULL OR (email IS NFKC NORMALIZED AND email ~ '@[a-z0-9.-]+$'))`)
 @Index('users_email_key', ['email'], { unique: true })
+@Index('users_email_skeleton_key', ['emailSkeleton'], { unique: true })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'users_pkey' })
   id: string;
 
-  /** Trimmed and lower-cased before it is stored. */
+  /** In its normal form (`normalizeEmail`): NFKC, trimmed, lower-cased, the domain in punycode. */
   @Column({ type: 'text' })
   email: string;
+
+  /**
+   * TR39 skeleton of `email` (`emailSkeleton`), unique: an address that looks like an existing one
+   * (all-Cyrillic `аpple` for `apple`) is refused as taken. Never shown. Null only for accounts the
+   * migration to normal forms left as they were (a collision or an address the rules now refuse).
+   */
+  @Column({ type: 'text', nullable: true })
+  emailSkeleton: string | null;
 
   @Column({ type: 'text' })
   name: string;

@@ -4,9 +4,8 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { UserEntity } from './user.entity.js';
 import { UserRole } from '../domain/user-role.enum.js';
-
-/** Trims and lower-cases an email, the only form stored and compared. */
-export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+import { emailSkeleton, normalizeEmail } from '../domain/email-address.js';
+import { normalEmailOrThrow } from '../common/validation/email-address.decorator.js';
 
 @Injectable()
 export class UsersService {
@@ -17,8 +16,10 @@ export class UsersService {
     return (manager?.getRepository(UserEntity) ?? this.users).findOneBy({ id });
   }
 
-  findByEmail(email: string): Promise<UserEntity | null> {
-    return this.users.findOneBy({ email: normalizeEmail(email) });
+  /** The user with this address in its normal form; null when none has it (or it is no address the rules accept). */
+  async findByEmail(email: string): Promise<UserEntity | null> {
+    const verdict = normalizeEmail(email);
+    return verdict.ok ? this.users.findOneBy({ email: verdict.email }) : null;
   }
 
   findByIds(ids: readonly string[]): Promise<UserEntity[]> {
@@ -31,14 +32,16 @@ export class UsersService {
   }
 
   /**
-   * Inserts a user unless the (normalized) email is taken; returns null when it is.
-   * The unique index decides, so two racing sign-ups cannot both win.
+   * Inserts a user unless the email, in its normal form, is taken or looks like a taken one (same
+   * TR39 skeleton); returns null when it is. The unique indexes decide, so racing sign-ups (the same
+   * address, or an address and its lookalike) cannot both win.
    */
   async createIfEmailFree(input: { email: string; name: string; role: UserRole; passwordHash: string }): Promise<UserEntity | null> {
+    const email = normalEmailOrThrow(input.email, 'email');
     const result = await this.users
       .createQueryBuilder()
       .insert()
-      .values({ ...input, email: normalizeEmail(input.email), name: input.name.trim() })
+      .values({ ...input, email, emailSkeleton: emailSkeleton(email), name: input.name.trim() })
       .orIgnore()
       .returning(['id'])
       .execute();

@@ -1,13 +1,13 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { EmailAddress } from '../../common/validation/email-address.decorator.js';
 import { Trim } from '../../common/validation/trim.decorator.js';
 import { PASSWORD_MAX_LENGTH } from './sign-up.input.js';
 
 @InputType()
 export class LogInInput {
-  @Field()
-  @IsString()
-  @MaxLength(254)
+  @Field({ description: 'Normalized as at sign-up: any case, fullwidth letters and the IDN or punycode form of the domain reach the same account.' })
+  @EmailAddress()
   email: string;
 
   @Field()

@@ -1,17 +1,19 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsEmail, IsEnum, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEnum, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
 import { SignUpRole } from '../../domain/user-role.enum.js';
 import { Trim } from '../../common/validation/trim.decorator.js';
+import { EmailAddress } from '../../common/validation/email-address.decorator.js';
 
 const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 
 @InputType({ description: 'A new account. ADMIN cannot be chosen here.' })
 export class SignUpInput {
-  @Field({ description: 'Login email; stored trimmed and lower-cased, unique in any case.' })
-  @Trim()
-  @IsEmail({}, { message: 'email must be a valid email address' })
-  @MaxLength(254)
+  @Field({
+    description:
+      'Login email. Stored in one normal form (NFKC, trimmed, lower-cased, IDN domain in punycode) and unique in it; an address that looks like a taken one (Cyrillic or Greek lookalike letters) counts as taken. Refused: invisible or control characters, a quoted local part, scripts mixed within the local part or one domain label.',
+  })
+  @EmailAddress()
   email: string;
 
   @Field({ description: `At least ${PASSWORD_MIN_LENGTH} characters.` })

@@ -4,8 +4,12 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { AppConfig } from '../../config/app-config.js';
 import { requestFromContext } from '../auth/request-from-context.js';
 import { RateLimiter } from './rate-limiter.js';
+import { normalizeEmail } from '../../domain/email-address.js';
 
 const AUTH_OPERATIONS = new Set(['logIn', 'signUp', 'refreshToken']);
+// logIn is not limited per account here: a fixed window per account would let anyone lock its owner
+// out with a few requests a minute. `LoginThrottle` slows an account's failed log-ins instead.
+const ACCOUNT_OPERATIONS = new Set(['signUp']);
 const WRITE_OPERATIONS = new Set(['submitBid', 'sendMessage']);
 const SKIP_RATE_LIMIT = 'skipRateLimit';
 
@@ -22,7 +26,7 @@ interface Rule {
 /**
  * Rate limits (`RATE_LIMIT_*`, off with RATE_LIMIT_ENABLED=false), one-minute windows:
  * - default: every operation, per user when authenticated, else per IP;
- * - auth: logIn / signUp / refreshToken per IP, and logIn / signUp per account (email);
+ * - auth: logIn / signUp / refreshToken per IP, and signUp per account (email);
  * - writes: submitBid and sendMessage per user.
  * The guard runs for each top-level field, so aliased attempts in one document count one each; every
  * GraphQL request also counts once against RATE_LIMIT_PER_MINUTE (`GraphqlRequestRateLimit`), so a
@@ -43,7 +47,7 @@ export class RateLimitGuard implements CanActivate {
     this.rules = [
       { name: 'default', limit: env.RATE_LIMIT_PER_MINUTE, tracker: (c) => (c.userId ? `user:${c.userId}` : `ip:${c.ip}`) },
       { name: 'auth-ip', limit: env.RATE_LIMIT_AUTH_PER_MINUTE, tracker: (c) => (AUTH_OPERATIONS.has(c.operation) ? `ip:${c.ip}` : null) },
-      { name: 'auth-account', limit: env.RATE_LIMIT_AUTH_PER_MINUTE, tracker: (c) => (AUTH_OPERATIONS.has(c.operation) && c.email ? `account:${c.email}` : null) },
+      { name: 'auth-account', limit: env.RATE_LIMIT_AUTH_PER_MINUTE, tracker: (c) => (ACCOUNT_OPERATIONS.has(c.operation) && c.email ? `account:${c.email}` : null) },
       { name: 'writes', limit: env.RATE_LIMIT_WRITES_PER_MINUTE, tracker: (c) => (WRITE_OPERATIONS.has(c.operation) ? `user:${c.userId ?? c.ip}` : null) },
     ];
   }
@@ -58,7 +62,7 @@ export class RateLimitGuard implements CanActivate {
       operation: graphql ? GqlExecutionContext.create(context).getInfo().fieldName : context.getHandler().name,
       userId: req.user?.id,
       ip: req.ip ?? 'unknown',
-      email: typeof args.input?.email === 'string' ? args.input.email.trim().toLowerCase() : null,
+      email: typeof args.input?.email === 'string' ? accountOf(args.input.email) : null,
     };
     for (const rule of this.rules) {
       const tracker = rule.tracker(call);
@@ -67,4 +71,10 @@ export class RateLimitGuard implements CanActivate {
     }
     return true;
   }
+}
+
+/** The account an email names, as sign-up stores it (guards run before the validation pipe normalizes arguments). */
+function accountOf(email: string): string {
+  const verdict = email.length <= 1024 ? normalizeEmail(email) : null;
+  return verdict?.ok ? verdict.email : email.trim().toLowerCase();
 }

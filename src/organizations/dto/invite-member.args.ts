@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { IsEmail, IsIn, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
 import { MembershipRole } from '../organization.enums.js';
-import { Trim } from '../../common/validation/trim.decorator.js';
+import { EmailAddress } from '../../common/validation/email-address.decorator.js';
 
 @ArgsType()
 export class InviteMemberArgs {
@@ -9,10 +9,8 @@ export class InviteMemberArgs {
   @IsUUID()
   organizationId: string;
 
-  @Field()
-  @Trim()
-  @IsEmail({}, { message: 'email must be a valid email address' })
-  @MaxLength(254)
+  @Field({ description: "The invitee's email, normalized and checked as at sign-up." })
+  @EmailAddress()
   email: string;
 
   @Field(() => MembershipRole, { description: 'ADMIN or MEMBER; an organization has one OWNER, its creator.' })
