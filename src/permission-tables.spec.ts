@@ -29,7 +29,7 @@ describe('permission tables', () => {
   });
 
   it('documents the contract permissions as the code grants them', () => {
-    const columns = ['provider', 'coder', 'platform-admin'];
+    const columns = ['provider', 'practice-member', 'coder', 'platform-admin'];
     expect(documented('contract', columns)).toEqual(inCode(CONTRACT_PERMISSIONS, columns));
   });
 

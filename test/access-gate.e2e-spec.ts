@@ -121,7 +121,9 @@ describe('access gate', () => {
     await join(boss, company.id, colleague, 'MEMBER');
     await join(owner, organization.id, clerk, 'MEMBER');
     const { submitBid } = ok(await app.gql(BID, { input: { jobPostingId: job.id, rateCents: 400, coverLetter: 'x', organizationId: company.id, assignedCoderId: worker.user.id } }, boss.accessToken));
-    const { acceptBid: contract } = ok(await app.gql(ACCEPT, { id: submitBid.id }, clerk.accessToken));
+    // Accepting a bid commits the practice's money and opens its PHI to the coder: an OWNER or ADMIN, never a MEMBER.
+    failed(await app.gql(ACCEPT, { id: submitBid.id }, clerk.accessToken), 'FORBIDDEN');
+    const { acceptBid: contract } = ok(await app.gql(ACCEPT, { id: submitBid.id }, owner.accessToken));
 
     const parties = [owner, clerk, worker, boss, deputy];
     const others = [colleague, await a.provider(), await a.coder()];

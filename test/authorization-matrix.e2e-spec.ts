@@ -11,7 +11,8 @@ import { ADMIN_PASSWORD, TestApp } from './support/test-app.js';
 import type { Untyped } from './support/untyped.js';
 
 /**
- * Every Query, Mutation and Subscription of schema.graphql against six actors. A cell is the code the
+ * Every Query, Mutation and Subscription of schema.graphql against seven actors (the last one a MEMBER
+ * of the provider's practice: it reads, messages and recruits, never acts in money or PHI). A cell is the code the
  * actor must get (U = UNAUTHENTICATED, F = FORBIDDEN, N = NOT_FOUND, C = CONFLICT) or O: the call
  * succeeds. C is declared cell by cell: an actor allowed to act whose act the object's state refuses
  * (a milestone not funded yet, a contract already ended). A CONFLICT in an O cell fails, so a
@@ -19,13 +20,13 @@ import type { Untyped } from './support/untyped.js';
  * (docs/security.md, "Access"): no standing toward the object N, a standing without the permission
  * F, a state that forbids the act C. A new operation without an entry here fails the completeness test.
  */
-const ACTORS = ['anonymous', 'coder', 'otherCoder', 'provider', 'otherProvider', 'admin'] as const;
+const ACTORS = ['anonymous', 'coder', 'otherCoder', 'provider', 'otherProvider', 'admin', 'practiceMember'] as const;
 type ActorName = (typeof ACTORS)[number];
 type World = Record<string, Untyped>;
 interface Entry {
   doc: string;
   vars?: (w: World, actor: ActorName) => Record<string, unknown> | Promise<Record<string, unknown>>;
-  /** Six letters in ACTORS order, e.g. "U O N O N O". */
+  /** Seven letters in ACTORS order, e.g. "U O N O N O O". */
   expect: string;
   ws?: boolean;
 }
@@ -35,140 +36,150 @@ const CODES: Record<string, string> = { U: 'UNAUTHENTICATED', F: 'FORBIDDEN', N:
 // Non-destructive operations first; the last ones end contracts, close postings and log out.
 const MATRIX: Record<string, Entry> = {
   // Queries
-  me: { doc: '{ me { id } }', expect: 'U O O O O O' },
-  coders: { doc: '{ coders(first: 1) { totalCount } }', expect: 'O O O O O O' },
-  coderProfile: { doc: 'query($id: ID!) { coderProfile(id: $id) { id } }', vars: (w) => ({ id: w.coderProfileId }), expect: 'O O O O O O' },
-  jobPosting: { doc: 'query($id: ID!) { jobPosting(id: $id) { id } }', vars: (w) => ({ id: w.jobOpen.id }), expect: 'O O O O O O' },
-  jobPostings: { doc: '{ jobPostings(first: 1) { totalCount } }', expect: 'O O O O O O' },
-  organization: { doc: 'query($id: ID!) { organization(id: $id) { id } }', vars: (w) => ({ id: w.practice }), expect: 'U N N O N O' },
-  myOrganizations: { doc: '{ myOrganizations { id } }', expect: 'U O O O O O' },
-  myMembershipInvitations: { doc: '{ myMembershipInvitations { id } }', expect: 'U O O O O O' },
-  myCoderProfile: { doc: '{ myCoderProfile { id } }', expect: 'U O O F F F' },
-  myCredentials: { doc: '{ myCredentials { id } }', expect: 'U O O F F F' },
-  pendingCredentials: { doc: '{ pendingCredentials { totalCount } }', expect: 'U F F F F O' },
-  myBids: { doc: '{ myBids { totalCount } }', expect: 'U O O O O O' },
-  myInvitations: { doc: '{ myInvitations { totalCount } }', expect: 'U O O F F F' },
-  myNotifications: { doc: '{ myNotifications { totalCount } }', expect: 'U O O O O O' },
-  matchCoders: { doc: 'query($id: ID!) { matchCoders(jobPostingId: $id) { score } }', vars: (w) => ({ id: w.jobOpen.id }), expect: 'U N N O N F' },
-  recommendedJobs: { doc: '{ recommendedJobs { score } }', expect: 'U O O F F F' },
-  contract: { doc: 'query($id: ID!) { contract(id: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N O' },
-  myContracts: { doc: '{ myContracts { totalCount } }', expect: 'U O O O O O' },
-  invoices: { doc: 'query($id: ID!) { invoices(contractId: $id) { id } }', vars: (w) => ({ id: w.contractPerChart }), expect: 'U O N O N O' },
-  myEarnings: { doc: '{ myEarnings { paidOutCents } }', expect: 'U O O F F F' },
-  payoutAccount: { doc: '{ payoutAccount { status } }', expect: 'U O O F F F' },
-  openDisputes: { doc: '{ openDisputes { id } }', expect: 'U F F F F O' },
-  documents: { doc: 'query($id: ID!) { documents(contractId: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N F' },
-  auditLog: { doc: 'query($id: ID!) { auditLog(contractId: $id) { totalCount } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N O' },
-  auditEvents: { doc: '{ auditEvents { totalCount } }', expect: 'U F F F F O' },
-  auditChainIntact: { doc: '{ auditChainIntact }', expect: 'U F F F F O' },
-  codedBatches: { doc: 'query($id: ID!) { codedBatches(contractId: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N F' },
-  codedBatch: { doc: 'query($id: ID!) { codedBatch(id: $id) { id } }', vars: (w) => ({ id: w.batch }), expect: 'U O N O N F' },
-  codedBatchCsv: { doc: 'query($id: ID!) { codedBatchCsv(id: $id) }', vars: (w) => ({ id: w.batch }), expect: 'U O N O N F' },
-  contractReviews: { doc: 'query($id: ID!) { contractReviews(contractId: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N O' },
-  messages: { doc: 'query($id: ID!) { messages(contractId: $id) { totalCount } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N F' },
+  me: { doc: '{ me { id } }', expect: 'U O O O O O O' },
+  coders: { doc: '{ coders(first: 1) { totalCount } }', expect: 'O O O O O O O' },
+  coderProfile: { doc: 'query($id: ID!) { coderProfile(id: $id) { id } }', vars: (w) => ({ id: w.coderProfileId }), expect: 'O O O O O O O' },
+  jobPosting: { doc: 'query($id: ID!) { jobPosting(id: $id) { id } }', vars: (w) => ({ id: w.jobOpen.id }), expect: 'O O O O O O O' },
+  jobPostings: { doc: '{ jobPostings(first: 1) { totalCount } }', expect: 'O O O O O O O' },
+  organization: { doc: 'query($id: ID!) { organization(id: $id) { id } }', vars: (w) => ({ id: w.practice }), expect: 'U N N O N O O' },
+  myOrganizations: { doc: '{ myOrganizations { id } }', expect: 'U O O O O O O' },
+  myMembershipInvitations: { doc: '{ myMembershipInvitations { id } }', expect: 'U O O O O O O' },
+  myCoderProfile: { doc: '{ myCoderProfile { id } }', expect: 'U O O F F F F' },
+  myCredentials: { doc: '{ myCredentials { id } }', expect: 'U O O F F F F' },
+  pendingCredentials: { doc: '{ pendingCredentials { totalCount } }', expect: 'U F F F F O F' },
+  myBids: { doc: '{ myBids { totalCount } }', expect: 'U O O O O O O' },
+  myInvitations: { doc: '{ myInvitations { totalCount } }', expect: 'U O O F F F F' },
+  myNotifications: { doc: '{ myNotifications { totalCount } }', expect: 'U O O O O O O' },
+  matchCoders: { doc: 'query($id: ID!) { matchCoders(jobPostingId: $id) { score } }', vars: (w) => ({ id: w.jobOpen.id }), expect: 'U N N O N F O' },
+  recommendedJobs: { doc: '{ recommendedJobs { score } }', expect: 'U O O F F F F' },
+  contract: { doc: 'query($id: ID!) { contract(id: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N O O' },
+  myContracts: { doc: '{ myContracts { totalCount } }', expect: 'U O O O O O O' },
+  invoices: { doc: 'query($id: ID!) { invoices(contractId: $id) { id } }', vars: (w) => ({ id: w.contractPerChart }), expect: 'U O N O N O O' },
+  myEarnings: { doc: '{ myEarnings { paidOutCents } }', expect: 'U O O F F F F' },
+  payoutAccount: { doc: '{ payoutAccount { status } }', expect: 'U O O F F F F' },
+  openDisputes: { doc: '{ openDisputes { id } }', expect: 'U F F F F O F' },
+  documents: { doc: 'query($id: ID!) { documents(contractId: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N F F' },
+  auditLog: { doc: 'query($id: ID!) { auditLog(contractId: $id) { totalCount } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N O O' },
+  auditEvents: { doc: '{ auditEvents { totalCount } }', expect: 'U F F F F O F' },
+  auditChainIntact: { doc: '{ auditChainIntact }', expect: 'U F F F F O F' },
+  codedBatches: { doc: 'query($id: ID!) { codedBatches(contractId: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N F F' },
+  codedBatch: { doc: 'query($id: ID!) { codedBatch(id: $id) { id } }', vars: (w) => ({ id: w.batch }), expect: 'U O N O N F F' },
+  codedBatchCsv: { doc: 'query($id: ID!) { codedBatchCsv(id: $id) }', vars: (w) => ({ id: w.batch }), expect: 'U O N O N F F' },
+  contractReviews: { doc: 'query($id: ID!) { contractReviews(contractId: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N O O' },
+  messages: { doc: 'query($id: ID!) { messages(contractId: $id) { totalCount } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N F O' },
   // Subscriptions (graphql-ws)
-  messageAdded: { doc: 'subscription($id: ID!) { messageAdded(contractId: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N F', ws: true },
-  notificationAdded: { doc: 'subscription { notificationAdded { id } }', expect: 'U O O O O O', ws: true },
+  messageAdded: { doc: 'subscription($id: ID!) { messageAdded(contractId: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N F O', ws: true },
+  notificationAdded: { doc: 'subscription { notificationAdded { id } }', expect: 'U O O O O O O', ws: true },
   // Mutations
+  revokeMembershipInvitation: { doc: 'mutation($id: ID!) { revokeMembershipInvitation(id: $id) }', vars: (w) => ({ id: w.memberInvitation }), expect: 'U N N O N F F' },
+  removeMember: { doc: 'mutation($org: ID!, $user: ID!) { removeMember(organizationId: $org, userId: $user) }', vars: (w) => ({ org: w.practice, user: w.removableMember }), expect: 'U N N O N F F' },
+  changeMemberRole: {
+    doc: 'mutation($org: ID!, $user: ID!) { changeMemberRole(organizationId: $org, userId: $user, role: ADMIN) { id } }',
+    vars: (w) => ({ org: w.practice, user: w.promotableMember }),
+    expect: 'U N N O N F F',
+  },
   signUp: {
     doc: 'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }',
     vars: () => ({ input: { email: `m-${randomBytes(5).toString('hex')}@example.test`, password: 'correct horse battery staple', name: 'Matrix', role: 'CODER' } }),
-    expect: 'O O O O O O',
+    expect: 'O O O O O O O',
   },
   logIn: {
     doc: 'mutation($input: LogInInput!) { logIn(input: $input) { accessToken } }',
     vars: (w) => ({ input: { email: w.coderEmail, password: 'correct horse battery staple' } }),
-    expect: 'O O O O O O',
+    expect: 'O O O O O O O',
   },
-  refreshToken: { doc: 'mutation($t: String!) { refreshToken(refreshToken: $t) { accessToken } }', vars: async (w) => ({ t: (await w.freshSession()).refreshToken }), expect: 'O O O O O O' },
+  refreshToken: { doc: 'mutation($t: String!) { refreshToken(refreshToken: $t) { accessToken } }', vars: async (w) => ({ t: (await w.freshSession()).refreshToken }), expect: 'O O O O O O O' },
   // Every account may manage its own MFA: confirming and disabling before any enrollment is a state refusal.
-  confirmMfaEnrollment: { doc: 'mutation { confirmMfaEnrollment(code: "123456") }', expect: 'U C C C C C' },
-  disableMfa: { doc: 'mutation { disableMfa(code: "123456") }', expect: 'U C C C C C' },
-  startMfaEnrollment: { doc: 'mutation { startMfaEnrollment { otpauthUrl } }', expect: 'U O O O O O' },
-  createOrganization: { doc: 'mutation { createOrganization(input: { name: "Matrix Clinic", kind: PROVIDER_PRACTICE }) { id } }', expect: 'U F F O O F' },
+  confirmMfaEnrollment: { doc: 'mutation { confirmMfaEnrollment(code: "123456") }', expect: 'U C C C C C C' },
+  disableMfa: { doc: 'mutation { disableMfa(code: "123456") }', expect: 'U C C C C C C' },
+  startMfaEnrollment: { doc: 'mutation { startMfaEnrollment { otpauthUrl } }', expect: 'U O O O O O O' },
+  createOrganization: { doc: 'mutation { createOrganization(input: { name: "Matrix Clinic", kind: PROVIDER_PRACTICE }) { id } }', expect: 'U F F O O F O' },
   setOrganizationRequireMfa: {
     doc: 'mutation($org: ID!) { setOrganizationRequireMfa(organizationId: $org, requireMfa: false) { id } }',
     vars: (w) => ({ org: w.practice }),
-    expect: 'U N N O N F',
+    expect: 'U N N O N F F',
   },
-  inviteMember: { doc: 'mutation($org: ID!) { inviteMember(organizationId: $org, email: "new-hire@example.test", role: MEMBER) { id } }', vars: (w) => ({ org: w.practice }), expect: 'U N N O N F' },
-  acceptMembershipInvitation: { doc: 'mutation($id: ID!) { acceptMembershipInvitation(id: $id) { id } }', vars: (w) => ({ id: w.companyInvite1 }), expect: 'U O N N N N' },
-  declineMembershipInvitation: { doc: 'mutation($id: ID!) { declineMembershipInvitation(id: $id) { id } }', vars: (w) => ({ id: w.companyInvite2 }), expect: 'U O N N N N' },
-  upsertCoderProfile: { doc: 'mutation($input: UpsertCoderProfileInput!) { upsertCoderProfile(input: $input) { id } }', vars: (w) => ({ input: w.profileInput }), expect: 'U O O F F F' },
-  addCredential: { doc: 'mutation { addCredential(input: { type: CRC, number: "CRC-MATRIX", issuedOn: "2022-01-01" }) { id } }', expect: 'U O O F F F' },
-  updateCredential: { doc: 'mutation($id: ID!) { updateCredential(id: $id, input: { number: "CPC-NEW-1" }) { id } }', vars: (w) => ({ id: w.coderSpareCredential }), expect: 'U O N F F F' },
-  verifyCredential: { doc: 'mutation($id: ID!) { verifyCredential(id: $id, approve: true) { id } }', vars: (w) => ({ id: w.pendingCredential }), expect: 'U F F F F O' },
-  createJobPosting: { doc: 'mutation($input: CreateJobPostingInput!) { createJobPosting(input: $input) { id } }', vars: (w) => ({ input: jobInput(w.practice) }), expect: 'U F F O N F' },
+  inviteMember: { doc: 'mutation($org: ID!) { inviteMember(organizationId: $org, email: "new-hire@example.test", role: MEMBER) { id } }', vars: (w) => ({ org: w.practice }), expect: 'U N N O N F F' },
+  acceptMembershipInvitation: { doc: 'mutation($id: ID!) { acceptMembershipInvitation(id: $id) { id } }', vars: (w) => ({ id: w.companyInvite1 }), expect: 'U O N N N N N' },
+  declineMembershipInvitation: { doc: 'mutation($id: ID!) { declineMembershipInvitation(id: $id) { id } }', vars: (w) => ({ id: w.companyInvite2 }), expect: 'U O N N N N N' },
+  upsertCoderProfile: { doc: 'mutation($input: UpsertCoderProfileInput!) { upsertCoderProfile(input: $input) { id } }', vars: (w) => ({ input: w.profileInput }), expect: 'U O O F F F F' },
+  addCredential: { doc: 'mutation { addCredential(input: { type: CRC, number: "CRC-MATRIX", issuedOn: "2022-01-01" }) { id } }', expect: 'U O O F F F F' },
+  updateCredential: { doc: 'mutation($id: ID!) { updateCredential(id: $id, input: { number: "CPC-NEW-1" }) { id } }', vars: (w) => ({ id: w.coderSpareCredential }), expect: 'U O N F F F F' },
+  verifyCredential: { doc: 'mutation($id: ID!) { verifyCredential(id: $id, approve: true) { id } }', vars: (w) => ({ id: w.pendingCredential }), expect: 'U F F F F O F' },
+  verifyOrganization: { doc: 'mutation($id: ID!) { verifyOrganization(id: $id) { id } }', vars: (w) => ({ id: w.practice }), expect: 'U F F F F O F' },
+  createJobPosting: { doc: 'mutation($input: CreateJobPostingInput!) { createJobPosting(input: $input) { id } }', vars: (w) => ({ input: jobInput(w.practice) }), expect: 'U F F O N F O' },
   submitBid: {
     doc: 'mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }',
     vars: (w) => ({ input: { jobPostingId: w.jobBidOn.id, rateCents: 400, coverLetter: 'Matrix' } }),
-    expect: 'U O O F F F',
+    expect: 'U O O F F F F',
   },
-  withdrawBid: { doc: 'mutation($id: ID!) { withdrawBid(id: $id) { id } }', vars: (w) => ({ id: w.coderBid }), expect: 'U O N N N N' },
-  rejectBid: { doc: 'mutation($id: ID!) { rejectBid(id: $id) { id } }', vars: (w) => ({ id: w.otherCoderBid }), expect: 'U N N O N F' },
-  acceptBid: { doc: 'mutation($id: ID!) { acceptBid(id: $id) { id } }', vars: (w) => ({ id: w.acceptableBid }), expect: 'U F F O N F' },
+  withdrawBid: { doc: 'mutation($id: ID!) { withdrawBid(id: $id) { id } }', vars: (w) => ({ id: w.coderBid }), expect: 'U O N N N N N' },
+  rejectBid: { doc: 'mutation($id: ID!) { rejectBid(id: $id) { id } }', vars: (w) => ({ id: w.otherCoderBid }), expect: 'U N N O N F C' },
+  acceptBid: { doc: 'mutation($id: ID!) { acceptBid(id: $id) { id } }', vars: (w) => ({ id: w.acceptableBid }), expect: 'U F F O N F F' },
   inviteCoder: {
     doc: 'mutation($job: ID!, $coder: ID!) { inviteCoder(jobPostingId: $job, coderProfileId: $coder) { id } }',
     vars: (w) => ({ job: w.jobOpen.id, coder: w.otherCoderProfileId }),
-    expect: 'U F F O N F',
+    expect: 'U F F O N F C',
   },
-  declineInvitation: { doc: 'mutation($id: ID!) { declineInvitation(id: $id) { id } }', vars: (w) => ({ id: w.jobInvitation }), expect: 'U C N F F F' },
-  markNotificationRead: { doc: 'mutation($id: ID!) { markNotificationRead(id: $id) { id } }', vars: (w) => ({ id: w.coderNotification }), expect: 'U O N N N N' },
-  startPayoutOnboarding: { doc: 'mutation { startPayoutOnboarding(returnUrl: "https://app.test/ok", refreshUrl: "https://app.test/retry") }', expect: 'U O O F F F' },
-  startPaymentMethodSetup: { doc: 'mutation($org: ID!) { startPaymentMethodSetup(organizationId: $org) }', vars: (w) => ({ org: w.practice }), expect: 'U F F O N F' },
+  declineInvitation: { doc: 'mutation($id: ID!) { declineInvitation(id: $id) { id } }', vars: (w) => ({ id: w.jobInvitation }), expect: 'U C N F F F F' },
+  markNotificationRead: { doc: 'mutation($id: ID!) { markNotificationRead(id: $id) { id } }', vars: (w) => ({ id: w.coderNotification }), expect: 'U O N N N N N' },
+  startPayoutOnboarding: { doc: 'mutation { startPayoutOnboarding(returnUrl: "https://app.test/ok", refreshUrl: "https://app.test/retry") }', expect: 'U O O F F F F' },
+  startPaymentMethodSetup: { doc: 'mutation($org: ID!) { startPaymentMethodSetup(organizationId: $org) }', vars: (w) => ({ org: w.practice }), expect: 'U F F O N F F' },
   createMilestone: {
     doc: 'mutation($id: ID!) { createMilestone(contractId: $id, input: { title: "Matrix", amountCents: 1000 }) { id } }',
     vars: (w) => ({ id: w.contractFixed }),
-    expect: 'U F F O N F',
+    expect: 'U F F O N F F',
   },
-  fundMilestone: { doc: 'mutation($id: ID!) { fundMilestone(id: $id) { status } }', vars: (w) => ({ id: w.milestoneToFund }), expect: 'U F F O N F' },
-  submitMilestone: { doc: 'mutation($id: ID!) { submitMilestone(id: $id) { id } }', vars: (w) => ({ id: w.milestone }), expect: 'U O N F F F' },
-  approveMilestone: { doc: 'mutation($id: ID!) { approveMilestone(id: $id) { id } }', vars: (w) => ({ id: w.milestone }), expect: 'U F F O N F' },
-  refundMilestone: { doc: 'mutation($id: ID!) { refundMilestone(id: $id) { id } }', vars: (w) => ({ id: w.milestone }), expect: 'U F F C N F' },
+  fundMilestone: { doc: 'mutation($id: ID!) { fundMilestone(id: $id) { status } }', vars: (w) => ({ id: w.milestoneToFund }), expect: 'U F F O N F F' },
+  submitMilestone: { doc: 'mutation($id: ID!) { submitMilestone(id: $id) { id } }', vars: (w) => ({ id: w.milestone }), expect: 'U O N F F F F' },
+  approveMilestone: { doc: 'mutation($id: ID!) { approveMilestone(id: $id) { id } }', vars: (w) => ({ id: w.milestone }), expect: 'U F F O N F F' },
+  refundMilestone: { doc: 'mutation($id: ID!) { refundMilestone(id: $id) { id } }', vars: (w) => ({ id: w.milestone }), expect: 'U F F C N F F' },
   logWork: {
     doc: 'mutation($id: ID!, $day: Date!) { logWork(contractId: $id, input: { workedOn: $day, charts: 5 }) { id } }',
     vars: (w) => ({ id: w.contractPerChart, day: new Date().toISOString().slice(0, 10) }),
-    expect: 'U O N F F F',
+    expect: 'U O N F F F F',
   },
   reportCollections: {
     doc: 'mutation($id: ID!) { reportCollections(contractId: $id, periodStart: "2026-01-01", periodEnd: "2026-01-31", collectedCents: 100000) { id } }',
     vars: (w) => ({ id: w.contractPerChart }),
-    expect: 'U F F C N F',
+    expect: 'U F F C N F F',
   },
-  signBaa: { doc: 'mutation($id: ID!) { signBaa(contractId: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N F' },
+  signBaa: { doc: 'mutation($id: ID!) { signBaa(contractId: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N F F' },
   submitCodedBatch: {
     doc: 'mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "M-1", icd10cm: ["I10"] }] }) { id } }',
     vars: (w) => ({ id: w.contractFixed }),
-    expect: 'U O N F N F',
+    expect: 'U O N F N F F',
   },
-  reviewCodedBatch: { doc: 'mutation($id: ID!) { reviewCodedBatch(batchId: $id, input: { accept: true }) { id } }', vars: (w) => ({ id: w.batch }), expect: 'U F N O N F' },
-  auditCodedBatch: { doc: 'mutation($id: ID!) { auditCodedBatch(batchId: $id, input: { sampled: 1, errors: 0 }) { id } }', vars: (w) => ({ id: w.batch }), expect: 'U F N O N F' },
-  sendMessage: { doc: 'mutation($id: ID!) { sendMessage(contractId: $id, body: "hello") { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N F' },
-  leaveReview: { doc: 'mutation($id: ID!) { leaveReview(contractId: $id, rating: 5) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U C N C N F' },
-  resolveDispute: { doc: 'mutation($id: ID!) { resolveDispute(id: $id, input: { outcome: REFUND }) { id } }', vars: (w) => ({ id: w.dispute }), expect: 'U F F F F O' },
-  openDispute: { doc: 'mutation($id: ID!) { openDispute(contractId: $id, reason: "Matrix") { id } }', vars: (w) => ({ id: w.contractToEnd }), expect: 'U O N C N F' },
-  closeJobPosting: { doc: 'mutation($id: ID!) { closeJobPosting(id: $id) { id } }', vars: (w) => ({ id: w.jobToClose.id }), expect: 'U N N O N F' },
-  endContract: { doc: 'mutation($id: ID!) { endContract(id: $id) { id } }', vars: (w) => ({ id: w.contractPerChart }), expect: 'U O N C N F' },
-  requestEmailVerification: { doc: 'mutation { requestEmailVerification }', expect: 'U C C C C C' },
-  verifyEmail: { doc: 'mutation($t: String!) { verifyEmail(token: $t) { id } }', vars: async (w) => ({ t: await w.freshVerificationToken() }), expect: 'O O O O O O' },
-  requestPasswordReset: { doc: 'mutation($e: String!) { requestPasswordReset(email: $e) }', vars: () => ({ e: `nobody-${randomBytes(5).toString('hex')}@example.test` }), expect: 'O O O O O O' },
+  reviewCodedBatch: { doc: 'mutation($id: ID!) { reviewCodedBatch(batchId: $id, input: { accept: true }) { id } }', vars: (w) => ({ id: w.batch }), expect: 'U F N O N F F' },
+  auditCodedBatch: { doc: 'mutation($id: ID!) { auditCodedBatch(batchId: $id, input: { sampled: 1, errors: 0 }) { id } }', vars: (w) => ({ id: w.batch }), expect: 'U F N O N F F' },
+  sendMessage: { doc: 'mutation($id: ID!) { sendMessage(contractId: $id, body: "hello") { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N F O' },
+  leaveReview: { doc: 'mutation($id: ID!) { leaveReview(contractId: $id, rating: 5) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U C N C N F F' },
+  resolveDispute: { doc: 'mutation($id: ID!) { resolveDispute(id: $id, input: { outcome: REFUND }) { id } }', vars: (w) => ({ id: w.dispute }), expect: 'U F F F F O F' },
+  openDispute: { doc: 'mutation($id: ID!) { openDispute(contractId: $id, reason: "Matrix") { id } }', vars: (w) => ({ id: w.contractToEnd }), expect: 'U O N C N F F' },
+  closeJobPosting: { doc: 'mutation($id: ID!) { closeJobPosting(id: $id) { id } }', vars: (w) => ({ id: w.jobToClose.id }), expect: 'U N N O N F C' },
+  endContract: { doc: 'mutation($id: ID!) { endContract(id: $id) { id } }', vars: (w) => ({ id: w.contractPerChart }), expect: 'U O N C N F F' },
+  requestEmailVerification: { doc: 'mutation { requestEmailVerification }', expect: 'U C C C C C C' },
+  verifyEmail: { doc: 'mutation($t: String!) { verifyEmail(token: $t) { id } }', vars: async (w) => ({ t: await w.freshVerificationToken() }), expect: 'O O O O O O O' },
+  requestPasswordReset: { doc: 'mutation($e: String!) { requestPasswordReset(email: $e) }', vars: () => ({ e: `nobody-${randomBytes(5).toString('hex')}@example.test` }), expect: 'O O O O O O O' },
   resetPassword: {
     doc: 'mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }',
     vars: async (w) => ({ input: { token: await w.freshResetToken(), newPassword: 'a new long password' } }),
-    expect: 'O O O O O O',
+    expect: 'O O O O O O O',
   },
   requestEmailChange: {
     doc: 'mutation($input: RequestEmailChangeInput!) { requestEmailChange(input: $input) }',
     vars: (_w, actor) => ({ input: { newEmail: `moved-${randomBytes(5).toString('hex')}@example.test`, currentPassword: actor === 'admin' ? ADMIN_PASSWORD : PASSWORD } }),
-    expect: 'U O O O O O',
+    expect: 'U O O O O O O',
   },
   // The caller's own session survives a password change (the matrix goes on with it); the same password again keeps logIn working.
   changePassword: {
     doc: 'mutation($input: ChangePasswordInput!) { changePassword(input: $input) }',
     vars: (_w, actor) => ({ input: { currentPassword: actor === 'admin' ? ADMIN_PASSWORD : PASSWORD, newPassword: actor === 'admin' ? ADMIN_PASSWORD : PASSWORD } }),
-    expect: 'U O O O O O',
+    expect: 'U O O O O O O',
   },
-  logOut: { doc: 'mutation { logOut }', expect: 'U O O O O O' },
+  // The practice's only OWNER may not leave; its MEMBER may (and does: the last act before logging out).
+  leaveOrganization: { doc: 'mutation($org: ID!) { leaveOrganization(organizationId: $org) }', vars: (w) => ({ org: w.practice }), expect: 'U N N C N N O' },
+  logOut: { doc: 'mutation { logOut }', expect: 'U O O O O O O' },
 };
 
 describe('authorization matrix', () => {
@@ -187,7 +198,8 @@ describe('authorization matrix', () => {
     const other = await a.practice();
     const coder = await c.verifiedCoder({ credentials: ['CPC'] });
     const otherCoder = await c.verifiedCoder({ credentials: ['CPC'] });
-    Object.assign(sessions, { provider: practice.owner, otherProvider: other.owner, coder: coder.coder, otherCoder: otherCoder.coder, admin: await a.admin() });
+    const practiceMember = await a.provider();
+    Object.assign(sessions, { provider: practice.owner, otherProvider: other.owner, coder: coder.coder, otherCoder: otherCoder.coder, admin: await a.admin(), practiceMember });
     const P = practice.owner.accessToken;
     const C = coder.coder.accessToken;
     const O = otherCoder.coder.accessToken;
@@ -205,6 +217,23 @@ describe('authorization matrix', () => {
       ok(await app.gql('mutation($e: String!) { requestPasswordReset(email: $e) }', { e: email }));
       return mailbox(app).token(email, '/reset-password');
     };
+    const joinPractice = async (member: Session) => {
+      const invitation = ok(
+        await app.gql(
+          `mutation($org: ID!, $email: String!) { inviteMember(organizationId: $org, email: $email, role: MEMBER) { id } }`,
+          { org: practice.organization.id, email: member.user.email },
+          P,
+        ),
+      ).inviteMember.id;
+      ok(await app.gql(`mutation($id: ID!) { acceptMembershipInvitation(id: $id) { id } }`, { id: invitation }, member.accessToken));
+      return member.user.id;
+    };
+    await joinPractice(practiceMember);
+    world.removableMember = await joinPractice(await a.provider());
+    world.promotableMember = await joinPractice(await a.provider());
+    world.memberInvitation = ok(
+      await app.gql(`mutation($org: ID!) { inviteMember(organizationId: $org, email: "matrix-invitee@example.test", role: MEMBER) { id } }`, { org: practice.organization.id }, P),
+    ).inviteMember.id;
     world.profileInput = {
       headline: 'Matrix coder',
       bio: '',

@@ -15,6 +15,9 @@ import { MatchingAtScale1795800000000 } from '../../migrations/1795800000000-Mat
 import { OpenPostingsBySpecialty1795810000000 } from '../../migrations/1795810000000-OpenPostingsBySpecialty.js';
 import { CodedBatchSpecialty1795820000000 } from '../../migrations/1795820000000-CodedBatchSpecialty.js';
 import { AccountTokens1795830000000 } from '../../migrations/1795830000000-AccountTokens.js';
+import { MembershipEndStatuses1795840000000 } from '../../migrations/1795840000000-MembershipEndStatuses.js';
+import { MembershipEnded1795840000001 } from '../../migrations/1795840000001-MembershipEnded.js';
+import { NpiClaims1795840000002 } from '../../migrations/1795840000002-NpiClaims.js';
 import { Mfa1795850000000 } from '../../migrations/1795850000000-Mfa.js';
 import { EmailNormalization1795860000000 } from '../../migrations/1795860000000-EmailNormalization.js';
 
@@ -40,6 +43,9 @@ export const MIGRATIONS = [
   OpenPostingsBySpecialty1795810000000,
   CodedBatchSpecialty1795820000000,
   AccountTokens1795830000000,
+  MembershipEndStatuses1795840000000,
+  MembershipEnded1795840000001,
+  NpiClaims1795840000002,
   Mfa1795850000000,
   EmailNormalization1795860000000,
 ];

@@ -45,7 +45,11 @@ export class ContractsService {
     const bid = await this.bids.findById(bidId);
     const posting = bid ? await this.postings.findById(bid.jobPostingId) : null;
     if (!bid || !posting) throw new NotFoundError('Bid');
-    await this.organizations.requireMoneyAct(actor, posting.organizationId, 'organization.hire', 'Bid');
+    await this.organizations.requireMoneyAct(actor, posting.organizationId, 'organization.manage', 'Bid');
+    // A company's bid names its coder: one the company has since removed could not work the contract.
+    if (bid.organizationId && !(await this.organizations.isActiveMember(bid.coderId, bid.organizationId))) {
+      throw new ConflictError('The coder this bid names no longer works for the coding company');
+    }
     try {
       return await this.transactions.run(async (manager) => {
         await this.postings.lockForUpdate(manager, posting.id);

@@ -179,6 +179,7 @@ export class JobPostingsService {
       if (filter.payModels?.length) query.andWhere('j.pay_model IN (:...payModels)', { payModels: filter.payModels });
       if (filter.settings?.length) query.andWhere('j.setting IN (:...settings)', { settings: filter.settings });
       if (filter.text) query.andWhere("j.search_document @@ websearch_to_tsquery('english', :text)", { text: filter.text });
+      if (filter.verifiedOnly) query.andWhere(`j.organization_id IN (${this.organizations.verifiedOrganizations().sql})`);
       return query;
     };
     const newest = <T extends SelectQueryBuilder<JobPostingEntity>>(query: T): T => query.addOrderBy('j.created_at', 'DESC').addOrderBy('j.id', 'ASC');

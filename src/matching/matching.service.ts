@@ -9,6 +9,7 @@ import { CredentialType } from '../domain/credential-type.enum.js';
 import { Specialty } from '../domain/specialty.enum.js';
 import { JobPostingEntity } from '../jobs/job-posting.entity.js';
 import { JobPostingsService } from '../jobs/job-postings.service.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
 import { MatchCoder, scoreMatch } from './scoring.js';
 
 /**
@@ -17,6 +18,9 @@ import { MatchCoder, scoreMatch } from './scoring.js';
  * rating) proposes. See docs/matching.md.
  */
 const candidateLimit = (first: number) => Math.max(100, first * 4);
+
+/** The reason a recommended posting carries when an admin verified its practice. */
+export const VERIFIED_PRACTICE = 'Verified practice (NPI checked by ChartBridge)';
 
 /** A scored coder, with the reasons behind the score. */
 export interface RankedCoder {
@@ -39,6 +43,7 @@ export class MatchingService {
     private readonly credentials: CredentialsService,
     private readonly postings: JobPostingsService,
     private readonly bids: BidsService,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   /** Coders for a posting, best first (members of the posting's organization only). */
@@ -66,12 +71,14 @@ export class MatchingService {
     );
     const coder = toMatchCoder(profile, held);
     const now = new Date();
-    return candidates
+    const ranked = candidates
       .map((job: JobPostingEntity) => ({ job, result: scoreMatch(job, coder, now) }))
       .filter(({ result }) => result.eligible)
       .sort((x, y) => y.result.score - x.result.score || y.job.createdAt.getTime() - x.job.createdAt.getTime() || x.job.id.localeCompare(y.job.id))
-      .slice(0, first)
-      .map(({ job, result }) => ({ job, score: result.score, reasons: result.reasons }));
+      .slice(0, first);
+    // Whether the practice is verified is told, not scored: the score is the fit of the work (docs/matching.md).
+    const verified = await this.organizations.verifiedAmong(ranked.map(({ job }) => job.organizationId));
+    return ranked.map(({ job, result }) => ({ job, score: result.score, reasons: verified.has(job.organizationId) ? [...result.reasons, VERIFIED_PRACTICE] : result.reasons }));
   }
 }
 

@@ -8,6 +8,7 @@ import { toUser } from '../users/users.mapper.js';
 import { UsersService } from '../users/users.service.js';
 import { Membership } from './dto/membership.model.js';
 import { Organization } from './dto/organization.model.js';
+import { OrganizationAccess } from './organization-access.service.js';
 import { OrganizationsService } from './organizations.service.js';
 
 @Resolver(() => Membership)
@@ -15,7 +16,18 @@ export class MembershipsResolver {
   constructor(
     private readonly organizationsService: OrganizationsService,
     private readonly usersService: UsersService,
+    private readonly access: OrganizationAccess,
   ) {}
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: "The address the invitation was sent to. Shown to the organization's OWNERs and ADMINs (and admins), and to the member or invitee themself; null for other members.",
+  })
+  async email(@Parent() membership: Membership, @CurrentUser() viewer: Actor | null, @Loaders() loaders: RequestLoaders): Promise<string | null> {
+    if (!viewer) return null;
+    const own = membership.userId === viewer.id || (membership.userId === null && membership.email === viewer.email);
+    return own || (await this.access.loadHolds(loaders, viewer, membership.organizationId, 'organization.contacts')) ? membership.email : null;
+  }
 
   @ResolveField(() => Organization)
   async organization(@Parent() membership: Membership, @Loaders() loaders: RequestLoaders): Promise<Organization> {

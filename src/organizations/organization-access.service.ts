@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { decide, holds, PermissionTable } from '../common/auth/access-gate.js';
 import { ForbiddenError } from '../common/errors/app-error.js';
@@ -13,20 +13,44 @@ import { MembershipRole, MembershipStatus } from './organization.enums.js';
 /** An actor's standing toward an organization: the role of their ACTIVE membership, or `platform-admin` for ADMIN users (never members). */
 export type OrganizationStanding = MembershipRole | 'platform-admin';
 
-export type OrganizationPermission = 'organization.read' | 'organization.hire' | 'organization.manage' | 'organization.own';
+export type OrganizationPermission = 'organization.read' | 'organization.hire' | 'organization.work' | 'organization.manage' | 'organization.contacts' | 'organization.own';
 
 const { OWNER, ADMIN, MEMBER } = MembershipRole;
 
-/** Who may do what to an organization (docs/security.md, "Access"). */
+/**
+ * Who may do what to an organization (docs/security.md, "Access"). Roles are defined here once:
+ * OWNER and ADMIN act for the organization in money and PHI (`organization.manage`, which makes
+ * them the paying side of a practice's contracts); a MEMBER reads, messages, recruits and does
+ * coding-side work.
+ */
 export const ORGANIZATION_PERMISSIONS: PermissionTable<OrganizationPermission, OrganizationStanding> = {
-  /** See the organization and its members. */
+  /** See the organization and its members (names and roles). */
   'organization.read': { holders: [OWNER, ADMIN, MEMBER, 'platform-admin'], refusal: "Only the organization's members may see it" },
-  /** Post and close jobs, see and decide bids, invite and match coders; be the paying side of the organization's contracts. */
+  /** Post and close jobs, see and reject bids, invite and match coders; read and message on the practice's contracts. */
   'organization.hire': { holders: [OWNER, ADMIN, MEMBER], refusal: "Only the organization's members may do this" },
-  /** Invite members, save the payment method, bid as the coding company; be the coder side of the company's contracts. */
+  /** Work the coding company's contracts assigned to you. */
+  'organization.work': { holders: [OWNER, ADMIN, MEMBER], refusal: "Only the organization's members may do this" },
+  /**
+   * Act for the organization in money, PHI and membership: accept bids, save the payment method, bid
+   * as the coding company, invite, revoke and remove MEMBERs; be the paying side of the practice's
+   * contracts and the coder side of the company's.
+   */
   'organization.manage': { holders: [OWNER, ADMIN], refusal: 'Only an organization OWNER or ADMIN may do this' },
-  /** Appoint admins. */
-  'organization.own': { holders: [OWNER], refusal: 'Only the organization OWNER may do this' },
+  /** See the email addresses of members and invitees. */
+  'organization.contacts': { holders: [OWNER, ADMIN, 'platform-admin'], refusal: 'Only an organization OWNER or ADMIN may see members’ emails' },
+  /** Manage admins and owners: invite, revoke, remove, change roles. */
+  'organization.own': { holders: [OWNER], refusal: 'Only an organization OWNER may do this' },
+};
+
+/**
+ * The permission it takes to invite, revoke, remove or re-role someone of each role (changing a role
+ * takes the permission for the old role and for the new one): nobody manages someone above them, and
+ * ADMINs manage MEMBERs only.
+ */
+export const MANAGING_PERMISSION: Record<MembershipRole, OrganizationPermission> = {
+  [MEMBER]: 'organization.manage',
+  [ADMIN]: 'organization.own',
+  [OWNER]: 'organization.own',
 };
 
 const standingOf = (actor: Actor, membership: MembershipEntity | null | undefined): OrganizationStanding | null => membership?.role ?? (actor.role === UserRole.ADMIN ? 'platform-admin' : null);
@@ -78,12 +102,24 @@ export class OrganizationAccess {
     return decide(ORGANIZATION_PERMISSIONS, await this.loadStanding(loaders, actor, organizationId), permission, subject);
   }
 
-  /** Whether the caller holds `permission` on the organization: a question for rules built on this one (contract sides). */
-  async holds(actor: Actor, organizationId: string, permission: OrganizationPermission): Promise<boolean> {
-    return holds(ORGANIZATION_PERMISSIONS, await this.standing(actor, organizationId), permission);
+  /**
+   * `require` inside a transaction, reading the caller's membership through `manager`: for acts that
+   * must see the membership as it is under the organization's lock (removals and role changes).
+   */
+  async requireIn(manager: EntityManager, actor: Actor, organizationId: string, permission: OrganizationPermission, subject = 'Organization'): Promise<OrganizationStanding> {
+    const membership = await manager.getRepository(MembershipEntity).findOneBy({ organizationId, userId: actor.id, status: MembershipStatus.ACTIVE });
+    return decide(ORGANIZATION_PERMISSIONS, standingOf(actor, membership), permission, subject);
   }
 
-  /** `holds` through the request's DataLoader. */
+  /**
+   * FORBIDDEN unless `standing` may invite, revoke, remove or re-role someone of `role`
+   * (`MANAGING_PERMISSION`): nobody manages someone above them.
+   */
+  requireToManage(standing: OrganizationStanding, role: MembershipRole): void {
+    decide(ORGANIZATION_PERMISSIONS, standing, MANAGING_PERMISSION[role], 'Member');
+  }
+
+  /** Whether the caller holds `permission` on the organization (a question, not a refusal: what a viewer may see), through the request's DataLoader. */
   async loadHolds(loaders: RequestLoaders, actor: Actor, organizationId: string, permission: OrganizationPermission): Promise<boolean> {
     return holds(ORGANIZATION_PERMISSIONS, await this.loadStanding(loaders, actor, organizationId), permission);
   }
@@ -104,13 +140,14 @@ export class OrganizationAccess {
     return { sql, parameters: { [`${key}_user`]: userId, [`${key}_status`]: MembershipStatus.ACTIVE, [`${key}_roles`]: roles } };
   }
 
-  private async standing(actor: Actor | null, organizationId: string): Promise<OrganizationStanding | null> {
+  /** The caller's standing toward the organization (null: none), for rules built on this one (contract sides). */
+  async standing(actor: Actor | null, organizationId: string): Promise<OrganizationStanding | null> {
     if (!actor) return null;
     return standingOf(actor, await this.memberships.findOneBy({ organizationId, userId: actor.id, status: MembershipStatus.ACTIVE }));
   }
 
-  /** Through the request's DataLoader, which loads all the caller's active memberships once. */
-  private async loadStanding(loaders: RequestLoaders, actor: Actor | null, organizationId: string): Promise<OrganizationStanding | null> {
+  /** `standing` through the request's DataLoader, which loads all the caller's active memberships once. */
+  async loadStanding(loaders: RequestLoaders, actor: Actor | null, organizationId: string): Promise<OrganizationStanding | null> {
     if (!actor) return null;
     const memberships = await loaders
       .get<string, MembershipEntity[]>('activeMembershipsByUser', async (userIds) =>

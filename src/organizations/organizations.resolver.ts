@@ -1,11 +1,13 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
-import { CurrentUser, RequiresVerifiedEmail } from '../common/auth/decorators.js';
+import { CurrentUser, RequiresVerifiedEmail, Roles } from '../common/auth/decorators.js';
 import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
-import { ConnectionArgs, connectionComplexity } from '../common/pagination/connection.js';
+import { connectionComplexity } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
+import { UserRole } from '../domain/user-role.enum.js';
 import { CreateOrganizationInput } from './dto/create-organization.input.js';
 import { InviteMemberArgs } from './dto/invite-member.args.js';
+import { ChangeMemberRoleArgs, MemberArgs, MembersArgs } from './dto/member.args.js';
 import { Membership, MembershipConnection } from './dto/membership.model.js';
 import { Organization } from './dto/organization.model.js';
 import { SetOrganizationRequireMfaArgs } from './dto/set-organization-require-mfa.args.js';
@@ -36,6 +38,43 @@ export class OrganizationsResolver {
     return this.organizationsService.respondToInvitation(actor, id, false);
   }
 
+  @Mutation(() => Boolean, {
+    description: 'Revokes a pending invitation (OWNER, or ADMIN for a MEMBER invitation); it stays in the history as REVOKED and the address may be invited again. CONFLICT once answered.',
+  })
+  async revokeMembershipInvitation(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<boolean> {
+    await this.organizationsService.revokeInvitation(actor, id);
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Removes a member (OWNER: anyone but the last OWNER; ADMIN: MEMBERs). They lose access at once to everything of the organization, live subscriptions included. The membership stays in the history as REMOVED.',
+  })
+  async removeMember(@CurrentUser() actor: Actor, @Args() args: MemberArgs): Promise<boolean> {
+    await this.organizationsService.removeMember(actor, args);
+    return true;
+  }
+
+  @Mutation(() => Membership, { description: "Changes a member's role (OWNER; an ADMIN may only keep MEMBERs MEMBERs). The last OWNER cannot be demoted." })
+  changeMemberRole(@CurrentUser() actor: Actor, @Args() args: ChangeMemberRoleArgs): Promise<Membership> {
+    return this.organizationsService.changeMemberRole(actor, args);
+  }
+
+  @Mutation(() => Boolean, { description: 'The caller leaves the organization (LEFT). The last OWNER must appoint another OWNER first (CONFLICT).' })
+  async leaveOrganization(@CurrentUser() actor: Actor, @IdArg('organizationId') organizationId: string): Promise<boolean> {
+    await this.organizationsService.leave(actor, organizationId);
+    return true;
+  }
+
+  @Roles(UserRole.ADMIN)
+  @Mutation(() => Organization, {
+    description:
+      'Admin review: marks the organization verified (for a practice, the holder of the NPI it claims). One verified organization per NPI: CONFLICT when another one already is; the other claimants stay unverified. ADMIN only.',
+  })
+  verifyOrganization(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Organization> {
+    return this.organizationsService.verify(actor, id);
+  }
+
   @Mutation(() => Organization, {
     description:
       "Requires MFA for the members' PHI and money acts through the organization (FORBIDDEN, reason MFA_REQUIRED, for a member without it). On: OWNER or ADMIN with MFA on their own account; off: OWNER.",
@@ -59,12 +98,18 @@ export class OrganizationsResolver {
     return this.organizationsService.findForMember(actor, id);
   }
 
+  @ResolveField(() => Boolean, { description: 'Whether an admin verified the organization (`verifyOrganization`): for a practice, that it holds the NPI it claims. Public.' })
+  verified(@Parent() organization: Organization): boolean {
+    return organization.verifiedAt !== null;
+  }
+
   @ResolveField(() => MembershipConnection, {
     nullable: true,
-    description: 'Members and pending invitations; visible to members only (null with a NOT_FOUND error for others).',
+    description:
+      'Members and pending invitations, oldest first (with `includeEnded`, the whole history, for OWNERs and ADMINs); visible to members only (null with a NOT_FOUND error for others). Emails: see `Membership.email`.',
     complexity: connectionComplexity,
   })
-  members(@CurrentUser() actor: Actor | null, @Parent() organization: Organization, @Args() args: ConnectionArgs, @Loaders() loaders: RequestLoaders): Promise<MembershipConnection> {
+  members(@CurrentUser() actor: Actor | null, @Parent() organization: Organization, @Args() args: MembersArgs, @Loaders() loaders: RequestLoaders): Promise<MembershipConnection> {
     // Reachable from public types (a posting's organization): anonymous callers see no members either.
     return this.organizationsService.loadMembers(loaders, actor, organization.id, args);
   }

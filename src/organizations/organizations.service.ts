@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { requireVerifiedEmail } from '../common/auth/verified-email.guard.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
-import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
+import { ConnectionShape } from '../common/pagination/connection.js';
 import { byCreatedAt, paginateEach } from '../common/pagination/paginate.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { UserRole } from '../domain/user-role.enum.js';
@@ -14,9 +14,10 @@ import { MailService } from '../mail/mail.service.js';
 import { normalEmailOrThrow } from '../common/validation/email-address.decorator.js';
 import { CreateOrganizationInput } from './dto/create-organization.input.js';
 import { InviteMemberArgs } from './dto/invite-member.args.js';
+import { ChangeMemberRoleArgs, MemberArgs, MembersArgs } from './dto/member.args.js';
 import { SetOrganizationRequireMfaArgs } from './dto/set-organization-require-mfa.args.js';
 import { MembershipEntity } from './membership.entity.js';
-import { OrganizationAccess } from './organization-access.service.js';
+import { MANAGING_PERMISSION, OrganizationAccess } from './organization-access.service.js';
 import { OrganizationEntity } from './organization.entity.js';
 import { MembershipRole, MembershipStatus, OrganizationKind } from './organization.enums.js';
 
@@ -44,23 +45,52 @@ export class OrganizationsService {
     if (input.npi && input.kind !== OrganizationKind.PROVIDER_PRACTICE) {
       throw new BadUserInputError('input.npi is only for a PROVIDER_PRACTICE', ['input.npi']);
     }
+    // An NPI already claimed (or verified) elsewhere is no reason to refuse: it is public, and the
+    // first to type it must not lock the real practice out. The claim stays unverified until an admin's review.
+    return this.transactions.run(async (manager) => {
+      const organization = await manager.getRepository(OrganizationEntity).save({ name: input.name, kind: input.kind, npi: input.npi ?? null, verifiedAt: null, verifiedById: null });
+      await manager.getRepository(MembershipEntity).insert({
+        organizationId: organization.id,
+        userId: actor.id,
+        email: actor.email,
+        role: MembershipRole.OWNER,
+        status: MembershipStatus.ACTIVE,
+        respondedAt: new Date(),
+      });
+      return organization;
+    });
+  }
+
+  /**
+   * An admin's review: marks the organization verified (for a practice, that it is the holder of the
+   * NPI it claims). At most one verified organization per NPI: `organizations_verified_npi_key`
+   * settles two verifications of one NPI, even concurrent ones (CONFLICT for the second); the other
+   * claimants stay unverified. Verifying a verified organization changes nothing.
+   */
+  async verify(actor: Actor, id: string): Promise<OrganizationEntity> {
     try {
       return await this.transactions.run(async (manager) => {
-        const organization = await manager.getRepository(OrganizationEntity).save({ name: input.name, kind: input.kind, npi: input.npi ?? null });
-        await manager.getRepository(MembershipEntity).insert({
-          organizationId: organization.id,
-          userId: actor.id,
-          email: actor.email,
-          role: MembershipRole.OWNER,
-          status: MembershipStatus.ACTIVE,
-          respondedAt: new Date(),
-        });
-        return organization;
+        const organization = await this.lockForUpdate(manager, id);
+        if (organization.verifiedAt) return organization;
+        await manager.getRepository(OrganizationEntity).update({ id }, { verifiedAt: () => 'now()', verifiedById: actor.id });
+        return manager.getRepository(OrganizationEntity).findOneByOrFail({ id });
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'organizations_npi_key')) throw new ConflictError('An organization with this NPI already exists');
+      if (isUniqueViolation(error, 'organizations_verified_npi_key')) throw new ConflictError('Another organization is already verified as the holder of this NPI');
       throw error;
     }
+  }
+
+  /** The ids of the verified organizations, as a subquery for another module's list (the job directory's `verifiedOnly`). */
+  verifiedOrganizations(): { sql: string } {
+    return { sql: this.organizations.createQueryBuilder('o').select('o.id').where('o.verified_at IS NOT NULL').getQuery() };
+  }
+
+  /** Which of `ids` are verified organizations (matching's reasons). */
+  async verifiedAmong(ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await this.organizations.find({ select: { id: true }, where: { id: In([...new Set(ids)]), verifiedAt: Not(IsNull()) } });
+    return new Set(rows.map((row) => row.id));
   }
 
   /** Organizations the caller is an active member of, oldest membership first. */
@@ -96,7 +126,7 @@ export class OrganizationsService {
 
   /** Invites someone by email, and mails the invitee (ids and a link only); owners may invite admins, owners and admins may invite members. */
   async inviteMember(actor: Actor, args: InviteMemberArgs): Promise<MembershipEntity> {
-    await this.access.require(actor, args.organizationId, args.role === MembershipRole.ADMIN ? 'organization.own' : 'organization.manage');
+    await this.access.require(actor, args.organizationId, MANAGING_PERMISSION[args.role]);
     try {
       return await this.transactions.run(async (manager) => {
         const invitation = await manager.getRepository(MembershipEntity).save({
@@ -115,6 +145,69 @@ export class OrganizationsService {
       if (isUniqueViolation(error, 'memberships_live_email_key')) throw new ConflictError('This email is already a member or has a pending invitation');
       throw error;
     }
+  }
+
+  /**
+   * Revokes a pending invitation (REVOKED, kept for history): OWNERs revoke any, ADMINs those
+   * inviting a MEMBER. Settled by one conditional UPDATE, so racing the invitee's acceptance, exactly
+   * one of the two happens (the loser answers CONFLICT).
+   */
+  async revokeInvitation(actor: Actor, invitationId: string): Promise<void> {
+    const invitation = await this.memberships.findOneBy({ id: invitationId });
+    if (!invitation) throw new NotFoundError('Invitation');
+    await this.access.require(actor, invitation.organizationId, 'organization.manage', 'Invitation');
+    await this.underLock(invitation.organizationId, async (manager) => {
+      this.access.requireToManage(await this.access.requireIn(manager, actor, invitation.organizationId, 'organization.manage', 'Invitation'), invitation.role);
+      const moved = await this.endMembership(manager, invitationId, MembershipStatus.INVITED, MembershipStatus.REVOKED, actor.id);
+      if (!moved) {
+        const { status } = await manager.getRepository(MembershipEntity).findOneByOrFail({ id: invitationId });
+        throw new ConflictError(`This invitation was already ${status === MembershipStatus.DECLINED || status === MembershipStatus.REVOKED ? status.toLowerCase() : 'accepted'}`);
+      }
+    });
+  }
+
+  /**
+   * Removes a member (REMOVED, kept for history). OWNERs remove anyone but the last OWNER, ADMINs
+   * remove MEMBERs. The member loses access at once: every access decision reads the ACTIVE
+   * memberships per request (and per event of a live subscription).
+   */
+  async removeMember(actor: Actor, args: MemberArgs): Promise<void> {
+    if (args.userId === actor.id) throw new BadUserInputError('To leave an organization, use leaveOrganization', ['userId']);
+    await this.access.require(actor, args.organizationId, 'organization.manage');
+    await this.underLock(args.organizationId, async (manager) => {
+      const standing = await this.access.requireIn(manager, actor, args.organizationId, 'organization.manage');
+      const member = await this.activeMemberOrFail(manager, args.organizationId, args.userId);
+      this.access.requireToManage(standing, member.role);
+      if (member.role === MembershipRole.OWNER) await this.keepAnOwner(manager, args.organizationId);
+      await this.endMembership(manager, member.id, MembershipStatus.ACTIVE, MembershipStatus.REMOVED, actor.id);
+    });
+  }
+
+  /** Changes a member's role: the caller must be able to manage both the old role and the new one (OWNERs only, but for MEMBERs); never demotes the last OWNER. */
+  async changeMemberRole(actor: Actor, args: ChangeMemberRoleArgs): Promise<MembershipEntity> {
+    await this.access.require(actor, args.organizationId, 'organization.manage');
+    return this.underLock(args.organizationId, async (manager) => {
+      const standing = await this.access.requireIn(manager, actor, args.organizationId, 'organization.manage');
+      const member = await this.activeMemberOrFail(manager, args.organizationId, args.userId);
+      this.access.requireToManage(standing, member.role);
+      this.access.requireToManage(standing, args.role);
+      if (member.role === args.role) return member;
+      if (member.role === MembershipRole.OWNER) await this.keepAnOwner(manager, args.organizationId);
+      await manager.getRepository(MembershipEntity).update({ id: member.id }, { role: args.role });
+      return manager.getRepository(MembershipEntity).findOneByOrFail({ id: member.id });
+    });
+  }
+
+  /** The caller leaves the organization (LEFT, kept for history); the last OWNER must appoint another first. */
+  async leave(actor: Actor, organizationId: string): Promise<void> {
+    // Asked first without the lock, so nobody but a member ever takes it.
+    if (!(await this.access.isActiveMember(actor.id, organizationId))) throw new NotFoundError('Organization');
+    await this.underLock(organizationId, async (manager) => {
+      const membership = await manager.getRepository(MembershipEntity).findOne({ where: { organizationId, userId: actor.id, status: MembershipStatus.ACTIVE }, lock: { mode: 'pessimistic_write' } });
+      if (!membership) throw new NotFoundError('Organization');
+      if (membership.role === MembershipRole.OWNER) await this.keepAnOwner(manager, organizationId);
+      await this.endMembership(manager, membership.id, MembershipStatus.ACTIVE, MembershipStatus.LEFT, actor.id);
+    });
   }
 
   /** Pending invitations addressed to the caller's email, once it is verified (until then it may be someone else's address). */
@@ -147,16 +240,16 @@ export class OrganizationsService {
 
   /**
    * Members and pending invitations of an organization, for its members (and admins) only; NOT_FOUND
-   * for others. Through the request's DataLoaders: the organizations of a page share one membership
-   * check and one statement for their pages.
+   * for others. With `includeEnded`, the ended ones too (the history), for those who manage the
+   * organization (FORBIDDEN for MEMBERs). Through the request's DataLoaders: the organizations of a
+   * page share one membership check and one statement for their pages.
    */
-  async loadMembers(loaders: RequestLoaders, actor: Actor | null, organizationId: string, args: ConnectionArgs): Promise<ConnectionShape<MembershipEntity>> {
-    await this.access.loadRequire(loaders, actor, organizationId, 'organization.read');
+  async loadMembers(loaders: RequestLoaders, actor: Actor | null, organizationId: string, args: MembersArgs): Promise<ConnectionShape<MembershipEntity>> {
+    await this.access.loadRequire(loaders, actor, organizationId, args.includeEnded ? 'organization.manage' : 'organization.read');
+    const statuses = args.includeEnded ? Object.values(MembershipStatus) : [MembershipStatus.ACTIVE, MembershipStatus.INVITED];
     return loaders
-      .get<string, ConnectionShape<MembershipEntity>>(`membersByOrganization:${args.first}:${args.after ?? ''}`, (organizationIds) => {
-        const query = this.memberships
-          .createQueryBuilder('m')
-          .where('m.organizationId IN (:...organizationIds) AND m.status IN (:...statuses)', { organizationIds, statuses: [MembershipStatus.ACTIVE, MembershipStatus.INVITED] });
+      .get<string, ConnectionShape<MembershipEntity>>(`membersByOrganization:${args.includeEnded}:${args.first}:${args.after ?? ''}`, (organizationIds) => {
+        const query = this.memberships.createQueryBuilder('m').where('m.organizationId IN (:...organizationIds) AND m.status IN (:...statuses)', { organizationIds, statuses });
         return paginateEach(query, { column: 'm.organizationId', of: (m) => m.organizationId, keys: organizationIds }, args, byCreatedAt('m', 'ASC'));
       })
       .load(organizationId);
@@ -173,6 +266,54 @@ export class OrganizationsService {
     }
     await this.organizations.update({ id: args.organizationId }, { requireMfa: args.requireMfa });
     return this.findOrFail(args.organizationId);
+  }
+
+  /**
+   * Runs `work` in a transaction holding the organization's row lock: every change to who is a
+   * member, and with which role, takes it first, so the owner count read under it stays true until
+   * commit (two owners demoting or removing each other, or both leaving: one wins, the other sees
+   * the result). NOT_FOUND for a missing organization.
+   */
+  private underLock<T>(organizationId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.transactions.run(async (manager) => {
+      await this.lockForUpdate(manager, organizationId);
+      return work(manager);
+    });
+  }
+
+  /**
+   * Locks the organization's row against the other membership changes and verifications. FOR NO KEY
+   * UPDATE: those exclude each other, while rows that merely reference the organization (postings,
+   * contracts, invitations take FOR KEY SHARE through their foreign key) are written meanwhile.
+   */
+  private async lockForUpdate(manager: EntityManager, id: string): Promise<OrganizationEntity> {
+    const organization = await manager.getRepository(OrganizationEntity).createQueryBuilder('o').setLock('for_no_key_update').where('o.id = :id', { id }).getOne();
+    if (!organization) throw new NotFoundError('Organization');
+    return organization;
+  }
+
+  private async activeMemberOrFail(manager: EntityManager, organizationId: string, userId: string): Promise<MembershipEntity> {
+    const member = await manager.getRepository(MembershipEntity).findOne({ where: { organizationId, userId, status: MembershipStatus.ACTIVE }, lock: { mode: 'pessimistic_write' } });
+    if (!member) throw new NotFoundError('Member');
+    return member;
+  }
+
+  /** CONFLICT when the organization has one ACTIVE OWNER left (read under the organization's lock): it is about to lose an OWNER. */
+  private async keepAnOwner(manager: EntityManager, organizationId: string): Promise<void> {
+    const owners = await manager.getRepository(MembershipEntity).countBy({ organizationId, role: MembershipRole.OWNER, status: MembershipStatus.ACTIVE });
+    if (owners <= 1) throw new ConflictError('An organization always keeps an OWNER: appoint another OWNER first');
+  }
+
+  /** Moves a membership from `from` to an ended status, recording when and by whom; false when it was no longer `from`. */
+  private async endMembership(manager: EntityManager, id: string, from: MembershipStatus, to: MembershipStatus, byUserId: string): Promise<boolean> {
+    const result = await manager
+      .getRepository(MembershipEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ status: to, endedAt: () => 'now()', endedById: byUserId })
+      .where('id = :id AND status = :from', { id, from })
+      .execute();
+    return Boolean(result.affected);
   }
 
   private async findOrFail(id: string): Promise<OrganizationEntity> {

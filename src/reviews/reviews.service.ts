@@ -9,7 +9,7 @@ import { firstOfEachGroup } from '../common/pagination/paginate.js';
 import { eachOnItsOwn } from '../common/scheduling/each-on-its-own.js';
 import { JobScheduler } from '../common/scheduling/job-scheduler.js';
 import { AppConfig } from '../config/app-config.js';
-import { ContractAccess } from '../contracts/contract-access.service.js';
+import { ContractAccess, sideOf } from '../contracts/contract-access.service.js';
 import { ContractStatus } from '../contracts/contract-status.enum.js';
 import { ContractsService } from '../contracts/contracts.service.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
@@ -60,7 +60,8 @@ export class ReviewsService implements OnApplicationBootstrap {
   async forContract(actor: Actor, contractId: string): Promise<ReviewEntity[]> {
     const { standing } = await this.access.require(actor, contractId, 'contract.read');
     const rows = await this.reviews.find({ where: { contractId }, order: { createdAt: 'ASC' } });
-    return rows.filter((row) => row.authorSide === standing || row.publishedAt !== null);
+    const side = sideOf(standing);
+    return rows.filter((row) => row.authorSide === side || row.publishedAt !== null);
   }
 
   /**

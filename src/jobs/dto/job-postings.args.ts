@@ -1,6 +1,6 @@
 import { ArgsType, Field, InputType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsEnum, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { ConnectionArgs } from '../../common/pagination/connection.js';
 import { Specialty } from '../../domain/specialty.enum.js';
 import { CareSetting, CodeSet, PayModel, WorkType } from '../../domain/work.enums.js';
@@ -60,6 +60,11 @@ export class JobPostingFilterInput {
   @IsOptional()
   @IsEnum(JobPostingStatus)
   status?: JobPostingStatus;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only postings of practices an admin verified (`Organization.verified`).' })
+  @IsOptional()
+  @IsBoolean()
+  verifiedOnly?: boolean;
 }
 
 @ArgsType()

@@ -11,7 +11,7 @@ export class Membership {
 
   userId: string | null;
 
-  @Field({ description: 'Email the invitation was sent to.' })
+  /** Exposed by `MembershipsResolver.email` (shown per viewer). */
   email: string;
 
   @Field(() => MembershipRole)
@@ -25,6 +25,9 @@ export class Membership {
 
   @Field(() => Date, { nullable: true })
   respondedAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the invitation was revoked or the membership removed or left.' })
+  endedAt: Date | null;
 }
 
 @ObjectType()

@@ -13,8 +13,14 @@ export class Organization {
   @Field(() => OrganizationKind)
   kind: OrganizationKind;
 
-  @Field(() => String, { nullable: true, description: 'National Provider Identifier (practices).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'National Provider Identifier the practice claims. An NPI is public and may be claimed by several organizations: only `verified` says an admin checked it.',
+  })
   npi: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When an admin verified the organization; null while unverified.' })
+  verifiedAt: Date | null;
 
   @Field({
     description:
