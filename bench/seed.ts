@@ -49,6 +49,7 @@ export async function seed(options: { coders: number; jobs: number; practices: n
   if (!options.quiet) bar.start(options.coders * 2 + credentialCount + options.practices * 3 + options.jobs * 2, 0, { stage: 'users' });
   const tick = (stage: string) => (n: number) => (options.quiet ? undefined : bar.increment(n, { stage }));
   const counts: Record<string, number> = {};
+  const seededAt = new Date().toISOString();
   try {
     const coderIds = coders.map((_, i) => seedId('coder-user', i));
     counts.users = await insert(
@@ -60,8 +61,10 @@ export async function seed(options: { coders: number; jobs: number; practices: n
         ['name', 'text'],
         ['role', 'user_role'],
         ['password_hash', 'text'],
+        ['email_verified_at', 'timestamptz'],
       ],
-      coders.map((c, i) => [coderIds[i], c.email, c.name, 'CODER', passwordHash]),
+      // Seeded accounts stand for established users: their addresses count as verified.
+      coders.map((c, i) => [coderIds[i], c.email, c.name, 'CODER', passwordHash, seededAt]),
       tick('coder users'),
     );
     // Credentials before profiles: each profile then reads its verified credential types once, on insert.
@@ -150,8 +153,9 @@ export async function seed(options: { coders: number; jobs: number; practices: n
         ['name', 'text'],
         ['role', 'user_role'],
         ['password_hash', 'text'],
+        ['email_verified_at', 'timestamptz'],
       ],
-      providerIds.map((id, i) => [id, practiceEmails[i], `Practice Manager ${i + 1}`, 'PROVIDER', passwordHash]),
+      providerIds.map((id, i) => [id, practiceEmails[i], `Practice Manager ${i + 1}`, 'PROVIDER', passwordHash, seededAt]),
       tick('providers'),
     );
     counts.organizations = await insert(

@@ -9,9 +9,11 @@ import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { simpleParser } from 'mailparser';
 import pg from 'pg';
 import { ensureDatabase, withDatabase } from '../src/bootstrap/database-server.js';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
@@ -40,6 +42,8 @@ const calls: Call[] = [];
 let phase: Phase = 'steady';
 const ack = { messages: new Set<string>(), milestonesCreated: new Set<string>(), milestonesApproved: new Map<string, number>() };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Where the app writes its mail (no SMTP_URL): $DATA_DIR/mail. */
+let mailDir = '';
 
 class App {
   child: ChildProcess | null = null;
@@ -116,9 +120,26 @@ async function must<T>(app: App, query: string, variables: Record<string, unknow
   throw new Error('unreachable');
 }
 
+/** A new account whose email is verified (funding and approving need it) through the link the app mailed: without SMTP_URL, an .eml file in $DATA_DIR/mail. */
 async function signUp(app: App, role: 'PROVIDER' | 'CODER', i: number): Promise<string> {
   const input = { email: `soak-${role.toLowerCase()}-${i}-${randomBytes(3).toString('hex')}@soak.chartbridge.test`, password: PASSWORD, name: `Soak ${role} ${i}`, role };
-  return (await must<{ signUp: { accessToken: string } }>(app, 'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }', { input })).signUp.accessToken;
+  const token = (await must<{ signUp: { accessToken: string } }>(app, 'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }', { input })).signUp.accessToken;
+  await must(app, 'mutation($token: String!) { verifyEmail(token: $token) { id } }', { token: await verificationToken(input.email) });
+  return token;
+}
+
+/** The token of the verification link mailed to `email`, once the app's outbox worker has written the mail. */
+async function verificationToken(email: string): Promise<string> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    for (const name of (await readdir(mailDir).catch(() => [] as string[])).filter((file) => file.endsWith('.eml'))) {
+      const mail = await simpleParser(await readFile(join(mailDir, name)));
+      const to = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((address) => address.value.map((value) => value.address));
+      const link = /\/verify-email\?token=([\w-]+)/.exec(mail.text ?? '');
+      if (to.includes(email) && link) return link[1];
+    }
+    await sleep(100);
+  }
+  throw new Error(`no verification mail to ${email} within 10 s`);
 }
 
 interface Pair {
@@ -270,6 +291,7 @@ async function main(): Promise<void> {
   const port = await findFreePort();
   const dataDir = join(dir, 'data');
   mkdirSync(dataDir);
+  mailDir = join(dataDir, 'mail');
   const app = new App(`http://127.0.0.1:${port}`, {
     NODE_ENV: 'production',
     PORT: String(port),

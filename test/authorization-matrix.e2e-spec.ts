@@ -5,8 +5,9 @@ import { buildSchema, GraphQLObjectType } from 'graphql';
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { eventually } from './support/app-process.js';
-import { coders, given, jobInput, ok, postJob, Session } from './support/given.js';
-import { TestApp } from './support/test-app.js';
+import { coders, given, jobInput, ok, PASSWORD, postJob, Session } from './support/given.js';
+import { mailbox } from './support/mailbox.js';
+import { ADMIN_PASSWORD, TestApp } from './support/test-app.js';
 import type { Untyped } from './support/untyped.js';
 
 /**
@@ -24,7 +25,7 @@ type ActorName = (typeof ACTORS)[number];
 type World = Record<string, Untyped>;
 interface Entry {
   doc: string;
-  vars?: (w: World) => Record<string, unknown> | Promise<Record<string, unknown>>;
+  vars?: (w: World, actor: ActorName) => Record<string, unknown> | Promise<Record<string, unknown>>;
   /** Seven letters in ACTORS order, e.g. "U O N O N O O". */
   expect: string;
   ws?: boolean;
@@ -157,6 +158,25 @@ const MATRIX: Record<string, Entry> = {
   openDispute: { doc: 'mutation($id: ID!) { openDispute(contractId: $id, reason: "Matrix") { id } }', vars: (w) => ({ id: w.contractToEnd }), expect: 'U O N C N F F' },
   closeJobPosting: { doc: 'mutation($id: ID!) { closeJobPosting(id: $id) { id } }', vars: (w) => ({ id: w.jobToClose.id }), expect: 'U N N O N F C' },
   endContract: { doc: 'mutation($id: ID!) { endContract(id: $id) { id } }', vars: (w) => ({ id: w.contractPerChart }), expect: 'U O N C N F F' },
+  requestEmailVerification: { doc: 'mutation { requestEmailVerification }', expect: 'U C C C C C C' },
+  verifyEmail: { doc: 'mutation($t: String!) { verifyEmail(token: $t) { id } }', vars: async (w) => ({ t: await w.freshVerificationToken() }), expect: 'O O O O O O O' },
+  requestPasswordReset: { doc: 'mutation($e: String!) { requestPasswordReset(email: $e) }', vars: () => ({ e: `nobody-${randomBytes(5).toString('hex')}@example.test` }), expect: 'O O O O O O O' },
+  resetPassword: {
+    doc: 'mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }',
+    vars: async (w) => ({ input: { token: await w.freshResetToken(), newPassword: 'a new long password' } }),
+    expect: 'O O O O O O O',
+  },
+  requestEmailChange: {
+    doc: 'mutation($input: RequestEmailChangeInput!) { requestEmailChange(input: $input) }',
+    vars: (_w, actor) => ({ input: { newEmail: `moved-${randomBytes(5).toString('hex')}@example.test`, currentPassword: actor === 'admin' ? ADMIN_PASSWORD : PASSWORD } }),
+    expect: 'U O O O O O O',
+  },
+  // The caller's own session survives a password change (the matrix goes on with it); the same password again keeps logIn working.
+  changePassword: {
+    doc: 'mutation($input: ChangePasswordInput!) { changePassword(input: $input) }',
+    vars: (_w, actor) => ({ input: { currentPassword: actor === 'admin' ? ADMIN_PASSWORD : PASSWORD, newPassword: actor === 'admin' ? ADMIN_PASSWORD : PASSWORD } }),
+    expect: 'U O O O O O O',
+  },
   // The practice's only OWNER may not leave; its MEMBER may (and does: the last act before logging out).
   leaveOrganization: { doc: 'mutation($org: ID!) { leaveOrganization(organizationId: $org) }', vars: (w) => ({ org: w.practice }), expect: 'U N N C N N O' },
   logOut: { doc: 'mutation { logOut }', expect: 'U O O O O O O' },
@@ -191,6 +211,12 @@ describe('authorization matrix', () => {
       profileInput: undefined,
     });
     world.freshSession = () => a.coder();
+    world.freshVerificationToken = async () => mailbox(app).token((await a.coder({ verified: false })).user.email, '/verify-email');
+    world.freshResetToken = async () => {
+      const email = (await a.coder()).user.email;
+      ok(await app.gql('mutation($e: String!) { requestPasswordReset(email: $e) }', { e: email }));
+      return mailbox(app).token(email, '/reset-password');
+    };
     const joinPractice = async (member: Session) => {
       const invitation = ok(
         await app.gql(
@@ -284,7 +310,7 @@ describe('authorization matrix', () => {
 
   async function outcome(entry: Entry, actor: ActorName): Promise<string> {
     const token = sessions[actor as Exclude<ActorName, 'anonymous'>]?.accessToken;
-    const variables = entry.vars ? await entry.vars(world) : {};
+    const variables = entry.vars ? await entry.vars(world, actor) : {};
     if (entry.ws) return wsOutcome(entry.doc, variables, token);
     const res = await app.gql(entry.doc, variables, token);
     const code = res.errors?.[0]?.extensions.code;

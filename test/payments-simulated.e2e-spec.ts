@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { MilestonesService } from '../src/contracts/milestones.service.js';
-import { OutboxService } from '../src/payments/outbox.service.js';
+import { OutboxService } from '../src/outbox/outbox.service.js';
 import { ok } from './support/given.js';
 import { acceptedContract, expectLedgerBalanced } from './support/money.js';
 import { TestApp } from './support/test-app.js';

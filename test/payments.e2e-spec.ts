@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import Stripe from 'stripe';
-import { OutboxService } from '../src/payments/outbox.service.js';
+import { OutboxService } from '../src/outbox/outbox.service.js';
 import { FakeStripe, fakeStripeEnv } from './support/fake-stripe.js';
 import { coders, failed, given, ok, postJob } from './support/given.js';
 import { acceptedContract, expectLedgerBalanced, webhookSender } from './support/money.js';

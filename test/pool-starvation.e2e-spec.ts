@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { OutboxService } from '../src/payments/outbox.service.js';
+import { OutboxService } from '../src/outbox/outbox.service.js';
 import { FakeStripe, fakeStripeEnv } from './support/fake-stripe.js';
 import { failed, ok } from './support/given.js';
 import { acceptedContract, expectLedgerBalanced, webhookSender } from './support/money.js';

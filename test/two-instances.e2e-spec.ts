@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { OutboxService } from '../src/payments/outbox.service.js';
+import { OutboxService } from '../src/outbox/outbox.service.js';
 import { given, ok } from './support/given.js';
 import { GraphqlSocket } from './support/graphql-socket.js';
 import { acceptedContract } from './support/money.js';

@@ -4,7 +4,13 @@ import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { AccessTokenVerifier } from '../common/auth/sessions.js';
+import { MailModule } from '../mail/mail.module.js';
+import { OutboxModule } from '../outbox/outbox.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { AccountTokenEntity } from './account-token.entity.js';
+import { AccountTokensService } from './account-tokens.service.js';
+import { AccountResolver } from './account.resolver.js';
+import { AccountService } from './account.service.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { BootstrapAdmin } from './bootstrap-admin.js';
@@ -21,8 +27,10 @@ import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, TokenService } from './token.s
 @Module({
   imports: [
     UsersModule,
+    MailModule,
+    OutboxModule,
     PassportModule,
-    TypeOrmModule.forFeature([RefreshTokenEntity, MfaFactorEntity]),
+    TypeOrmModule.forFeature([RefreshTokenEntity, AccountTokenEntity, MfaFactorEntity]),
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -35,6 +43,9 @@ import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, TokenService } from './token.s
   providers: [
     AuthService,
     AuthResolver,
+    AccountService,
+    AccountResolver,
+    AccountTokensService,
     MfaService,
     MfaResolver,
     TokenService,

@@ -11,6 +11,8 @@ import { PasswordHasher } from './password-hasher.js';
 import { SessionEvents } from './session-events.js';
 import { IssuedTokens, TokenService } from './token.service.js';
 import { UserEntity } from '../users/user.entity.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { AccountService } from './account.service.js';
 
 const BAD_CREDENTIALS = 'Email or password is incorrect';
 
@@ -27,13 +29,20 @@ export class AuthService {
     private readonly passwords: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly sessionEvents: SessionEvents,
+    private readonly transactions: TransactionRunner,
+    private readonly account: AccountService,
     private readonly mfa: MfaService,
     private readonly loginThrottle: LoginThrottle,
   ) {}
 
+  /** Creates the account, unverified, and mails it a verification link (in the same transaction). */
   async signUp(input: SignUpInput): Promise<Session> {
     const passwordHash = await this.passwords.hash(input.password);
-    const user = await this.users.createIfEmailFree({ email: input.email, name: input.name, role: input.role as unknown as UserRole, passwordHash });
+    const user = await this.transactions.run(async (manager) => {
+      const created = await this.users.createIfEmailFree({ email: input.email, name: input.name, role: input.role as unknown as UserRole, passwordHash }, manager);
+      if (created) await this.account.sendVerification(manager, created);
+      return created;
+    });
     if (!user) throw new ConflictError('An account with this email already exists');
     return this.open(user);
   }

@@ -115,7 +115,7 @@ export class TokenService implements AccessTokenVerifier {
   async actorOf(claims: AccessTokenClaims): Promise<Actor | null> {
     const [user, live] = await Promise.all([this.users.findById(claims.sub), claims.sid ? this.isSessionLive(claims.sid) : true]);
     if (!user || user.sessionVersion !== claims.ver || !live) return null;
-    return { id: user.id, role: user.role, email: user.email, name: user.name, mfaEnabled: user.mfaEnabled, sessionId: claims.sid ?? null };
+    return { id: user.id, role: user.role, email: user.email, name: user.name, emailVerified: user.emailVerifiedAt !== null, mfaEnabled: user.mfaEnabled, sessionId: claims.sid ?? null };
   }
 
   subjectOf(accessToken: string): string | null {
@@ -135,8 +135,8 @@ export class TokenService implements AccessTokenVerifier {
     await this.refreshTokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
-  async revokeAllForUser(userId: string): Promise<void> {
-    await this.refreshTokens.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  async revokeAllForUser(userId: string, manager?: EntityManager): Promise<void> {
+    await (manager?.getRepository(RefreshTokenEntity) ?? this.refreshTokens).update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
   /**

@@ -11,7 +11,7 @@ import { WorkLogEntity } from '../contracts/work-log.entity.js';
 import { DisputeEntity } from '../contracts/dispute.entity.js';
 import { MilestoneEntity } from '../contracts/milestone.entity.js';
 import { LedgerEntryEntity, LedgerJournalEntity } from '../payments/ledger.entities.js';
-import { OutboxJobEntity } from '../payments/outbox-job.entity.js';
+import { OutboxJobEntity } from '../outbox/outbox-job.entity.js';
 import { PayoutAccountEntity } from '../payments/payout-account.entity.js';
 import { StripeEventEntity } from '../payments/stripe-event.entity.js';
 import { ContractEntity } from '../contracts/contract.entity.js';
@@ -22,6 +22,7 @@ import { NotificationEntity } from '../notifications/notification.entity.js';
 import { CoderProfileEntity } from '../coders/coder-profile.entity.js';
 import { CredentialEntity } from '../coders/credential.entity.js';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
+import { AccountTokenEntity } from '../auth/account-token.entity.js';
 import { MfaFactorEntity } from '../auth/mfa-factor.entity.js';
 import { MfaRecoveryCodeEntity } from '../auth/mfa-recovery-code.entity.js';
 import { MembershipEntity } from '../organizations/membership.entity.js';
@@ -32,6 +33,7 @@ import { UserEntity } from '../users/user.entity.js';
 export const ENTITIES = [
   UserEntity,
   RefreshTokenEntity,
+  AccountTokenEntity,
   MfaFactorEntity,
   MfaRecoveryCodeEntity,
   OrganizationEntity,

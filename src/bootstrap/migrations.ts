@@ -14,6 +14,7 @@ import { CredentialExpiryReminders1795754898520 } from '../../migrations/1795754
 import { MatchingAtScale1795800000000 } from '../../migrations/1795800000000-MatchingAtScale.js';
 import { OpenPostingsBySpecialty1795810000000 } from '../../migrations/1795810000000-OpenPostingsBySpecialty.js';
 import { CodedBatchSpecialty1795820000000 } from '../../migrations/1795820000000-CodedBatchSpecialty.js';
+import { AccountTokens1795830000000 } from '../../migrations/1795830000000-AccountTokens.js';
 import { MembershipEndStatuses1795840000000 } from '../../migrations/1795840000000-MembershipEndStatuses.js';
 import { MembershipEnded1795840000001 } from '../../migrations/1795840000001-MembershipEnded.js';
 import { NpiClaims1795840000002 } from '../../migrations/1795840000002-NpiClaims.js';
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   MatchingAtScale1795800000000,
   OpenPostingsBySpecialty1795810000000,
   CodedBatchSpecialty1795820000000,
+  AccountTokens1795830000000,
   MembershipEndStatuses1795840000000,
   MembershipEnded1795840000001,
   NpiClaims1795840000002,

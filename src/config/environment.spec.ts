@@ -50,6 +50,17 @@ describe(loadEnvironment.name, () => {
     expect(() => loadEnvironment({ TRUST_PROXY: 'true' })).toThrow(/^Invalid environment variable TRUST_PROXY: .*hop count.*\(got "true"\)$/);
   });
 
+  it('takes mail settings: an smtp(s) URL, a sender address with an optional name, an http(s) APP_URL', () => {
+    expect(loadEnvironment({}).SMTP_URL).toBeUndefined();
+    expect(loadEnvironment({})).toMatchObject({ MAIL_FROM: 'ChartBridge <no-reply@chartbridge.localhost>', APP_URL: 'http://localhost:3000' });
+    expect(loadEnvironment({ SMTP_URL: 'smtps://user:pass@mail.internal:465', MAIL_FROM: 'no-reply@example.com' })).toMatchObject({ SMTP_URL: 'smtps://user:pass@mail.internal:465' });
+    expect(() => loadEnvironment({ SMTP_URL: 'http://mail.internal' })).toThrow(/^Invalid environment variable SMTP_URL: SMTP_URL must be an smtp/);
+    expect(() => loadEnvironment({ SMTP_URL: 'ftp://user:TOPSECRET@mail.internal' })).toThrow(/\(got "ftp:\/\/\*\*\*@mail\.internal\/?"\)$/);
+    expect(() => loadEnvironment({ MAIL_FROM: 'ChartBridge' })).toThrow(/MAIL_FROM/);
+    expect(() => loadEnvironment({ MAIL_FROM: 'a@b.test\r\nBcc: x@y.test' })).toThrow(/MAIL_FROM/);
+    expect(() => loadEnvironment({ APP_URL: 'javascript:alert(1)' })).toThrow(/APP_URL/);
+  });
+
   it('takes each background job schedule as a cron expression, naming a bad one', () => {
     expect(loadEnvironment({})).toMatchObject({ WORKER_POLL_MS: 1000, MILESTONE_RELEASE_CRON: '*/30 * * * * *', CREDENTIAL_REMINDER_CRON: '0 0 * * * *' });
     expect(loadEnvironment({ INVOICE_GENERATION_CRON: '0 6 * * 1' }).INVOICE_GENERATION_CRON).toBe('0 6 * * 1');

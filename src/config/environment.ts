@@ -144,6 +144,36 @@ export class Environment {
   @MinLength(12)
   BOOTSTRAP_ADMIN_PASSWORD?: string;
 
+  /** Where links in mails point: the web app's origin (no trailing slash needed); tokens ride as `?token=`. */
+  @Transform(emptyToUndefined)
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true }, { message: 'APP_URL must be an http(s) URL, e.g. https://app.chartbridge.example' })
+  APP_URL = 'http://localhost:3000';
+
+  /** SMTP server for outgoing mail (smtp://user:pass@host:587, smtps://... for implicit TLS); unset: each mail is written to $DATA_DIR/mail as an .eml file instead. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true }, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** Sender of every mail: an address, or a display name and an address ("ChartBridge <no-reply@example.com>"). */
+  @Transform(emptyToUndefined)
+  @Matches(/^(?:[^<>\r\n"]{0,100}<[^<>\s@]+@[^<>\s@]+>|[^<>\s@"]+@[^<>\s@]+)$/, { message: 'MAIL_FROM must be an email address, optionally as "Name <address>"' })
+  MAIL_FROM = 'ChartBridge <no-reply@chartbridge.localhost>';
+
+  /** Password resets, verification mails and email changes one account may ask for per hour (each kind counted on its own); always enforced, RATE_LIMIT_ENABLED or not. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  ACCOUNT_MAIL_PER_HOUR = 5;
+
+  /** The same requests (and password resets and changes) one client address may make per hour; always enforced. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  ACCOUNT_MAIL_PER_IP_PER_HOUR = 100;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()
@@ -177,7 +207,7 @@ export class Environment {
   @Max(5000)
   PLATFORM_FEE_BPS = 1000;
 
-  /** How often the outbox worker looks for Stripe calls to make, in ms; 0 turns off every background job of this instance (tests drive them). */
+  /** How often the outbox worker looks for Stripe calls to make and mail to send, in ms; 0 turns off every background job of this instance (tests drive them). */
   @Transform(toInt)
   @IsInt()
   @Min(0)

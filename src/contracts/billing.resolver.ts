@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
-import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import { CurrentUser, RequiresVerifiedEmail, Roles } from '../common/auth/decorators.js';
 import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { connectionComplexity, ListArgs } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
@@ -36,6 +36,7 @@ export class BillingResolver {
   }
 
   @Roles(UserRole.PROVIDER)
+  @RequiresVerifiedEmail()
   @Mutation(() => String, { description: "A Stripe SetupIntent client secret to save the practice's card for weekly invoices (owners and admins)." })
   startPaymentMethodSetup(@CurrentUser() actor: Actor, @IdArg('organizationId') organizationId: string): Promise<string> {
     return this.billing.startSetup(actor, organizationId);

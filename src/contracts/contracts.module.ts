@@ -17,6 +17,7 @@ import { DisputesService } from './disputes.service.js';
 import { ContractMilestonesResolver, MilestonesResolver } from './milestones.resolver.js';
 import { MilestonesService } from './milestones.service.js';
 import { PaymentsModule } from '../payments/payments.module.js';
+import { OutboxModule } from '../outbox/outbox.module.js';
 import { ContractsResolver } from './contracts.resolver.js';
 import { ContractAccess } from './contract-access.service.js';
 import { ContractsService } from './contracts.service.js';
@@ -25,6 +26,7 @@ import { ContractsService } from './contracts.service.js';
   imports: [
     TypeOrmModule.forFeature([ContractEntity, MilestoneEntity, DisputeEntity, WorkLogEntity, InvoiceEntity]),
     PaymentsModule,
+    OutboxModule,
     BidsModule,
     JobsModule,
     OrganizationsModule,

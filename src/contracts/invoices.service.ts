@@ -17,7 +17,7 @@ import { PayModel } from '../domain/work.enums.js';
 import { BillingService } from '../payments/billing.service.js';
 import { EscrowService } from '../payments/escrow.service.js';
 import { PaymentsGateway } from '../payments/gateway/payments-gateway.js';
-import { OutboxJob, OutboxOutcome, OutboxService } from '../payments/outbox.service.js';
+import { OutboxJob, OutboxOutcome, OutboxService } from '../outbox/outbox.service.js';
 import { StripeEventsService, SucceededIntent } from '../payments/stripe-events.service.js';
 import { ContractAccess } from './contract-access.service.js';
 import { ContractEntity } from './contract.entity.js';
@@ -39,7 +39,7 @@ export interface ChargePayload {
   amountCents: number;
 }
 
-declare module '../payments/outbox.service.js' {
+declare module '../outbox/outbox.service.js' {
   interface OutboxJobPayloads {
     /** Enqueued with each invoice and run by InvoicesService; waits for a saved card, woken when one is saved. */
     'stripe.charge': ChargePayload;

@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
-import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import { CurrentUser, RequiresVerifiedEmail, Roles } from '../common/auth/decorators.js';
 import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { connectionComplexity, ListArgs } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
@@ -20,6 +20,7 @@ export class MilestonesResolver {
   }
 
   @Roles(UserRole.PROVIDER)
+  @RequiresVerifiedEmail()
   @Mutation(() => FundingIntent, { description: 'Starts paying a milestone into escrow; it becomes FUNDED when Stripe confirms the payment.' })
   fundMilestone(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<FundingIntent> {
     return this.milestones.fund(actor, id);
@@ -32,12 +33,14 @@ export class MilestonesResolver {
   }
 
   @Roles(UserRole.PROVIDER)
+  @RequiresVerifiedEmail()
   @Mutation(() => Milestone, { description: 'Releases escrow to the coder minus the platform fee (the paying practice).' })
   approveMilestone(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Milestone> {
     return this.milestones.approve(actor, id);
   }
 
   @Roles(UserRole.PROVIDER)
+  @RequiresVerifiedEmail()
   @Mutation(() => Milestone, { description: 'Refunds a FUNDED or SUBMITTED milestone to the practice.' })
   refundMilestone(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Milestone> {
     return this.milestones.refund(actor, id);

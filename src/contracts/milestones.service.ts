@@ -15,7 +15,7 @@ import { feeOf } from '../domain/money.js';
 import { PayModel } from '../domain/work.enums.js';
 import { PaymentsGateway } from '../payments/gateway/payments-gateway.js';
 import { ACCOUNTS, LedgerService } from '../payments/ledger.service.js';
-import { OutboxJob, OutboxOutcome, OutboxService } from '../payments/outbox.service.js';
+import { OutboxJob, OutboxOutcome, OutboxService } from '../outbox/outbox.service.js';
 import { PayoutsService } from '../payments/payouts.service.js';
 import { EscrowService } from '../payments/escrow.service.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
@@ -38,7 +38,7 @@ export interface RefundPayload {
   milestoneId: string;
 }
 
-declare module '../payments/outbox.service.js' {
+declare module '../outbox/outbox.service.js' {
   interface OutboxJobPayloads {
     /** Enqueued by MilestonesService (refund, dispute settlement), run by MilestonesService. */
     'stripe.refund': RefundPayload;

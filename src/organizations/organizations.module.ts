@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MailModule } from '../mail/mail.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { MembershipEntity } from './membership.entity.js';
 import { MembershipsResolver } from './memberships.resolver.js';
@@ -9,7 +10,7 @@ import { OrganizationAccess } from './organization-access.service.js';
 import { OrganizationsService } from './organizations.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OrganizationEntity, MembershipEntity]), UsersModule],
+  imports: [TypeOrmModule.forFeature([OrganizationEntity, MembershipEntity]), UsersModule, MailModule],
   providers: [OrganizationAccess, OrganizationsService, OrganizationsResolver, MembershipsResolver],
   exports: [OrganizationAccess, OrganizationsService],
 })

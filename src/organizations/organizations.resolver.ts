@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
-import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import { CurrentUser, RequiresVerifiedEmail, Roles } from '../common/auth/decorators.js';
 import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { connectionComplexity } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
@@ -27,6 +27,7 @@ export class OrganizationsResolver {
     return this.organizationsService.inviteMember(actor, args);
   }
 
+  @RequiresVerifiedEmail()
   @Mutation(() => Membership, { description: 'Accepts an invitation addressed to the caller.' })
   acceptMembershipInvitation(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Membership> {
     return this.organizationsService.respondToInvitation(actor, id, true);

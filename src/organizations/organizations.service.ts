@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
+import { requireVerifiedEmail } from '../common/auth/verified-email.guard.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
@@ -9,6 +10,7 @@ import { ConnectionShape } from '../common/pagination/connection.js';
 import { byCreatedAt, paginateEach } from '../common/pagination/paginate.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { UserRole } from '../domain/user-role.enum.js';
+import { MailService } from '../mail/mail.service.js';
 import { normalEmailOrThrow } from '../common/validation/email-address.decorator.js';
 import { CreateOrganizationInput } from './dto/create-organization.input.js';
 import { InviteMemberArgs } from './dto/invite-member.args.js';
@@ -32,6 +34,7 @@ export class OrganizationsService {
     @InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>,
     private readonly access: OrganizationAccess,
     private readonly transactions: TransactionRunner,
+    private readonly mail: MailService,
   ) {}
 
   /** Creates the organization with the caller as its OWNER, both rows in one transaction. */
@@ -121,18 +124,22 @@ export class OrganizationsService {
     return (await this.organizations.findOneBy({ id: organizationId }))?.kind ?? null;
   }
 
-  /** Invites someone by email; owners may invite admins, owners and admins may invite members. */
+  /** Invites someone by email, and mails the invitee (ids and a link only); owners may invite admins, owners and admins may invite members. */
   async inviteMember(actor: Actor, args: InviteMemberArgs): Promise<MembershipEntity> {
     await this.access.require(actor, args.organizationId, MANAGING_PERMISSION[args.role]);
     try {
-      return await this.memberships.save({
-        organizationId: args.organizationId,
-        email: normalEmailOrThrow(args.email, 'email'),
-        role: args.role,
-        status: MembershipStatus.INVITED,
-        invitedById: actor.id,
-        userId: null,
-        respondedAt: null,
+      return await this.transactions.run(async (manager) => {
+        const invitation = await manager.getRepository(MembershipEntity).save({
+          organizationId: args.organizationId,
+          email: normalEmailOrThrow(args.email, 'email'),
+          role: args.role,
+          status: MembershipStatus.INVITED,
+          invitedById: actor.id,
+          userId: null,
+          respondedAt: null,
+        });
+        await this.mail.enqueue(manager, `membership-invitation:${invitation.id}`, invitation.email, 'membership-invitation', { invitationId: invitation.id, role: invitation.role });
+        return invitation;
       });
     } catch (error) {
       if (isUniqueViolation(error, 'memberships_live_email_key')) throw new ConflictError('This email is already a member or has a pending invitation');
@@ -203,13 +210,19 @@ export class OrganizationsService {
     });
   }
 
-  /** Pending invitations addressed to the caller's email. */
-  listInvitationsFor(actor: Actor): Promise<MembershipEntity[]> {
+  /** Pending invitations addressed to the caller's email, once it is verified (until then it may be someone else's address). */
+  async listInvitationsFor(actor: Actor): Promise<MembershipEntity[]> {
+    if (!actor.emailVerified) return [];
     return this.memberships.find({ where: { email: actor.email, status: MembershipStatus.INVITED }, order: { createdAt: 'DESC' } });
   }
 
-  /** Accepts or declines an invitation addressed to the caller, settled by one conditional UPDATE. */
+  /**
+   * Accepts or declines an invitation addressed to the caller, settled by one conditional UPDATE.
+   * Accepting needs the invited address to be the caller's VERIFIED email (an account only takes an
+   * address once a link mailed to it was used), so nobody joins by signing up with someone else's.
+   */
   async respondToInvitation(actor: Actor, membershipId: string, accept: boolean): Promise<MembershipEntity> {
+    if (accept) requireVerifiedEmail(actor);
     const invitation = await this.memberships.findOne({ where: { id: membershipId, email: actor.email }, relations: { organization: true } });
     if (!invitation) throw new NotFoundError('Invitation');
     if (accept && actor.role !== ROLE_FOR_KIND[invitation.organization!.kind]) {

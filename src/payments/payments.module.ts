@@ -10,8 +10,7 @@ import { StripeGateway } from './gateway/stripe.gateway.js';
 import { LedgerEntryEntity, LedgerJournalEntity } from './ledger.entities.js';
 import { EscrowService } from './escrow.service.js';
 import { LedgerService } from './ledger.service.js';
-import { OutboxJobEntity } from './outbox-job.entity.js';
-import { OutboxService } from './outbox.service.js';
+import { OutboxModule } from '../outbox/outbox.module.js';
 import { PayoutAccountEntity } from './payout-account.entity.js';
 import { PayoutsResolver } from './payouts.resolver.js';
 import { PayoutsService } from './payouts.service.js';
@@ -20,7 +19,7 @@ import { StripeEventsService } from './stripe-events.service.js';
 import { WebhooksController } from './webhooks.controller.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([LedgerJournalEntity, LedgerEntryEntity, OutboxJobEntity, StripeEventEntity, PayoutAccountEntity, BillingCustomerEntity]), OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([LedgerJournalEntity, LedgerEntryEntity, StripeEventEntity, PayoutAccountEntity, BillingCustomerEntity]), OrganizationsModule, OutboxModule],
   controllers: [WebhooksController],
   providers: [
     {
@@ -36,13 +35,12 @@ import { WebhooksController } from './webhooks.controller.js';
       },
     },
     LedgerService,
-    OutboxService,
     StripeEventsService,
     PayoutsService,
     PayoutsResolver,
     EscrowService,
     BillingService,
   ],
-  exports: [PaymentsGateway, LedgerService, OutboxService, StripeEventsService, PayoutsService, EscrowService, BillingService],
+  exports: [PaymentsGateway, LedgerService, StripeEventsService, PayoutsService, EscrowService, BillingService],
 })
 export class PaymentsModule {}

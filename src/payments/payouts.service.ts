@@ -7,7 +7,7 @@ import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { feeOf } from '../domain/money.js';
 import { PaymentsGateway } from './gateway/payments-gateway.js';
 import { ACCOUNTS, LedgerService } from './ledger.service.js';
-import { OutboxJob, OutboxOutcome, OutboxService } from './outbox.service.js';
+import { OutboxJob, OutboxOutcome, OutboxService } from '../outbox/outbox.service.js';
 import { PayoutAccountEntity } from './payout-account.entity.js';
 import { StripeEventsService } from './stripe-events.service.js';
 
@@ -21,7 +21,7 @@ export interface TransferPayload {
   source: string;
 }
 
-declare module './outbox.service.js' {
+declare module '../outbox/outbox.service.js' {
   interface OutboxJobPayloads {
     /** Enqueued through `queueTransfer` (escrow releases, dispute settlements), run by PayoutsService; waits for a payout account, woken by account.updated. */
     'stripe.transfer': TransferPayload;

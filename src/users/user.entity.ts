@@ -34,6 +34,13 @@ export class UserEntity {
   @Column({ type: 'text' })
   passwordHash: string;
 
+  /**
+   * When the current `email` was proven to reach its owner (a link mailed to it was used); null until
+   * then. An email change sets it with the new address, which it only takes once verified.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailVerifiedAt: Date | null;
+
   /** Part of every access token; bumped on log-out so earlier access tokens stop working. */
   @Column({ type: 'integer', default: 0 })
   sessionVersion: number;

@@ -36,9 +36,9 @@ export class UsersService {
    * TR39 skeleton); returns null when it is. The unique indexes decide, so racing sign-ups (the same
    * address, or an address and its lookalike) cannot both win.
    */
-  async createIfEmailFree(input: { email: string; name: string; role: UserRole; passwordHash: string }): Promise<UserEntity | null> {
+  async createIfEmailFree(input: { email: string; name: string; role: UserRole; passwordHash: string; emailVerifiedAt?: Date | null }, manager?: EntityManager): Promise<UserEntity | null> {
     const email = normalEmailOrThrow(input.email, 'email');
-    const result = await this.users
+    const result = await (manager?.getRepository(UserEntity) ?? this.users)
       .createQueryBuilder()
       .insert()
       .values({ ...input, email, emailSkeleton: emailSkeleton(email), name: input.name.trim() })
@@ -46,7 +46,7 @@ export class UsersService {
       .returning(['id'])
       .execute();
     const inserted = result.identifiers[0]?.id as string | undefined;
-    return inserted ? this.findById(inserted) : null;
+    return inserted ? this.findById(inserted, manager) : null;
   }
 
   /** Records whether the user has a confirmed second factor, in the transaction that changes the factor. */
@@ -55,7 +55,51 @@ export class UsersService {
   }
 
   /** Invalidates every access token issued to the user so far (log-out everywhere). */
-  async bumpSessionVersion(userId: string): Promise<void> {
-    await this.users.increment({ id: userId }, 'sessionVersion', 1);
+  async bumpSessionVersion(userId: string, manager?: EntityManager): Promise<void> {
+    await (manager?.getRepository(UserEntity) ?? this.users).increment({ id: userId }, 'sessionVersion', 1);
+  }
+
+  /** Marks `email` verified, if it is still the user's address; false when it is not (the account moved since the link was sent). */
+  async markEmailVerified(manager: EntityManager, userId: string, email: string): Promise<boolean> {
+    const result = await manager
+      .getRepository(UserEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ emailVerifiedAt: () => 'coalesce(email_verified_at, now())' })
+      .where('id = :userId AND email = :email', { userId, email })
+      .execute();
+    return Boolean(result.affected);
+  }
+
+  /**
+   * Whether an account other than `userId` has `email` (in its normal form) or an address that looks
+   * like it (same skeleton): such an address cannot become the user's.
+   */
+  async emailTakenByOther(email: string, userId: string, manager?: EntityManager): Promise<boolean> {
+    return (manager?.getRepository(UserEntity) ?? this.users)
+      .createQueryBuilder('u')
+      .where('u.id <> :userId AND (u.email = :email OR u.email_skeleton = :skeleton)', { userId, email, skeleton: emailSkeleton(email) })
+      .getExists();
+  }
+
+  /**
+   * Moves the user to `email` (in its normal form), verified: the caller proved it reaches them. False
+   * when another account has that address or a lookalike. Two accounts racing to one address: the
+   * unique indexes refuse the second (`users_email_key`, `users_email_skeleton_key`: a unique
+   * violation the caller answers as CONFLICT).
+   */
+  async replaceEmail(manager: EntityManager, userId: string, email: string): Promise<boolean> {
+    if (await this.emailTakenByOther(email, userId, manager)) return false;
+    await manager.getRepository(UserEntity).update({ id: userId }, { email, emailSkeleton: emailSkeleton(email), emailVerifiedAt: () => 'now()' });
+    return true;
+  }
+
+  /** Replaces the password hash; with `endSessions`, also invalidates every access token issued so far. */
+  async setPasswordHash(manager: EntityManager, userId: string, passwordHash: string, options: { endSessions: boolean; verifyEmail?: string }): Promise<void> {
+    const query = manager.getRepository(UserEntity).createQueryBuilder().update().set({ passwordHash });
+    if (options.endSessions) query.set({ passwordHash, sessionVersion: () => 'session_version + 1' });
+    await query.where('id = :userId', { userId }).execute();
+    // Whoever used a link mailed to the account's address proved they read it.
+    if (options.verifyEmail) await this.markEmailVerified(manager, userId, options.verifyEmail);
   }
 }

@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
 import type { AppRequest } from '../common/auth/request-from-context.js';
-import { CurrentUser } from '../common/auth/decorators.js';
+import { CurrentUser, RequiresVerifiedEmail } from '../common/auth/decorators.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
 import { auditContextOf } from './audit-log.service.js';
 import { CodedBatchesService } from './coded-batches.service.js';
@@ -11,6 +11,7 @@ import { AuditCodedBatchInput, CodedBatch, ReviewCodedBatchInput, SubmitCodedBat
 export class CodedBatchesResolver {
   constructor(private readonly batches: CodedBatchesService) {}
 
+  @RequiresVerifiedEmail()
   @Mutation(() => CodedBatch, { description: 'Returns coded charts (the coder). Every code is validated: BAD_USER_INPUT lists each offending path in extensions.fields.' })
   submitCodedBatch(@CurrentUser() actor: Actor, @IdArg('contractId') contractId: string, @Args('input') input: SubmitCodedBatchInput, @Context('req') req: AppRequest): Promise<CodedBatch> {
     return this.batches.submit(actor, contractId, input, auditContextOf(req));

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, HttpException, HttpStatus, Param, ParseUUIDP
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../common/auth/actor.js';
-import { CurrentUser } from '../common/auth/decorators.js';
+import { CurrentUser, RequiresVerifiedEmail } from '../common/auth/decorators.js';
 import { auditContextOf } from './audit-log.service.js';
 import { DocumentIntegrityError, DocumentsService, IncomingDocument } from './documents.service.js';
 import { acceptedContentType, safeFilename } from './file-types.js';
@@ -12,6 +12,7 @@ import { acceptedContentType, safeFilename } from './file-types.js';
 export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
+  @RequiresVerifiedEmail()
   @Post('contracts/:id/documents')
   @HttpCode(201)
   async upload(@CurrentUser() actor: Actor, @Param('id', new ParseUUIDPipe()) contractId: string, @Req() request: FastifyRequest) {
@@ -21,6 +22,7 @@ export class DocumentsController {
     return { id: document.id, filename: document.filename, contentType: document.contentType, sizeBytes: document.sizeBytes, createdAt: document.createdAt };
   }
 
+  @RequiresVerifiedEmail()
   @Get('documents/:id')
   async download(@CurrentUser() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     try {

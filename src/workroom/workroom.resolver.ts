@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
 import type { AppRequest } from '../common/auth/request-from-context.js';
-import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import { CurrentUser, RequiresVerifiedEmail, Roles } from '../common/auth/decorators.js';
 import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { connectionComplexity } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
@@ -20,6 +20,7 @@ export class WorkroomResolver {
     private readonly audit: AuditLogService,
   ) {}
 
+  @RequiresVerifiedEmail()
   @Mutation(() => Contract, { description: 'Signs the Business Associate Agreement for your side of the contract (recorded with version, time and IP).' })
   signBaa(@CurrentUser() actor: Actor, @IdArg('contractId') contractId: string, @Context('req') req: AppRequest): Promise<Contract> {
     return this.access.sign(actor, contractId, auditContextOf(req));

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { expect } from '@jest/globals';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, GraphqlResponse, TestApp } from './test-app.js';
 import type { Untyped } from './untyped.js';
+import { mailbox } from './mailbox.js';
 
 export interface Session {
   accessToken: string;
@@ -29,17 +30,34 @@ export function failed(response: GraphqlResponse, code: string) {
   return response.errors![0];
 }
 
+export const VERIFY_EMAIL = `mutation($token: String!) { verifyEmail(token: $token) { id email emailVerified } }`;
+
+interface UserOverrides {
+  email?: string;
+  name?: string;
+  /** false: leave the address unverified (it may not do the PHI, money and membership acts). */
+  verified?: boolean;
+}
+
 /** Test data built through the public API, as a client would. */
 export function given(app: TestApp) {
-  const signUp = async (role: 'PROVIDER' | 'CODER', overrides: { email?: string; name?: string } = {}): Promise<Session> => {
+  /** Verifies the user's address as its owner would: the link of the newest verification mail. */
+  const verifyEmail = async (session: Session): Promise<Session> => {
+    ok(await app.gql(VERIFY_EMAIL, { token: await mailbox(app).token(session.user.email, '/verify-email') }));
+    return session;
+  };
+  const signUp = async (role: 'PROVIDER' | 'CODER', overrides: UserOverrides = {}): Promise<Session> => {
     const input = { email: overrides.email ?? uniqueEmail(role.toLowerCase()), password: PASSWORD, name: overrides.name ?? `Test ${role}`, role };
     const data = ok(await app.gql<{ signUp: Session }>(`mutation($input: SignUpInput!) { signUp(input: $input) { ${AUTH_FIELDS} } }`, { input }));
-    return data.signUp;
+    return overrides.verified === false ? data.signUp : verifyEmail(data.signUp);
   };
 
   return {
-    provider: (overrides?: { email?: string; name?: string }) => signUp('PROVIDER', overrides),
-    coder: (overrides?: { email?: string; name?: string }) => signUp('CODER', overrides),
+    /** A provider whose email is verified (through the mailed link), unless `verified: false`. */
+    provider: (overrides?: UserOverrides) => signUp('PROVIDER', overrides),
+    /** A coder whose email is verified (through the mailed link), unless `verified: false`. */
+    coder: (overrides?: UserOverrides) => signUp('CODER', overrides),
+    verifyEmail,
     admin: async (): Promise<Session> => {
       const data = ok(await app.gql<{ logIn: Session }>(`mutation($input: LogInInput!) { logIn(input: $input) { ${AUTH_FIELDS} } }`, { input: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } }));
       return data.logIn;

@@ -4,7 +4,7 @@ import { SignUpRole } from '../../domain/user-role.enum.js';
 import { Trim } from '../../common/validation/trim.decorator.js';
 import { EmailAddress } from '../../common/validation/email-address.decorator.js';
 
-const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 
 @InputType({ description: 'A new account. ADMIN cannot be chosen here.' })

@@ -6,6 +6,8 @@ export interface Actor {
   role: UserRole;
   email: string;
   name: string;
+  /** Whether `email` is verified (see `RequiresVerifiedEmail`). */
+  emailVerified: boolean;
   /** The account has a confirmed second factor (organizations with `requireMfa` ask for it before PHI and money acts). */
   mfaEnabled: boolean;
   /** The session (refresh-token family) of the access token this request came with; null for tokens issued before sessions were named. */

@@ -27,9 +27,13 @@ export class RateLimiter {
     return this.config.env.RATE_LIMIT_ENABLED;
   }
 
-  /** Counts one call against `key` (rule and client); throws `TooManyRequestsError` once more than `limit` were counted this minute. */
-  async consume(key: string, limit: number): Promise<void> {
-    const { hits, resetSeconds } = await this.store.hit(key, MINUTE);
+  /**
+   * Counts one call against `key` (rule and client); throws `TooManyRequestsError` once more than `limit`
+   * were counted in the window (a minute unless `windowMs` says otherwise). Counts whatever `enabled`
+   * says: callers that follow RATE_LIMIT_ENABLED check it themselves.
+   */
+  async consume(key: string, limit: number, windowMs = MINUTE): Promise<void> {
+    const { hits, resetSeconds } = await this.store.hit(key, windowMs);
     if (hits > limit) throw new TooManyRequestsError(`Too many requests: try again in ${resetSeconds} s`, { retryAfterSeconds: resetSeconds });
   }
 }

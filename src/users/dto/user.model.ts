@@ -9,6 +9,12 @@ export class User {
   @Field(() => String, { nullable: true, description: 'Login email; null when the viewer is neither this user nor an admin.' })
   email: string | null;
 
+  @Field({
+    description:
+      'Whether the account proved it reads its email (a link mailed to it was used). Until then documents, coded batches, payments and membership invitations answer FORBIDDEN (reason EMAIL_NOT_VERIFIED).',
+  })
+  emailVerified: boolean;
+
   @Field()
   name: string;
 

@@ -9,7 +9,7 @@ export enum OutboxStatus {
 }
 
 /**
- * A side effect (a Stripe call) recorded in the same transaction as the state change that needs
+ * A side effect (a Stripe call, a mail) recorded in the same transaction as the state change that needs
  * it, then carried out by the outbox worker with `idempotencyKey`, so a crash in between is
  * retried on restart and the processor sees one request.
  */

@@ -9,8 +9,8 @@ import { OutboxJobEntity, OutboxStatus } from './outbox-job.entity.js';
 /**
  * Every kind of outbox job, with its payload. The module that enqueues and runs a kind declares it
  * next to its code by module augmentation, e.g.
- * `declare module '../payments/outbox.service.js' { interface OutboxJobPayloads { 'stripe.refund': RefundPayload } }`,
- * so `enqueue`, `register` and `wake` check kinds and payloads while payments names no other module.
+ * `declare module '../outbox/outbox.service.js' { interface OutboxJobPayloads { 'stripe.refund': RefundPayload } }`,
+ * so `enqueue`, `register` and `wake` check kinds and payloads while the outbox names no other module.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the owning modules (declaration merging)
 export interface OutboxJobPayloads {}
@@ -32,7 +32,15 @@ export type OutboxOutcome = { done: Record<string, string>; record?: (manager: E
 /** Carries out a job outside any transaction (it may read through the pool); see `OutboxOutcome`. */
 export type OutboxHandler<K extends OutboxJobKind> = (job: OutboxJob<K>) => Promise<OutboxOutcome>;
 
-const MAX_ATTEMPTS = 10;
+/** How a kind's failures are retried. */
+export interface OutboxRetryPolicy {
+  /** Tries before the job is marked FAILED (default 10: about 17 minutes of backoff). */
+  maxAttempts: number;
+}
+
+const DEFAULT_RETRY: OutboxRetryPolicy = { maxAttempts: 10 };
+// Backoff after the nth failure: 2^n seconds, at most this.
+const MAX_BACKOFF_SECONDS = 600;
 // How long a claimed job is left to its worker before another may take it (after a crash mid-call):
 // longer than the worst Stripe call (3 tries of the SDK's 20 s timeout, plus backoff).
 const LEASE_SECONDS = 120;
@@ -49,8 +57,9 @@ const LEASE_SECONDS = 120;
 @Injectable()
 export class OutboxService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxService.name);
-  private readonly handlers = new Map<string, (job: OutboxJobEntity) => Promise<OutboxOutcome>>();
-  private running?: Promise<number>;
+  private readonly handlers = new Map<string, { run: (job: OutboxJobEntity) => Promise<OutboxOutcome>; retry: OutboxRetryPolicy }>();
+  /** The drains under way on this instance, one per kind filter ('*' for every kind). */
+  private readonly drains = new Map<string, { promise: Promise<number>; again: boolean }>();
 
   constructor(
     @InjectRepository(OutboxJobEntity) private readonly jobs: Repository<OutboxJobEntity>,
@@ -59,11 +68,12 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
     private readonly config: AppConfig,
   ) {}
 
-  /** Registers the one handler of a job kind (its owner, in `onModuleInit`). */
-  register<K extends OutboxJobKind>(kind: K, handler: OutboxHandler<K>): void {
+  /** Registers the one handler of a job kind (its owner, in `onModuleInit`), with how its failures are retried. */
+  register<K extends OutboxJobKind>(kind: K, handler: OutboxHandler<K>, retry: OutboxRetryPolicy = DEFAULT_RETRY): void {
     if (this.handlers.has(kind)) throw new Error(`outbox job ${kind} already has a handler`);
     // Jobs are written only through `enqueue`, which checks the payload against the kind.
-    this.handlers.set(kind, (job) => handler({ id: job.id, kind, idempotencyKey: job.idempotencyKey, payload: job.payload as OutboxJobPayloads[K] }));
+    const run = (job: OutboxJobEntity) => handler({ id: job.id, kind, idempotencyKey: job.idempotencyKey, payload: job.payload as OutboxJobPayloads[K] });
+    this.handlers.set(kind, { run, retry });
   }
 
   /** Records a job in the caller's transaction; a second job with the same key is ignored. */
@@ -82,39 +92,56 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
 
   /** A drain started by hand (tests, scripts) is finished too before the database closes. */
   async onApplicationShutdown(): Promise<void> {
-    await this.running?.catch(() => undefined);
+    await Promise.all([...this.drains.values()].map((drain) => drain.promise.catch(() => undefined)));
   }
 
-  /** Runs every runnable job (one drain at a time per instance); returns how many ran. */
-  drain(): Promise<number> {
-    this.running ??= this.runBatches().finally(() => (this.running = undefined));
-    return this.running;
-  }
-
-  private async runBatches(): Promise<number> {
-    let total = 0;
-    for (let job = await this.claimNext(); job; job = await this.claimNext()) {
-      await this.runOne(job);
-      total++;
+  /**
+   * Runs every runnable job, or only those of `kinds` (tests deliver mail without running Stripe jobs);
+   * returns how many ran. One drain at a time per instance and filter: a call made while one is under
+   * way joins it, and that drain looks again before it ends, so every job committed before the call
+   * has been run (or failed) when the promise settles.
+   */
+  drain(kinds?: readonly OutboxJobKind[]): Promise<number> {
+    const key = kinds ? [...kinds].sort().join(',') : '*';
+    const current = this.drains.get(key);
+    if (current) {
+      current.again = true;
+      return current.promise;
     }
-    return total;
+    const drain = { promise: Promise.resolve(0), again: false };
+    drain.promise = this.runBatches(key, drain, kinds);
+    this.drains.set(key, drain);
+    return drain.promise;
+  }
+
+  private async runBatches(key: string, drain: { again: boolean }, kinds: readonly OutboxJobKind[] | undefined): Promise<number> {
+    let total = 0;
+    try {
+      for (;;) {
+        const job = await this.claimNext(kinds);
+        if (job) {
+          await this.runOne(job);
+          total++;
+          continue;
+        }
+        // No await between this check and the removal: a call joining after it starts a drain of its own.
+        if (!drain.again) return total;
+        drain.again = false;
+      }
+    } finally {
+      this.drains.delete(key);
+    }
   }
 
   /**
    * Takes the oldest runnable job for this worker, leased: other workers skip it until the lease
    * ends. One job at a time, so a slow processor never lets the leases of jobs still waiting run out.
    */
-  private claimNext(): Promise<OutboxJobEntity | null> {
+  private claimNext(kinds: readonly OutboxJobKind[] | undefined): Promise<OutboxJobEntity | null> {
     return this.transactions.run(async (manager) => {
-      const job = await manager
-        .getRepository(OutboxJobEntity)
-        .createQueryBuilder('o')
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .where(`o.status = 'PENDING' AND o.run_after <= now()`)
-        .orderBy('o.created_at', 'ASC')
-        .limit(1)
-        .getOne();
+      const query = manager.getRepository(OutboxJobEntity).createQueryBuilder('o').setLock('pessimistic_write').setOnLocked('skip_locked').where(`o.status = 'PENDING' AND o.run_after <= now()`);
+      if (kinds) query.andWhere('o.kind IN (:...kinds)', { kinds: kinds.length ? kinds : [''] });
+      const job = await query.orderBy('o.created_at', 'ASC').limit(1).getOne();
       if (job) await manager.getRepository(OutboxJobEntity).update({ id: job.id }, { runAfter: () => `now() + interval '${LEASE_SECONDS} seconds'` });
       return job;
     });
@@ -122,10 +149,10 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
 
   /** Calls the handler with no transaction open, then records its outcome (or the failure and the next try). */
   private async runOne(job: OutboxJobEntity): Promise<void> {
+    const handler = this.handlers.get(job.kind);
     try {
-      const handler = this.handlers.get(job.kind);
       if (!handler) throw new Error(`no handler for ${job.kind}`);
-      const outcome = await handler(job);
+      const outcome = await handler.run(job);
       await this.transactions.run(async (manager) => {
         // Only while still PENDING: if the lease ran out and another worker finished first, it recorded the same result.
         const repository = manager.getRepository(OutboxJobEntity);
@@ -142,14 +169,16 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
     } catch (error) {
       const attempts = job.attempts + 1;
       const message = error instanceof Error ? error.message : String(error);
-      this.logger.warn(`outbox job ${job.kind} ${job.id} failed (attempt ${attempts}): ${message}`);
+      const failed = attempts >= (handler?.retry ?? DEFAULT_RETRY).maxAttempts;
+      if (failed) this.logger.error(`outbox job ${job.kind} ${job.id} FAILED after ${attempts} attempts, not retried: ${message}`);
+      else this.logger.warn(`outbox job ${job.kind} ${job.id} failed (attempt ${attempts}): ${message}`);
       await this.jobs.update(
         { id: job.id, status: OutboxStatus.PENDING },
         {
           attempts,
           lastError: message.slice(0, 1000),
-          status: attempts >= MAX_ATTEMPTS ? OutboxStatus.FAILED : OutboxStatus.PENDING,
-          runAfter: new Date(Date.now() + Math.min(2 ** attempts, 600) * 1000),
+          status: failed ? OutboxStatus.FAILED : OutboxStatus.PENDING,
+          runAfter: new Date(Date.now() + Math.min(2 ** attempts, MAX_BACKOFF_SECONDS) * 1000),
         },
       );
     }
