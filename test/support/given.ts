@@ -113,8 +113,11 @@ export function coders(app: TestApp) {
   const addCredential = async (coder: Session, input: Record<string, unknown>) =>
     ok(await app.gql<{ addCredential: Untyped }>(`mutation($input: AddCredentialInput!) { addCredential(input: $input) { id type status number expiresOn } }`, { input }, coder.accessToken))
       .addCredential;
+  // One admin session for the journeys of this helper: concurrent verifications share it (each
+  // log-in of its own would count against the log-in slow-down, which checks attempts in flight).
+  let adminSession: Promise<Session> | undefined;
   const verify = async (credentialId: string, approve = true) => {
-    const admin = await a.admin();
+    const admin = await (adminSession ??= a.admin());
     return ok(
       await app.gql<{ verifyCredential: Untyped }>(
         `mutation($id: ID!, $approve: Boolean!) { verifyCredential(id: $id, approve: $approve, note: "Checked on aapc.com") { id status } }`,
