@@ -168,7 +168,7 @@ export class AccountService implements OnModuleInit {
       const user = await this.users.findById(used.userId, manager);
       if (!user) throw new BadUserInputError(BAD_LINK, ['input.token']);
       await this.users.setPasswordHash(manager, user.id, passwordHash, { endSessions: true, verifyEmail: used.email });
-      await this.tokens.revokeAllForUser(user.id, manager);
+      await this.tokens.revokeAllForUser(manager, user.id);
       await this.accountTokens.retire(manager, user.id, [RESET_PASSWORD, CHANGE_EMAIL]);
       await this.mail.enqueue(manager, `password-changed:${used.id}`, user.email, 'password-changed', {});
       return user.id;
