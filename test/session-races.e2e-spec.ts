@@ -124,7 +124,7 @@ describe('sessions opened while the account ends its sessions', () => {
 
   it('a password-only log-in racing the confirmation of MFA does not outlive it', async () => {
     const owner = await a.coder();
-    const { secret } = ok(await app.gql(START, {}, owner.accessToken)).startMfaEnrollment;
+    const { secret } = ok(await app.gql(START, { password: PASSWORD }, owner.accessToken)).startMfaEnrollment;
     const code = await authenticator(secret).next();
     const { opened, ended } = await race(
       () => logIn(app, owner.user.email, PASSWORD),

@@ -111,9 +111,7 @@ export class AccountService implements OnModuleInit {
    * account has that address (checked again when the link is used).
    */
   async requestEmailChange(actor: Actor, input: RequestEmailChangeInput, ip: string): Promise<boolean> {
-    await this.limit(ip, `email-change:${actor.id}`);
-    const user = await this.userOf(actor);
-    if (!(await this.passwords.verify(user.passwordHash, input.currentPassword))) throw new BadUserInputError(WRONG_PASSWORD, ['input.currentPassword']);
+    const user = await this.requireCurrentPassword(actor, input.currentPassword, ip, 'email-change', 'input.currentPassword');
     const newEmail = input.newEmail; // in its normal form (@EmailAddress)
     if (newEmail === user.email) throw new BadUserInputError('This is already the address of your account', ['input.newEmail']);
     if (await this.users.emailTakenByOther(newEmail, user.id)) throw new ConflictError('An account with this email already exists');
@@ -185,9 +183,7 @@ export class AccountService implements OnModuleInit {
    * sessions were named has no family to keep: then every session ends, the caller's too.)
    */
   async changePassword(actor: Actor, input: ChangePasswordInput, ip: string): Promise<boolean> {
-    await this.limit(ip, `password-change:${actor.id}`);
-    const user = await this.userOf(actor);
-    if (!(await this.passwords.verify(user.passwordHash, input.currentPassword))) throw new BadUserInputError(WRONG_PASSWORD, ['input.currentPassword']);
+    const user = await this.requireCurrentPassword(actor, input.currentPassword, ip, 'password-change', 'input.currentPassword');
     const passwordHash = await this.passwords.hash(input.newPassword);
     const keep = actor.sessionId;
     const ended = await this.transactions.run(async (manager) => {
@@ -200,6 +196,19 @@ export class AccountService implements OnModuleInit {
     if (keep === null) await this.sessionEvents.ended({ userId: user.id });
     else for (const sessionId of ended) await this.sessionEvents.ended({ userId: user.id, sessionId });
     return true;
+  }
+
+  /**
+   * The caller's account, once `password` is its current password (BAD_USER_INPUT naming `field`
+   * otherwise): the acts that change how the account is reached or proven (password, email, second
+   * factor) ask for it, so an access token alone does not do them. Each try counts against the
+   * client address and against the account for `purpose` (hourly), so a stolen token cannot guess it.
+   */
+  async requireCurrentPassword(actor: Actor, password: string, ip: string, purpose: string, field: string): Promise<UserEntity> {
+    await this.limit(ip, `${purpose}:${actor.id}`);
+    const user = await this.userOf(actor);
+    if (!(await this.passwords.verify(user.passwordHash, password))) throw new BadUserInputError(WRONG_PASSWORD, [field]);
+    return user;
   }
 
   private async userOf(actor: Actor): Promise<UserEntity> {
