@@ -15,6 +15,7 @@ import { normalEmailOrThrow } from '../common/validation/email-address.decorator
 import { AccountTokenPurpose } from './account-token.entity.js';
 import { AccountTokensService } from './account-tokens.service.js';
 import { ChangePasswordInput, RequestEmailChangeInput, ResetPasswordInput } from './dto/account.inputs.js';
+import { LoginThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
 import { SessionEvents } from './session-events.js';
 import { TokenService } from './token.service.js';
@@ -57,6 +58,7 @@ export class AccountService implements OnModuleInit {
     private readonly sessionEvents: SessionEvents,
     private readonly limiter: RateLimiter,
     private readonly config: AppConfig,
+    private readonly loginThrottle: LoginThrottle,
   ) {}
 
   onModuleInit(): void {
@@ -160,7 +162,7 @@ export class AccountService implements OnModuleInit {
   async resetPassword(input: ResetPasswordInput, ip: string): Promise<boolean> {
     await this.limit(ip, null);
     const passwordHash = await this.passwords.hash(input.newPassword);
-    const userId = await this.transactions.run(async (manager) => {
+    const reset = await this.transactions.run(async (manager) => {
       const used = await this.accountTokens.use(manager, input.token, [RESET_PASSWORD]);
       if (!used) throw new BadUserInputError(BAD_LINK, ['input.token']);
       const user = await this.users.findById(used.userId, manager);
@@ -169,9 +171,10 @@ export class AccountService implements OnModuleInit {
       await this.tokens.revokeAllForUser(manager, user.id);
       await this.accountTokens.retire(manager, user.id, [RESET_PASSWORD, CHANGE_EMAIL]);
       await this.mail.enqueue(manager, `password-changed:${used.id}`, user.email, 'password-changed', {});
-      return user.id;
+      return user;
     });
-    await this.sessionEvents.ended({ userId });
+    await this.sessionEvents.ended({ userId: reset.id });
+    await this.loginThrottle.rememberAddress(reset.email, ip);
     return true;
   }
 
