@@ -1,10 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { failed, given, ok, PASSWORD, Session } from './support/given.js';
 import { mailbox } from './support/mailbox.js';
 import { authenticator, CONFIRM, logIn, START } from './support/mfa.js';
 import { TestApp } from './support/test-app.js';
-import { eventually } from './support/wait.js';
+import { insertPause } from './support/insert-pause.js';
 
 const ME = `{ me { id } }`;
 const REFRESH = `mutation($t: String!) { refreshToken(refreshToken: $t) { accessToken refreshToken } }`;
@@ -27,40 +26,20 @@ const PAUSE_KEY = 914;
 describe('sessions opened while the account ends its sessions', () => {
   let app: TestApp;
   let a: ReturnType<typeof given>;
-  let holder: pg.Client | null = null;
+  let pause: Awaited<ReturnType<typeof insertPause>>;
 
   beforeAll(async () => {
     app = await TestApp.start();
     a = given(app);
-    await app.sql(`CREATE FUNCTION test_pause_session() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_advisory_xact_lock(${PAUSE_KEY}); RETURN NEW; END $$`);
-    await app.sql(`CREATE TRIGGER test_pause_session BEFORE INSERT ON refresh_tokens FOR EACH ROW EXECUTE FUNCTION test_pause_session()`);
-  });
-  afterEach(async () => {
-    await holder?.end();
-    holder = null;
+    pause = await insertPause(app, 'refresh_tokens', PAUSE_KEY);
   });
   afterAll(() => app?.close());
 
-  const paused = async () => (await app.sql<{ n: number }>(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND NOT granted`, [PAUSE_KEY]))[0].n > 0;
-  const waitingOnARow = async () =>
-    (await app.sql<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event <> 'advisory'`))[0].n > 0;
-
-  /**
-   * Starts `opening` and holds it right before its refresh token is written; then runs `ending` until
-   * it is done or waits for the session's transaction; then lets the session go on. Answers both.
-   */
-  async function race<O, E>(opening: () => Promise<O>, ending: () => Promise<E>): Promise<{ opened: O; ended: E }> {
-    holder = new pg.Client({ connectionString: app.config.databaseUrl });
-    await holder.connect();
-    await holder.query('SELECT pg_advisory_lock($1)', [PAUSE_KEY]);
-    const opened = opening();
-    await eventually(paused, 'the session stops before its refresh token is written');
-    let done = false;
-    const ended = ending().finally(() => (done = true));
-    await eventually(async () => done || (await waitingOnARow()), 'the ending act ran, or waits for the session');
-    await holder.query('SELECT pg_advisory_unlock($1)', [PAUSE_KEY]);
-    return { opened: await opened, ended: await ended };
-  }
+  /** Holds `opening` right before its refresh token is written, runs `ending` meanwhile, then lets the session go on. */
+  const race = async <O, E>(opening: () => Promise<O>, ending: () => Promise<E>) => {
+    const { first, second } = await pause.race(opening, ending);
+    return { opened: first, ended: second };
+  };
 
   /** The session is dead: its access token is refused and its refresh token does not rotate. */
   async function expectEnded(session: { accessToken: string; refreshToken: string }) {

@@ -166,7 +166,9 @@ export class AccountService implements OnModuleInit {
       const used = await this.accountTokens.use(manager, input.token, [RESET_PASSWORD]);
       if (!used) throw new BadUserInputError(BAD_LINK, ['input.token']);
       const user = await this.users.findById(used.userId, manager);
-      if (!user) throw new BadUserInputError(BAD_LINK, ['input.token']);
+      // The link proves control of the address it was mailed to: it resets an account only while the
+      // account still has that address (it may have moved away while the link was being made).
+      if (!user || user.email !== used.email) throw new BadUserInputError(BAD_LINK, ['input.token']);
       await this.users.setPasswordHash(manager, user.id, passwordHash, { endSessions: true, verifyEmail: used.email });
       await this.tokens.revokeAllForUser(manager, user.id);
       await this.accountTokens.retire(manager, user.id, [RESET_PASSWORD, CHANGE_EMAIL]);
