@@ -206,7 +206,10 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
     // The status read above predates the lock: a refund may have won meanwhile, so name the one it left.
     if (!moved.affected) throw new ConflictError(`Only a FUNDED or SUBMITTED milestone can be released; this one is ${(await manager.getRepository(MilestoneEntity).findOneByOrFail({ id })).status}`);
     await this.escrow.release(manager, `milestone:${id}`, contract, milestone.amountCents);
-    await this.notifications.notify(manager, contract.coderId, NotificationKind.MILESTONE_RELEASED, `Milestone "${milestone.title}" was released to you`, { contractId: contract.id, milestoneId: id });
+    await this.notifications.notifyMember(manager, contract.coderId, contract.codingCompanyId, NotificationKind.MILESTONE_RELEASED, `Milestone "${milestone.title}" was released to you`, {
+      contractId: contract.id,
+      milestoneId: id,
+    });
   }
 
   /** The escrow held on a contract's milestones (FUNDED or SUBMITTED), read in the caller's transaction. */
@@ -284,7 +287,7 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
     if (!moved.affected) return;
     await this.escrow.funded(manager, `milestone:${milestone.id}`, milestone.contractId, milestone.amountCents);
     const contract = (await this.contracts.findById(milestone.contractId, manager))!;
-    await this.notifications.notify(manager, contract.coderId, NotificationKind.MILESTONE_FUNDED, `Milestone "${milestone.title}" is funded: you can start`, {
+    await this.notifications.notifyMember(manager, contract.coderId, contract.codingCompanyId, NotificationKind.MILESTONE_FUNDED, `Milestone "${milestone.title}" is funded: you can start`, {
       contractId: contract.id,
       milestoneId: milestone.id,
     });

@@ -53,7 +53,7 @@ export class CodedBatchesService {
       const batch = await manager
         .getRepository(CodedBatchEntity)
         .save({ id, contractId, specialty: posting.specialty, submittedById: actor.id, encounters, encounterCount: encounters.length, status: CodedBatchStatus.SUBMITTED });
-      await this.notifications.notify(manager, posting.postedById, NotificationKind.BATCH_SUBMITTED, `A coded batch of ${encounters.length} charts is ready for review`, {
+      await this.notifications.notifyMember(manager, posting.postedById, posting.organizationId, NotificationKind.BATCH_SUBMITTED, `A coded batch of ${encounters.length} charts is ready for review`, {
         contractId,
         batchId: id,
       });
@@ -76,9 +76,10 @@ export class CodedBatchesService {
           { status: input.accept ? CodedBatchStatus.ACCEPTED : CodedBatchStatus.RETURNED, reviewComments: input.comments, reviewedAt: new Date() },
         );
       if (!moved.affected) throw new ConflictError(`This batch was already ${batch.status}`);
-      await this.notifications.notify(
+      await this.notifications.notifyMember(
         manager,
         batch.submittedById,
+        batch.codingCompanyId,
         input.accept ? NotificationKind.BATCH_ACCEPTED : NotificationKind.BATCH_RETURNED,
         input.accept ? 'Your coded batch was accepted' : 'Your coded batch was returned with comments',
         { contractId: batch.contractId, batchId },
@@ -153,11 +154,15 @@ export class CodedBatchesService {
   }
 
   /** A batch for the practice to judge (`contract.accept-work`, write access, audited). */
-  private async findForPractice(actor: Actor, batchId: string, context: AuditContext, action: string): Promise<CodedBatchEntity> {
+  private async findForPractice(actor: Actor, batchId: string, context: AuditContext, action: string): Promise<CodedBatchEntity & { codingCompanyId: string | null }> {
     const batch = await this.batches.findOneBy({ id: batchId });
     if (!batch) throw new NotFoundError('Coded batch');
-    await this.access.require(actor, batch.contractId, { mode: 'write', permission: 'contract.accept-work', subject: 'Coded batch' }, context, { subjectType: 'batch', subjectId: batchId, action });
-    return batch;
+    const contract = await this.access.require(actor, batch.contractId, { mode: 'write', permission: 'contract.accept-work', subject: 'Coded batch' }, context, {
+      subjectType: 'batch',
+      subjectId: batchId,
+      action,
+    });
+    return Object.assign(batch, { codingCompanyId: contract.codingCompanyId });
   }
 
   /** Normalizes every code, collecting every problem with its input path, then checks the official tables. */
