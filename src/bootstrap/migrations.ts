@@ -21,6 +21,7 @@ import { NpiClaims1795840000002 } from '../../migrations/1795840000002-NpiClaims
 import { Mfa1795850000000 } from '../../migrations/1795850000000-Mfa.js';
 import { EmailNormalization1795860000000 } from '../../migrations/1795860000000-EmailNormalization.js';
 import { OneActiveMembershipPerUser1795914000000 } from '../../migrations/1795914000000-OneActiveMembershipPerUser.js';
+import { HiddenMarkEmails1795914000001 } from '../../migrations/1795914000001-HiddenMarkEmails.js';
 
 /**
  * Every migration, oldest first. `npm run migration:generate -- migrations/<Intent>` writes a new
@@ -50,4 +51,5 @@ export const MIGRATIONS = [
   Mfa1795850000000,
   EmailNormalization1795860000000,
   OneActiveMembershipPerUser1795914000000,
+  HiddenMarkEmails1795914000001,
 ];
