@@ -5,11 +5,11 @@ import { TestApp } from './test-app.js';
 
 const stripe = new Stripe('sk_test_unused');
 
-/** Sends Stripe events to POST /webhooks/stripe, signed as Stripe would with `secret`. */
+/** Sends Stripe events to POST /webhooks/stripe, signed as Stripe would with `secret`; `envelope` adds top-level fields (`account` for a Connect event). */
 export function webhookSender(app: TestApp, secret: string) {
   let counter = 0;
-  return async (type: string, object: Record<string, unknown>, id = `evt_test_${Date.now()}_${++counter}`) => {
-    const payload = JSON.stringify({ id, object: 'event', type, data: { object } });
+  return async (type: string, object: Record<string, unknown>, id = `evt_test_${Date.now()}_${++counter}`, envelope: Record<string, unknown> = {}) => {
+    const payload = JSON.stringify({ id, object: 'event', type, data: { object }, ...envelope });
     const signature = stripe.webhooks.generateTestHeaderString({ payload, secret });
     return app.http().post('/webhooks/stripe').set('content-type', 'application/json').set('stripe-signature', signature).send(payload);
   };
