@@ -156,7 +156,10 @@ describe('coding companies paid as companies (Stripe SDK against the local fake)
     await drain();
     const transfers = fake.calls.filter((x) => x.path === '/v1/transfers');
     expect(transfers).toEqual([
-      expect.objectContaining({ idempotencyKey: `transfer:milestone:${milestoneId}`, params: expect.objectContaining({ amount: '90000', destination: companyAccount.id, transfer_group: `contract:${contractId}` }) }),
+      expect.objectContaining({
+        idempotencyKey: `transfer:milestone:${milestoneId}`,
+        params: expect.objectContaining({ amount: '90000', destination: companyAccount.id, transfer_group: `contract:${contractId}` }),
+      }),
     ]);
     expect(ok(await app.gql(EARNINGS, { org: company.id }, boss.accessToken)).myEarnings).toEqual({ pendingCents: 0, availableCents: 0, paidOutCents: 90000 });
     expect(ok(await app.gql(EARNINGS, {}, W.accessToken)).myEarnings).toEqual({ pendingCents: 0, availableCents: 0, paidOutCents: 0 });
@@ -233,7 +236,8 @@ describe('coding companies paid as companies (Stripe SDK against the local fake)
 
   it('counts each audit for the coder who did the work, and all of them for the company', async () => {
     const { owner, boss, company, worker, spare, contractId } = await companyContract();
-    const batchBy = async (coder: Session, prefix: string) => ok(await app.gql(SUBMIT_BATCH, { id: contractId, input: { encounters: encounters(prefix, 4) } }, coder.accessToken)).submitCodedBatch.id as string;
+    const batchBy = async (coder: Session, prefix: string) =>
+      ok(await app.gql(SUBMIT_BATCH, { id: contractId, input: { encounters: encounters(prefix, 4) } }, coder.accessToken)).submitCodedBatch.id as string;
     const first = await batchBy(worker.coder, 'W');
     ok(await app.gql(REASSIGN, { contract: contractId, coder: spare.coder.user.id }, boss.accessToken));
     const second = await batchBy(spare.coder, 'S');

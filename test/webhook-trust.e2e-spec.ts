@@ -43,7 +43,11 @@ describe('webhooks trust only what we asked for (Stripe SDK against the local fa
     return id;
   };
   const stored = async (eventId: string) =>
-    (await app.sql<{ outcome: string; outcome_detail: string | null; processed: boolean }>(`SELECT outcome, outcome_detail, processed_at IS NOT NULL AS processed FROM stripe_events WHERE id = $1`, [eventId]))[0];
+    (
+      await app.sql<{ outcome: string; outcome_detail: string | null; processed: boolean }>(`SELECT outcome, outcome_detail, processed_at IS NOT NULL AS processed FROM stripe_events WHERE id = $1`, [
+        eventId,
+      ])
+    )[0];
   const escrow = async (contractId: string) =>
     (await app.sql<{ total: string }>(`SELECT coalesce(sum(amount_cents), 0)::text AS total FROM ledger_entries WHERE account = $1`, [`escrow:${contractId}`]))[0].total;
 
