@@ -18,7 +18,7 @@ import { ContractMilestonesResolver, MilestonesResolver } from './milestones.res
 import { MilestonesService } from './milestones.service.js';
 import { PaymentsModule } from '../payments/payments.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
-import { ContractsResolver } from './contracts.resolver.js';
+import { ContractsResolver, PayeeResolver } from './contracts.resolver.js';
 import { ContractAccess } from './contract-access.service.js';
 import { ContractsService } from './contracts.service.js';
 
@@ -37,6 +37,7 @@ import { ContractsService } from './contracts.service.js';
     ContractAccess,
     ContractsService,
     ContractsResolver,
+    PayeeResolver,
     MilestonesService,
     MilestonesResolver,
     ContractMilestonesResolver,

@@ -16,10 +16,13 @@ import { PayModel } from '../domain/work.enums.js';
 import { PaymentsGateway } from '../payments/gateway/payments-gateway.js';
 import { ACCOUNTS, LedgerService } from '../payments/ledger.service.js';
 import { OutboxJob, OutboxOutcome, OutboxService } from '../outbox/outbox.service.js';
+import { payeeOf } from '../payments/payee.js';
 import { PayoutsService } from '../payments/payouts.service.js';
 import { EscrowService } from '../payments/escrow.service.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { paymentProblem } from '../payments/payment-checks.js';
+import { applied, ignored, mismatch, StripeEventResult, unchanged } from '../payments/stripe-event-outcome.js';
 import { StripeEventsService, SucceededIntent } from '../payments/stripe-events.service.js';
 import { ContractAccess } from './contract-access.service.js';
 import { ContractEntity } from './contract.entity.js';
@@ -115,13 +118,16 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
     const moved = await this.transactions.run(async (manager) => {
       // Under the contract's row lock, so the contract cannot end between the check and the move.
       if ((await this.contracts.lockForUpdate(manager, contract.id)).status !== ContractStatus.ACTIVE) throw new ConflictError('This contract is no longer ACTIVE');
-      return manager
+      const result = await manager
         .getRepository(MilestoneEntity)
         .createQueryBuilder()
         .update()
         .set({ status: MilestoneStatus.FUNDING, paymentIntentId: intent.id })
         .where('id = :id AND status IN (:...open)', { id, open: [MilestoneStatus.CREATED, MilestoneStatus.FUNDING] })
         .execute();
+      // A success that arrived before this write found no intent recorded: now it is ours.
+      if (result.affected) await this.events.reapplyIgnored(manager, intent.id);
+      return result;
     });
     if (!moved.affected) throw new ConflictError(`This milestone is already ${(await this.findOrFail(id)).status}`);
     const current = await this.findOrFail(id);
@@ -239,14 +245,14 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
       contractId: contract.id,
       entries: [
         [ACCOUNTS.escrow(contract.id), total],
-        [ACCOUNTS.coderPayable(contract.coderId), -(coderCents - fee)],
+        [ACCOUNTS.payable(payeeOf(contract)), -(coderCents - fee)],
         [ACCOUNTS.platformFees, -fee],
         [ACCOUNTS.stripeBalance, -refund],
       ],
     });
     if (coderCents - fee > 0) {
       await this.payouts.queueTransfer(manager, {
-        coderId: contract.coderId,
+        payee: payeeOf(contract),
         amountCents: coderCents - fee,
         contractId: contract.id,
         transferGroup: `contract:${contract.id}`,
@@ -267,27 +273,35 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
     return total;
   }
 
-  /** payment_intent.succeeded of a milestone's intent: the milestone becomes FUNDED, once, with its funding journal. */
-  private async onPaymentSucceeded(intent: SucceededIntent<'milestone'>, manager: EntityManager): Promise<void> {
+  /**
+   * payment_intent.succeeded of a milestone's intent: the milestone becomes FUNDED, once, with its
+   * funding journal. The metadata only names the milestone: the payment funds it only when it is the
+   * intent `fund` recorded for it, for the milestone's amount in our currency; anything else leaves
+   * the milestone where it was (a mismatch is logged as an error).
+   */
+  private async onPaymentSucceeded(intent: SucceededIntent<'milestone'>, manager: EntityManager): Promise<StripeEventResult> {
     const { milestoneId } = intent.metadata;
-    if (!isUUID(milestoneId)) return;
-    const milestone = await manager.getRepository(MilestoneEntity).findOneBy({ id: milestoneId });
-    // The id is unset when the event overtook fundMilestone's own write of it; any other intent is not this milestone's.
-    if (!milestone || (milestone.paymentIntentId && milestone.paymentIntentId !== intent.id)) return;
-    if (intent.amount_received !== milestone.amountCents) {
-      this.logger.error(`payment ${intent.id} amount does not match milestone ${milestone.id}; left for review`);
-      return;
-    }
+    if (!isUUID(milestoneId)) return ignored(`metadata.milestoneId ${JSON.stringify(milestoneId)} is not one of our ids`);
+    // Locked: `fund` writes the intent id under the same lock, then applies what waited for it.
+    const milestone = await manager.getRepository(MilestoneEntity).createQueryBuilder('m').setLock('pessimistic_write').where('m.id = :id', { id: milestoneId }).getOne();
+    if (!milestone) return ignored(`no milestone ${milestoneId}`);
+    const problem = paymentProblem(intent, { intentId: milestone.paymentIntentId, amountCents: milestone.amountCents, name: `milestone ${milestone.id}` });
+    if (problem) return problem;
     const moved = await manager
       .getRepository(MilestoneEntity)
       .update({ id: milestone.id, status: In([MilestoneStatus.CREATED, MilestoneStatus.FUNDING]) }, { status: MilestoneStatus.FUNDED, fundedAt: new Date(), paymentIntentId: intent.id });
-    if (!moved.affected) return;
+    if (!moved.affected) {
+      return milestone.fundedAt
+        ? unchanged(`milestone ${milestone.id} was funded by this payment already`)
+        : mismatch(`milestone ${milestone.id} is ${milestone.status}: it no longer awaits this payment`);
+    }
     await this.escrow.funded(manager, `milestone:${milestone.id}`, milestone.contractId, milestone.amountCents);
     const contract = (await this.contracts.findById(milestone.contractId, manager))!;
     await this.notifications.notify(manager, contract.coderId, NotificationKind.MILESTONE_FUNDED, `Milestone "${milestone.title}" is funded: you can start`, {
       contractId: contract.id,
       milestoneId: milestone.id,
     });
+    return applied();
   }
 
   /** Outbox job: refunds the payment through Stripe, keyed by the job. */

@@ -10,6 +10,8 @@ export enum NotificationKind {
   BID_DECLINED = 'BID_DECLINED',
   CONTRACT_STARTED = 'CONTRACT_STARTED',
   CONTRACT_ENDED = 'CONTRACT_ENDED',
+  /** A coding company gave its contract to another of its coders (sent to both). */
+  CONTRACT_REASSIGNED = 'CONTRACT_REASSIGNED',
   DISPUTE_OPENED = 'DISPUTE_OPENED',
   DISPUTE_RESOLVED = 'DISPUTE_RESOLVED',
   BATCH_SUBMITTED = 'BATCH_SUBMITTED',

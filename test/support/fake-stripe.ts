@@ -114,7 +114,17 @@ export class FakeStripe {
       case '/v1/refunds':
         return { id: `re_fake_${n}`, object: 'refund', amount: Number(p.amount), payment_intent: p.payment_intent, status: 'succeeded', metadata };
       case '/v1/accounts':
-        return { id: `acct_fake_${n}`, object: 'account', type: p.type, email: p.email, payouts_enabled: false, details_submitted: false, metadata };
+        return {
+          id: `acct_fake_${n}`,
+          object: 'account',
+          type: p.type,
+          business_type: p.business_type ?? null,
+          company: p['company[name]'] ? { name: p['company[name]'] } : null,
+          email: p.email ?? null,
+          payouts_enabled: false,
+          details_submitted: false,
+          metadata,
+        };
       case '/v1/customers':
         return { id: `cus_fake_${n}`, object: 'customer', name: p.name, metadata };
       case '/v1/setup_intents':

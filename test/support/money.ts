@@ -5,11 +5,11 @@ import { TestApp } from './test-app.js';
 
 const stripe = new Stripe('sk_test_unused');
 
-/** Sends Stripe events to POST /webhooks/stripe, signed as Stripe would with `secret`. */
+/** Sends Stripe events to POST /webhooks/stripe, signed as Stripe would with `secret`; `envelope` adds top-level fields (`account` for a Connect event). */
 export function webhookSender(app: TestApp, secret: string) {
   let counter = 0;
-  return async (type: string, object: Record<string, unknown>, id = `evt_test_${Date.now()}_${++counter}`) => {
-    const payload = JSON.stringify({ id, object: 'event', type, data: { object } });
+  return async (type: string, object: Record<string, unknown>, id = `evt_test_${Date.now()}_${++counter}`, envelope: Record<string, unknown> = {}) => {
+    const payload = JSON.stringify({ id, object: 'event', type, data: { object }, ...envelope });
     const signature = stripe.webhooks.generateTestHeaderString({ payload, secret });
     return app.http().post('/webhooks/stripe').set('content-type', 'application/json').set('stripe-signature', signature).send(payload);
   };
@@ -17,11 +17,11 @@ export function webhookSender(app: TestApp, secret: string) {
 
 interface MoneyRows {
   balances: { account: string; cents: string }[];
-  contracts: { id: string; coderId: string; feeBps: number }[];
+  contracts: { id: string; coderId: string; codingCompanyId: string | null; feeBps: number }[];
   milestones: { id: string; contractId: string; cents: number; status: string }[];
   invoices: { id: string; contractId: string; cents: number; status: string }[];
   disputes: { id: string; contractId: string; coderCents: number; heldCents: number }[];
-  transfers: { key: string; status: string; payload: { coderId: string; amountCents: number; source: string } }[];
+  transfers: { key: string; status: string; payload: { payee: { kind: 'USER' | 'ORGANIZATION'; id: string }; amountCents: number; source: string } }[];
   refunds: { key: string }[];
 }
 
@@ -32,16 +32,17 @@ interface MoneyRows {
  * every account must hold, and compares with the ledger's balances (debits positive):
  * - `escrow:<contract>`: minus its FUNDED/SUBMITTED milestones and PAID invoices;
  * - `platform_fees`: minus the fee of each released milestone and invoice and of each dispute's coder share;
- * - `coder_payable:<user>`: minus what was released to the coder (net of fees) and not yet transferred;
+ * - `coder_payable:<user>`, `company_payable:<organization>`: minus what was released to the payee (net
+ *   of fees) and not yet transferred: a coding company for a contract made through one, otherwise the coder;
  * - `stripe_balance`: everything funded, less what was refunded and transferred;
- * and that each transfer queued pays its source's amount net of the fee. Read in one statement, so
+ * and that each transfer queued pays its source's amount net of the fee, to the contract's payee. Read in one statement, so
  * one snapshot, whatever the app's workers are doing meanwhile.
  */
 export async function expectLedgerBalanced(app: TestApp): Promise<void> {
   const [rows] = await app.sql<MoneyRows>(`
     SELECT
       (SELECT coalesce(json_agg(json_build_object('account', account, 'cents', cents)), '[]') FROM (SELECT account, sum(amount_cents)::text AS cents FROM ledger_entries GROUP BY account) b) AS balances,
-      (SELECT coalesce(json_agg(json_build_object('id', id, 'coderId', coder_id, 'feeBps', platform_fee_bps)), '[]') FROM contracts) AS contracts,
+      (SELECT coalesce(json_agg(json_build_object('id', id, 'coderId', coder_id, 'codingCompanyId', coding_company_id, 'feeBps', platform_fee_bps)), '[]') FROM contracts) AS contracts,
       (SELECT coalesce(json_agg(json_build_object('id', id, 'contractId', contract_id, 'cents', amount_cents, 'status', status)), '[]') FROM milestones) AS milestones,
       (SELECT coalesce(json_agg(json_build_object('id', id, 'contractId', contract_id, 'cents', amount_cents, 'status', status)), '[]') FROM invoices) AS invoices,
       (SELECT coalesce(json_agg(json_build_object('id', id, 'contractId', contract_id, 'coderCents', coder_cents, 'heldCents', held_cents)), '[]') FROM disputes WHERE status = 'RESOLVED') AS disputes,
@@ -51,18 +52,24 @@ export async function expectLedgerBalanced(app: TestApp): Promise<void> {
   // The fee rule written out here, not imported, so that a wrong fee in the code shows: basis points
   // of the amount, rounded down to the cent.
   const fee = (cents: number, contractId: string) => Math.floor((cents * contracts.get(contractId)!.feeBps) / 10000);
+  // Who a contract pays, written out here too: the coding company it was made through, otherwise its coder.
+  const payeeOf = (contractId: string) => {
+    const { coderId, codingCompanyId } = contracts.get(contractId)!;
+    return codingCompanyId ? { kind: 'ORGANIZATION', id: codingCompanyId } : { kind: 'USER', id: coderId };
+  };
+  const payable = (payee: { kind: string; id: string }) => `${payee.kind === 'ORGANIZATION' ? 'company' : 'coder'}_payable:${payee.id}`;
 
   const expected = new Map<string, number>();
   const add = (account: string, cents: number) => expected.set(account, (expected.get(account) ?? 0) + cents);
-  const payouts = new Map<string, number>();
+  const payouts = new Map<string, { payee: { kind: string; id: string }; amountCents: number }>();
   /** `cents` leave the contract's escrow: `coderCents` of them to the coder less the fee, the rest refunded. */
   const settle = (source: string, contractId: string, cents: number, coderCents: number) => {
     const net = coderCents - fee(coderCents, contractId);
     add(`escrow:${contractId}`, cents);
     add('platform_fees', -fee(coderCents, contractId));
-    add(`coder_payable:${contracts.get(contractId)!.coderId}`, -net);
+    add(payable(payeeOf(contractId)), -net);
     add('stripe_balance', -(cents - coderCents));
-    if (net > 0) payouts.set(source, net);
+    if (net > 0) payouts.set(source, { payee: payeeOf(contractId), amountCents: net });
   };
 
   // Every milestone past FUNDING and every invoice past OPEN was paid into escrow.
@@ -89,10 +96,10 @@ export async function expectLedgerBalanced(app: TestApp): Promise<void> {
   }
   // The milestones that left escrow with neither their own transfer nor their own refund are exactly those the disputes held.
   expect(Object.fromEntries(settledByDisputes)).toEqual(Object.fromEntries(heldByDisputes));
-  // Each transfer queued pays what its source released to the coder; once made, it leaves the coder's payable and the Stripe balance.
-  expect(Object.fromEntries(rows.transfers.map((t) => [t.payload.source, t.payload.amountCents]))).toEqual(Object.fromEntries(payouts));
+  // Each transfer queued pays what its source released, to the contract's payee; once made, it leaves the payee's payable and the Stripe balance.
+  expect(Object.fromEntries(rows.transfers.map((t) => [t.payload.source, { payee: t.payload.payee, amountCents: t.payload.amountCents }]))).toEqual(Object.fromEntries(payouts));
   for (const t of rows.transfers.filter((transfer) => transfer.status === 'DONE')) {
-    add(`coder_payable:${t.payload.coderId}`, t.payload.amountCents);
+    add(payable(t.payload.payee), t.payload.amountCents);
     add('stripe_balance', -t.payload.amountCents);
   }
 

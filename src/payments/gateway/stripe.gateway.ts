@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import Stripe from 'stripe';
 import { AppConfig } from '../../config/app-config.js';
-import { ConnectedAccount, CreatedPaymentIntent, PaymentIntentMetadata, PaymentsGateway, ReceivedEvent } from './payments-gateway.js';
+import { ConnectedAccount, CreatedPaymentIntent, CURRENCY, PaymentIntentMetadata, PaymentsGateway, ReceivedEvent } from './payments-gateway.js';
 import { assertSignedNotInFuture, InvalidWebhookError, toReceivedEvent } from './webhook-event.js';
 
 /** How far a webhook signature's timestamp may be from our clock, either way (the SDK's default). */
@@ -31,7 +31,7 @@ export class StripeGateway extends PaymentsGateway {
 
   async createPaymentIntent(input: { amountCents: number; transferGroup: string; metadata: PaymentIntentMetadata }, idempotencyKey: string): Promise<CreatedPaymentIntent> {
     const intent = await this.stripe.paymentIntents.create(
-      { amount: input.amountCents, currency: 'usd', transfer_group: input.transferGroup, metadata: input.metadata, automatic_payment_methods: { enabled: true } },
+      { amount: input.amountCents, currency: CURRENCY, transfer_group: input.transferGroup, metadata: input.metadata, automatic_payment_methods: { enabled: true } },
       { idempotencyKey },
     );
     return { id: intent.id, clientSecret: intent.client_secret!, status: intent.status };
@@ -39,7 +39,7 @@ export class StripeGateway extends PaymentsGateway {
 
   async createTransfer(input: { amountCents: number; destination: string; transferGroup: string; metadata: Record<string, string> }, idempotencyKey: string): Promise<{ id: string }> {
     const transfer = await this.stripe.transfers.create(
-      { amount: input.amountCents, currency: 'usd', destination: input.destination, transfer_group: input.transferGroup, metadata: input.metadata },
+      { amount: input.amountCents, currency: CURRENCY, destination: input.destination, transfer_group: input.transferGroup, metadata: input.metadata },
       { idempotencyKey },
     );
     return { id: transfer.id };
@@ -53,6 +53,20 @@ export class StripeGateway extends PaymentsGateway {
   async createExpressAccount(input: { email: string; userId: string }, idempotencyKey: string): Promise<ConnectedAccount> {
     const account = await this.stripe.accounts.create(
       { type: 'express', email: input.email, capabilities: { transfers: { requested: true } }, metadata: { userId: input.userId } },
+      { idempotencyKey },
+    );
+    return toAccount(account);
+  }
+
+  async createCompanyAccount(input: { organizationId: string; name: string }, idempotencyKey: string): Promise<ConnectedAccount> {
+    const account = await this.stripe.accounts.create(
+      {
+        type: 'express',
+        business_type: 'company',
+        company: { name: input.name },
+        capabilities: { transfers: { requested: true } },
+        metadata: { organizationId: input.organizationId },
+      },
       { idempotencyKey },
     );
     return toAccount(account);
@@ -84,7 +98,7 @@ export class StripeGateway extends PaymentsGateway {
     const intent = await this.stripe.paymentIntents.create(
       {
         amount: input.amountCents,
-        currency: 'usd',
+        currency: CURRENCY,
         customer: input.customerId,
         payment_method: input.paymentMethodId,
         off_session: true,
