@@ -18,6 +18,8 @@ import { PayoutsService } from '../payments/payouts.service.js';
 import { ContractAccess } from './contract-access.service.js';
 import { ContractEntity } from './contract.entity.js';
 import { ContractStatus } from './contract-status.enum.js';
+import { InvoiceEntity } from './invoice.entity.js';
+import { InvoiceStatus } from './invoice.enums.js';
 import { MilestoneEntity } from './milestone.entity.js';
 import { MilestoneStatus } from './milestone-status.enum.js';
 
@@ -123,7 +125,7 @@ export class ContractsService {
       // Lock the contract first, so a milestone being funded at the same time is seen (or waits).
       await this.lockForUpdate(manager, id);
       const held = await manager.getRepository(MilestoneEntity).existsBy({ contractId: id, status: In([MilestoneStatus.FUNDING, MilestoneStatus.FUNDED, MilestoneStatus.SUBMITTED]) });
-      if (held) throw new ConflictError('Money is still in escrow on this contract: release or refund its milestones first');
+      if (held) throw new ConflictError('Money is still in escrow on this contract, or being paid in: release or refund its milestones, or cancel those being paid (cancelMilestone), first');
       const result = await manager
         .getRepository(ContractEntity)
         .createQueryBuilder()
@@ -136,6 +138,16 @@ export class ContractsService {
       if (other) await this.notifications.notify(manager, other, NotificationKind.CONTRACT_ENDED, 'A contract was ended', { contractId: id });
       return manager.getRepository(ContractEntity).findOneByOrFail({ id });
     });
+  }
+
+  /**
+   * Whether money of this contract moved to the coder: a milestone released (in full, or in part by a
+   * dispute's split), or an invoice paid by the practice (held for its dispute window, or released).
+   * Reviews need it, so a contract nobody paid on cannot lend a rating weight. Read in the caller's transaction.
+   */
+  async paidTheCoder(manager: EntityManager, contractId: string): Promise<boolean> {
+    if (await manager.getRepository(MilestoneEntity).existsBy({ contractId, status: MilestoneStatus.RELEASED })) return true;
+    return manager.getRepository(InvoiceEntity).existsBy({ contractId, status: In([InvoiceStatus.PAID, InvoiceStatus.RELEASED]) });
   }
 
   /** The calling coder's earnings: escrow held on the contracts they work (net of each one's fee), released and paid out. */

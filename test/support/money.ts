@@ -65,20 +65,22 @@ export async function expectLedgerBalanced(app: TestApp): Promise<void> {
     if (net > 0) payouts.set(source, net);
   };
 
-  // Every milestone past FUNDING and every invoice past OPEN was paid into escrow.
-  const paid = [...rows.milestones.filter((m) => !['CREATED', 'FUNDING'].includes(m.status)), ...rows.invoices.filter((i) => i.status !== 'OPEN')];
+  const transferSources = new Set(rows.transfers.map((t) => t.payload.source));
+  const refundKeys = new Set(rows.refunds.map((r) => r.key));
+  // Every milestone past FUNDING and every invoice past OPEN was paid into escrow; so was a CANCELLED
+  // milestone whose payment arrived anyway (and was refunded at once, with its own refund queued).
+  const paidMilestone = (m: MoneyRows['milestones'][number]) => !['CREATED', 'FUNDING', 'CANCELLED'].includes(m.status) || (m.status === 'CANCELLED' && refundKeys.has(`refund:milestone:${m.id}`));
+  const paid = [...rows.milestones.filter(paidMilestone), ...rows.invoices.filter((i) => i.status !== 'OPEN')];
   for (const { contractId, cents } of paid) {
     add('stripe_balance', cents);
     add(`escrow:${contractId}`, -cents);
   }
   // Out of escrow: a milestone released (its own transfer queued) or refunded (its own refund queued),
   // a released invoice, or all the milestones a dispute held, settled at once.
-  const transferSources = new Set(rows.transfers.map((t) => t.payload.source));
-  const refundKeys = new Set(rows.refunds.map((r) => r.key));
   const settledByDisputes = new Map<string, number>();
   for (const m of rows.milestones) {
     if (m.status === 'RELEASED' && transferSources.has(`milestone:${m.id}`)) settle(`milestone:${m.id}`, m.contractId, m.cents, m.cents);
-    else if (m.status === 'REFUNDED' && refundKeys.has(`refund:milestone:${m.id}`)) settle(`milestone:${m.id}`, m.contractId, m.cents, 0);
+    else if (['REFUNDED', 'CANCELLED'].includes(m.status) && refundKeys.has(`refund:milestone:${m.id}`)) settle(`milestone:${m.id}`, m.contractId, m.cents, 0);
     else if (m.status === 'RELEASED' || m.status === 'REFUNDED') settledByDisputes.set(m.contractId, (settledByDisputes.get(m.contractId) ?? 0) + m.cents);
   }
   for (const i of rows.invoices.filter((invoice) => invoice.status === 'RELEASED')) settle(`invoice:${i.id}`, i.contractId, i.cents, i.cents);

@@ -24,6 +24,11 @@ export class SimulatedGateway extends PaymentsGateway {
     return { id, clientSecret: `${id}_secret_simulated`, status: 'processing' };
   }
 
+  /** Simulated payments succeed at once, so there is never one left to cancel. */
+  async cancelPaymentIntent(): Promise<{ status: string }> {
+    return { status: 'succeeded' };
+  }
+
   async createTransfer(_input: { amountCents: number }, idempotencyKey: string): Promise<{ id: string }> {
     return { id: `tr_sim_${digest(idempotencyKey)}` };
   }
