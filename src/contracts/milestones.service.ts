@@ -345,11 +345,9 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
       this.logger.error(`payment ${intent.id} amount does not match milestone ${milestone.id}; left for review`);
       return;
     }
-    if (milestone.status === MilestoneStatus.CANCELLED) return this.refundLatePayment(manager, milestone, intent.id);
-    const moved = await manager
-      .getRepository(MilestoneEntity)
-      .update({ id: milestone.id, status: In([MilestoneStatus.CREATED, MilestoneStatus.FUNDING]) }, { status: MilestoneStatus.FUNDED, fundedAt: new Date(), paymentIntentId: intent.id });
-    if (!moved.affected) return;
+    const moved = await manager.getRepository(MilestoneEntity).update({ id: milestone.id, status: In(UNPAID) }, { status: MilestoneStatus.FUNDED, fundedAt: new Date(), paymentIntentId: intent.id });
+    // Not moved: funded before (nothing to do), or cancelled, before this event or while it was read (the money goes back).
+    if (!moved.affected) return this.refundLatePayment(manager, milestone, intent.id);
     await this.escrow.funded(manager, `milestone:${milestone.id}`, milestone.contractId, milestone.amountCents);
     const contract = (await this.contracts.findById(milestone.contractId, manager))!;
     await this.notifications.notify(manager, contract.coderId, NotificationKind.MILESTONE_FUNDED, `Milestone "${milestone.title}" is funded: you can start`, {
@@ -364,6 +362,7 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
    * practice, once, with its funding and refund journals.
    */
   private async refundLatePayment(manager: EntityManager, milestone: MilestoneEntity, paymentIntentId: string): Promise<void> {
+    // Conditional on CANCELLED and not refunded yet: a no-op for a milestone funded, and for a redelivery.
     const claimed = await manager.getRepository(MilestoneEntity).update({ id: milestone.id, status: MilestoneStatus.CANCELLED, refundedAt: IsNull() }, { refundedAt: new Date(), paymentIntentId });
     if (!claimed.affected) return;
     this.logger.warn(`payment ${paymentIntentId} arrived for cancelled milestone ${milestone.id}: refunding it`);
