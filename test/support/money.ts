@@ -2,6 +2,7 @@ import { expect } from '@jest/globals';
 import Stripe from 'stripe';
 import { coders, given, ok, postJob, Session } from './given.js';
 import { TestApp } from './test-app.js';
+import { eventually } from './wait.js';
 
 const stripe = new Stripe('sk_test_unused');
 
@@ -116,4 +117,23 @@ export async function acceptedContract(
   );
   const { acceptBid } = ok(await app.gql(`mutation($id: ID!) { acceptBid(id: $id) { id } }`, { id: submitBid.id }, owner.accessToken));
   return { owner, coder, organizationId: organization.id, contractId: acceptBid.id };
+}
+
+/**
+ * A FIXED_PRICE contract on which money reached the coder: a milestone funded, approved and released
+ * (with the simulated gateway, which confirms a payment a moment later: apps without STRIPE_SECRET_KEY).
+ */
+export async function paidContract(app: TestApp, amountCents = 20000): Promise<Awaited<ReturnType<typeof acceptedContract>> & { milestoneId: string }> {
+  const parties = await acceptedContract(app, { payModel: 'FIXED_PRICE', rateCents: null, budgetCents: 100000 }, { rateCents: 50000 });
+  const { createMilestone } = ok(
+    await app.gql(
+      `mutation($c: ID!, $input: CreateMilestoneInput!) { createMilestone(contractId: $c, input: $input) { id } }`,
+      { c: parties.contractId, input: { title: 'Paid milestone', amountCents } },
+      parties.owner.accessToken,
+    ),
+  );
+  ok(await app.gql(`mutation($id: ID!) { fundMilestone(id: $id) { status } }`, { id: createMilestone.id }, parties.owner.accessToken));
+  await eventually(async () => (await app.sql<{ status: string }>('SELECT status FROM milestones WHERE id = $1', [createMilestone.id]))[0].status === 'FUNDED', 'milestone funded (simulated gateway)');
+  ok(await app.gql(`mutation($id: ID!) { approveMilestone(id: $id) { status } }`, { id: createMilestone.id }, parties.owner.accessToken));
+  return { ...parties, milestoneId: createMilestone.id as string };
 }
