@@ -199,6 +199,15 @@ describe('escrow protects both parties (Stripe SDK against the local fake)', () 
       expect(ok(await app.gql(END, { id: contractId }, owner.accessToken)).endContract.status).toBe('ENDED');
     });
 
+    it('finishes a cancel whose PaymentIntent Stripe had already cancelled (an answer lost on the way)', async () => {
+      const parties = await fixedPriceContract();
+      const { milestoneId, intent } = await fundingMilestone(parties, 12000);
+      // Stripe cancelled the intent on an earlier try whose answer never came back: it now refuses, naming the status.
+      Object.assign(intent, { status: 'canceled', cancellation_reason: 'abandoned' });
+      expect(ok(await app.gql(CANCEL, { id: milestoneId }, parties.owner.accessToken)).cancelMilestone.status).toBe('CANCELLED');
+      expect(fake.calls.filter((call) => call.path === `/v1/payment_intents/${intent.id}/cancel`)).toHaveLength(1);
+    });
+
     it('refuses to cancel a payment that already went through; its webhook then funds the milestone', async () => {
       const parties = await fixedPriceContract();
       const { owner, contractId } = parties;

@@ -24,9 +24,13 @@ export class SimulatedGateway extends PaymentsGateway {
     return { id, clientSecret: `${id}_secret_simulated`, status: 'processing' };
   }
 
-  /** Simulated payments succeed at once, so there is never one left to cancel. */
+  /**
+   * Always cancelled: a simulated payment that is still FUNDING here lost its success event (the app
+   * stopped within the moment before it), so none is coming; one that does arrive is refunded like
+   * money for any cancelled milestone.
+   */
   async cancelPaymentIntent(): Promise<{ status: string }> {
-    return { status: 'succeeded' };
+    return { status: 'canceled' };
   }
 
   async createTransfer(_input: { amountCents: number }, idempotencyKey: string): Promise<{ id: string }> {
