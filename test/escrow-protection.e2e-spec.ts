@@ -317,6 +317,33 @@ describe('escrow protects both parties (Stripe SDK against the local fake)', () 
       expect(await app.sql(`SELECT 1 FROM reviews WHERE contract_id IN ($1, $2)`, [puppet.contractId, refunded.contractId])).toEqual([]);
     });
 
+    it('takes a review once the practice paid an invoice of the contract, not while it is only billed', async () => {
+      const { owner, coder, organizationId, contractId } = await acceptedContract(
+        app,
+        { payModel: 'PERCENT_OF_COLLECTIONS', rateCents: null, percentOfCollectionsBps: 600, workType: 'BILLING' },
+        { payModel: 'PERCENT_OF_COLLECTIONS', percentOfCollectionsBps: 500 },
+      );
+      const { reportCollections: invoice } = ok(
+        await app.gql(
+          `mutation($c: ID!) { reportCollections(contractId: $c, periodStart: "2026-10-01", periodEnd: "2026-10-31", collectedCents: 400000) { id status } }`,
+          { c: contractId },
+          owner.accessToken,
+        ),
+      );
+      ok(await app.gql(END, { id: contractId }, coder.accessToken));
+      failed(await app.gql(LEAVE_REVIEW, { id: contractId, rating: 5 }, coder.accessToken), 'CONFLICT');
+
+      // The practice saves a card; the charge goes out and Stripe confirms it: the invoice is PAID (held for its dispute window).
+      const clientSecret = ok(await app.gql(`mutation($org: ID!) { startPaymentMethodSetup(organizationId: $org) }`, { org: organizationId }, owner.accessToken)).startPaymentMethodSetup;
+      const setup = fake.objects.get(clientSecret.split('_secret_')[0])!;
+      expect((await webhook('setup_intent.succeeded', { ...setup, status: 'succeeded', payment_method: 'pm_card_visa' })).status).toBe(200);
+      await drain();
+      const charge = fake.created('pi_fake_').find((pi) => pi.metadata.invoiceId === invoice.id)!;
+      expect((await webhook('payment_intent.succeeded', { ...charge, amount_received: charge.amount })).status).toBe(200);
+      expect(ok(await app.gql(`query($c: ID!) { invoices(contractId: $c) { id status } }`, { c: contractId }, coder.accessToken)).invoices).toEqual([{ id: invoice.id, status: 'PAID' }]);
+      expect(ok(await app.gql(LEAVE_REVIEW, { id: contractId, rating: 5 }, coder.accessToken)).leaveReview).toMatchObject({ authorSide: 'coder' });
+    });
+
     it('takes both reviews once a milestone was released to the coder', async () => {
       const { owner, coder, contractId, milestoneId } = await submittedMilestone(20000);
       ok(await app.gql(APPROVE, { id: milestoneId }, owner.accessToken));
