@@ -131,7 +131,14 @@ const MATRIX: Record<string, Entry> = {
     expect: 'U F F O N F F',
   },
   fundMilestone: { doc: 'mutation($id: ID!) { fundMilestone(id: $id) { status } }', vars: (w) => ({ id: w.milestoneToFund }), expect: 'U F F O N F F' },
+  cancelMilestone: { doc: 'mutation($id: ID!) { cancelMilestone(id: $id) { status } }', vars: (w) => ({ id: w.milestoneToCancel }), expect: 'U F F O N F F' },
   submitMilestone: { doc: 'mutation($id: ID!) { submitMilestone(id: $id) { id } }', vars: (w) => ({ id: w.milestone }), expect: 'U O N F F F F' },
+  // Sent back to FUNDED by the practice, so the approval below still releases it.
+  requestMilestoneChanges: {
+    doc: 'mutation($id: ID!) { requestMilestoneChanges(id: $id, note: "Matrix") { status } }',
+    vars: (w) => ({ id: w.milestone }),
+    expect: 'U F F O N F F',
+  },
   approveMilestone: { doc: 'mutation($id: ID!) { approveMilestone(id: $id) { id } }', vars: (w) => ({ id: w.milestone }), expect: 'U F F O N F F' },
   refundMilestone: { doc: 'mutation($id: ID!) { refundMilestone(id: $id) { id } }', vars: (w) => ({ id: w.milestone }), expect: 'U F F C N F F' },
   logWork: {
@@ -272,6 +279,7 @@ describe('authorization matrix', () => {
     const milestone = async () =>
       ok(await app.gql(`mutation($id: ID!) { createMilestone(contractId: $id, input: { title: "M", amountCents: 5000 }) { id } }`, { id: world.contractFixed }, P)).createMilestone.id as string;
     world.milestoneToFund = await milestone();
+    world.milestoneToCancel = await milestone();
     // Funded before the matrix runs (the simulated gateway confirms a payment a moment later), so each cell is deterministic.
     world.milestone = await milestone();
     ok(await app.gql(`mutation($id: ID!) { fundMilestone(id: $id) { status } }`, { id: world.milestone }, P));

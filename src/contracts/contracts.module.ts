@@ -12,7 +12,7 @@ import { BillingResolver, ContractWorkResolver } from './billing.resolver.js';
 import { InvoiceEntity } from './invoice.entity.js';
 import { InvoicesService } from './invoices.service.js';
 import { WorkLogEntity } from './work-log.entity.js';
-import { DisputesResolver } from './disputes.resolver.js';
+import { ContractDisputesResolver, DisputesResolver } from './disputes.resolver.js';
 import { DisputesService } from './disputes.service.js';
 import { ContractMilestonesResolver, MilestonesResolver } from './milestones.resolver.js';
 import { MilestonesService } from './milestones.service.js';
@@ -43,6 +43,7 @@ import { ContractsService } from './contracts.service.js';
     ContractMilestonesResolver,
     DisputesService,
     DisputesResolver,
+    ContractDisputesResolver,
     InvoicesService,
     BillingResolver,
     ContractWorkResolver,

@@ -22,6 +22,8 @@ import { PayoutsService } from '../payments/payouts.service.js';
 import { ContractAccess } from './contract-access.service.js';
 import { ContractEntity } from './contract.entity.js';
 import { ContractStatus } from './contract-status.enum.js';
+import { InvoiceEntity } from './invoice.entity.js';
+import { InvoiceStatus } from './invoice.enums.js';
 import { MilestoneEntity } from './milestone.entity.js';
 import { MilestoneStatus } from './milestone-status.enum.js';
 
@@ -129,7 +131,7 @@ export class ContractsService {
       // Lock the contract first, so a milestone being funded at the same time is seen (or waits).
       await this.lockForUpdate(manager, id);
       const held = await manager.getRepository(MilestoneEntity).existsBy({ contractId: id, status: In([MilestoneStatus.FUNDING, MilestoneStatus.FUNDED, MilestoneStatus.SUBMITTED]) });
-      if (held) throw new ConflictError('Money is still in escrow on this contract: release or refund its milestones first');
+      if (held) throw new ConflictError('Money is still in escrow on this contract, or being paid in: release or refund its milestones, or cancel those being paid (cancelMilestone), first');
       const result = await manager
         .getRepository(ContractEntity)
         .createQueryBuilder()
@@ -184,5 +186,15 @@ export class ContractsService {
     const where = payee.kind === PayeeKind.ORGANIZATION ? { codingCompanyId: payee.id } : { coderId: actor.id, codingCompanyId: IsNull() };
     const contracts = await this.contracts.find({ select: { id: true, platformFeeBps: true }, where });
     return this.payouts.earnings(payee, contracts);
+  }
+
+  /**
+   * Whether money of this contract moved to the coder: a milestone released (in full, or in part by a
+   * dispute's split), or an invoice paid by the practice (held for its dispute window, or released).
+   * Reviews need it, so a contract nobody paid on cannot lend a rating weight. Read in the caller's transaction.
+   */
+  async paidTheCoder(manager: EntityManager, contractId: string): Promise<boolean> {
+    if (await manager.getRepository(MilestoneEntity).existsBy({ contractId, status: MilestoneStatus.RELEASED })) return true;
+    return manager.getRepository(InvoiceEntity).existsBy({ contractId, status: In([InvoiceStatus.PAID, InvoiceStatus.RELEASED]) });
   }
 }

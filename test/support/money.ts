@@ -2,6 +2,7 @@ import { expect } from '@jest/globals';
 import Stripe from 'stripe';
 import { coders, given, ok, postJob, Session } from './given.js';
 import { TestApp } from './test-app.js';
+import { eventually } from './wait.js';
 
 const stripe = new Stripe('sk_test_unused');
 
@@ -72,20 +73,22 @@ export async function expectLedgerBalanced(app: TestApp): Promise<void> {
     if (net > 0) payouts.set(source, { payee: payeeOf(contractId), amountCents: net });
   };
 
-  // Every milestone past FUNDING and every invoice past OPEN was paid into escrow.
-  const paid = [...rows.milestones.filter((m) => !['CREATED', 'FUNDING'].includes(m.status)), ...rows.invoices.filter((i) => i.status !== 'OPEN')];
+  const transferSources = new Set(rows.transfers.map((t) => t.payload.source));
+  const refundKeys = new Set(rows.refunds.map((r) => r.key));
+  // Every milestone past FUNDING and every invoice past OPEN was paid into escrow; so was a CANCELLED
+  // milestone whose payment arrived anyway (and was refunded at once, with its own refund queued).
+  const paidMilestone = (m: MoneyRows['milestones'][number]) => !['CREATED', 'FUNDING', 'CANCELLED'].includes(m.status) || (m.status === 'CANCELLED' && refundKeys.has(`refund:milestone:${m.id}`));
+  const paid = [...rows.milestones.filter(paidMilestone), ...rows.invoices.filter((i) => i.status !== 'OPEN')];
   for (const { contractId, cents } of paid) {
     add('stripe_balance', cents);
     add(`escrow:${contractId}`, -cents);
   }
   // Out of escrow: a milestone released (its own transfer queued) or refunded (its own refund queued),
   // a released invoice, or all the milestones a dispute held, settled at once.
-  const transferSources = new Set(rows.transfers.map((t) => t.payload.source));
-  const refundKeys = new Set(rows.refunds.map((r) => r.key));
   const settledByDisputes = new Map<string, number>();
   for (const m of rows.milestones) {
     if (m.status === 'RELEASED' && transferSources.has(`milestone:${m.id}`)) settle(`milestone:${m.id}`, m.contractId, m.cents, m.cents);
-    else if (m.status === 'REFUNDED' && refundKeys.has(`refund:milestone:${m.id}`)) settle(`milestone:${m.id}`, m.contractId, m.cents, 0);
+    else if (['REFUNDED', 'CANCELLED'].includes(m.status) && refundKeys.has(`refund:milestone:${m.id}`)) settle(`milestone:${m.id}`, m.contractId, m.cents, 0);
     else if (m.status === 'RELEASED' || m.status === 'REFUNDED') settledByDisputes.set(m.contractId, (settledByDisputes.get(m.contractId) ?? 0) + m.cents);
   }
   for (const i of rows.invoices.filter((invoice) => invoice.status === 'RELEASED')) settle(`invoice:${i.id}`, i.contractId, i.cents, i.cents);
@@ -121,4 +124,23 @@ export async function acceptedContract(
   );
   const { acceptBid } = ok(await app.gql(`mutation($id: ID!) { acceptBid(id: $id) { id } }`, { id: submitBid.id }, owner.accessToken));
   return { owner, coder, organizationId: organization.id, contractId: acceptBid.id };
+}
+
+/**
+ * A FIXED_PRICE contract on which money reached the coder: a milestone funded, approved and released
+ * (with the simulated gateway, which confirms a payment a moment later: apps without STRIPE_SECRET_KEY).
+ */
+export async function paidContract(app: TestApp, amountCents = 20000): Promise<Awaited<ReturnType<typeof acceptedContract>> & { milestoneId: string }> {
+  const parties = await acceptedContract(app, { payModel: 'FIXED_PRICE', rateCents: null, budgetCents: 100000 }, { rateCents: 50000 });
+  const { createMilestone } = ok(
+    await app.gql(
+      `mutation($c: ID!, $input: CreateMilestoneInput!) { createMilestone(contractId: $c, input: $input) { id } }`,
+      { c: parties.contractId, input: { title: 'Paid milestone', amountCents } },
+      parties.owner.accessToken,
+    ),
+  );
+  ok(await app.gql(`mutation($id: ID!) { fundMilestone(id: $id) { status } }`, { id: createMilestone.id }, parties.owner.accessToken));
+  await eventually(async () => (await app.sql<{ status: string }>('SELECT status FROM milestones WHERE id = $1', [createMilestone.id]))[0].status === 'FUNDED', 'milestone funded (simulated gateway)');
+  ok(await app.gql(`mutation($id: ID!) { approveMilestone(id: $id) { status } }`, { id: createMilestone.id }, parties.owner.accessToken));
+  return { ...parties, milestoneId: createMilestone.id as string };
 }

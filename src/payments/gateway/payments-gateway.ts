@@ -70,6 +70,13 @@ export abstract class PaymentsGateway {
   /** A PaymentIntent the customer confirms on the client; `metadata.kind` routes its events to their owner. */
   abstract createPaymentIntent(input: { amountCents: number; transferGroup: string; metadata: PaymentIntentMetadata }, idempotencyKey: string): Promise<CreatedPaymentIntent>;
 
+  /**
+   * Cancels a PaymentIntent nobody has paid, so it can never succeed. Answers the intent's status
+   * afterwards: `canceled` (now or before), or the status that kept Stripe from cancelling it
+   * (`succeeded`: the money arrived, or `processing`: it is on its way).
+   */
+  abstract cancelPaymentIntent(paymentIntentId: string): Promise<{ status: string }>;
+
   abstract createTransfer(input: { amountCents: number; destination: string; transferGroup: string; metadata: Record<string, string> }, idempotencyKey: string): Promise<{ id: string }>;
 
   abstract createRefund(input: { paymentIntentId: string; amountCents: number; metadata: Record<string, string> }, idempotencyKey: string): Promise<{ id: string }>;

@@ -24,6 +24,15 @@ export class SimulatedGateway extends PaymentsGateway {
     return { id, clientSecret: `${id}_secret_simulated`, status: 'processing' };
   }
 
+  /**
+   * Always cancelled: a simulated payment that is still FUNDING here lost its success event (the app
+   * stopped within the moment before it), so none is coming; one that does arrive is refunded like
+   * money for any cancelled milestone.
+   */
+  async cancelPaymentIntent(): Promise<{ status: string }> {
+    return { status: 'canceled' };
+  }
+
   async createTransfer(_input: { amountCents: number }, idempotencyKey: string): Promise<{ id: string }> {
     return { id: `tr_sim_${digest(idempotencyKey)}` };
   }

@@ -37,6 +37,21 @@ export class StripeGateway extends PaymentsGateway {
     return { id: intent.id, clientSecret: intent.client_secret!, status: intent.status };
   }
 
+  async cancelPaymentIntent(paymentIntentId: string): Promise<{ status: string }> {
+    try {
+      // No idempotency key of ours: cancelling is idempotent in effect, and the SDK keys its own retries.
+      const intent = await this.stripe.paymentIntents.cancel(paymentIntentId, { cancellation_reason: 'abandoned' });
+      return { status: intent.status };
+    } catch (error) {
+      // Stripe refuses to cancel an intent that succeeded, is processing, or was cancelled before; its error carries the intent.
+      if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'payment_intent_unexpected_state') {
+        const status = error.payment_intent?.status ?? (await this.stripe.paymentIntents.retrieve(paymentIntentId)).status;
+        return { status };
+      }
+      throw error;
+    }
+  }
+
   async createTransfer(input: { amountCents: number; destination: string; transferGroup: string; metadata: Record<string, string> }, idempotencyKey: string): Promise<{ id: string }> {
     const transfer = await this.stripe.transfers.create(
       { amount: input.amountCents, currency: CURRENCY, destination: input.destination, transfer_group: input.transferGroup, metadata: input.metadata },
