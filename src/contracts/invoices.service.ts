@@ -18,6 +18,8 @@ import { BillingService } from '../payments/billing.service.js';
 import { EscrowService } from '../payments/escrow.service.js';
 import { PaymentsGateway } from '../payments/gateway/payments-gateway.js';
 import { OutboxJob, OutboxOutcome, OutboxService } from '../outbox/outbox.service.js';
+import { paymentProblem } from '../payments/payment-checks.js';
+import { applied, ignored, mismatch, StripeEventResult, unchanged } from '../payments/stripe-event-outcome.js';
 import { StripeEventsService, SucceededIntent } from '../payments/stripe-events.service.js';
 import { ContractAccess } from './contract-access.service.js';
 import { ContractEntity } from './contract.entity.js';
@@ -268,24 +270,32 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
       },
       job.idempotencyKey,
     );
-    const record = async (manager: EntityManager) => void (await manager.getRepository(InvoiceEntity).update({ id: payload.invoiceId }, { paymentIntentId: intent.id }));
+    const record = async (manager: EntityManager) => {
+      await manager.getRepository(InvoiceEntity).update({ id: payload.invoiceId }, { paymentIntentId: intent.id });
+      // Stripe may report the charge's success before this write: that event found no intent recorded, and is applied now.
+      await this.events.reapplyIgnored(manager, intent.id);
+    };
     return { done: { paymentIntentId: intent.id }, record };
   }
 
-  /** payment_intent.succeeded of an invoice's charge: held in escrow (once) until the dispute window ends. */
-  private async onPaymentSucceeded(intent: SucceededIntent<'invoice'>, manager: EntityManager): Promise<void> {
+  /**
+   * payment_intent.succeeded of an invoice's charge: held in escrow (once) until the dispute window
+   * ends. Only the charge we made for the invoice (its recorded intent), for the invoice's amount in
+   * our currency, pays it; anything else leaves it OPEN (a mismatch is logged as an error).
+   */
+  private async onPaymentSucceeded(intent: SucceededIntent<'invoice'>, manager: EntityManager): Promise<StripeEventResult> {
     const { invoiceId } = intent.metadata;
-    if (!isUUID(invoiceId)) return;
-    const invoice = await manager.getRepository(InvoiceEntity).findOneBy({ id: invoiceId });
-    if (!invoice) return;
-    if (intent.amount_received !== invoice.amountCents) {
-      this.logger.error(`payment ${intent.id} amount does not match invoice ${invoice.id}; left for review`);
-      return;
-    }
+    if (!isUUID(invoiceId)) return ignored(`metadata.invoiceId ${JSON.stringify(invoiceId)} is not one of our ids`);
+    // Locked: the charge's result is recorded under the same lock, then what waited for it is applied.
+    const invoice = await manager.getRepository(InvoiceEntity).createQueryBuilder('i').setLock('pessimistic_write').where('i.id = :id', { id: invoiceId }).getOne();
+    if (!invoice) return ignored(`no invoice ${invoiceId}`);
+    const problem = paymentProblem(intent, { intentId: invoice.paymentIntentId, amountCents: invoice.amountCents, name: `invoice ${invoice.id}` });
+    if (problem) return problem;
     const releaseAfter = new Date(Date.now() + this.config.env.INVOICE_DISPUTE_DAYS * DAY);
-    const moved = await manager
-      .getRepository(InvoiceEntity)
-      .update({ id: invoice.id, status: InvoiceStatus.OPEN }, { status: InvoiceStatus.PAID, paidAt: new Date(), releaseAfter, paymentIntentId: intent.id });
-    if (moved.affected) await this.escrow.funded(manager, `invoice:${invoice.id}`, invoice.contractId, invoice.amountCents);
+    const moved = await manager.getRepository(InvoiceEntity).update({ id: invoice.id, status: InvoiceStatus.OPEN }, { status: InvoiceStatus.PAID, paidAt: new Date(), releaseAfter });
+    if (!moved.affected)
+      return invoice.paidAt ? unchanged(`invoice ${invoice.id} was paid by this payment already`) : mismatch(`invoice ${invoice.id} is ${invoice.status}: it no longer awaits this payment`);
+    await this.escrow.funded(manager, `invoice:${invoice.id}`, invoice.contractId, invoice.amountCents);
+    return applied();
   }
 }

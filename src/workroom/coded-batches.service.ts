@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
-import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
+import { byKeys, groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
 import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
@@ -50,9 +50,16 @@ export class CodedBatchesService {
     const encounters = await this.validate(input);
     return this.transactions.run(async (manager) => {
       const posting = (await this.postings.findById(contract.jobPostingId, manager))!;
-      const batch = await manager
-        .getRepository(CodedBatchEntity)
-        .save({ id, contractId, specialty: posting.specialty, submittedById: actor.id, encounters, encounterCount: encounters.length, status: CodedBatchStatus.SUBMITTED });
+      const batch = await manager.getRepository(CodedBatchEntity).save({
+        id,
+        contractId,
+        specialty: posting.specialty,
+        submittedById: actor.id,
+        codingCompanyId: contract.codingCompanyId,
+        encounters,
+        encounterCount: encounters.length,
+        status: CodedBatchStatus.SUBMITTED,
+      });
       await this.notifications.notifyMember(manager, posting.postedById, posting.organizationId, NotificationKind.BATCH_SUBMITTED, `A coded batch of ${encounters.length} charts is ready for review`, {
         contractId,
         batchId: id,
@@ -153,16 +160,32 @@ export class CodedBatchesService {
       .load(coderId);
   }
 
+  /**
+   * Audited charts and errors of the batches worked through a coding company, whoever of its members
+   * submitted them, through the request's DataLoader (a page of organizations in one statement).
+   */
+  loadCompanyAudits(loaders: RequestLoaders, organizationId: string): Promise<{ sampled: number; errors: number }> {
+    return loaders
+      .get<string, { sampled: number; errors: number }>('auditsByCodingCompany', async (organizationIds) => {
+        const rows = await queryRows<{ organizationId: string; sampled: number; errors: number }>(
+          this.batches,
+          `SELECT b.coding_company_id AS "organizationId", sum(b.audit_sampled)::int AS sampled, sum(b.audit_errors)::int AS errors
+             FROM coded_batches b
+            WHERE b.coding_company_id = ANY($1::uuid[]) AND b.audited_at IS NOT NULL
+            GROUP BY b.coding_company_id`,
+          [organizationIds],
+        );
+        return byKeys(organizationIds, rows, (row) => row.organizationId).map((row) => ({ sampled: row?.sampled ?? 0, errors: row?.errors ?? 0 }));
+      })
+      .load(organizationId);
+  }
+
   /** A batch for the practice to judge (`contract.accept-work`, write access, audited). */
-  private async findForPractice(actor: Actor, batchId: string, context: AuditContext, action: string): Promise<CodedBatchEntity & { codingCompanyId: string | null }> {
+  private async findForPractice(actor: Actor, batchId: string, context: AuditContext, action: string): Promise<CodedBatchEntity> {
     const batch = await this.batches.findOneBy({ id: batchId });
     if (!batch) throw new NotFoundError('Coded batch');
-    const contract = await this.access.require(actor, batch.contractId, { mode: 'write', permission: 'contract.accept-work', subject: 'Coded batch' }, context, {
-      subjectType: 'batch',
-      subjectId: batchId,
-      action,
-    });
-    return Object.assign(batch, { codingCompanyId: contract.codingCompanyId });
+    await this.access.require(actor, batch.contractId, { mode: 'write', permission: 'contract.accept-work', subject: 'Coded batch' }, context, { subjectType: 'batch', subjectId: batchId, action });
+    return batch;
   }
 
   /** Normalizes every code, collecting every problem with its input path, then checks the official tables. */

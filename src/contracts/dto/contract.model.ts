@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../../common/pagination/connection.js';
 import { PayModel } from '../../domain/work.enums.js';
+import { PayeeKind } from '../../payments/payee.js';
 import { ContractStatus } from '../contract-status.enum.js';
 
 @ObjectType({ description: 'The engagement created when a provider accepts a bid.' })
@@ -34,6 +35,18 @@ export class Contract {
 
   @Field(() => Date, { nullable: true })
   endedAt: Date | null;
+}
+
+@ObjectType('Payee', {
+  description:
+    "Who a contract pays: the coder personally (USER), or the coding company the contract was made through (ORGANIZATION: the company's own Stripe account, whichever member works the contract).",
+})
+export class ContractPayee {
+  @Field(() => PayeeKind)
+  kind: PayeeKind;
+
+  /** The user or organization paid. */
+  id: string;
 }
 
 @ObjectType()
