@@ -92,7 +92,11 @@ const MATRIX: Record<string, Entry> = {
   // Every account may manage its own MFA: confirming and disabling before any enrollment is a state refusal.
   confirmMfaEnrollment: { doc: 'mutation { confirmMfaEnrollment(code: "123456") }', expect: 'U C C C C C C' },
   disableMfa: { doc: 'mutation { disableMfa(code: "123456") }', expect: 'U C C C C C C' },
-  startMfaEnrollment: { doc: 'mutation { startMfaEnrollment { otpauthUrl } }', expect: 'U O O O O O O' },
+  startMfaEnrollment: {
+    doc: 'mutation($password: String!) { startMfaEnrollment(currentPassword: $password) { otpauthUrl } }',
+    vars: (_w, actor) => ({ password: actor === 'admin' ? ADMIN_PASSWORD : PASSWORD }),
+    expect: 'U O O O O O O',
+  },
   createOrganization: { doc: 'mutation { createOrganization(input: { name: "Matrix Clinic", kind: PROVIDER_PRACTICE }) { id } }', expect: 'U F F O O F O' },
   setOrganizationRequireMfa: {
     doc: 'mutation($org: ID!) { setOrganizationRequireMfa(organizationId: $org, requireMfa: false) { id } }',

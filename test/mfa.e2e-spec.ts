@@ -42,7 +42,7 @@ describe('MFA (TOTP)', () => {
       expect(await mfaEnabled(user)).toBe(false);
       failed(await app.gql(CONFIRM, { code: '123456' }, user.accessToken), 'CONFLICT');
 
-      const first = ok(await app.gql(START, {}, user.accessToken)).startMfaEnrollment;
+      const first = ok(await app.gql(START, { password: PASSWORD }, user.accessToken)).startMfaEnrollment;
       expect(first.secret).toMatch(/^[A-Z2-7]{32}$/);
       const url = new URL(first.otpauthUrl);
       expect([url.protocol, url.host, decodeURIComponent(url.pathname)]).toEqual(['otpauth:', 'totp', `/ChartBridge:${user.user.email}`]);
@@ -52,7 +52,7 @@ describe('MFA (TOTP)', () => {
       ok(await logIn(app, user.user.email, PASSWORD));
 
       // Restarting replaces the pending secret: the first one's codes no longer confirm.
-      const second = ok(await app.gql(START, {}, user.accessToken)).startMfaEnrollment;
+      const second = ok(await app.gql(START, { password: PASSWORD }, user.accessToken)).startMfaEnrollment;
       expect(second.secret).not.toEqual(first.secret);
       const oldApp = authenticator(first.secret);
       const newApp = authenticator(second.secret);
@@ -69,7 +69,7 @@ describe('MFA (TOTP)', () => {
       for (const code of codes) expect(code).toMatch(/^[0-9a-z]{4}(-[0-9a-z]{4}){3}$/);
       expect(await mfaEnabled(user)).toBe(true);
       // Once on, enrollment cannot be restarted or confirmed again.
-      failed(await app.gql(START, {}, user.accessToken), 'CONFLICT');
+      failed(await app.gql(START, { password: PASSWORD }, user.accessToken), 'CONFLICT');
       failed(await app.gql(CONFIRM, { code: await newApp.next() }, user.accessToken), 'CONFLICT');
     });
 
@@ -105,7 +105,7 @@ describe('MFA (TOTP)', () => {
     });
 
     it('needs a token', async () => {
-      failed(await app.gql(START), 'UNAUTHENTICATED');
+      failed(await app.gql(START, { password: PASSWORD }), 'UNAUTHENTICATED');
       failed(await app.gql(CONFIRM, { code: '123456' }), 'UNAUTHENTICATED');
       failed(await app.gql(DISABLE, { code: '123456' }), 'UNAUTHENTICATED');
     });

@@ -15,6 +15,7 @@ import { normalEmailOrThrow } from '../common/validation/email-address.decorator
 import { AccountTokenPurpose } from './account-token.entity.js';
 import { AccountTokensService } from './account-tokens.service.js';
 import { ChangePasswordInput, RequestEmailChangeInput, ResetPasswordInput } from './dto/account.inputs.js';
+import { LoginThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
 import { SessionEvents } from './session-events.js';
 import { TokenService } from './token.service.js';
@@ -57,6 +58,7 @@ export class AccountService implements OnModuleInit {
     private readonly sessionEvents: SessionEvents,
     private readonly limiter: RateLimiter,
     private readonly config: AppConfig,
+    private readonly loginThrottle: LoginThrottle,
   ) {}
 
   onModuleInit(): void {
@@ -111,9 +113,7 @@ export class AccountService implements OnModuleInit {
    * account has that address (checked again when the link is used).
    */
   async requestEmailChange(actor: Actor, input: RequestEmailChangeInput, ip: string): Promise<boolean> {
-    await this.limit(ip, `email-change:${actor.id}`);
-    const user = await this.userOf(actor);
-    if (!(await this.passwords.verify(user.passwordHash, input.currentPassword))) throw new BadUserInputError(WRONG_PASSWORD, ['input.currentPassword']);
+    const user = await this.requireCurrentPassword(actor, input.currentPassword, ip, 'email-change', 'input.currentPassword');
     const newEmail = input.newEmail; // in its normal form (@EmailAddress)
     if (newEmail === user.email) throw new BadUserInputError('This is already the address of your account', ['input.newEmail']);
     if (await this.users.emailTakenByOther(newEmail, user.id)) throw new ConflictError('An account with this email already exists');
@@ -162,18 +162,21 @@ export class AccountService implements OnModuleInit {
   async resetPassword(input: ResetPasswordInput, ip: string): Promise<boolean> {
     await this.limit(ip, null);
     const passwordHash = await this.passwords.hash(input.newPassword);
-    const userId = await this.transactions.run(async (manager) => {
+    const reset = await this.transactions.run(async (manager) => {
       const used = await this.accountTokens.use(manager, input.token, [RESET_PASSWORD]);
       if (!used) throw new BadUserInputError(BAD_LINK, ['input.token']);
       const user = await this.users.findById(used.userId, manager);
-      if (!user) throw new BadUserInputError(BAD_LINK, ['input.token']);
+      // The link proves control of the address it was mailed to: it resets an account only while the
+      // account still has that address (it may have moved away while the link was being made).
+      if (!user || user.email !== used.email) throw new BadUserInputError(BAD_LINK, ['input.token']);
       await this.users.setPasswordHash(manager, user.id, passwordHash, { endSessions: true, verifyEmail: used.email });
-      await this.tokens.revokeAllForUser(user.id, manager);
+      await this.tokens.revokeAllForUser(manager, user.id);
       await this.accountTokens.retire(manager, user.id, [RESET_PASSWORD, CHANGE_EMAIL]);
       await this.mail.enqueue(manager, `password-changed:${used.id}`, user.email, 'password-changed', {});
-      return user.id;
+      return user;
     });
-    await this.sessionEvents.ended({ userId });
+    await this.sessionEvents.ended({ userId: reset.id });
+    await this.loginThrottle.rememberAddress(reset.email, ip);
     return true;
   }
 
@@ -185,9 +188,7 @@ export class AccountService implements OnModuleInit {
    * sessions were named has no family to keep: then every session ends, the caller's too.)
    */
   async changePassword(actor: Actor, input: ChangePasswordInput, ip: string): Promise<boolean> {
-    await this.limit(ip, `password-change:${actor.id}`);
-    const user = await this.userOf(actor);
-    if (!(await this.passwords.verify(user.passwordHash, input.currentPassword))) throw new BadUserInputError(WRONG_PASSWORD, ['input.currentPassword']);
+    const user = await this.requireCurrentPassword(actor, input.currentPassword, ip, 'password-change', 'input.currentPassword');
     const passwordHash = await this.passwords.hash(input.newPassword);
     const keep = actor.sessionId;
     const ended = await this.transactions.run(async (manager) => {
@@ -200,6 +201,19 @@ export class AccountService implements OnModuleInit {
     if (keep === null) await this.sessionEvents.ended({ userId: user.id });
     else for (const sessionId of ended) await this.sessionEvents.ended({ userId: user.id, sessionId });
     return true;
+  }
+
+  /**
+   * The caller's account, once `password` is its current password (BAD_USER_INPUT naming `field`
+   * otherwise): the acts that change how the account is reached or proven (password, email, second
+   * factor) ask for it, so an access token alone does not do them. Each try counts against the
+   * client address and against the account for `purpose` (hourly), so a stolen token cannot guess it.
+   */
+  async requireCurrentPassword(actor: Actor, password: string, ip: string, purpose: string, field: string): Promise<UserEntity> {
+    await this.limit(ip, `${purpose}:${actor.id}`);
+    const user = await this.userOf(actor);
+    if (!(await this.passwords.verify(user.passwordHash, password))) throw new BadUserInputError(WRONG_PASSWORD, [field]);
+    return user;
   }
 
   private async userOf(actor: Actor): Promise<UserEntity> {

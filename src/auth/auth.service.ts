@@ -73,15 +73,23 @@ export class AuthService {
     return this.tokens.rotate(refreshToken);
   }
 
-  /** Ends every session of the caller: refresh tokens revoked, access tokens invalidated. */
+  /**
+   * Ends every session of the caller: access tokens invalidated (session version, which locks the
+   * user's row first, so a session being opened meanwhile is revoked too), refresh tokens revoked.
+   */
   async logOut(actor: Actor): Promise<boolean> {
-    await this.tokens.revokeAllForUser(actor.id);
-    await this.users.bumpSessionVersion(actor.id);
+    await this.transactions.run(async (manager) => {
+      await this.users.bumpSessionVersion(actor.id, manager);
+      await this.tokens.revokeAllForUser(manager, actor.id);
+    });
     await this.sessionEvents.ended({ userId: actor.id });
     return true;
   }
 
+  /** A session for `user` as its credentials were checked; refused when the account changed meanwhile (a reset, a password or MFA change, a log-out everywhere). */
   private async open(user: UserEntity): Promise<Session> {
-    return { tokens: await this.tokens.issue(user), user };
+    const opened = await this.tokens.open(user);
+    if (!opened) throw new UnauthenticatedError('The account changed while logging in (its password, second factor or sessions): log in again');
+    return opened;
   }
 }

@@ -34,8 +34,9 @@ export class LoginThrottle {
   async attempt<T>(email: string, ip: string, check: () => Promise<T>): Promise<T> {
     const env = this.config.env;
     if (!env.LOGIN_THROTTLE_ENABLED) return check();
-    const account = createHash('sha256').update(email).digest('base64url').slice(0, 22);
+    const account = accountKeyOf(email);
     const address = addressBlockOf(ip);
+    const knownKey = knownAddressKey(account, address);
     const delays = { baseMs: env.LOGIN_THROTTLE_BASE_DELAY_SECONDS * 1000, maxMs: env.LOGIN_THROTTLE_MAX_DELAY_SECONDS * 1000 };
     const pair: BackoffRule = { key: `login:pair:${account}:${address}`, free: env.LOGIN_THROTTLE_FREE_FAILURES, ...delays };
     const fromAddress: BackoffRule = { key: `login:ip:${address}`, free: env.LOGIN_THROTTLE_IP_FREE_FAILURES, ...delays };
@@ -45,7 +46,12 @@ export class LoginThrottle {
       baseMs: delays.baseMs,
       maxMs: Math.min(delays.maxMs, env.LOGIN_THROTTLE_ACCOUNT_MAX_DELAY_SECONDS * 1000),
     };
-    const waitMs = await this.backoff.reserve([pair, fromAddress, onAccount], env.LOGIN_THROTTLE_FORGET_SECONDS * 1000);
+    // The account-wide count is what attackers elsewhere can raise: an address the owner proved
+    // themself from (a log-in, a password reset) is not held up by it, so they re-arming it each time
+    // it runs out cannot keep the owner out. Its own count (pair) and the address's still apply.
+    const known = await this.backoff.isMarked(knownKey);
+    const rules = known ? [pair, fromAddress] : [pair, fromAddress, onAccount];
+    const waitMs = await this.backoff.reserve(rules, env.LOGIN_THROTTLE_FORGET_SECONDS * 1000);
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
       throw new TooManyRequestsError(`Too many failed log-ins: try again in ${seconds} s`, { retryAfterSeconds: seconds });
@@ -57,13 +63,37 @@ export class LoginThrottle {
       // A wrong credential stays counted. Anything else was no guess: the database unreachable, or
       // the right password of an MFA account sent without its code (the first step of every such
       // log-in: counted, it would slow down each MFA user and everyone behind the same address).
-      if (!(error instanceof UnauthenticatedError) || error.extensions.reason === 'MFA_REQUIRED') await this.backoff.settle([pair.key, fromAddress.key, onAccount.key], []);
+      if (!(error instanceof UnauthenticatedError) || error.extensions.reason === 'MFA_REQUIRED')
+        await this.backoff.settle(
+          rules.map((rule) => rule.key),
+          [],
+        );
       throw error;
     }
-    await this.backoff.settle([fromAddress.key, onAccount.key], [pair.key]);
+    await this.backoff.settle(
+      rules.filter((rule) => rule !== pair).map((rule) => rule.key),
+      [pair.key],
+    );
+    await this.backoff.mark(knownKey, env.JWT_REFRESH_TTL_SECONDS * 1000);
     return result;
   }
+
+  /**
+   * Remembers `ip` as an address the owner of `email` proved themself from without logging in (a
+   * password reset through the mailed link), so the account-wide count does not hold it up: the
+   * owner can always reset and then log in, whatever attackers elsewhere do.
+   */
+  async rememberAddress(email: string, ip: string): Promise<void> {
+    if (!this.config.env.LOGIN_THROTTLE_ENABLED) return;
+    await this.backoff.mark(knownAddressKey(accountKeyOf(email), addressBlockOf(ip)), this.config.env.JWT_REFRESH_TTL_SECONDS * 1000);
+  }
 }
+
+/** The account's key in the counters: a hash of its normalized email, whether or not an account has it. */
+const accountKeyOf = (email: string) => createHash('sha256').update(email).digest('base64url').slice(0, 22);
+
+/** Marked (for as long as a session lasts, JWT_REFRESH_TTL_SECONDS) once the account's owner proved themself from the address. */
+const knownAddressKey = (account: string, address: string) => `login:known:${account}:${address}`;
 
 /**
  * The client an address stands for: an IPv4 address (IPv4-mapped IPv6 included) as it is; an IPv6

@@ -9,6 +9,7 @@ import { TransactionRunner } from '../database/transaction-runner.js';
 import { UsersService } from '../users/users.service.js';
 import { MfaFactorEntity } from './mfa-factor.entity.js';
 import { MfaRecoveryCodeEntity } from './mfa-recovery-code.entity.js';
+import { AccountService } from './account.service.js';
 import { SessionEvents } from './session-events.js';
 import { TokenService } from './token.service.js';
 import { hashRecoveryCode, isTotpFormat, newRecoveryCodes, newTotpSecret, normalizeRecoveryCode, openTotpSecret, otpauthUrl, sealTotpSecret, totpStep } from './totp.js';
@@ -51,14 +52,18 @@ export class MfaService {
     private readonly users: UsersService,
     private readonly tokens: TokenService,
     private readonly sessionEvents: SessionEvents,
+    private readonly account: AccountService,
     @InjectRepository(MfaFactorEntity) private readonly factors: Repository<MfaFactorEntity>,
   ) {}
 
   /**
    * A new pending secret for the caller (replacing any earlier pending one; nothing is active until
-   * `confirmEnrollment`). CONFLICT when MFA is already on.
+   * `confirmEnrollment`), once `currentPassword` is right: a factor put on the account by someone
+   * holding only its access token would lock the owner out and leave the factor with them.
+   * CONFLICT when MFA is already on.
    */
-  async startEnrollment(actor: Actor): Promise<{ secret: string; otpauthUrl: string }> {
+  async startEnrollment(actor: Actor, currentPassword: string, ip: string): Promise<{ secret: string; otpauthUrl: string }> {
+    await this.account.requireCurrentPassword(actor, currentPassword, ip, 'mfa-enrollment', 'currentPassword');
     const secret = newTotpSecret();
     const rows = await queryRows<{ user_id: string }>(
       this.factors,

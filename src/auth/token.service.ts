@@ -47,11 +47,25 @@ export class TokenService implements AccessTokenVerifier {
     @InjectRepository(RefreshTokenEntity) private readonly refreshTokens: Repository<RefreshTokenEntity>,
   ) {}
 
-  /** A fresh access token and a refresh token, in a new family unless `familyId` continues one. */
-  async issue(user: UserEntity, familyId: string = randomUUID(), manager?: EntityManager): Promise<IssuedTokens> {
+  /**
+   * Opens a new session (a new refresh family) for `checked`, the user as its credentials were
+   * checked; null when the account changed since (a password reset or change, an MFA change, a
+   * log-out everywhere): then the check no longer holds. Decided under the user's row lock
+   * (`UsersService.lockForNewSession`), so an act ending the account's sessions either comes first
+   * and refuses this one, or waits and revokes it.
+   */
+  async open(checked: UserEntity): Promise<{ user: UserEntity; tokens: IssuedTokens } | null> {
+    return this.transactions.run(async (manager) => {
+      const user = await this.users.lockForNewSession(manager, checked.id);
+      const unchanged = user && user.passwordHash === checked.passwordHash && user.mfaEnabled === checked.mfaEnabled && user.sessionVersion === checked.sessionVersion;
+      return unchanged ? { user, tokens: await this.issue(manager, user, randomUUID()) } : null;
+    });
+  }
+
+  /** A fresh access token and a refresh token in family `familyId`, in the transaction holding the user's row lock. */
+  private async issue(manager: EntityManager, user: UserEntity, familyId: string): Promise<IssuedTokens> {
     const refreshToken = randomBytes(32).toString('base64url');
-    const repository = manager ? manager.getRepository(RefreshTokenEntity) : this.refreshTokens;
-    await repository.insert({
+    await manager.getRepository(RefreshTokenEntity).insert({
       userId: user.id,
       familyId,
       tokenHash: hashToken(refreshToken),
@@ -64,29 +78,36 @@ export class TokenService implements AccessTokenVerifier {
 
   /**
    * Exchanges a refresh token for a new pair in the same family. The token is marked used by one
-   * conditional UPDATE, so of two racing rotations only one wins. Presenting a token that was
-   * already used (or whose family was revoked) revokes the whole family: someone holds a copy.
+   * conditional UPDATE, so of two racing rotations only one wins; it is taken under the user's row
+   * lock (`UsersService.lockForNewSession`), so an act ending the account's sessions that runs at the
+   * same time either revokes the token first or waits and revokes the new one too. Presenting a
+   * token that was already used (or whose family was revoked) revokes the whole family: someone
+   * holds a copy.
    */
   async rotate(refreshToken: string): Promise<{ user: UserEntity; tokens: IssuedTokens }> {
     const tokenHash = hashToken(refreshToken);
-    const rotated = await this.transactions.run(async (manager) => {
-      const rows = await queryRows<{ user_id: string; family_id: string }>(
-        manager,
-        `UPDATE refresh_tokens SET used_at = now()
-          WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
-          RETURNING user_id, family_id`,
-        [tokenHash],
-      );
-      const user = rows[0] ? await this.users.findById(rows[0].user_id, manager) : null;
-      if (!user) return null;
-      return { user, tokens: await this.issue(user, rows[0].family_id, manager) };
-    });
+    const presented = await this.refreshTokens.findOneBy({ tokenHash });
+    const rotated = presented
+      ? await this.transactions.run(async (manager) => {
+          const user = await this.users.lockForNewSession(manager, presented.userId);
+          if (!user) return null;
+          const rows = await queryRows<{ family_id: string }>(
+            manager,
+            `UPDATE refresh_tokens SET used_at = now()
+              WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
+              RETURNING family_id`,
+            [tokenHash],
+          );
+          if (!rows[0]) return null;
+          return { user, tokens: await this.issue(manager, user, rows[0].family_id) };
+        })
+      : null;
     if (rotated) return rotated;
 
-    const presented = await this.refreshTokens.findOneBy({ tokenHash });
-    if (presented && (presented.usedAt || presented.revokedAt)) {
-      await this.revokeFamily(presented.familyId);
-      await this.sessionEvents.ended({ userId: presented.userId, sessionId: presented.familyId });
+    const now = presented && (await this.refreshTokens.findOneBy({ id: presented.id }));
+    if (now && (now.usedAt || now.revokedAt)) {
+      await this.revokeFamily(now.userId, now.familyId);
+      await this.sessionEvents.ended({ userId: now.userId, sessionId: now.familyId });
     }
     throw new UnauthenticatedError('The refresh token is invalid, expired or already used');
   }
@@ -131,17 +152,26 @@ export class TokenService implements AccessTokenVerifier {
     return this.refreshTokens.existsBy({ familyId, revokedAt: IsNull() });
   }
 
-  async revokeFamily(familyId: string): Promise<void> {
-    await this.refreshTokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  /** Revokes one session of the user (a refresh family), under the user's row lock: a rotation in flight in it is revoked too. */
+  async revokeFamily(userId: string, familyId: string): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      await this.users.lockForEndingSessions(manager, userId);
+      await manager.getRepository(RefreshTokenEntity).update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    });
   }
 
-  async revokeAllForUser(userId: string, manager?: EntityManager): Promise<void> {
-    await (manager?.getRepository(RefreshTokenEntity) ?? this.refreshTokens).update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  /**
+   * Revokes every session of the user, in the caller's transaction, which must already hold the
+   * user's row lock (it changed the row: password, session version) so that no session being opened is missed.
+   */
+  async revokeAllForUser(manager: EntityManager, userId: string): Promise<void> {
+    await manager.getRepository(RefreshTokenEntity).update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
   /**
    * Revokes every live session of the user but `keep` (a refresh-token family; every session when it
-   * is null, for a caller whose token predates named sessions), in the caller's transaction; answers
+   * is null, for a caller whose token predates named sessions), in the caller's transaction, which
+   * must already hold the user's row lock (it changed the row: password, MFA); answers
    * the families revoked. Their access tokens stop working at once (`actorOf` checks the family),
    * their sockets close once `SessionEvents.ended` is announced for each.
    */

@@ -73,7 +73,10 @@ export class BidsService {
         await manager
           .getRepository(JobInvitationEntity)
           .update({ jobPostingId: posting.id, coderUserId: coderId, status: InvitationStatus.PENDING }, { status: InvitationStatus.ACCEPTED, respondedAt: new Date() });
-        await this.notifications.notify(manager, posting.postedById, NotificationKind.BID_RECEIVED, `New bid on "${posting.title}"`, { jobPostingId: posting.id, bidId: bid.id });
+        await this.notifications.notifyMember(manager, posting.postedById, posting.organizationId, NotificationKind.BID_RECEIVED, `New bid on "${posting.title}"`, {
+          jobPostingId: posting.id,
+          bidId: bid.id,
+        });
         return bid;
       });
     } catch (error) {
@@ -89,7 +92,10 @@ export class BidsService {
     return this.transition(bid, BidStatus.WITHDRAWN, async (manager) => {
       const posting = await this.postings.findById(bid.jobPostingId, manager);
       if (posting)
-        await this.notifications.notify(manager, posting.postedById, NotificationKind.BID_WITHDRAWN, `A bid on "${posting.title}" was withdrawn`, { jobPostingId: posting.id, bidId: bid.id });
+        await this.notifications.notifyMember(manager, posting.postedById, posting.organizationId, NotificationKind.BID_WITHDRAWN, `A bid on "${posting.title}" was withdrawn`, {
+          jobPostingId: posting.id,
+          bidId: bid.id,
+        });
     });
   }
 

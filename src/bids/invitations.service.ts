@@ -64,7 +64,8 @@ export class InvitationsService {
     return this.transactions.run(async (manager) => {
       const result = await manager.getRepository(JobInvitationEntity).update({ id, status: InvitationStatus.PENDING }, { status: InvitationStatus.DECLINED, respondedAt: new Date() });
       if (!result.affected) throw new ConflictError(`This invitation is already ${invitation.status}`);
-      await this.notifications.notify(manager, invitation.invitedById, NotificationKind.INVITATION_DECLINED, 'A coder declined your invitation', {
+      const posting = await this.postings.findById(invitation.jobPostingId, manager);
+      await this.notifications.notifyMember(manager, invitation.invitedById, posting?.organizationId ?? null, NotificationKind.INVITATION_DECLINED, 'A coder declined your invitation', {
         jobPostingId: invitation.jobPostingId,
         invitationId: id,
       });

@@ -23,6 +23,8 @@ import { EmailNormalization1795860000000 } from '../../migrations/1795860000000-
 import { EscrowProtectsTheCoder1795880000000 } from '../../migrations/1795880000000-EscrowProtectsTheCoder.js';
 import { StripeEventOutcomes1795890000000 } from '../../migrations/1795890000000-StripeEventOutcomes.js';
 import { CompanyPayees1795890000001 } from '../../migrations/1795890000001-CompanyPayees.js';
+import { OneActiveMembershipPerUser1795914000000 } from '../../migrations/1795914000000-OneActiveMembershipPerUser.js';
+import { HiddenMarkEmails1795914000001 } from '../../migrations/1795914000001-HiddenMarkEmails.js';
 
 /**
  * Every migration, oldest first. `npm run migration:generate -- migrations/<Intent>` writes a new
@@ -54,4 +56,6 @@ export const MIGRATIONS = [
   EscrowProtectsTheCoder1795880000000,
   StripeEventOutcomes1795890000000,
   CompanyPayees1795890000001,
+  OneActiveMembershipPerUser1795914000000,
+  HiddenMarkEmails1795914000001,
 ];

@@ -43,8 +43,10 @@ export const CONTRACT_PERMISSIONS = {
 /**
  * The PHI and money acts: when the organization a side acts through requires MFA (the practice for the
  * provider side, the coding company, if any, for the coder side), the caller's account needs it.
+ * `contract.work` is among them: a coded batch carries the charts' codes (PHI), a work log and a
+ * submitted milestone ask to be paid.
  */
-const MFA_GUARDED: readonly ContractPermission[] = ['contract.phi', 'contract.pay', 'contract.accept-work'];
+const MFA_GUARDED: readonly ContractPermission[] = ['contract.phi', 'contract.pay', 'contract.accept-work', 'contract.work'];
 
 /** The standings holding permission `P`: what `require` returns, so a party-only permission yields a `ContractSide`. */
 export type HolderOf<P extends ContractPermission> = (typeof CONTRACT_PERMISSIONS)[P]['holders'][number];

@@ -141,7 +141,7 @@ export class ContractsService {
         .execute();
       if (!result.affected) throw new ConflictError(`This contract is ${(await manager.getRepository(ContractEntity).findOneByOrFail({ id })).status} and cannot be ended now`);
       const other = actor.id === contract.coderId ? null : contract.coderId;
-      if (other) await this.notifications.notify(manager, other, NotificationKind.CONTRACT_ENDED, 'A contract was ended', { contractId: id });
+      if (other) await this.notifications.notifyMember(manager, other, contract.codingCompanyId, NotificationKind.CONTRACT_ENDED, 'A contract was ended', { contractId: id });
       return manager.getRepository(ContractEntity).findOneByOrFail({ id });
     });
   }

@@ -44,7 +44,11 @@ export class DisputesService {
         if (!moved.affected) throw new ConflictError(`This contract is ${(await manager.getRepository(ContractEntity).findOneByOrFail({ id: contractId })).status}`);
         const dispute = await manager.getRepository(DisputeEntity).save({ contractId, openedById: actor.id, openedBySide: standing, reason, status: DisputeStatus.OPEN });
         const other = standing === 'coder' ? null : contract.coderId;
-        if (other) await this.notifications.notify(manager, other, NotificationKind.DISPUTE_OPENED, 'A dispute was opened on your contract', { contractId, disputeId: dispute.id });
+        if (other)
+          await this.notifications.notifyMember(manager, other, contract.codingCompanyId, NotificationKind.DISPUTE_OPENED, 'A dispute was opened on your contract', {
+            contractId,
+            disputeId: dispute.id,
+          });
         return dispute;
       });
     } catch (error) {
@@ -69,7 +73,10 @@ export class DisputesService {
         .getRepository(DisputeEntity)
         .update({ id }, { status: DisputeStatus.RESOLVED, outcome: input.outcome, coderCents, heldCents: settled, resolutionNote: input.note ?? null, resolvedById: actor.id, resolvedAt: new Date() });
       await manager.getRepository(ContractEntity).update({ id: contract.id }, { status: ContractStatus.ACTIVE });
-      await this.notifications.notify(manager, contract.coderId, NotificationKind.DISPUTE_RESOLVED, 'A dispute on your contract was resolved', { contractId: contract.id, disputeId: id });
+      await this.notifications.notifyMember(manager, contract.coderId, contract.codingCompanyId, NotificationKind.DISPUTE_RESOLVED, 'A dispute on your contract was resolved', {
+        contractId: contract.id,
+        disputeId: id,
+      });
       return manager.getRepository(DisputeEntity).findOneByOrFail({ id });
     });
   }

@@ -177,10 +177,17 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
         .update({ id, status: MilestoneStatus.SUBMITTED }, { status: MilestoneStatus.FUNDED, changesRequestedNote: note, changesRequestedAt: new Date(), autoReleaseAt: null });
       if (!moved.affected)
         throw new ConflictError(`Only a SUBMITTED milestone can be sent back for changes; this one is ${(await manager.getRepository(MilestoneEntity).findOneByOrFail({ id })).status}`);
-      await this.notifications.notify(manager, contract.coderId, NotificationKind.MILESTONE_CHANGES_REQUESTED, `Changes were requested on milestone "${milestone.title}"`, {
-        contractId: contract.id,
-        milestoneId: id,
-      });
+      await this.notifications.notifyMember(
+        manager,
+        contract.coderId,
+        contract.codingCompanyId,
+        NotificationKind.MILESTONE_CHANGES_REQUESTED,
+        `Changes were requested on milestone "${milestone.title}"`,
+        {
+          contractId: contract.id,
+          milestoneId: id,
+        },
+      );
       return manager.getRepository(MilestoneEntity).findOneByOrFail({ id });
     });
   }
@@ -203,10 +210,17 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
       if (!moved.affected) throw new ConflictError(refundRefusal(await manager.getRepository(MilestoneEntity).findOneByOrFail({ id })));
       await this.escrow.refunded(manager, `milestone:${id}`, contract.id, milestone.amountCents);
       await this.outbox.enqueue(manager, 'stripe.refund', `refund:milestone:${id}`, { paymentIntentId: paidWith(milestone), amountCents: milestone.amountCents, milestoneId: id });
-      await this.notifications.notify(manager, contract.coderId, NotificationKind.MILESTONE_REFUNDED, `Milestone "${milestone.title}" was refunded to the practice before delivery`, {
-        contractId: contract.id,
-        milestoneId: id,
-      });
+      await this.notifications.notifyMember(
+        manager,
+        contract.coderId,
+        contract.codingCompanyId,
+        NotificationKind.MILESTONE_REFUNDED,
+        `Milestone "${milestone.title}" was refunded to the practice before delivery`,
+        {
+          contractId: contract.id,
+          milestoneId: id,
+        },
+      );
       return manager.getRepository(MilestoneEntity).findOneByOrFail({ id });
     });
   }
@@ -279,7 +293,10 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
     // The status read above predates the lock: a refund may have won meanwhile, so name the one it left.
     if (!moved.affected) throw new ConflictError(`Only a FUNDED or SUBMITTED milestone can be released; this one is ${(await manager.getRepository(MilestoneEntity).findOneByOrFail({ id })).status}`);
     await this.escrow.release(manager, `milestone:${id}`, contract, milestone.amountCents);
-    await this.notifications.notify(manager, contract.coderId, NotificationKind.MILESTONE_RELEASED, `Milestone "${milestone.title}" was released to you`, { contractId: contract.id, milestoneId: id });
+    await this.notifications.notifyMember(manager, contract.coderId, contract.codingCompanyId, NotificationKind.MILESTONE_RELEASED, `Milestone "${milestone.title}" was released to you`, {
+      contractId: contract.id,
+      milestoneId: id,
+    });
   }
 
   /** The escrow held on a contract's milestones (FUNDED or SUBMITTED), read in the caller's transaction. */
@@ -363,7 +380,7 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
     }
     await this.escrow.funded(manager, `milestone:${milestone.id}`, milestone.contractId, milestone.amountCents);
     const contract = (await this.contracts.findById(milestone.contractId, manager))!;
-    await this.notifications.notify(manager, contract.coderId, NotificationKind.MILESTONE_FUNDED, `Milestone "${milestone.title}" is funded: you can start`, {
+    await this.notifications.notifyMember(manager, contract.coderId, contract.codingCompanyId, NotificationKind.MILESTONE_FUNDED, `Milestone "${milestone.title}" is funded: you can start`, {
       contractId: contract.id,
       milestoneId: milestone.id,
     });

@@ -36,6 +36,23 @@ describe('email addresses', () => {
       expect(normalized('jane.doe+work-2@mail.example.test')).toBe('jane.doe+work-2@mail.example.test');
     });
 
+    it('refuses combining marks that hide (a dot above i or j) or pile up, and keeps those a language needs', () => {
+      for (const raw of [
+        'admi\u0307n@example.test',
+        'ADMİN@example.test',
+        'adm\u0131\u0307n@example.test',
+        'ma\u0458\u0307a@example.test',
+        'admin@gmai\u0307l.example',
+        'jose\u0301\u0301@example.test',
+        'a\u0300\u0301\u0302\u0303\u0304@example.test',
+      ]) {
+        expect(problemOf(raw)).toBe('HIDDEN_MARKS');
+      }
+      expect(normalized('Nguye\u0302\u0303n@example.test')).toBe('nguyễn@example.test');
+      expect(normalized('í@example.test')).toBe('í@example.test');
+      expect(normalized('अनिल@example.in')).toBe('अनिल@example.in');
+    });
+
     it('refuses invisible, formatting, bidi and control characters anywhere', () => {
       for (const char of ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u202e', '\u2066', '\u200f', '\u061c', '\u3164', '\ufe0f', '\u0007', '\u0085', '\ue000']) {
         expect([char, problemOf(`ap${char}ple@example.test`)]).toEqual([char, 'INVISIBLE_CHARACTER']);

@@ -6,7 +6,7 @@ import unhomoglyph from 'unhomoglyph';
 export const EMAIL_MAX_LENGTH = 254;
 
 /** Why an address is refused; each has its own message (`EMAIL_PROBLEMS`). */
-export type EmailProblem = 'INVALID' | 'INVISIBLE_CHARACTER' | 'QUOTED_LOCAL_PART' | 'MIXED_SCRIPTS';
+export type EmailProblem = 'INVALID' | 'INVISIBLE_CHARACTER' | 'QUOTED_LOCAL_PART' | 'MIXED_SCRIPTS' | 'HIDDEN_MARKS';
 
 /** What a client is told, after the field's name (class-validator style: "email must ..."). */
 export const EMAIL_PROBLEMS: Record<EmailProblem, string> = {
@@ -14,6 +14,7 @@ export const EMAIL_PROBLEMS: Record<EmailProblem, string> = {
   INVISIBLE_CHARACTER: 'must not contain invisible, formatting, direction or control characters (zero-width spaces, bidi marks and the like)',
   QUOTED_LOCAL_PART: 'must not have a quoted local part ("...")',
   MIXED_SCRIPTS: 'must not mix scripts (e.g. Latin with Cyrillic or Greek letters) within the part before the @ or within one part of the domain',
+  HIDDEN_MARKS: 'must not stack combining marks (the same mark twice, more than four in a row) or put a dot above a letter that already has one (i, j), where it cannot be seen',
 };
 
 export type EmailVerdict = { ok: true; email: string } | { ok: false; problem: EmailProblem };
@@ -25,6 +26,10 @@ export type EmailVerdict = { ok: true; email: string } | { ok: false; problem: E
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Cn}\p{Z}\p{Default_Ignorable_Code_Point}]/u;
 const EDGE_SPACE = /^\p{White_Space}+|\p{White_Space}+$/gu;
 const ASCII = /^\p{ASCII}*$/u;
+// Combining marks NFKC leaves as they are, checked as UTS #39 (section 5.4) advises: a dot above a
+// soft-dotted letter (i, j, Cyrillic і, ј...) or a dotless one (ı, ȷ) draws over or as the letter's own
+// dot (`admi̇n` reads `admin`); the same nonspacing mark twice in a row; more than four in a row.
+const HIDDEN_MARKS = [/[\p{Soft_Dotted}\u0131\u0237]\p{Mn}*[\u0307\u0358]/u, /(\p{Mn})\1/u, /\p{Mn}{5}/u];
 const NON_ASCII_RUN = /\P{ASCII}+/gu;
 // After the checks above, the syntax (dot-atoms, label lengths, a real TLD) is validator.js's, on the
 // address as it will be stored: the domain already in ASCII (punycode).
@@ -39,8 +44,9 @@ const SYNTAX = { allow_utf8_local_part: true, require_tld: true, allow_ip_domain
  * - the local part lower-cased too. RFC 5321 lets a mail server treat `Dana` and `dana` as two
  *   mailboxes, but no mainstream provider does, and people expect `Dana@` and `dana@` to be one
  *   account: one account per address in any case, and the address shown as it was normalized.
- * Refused: invisible or control characters anywhere, quoted local parts, and scripts mixed within the
- * local part or within one domain label (Latin with Cyrillic: `pаypal`). A whole-script lookalike
+ * Refused: invisible or control characters anywhere, quoted local parts, combining marks that hide
+ * (a dot above `i` or `j`) or pile up (`HIDDEN_MARKS`), and scripts mixed within the local part or
+ * within one domain label (Latin with Cyrillic: `pаypal`). A whole-script lookalike
  * (all-Cyrillic `аpple`) is a valid address; `emailSkeleton` is what keeps it from passing for `apple`.
  */
 export function normalizeEmail(raw: string): EmailVerdict {
@@ -55,7 +61,11 @@ export function normalizeEmail(raw: string): EmailVerdict {
   const email = `${local}@${domain}`;
   // Lengths first, so the script check below never reads more than an address's worth of text.
   if (!domain || local.length > 64 || email.length > EMAIL_MAX_LENGTH) return refuse('INVALID');
-  if (mixesScripts(local) || domainToUnicode(domain).split('.').some(mixesScripts)) return refuse('MIXED_SCRIPTS');
+  const readableDomain = domainToUnicode(domain);
+  // Judged on the decomposed form: `é` followed by another acute is the same acute twice.
+  const [localMarks, domainMarks] = [local.normalize('NFD'), readableDomain.normalize('NFD')];
+  if (HIDDEN_MARKS.some((pattern) => pattern.test(localMarks) || pattern.test(domainMarks))) return refuse('HIDDEN_MARKS');
+  if (mixesScripts(local) || readableDomain.split('.').some(mixesScripts)) return refuse('MIXED_SCRIPTS');
   if (!isEmail(email, SYNTAX)) return refuse('INVALID');
   return { ok: true, email };
 }

@@ -34,7 +34,10 @@ export class MessagingService {
     return this.transactions.run(async (manager) => {
       const message = await manager.getRepository(MessageEntity).save({ contractId, senderId: actor.id, body });
       if (actor.id !== contract.coderId) {
-        await this.notifications.notify(manager, contract.coderId, NotificationKind.MESSAGE_RECEIVED, 'New message on your contract', { contractId, messageId: message.id });
+        await this.notifications.notifyMember(manager, contract.coderId, contract.codingCompanyId, NotificationKind.MESSAGE_RECEIVED, 'New message on your contract', {
+          contractId,
+          messageId: message.id,
+        });
       }
       this.transactions.afterCommit(manager, () => void this.pubSub.publish(messageTopic(contractId), { messageAdded: message }));
       return message;

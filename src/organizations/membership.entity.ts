@@ -14,6 +14,9 @@ import { MembershipRole, MembershipStatus } from './organization.enums.js';
 @Check('memberships_active_has_user_check', `status <> 'ACTIVE' OR user_id IS NOT NULL`)
 @Check('memberships_ended_check', `(status IN ('REVOKED', 'REMOVED', 'LEFT')) = (ended_at IS NOT NULL)`)
 @Index('memberships_live_email_key', ['organizationId', 'email'], { unique: true, where: `status IN ('INVITED', 'ACTIVE')` })
+// One ACTIVE membership per account and organization: the standing toward it is one role, and removing
+// the member ends it (migration 1795914000000-OneActiveMembershipPerUser).
+@Index('memberships_active_user_key', ['organizationId', 'userId'], { unique: true, where: `status = 'ACTIVE'` })
 @Index('memberships_user_id_idx', ['userId'])
 @Index('memberships_email_idx', ['email'])
 @Index('memberships_organization_id_status_idx', ['organizationId', 'status'])

@@ -124,9 +124,12 @@ export class OrganizationAccess {
     return holds(ORGANIZATION_PERMISSIONS, await this.loadStanding(loaders, actor, organizationId), permission);
   }
 
-  /** Whether `userId` (not the caller: e.g. the coder a company assigns to a bid) is an active member of the organization. */
-  isActiveMember(userId: string, organizationId: string): Promise<boolean> {
-    return this.memberships.existsBy({ organizationId, userId, status: MembershipStatus.ACTIVE });
+  /**
+   * Whether `userId` (not the caller: e.g. the coder a company assigns to a bid, the recipient of a
+   * notification) is an active member of the organization; through `manager` inside a transaction.
+   */
+  isActiveMember(userId: string, organizationId: string, manager?: EntityManager): Promise<boolean> {
+    return (manager?.getRepository(MembershipEntity) ?? this.memberships).existsBy({ organizationId, userId, status: MembershipStatus.ACTIVE });
   }
 
   /**

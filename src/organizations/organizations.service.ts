@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
+import { holds } from '../common/auth/access-gate.js';
 import { requireVerifiedEmail } from '../common/auth/verified-email.guard.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
@@ -17,9 +18,11 @@ import { InviteMemberArgs } from './dto/invite-member.args.js';
 import { ChangeMemberRoleArgs, MemberArgs, MembersArgs } from './dto/member.args.js';
 import { SetOrganizationRequireMfaArgs } from './dto/set-organization-require-mfa.args.js';
 import { MembershipEntity } from './membership.entity.js';
-import { MANAGING_PERMISSION, OrganizationAccess } from './organization-access.service.js';
+import { MANAGING_PERMISSION, ORGANIZATION_PERMISSIONS, OrganizationAccess } from './organization-access.service.js';
 import { OrganizationEntity } from './organization.entity.js';
 import { MembershipRole, MembershipStatus, OrganizationKind } from './organization.enums.js';
+
+const ALREADY_A_MEMBER = 'You are already a member of this organization';
 
 /** Which user role may belong to which kind of organization. */
 const ROLE_FOR_KIND: Record<OrganizationKind, UserRole> = {
@@ -180,6 +183,7 @@ export class OrganizationsService {
       this.access.requireToManage(standing, member.role);
       if (member.role === MembershipRole.OWNER) await this.keepAnOwner(manager, args.organizationId);
       await this.endMembership(manager, member.id, MembershipStatus.ACTIVE, MembershipStatus.REMOVED, actor.id);
+      await this.revokeInvitationsSentBy(manager, args.organizationId, args.userId, null, actor.id);
     });
   }
 
@@ -194,6 +198,7 @@ export class OrganizationsService {
       if (member.role === args.role) return member;
       if (member.role === MembershipRole.OWNER) await this.keepAnOwner(manager, args.organizationId);
       await manager.getRepository(MembershipEntity).update({ id: member.id }, { role: args.role });
+      await this.revokeInvitationsSentBy(manager, args.organizationId, args.userId, args.role, actor.id);
       return manager.getRepository(MembershipEntity).findOneByOrFail({ id: member.id });
     });
   }
@@ -207,6 +212,7 @@ export class OrganizationsService {
       if (!membership) throw new NotFoundError('Organization');
       if (membership.role === MembershipRole.OWNER) await this.keepAnOwner(manager, organizationId);
       await this.endMembership(manager, membership.id, MembershipStatus.ACTIVE, MembershipStatus.LEFT, actor.id);
+      await this.revokeInvitationsSentBy(manager, organizationId, actor.id, null, actor.id);
     });
   }
 
@@ -228,12 +234,21 @@ export class OrganizationsService {
     if (accept && actor.role !== ROLE_FOR_KIND[invitation.organization!.kind]) {
       throw new ForbiddenError(`Only a ${ROLE_FOR_KIND[invitation.organization!.kind]} user can join a ${invitation.organization!.kind}`);
     }
-    const result = await this.memberships
-      .createQueryBuilder()
-      .update()
-      .set({ status: accept ? MembershipStatus.ACTIVE : MembershipStatus.DECLINED, userId: accept ? actor.id : null, respondedAt: () => 'now()' })
-      .where('id = :id AND status = :invited', { id: membershipId, invited: MembershipStatus.INVITED })
-      .execute();
+    // One ACTIVE membership per account and organization: an account that moved to another address
+    // is already a member under the old one (`memberships_active_user_key` settles a race).
+    if (accept && (await this.access.isActiveMember(actor.id, invitation.organizationId))) throw new ConflictError(ALREADY_A_MEMBER);
+    let result;
+    try {
+      result = await this.memberships
+        .createQueryBuilder()
+        .update()
+        .set({ status: accept ? MembershipStatus.ACTIVE : MembershipStatus.DECLINED, userId: accept ? actor.id : null, respondedAt: () => 'now()' })
+        .where('id = :id AND status = :invited', { id: membershipId, invited: MembershipStatus.INVITED })
+        .execute();
+    } catch (error) {
+      if (isUniqueViolation(error, 'memberships_active_user_key')) throw new ConflictError(ALREADY_A_MEMBER);
+      throw error;
+    }
     if (!result.affected) throw new ConflictError(`This invitation was already ${invitation.status.toLowerCase()}`);
     return this.memberships.findOneByOrFail({ id: membershipId });
   }
@@ -302,6 +317,23 @@ export class OrganizationsService {
   private async keepAnOwner(manager: EntityManager, organizationId: string): Promise<void> {
     const owners = await manager.getRepository(MembershipEntity).countBy({ organizationId, role: MembershipRole.OWNER, status: MembershipStatus.ACTIVE });
     if (owners <= 1) throw new ConflictError('An organization always keeps an OWNER: appoint another OWNER first');
+  }
+
+  /**
+   * Revokes the pending invitations `senderId` sent for the organization that their role `now` (null:
+   * no longer a member) could not send: an invitation outliving its sender's removal, departure or
+   * demotion would let them (or whoever they invited on their way out) back in. Recorded as revoked by `byUserId`.
+   */
+  private async revokeInvitationsSentBy(manager: EntityManager, organizationId: string, senderId: string, now: MembershipRole | null, byUserId: string): Promise<void> {
+    const stillSendable = now ? Object.values(MembershipRole).filter((role) => holds(ORGANIZATION_PERMISSIONS, now, MANAGING_PERMISSION[role])) : [];
+    const query = manager
+      .getRepository(MembershipEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ status: MembershipStatus.REVOKED, endedAt: () => 'now()', endedById: byUserId })
+      .where('organization_id = :organizationId AND invited_by_id = :senderId AND status = :invited', { organizationId, senderId, invited: MembershipStatus.INVITED });
+    if (stillSendable.length) query.andWhere('role NOT IN (:...stillSendable)', { stillSendable });
+    await query.execute();
   }
 
   /** Moves a membership from `from` to an ended status, recording when and by whom; false when it was no longer `from`. */

@@ -54,6 +54,21 @@ export class UsersService {
     await manager.getRepository(UserEntity).update({ id: userId }, { mfaEnabled: enabled });
   }
 
+  /**
+   * The user, with a share lock on its row until the transaction ends: for opening a session
+   * (logIn, refreshToken). Every act that ends sessions (password reset or change, log-out, an MFA
+   * change) updates this row before it revokes refresh tokens, so it waits for a session being
+   * opened and then revokes it too, or the session waits and sees the change.
+   */
+  lockForNewSession(manager: EntityManager, id: string): Promise<UserEntity | null> {
+    return manager.getRepository(UserEntity).createQueryBuilder('u').setLock('pessimistic_read').where('u.id = :id', { id }).getOne();
+  }
+
+  /** Locks the user's row against sessions being opened (`lockForNewSession`) until the transaction ends: before revoking sessions without another change to the row. */
+  async lockForEndingSessions(manager: EntityManager, id: string): Promise<void> {
+    await manager.getRepository(UserEntity).createQueryBuilder('u').setLock('for_no_key_update').where('u.id = :id', { id }).getOne();
+  }
+
   /** Invalidates every access token issued to the user so far (log-out everywhere). */
   async bumpSessionVersion(userId: string, manager?: EntityManager): Promise<void> {
     await (manager?.getRepository(UserEntity) ?? this.users).increment({ id: userId }, 'sessionVersion', 1);

@@ -60,7 +60,7 @@ export class CodedBatchesService {
         encounterCount: encounters.length,
         status: CodedBatchStatus.SUBMITTED,
       });
-      await this.notifications.notify(manager, posting.postedById, NotificationKind.BATCH_SUBMITTED, `A coded batch of ${encounters.length} charts is ready for review`, {
+      await this.notifications.notifyMember(manager, posting.postedById, posting.organizationId, NotificationKind.BATCH_SUBMITTED, `A coded batch of ${encounters.length} charts is ready for review`, {
         contractId,
         batchId: id,
       });
@@ -83,9 +83,10 @@ export class CodedBatchesService {
           { status: input.accept ? CodedBatchStatus.ACCEPTED : CodedBatchStatus.RETURNED, reviewComments: input.comments, reviewedAt: new Date() },
         );
       if (!moved.affected) throw new ConflictError(`This batch was already ${batch.status}`);
-      await this.notifications.notify(
+      await this.notifications.notifyMember(
         manager,
         batch.submittedById,
+        batch.codingCompanyId,
         input.accept ? NotificationKind.BATCH_ACCEPTED : NotificationKind.BATCH_RETURNED,
         input.accept ? 'Your coded batch was accepted' : 'Your coded batch was returned with comments',
         { contractId: batch.contractId, batchId },

@@ -1,10 +1,10 @@
 import { setTimeout as pause } from 'node:timers/promises';
 import { generate } from 'otplib';
-import { AUTH_FIELDS, ok, Session } from './given.js';
+import { AUTH_FIELDS, ok, PASSWORD, Session } from './given.js';
 import { GraphqlResponse, TestApp } from './test-app.js';
 
 export const LOG_IN = `mutation($input: LogInInput!) { logIn(input: $input) { ${AUTH_FIELDS} } }`;
-export const START = `mutation { startMfaEnrollment { secret otpauthUrl } }`;
+export const START = `mutation($password: String!) { startMfaEnrollment(currentPassword: $password) { secret otpauthUrl } }`;
 export const CONFIRM = `mutation($code: String!) { confirmMfaEnrollment(code: $code) }`;
 export const DISABLE = `mutation($code: String!) { disableMfa(code: $code) }`;
 
@@ -54,8 +54,8 @@ export function authenticator(secret: string) {
 export type Authenticator = ReturnType<typeof authenticator>;
 
 /** Turns MFA on for `session`'s account through the API: its secret, its app and its recovery codes. */
-export async function enrollMfa(app: TestApp, session: Session): Promise<{ secret: string; app: Authenticator; recoveryCodes: string[] }> {
-  const { secret } = ok(await app.gql<{ startMfaEnrollment: { secret: string } }>(START, {}, session.accessToken)).startMfaEnrollment;
+export async function enrollMfa(app: TestApp, session: Session, password = PASSWORD): Promise<{ secret: string; app: Authenticator; recoveryCodes: string[] }> {
+  const { secret } = ok(await app.gql<{ startMfaEnrollment: { secret: string } }>(START, { password }, session.accessToken)).startMfaEnrollment;
   const authApp = authenticator(secret);
   const recoveryCodes = ok(await app.gql<{ confirmMfaEnrollment: string[] }>(CONFIRM, { code: await authApp.next() }, session.accessToken)).confirmMfaEnrollment;
   return { secret, app: authApp, recoveryCodes };

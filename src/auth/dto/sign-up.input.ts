@@ -11,7 +11,7 @@ export const PASSWORD_MAX_LENGTH = 128;
 export class SignUpInput {
   @Field({
     description:
-      'Login email. Stored in one normal form (NFKC, trimmed, lower-cased, IDN domain in punycode) and unique in it; an address that looks like a taken one (Cyrillic or Greek lookalike letters) counts as taken. Refused: invisible or control characters, a quoted local part, scripts mixed within the local part or one domain label.',
+      'Login email. Stored in one normal form (NFKC, trimmed, lower-cased, IDN domain in punycode) and unique in it; an address that looks like a taken one (Cyrillic or Greek lookalike letters) counts as taken. Refused: invisible or control characters, combining marks that hide (a dot above i or j) or pile up, a quoted local part, scripts mixed within the local part or one domain label.',
   })
   @EmailAddress()
   email: string;

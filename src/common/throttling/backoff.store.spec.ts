@@ -64,5 +64,13 @@ describe('back-off', () => {
       // Counted from zero again: the third failure is the first with a wait.
       expect(await sut.reserve([{ key: 'k', ...rule }], DAY)).toBeGreaterThan(0);
     });
+
+    it('remembers a marked key until its time is up, and nothing else', async () => {
+      const sut = new MemoryBackoffStore();
+      await sut.mark('known', DAY);
+      await sut.mark('brief', 1);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      expect([await sut.isMarked('known'), await sut.isMarked('brief'), await sut.isMarked('never')]).toEqual([true, false, false]);
+    });
   });
 });

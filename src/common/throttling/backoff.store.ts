@@ -16,6 +16,10 @@ export interface BackoffStore {
   reserve(rules: BackoffRule[], forgetMs: number): Promise<number>;
   /** After a success: each key of `release` loses the failure counted in advance; each of `forget` is cleared. */
   settle(release: string[], forget: string[]): Promise<void>;
+  /** Remembers `key` for `ttlMs` (a fact, e.g. "this address proved itself for this account"), renewing it. */
+  mark(key: string, ttlMs: number): Promise<void>;
+  /** Whether `key` is remembered (`mark`) and not expired. */
+  isMarked(key: string): Promise<boolean>;
 }
 
 interface Counter {
@@ -32,6 +36,8 @@ const MEMORY_MAX_COUNTERS = 100_000;
 /** Counters in this process (one instance). */
 export class MemoryBackoffStore implements BackoffStore {
   private readonly counters = new Map<string, Counter>();
+  /** Marked keys and when they expire (epoch ms), least recently marked first. */
+  private readonly marks = new Map<string, number>();
 
   async reserve(rules: BackoffRule[], forgetMs: number): Promise<number> {
     const now = Date.now();
@@ -55,6 +61,24 @@ export class MemoryBackoffStore implements BackoffStore {
       if (counter && counter.failures > 0) counter.failures--;
     }
     for (const key of forget) this.counters.delete(key);
+  }
+
+  async mark(key: string, ttlMs: number): Promise<void> {
+    this.marks.delete(key);
+    this.marks.set(key, Date.now() + ttlMs);
+    // Bounded like the counters: past the cap the least recently marked are forgotten.
+    for (const old of this.marks.keys()) {
+      if (this.marks.size <= MEMORY_MAX_COUNTERS) break;
+      this.marks.delete(old);
+    }
+  }
+
+  async isMarked(key: string): Promise<boolean> {
+    const expiresAtMs = this.marks.get(key);
+    if (expiresAtMs === undefined) return false;
+    if (expiresAtMs > Date.now()) return true;
+    this.marks.delete(key);
+    return false;
   }
 
   private live(key: string, now: number): Counter | undefined {
@@ -110,6 +134,10 @@ end
 return 0
 `;
 
+// KEYS[1]: the key to mark; ARGV[1]: for how many ms.
+const MARK = `redis.call('SET', KEYS[1], '1', 'PX', ARGV[1]) return 0`;
+const IS_MARKED = `return redis.call('EXISTS', KEYS[1])`;
+
 /**
  * Counters in Redis, one atomic script per call, so every instance sees the same failures and
  * delays. While Redis is unreachable this instance counts on its own (logged once per outage), as
@@ -134,6 +162,16 @@ export class RedisBackoffStore implements BackoffStore {
   async settle(release: string[], forget: string[]): Promise<void> {
     const done = await this.run(SETTLE, this.keys([...release, ...forget]), [release.length]);
     if (done === null) await this.local.settle(release, forget);
+  }
+
+  async mark(key: string, ttlMs: number): Promise<void> {
+    const done = await this.run(MARK, this.keys([key]), [ttlMs]);
+    if (done === null) await this.local.mark(key, ttlMs);
+  }
+
+  async isMarked(key: string): Promise<boolean> {
+    const marked = await this.run(IS_MARKED, this.keys([key]), []);
+    return marked === null ? this.local.isMarked(key) : marked === 1;
   }
 
   private keys(keys: string[]): string[] {

@@ -26,4 +26,14 @@ export class FailureBackoff {
   settle(release: string[], forget: string[]): Promise<void> {
     return this.store.settle(release, forget);
   }
+
+  /** See `BackoffStore.mark`. */
+  mark(key: string, ttlMs: number): Promise<void> {
+    return this.store.mark(key, ttlMs);
+  }
+
+  /** See `BackoffStore.isMarked`. */
+  isMarked(key: string): Promise<boolean> {
+    return this.store.isMarked(key);
+  }
 }
