@@ -9,8 +9,9 @@ const ME = `{ me { id mfaEnabled } }`;
 /**
  * What someone holding only a copy of an access token (15 minutes, e.g. read from a shared browser
  * or a log) can make of it. Changing the password or the email already needs the current password;
- * so does putting a second factor on the account, which would otherwise lock its owner out (no code
- * to log in with, none to turn it off with, a reset keeps it) and hand the thief the factor.
+ * so does putting a second factor on the account (which would otherwise lock its owner out: no code
+ * to log in with, none to turn it off with, a reset keeps it), unless the session was opened with
+ * the password in the last 10 minutes (the owner enrolling right after signing up or logging in).
  */
 describe('a stolen access token', () => {
   let app: TestApp;
@@ -22,9 +23,14 @@ describe('a stolen access token', () => {
   });
   afterAll(() => app?.close());
 
-  it('cannot turn MFA on without the current password; the owner keeps logging in with the password alone', async () => {
+  /** Makes the caller's session look as if it had been opened `minutes` ago. */
+  const age = (session: { user: { id: string } }, minutes: number) =>
+    app.sql(`UPDATE refresh_tokens SET created_at = created_at - make_interval(mins => $2) WHERE user_id = $1`, [session.user.id, minutes]);
+
+  it('cannot turn MFA on without the current password once the session is older than 10 minutes; the owner keeps logging in with the password alone', async () => {
     const owner = await a.coder();
     const stolen = owner.accessToken;
+    await age(owner, 11);
 
     const withoutPassword = await app.gql(START_WITHOUT_PASSWORD, {}, stolen);
     expect(withoutPassword.data).toBeNull();
@@ -35,6 +41,13 @@ describe('a stolen access token', () => {
 
     ok(await logIn(app, owner.user.email, PASSWORD));
     expect(ok(await app.gql(ME, {}, owner.accessToken)).me.mfaEnabled).toBe(false);
+  });
+
+  it('lets a session opened with the password in the last 10 minutes enroll without typing it again', async () => {
+    const owner = await a.coder();
+    await age(owner, 9);
+    const { secret } = ok(await app.gql(START_WITHOUT_PASSWORD, {}, owner.accessToken)).startMfaEnrollment;
+    expect(ok(await app.gql(CONFIRM, { code: await authenticator(secret).next() }, owner.accessToken)).confirmMfaEnrollment).toHaveLength(10);
   });
 
   it('cannot guess the password through startMfaEnrollment: past ACCOUNT_MAIL_PER_HOUR tries, TOO_MANY_REQUESTS even for the right one', async () => {

@@ -42,6 +42,9 @@ interface LockedFactor {
  * one after the other: a time step or a recovery code is spent once, and the wrong-code counter
  * cannot be outrun by parallel guesses.
  */
+/** How long after a log-in (or sign-up) the session may start an MFA enrollment without the password again. */
+const FRESH_SESSION_SECONDS = 600;
+
 @Injectable()
 export class MfaService {
   private readonly logger = new Logger(MfaService.name);
@@ -58,12 +61,16 @@ export class MfaService {
 
   /**
    * A new pending secret for the caller (replacing any earlier pending one; nothing is active until
-   * `confirmEnrollment`), once `currentPassword` is right: a factor put on the account by someone
-   * holding only its access token would lock the owner out and leave the factor with them.
+   * `confirmEnrollment`), once the caller proved the password: `currentPassword` right, or a session
+   * opened with the password in the last FRESH_SESSION_SECONDS. A factor put on the account by someone
+   * holding only an older session's access token would lock the owner out and leave the factor with them.
    * CONFLICT when MFA is already on.
    */
-  async startEnrollment(actor: Actor, currentPassword: string, ip: string): Promise<{ secret: string; otpauthUrl: string }> {
-    await this.account.requireCurrentPassword(actor, currentPassword, ip, 'mfa-enrollment', 'currentPassword');
+  async startEnrollment(actor: Actor, currentPassword: string | null | undefined, ip: string): Promise<{ secret: string; otpauthUrl: string }> {
+    if (currentPassword != null) await this.account.requireCurrentPassword(actor, currentPassword, ip, 'mfa-enrollment', 'currentPassword');
+    else if (!actor.sessionId || !(await this.tokens.sessionOpenedWithin(actor.sessionId, FRESH_SESSION_SECONDS))) {
+      throw new BadUserInputError(`currentPassword is required: this session was not opened with the password in the last ${FRESH_SESSION_SECONDS / 60} minutes`, ['currentPassword']);
+    }
     const secret = newTotpSecret();
     const rows = await queryRows<{ user_id: string }>(
       this.factors,

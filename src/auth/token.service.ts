@@ -147,6 +147,19 @@ export class TokenService implements AccessTokenVerifier {
     }
   }
 
+  /**
+   * Whether the session `familyId` was opened (by a log-in or sign-up with the password: its first
+   * refresh token) within the last `seconds`: "the caller proved the password a moment ago".
+   */
+  async sessionOpenedWithin(familyId: string, seconds: number): Promise<boolean> {
+    const rows = await queryRows<{ fresh: boolean }>(
+      this.refreshTokens,
+      `SELECT min(created_at) > now() - make_interval(secs => $2) AS fresh FROM refresh_tokens WHERE family_id = $1 AND revoked_at IS NULL`,
+      [familyId, seconds],
+    );
+    return rows[0]?.fresh === true;
+  }
+
   /** Whether the refresh family `familyId` still has an unrevoked token (log-out and reuse detection revoke all of them). */
   isSessionLive(familyId: string): Promise<boolean> {
     return this.refreshTokens.existsBy({ familyId, revokedAt: IsNull() });

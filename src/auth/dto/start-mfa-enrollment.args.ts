@@ -1,11 +1,16 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { IsString, MaxLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH } from './sign-up.input.js';
 
 @ArgsType()
 export class StartMfaEnrollmentArgs {
-  @Field({ description: "The account's current password: an access token alone cannot put a second factor on the account (its owner would be locked out)." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The account's current password. Needed unless this session was opened with the password in the last 10 minutes (sign-up or log-in): an access token alone must not put a second factor on the account (its owner would be locked out).",
+  })
+  @IsOptional()
   @IsString()
   @MaxLength(PASSWORD_MAX_LENGTH)
-  currentPassword: string;
+  currentPassword?: string | null;
 }
