@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { previousWeek } from '../src/contracts/invoices.service.js';
+import { previousWeek } from '../src/domain/work-days.js';
 import { ok, Session } from './support/given.js';
 import { acceptedContract, expectLedgerBalanced } from './support/money.js';
 import { TestApp } from './support/test-app.js';

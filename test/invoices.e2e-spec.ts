@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { InvoicesService, previousWeek } from '../src/contracts/invoices.service.js';
+import { InvoicesService } from '../src/contracts/invoices.service.js';
+import { previousWeek } from '../src/domain/work-days.js';
 import { OutboxService } from '../src/outbox/outbox.service.js';
 import { FakeStripe, fakeStripeEnv } from './support/fake-stripe.js';
 import { failed, given, ok } from './support/given.js';
