@@ -105,7 +105,9 @@ export class WorkWithinTheContract1795870000000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "invoice_lines"`);
 
     // Invoices the old states cannot express: one never charged goes back to OPEN (charged by its job
-    // if one was queued), a FAILED one too; a VOID one was settled by a dispute and is removed.
+    // if one was queued), a FAILED one too; a VOID one was refused by a dispute and goes, with its days
+    // (the old code would bill them again).
+    await queryRunner.query(`DELETE FROM "work_logs" WHERE "invoice_id" IN (SELECT "id" FROM "invoices" WHERE "status" = 'VOID')`);
     await queryRunner.query(`DELETE FROM "invoices" WHERE "status" = 'VOID'`);
     await queryRunner.query(`UPDATE "invoices" SET "status" = 'OPEN' WHERE "status" IN ('IN_REVIEW', 'FAILED')`);
     await queryRunner.query(`ALTER TABLE "invoices" DROP CONSTRAINT "invoices_dispute_id_fkey"`);
