@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { WorkWithinTheContract1795870000000 } from '../migrations/1795870000000-WorkWithinTheContract.js';
 import { typeOrmOptions } from '../src/bootstrap/typeorm-options.js';
@@ -10,6 +11,7 @@ import { FakeStripe, fakeStripeEnv } from './support/fake-stripe.js';
 import { failed, given, ok, postJob, Session } from './support/given.js';
 import { acceptedContract, backdateContract, expectLedgerBalanced, webhookSender } from './support/money.js';
 import { TestApp } from './support/test-app.js';
+import { eventually } from './support/wait.js';
 import type { Untyped } from './support/untyped.js';
 
 const WEBHOOK_SECRET = 'whsec_test_work_limits';
@@ -159,8 +161,26 @@ describe('hourly and per-chart work cannot be invented', () => {
       const { coder, contractId } = await acceptedContract(app, hourly(10), hourly(10));
       await backdateContract(app, contractId, 14);
       const week = previousWeek(new Date());
-      // Five days of 3 hours, all at once: only three fit in 10 hours.
-      const results = await Promise.all([0, 1, 2, 3, 4].map((day) => log(coder, contractId, addDays(week.start, day), 180)));
+      // Five days of 3 hours, all at once: only three fit in 10 hours. Another transaction holds the
+      // contract's row until all five wait on it, so they meet for sure: counted without the lock,
+      // each would see an empty week and all five would be written.
+      const locker = new pg.Client({ connectionString: app.config.databaseUrl });
+      await locker.connect();
+      let results: Awaited<ReturnType<typeof log>>[];
+      try {
+        await locker.query('BEGIN');
+        await locker.query('SELECT 1 FROM contracts WHERE id = $1 FOR UPDATE', [contractId]);
+        const pending = Promise.all([0, 1, 2, 3, 4].map((day) => log(coder, contractId, addDays(week.start, day), 180)));
+        // Asked on connections of their own: pg_stat_activity is a snapshot for the rest of a transaction.
+        await eventually(
+          async () => (await app.sql<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0].n === 5,
+          'all five logs waiting on the contract',
+        );
+        await locker.query('ROLLBACK');
+        results = await pending;
+      } finally {
+        await locker.end();
+      }
       const codes = results.map((result) => result.errors?.[0]?.extensions.code ?? 'OK');
       expect(codes.filter((code) => code === 'OK')).toHaveLength(3);
       expect(codes.filter((code) => code === 'BAD_USER_INPUT')).toHaveLength(2);
@@ -214,12 +234,27 @@ describe('hourly and per-chart work cannot be invented', () => {
       await expect(app.sql(`INSERT INTO invoice_lines (invoice_id, coded_batch_id, charts) VALUES ($1, $2, 3)`, [later.id, first])).rejects.toThrow(/invoice_lines_coded_batch_key/);
     });
 
-    it('bills a batch once when invoicing runs concurrently (several instances)', async () => {
+    it('bills a batch once when invoicing runs concurrently (several instances, whatever week each bills)', async () => {
       const { owner, contractId, batch } = await perChartContract();
       const id = await batch('C', 4);
       ok(await app.gql(REVIEW, { id, accept: true, comments: [] }, owner.accessToken));
-      const nextWeek = new Date(Date.now() + 7 * 86_400_000);
-      await Promise.all([0, 1, 2, 3].map(() => invoicing().generateWeeklyInvoices(nextWeek)));
+      // Four runs, billing three different weeks (so no unique period stops the extra ones), held at
+      // the contract's row until all four wait on it: they meet for sure.
+      const locker = new pg.Client({ connectionString: app.config.databaseUrl });
+      await locker.connect();
+      try {
+        await locker.query('BEGIN');
+        await locker.query('SELECT 1 FROM contracts WHERE id = $1 FOR UPDATE', [contractId]);
+        const runs = Promise.all([7, 14, 21, 7].map((days) => invoicing().generateWeeklyInvoices(new Date(Date.now() + days * 86_400_000))));
+        await eventually(
+          async () => (await app.sql<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0].n === 4,
+          'all four runs waiting on the contract',
+        );
+        await locker.query('ROLLBACK');
+        await runs;
+      } finally {
+        await locker.end();
+      }
       const billed = await invoices(owner, contractId);
       expect(billed).toHaveLength(1);
       expect(billed[0]).toMatchObject({ quantity: 4, amountCents: 1600, lines: [{ codedBatchId: id, charts: 4 }] });
