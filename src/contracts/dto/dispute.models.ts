@@ -16,10 +16,10 @@ export class Dispute {
   @Field(() => DisputeStatus)
   status: DisputeStatus;
 
-  @Field(() => Int, { nullable: true, description: 'Escrow held when it was resolved.' })
+  @Field(() => Int, { nullable: true, description: 'What the dispute held when it was resolved: the escrow on milestones, or the invoices it covered (not charged yet).' })
   heldCents: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'What the coder received (before the platform fee).' })
+  @Field(() => Int, { nullable: true, description: 'What the coder received (before the platform fee); for invoices, what is charged of them.' })
   coderCents: number | null;
 
   @Field(() => String, { nullable: true })
