@@ -150,6 +150,9 @@ describe('pausing and resuming contracts, and failed charges', () => {
       expect(callsFor(invoiceId)).toHaveLength(1);
       // Stripe's own event for it is stored, and changes nothing: the confirmation's answer was acted on.
       await webhook('payment_intent.payment_failed', { ...intent });
+      expect(
+        await app.sql(`SELECT processed_at IS NOT NULL AS processed FROM stripe_events WHERE type = 'payment_intent.payment_failed' AND payload->'data'->'object'->>'id' = $1`, [intent.id]),
+      ).toEqual([{ processed: true }]);
       expect((await invoicesOf(owner, contractId))[0]).toMatchObject({ status: 'FAILED', chargeAttempts: 1 });
       // Not due yet: the jobs leave it alone, and draining again charges nothing.
       expect(await invoicing().chargeDue()).toBe(0);
