@@ -90,10 +90,13 @@ export class WorkWithinTheContract1795870000000 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DELETE FROM "notifications" WHERE "kind" IN ('INVOICE_ISSUED', 'INVOICE_PAYMENT_FAILED', 'CONTRACT_PAUSED', 'CONTRACT_RESUMED')`);
-    await queryRunner.query(
-      `CREATE TYPE "public"."notification_kind_old" AS ENUM('JOB_INVITATION', 'BID_RECEIVED', 'BID_REJECTED', 'BID_WITHDRAWN', 'INVITATION_DECLINED', 'BID_ACCEPTED', 'BID_DECLINED', 'CONTRACT_STARTED', 'CONTRACT_ENDED', 'DISPUTE_OPENED', 'DISPUTE_RESOLVED', 'BATCH_SUBMITTED', 'BATCH_RETURNED', 'BATCH_ACCEPTED', 'MESSAGE_RECEIVED', 'CREDENTIAL_REVIEWED', 'MILESTONE_FUNDED', 'MILESTONE_RELEASED', 'CREDENTIAL_EXPIRING')`,
+    // The enum without this migration's kinds, whatever other migrations added.
+    const added = `'INVOICE_ISSUED', 'INVOICE_PAYMENT_FAILED', 'CONTRACT_PAUSED', 'CONTRACT_RESUMED'`;
+    await queryRunner.query(`DELETE FROM "notifications" WHERE "kind"::text IN (${added})`);
+    const kinds: { label: string }[] = await queryRunner.query(
+      `SELECT e.enumlabel AS label FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid WHERE t.typname = 'notification_kind' AND e.enumlabel NOT IN (${added}) ORDER BY e.enumsortorder`,
     );
+    await queryRunner.query(`CREATE TYPE "public"."notification_kind_old" AS ENUM(${kinds.map(({ label }) => `'${label.replace(/'/g, "''")}'`).join(', ')})`);
     await queryRunner.query(`ALTER TABLE "notifications" ALTER COLUMN "kind" TYPE "public"."notification_kind_old" USING "kind"::"text"::"public"."notification_kind_old"`);
     await queryRunner.query(`DROP TYPE "public"."notification_kind"`);
     await queryRunner.query(`ALTER TYPE "public"."notification_kind_old" RENAME TO "notification_kind"`);

@@ -78,7 +78,7 @@ describe('milestone writes racing on one contract', () => {
       } else {
         expect(final).toBe('RELEASED');
         expect(ok(approved).approveMilestone.status).toBe('RELEASED');
-        expect(outcomeOf(refunded)).toEqual({ code: 'CONFLICT', message: 'Only a FUNDED or SUBMITTED milestone can be refunded; this one is RELEASED' });
+        expect(outcomeOf(refunded)).toEqual({ code: 'CONFLICT', message: 'Only a FUNDED milestone can be refunded; this one is RELEASED' });
       }
     }
   }, 60_000);

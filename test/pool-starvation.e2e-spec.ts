@@ -93,7 +93,7 @@ describe('a burst of conflicting writes does not starve the connection pool', ()
     const late = await burst(REFUND, { id: released.milestoneId }, released.owner.accessToken, released.postingId);
     expectBystanderServed(late.bystander, released.postingId);
     expect(codesOf(late.answers)).toEqual(Array(BURST).fill('CONFLICT'));
-    expect(late.answers[0].errors![0].message).toBe('Only a FUNDED or SUBMITTED milestone can be refunded; this one is RELEASED');
+    expect(late.answers[0].errors![0].message).toBe('Only a FUNDED milestone can be refunded; this one is RELEASED');
   }, 60_000);
 });
 

@@ -6,6 +6,7 @@ import { seed, SEED_PASSWORD } from '../bench/seed.js';
 import { AUTH_FIELDS, failed, given, ok, postJob, Session } from './support/given.js';
 import { TestApp } from './support/test-app.js';
 import type { Untyped } from './support/untyped.js';
+import { eventually } from './support/wait.js';
 
 /**
  * Every field of `typeName` a client may select without arguments (list fields keep their default
@@ -60,8 +61,9 @@ describe('SQL statements per request on list fields', () => {
       ok(await app.gql<{ logIn: Session }>(`mutation($input: LogInInput!) { logIn(input: $input) { ${AUTH_FIELDS} } }`, { input: { email, password: SEED_PASSWORD } })).logIn;
     const seeded = await Promise.all(Array.from({ length: 11 }, (_, i) => logIn(`coder-${String(i).padStart(6, '0')}@seed.chartbridge.test`)));
 
-    // One practice with 11 contracts: ten HOURLY (work logged, BAA signed, batches audited, one ended
-    // and reviewed), one FIXED_PRICE with a milestone.
+    // One practice with 11 contracts from two postings: on the hourly one, two coders bid a fixed
+    // price (BAA signed, a batch audited, a milestone paid and released, ended and reviewed: reviews need
+    // money moved) and eight by the hour (work logged, the first BAA signed); one FIXED_PRICE with a milestone.
     const practice = await given(app).practice();
     owner = practice.owner;
     const hourly = await postJob(app, owner, practice.organization.id, {
@@ -81,8 +83,8 @@ describe('SQL statements per request on list fields', () => {
     };
     const today = new Date().toISOString().slice(0, 10);
     for (const [i, coder] of seeded.slice(0, 10).entries()) {
-      const contractId = await contractFor(coder, hourly.id, { rateCents: 4000 + i });
-      if (i % 2 === 0)
+      const contractId = await contractFor(coder, hourly.id, i < 2 ? { payModel: 'FIXED_PRICE', rateCents: 50000 + i } : { rateCents: 4000 + i });
+      if (i >= 2 && i % 2 === 0)
         ok(
           await app.gql(
             `mutation($c: ID!, $input: LogWorkInput!) { logWork(contractId: $c, input: $input) { id } }`,
@@ -107,6 +109,13 @@ describe('SQL statements per request on list fields', () => {
           owner.accessToken,
         ),
       );
+      const { createMilestone } = ok(await app.gql(`mutation($c: ID!) { createMilestone(contractId: $c, input: { title: "Paid", amountCents: 20000 }) { id } }`, { c: contractId }, owner.accessToken));
+      ok(await app.gql(`mutation($id: ID!) { fundMilestone(id: $id) { status } }`, { id: createMilestone.id }, owner.accessToken));
+      await eventually(
+        async () => (await app.sql<{ status: string }>('SELECT status FROM milestones WHERE id = $1', [createMilestone.id]))[0].status === 'FUNDED',
+        'milestone funded (simulated gateway)',
+      );
+      ok(await app.gql(`mutation($id: ID!) { approveMilestone(id: $id) { id } }`, { id: createMilestone.id }, owner.accessToken));
       ok(await app.gql(`mutation($id: ID!) { endContract(id: $id) { id } }`, { id: contractId }, owner.accessToken));
       for (const party of [owner, coder])
         ok(await app.gql(`mutation($id: ID!) { leaveReview(contractId: $id, rating: ${5 - i}, comment: "Contract ${i}") { id } }`, { id: contractId }, party.accessToken));
@@ -157,7 +166,7 @@ describe('SQL statements per request on list fields', () => {
     const nodes = ten.data.myContracts.edges.map((edge: Untyped) => edge.node);
     for (const node of nodes) expect(node).toEqual(ok(await app.gql(`query($id: ID!) { contract(id: $id) { ${contract} } }`, { id: node.id }, owner.accessToken)).contract);
     // The page really carries what it batches: milestones, work logs, signatures, bids of the posting.
-    expect(nodes.flatMap((n: Untyped) => n.milestones)).toHaveLength(1);
+    expect(nodes.flatMap((n: Untyped) => n.milestones)).toHaveLength(2);
     expect(nodes.flatMap((n: Untyped) => n.workLogs).length).toBeGreaterThanOrEqual(4);
     expect(nodes.filter((n: Untyped) => n.baa.complete).length).toBeGreaterThanOrEqual(1);
     expect(nodes.some((n: Untyped) => n.jobPosting.bids.totalCount === 10)).toBe(true);
@@ -209,12 +218,13 @@ describe('the cost of list fields', () => {
     ok(await app.gql(reviews('(first: 3)')));
   });
 
-  it("counts each contract's work logs and milestones: 20 by default, `first` to ask for fewer", async () => {
+  it("counts each contract's work logs, milestones and disputes: 20 by default, `first` to ask for fewer", async () => {
     const { owner } = await given(app).practice();
     const contracts = (field: string) => `{ myContracts(first: 100) { edges { node { id ${field} } } } }`;
     for (const [field, selection] of [
       ['workLogs', '{ id workedOn minutes charts note invoiced }'],
       ['milestones', '{ id title amountCents status dueOn autoReleaseAt submissionNote createdAt }'],
+      ['disputes', '{ id reason openedBySide status outcome heldCents coderCents practiceCents }'],
     ]) {
       expect(failed(await app.gql(contracts(`${field} ${selection}`), {}, owner.accessToken), 'BAD_USER_INPUT').message).toMatch(/too expensive/);
       ok(await app.gql(contracts(`${field}(first: 3) ${selection}`), {}, owner.accessToken));

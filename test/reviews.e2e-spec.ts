@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ReviewsService } from '../src/reviews/reviews.service.js';
 import { failed, given, ok } from './support/given.js';
-import { acceptedContract } from './support/money.js';
+import { paidContract } from './support/money.js';
 import { TestApp } from './support/test-app.js';
 import type { Untyped } from './support/untyped.js';
 
@@ -18,8 +18,9 @@ describe('reviews', () => {
   });
   afterAll(() => app?.close());
 
+  /** An ended contract on which money reached the coder (reviews need it): a milestone paid (simulated gateway) and released. */
   async function endedContract() {
-    const parties = await acceptedContract(app, {}, { rateCents: 400 });
+    const parties = await paidContract(app);
     ok(await app.gql(END, { id: parties.contractId }, parties.owner.accessToken));
     const [profile] = await app.sql<{ id: string }>('SELECT id FROM coder_profiles WHERE user_id = $1', [parties.coder.user.id]);
     return { ...parties, profileId: profile.id };
@@ -59,7 +60,7 @@ describe('reviews', () => {
   });
 
   it('opens only after the contract ended, once per party, for parties only, with ratings 1..5', async () => {
-    const { owner, coder, contractId } = await acceptedContract(app, {}, { rateCents: 400 });
+    const { owner, coder, contractId } = await paidContract(app);
     failed(await app.gql(LEAVE, { id: contractId, rating: 5 }, owner.accessToken), 'CONFLICT');
     ok(await app.gql(END, { id: contractId }, coder.accessToken));
     expect(failed(await app.gql(LEAVE, { id: contractId, rating: 6 }, owner.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['rating']);

@@ -14,13 +14,13 @@ import { InvoiceLineEntity } from './invoice-line.entity.js';
 import { ContractPauseEntity } from './contract-pause.entity.js';
 import { InvoicesService } from './invoices.service.js';
 import { WorkLogEntity } from './work-log.entity.js';
-import { DisputesResolver } from './disputes.resolver.js';
+import { ContractDisputesResolver, DisputesResolver } from './disputes.resolver.js';
 import { DisputesService } from './disputes.service.js';
 import { ContractMilestonesResolver, MilestonesResolver } from './milestones.resolver.js';
 import { MilestonesService } from './milestones.service.js';
 import { PaymentsModule } from '../payments/payments.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
-import { ContractsResolver } from './contracts.resolver.js';
+import { ContractsResolver, PayeeResolver } from './contracts.resolver.js';
 import { ContractAccess } from './contract-access.service.js';
 import { ContractsService } from './contracts.service.js';
 import { ContractPausesService } from './contract-pauses.service.js';
@@ -41,11 +41,13 @@ import { ContractPausesService } from './contract-pauses.service.js';
     ContractsService,
     ContractPausesService,
     ContractsResolver,
+    PayeeResolver,
     MilestonesService,
     MilestonesResolver,
     ContractMilestonesResolver,
     DisputesService,
     DisputesResolver,
+    ContractDisputesResolver,
     InvoicesService,
     BillingResolver,
     ContractWorkResolver,

@@ -8,7 +8,10 @@ import { IdArg } from '../common/validation/id-arg.decorator.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
 import { toCoderProfile } from '../coders/coders.mapper.js';
 import { CoderProfile } from '../coders/dto/coder-profile.model.js';
-import { Earnings } from '../payments/dto/payout.models.js';
+import { Earnings, PayeeArgs, PayoutAccount } from '../payments/dto/payout.models.js';
+import { payeeOf, PayeeKind } from '../payments/payee.js';
+import { toPayoutAccount } from '../payments/payments.mapper.js';
+import { PayoutsService } from '../payments/payouts.service.js';
 import { JobPosting } from '../jobs/dto/job-posting.model.js';
 import { JobPostingsService } from '../jobs/job-postings.service.js';
 import { Organization } from '../organizations/dto/organization.model.js';
@@ -16,7 +19,7 @@ import { OrganizationsService } from '../organizations/organizations.service.js'
 import { UserRole } from '../domain/user-role.enum.js';
 import { ContractPausesService } from './contract-pauses.service.js';
 import { ContractsService } from './contracts.service.js';
-import { Contract, ContractConnection } from './dto/contract.model.js';
+import { Contract, ContractConnection, ContractPayee } from './dto/contract.model.js';
 
 @Resolver(() => Contract)
 export class ContractsResolver {
@@ -32,6 +35,15 @@ export class ContractsResolver {
   @Mutation(() => Contract, { description: "Accepts a PENDING bid (members of the posting's organization): creates the contract; the posting turns FILLED with its last position." })
   acceptBid(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Contract> {
     return this.contracts.acceptBid(actor, id);
+  }
+
+  @Roles(UserRole.CODER)
+  @Mutation(() => Contract, {
+    description:
+      "A coding company's OWNER or ADMIN gives the company's contract to another ACTIVE member holding the posting's required credentials. The contract keeps paying the company; the previous coder loses it at once.",
+  })
+  reassignContractCoder(@CurrentUser() actor: Actor, @IdArg('contractId') contractId: string, @IdArg('coderId', "The new coder's user id.") coderId: string): Promise<Contract> {
+    return this.contracts.reassignCoder(actor, contractId, coderId);
   }
 
   @Mutation(() => Contract, { description: 'Ends an ACTIVE or PAUSED contract (either party).' })
@@ -64,9 +76,9 @@ export class ContractsResolver {
   }
 
   @Roles(UserRole.CODER)
-  @Query(() => Earnings)
-  myEarnings(@CurrentUser() actor: Actor): Promise<Earnings> {
-    return this.contracts.earnings(actor);
+  @Query(() => Earnings, { description: "The calling coder's own money (contracts paying them personally), or with `organizationId` a coding company's (its OWNERs and ADMINs)." })
+  myEarnings(@CurrentUser() actor: Actor, @Args() args: PayeeArgs): Promise<Earnings> {
+    return this.contracts.earnings(actor, args.organizationId);
   }
 
   @ResolveField(() => JobPosting)
@@ -82,5 +94,39 @@ export class ContractsResolver {
   @ResolveField(() => Organization, { description: 'The practice paying.' })
   async organization(@Parent() contract: Contract, @Loaders() loaders: RequestLoaders): Promise<Organization> {
     return orNotFound(await this.organizations.loadById(loaders, contract.organizationId), 'Organization');
+  }
+
+  @ResolveField(() => Organization, { nullable: true, description: 'The coding company the contract was made through (it bid for its member, and it is paid); null for a coder hired directly.' })
+  async codingCompany(@Parent() contract: Contract, @Loaders() loaders: RequestLoaders): Promise<Organization | null> {
+    return contract.codingCompanyId ? orNotFound(await this.organizations.loadById(loaders, contract.codingCompanyId), 'Organization') : null;
+  }
+
+  @ResolveField(() => ContractPayee, { description: 'Who is paid: the coding company for a contract made through one, otherwise the coder.' })
+  payee(@Parent() contract: Contract): ContractPayee {
+    return payeeOf(contract);
+  }
+}
+
+@Resolver(() => ContractPayee)
+export class PayeeResolver {
+  constructor(
+    private readonly payouts: PayoutsService,
+    private readonly profiles: CoderProfilesService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  @ResolveField(() => Organization, { nullable: true, description: 'The coding company paid (kind ORGANIZATION).' })
+  async organization(@Parent() payee: ContractPayee, @Loaders() loaders: RequestLoaders): Promise<Organization | null> {
+    return payee.kind === PayeeKind.ORGANIZATION ? orNotFound(await this.organizations.loadById(loaders, payee.id), 'Organization') : null;
+  }
+
+  @ResolveField(() => CoderProfile, { nullable: true, description: 'The coder paid personally (kind USER).' })
+  async coder(@Parent() payee: ContractPayee, @Loaders() loaders: RequestLoaders): Promise<CoderProfile | null> {
+    return payee.kind === PayeeKind.USER ? toCoderProfile(orNotFound(await this.profiles.loadByUserId(loaders, payee.id), 'Coder profile')) : null;
+  }
+
+  @ResolveField(() => PayoutAccount, { description: "The payee's Stripe account: transfers wait until it is ENABLED." })
+  async payoutAccount(@Parent() payee: ContractPayee, @Loaders() loaders: RequestLoaders): Promise<PayoutAccount> {
+    return toPayoutAccount(await this.payouts.loadAccount(loaders, payee));
   }
 }

@@ -1,23 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
-import { ConflictError, NotFoundError } from '../common/errors/app-error.js';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
 import { byCreatedAt, paginate } from '../common/pagination/paginate.js';
 import { BidsService } from '../bids/bids.service.js';
+import { CoderProfilesService } from '../coders/coder-profiles.service.js';
+import { CredentialsService } from '../coders/credentials.service.js';
 import { AppConfig } from '../config/app-config.js';
+import { credentialLabel } from '../domain/credential-type.enum.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { JobPostingsService } from '../jobs/job-postings.service.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { OrganizationAccess } from '../organizations/organization-access.service.js';
 import { Earnings } from '../payments/dto/payout.models.js';
+import { PayeeKind } from '../payments/payee.js';
 import { PayoutsService } from '../payments/payouts.service.js';
 import { ContractAccess } from './contract-access.service.js';
 import { ContractEntity } from './contract.entity.js';
 import { ContractStatus } from './contract-status.enum.js';
+import { InvoiceEntity } from './invoice.entity.js';
+import { InvoiceStatus } from './invoice.enums.js';
 import { MilestoneEntity } from './milestone.entity.js';
 import { MilestoneStatus } from './milestone-status.enum.js';
 import { BidEntity } from '../bids/bid.entity.js';
@@ -41,6 +47,8 @@ export class ContractsService {
     private readonly access: ContractAccess,
     private readonly notifications: NotificationsService,
     private readonly payouts: PayoutsService,
+    private readonly profiles: CoderProfilesService,
+    private readonly credentials: CredentialsService,
     private readonly transactions: TransactionRunner,
     private readonly config: AppConfig,
   ) {}
@@ -146,7 +154,7 @@ export class ContractsService {
       // Lock the contract first, so a milestone being funded at the same time is seen (or waits).
       await this.lockForUpdate(manager, id);
       const held = await manager.getRepository(MilestoneEntity).existsBy({ contractId: id, status: In([MilestoneStatus.FUNDING, MilestoneStatus.FUNDED, MilestoneStatus.SUBMITTED]) });
-      if (held) throw new ConflictError('Money is still in escrow on this contract: release or refund its milestones first');
+      if (held) throw new ConflictError('Money is still in escrow on this contract, or being paid in: release or refund its milestones, or cancel those being paid (cancelMilestone), first');
       const result = await manager
         .getRepository(ContractEntity)
         .createQueryBuilder()
@@ -161,9 +169,55 @@ export class ContractsService {
     });
   }
 
-  /** The calling coder's earnings: escrow held on the contracts they work (net of each one's fee), released and paid out. */
-  async earnings(actor: Actor): Promise<Earnings> {
-    const contracts = await this.contracts.find({ select: { id: true, platformFeeBps: true }, where: { coderId: actor.id } });
-    return this.payouts.earnings(actor.id, contracts);
+  /**
+   * A coding company's OWNER or ADMIN gives one of the company's contracts to another of its members:
+   * an ACTIVE member with a coder profile and the posting's required credentials (as for a bid). The
+   * contract keeps paying the company. The previous coder loses the contract at once (standings are
+   * read per request, live subscriptions included), the new one gains it; both are notified.
+   */
+  async reassignCoder(actor: Actor, contractId: string, coderId: string): Promise<ContractEntity> {
+    const { contract, standing } = await this.access.require(actor, contractId, 'contract.participate');
+    if (standing !== 'coder') throw new ForbiddenError("Only the coding company's OWNER or ADMIN may reassign its contract");
+    if (!contract.codingCompanyId) throw new ConflictError('This contract was not made through a coding company: its coder cannot be replaced');
+    // The coder side also holds the coder themself: only the company's managers give its work out.
+    await this.organizations.requireMoneyAct(actor, contract.codingCompanyId, 'organization.manage', 'Contract');
+    if (!(await this.organizations.isActiveMember(coderId, contract.codingCompanyId))) throw new BadUserInputError('coderId is not an active member of the coding company', ['coderId']);
+    if (!(await this.profiles.findByUserId(coderId))) throw new BadUserInputError('coderId has no coder profile yet', ['coderId']);
+    const posting = (await this.postings.findById(contract.jobPostingId))!;
+    const held = await this.credentials.countingTypes(coderId);
+    const missing = posting.requiredCredentialTypes.filter((type) => !held.includes(type));
+    if (missing.length) throw new BadUserInputError(`coderId lacks a verified, unexpired ${missing.map(credentialLabel).join(', ')} credential this posting requires`, ['coderId']);
+    return this.transactions.run(async (manager) => {
+      const locked = await this.lockForUpdate(manager, contractId);
+      if (locked.status === ContractStatus.ENDED) throw new ConflictError('This contract has ENDED');
+      if (locked.coderId === coderId) throw new ConflictError('This coder already works this contract');
+      await manager.getRepository(ContractEntity).update({ id: contractId }, { coderId });
+      const data = { contractId, jobPostingId: posting.id };
+      await this.notifications.notify(manager, locked.coderId, NotificationKind.CONTRACT_REASSIGNED, `Your company gave the contract for "${posting.title}" to another coder`, data);
+      await this.notifications.notify(manager, coderId, NotificationKind.CONTRACT_REASSIGNED, `Your company gave you the contract for "${posting.title}"`, data);
+      return manager.getRepository(ContractEntity).findOneByOrFail({ id: contractId });
+    });
+  }
+
+  /**
+   * The money of the calling coder (escrow held on the contracts paying them personally, net of each
+   * one's fee; released; paid out), or with `organizationId` of a coding company they manage (its
+   * contracts pay the company, whichever member works them).
+   */
+  async earnings(actor: Actor, organizationId?: string | null): Promise<Earnings> {
+    const payee = await this.payouts.payeeFor(actor, organizationId);
+    const where = payee.kind === PayeeKind.ORGANIZATION ? { codingCompanyId: payee.id } : { coderId: actor.id, codingCompanyId: IsNull() };
+    const contracts = await this.contracts.find({ select: { id: true, platformFeeBps: true }, where });
+    return this.payouts.earnings(payee, contracts);
+  }
+
+  /**
+   * Whether money of this contract moved to the coder: a milestone released (in full, or in part by a
+   * dispute's split), or an invoice paid by the practice (held for its dispute window, or released).
+   * Reviews need it, so a contract nobody paid on cannot lend a rating weight. Read in the caller's transaction.
+   */
+  async paidTheCoder(manager: EntityManager, contractId: string): Promise<boolean> {
+    if (await manager.getRepository(MilestoneEntity).existsBy({ contractId, status: MilestoneStatus.RELEASED })) return true;
+    return manager.getRepository(InvoiceEntity).existsBy({ contractId, status: In([InvoiceStatus.PAID, InvoiceStatus.RELEASED]) });
   }
 }

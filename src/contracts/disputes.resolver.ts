@@ -1,9 +1,13 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
+import { connectionComplexity, ListArgs } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
 import { UserRole } from '../domain/user-role.enum.js';
+import { toDispute } from './contracts.mapper.js';
 import { DisputesService } from './disputes.service.js';
+import { Contract } from './dto/contract.model.js';
 import { Dispute, OpenDisputeArgs, ResolveDisputeInput } from './dto/dispute.models.js';
 
 @Resolver(() => Dispute)
@@ -11,19 +15,32 @@ export class DisputesResolver {
   constructor(private readonly disputes: DisputesService) {}
 
   @Mutation(() => Dispute, { description: 'Disputes a contract (either party): escrow releases freeze until an admin resolves it.' })
-  openDispute(@CurrentUser() actor: Actor, @Args() args: OpenDisputeArgs): Promise<Dispute> {
-    return this.disputes.open(actor, args.contractId, args.reason);
+  async openDispute(@CurrentUser() actor: Actor, @Args() args: OpenDisputeArgs): Promise<Dispute> {
+    return toDispute(await this.disputes.open(actor, args.contractId, args.reason));
   }
 
   @Roles(UserRole.ADMIN)
   @Mutation(() => Dispute, { description: 'Settles the escrow held on a disputed contract: release, refund, or a split in cents (ADMIN).' })
-  resolveDispute(@CurrentUser() actor: Actor, @IdArg('id') id: string, @Args('input') input: ResolveDisputeInput): Promise<Dispute> {
-    return this.disputes.resolve(actor, id, input);
+  async resolveDispute(@CurrentUser() actor: Actor, @IdArg('id') id: string, @Args('input') input: ResolveDisputeInput): Promise<Dispute> {
+    return toDispute(await this.disputes.resolve(actor, id, input));
   }
 
   @Roles(UserRole.ADMIN)
   @Query(() => [Dispute], { description: 'Open disputes, oldest first (ADMIN).' })
-  openDisputes(): Promise<Dispute[]> {
-    return this.disputes.listOpen();
+  async openDisputes(): Promise<Dispute[]> {
+    return (await this.disputes.listOpen()).map(toDispute);
+  }
+}
+
+@Resolver(() => Contract)
+export class ContractDisputesResolver {
+  constructor(private readonly disputesService: DisputesService) {}
+
+  @ResolveField('disputes', () => [Dispute], {
+    description: "The contract's disputes, newest first, open and resolved: the admin's decision and where the held money went (both parties and admins).",
+    complexity: connectionComplexity,
+  })
+  async disputes(@Parent() contract: Contract, @CurrentUser() actor: Actor, @Args() args: ListArgs, @Loaders() loaders: RequestLoaders): Promise<Dispute[]> {
+    return (await this.disputesService.loadForContract(loaders, actor, contract, args.first)).map(toDispute);
   }
 }

@@ -4,10 +4,12 @@ import { Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
+import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
+import { firstOfEachGroup } from '../common/pagination/paginate.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { ContractAccess } from './contract-access.service.js';
+import { ContractAccess, ContractParties } from './contract-access.service.js';
 import { ContractEntity } from './contract.entity.js';
 import { ContractStatus } from './contract-status.enum.js';
 import { ContractsService } from './contracts.service.js';
@@ -48,7 +50,7 @@ export class DisputesService {
           (locked.status === ContractStatus.ENDED && ((await this.milestones.heldCents(manager, contractId)) > 0 || (await this.invoices.hasDisputableInvoices(manager, contractId))));
         if (!disputable) throw new ConflictError(locked.status === ContractStatus.ENDED ? 'This contract is ENDED and holds no money to dispute' : `This contract is ${locked.status}`);
         await manager.getRepository(ContractEntity).update({ id: contractId }, { status: ContractStatus.DISPUTED });
-        const dispute = await manager.getRepository(DisputeEntity).save({ contractId, openedById: actor.id, reason, status: DisputeStatus.OPEN });
+        const dispute = await manager.getRepository(DisputeEntity).save({ contractId, openedById: actor.id, openedBySide: standing, reason, status: DisputeStatus.OPEN });
         const other = standing === 'coder' ? null : contract.coderId;
         if (other) await this.notifications.notify(manager, other, NotificationKind.DISPUTE_OPENED, 'A dispute was opened on your contract', { contractId, disputeId: dispute.id });
         return dispute;
@@ -87,7 +89,7 @@ export class DisputesService {
       }
       await manager
         .getRepository(DisputeEntity)
-        .update({ id }, { status: DisputeStatus.RESOLVED, coderCents, heldCents: settled, resolutionNote: input.note ?? null, resolvedById: actor.id, resolvedAt: new Date() });
+        .update({ id }, { status: DisputeStatus.RESOLVED, outcome: input.outcome, coderCents, heldCents: settled, resolutionNote: input.note ?? null, resolvedById: actor.id, resolvedAt: new Date() });
       // Back to where it was: an ended contract stays ENDED, a paused one PAUSED.
       const status = contract.endedAt ? ContractStatus.ENDED : contract.pausedAt ? ContractStatus.PAUSED : ContractStatus.ACTIVE;
       await manager.getRepository(ContractEntity).update({ id: contract.id }, { status });
@@ -99,5 +101,21 @@ export class DisputesService {
 
   listOpen(): Promise<DisputeEntity[]> {
     return this.disputes.find({ where: { status: DisputeStatus.OPEN }, order: { createdAt: 'ASC' }, take: 100 });
+  }
+
+  /**
+   * A contract's `first` newest disputes, open and resolved, for whoever may read the contract (both
+   * parties and admins; NOT_FOUND to anyone else), through the request's DataLoaders: a page of
+   * contracts loads them in one statement.
+   */
+  async loadForContract(loaders: RequestLoaders, actor: Actor, contract: ContractParties & { id: string }, first: number): Promise<DisputeEntity[]> {
+    await this.access.loadRequire(loaders, actor, contract, 'contract.read');
+    return loaders
+      .get<string, DisputeEntity[]>(`disputesByContract:${first}`, async (contractIds) => {
+        const disputes = this.disputes.createQueryBuilder('d').where('d.contractId IN (:...contractIds)', { contractIds });
+        const rows = await firstOfEachGroup(disputes, 'd.contractId', 'd.createdAt DESC, d.id DESC', first).orderBy('d.createdAt', 'DESC').addOrderBy('d.id', 'DESC').getMany();
+        return groupByKeys(contractIds, rows, (row) => row.contractId);
+      })
+      .load(contract.id);
   }
 }

@@ -22,6 +22,8 @@ import { BillingService } from '../payments/billing.service.js';
 import { EscrowService } from '../payments/escrow.service.js';
 import { OffSessionCharge, PaymentsGateway } from '../payments/gateway/payments-gateway.js';
 import { OutboxJob, OutboxOutcome, OutboxService } from '../outbox/outbox.service.js';
+import { paymentProblem } from '../payments/payment-checks.js';
+import { applied, ignored, mismatch, StripeEventResult, unchanged } from '../payments/stripe-event-outcome.js';
 import { StripeEventsService, SucceededIntent } from '../payments/stripe-events.service.js';
 import { BillableBatches } from './billable-batches.js';
 import { ContractAccess } from './contract-access.service.js';
@@ -480,7 +482,13 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
     if (charge.declined) {
       return { done: { declined: charge.declined.code, paymentIntentId: charge.id ?? '' }, record: (manager) => this.recordDecline(manager, payload, attempt, charge) };
     }
-    const record = async (manager: EntityManager) => void (await manager.getRepository(InvoiceEntity).update({ id: payload.invoiceId }, { paymentIntentId: charge.id }));
+    const record = async (manager: EntityManager) => {
+      // The contract first, then the invoice: the order every invoice move takes its locks in.
+      await this.contracts.lockForUpdate(manager, payload.contractId);
+      await manager.getRepository(InvoiceEntity).update({ id: payload.invoiceId }, { paymentIntentId: charge.id });
+      // Stripe may report the charge's success before this write: that event found no intent recorded, and is applied now.
+      await this.events.reapplyIgnored(manager, charge.id);
+    };
     return { done: { paymentIntentId: charge.id }, record };
   }
 
@@ -522,25 +530,30 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
   /**
    * payment_intent.succeeded of an invoice's charge: PAID into escrow (once), and released to the
    * coder at once unless the contract is in dispute (then the release job does it after the
-   * resolution). A contract paused for a failed payment resumes once nothing of it is FAILED.
+   * resolution). Only the charge we made for the invoice (its recorded intent, a retry confirming the
+   * same one), for the invoice's amount in our currency, pays it; anything else leaves it as it was
+   * (a mismatch is logged as an error). A contract paused for a failed payment resumes once nothing
+   * of it is FAILED.
    */
-  private async onPaymentSucceeded(intent: SucceededIntent<'invoice'>, manager: EntityManager): Promise<void> {
+  private async onPaymentSucceeded(intent: SucceededIntent<'invoice'>, manager: EntityManager): Promise<StripeEventResult> {
     const { invoiceId } = intent.metadata;
-    if (!isUUID(invoiceId)) return;
-    const invoice = await manager.getRepository(InvoiceEntity).findOneBy({ id: invoiceId });
-    if (!invoice) return;
-    if (intent.amount_received !== invoice.amountCents) {
-      this.logger.error(`payment ${intent.id} amount does not match invoice ${invoice.id}; left for review`);
-      return;
-    }
-    const contract = await this.contracts.lockForUpdate(manager, invoice.contractId);
+    if (!isUUID(invoiceId)) return ignored(`metadata.invoiceId ${JSON.stringify(invoiceId)} is not one of our ids`);
+    const found = await manager.getRepository(InvoiceEntity).findOneBy({ id: invoiceId });
+    if (!found) return ignored(`no invoice ${invoiceId}`);
+    // Locked, the contract first: the charge's result is recorded under the same locks, then what waited for it is applied.
+    const contract = await this.contracts.lockForUpdate(manager, found.contractId);
+    const invoice = (await manager.getRepository(InvoiceEntity).createQueryBuilder('i').setLock('pessimistic_write').where('i.id = :id', { id: invoiceId }).getOne())!;
+    const problem = paymentProblem(intent, { intentId: invoice.paymentIntentId, amountCents: invoice.amountCents, name: `invoice ${invoice.id}` });
+    if (problem) return problem;
     const moved = await manager
       .getRepository(InvoiceEntity)
-      .update({ id: invoice.id, status: InvoiceStatus.OPEN }, { status: InvoiceStatus.PAID, paidAt: new Date(), releaseAfter: new Date(), paymentIntentId: intent.id, nextChargeAt: null });
-    if (!moved.affected) return;
+      .update({ id: invoice.id, status: InvoiceStatus.OPEN }, { status: InvoiceStatus.PAID, paidAt: new Date(), releaseAfter: new Date(), nextChargeAt: null });
+    if (!moved.affected)
+      return invoice.paidAt ? unchanged(`invoice ${invoice.id} was paid by this payment already`) : mismatch(`invoice ${invoice.id} is ${invoice.status}: it no longer awaits this payment`);
     await this.escrow.funded(manager, `invoice:${invoice.id}`, invoice.contractId, invoice.amountCents);
     await this.releaseLocked(manager, invoice, contract);
     await this.pauses.resumeIfPaid(manager, contract.id);
+    return applied();
   }
 
   /** PAID -> RELEASED with the release journal and the transfer, unless the contract (locked by the caller) is in dispute. */

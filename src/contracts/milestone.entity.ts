@@ -38,6 +38,20 @@ export class MilestoneEntity {
   @Column({ type: 'text', nullable: true })
   submissionNote: string | null;
 
+  /**
+   * When the coder first delivered it. Once set, the practice can no longer refund it alone: a
+   * delivered milestone is approved, sent back for changes, released after the review window, or disputed.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  firstSubmittedAt: Date | null;
+
+  /** What the practice asked to change the last time it sent the milestone back (kept for the coder to read). */
+  @Column({ type: 'text', nullable: true })
+  changesRequestedNote: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  changesRequestedAt: Date | null;
+
   /** When a SUBMITTED milestone is released without an answer from the provider. */
   @Column({ type: 'timestamptz', nullable: true })
   autoReleaseAt: Date | null;
@@ -50,6 +64,9 @@ export class MilestoneEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   refundedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  cancelledAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;

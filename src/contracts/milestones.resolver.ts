@@ -6,7 +6,7 @@ import { connectionComplexity, ListArgs } from '../common/pagination/connection.
 import { IdArg } from '../common/validation/id-arg.decorator.js';
 import { UserRole } from '../domain/user-role.enum.js';
 import { Contract } from './dto/contract.model.js';
-import { CreateMilestoneInput, FundingIntent, Milestone, SubmitMilestoneArgs } from './dto/milestone.models.js';
+import { CreateMilestoneInput, FundingIntent, Milestone, RequestMilestoneChangesArgs, SubmitMilestoneArgs } from './dto/milestone.models.js';
 import { MilestonesService } from './milestones.service.js';
 
 @Resolver(() => Milestone)
@@ -40,10 +40,30 @@ export class MilestonesResolver {
   }
 
   @Roles(UserRole.PROVIDER)
+  @Mutation(() => Milestone, {
+    description: 'Sends a SUBMITTED milestone back to the coder with what to change (the paying practice): FUNDED again, the money still held; the review window starts over at the next submission.',
+  })
+  requestMilestoneChanges(@CurrentUser() actor: Actor, @Args() args: RequestMilestoneChangesArgs): Promise<Milestone> {
+    return this.milestones.requestChanges(actor, args.id, args.note);
+  }
+
+  @Roles(UserRole.PROVIDER)
   @RequiresVerifiedEmail()
-  @Mutation(() => Milestone, { description: 'Refunds a FUNDED or SUBMITTED milestone to the practice.' })
+  @Mutation(() => Milestone, {
+    description:
+      'Refunds a FUNDED milestone the coder has not delivered yet to the practice. A delivered one (SUBMITTED, or sent back for changes) answers CONFLICT: approve it, request changes, or open a dispute.',
+  })
   refundMilestone(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Milestone> {
     return this.milestones.refund(actor, id);
+  }
+
+  @Roles(UserRole.PROVIDER)
+  @Mutation(() => Milestone, {
+    description:
+      'Cancels a milestone no money arrived for (CREATED, or FUNDING with the payment abandoned) so the contract can end; its PaymentIntent is cancelled at Stripe. CONFLICT when the payment already went through (the milestone then becomes FUNDED).',
+  })
+  cancelMilestone(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Milestone> {
+    return this.milestones.cancel(actor, id);
   }
 }
 

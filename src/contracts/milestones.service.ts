@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
@@ -16,10 +16,13 @@ import { PayModel } from '../domain/work.enums.js';
 import { PaymentsGateway } from '../payments/gateway/payments-gateway.js';
 import { ACCOUNTS, LedgerService } from '../payments/ledger.service.js';
 import { OutboxJob, OutboxOutcome, OutboxService } from '../outbox/outbox.service.js';
+import { payeeOf } from '../payments/payee.js';
 import { PayoutsService } from '../payments/payouts.service.js';
 import { EscrowService } from '../payments/escrow.service.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { paymentProblem } from '../payments/payment-checks.js';
+import { applied, ignored, mismatch, StripeEventResult, unchanged } from '../payments/stripe-event-outcome.js';
 import { StripeEventsService, SucceededIntent } from '../payments/stripe-events.service.js';
 import { ContractAccess } from './contract-access.service.js';
 import { ContractEntity } from './contract.entity.js';
@@ -30,6 +33,8 @@ import { MilestoneEntity } from './milestone.entity.js';
 import { MilestoneStatus } from './milestone-status.enum.js';
 
 const HELD = [MilestoneStatus.FUNDED, MilestoneStatus.SUBMITTED];
+/** Not paid yet: the states a milestone can be cancelled from. */
+const UNPAID = [MilestoneStatus.CREATED, MilestoneStatus.FUNDING];
 
 /** A refund of (part of) a milestone's payment to the practice. */
 export interface RefundPayload {
@@ -55,7 +60,9 @@ declare module '../payments/gateway/payments-gateway.js' {
 /**
  * Fixed-price escrow: create -> fund (Stripe PaymentIntent) -> FUNDED on payment_intent.succeeded
  * -> submit (coder) -> approve (provider) or automatic release after the review window -> RELEASED,
- * with the transfer to the coder going out through the outbox; or refund while funded.
+ * with the transfer to the coder going out through the outbox. Delivered work is protected: the
+ * practice sends it back for changes or disputes it, but refunds alone only what was never delivered.
+ * A payment abandoned half way is cancelled (at Stripe too) instead of blocking the contract.
  * Every status move is one conditional UPDATE, and every money move a ledger journal in the same transaction.
  */
 @Injectable()
@@ -115,13 +122,16 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
     const moved = await this.transactions.run(async (manager) => {
       // Under the contract's row lock, so the contract cannot end between the check and the move.
       if ((await this.contracts.lockForUpdate(manager, contract.id)).status !== ContractStatus.ACTIVE) throw new ConflictError('This contract is no longer ACTIVE');
-      return manager
+      const result = await manager
         .getRepository(MilestoneEntity)
         .createQueryBuilder()
         .update()
         .set({ status: MilestoneStatus.FUNDING, paymentIntentId: intent.id })
         .where('id = :id AND status IN (:...open)', { id, open: [MilestoneStatus.CREATED, MilestoneStatus.FUNDING] })
         .execute();
+      // A success that arrived before this write found no intent recorded: now it is ours.
+      if (result.affected) await this.events.reapplyIgnored(manager, intent.id);
+      return result;
     });
     if (!moved.affected) throw new ConflictError(`This milestone is already ${(await this.findOrFail(id)).status}`);
     const current = await this.findOrFail(id);
@@ -132,7 +142,10 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
     const milestone = await this.findOrFail(id);
     await this.access.require(actor, milestone.contractId, 'contract.work', 'Milestone');
     const autoReleaseAt = new Date(Date.now() + this.config.env.MILESTONE_REVIEW_DAYS * 86_400_000);
-    const result = await this.milestones.update({ id, status: MilestoneStatus.FUNDED }, { status: MilestoneStatus.SUBMITTED, submissionNote: note?.trim() || null, autoReleaseAt });
+    const result = await this.milestones.update(
+      { id, status: MilestoneStatus.FUNDED },
+      { status: MilestoneStatus.SUBMITTED, submissionNote: note?.trim() || null, autoReleaseAt, firstSubmittedAt: () => 'coalesce(first_submitted_at, now())' },
+    );
     if (!result.affected) throw new ConflictError(`Only a FUNDED milestone can be submitted; this one is ${milestone.status}`);
     return this.findOrFail(id);
   }
@@ -147,20 +160,80 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
     });
   }
 
-  /** Gives a funded, unreleased milestone back to the provider. */
+  /**
+   * Sends a SUBMITTED milestone back to the coder (FUNDED again, the money still held) with what to
+   * change; the note stays on the milestone for the coder, who is notified. The review window starts
+   * over when the coder submits again. Under the contract's lock, like a release: while the contract
+   * is DISPUTED the admin decides.
+   */
+  async requestChanges(actor: Actor, id: string, note: string): Promise<MilestoneEntity> {
+    const milestone = await this.findOrFail(id);
+    await this.access.require(actor, milestone.contractId, 'contract.pay', 'Milestone');
+    return this.transactions.run(async (manager) => {
+      const contract = await this.contracts.lockForUpdate(manager, milestone.contractId);
+      if (contract.status === ContractStatus.DISPUTED) throw new ConflictError('This contract is DISPUTED: an admin resolves it');
+      const moved = await manager
+        .getRepository(MilestoneEntity)
+        .update({ id, status: MilestoneStatus.SUBMITTED }, { status: MilestoneStatus.FUNDED, changesRequestedNote: note, changesRequestedAt: new Date(), autoReleaseAt: null });
+      if (!moved.affected)
+        throw new ConflictError(`Only a SUBMITTED milestone can be sent back for changes; this one is ${(await manager.getRepository(MilestoneEntity).findOneByOrFail({ id })).status}`);
+      await this.notifications.notify(manager, contract.coderId, NotificationKind.MILESTONE_CHANGES_REQUESTED, `Changes were requested on milestone "${milestone.title}"`, {
+        contractId: contract.id,
+        milestoneId: id,
+      });
+      return manager.getRepository(MilestoneEntity).findOneByOrFail({ id });
+    });
+  }
+
+  /**
+   * Gives a FUNDED milestone back to the practice, only while the coder has not delivered it. Once
+   * delivered (submitted, even if sent back for changes since), the practice cannot take the money
+   * back alone: it approves, requests changes, lets the review window release it, or opens a dispute.
+   */
   async refund(actor: Actor, id: string): Promise<MilestoneEntity> {
     const milestone = await this.findOrFail(id);
     await this.access.require(actor, milestone.contractId, 'contract.pay', 'Milestone');
     return this.transactions.run(async (manager) => {
       const contract = await this.contracts.lockForUpdate(manager, milestone.contractId);
       if (contract.status === ContractStatus.DISPUTED) throw new ConflictError('This contract is DISPUTED: an admin resolves it');
-      const moved = await manager.getRepository(MilestoneEntity).update({ id, status: In(HELD) }, { status: MilestoneStatus.REFUNDED, refundedAt: new Date() });
-      if (!moved.affected)
-        throw new ConflictError(`Only a FUNDED or SUBMITTED milestone can be refunded; this one is ${(await manager.getRepository(MilestoneEntity).findOneByOrFail({ id })).status}`);
+      // One conditional UPDATE: a submission racing the refund either lands first (and the refund is refused) or finds the milestone REFUNDED.
+      const moved = await manager
+        .getRepository(MilestoneEntity)
+        .update({ id, status: MilestoneStatus.FUNDED, firstSubmittedAt: IsNull() }, { status: MilestoneStatus.REFUNDED, refundedAt: new Date() });
+      if (!moved.affected) throw new ConflictError(refundRefusal(await manager.getRepository(MilestoneEntity).findOneByOrFail({ id })));
       await this.escrow.refunded(manager, `milestone:${id}`, contract.id, milestone.amountCents);
       await this.outbox.enqueue(manager, 'stripe.refund', `refund:milestone:${id}`, { paymentIntentId: paidWith(milestone), amountCents: milestone.amountCents, milestoneId: id });
+      await this.notifications.notify(manager, contract.coderId, NotificationKind.MILESTONE_REFUNDED, `Milestone "${milestone.title}" was refunded to the practice before delivery`, {
+        contractId: contract.id,
+        milestoneId: id,
+      });
       return manager.getRepository(MilestoneEntity).findOneByOrFail({ id });
     });
+  }
+
+  /**
+   * Gives up a milestone no money arrived for: CREATED, or FUNDING (a payment started and abandoned,
+   * which would otherwise keep the contract from ending). A FUNDING milestone's PaymentIntent is
+   * cancelled at Stripe first, so it can no longer be paid; when Stripe answers that the payment went
+   * through meanwhile, nothing is cancelled (CONFLICT) and the milestone becomes FUNDED with its
+   * webhook. Should money still arrive for a cancelled milestone, it is refunded (`onPaymentSucceeded`).
+   */
+  async cancel(actor: Actor, id: string): Promise<MilestoneEntity> {
+    const milestone = await this.findOrFail(id);
+    await this.access.require(actor, milestone.contractId, 'contract.pay', 'Milestone');
+    if (!UNPAID.includes(milestone.status)) throw new ConflictError(cancelRefusal(milestone.status));
+    if (milestone.paymentIntentId) {
+      // Stripe first, with nothing locked: once it says `canceled`, that intent can never succeed.
+      const { status } = await this.gateway.cancelPaymentIntent(milestone.paymentIntentId);
+      if (status !== 'canceled') throw new ConflictError(`The payment for this milestone already went through at Stripe (${status}): the milestone becomes FUNDED when Stripe confirms it`);
+    }
+    // Only the payment cancelled above (or none): a fundMilestone that started one meanwhile makes this answer CONFLICT.
+    const moved = await this.milestones.update({ id, status: In(UNPAID), paymentIntentId: milestone.paymentIntentId ?? IsNull() }, { status: MilestoneStatus.CANCELLED, cancelledAt: new Date() });
+    if (!moved.affected) {
+      const current = await this.findOrFail(id);
+      throw new ConflictError(UNPAID.includes(current.status) ? 'A payment for this milestone was started meanwhile: try again' : cancelRefusal(current.status));
+    }
+    return this.findOrFail(id);
   }
 
   /**
@@ -239,14 +312,14 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
       contractId: contract.id,
       entries: [
         [ACCOUNTS.escrow(contract.id), total],
-        [ACCOUNTS.coderPayable(contract.coderId), -(coderCents - fee)],
+        [ACCOUNTS.payable(payeeOf(contract)), -(coderCents - fee)],
         [ACCOUNTS.platformFees, -fee],
         [ACCOUNTS.stripeBalance, -refund],
       ],
     });
     if (coderCents - fee > 0) {
       await this.payouts.queueTransfer(manager, {
-        coderId: contract.coderId,
+        payee: payeeOf(contract),
         amountCents: coderCents - fee,
         contractId: contract.id,
         transferGroup: `contract:${contract.id}`,
@@ -267,27 +340,50 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
     return total;
   }
 
-  /** payment_intent.succeeded of a milestone's intent: the milestone becomes FUNDED, once, with its funding journal. */
-  private async onPaymentSucceeded(intent: SucceededIntent<'milestone'>, manager: EntityManager): Promise<void> {
+  /**
+   * payment_intent.succeeded of a milestone's intent: the milestone becomes FUNDED, once, with its
+   * funding journal. The metadata only names the milestone: the payment funds it only when it is the
+   * intent `fund` recorded for it, for the milestone's amount in our currency; anything else leaves
+   * the milestone where it was (a mismatch is logged as an error).
+   */
+  private async onPaymentSucceeded(intent: SucceededIntent<'milestone'>, manager: EntityManager): Promise<StripeEventResult> {
     const { milestoneId } = intent.metadata;
-    if (!isUUID(milestoneId)) return;
-    const milestone = await manager.getRepository(MilestoneEntity).findOneBy({ id: milestoneId });
-    // The id is unset when the event overtook fundMilestone's own write of it; any other intent is not this milestone's.
-    if (!milestone || (milestone.paymentIntentId && milestone.paymentIntentId !== intent.id)) return;
-    if (intent.amount_received !== milestone.amountCents) {
-      this.logger.error(`payment ${intent.id} amount does not match milestone ${milestone.id}; left for review`);
-      return;
+    if (!isUUID(milestoneId)) return ignored(`metadata.milestoneId ${JSON.stringify(milestoneId)} is not one of our ids`);
+    // Locked: `fund` writes the intent id under the same lock, then applies what waited for it.
+    const milestone = await manager.getRepository(MilestoneEntity).createQueryBuilder('m').setLock('pessimistic_write').where('m.id = :id', { id: milestoneId }).getOne();
+    if (!milestone) return ignored(`no milestone ${milestoneId}`);
+    const problem = paymentProblem(intent, { intentId: milestone.paymentIntentId, amountCents: milestone.amountCents, name: `milestone ${milestone.id}` });
+    if (problem) return problem;
+    const moved = await manager.getRepository(MilestoneEntity).update({ id: milestone.id, status: In(UNPAID) }, { status: MilestoneStatus.FUNDED, fundedAt: new Date(), paymentIntentId: intent.id });
+    if (!moved.affected) {
+      if (milestone.fundedAt) return unchanged(`milestone ${milestone.id} was funded by this payment already`);
+      // Cancelled before this event (or while it waited for the row): the money goes back to the practice.
+      if (milestone.status === MilestoneStatus.CANCELLED) return this.refundLatePayment(manager, milestone, intent.id);
+      return mismatch(`milestone ${milestone.id} is ${milestone.status}: it no longer awaits this payment`);
     }
-    const moved = await manager
-      .getRepository(MilestoneEntity)
-      .update({ id: milestone.id, status: In([MilestoneStatus.CREATED, MilestoneStatus.FUNDING]) }, { status: MilestoneStatus.FUNDED, fundedAt: new Date(), paymentIntentId: intent.id });
-    if (!moved.affected) return;
     await this.escrow.funded(manager, `milestone:${milestone.id}`, milestone.contractId, milestone.amountCents);
     const contract = (await this.contracts.findById(milestone.contractId, manager))!;
     await this.notifications.notify(manager, contract.coderId, NotificationKind.MILESTONE_FUNDED, `Milestone "${milestone.title}" is funded: you can start`, {
       contractId: contract.id,
       milestoneId: milestone.id,
     });
+    return applied();
+  }
+
+  /**
+   * Money arrived for a milestone cancelled meanwhile (a payment Stripe would not cancel, or an
+   * event for it delivered late): it does not fund the milestone; it goes straight back to the
+   * practice, once, with its funding and refund journals.
+   */
+  private async refundLatePayment(manager: EntityManager, milestone: MilestoneEntity, paymentIntentId: string): Promise<StripeEventResult> {
+    // Conditional on CANCELLED and not refunded yet: a no-op for a redelivery.
+    const claimed = await manager.getRepository(MilestoneEntity).update({ id: milestone.id, status: MilestoneStatus.CANCELLED, refundedAt: IsNull() }, { refundedAt: new Date(), paymentIntentId });
+    if (!claimed.affected) return unchanged(`the payment for cancelled milestone ${milestone.id} was refunded already`);
+    this.logger.warn(`payment ${paymentIntentId} arrived for cancelled milestone ${milestone.id}: refunding it`);
+    await this.escrow.funded(manager, `milestone:${milestone.id}`, milestone.contractId, milestone.amountCents);
+    await this.escrow.refunded(manager, `milestone:${milestone.id}`, milestone.contractId, milestone.amountCents);
+    await this.outbox.enqueue(manager, 'stripe.refund', `refund:milestone:${milestone.id}`, { paymentIntentId, amountCents: milestone.amountCents, milestoneId: milestone.id });
+    return applied();
   }
 
   /** Outbox job: refunds the payment through Stripe, keyed by the job. */
@@ -304,6 +400,22 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
     if (!milestone) throw new NotFoundError('Milestone');
     return milestone;
   }
+}
+
+/** Why `refundMilestone` refused, and what the practice can do instead. */
+function refundRefusal(milestone: MilestoneEntity): string {
+  if (milestone.status === MilestoneStatus.SUBMITTED)
+    return `The coder delivered this milestone: approve it, request changes, or open a dispute (a delivered milestone is not refunded by the practice alone); without an answer it is released to the coder at ${milestone.autoReleaseAt?.toISOString()}`;
+  if (milestone.status === MilestoneStatus.FUNDED)
+    return 'The coder delivered this milestone and it was sent back for changes: approve it once redelivered, or open a dispute (a delivered milestone is not refunded by the practice alone)';
+  if (milestone.status === MilestoneStatus.FUNDING) return 'This milestone is not paid yet (FUNDING): cancel it instead';
+  return `Only a FUNDED milestone can be refunded; this one is ${milestone.status}`;
+}
+
+/** Why `cancelMilestone` refused. */
+function cancelRefusal(status: MilestoneStatus): string {
+  if (HELD.includes(status)) return `This milestone is paid (${status}): its money is in escrow, so it is released, refunded or disputed, not cancelled`;
+  return `Only a CREATED or FUNDING milestone can be cancelled; this one is ${status}`;
 }
 
 /** The PaymentIntent a held (funded) milestone was paid with: always recorded when it became FUNDED. */

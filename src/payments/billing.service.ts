@@ -9,6 +9,7 @@ import { OrganizationKind } from '../organizations/organization.enums.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { BillingCustomerEntity } from './billing-customer.entity.js';
 import { GatewayEventOf, PaymentsGateway } from './gateway/payments-gateway.js';
+import { applied, ignored, StripeEventResult } from './stripe-event-outcome.js';
 import { StripeEventsService } from './stripe-events.service.js';
 
 /** Told, in the transaction that saves it, that an organization has a card to charge. */
@@ -59,11 +60,13 @@ export class BillingService implements OnModuleInit {
   }
 
   /** The saved card becomes the practice's default; the listeners hear of it (charges waiting for one are woken). */
-  private async onSetupSucceeded(intent: GatewayEventOf<'setup_intent.succeeded'>['data']['object'], manager: EntityManager): Promise<void> {
-    if (typeof intent.customer !== 'string') return; // a SetupIntent made without a customer is none of ours
+  private async onSetupSucceeded(intent: GatewayEventOf<'setup_intent.succeeded'>['data']['object'], manager: EntityManager): Promise<StripeEventResult> {
+    if (typeof intent.customer !== 'string') return ignored('a SetupIntent made without a customer is none of ours');
     const customer = await manager.getRepository(BillingCustomerEntity).findOneBy({ stripeCustomerId: intent.customer });
-    if (!customer || typeof intent.payment_method !== 'string') return;
+    if (!customer) return ignored(`customer ${intent.customer} is not one of ours`);
+    if (typeof intent.payment_method !== 'string') return ignored('no payment method was saved');
     await manager.getRepository(BillingCustomerEntity).update({ organizationId: customer.organizationId }, { defaultPaymentMethodId: intent.payment_method });
     for (const listener of this.savedListeners) await listener(manager, customer.organizationId);
+    return applied();
   }
 }

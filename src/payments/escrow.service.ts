@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { feeOf } from '../domain/money.js';
 import { ACCOUNTS, LedgerService } from './ledger.service.js';
+import { payeeOf } from './payee.js';
 import { PayoutsService } from './payouts.service.js';
 
 export interface EscrowContract {
   id: string;
   coderId: string;
+  codingCompanyId: string | null;
   platformFeeBps: number;
 }
 
@@ -34,21 +36,22 @@ export class EscrowService {
     });
   }
 
-  /** Held money goes to the coder minus the contract's frozen fee; the transfer is queued. */
+  /** Held money goes to the contract's payee (the coder, or the coding company) minus the contract's frozen fee; the transfer is queued. */
   async release(manager: EntityManager, reference: string, contract: EscrowContract, amountCents: number): Promise<void> {
     const fee = feeOf(amountCents, contract.platformFeeBps);
     const net = amountCents - fee;
+    const payee = payeeOf(contract);
     await this.ledger.post(manager, {
       reference: `${reference}:released`,
       kind: 'release',
       contractId: contract.id,
       entries: [
         [ACCOUNTS.escrow(contract.id), amountCents],
-        [ACCOUNTS.coderPayable(contract.coderId), -net],
+        [ACCOUNTS.payable(payee), -net],
         [ACCOUNTS.platformFees, -fee],
       ],
     });
-    await this.payouts.queueTransfer(manager, { coderId: contract.coderId, amountCents: net, contractId: contract.id, transferGroup: `contract:${contract.id}`, source: reference });
+    await this.payouts.queueTransfer(manager, { payee, amountCents: net, contractId: contract.id, transferGroup: `contract:${contract.id}`, source: reference });
   }
 
   /** Held money goes back to the provider (the Stripe refund itself is queued by the caller). */

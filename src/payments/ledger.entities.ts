@@ -42,7 +42,7 @@ export class LedgerEntryEntity {
   @JoinColumn({ name: 'journal_id', foreignKeyConstraintName: 'ledger_entries_journal_id_fkey' })
   journal?: Relation<LedgerJournalEntity>;
 
-  /** stripe_balance | platform_fees | escrow:<contract id> | coder_payable:<user id> */
+  /** stripe_balance | platform_fees | escrow:<contract id> | coder_payable:<user id> | company_payable:<organization id> */
   @Column({ type: 'text' })
   account: string;
 

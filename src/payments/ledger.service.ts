@@ -3,13 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '../database/query-rows.js';
 import { LedgerEntryEntity, LedgerJournalEntity } from './ledger.entities.js';
+import { Payee, PayeeKind } from './payee.js';
 
 export const ACCOUNTS = {
   /** Money held in the platform's Stripe balance. */
   stripeBalance: 'stripe_balance',
   platformFees: 'platform_fees',
   escrow: (contractId: string) => `escrow:${contractId}`,
-  coderPayable: (userId: string) => `coder_payable:${userId}`,
+  /**
+   * Released to a payee, not yet transferred: `coder_payable:<user id>` for a coder paid personally,
+   * `company_payable:<organization id>` for a coding company.
+   */
+  payable: (payee: Payee) => (payee.kind === PayeeKind.ORGANIZATION ? `company_payable:${payee.id}` : `coder_payable:${payee.id}`),
 };
 
 export class UnbalancedJournalError extends Error {}
@@ -39,15 +44,15 @@ export class LedgerService {
     return true;
   }
 
-  /** What a coder was credited and paid: released net amounts still owed, and transfers made. */
-  async coderTotals(userId: string): Promise<{ availableCents: number; paidOutCents: number }> {
+  /** What a payee was credited and paid: released net amounts still owed, and transfers made. */
+  async payeeTotals(payee: Payee): Promise<{ availableCents: number; paidOutCents: number }> {
     const [row] = await queryRows<{ available: string; paid_out: string }>(
       this.dataSource,
       `SELECT coalesce(-sum(e.amount_cents), 0)::bigint AS available,
               coalesce(sum(e.amount_cents) FILTER (WHERE j.kind = 'transfer'), 0)::bigint AS paid_out
          FROM ledger_entries e JOIN ledger_journals j ON j.id = e.journal_id
         WHERE e.account = $1`,
-      [ACCOUNTS.coderPayable(userId)],
+      [ACCOUNTS.payable(payee)],
     );
     return { availableCents: Number(row.available), paidOutCents: Number(row.paid_out) };
   }

@@ -1,7 +1,7 @@
 import { PayoutAccount } from './dto/payout.models.js';
 import { PayoutAccountEntity } from './payout-account.entity.js';
 
-/** NOT_STARTED before the coder's first onboarding link, ONBOARDING until Stripe enables payouts. */
+/** NOT_STARTED before the payee's first onboarding link, ONBOARDING until Stripe enables payouts. */
 export function toPayoutAccount(account: PayoutAccountEntity | null): PayoutAccount {
   if (!account) return { status: 'NOT_STARTED', payoutsEnabled: false };
   return { status: account.payoutsEnabled ? 'ENABLED' : 'ONBOARDING', payoutsEnabled: account.payoutsEnabled };

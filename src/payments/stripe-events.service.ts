@@ -3,12 +3,18 @@ import { EntityManager } from 'typeorm';
 import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { GatewayEventOf, GatewayEventType, PaymentIntentKind, PaymentIntentKinds, PaymentIntentMetadata, ReceivedEvent } from './gateway/payments-gateway.js';
+import { toReceivedEvent } from './gateway/webhook-event.js';
+import { ignored, StripeEventOutcome, StripeEventResult } from './stripe-event-outcome.js';
 
-export type StripeEventHandler<T extends GatewayEventType> = (event: GatewayEventOf<T>, manager: EntityManager) => Promise<void>;
+export type StripeEventHandler<T extends GatewayEventType> = (event: GatewayEventOf<T>, manager: EntityManager) => Promise<StripeEventResult>;
 
 /** A succeeded PaymentIntent of kind `K`, as its owner's handler reads it. */
 export type SucceededIntent<K extends PaymentIntentKind> = Omit<GatewayEventOf<'payment_intent.succeeded'>['data']['object'], 'metadata'> & { metadata: PaymentIntentMetadata<K> };
-export type PaymentSucceededHandler<K extends PaymentIntentKind> = (intent: SucceededIntent<K>, manager: EntityManager) => Promise<void>;
+/**
+ * The owner's handler of a succeeded payment. The metadata only routes the event: the owner applies it
+ * only when the intent is the one it recorded for the object, for the amount and currency it asked.
+ */
+export type PaymentSucceededHandler<K extends PaymentIntentKind> = (intent: SucceededIntent<K>, manager: EntityManager) => Promise<StripeEventResult>;
 
 interface IntentOwner {
   handler: PaymentSucceededHandler<PaymentIntentKind>;
@@ -21,7 +27,9 @@ interface IntentOwner {
  * so a redelivery (even a concurrent one, which waits on the id's unique key) finds it processed.
  * One handler per event type; `payment_intent.succeeded` goes to the owner of the intent's kind
  * (`metadata.kind`, set when the intent was made). Handlers re-read what they change and make only
- * forward moves, so any delivery order ends well.
+ * forward moves, so any delivery order ends well. Each event keeps what applying it did (`outcome`):
+ * events of other Stripe accounts and about objects that are not ours are stored and ignored, and a
+ * payment that is not what we asked for is stored, logged as an error and not applied.
  */
 @Injectable()
 export class StripeEventsService {
@@ -52,47 +60,85 @@ export class StripeEventsService {
   /** Returns false for an event seen before. */
   async apply(received: ReceivedEvent): Promise<boolean> {
     return this.transactions.run(async (manager) => {
-      const [inserted] = await queryRows<{ id: string }>(manager, `INSERT INTO stripe_events (id, type, payload) VALUES ($1, $2, $3::jsonb) ON CONFLICT (id) DO NOTHING RETURNING id`, [
-        received.id,
-        received.type,
-        JSON.stringify(received.payload),
-      ]);
+      const [inserted] = await queryRows<{ id: string }>(
+        manager,
+        `INSERT INTO stripe_events (id, type, payload, object_id, account) VALUES ($1, $2, $3::jsonb, $4, $5) ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [received.id, received.type, JSON.stringify(received.payload), received.objectId, received.account],
+      );
       if (!inserted) return false;
-      const { event } = received;
-      if (event) {
-        await this.dispatch(event, manager);
-      } else if (this.handles(received.type)) {
-        this.logger.error(`event ${received.id} (${received.type}) lacks fields its handler reads: stored, not applied`);
-      } else {
-        this.logger.debug(`stored unhandled event ${received.type}`);
-      }
-      await manager.query(`UPDATE stripe_events SET processed_at = now() WHERE id = $1`, [received.id]);
+      await this.settle(received, manager);
       return true;
     });
   }
 
-  private async dispatch(event: GatewayEventOf<GatewayEventType>, manager: EntityManager): Promise<void> {
+  /**
+   * Applies again, in the caller's transaction, the stored events about `objectId` (a PaymentIntent)
+   * that found nothing of ours when they came. Called by an owner right after it records an intent's
+   * id: Stripe may report an off-session charge's success before we have written down which intent
+   * the charge made. The owner's handler checks everything again, so only our intent, for the amount
+   * and currency we asked, is applied. Handlers lock the row they read, so an event being applied
+   * while the id is written waits for it, or is seen by this.
+   */
+  async reapplyIgnored(manager: EntityManager, objectId: string): Promise<void> {
+    const rows = await queryRows<{ payload: object }>(manager, `SELECT payload FROM stripe_events WHERE object_id = $1 AND outcome = $2 ORDER BY received_at, id FOR UPDATE`, [
+      objectId,
+      StripeEventOutcome.IGNORED,
+    ]);
+    for (const { payload } of rows) await this.settle(toReceivedEvent(payload), manager);
+  }
+
+  /** Applies a stored event and records (and logs) what it did. */
+  private async settle(received: ReceivedEvent, manager: EntityManager): Promise<void> {
+    const result = await this.resultOf(received, manager);
+    const about = `event ${received.id} (${received.type}${received.objectId ? ` about ${received.objectId}` : ''})`;
+    switch (result.outcome) {
+      case StripeEventOutcome.MISMATCH:
+        this.logger.error(`${about} is not what we asked for, stored and NOT applied: ${result.detail}`);
+        break;
+      case StripeEventOutcome.IGNORED:
+        this.logger.warn(`${about} is about nothing of ours, stored and ignored: ${result.detail}`);
+        break;
+      case StripeEventOutcome.UNHANDLED:
+        if (this.handles(received.type)) this.logger.error(`${about} ${result.detail}: stored, not applied`);
+        else this.logger.debug(`stored unhandled ${about}`);
+        break;
+      default:
+        if (result.detail) this.logger.log(`${about}: ${result.detail}`);
+    }
+    await manager.query(`UPDATE stripe_events SET processed_at = now(), outcome = $2, outcome_detail = $3 WHERE id = $1`, [received.id, result.outcome, result.detail ?? null]);
+  }
+
+  private async resultOf(received: ReceivedEvent, manager: EntityManager): Promise<StripeEventResult> {
+    const { event } = received;
+    if (!event) return { outcome: StripeEventOutcome.UNHANDLED, detail: this.handles(received.type) ? 'lacks fields its handler reads' : 'a type not handled here' };
+    // A connected account's events are about its own objects, never our payments or customers; only
+    // its own `account.updated` concerns us (the handler then checks that the account is one of ours).
+    if (received.account !== null && !(event.type === 'account.updated' && event.data.object.id === received.account)) {
+      return ignored(`an event of connected account ${received.account}, not of our platform account`);
+    }
+    return this.dispatch(event, manager);
+  }
+
+  private async dispatch(event: GatewayEventOf<GatewayEventType>, manager: EntityManager): Promise<StripeEventResult> {
+    const unhandled = { outcome: StripeEventOutcome.UNHANDLED, detail: 'no handler registered' };
     switch (event.type) {
       case 'payment_intent.succeeded':
         return this.paymentSucceeded(event, manager);
       case 'setup_intent.succeeded':
-        return this.handlers[event.type]?.(event, manager);
+        return (await this.handlers[event.type]?.(event, manager)) ?? unhandled;
       case 'account.updated':
-        return this.handlers[event.type]?.(event, manager);
+        return (await this.handlers[event.type]?.(event, manager)) ?? unhandled;
     }
   }
 
-  /** Hands the intent to the owner of its `metadata.kind`; an intent of no kind we know is stored and left alone. */
-  private async paymentSucceeded(event: GatewayEventOf<'payment_intent.succeeded'>, manager: EntityManager): Promise<void> {
+  /** Hands the intent to the owner of its `metadata.kind`; an intent of no kind we know is stored and ignored. */
+  private async paymentSucceeded(event: GatewayEventOf<'payment_intent.succeeded'>, manager: EntityManager): Promise<StripeEventResult> {
     const intent = event.data.object;
     const kind = intent.metadata.kind ?? this.legacyKindOf(intent.id, intent.metadata);
     const owner = kind === undefined ? undefined : this.intentOwners.get(kind);
-    if (!owner) {
-      this.logger.warn(`payment ${intent.id} (metadata.kind ${JSON.stringify(intent.metadata.kind ?? null)}) belongs to nothing here: stored, not applied`);
-      return;
-    }
+    if (!owner) return ignored(`metadata.kind ${JSON.stringify(intent.metadata.kind ?? null)} belongs to nothing here`);
     // The owner of `kind` reads the metadata of its kind (and checks the ids in it before using them).
-    await owner.handler({ ...intent, metadata: intent.metadata as PaymentIntentMetadata }, manager);
+    return owner.handler({ ...intent, metadata: intent.metadata as PaymentIntentMetadata }, manager);
   }
 
   /**

@@ -37,7 +37,10 @@ export class ReviewsService implements OnApplicationBootstrap {
     this.scheduler.schedule('reviews.publish-expired', { cron: this.config.env.REVIEW_PUBLICATION_CRON }, () => this.publishExpired());
   }
 
-  /** Once per party, after the contract ENDED; the second review publishes both. */
+  /**
+   * Once per party, after the contract ENDED, and only when money moved to the coder on it (so $0
+   * contracts between friends cannot inflate a rating); the second review publishes both.
+   */
   async leave(actor: Actor, contractId: string, rating: number, comment: string | null): Promise<ReviewEntity> {
     const { contract, standing: side } = await this.access.require(actor, contractId, 'contract.participate');
     if (contract.status !== ContractStatus.ENDED) throw new ConflictError('Reviews open once the contract has ENDED');
@@ -45,6 +48,8 @@ export class ReviewsService implements OnApplicationBootstrap {
       return await this.transactions.run(async (manager) => {
         // Serialize the two parties' reviews on the contract row, so the second one sees the first.
         await this.contracts.lockForUpdate(manager, contractId);
+        if (!(await this.contracts.paidTheCoder(manager, contractId)))
+          throw new ConflictError('Reviews are for contracts where money reached the coder (a milestone released or an invoice paid); no money moved on this one');
         const review = await manager.getRepository(ReviewEntity).save({ contractId, authorId: actor.id, authorSide: side, coderId: contract.coderId, rating, comment, publishedAt: null });
         const both = await manager.getRepository(ReviewEntity).find({ where: { contractId }, lock: { mode: 'pessimistic_write' } });
         if (both.length === 2) await this.publish(manager, both);

@@ -3,6 +3,7 @@ import type { Relation } from 'typeorm';
 import { ContractEntity } from '../contracts/contract.entity.js';
 import { InvoiceEntity } from '../contracts/invoice.entity.js';
 import { Specialty } from '../domain/specialty.enum.js';
+import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 
 export interface CodedLine {
@@ -29,6 +30,7 @@ export enum CodedBatchStatus {
 @Entity('coded_batches')
 @Index('coded_batches_contract_created_idx', ['contractId', 'createdAt'])
 @Index('coded_batches_uninvoiced_idx', ['contractId', 'reviewedAt'], { where: `status = 'ACCEPTED' AND invoiced_at IS NULL` })
+@Index('coded_batches_coding_company_idx', ['codingCompanyId'], { where: 'coding_company_id IS NOT NULL' })
 export class CodedBatchEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'coded_batches_pkey' })
   id: string;
@@ -44,12 +46,21 @@ export class CodedBatchEntity {
   @Column({ type: 'enum', enum: Specialty, enumName: 'specialty' })
   specialty: Specialty;
 
+  /** Who did the work: the coder (or company manager) who submitted it. Audits count for them. */
   @Column({ type: 'uuid' })
   submittedById: string;
 
   @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'submitted_by_id', foreignKeyConstraintName: 'coded_batches_submitted_by_id_fkey' })
   submittedBy?: Relation<UserEntity>;
+
+  /** The coding company the contract was made through, copied at submission: audits also count for its aggregate accuracy. */
+  @Column({ type: 'uuid', nullable: true })
+  codingCompanyId: string | null;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'coding_company_id', foreignKeyConstraintName: 'coded_batches_coding_company_id_fkey' })
+  codingCompany?: Relation<OrganizationEntity>;
 
   @Column({ type: 'jsonb' })
   encounters: CodedEncounter[];

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
-import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
+import { byKeys, groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
 import { BillableBatch, BillableBatches } from '../contracts/billable-batches.js';
 import { InvoicesService } from '../contracts/invoices.service.js';
@@ -97,9 +97,16 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
     const encounters = await this.validate(input);
     return this.transactions.run(async (manager) => {
       const posting = (await this.postings.findById(contract.jobPostingId, manager))!;
-      const batch = await manager
-        .getRepository(CodedBatchEntity)
-        .save({ id, contractId, specialty: posting.specialty, submittedById: actor.id, encounters, encounterCount: encounters.length, status: CodedBatchStatus.SUBMITTED });
+      const batch = await manager.getRepository(CodedBatchEntity).save({
+        id,
+        contractId,
+        specialty: posting.specialty,
+        submittedById: actor.id,
+        codingCompanyId: contract.codingCompanyId,
+        encounters,
+        encounterCount: encounters.length,
+        status: CodedBatchStatus.SUBMITTED,
+      });
       await this.notifications.notify(manager, posting.postedById, NotificationKind.BATCH_SUBMITTED, `A coded batch of ${encounters.length} charts is ready for review`, {
         contractId,
         batchId: id,
@@ -197,6 +204,26 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
         return groupByKeys(coderIds, rows, (row) => row.coderId);
       })
       .load(coderId);
+  }
+
+  /**
+   * Audited charts and errors of the batches worked through a coding company, whoever of its members
+   * submitted them, through the request's DataLoader (a page of organizations in one statement).
+   */
+  loadCompanyAudits(loaders: RequestLoaders, organizationId: string): Promise<{ sampled: number; errors: number }> {
+    return loaders
+      .get<string, { sampled: number; errors: number }>('auditsByCodingCompany', async (organizationIds) => {
+        const rows = await queryRows<{ organizationId: string; sampled: number; errors: number }>(
+          this.batches,
+          `SELECT b.coding_company_id AS "organizationId", sum(b.audit_sampled)::int AS sampled, sum(b.audit_errors)::int AS errors
+             FROM coded_batches b
+            WHERE b.coding_company_id = ANY($1::uuid[]) AND b.audited_at IS NOT NULL
+            GROUP BY b.coding_company_id`,
+          [organizationIds],
+        );
+        return byKeys(organizationIds, rows, (row) => row.organizationId).map((row) => ({ sampled: row?.sampled ?? 0, errors: row?.errors ?? 0 }));
+      })
+      .load(organizationId);
   }
 
   /** A batch for the practice to judge (`contract.accept-work`, while the contract is ACTIVE or PAUSED, audited). */

@@ -16,7 +16,7 @@ import { WorkroomAccessService } from './workroom-access.service.js';
 import { WorkroomResolver } from './workroom.resolver.js';
 import { CodedBatchEntity } from './coded-batch.entity.js';
 import { CodedBatchesResolver } from './coded-batches.resolver.js';
-import { CoderAccuracyResolver } from './accuracy.resolver.js';
+import { CoderAccuracyResolver, OrganizationAccuracyResolver } from './accuracy.resolver.js';
 import { CodedBatchesService } from './coded-batches.service.js';
 import { CodeTableEntryEntity } from './codes/code-table-entry.entity.js';
 import { CodeTablesService } from './codes/code-tables.service.js';
@@ -37,6 +37,7 @@ import { NotificationsModule } from '../notifications/notifications.module.js';
     CodedBatchesService,
     CodedBatchesResolver,
     CoderAccuracyResolver,
+    OrganizationAccuracyResolver,
   ],
   exports: [CodeTablesService],
 })

@@ -79,7 +79,17 @@ export class FakeStripe {
       const account = this.objects.get(path.slice('/v1/accounts/'.length));
       return account ? send(200, account) : send(404, { error: { type: 'invalid_request_error', message: 'No such account' } });
     }
+    if (req.method === 'GET' && /^\/v1\/payment_intents\/[^/]+$/.test(path)) {
+      const intent = this.objects.get(path.slice('/v1/payment_intents/'.length));
+      return intent ? send(200, intent) : send(404, { error: { type: 'invalid_request_error', code: 'resource_missing', message: 'No such payment_intent' } });
+    }
     if (req.method !== 'POST') return send(404, { error: { message: 'not faked' } });
+
+    const cancel = /^\/v1\/payment_intents\/([^/]+)\/cancel$/.exec(path);
+    if (cancel) {
+      const [status, payload] = this.cancelPaymentIntent(cancel[1], params);
+      return send(status, payload);
+    }
 
     const cacheKey = idempotencyKey ? `${path}:${idempotencyKey}` : undefined;
     let answer = cacheKey ? this.byKey.get(cacheKey) : undefined;
@@ -153,6 +163,23 @@ export class FakeStripe {
     return { status: 402, body: { error: { ...error, payment_intent: intent } } };
   }
 
+  /**
+   * POST /v1/payment_intents/:id/cancel as Stripe answers it: the intent, now `canceled`, when it was
+   * still waiting (requires_payment_method, requires_confirmation, requires_action, requires_capture,
+   * processing); otherwise 400 `payment_intent_unexpected_state` carrying the intent (a succeeded or
+   * an already canceled one).
+   */
+  private cancelPaymentIntent(id: string, p: Record<string, string>): [number, unknown] {
+    const intent = this.objects.get(id);
+    if (!intent || intent.object !== 'payment_intent') return [404, { error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such payment_intent: '${id}'` } }];
+    if (!['requires_payment_method', 'requires_confirmation', 'requires_action', 'requires_capture', 'processing'].includes(intent.status)) {
+      const message = `You cannot cancel this PaymentIntent because it has a status of ${intent.status}. Only a PaymentIntent with one of the following statuses may be canceled: requires_payment_method, requires_capture, requires_confirmation, requires_action, processing.`;
+      return [400, { error: { type: 'invalid_request_error', code: 'payment_intent_unexpected_state', message, payment_intent: intent } }];
+    }
+    Object.assign(intent, { status: 'canceled', canceled_at: Math.floor(Date.now() / 1000), cancellation_reason: p.cancellation_reason ?? null });
+    return [200, intent];
+  }
+
   private create(path: string, p: Record<string, string>): Record<string, Untyped> | undefined {
     const n = ++this.counter;
     const metadata = Object.fromEntries(
@@ -189,7 +216,17 @@ export class FakeStripe {
       case '/v1/refunds':
         return { id: `re_fake_${n}`, object: 'refund', amount: Number(p.amount), payment_intent: p.payment_intent, status: 'succeeded', metadata };
       case '/v1/accounts':
-        return { id: `acct_fake_${n}`, object: 'account', type: p.type, email: p.email, payouts_enabled: false, details_submitted: false, metadata };
+        return {
+          id: `acct_fake_${n}`,
+          object: 'account',
+          type: p.type,
+          business_type: p.business_type ?? null,
+          company: p['company[name]'] ? { name: p['company[name]'] } : null,
+          email: p.email ?? null,
+          payouts_enabled: false,
+          details_submitted: false,
+          metadata,
+        };
       case '/v1/customers':
         return { id: `cus_fake_${n}`, object: 'customer', name: p.name, metadata };
       case '/v1/setup_intents':

@@ -2,14 +2,15 @@ import { expect } from '@jest/globals';
 import Stripe from 'stripe';
 import { coders, given, ok, postJob, Session } from './given.js';
 import { TestApp } from './test-app.js';
+import { eventually } from './wait.js';
 
 const stripe = new Stripe('sk_test_unused');
 
-/** Sends Stripe events to POST /webhooks/stripe, signed as Stripe would with `secret`. */
+/** Sends Stripe events to POST /webhooks/stripe, signed as Stripe would with `secret`; `envelope` adds top-level fields (`account` for a Connect event). */
 export function webhookSender(app: TestApp, secret: string) {
   let counter = 0;
-  return async (type: string, object: Record<string, unknown>, id = `evt_test_${Date.now()}_${++counter}`) => {
-    const payload = JSON.stringify({ id, object: 'event', type, data: { object } });
+  return async (type: string, object: Record<string, unknown>, id = `evt_test_${Date.now()}_${++counter}`, envelope: Record<string, unknown> = {}) => {
+    const payload = JSON.stringify({ id, object: 'event', type, data: { object }, ...envelope });
     const signature = stripe.webhooks.generateTestHeaderString({ payload, secret });
     return app.http().post('/webhooks/stripe').set('content-type', 'application/json').set('stripe-signature', signature).send(payload);
   };
@@ -17,11 +18,11 @@ export function webhookSender(app: TestApp, secret: string) {
 
 interface MoneyRows {
   balances: { account: string; cents: string }[];
-  contracts: { id: string; coderId: string; feeBps: number }[];
+  contracts: { id: string; coderId: string; codingCompanyId: string | null; feeBps: number }[];
   milestones: { id: string; contractId: string; cents: number; status: string }[];
   invoices: { id: string; contractId: string; cents: number; status: string; disputeId: string | null }[];
   disputes: { id: string; contractId: string; coderCents: number; heldCents: number }[];
-  transfers: { key: string; status: string; payload: { coderId: string; amountCents: number; source: string } }[];
+  transfers: { key: string; status: string; payload: { payee: { kind: 'USER' | 'ORGANIZATION'; id: string }; amountCents: number; source: string } }[];
   refunds: { key: string }[];
 }
 
@@ -34,16 +35,17 @@ interface MoneyRows {
  *   being charged, FAILED or VOID hold nothing; a dispute over them settles no escrow, and what it
  *   leaves to charge is its coder's share);
  * - `platform_fees`: minus the fee of each released milestone and invoice and of each dispute's coder share;
- * - `coder_payable:<user>`: minus what was released to the coder (net of fees) and not yet transferred;
+ * - `coder_payable:<user>`, `company_payable:<organization>`: minus what was released to the payee (net
+ *   of fees) and not yet transferred: a coding company for a contract made through one, otherwise the coder;
  * - `stripe_balance`: everything funded, less what was refunded and transferred;
- * and that each transfer queued pays its source's amount net of the fee. Read in one statement, so
+ * and that each transfer queued pays its source's amount net of the fee, to the contract's payee. Read in one statement, so
  * one snapshot, whatever the app's workers are doing meanwhile.
  */
 export async function expectLedgerBalanced(app: TestApp): Promise<void> {
   const [rows] = await app.sql<MoneyRows>(`
     SELECT
       (SELECT coalesce(json_agg(json_build_object('account', account, 'cents', cents)), '[]') FROM (SELECT account, sum(amount_cents)::text AS cents FROM ledger_entries GROUP BY account) b) AS balances,
-      (SELECT coalesce(json_agg(json_build_object('id', id, 'coderId', coder_id, 'feeBps', platform_fee_bps)), '[]') FROM contracts) AS contracts,
+      (SELECT coalesce(json_agg(json_build_object('id', id, 'coderId', coder_id, 'codingCompanyId', coding_company_id, 'feeBps', platform_fee_bps)), '[]') FROM contracts) AS contracts,
       (SELECT coalesce(json_agg(json_build_object('id', id, 'contractId', contract_id, 'cents', amount_cents, 'status', status)), '[]') FROM milestones) AS milestones,
       (SELECT coalesce(json_agg(json_build_object('id', id, 'contractId', contract_id, 'cents', amount_cents, 'status', status, 'disputeId', dispute_id)), '[]') FROM invoices) AS invoices,
       (SELECT coalesce(json_agg(json_build_object('id', id, 'contractId', contract_id, 'coderCents', coder_cents, 'heldCents', held_cents)), '[]') FROM disputes WHERE status = 'RESOLVED') AS disputes,
@@ -53,35 +55,43 @@ export async function expectLedgerBalanced(app: TestApp): Promise<void> {
   // The fee rule written out here, not imported, so that a wrong fee in the code shows: basis points
   // of the amount, rounded down to the cent.
   const fee = (cents: number, contractId: string) => Math.floor((cents * contracts.get(contractId)!.feeBps) / 10000);
+  // Who a contract pays, written out here too: the coding company it was made through, otherwise its coder.
+  const payeeOf = (contractId: string) => {
+    const { coderId, codingCompanyId } = contracts.get(contractId)!;
+    return codingCompanyId ? { kind: 'ORGANIZATION', id: codingCompanyId } : { kind: 'USER', id: coderId };
+  };
+  const payable = (payee: { kind: string; id: string }) => `${payee.kind === 'ORGANIZATION' ? 'company' : 'coder'}_payable:${payee.id}`;
 
   const expected = new Map<string, number>();
   const add = (account: string, cents: number) => expected.set(account, (expected.get(account) ?? 0) + cents);
-  const payouts = new Map<string, number>();
+  const payouts = new Map<string, { payee: { kind: string; id: string }; amountCents: number }>();
   /** `cents` leave the contract's escrow: `coderCents` of them to the coder less the fee, the rest refunded. */
   const settle = (source: string, contractId: string, cents: number, coderCents: number) => {
     const net = coderCents - fee(coderCents, contractId);
     add(`escrow:${contractId}`, cents);
     add('platform_fees', -fee(coderCents, contractId));
-    add(`coder_payable:${contracts.get(contractId)!.coderId}`, -net);
+    add(payable(payeeOf(contractId)), -net);
     add('stripe_balance', -(cents - coderCents));
-    if (net > 0) payouts.set(source, net);
+    if (net > 0) payouts.set(source, { payee: payeeOf(contractId), amountCents: net });
   };
 
-  // Every milestone past FUNDING and every invoice PAID or RELEASED was paid into escrow (one in
-  // review, being charged, declined or VOID has moved no money).
-  const paid = [...rows.milestones.filter((m) => !['CREATED', 'FUNDING'].includes(m.status)), ...rows.invoices.filter((i) => ['PAID', 'RELEASED'].includes(i.status))];
+  const transferSources = new Set(rows.transfers.map((t) => t.payload.source));
+  const refundKeys = new Set(rows.refunds.map((r) => r.key));
+  // Every milestone past FUNDING and every invoice PAID or RELEASED was paid into escrow (an invoice in
+  // review, being charged, declined or VOID has moved no money); so was a CANCELLED milestone whose
+  // payment arrived anyway (and was refunded at once, with its own refund queued).
+  const paidMilestone = (m: MoneyRows['milestones'][number]) => !['CREATED', 'FUNDING', 'CANCELLED'].includes(m.status) || (m.status === 'CANCELLED' && refundKeys.has(`refund:milestone:${m.id}`));
+  const paid = [...rows.milestones.filter(paidMilestone), ...rows.invoices.filter((i) => ['PAID', 'RELEASED'].includes(i.status))];
   for (const { contractId, cents } of paid) {
     add('stripe_balance', cents);
     add(`escrow:${contractId}`, -cents);
   }
   // Out of escrow: a milestone released (its own transfer queued) or refunded (its own refund queued),
   // a released invoice, or all the milestones a dispute held, settled at once.
-  const transferSources = new Set(rows.transfers.map((t) => t.payload.source));
-  const refundKeys = new Set(rows.refunds.map((r) => r.key));
   const settledByDisputes = new Map<string, number>();
   for (const m of rows.milestones) {
     if (m.status === 'RELEASED' && transferSources.has(`milestone:${m.id}`)) settle(`milestone:${m.id}`, m.contractId, m.cents, m.cents);
-    else if (m.status === 'REFUNDED' && refundKeys.has(`refund:milestone:${m.id}`)) settle(`milestone:${m.id}`, m.contractId, m.cents, 0);
+    else if (['REFUNDED', 'CANCELLED'].includes(m.status) && refundKeys.has(`refund:milestone:${m.id}`)) settle(`milestone:${m.id}`, m.contractId, m.cents, 0);
     else if (m.status === 'RELEASED' || m.status === 'REFUNDED') settledByDisputes.set(m.contractId, (settledByDisputes.get(m.contractId) ?? 0) + m.cents);
   }
   for (const i of rows.invoices.filter((invoice) => invoice.status === 'RELEASED')) settle(`invoice:${i.id}`, i.contractId, i.cents, i.cents);
@@ -99,10 +109,10 @@ export async function expectLedgerBalanced(app: TestApp): Promise<void> {
   }
   // The milestones that left escrow with neither their own transfer nor their own refund are exactly those the disputes held.
   expect(Object.fromEntries(settledByDisputes)).toEqual(Object.fromEntries(heldByDisputes));
-  // Each transfer queued pays what its source released to the coder; once made, it leaves the coder's payable and the Stripe balance.
-  expect(Object.fromEntries(rows.transfers.map((t) => [t.payload.source, t.payload.amountCents]))).toEqual(Object.fromEntries(payouts));
+  // Each transfer queued pays what its source released, to the contract's payee; once made, it leaves the payee's payable and the Stripe balance.
+  expect(Object.fromEntries(rows.transfers.map((t) => [t.payload.source, { payee: t.payload.payee, amountCents: t.payload.amountCents }]))).toEqual(Object.fromEntries(payouts));
   for (const t of rows.transfers.filter((transfer) => transfer.status === 'DONE')) {
-    add(`coder_payable:${t.payload.coderId}`, t.payload.amountCents);
+    add(payable(t.payload.payee), t.payload.amountCents);
     add('stripe_balance', -t.payload.amountCents);
   }
 
@@ -124,6 +134,25 @@ export async function acceptedContract(
   );
   const { acceptBid } = ok(await app.gql(`mutation($id: ID!) { acceptBid(id: $id) { id } }`, { id: submitBid.id }, owner.accessToken));
   return { owner, coder, organizationId: organization.id, contractId: acceptBid.id };
+}
+
+/**
+ * A FIXED_PRICE contract on which money reached the coder: a milestone funded, approved and released
+ * (with the simulated gateway, which confirms a payment a moment later: apps without STRIPE_SECRET_KEY).
+ */
+export async function paidContract(app: TestApp, amountCents = 20000): Promise<Awaited<ReturnType<typeof acceptedContract>> & { milestoneId: string }> {
+  const parties = await acceptedContract(app, { payModel: 'FIXED_PRICE', rateCents: null, budgetCents: 100000 }, { rateCents: 50000 });
+  const { createMilestone } = ok(
+    await app.gql(
+      `mutation($c: ID!, $input: CreateMilestoneInput!) { createMilestone(contractId: $c, input: $input) { id } }`,
+      { c: parties.contractId, input: { title: 'Paid milestone', amountCents } },
+      parties.owner.accessToken,
+    ),
+  );
+  ok(await app.gql(`mutation($id: ID!) { fundMilestone(id: $id) { status } }`, { id: createMilestone.id }, parties.owner.accessToken));
+  await eventually(async () => (await app.sql<{ status: string }>('SELECT status FROM milestones WHERE id = $1', [createMilestone.id]))[0].status === 'FUNDED', 'milestone funded (simulated gateway)');
+  ok(await app.gql(`mutation($id: ID!) { approveMilestone(id: $id) { status } }`, { id: createMilestone.id }, parties.owner.accessToken));
+  return { ...parties, milestoneId: createMilestone.id as string };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../../common/pagination/connection.js';
 import { PayModel } from '../../domain/work.enums.js';
+import { PayeeKind } from '../../payments/payee.js';
 import { ContractPauseReason, ContractStatus } from '../contract-status.enum.js';
 
 @ObjectType({ description: 'The engagement created when a provider accepts a bid.' })
@@ -46,6 +47,18 @@ export class Contract {
 
   @Field(() => Date, { nullable: true })
   endedAt: Date | null;
+}
+
+@ObjectType('Payee', {
+  description:
+    "Who a contract pays: the coder personally (USER), or the coding company the contract was made through (ORGANIZATION: the company's own Stripe account, whichever member works the contract).",
+})
+export class ContractPayee {
+  @Field(() => PayeeKind)
+  kind: PayeeKind;
+
+  /** The user or organization paid. */
+  id: string;
 }
 
 @ObjectType()

@@ -3,7 +3,7 @@ import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min
 import { DisputeOutcome, DisputeStatus } from '../dispute-status.enum.js';
 import { Trim } from '../../common/validation/trim.decorator.js';
 
-@ObjectType({ description: 'A dispute over a contract; escrow stays frozen until an admin resolves it.' })
+@ObjectType({ description: "A dispute over a contract; escrow stays frozen until an admin resolves it. Both parties see it, with the admin's decision and the amounts." })
 export class Dispute {
   @Field(() => ID)
   id: string;
@@ -13,16 +13,28 @@ export class Dispute {
   @Field()
   reason: string;
 
+  @Field({ description: 'Who opened it: provider (the practice) or coder (the coder, or the coding company for its coder).' })
+  openedBySide: string;
+
   @Field(() => DisputeStatus)
   status: DisputeStatus;
 
-  @Field(() => Int, { nullable: true, description: 'What the dispute held when it was resolved: the escrow on milestones, or the invoices it covered (not charged yet).' })
+  @Field(() => DisputeOutcome, { nullable: true, description: "The admin's decision; null while OPEN." })
+  outcome: DisputeOutcome | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'What the dispute held when it was resolved (everything the resolution settled): the escrow on milestones, or the invoices it covered (not charged yet).',
+  })
   heldCents: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'What the coder received (before the platform fee); for invoices, what is charged of them.' })
+  @Field(() => Int, { nullable: true, description: 'What went to the coder, before the platform fee (for invoices: what is charged of them).' })
   coderCents: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'What went back to the practice (refunded, or for invoices never charged): heldCents - coderCents.' })
+  practiceCents: number | null;
+
+  @Field(() => String, { nullable: true, description: "The admin's explanation of the decision." })
   resolutionNote: string | null;
 
   @Field()

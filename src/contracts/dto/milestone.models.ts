@@ -23,11 +23,26 @@ export class Milestone {
   @Field(() => MilestoneStatus)
   status: MilestoneStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The coder's note with the latest delivery." })
   submissionNote: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'When a submitted milestone is released if the provider neither approves nor disputes it.' })
+  @Field(() => Date, { nullable: true, description: 'When a submitted milestone is released if the provider neither approves, sends it back, nor disputes it.' })
   autoReleaseAt: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the coder first delivered it. From then on the practice cannot refund it alone: it approves, requests changes, or opens a dispute.',
+  })
+  firstSubmittedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'What the practice asked to change the last time it sent the milestone back (requestMilestoneChanges).' })
+  changesRequestedNote: string | null;
+
+  @Field(() => Date, { nullable: true })
+  changesRequestedAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When it was cancelled before any money arrived (CANCELLED).' })
+  cancelledAt: Date | null;
 
   @Field()
   createdAt: Date;
@@ -77,4 +92,18 @@ export class SubmitMilestoneArgs {
   @IsString()
   @MaxLength(2000)
   note?: string | null;
+}
+
+@ArgsType()
+export class RequestMilestoneChangesArgs {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+
+  @Field({ description: 'What to change, shown to the coder (no PHI: reference charts by id).' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  note: string;
 }

@@ -1,7 +1,13 @@
-import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
-import { IsString, MaxLength } from 'class-validator';
+import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PayeeKind } from '../payee.js';
 
-@ObjectType({ description: "The calling coder's Stripe Connect account." })
+registerEnumType(PayeeKind, {
+  name: 'PayeeKind',
+  description: 'USER: a coder paid personally. ORGANIZATION: a coding company, paid as a company (its own Stripe account), whichever member works the contract.',
+});
+
+@ObjectType({ description: "A payee's Stripe Connect account: the calling coder's, or a coding company's." })
 export class PayoutAccount {
   @Field({ description: 'NOT_STARTED, ONBOARDING (details missing) or ENABLED.' })
   status: string;
@@ -10,9 +16,9 @@ export class PayoutAccount {
   payoutsEnabled: boolean;
 }
 
-@ObjectType({ description: "A coder's money, derived from the ledger." })
+@ObjectType({ description: "A payee's money, derived from the ledger: a coder's own, or a coding company's." })
 export class Earnings {
-  @Field(() => Int, { description: 'Funded into escrow on your contracts, not yet released (net of the platform fee).' })
+  @Field(() => Int, { description: 'Funded into escrow on the contracts paying you, not yet released (net of the platform fee).' })
   pendingCents: number;
 
   @Field(() => Int, { description: 'Released to you, waiting to be transferred (e.g. until payout onboarding is complete).' })
@@ -23,7 +29,18 @@ export class Earnings {
 }
 
 @ArgsType()
-export class StartPayoutOnboardingArgs {
+export class PayeeArgs {
+  @Field(() => ID, {
+    nullable: true,
+    description: "A coding company you manage (OWNER or ADMIN): its account or money instead of your own. A company's contracts pay the company, not the member working them.",
+  })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string | null;
+}
+
+@ArgsType()
+export class StartPayoutOnboardingArgs extends PayeeArgs {
   @Field({ description: 'Where Stripe sends the coder after onboarding.' })
   @IsString()
   @MaxLength(2000)

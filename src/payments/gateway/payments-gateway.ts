@@ -11,6 +11,9 @@ export interface CreatedPaymentIntent {
   status: string;
 }
 
+/** The one currency ChartBridge charges and pays in (Stripe's lowercase ISO code). */
+export const CURRENCY = 'usd';
+
 export interface ConnectedAccount {
   id: string;
   payoutsEnabled: boolean;
@@ -39,7 +42,7 @@ type Reduced<E extends Stripe.Event, K extends keyof E['data']['object']> = { id
  * gateway emits the same.
  */
 export type GatewayEvent =
-  | Reduced<Stripe.PaymentIntentSucceededEvent, 'id' | 'amount' | 'amount_received' | 'metadata'>
+  | Reduced<Stripe.PaymentIntentSucceededEvent, 'id' | 'amount' | 'amount_received' | 'currency' | 'metadata'>
   | Reduced<Stripe.SetupIntentSucceededEvent, 'id' | 'customer' | 'payment_method'>
   | Reduced<Stripe.AccountUpdatedEvent, 'id'>;
 export type GatewayEventType = GatewayEvent['type'];
@@ -57,12 +60,16 @@ export interface ReceivedEvent {
   id: string;
   type: string;
   payload: object;
+  /** `data.object.id`: what the event is about (null when the object has no id). */
+  objectId: string | null;
+  /** The connected account the event came from (Connect webhooks); null for events of our own platform account. */
+  account: string | null;
   /** The event as its handler reads it; null for types we do not handle, or a handled type without the fields its handler reads. */
   event: GatewayEvent | null;
 }
 
 /** A `GatewayEvent` made here (the simulated gateway) as received. */
-export const received = (event: GatewayEvent): ReceivedEvent => ({ id: event.id, type: event.type, payload: event, event });
+export const received = (event: GatewayEvent): ReceivedEvent => ({ id: event.id, type: event.type, payload: event, objectId: event.data.object.id, account: null, event });
 
 export abstract class PaymentsGateway {
   abstract readonly name: 'stripe' | 'simulated';
@@ -70,11 +77,22 @@ export abstract class PaymentsGateway {
   /** A PaymentIntent the customer confirms on the client; `metadata.kind` routes its events to their owner. */
   abstract createPaymentIntent(input: { amountCents: number; transferGroup: string; metadata: PaymentIntentMetadata }, idempotencyKey: string): Promise<CreatedPaymentIntent>;
 
+  /**
+   * Cancels a PaymentIntent nobody has paid, so it can never succeed. Answers the intent's status
+   * afterwards: `canceled` (now or before), or the status that kept Stripe from cancelling it
+   * (`succeeded`: the money arrived, or `processing`: it is on its way).
+   */
+  abstract cancelPaymentIntent(paymentIntentId: string): Promise<{ status: string }>;
+
   abstract createTransfer(input: { amountCents: number; destination: string; transferGroup: string; metadata: Record<string, string> }, idempotencyKey: string): Promise<{ id: string }>;
 
   abstract createRefund(input: { paymentIntentId: string; amountCents: number; metadata: Record<string, string> }, idempotencyKey: string): Promise<{ id: string }>;
 
+  /** A coder's own Express account (an individual). */
   abstract createExpressAccount(input: { email: string; userId: string }, idempotencyKey: string): Promise<ConnectedAccount>;
+
+  /** A coding company's Express account, `business_type: company`: the company is paid, not its members. */
+  abstract createCompanyAccount(input: { organizationId: string; name: string }, idempotencyKey: string): Promise<ConnectedAccount>;
 
   abstract retrieveAccount(accountId: string): Promise<ConnectedAccount>;
 

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { ConnectedAccount, CreatedPaymentIntent, GatewayEvent, OffSessionCharge, PaymentIntentMetadata, PaymentsGateway, ReceivedEvent } from './payments-gateway.js';
+import { ConnectedAccount, CreatedPaymentIntent, CURRENCY, GatewayEvent, OffSessionCharge, PaymentIntentMetadata, PaymentsGateway, ReceivedEvent } from './payments-gateway.js';
 
 /**
  * Offline stand-in for Stripe, used only when STRIPE_SECRET_KEY is unset. Payments succeed at
@@ -24,6 +24,15 @@ export class SimulatedGateway extends PaymentsGateway {
     return { id, clientSecret: `${id}_secret_simulated`, status: 'processing' };
   }
 
+  /**
+   * Always cancelled: a simulated payment that is still FUNDING here lost its success event (the app
+   * stopped within the moment before it), so none is coming; one that does arrive is refunded like
+   * money for any cancelled milestone.
+   */
+  async cancelPaymentIntent(): Promise<{ status: string }> {
+    return { status: 'canceled' };
+  }
+
   async createTransfer(_input: { amountCents: number }, idempotencyKey: string): Promise<{ id: string }> {
     return { id: `tr_sim_${digest(idempotencyKey)}` };
   }
@@ -36,6 +45,10 @@ export class SimulatedGateway extends PaymentsGateway {
     const account = { id: `acct_sim_${digest(idempotencyKey).slice(0, 16)}`, payoutsEnabled: true, detailsSubmitted: true };
     this.emitSoon({ id: `evt_sim_${digest(`${account.id}:updated`)}`, type: 'account.updated', data: { object: { id: account.id } } });
     return account;
+  }
+
+  async createCompanyAccount(_input: { organizationId: string; name: string }, idempotencyKey: string): Promise<ConnectedAccount> {
+    return this.createExpressAccount({ email: '', userId: '' }, idempotencyKey);
   }
 
   async retrieveAccount(accountId: string): Promise<ConnectedAccount> {
@@ -77,7 +90,7 @@ export class SimulatedGateway extends PaymentsGateway {
     this.emitSoon({
       id: `evt_sim_${digest(`${id}:succeeded`)}`,
       type: 'payment_intent.succeeded',
-      data: { object: { id, amount: input.amountCents, amount_received: input.amountCents, metadata: input.metadata } },
+      data: { object: { id, amount: input.amountCents, amount_received: input.amountCents, currency: CURRENCY, metadata: input.metadata } },
     });
   }
 

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import Stripe from 'stripe';
 import { AppConfig } from '../../config/app-config.js';
-import { ConnectedAccount, CreatedPaymentIntent, OffSessionCharge, PaymentIntentMetadata, PaymentsGateway, ReceivedEvent } from './payments-gateway.js';
+import { ConnectedAccount, CreatedPaymentIntent, CURRENCY, OffSessionCharge, PaymentIntentMetadata, PaymentsGateway, ReceivedEvent } from './payments-gateway.js';
 import { assertSignedNotInFuture, InvalidWebhookError, toReceivedEvent } from './webhook-event.js';
 
 /** How far a webhook signature's timestamp may be from our clock, either way (the SDK's default). */
@@ -31,15 +31,30 @@ export class StripeGateway extends PaymentsGateway {
 
   async createPaymentIntent(input: { amountCents: number; transferGroup: string; metadata: PaymentIntentMetadata }, idempotencyKey: string): Promise<CreatedPaymentIntent> {
     const intent = await this.stripe.paymentIntents.create(
-      { amount: input.amountCents, currency: 'usd', transfer_group: input.transferGroup, metadata: input.metadata, automatic_payment_methods: { enabled: true } },
+      { amount: input.amountCents, currency: CURRENCY, transfer_group: input.transferGroup, metadata: input.metadata, automatic_payment_methods: { enabled: true } },
       { idempotencyKey },
     );
     return { id: intent.id, clientSecret: intent.client_secret!, status: intent.status };
   }
 
+  async cancelPaymentIntent(paymentIntentId: string): Promise<{ status: string }> {
+    try {
+      // No idempotency key of ours: cancelling is idempotent in effect, and the SDK keys its own retries.
+      const intent = await this.stripe.paymentIntents.cancel(paymentIntentId, { cancellation_reason: 'abandoned' });
+      return { status: intent.status };
+    } catch (error) {
+      // Stripe refuses to cancel an intent that succeeded, is processing, or was cancelled before; its error carries the intent.
+      if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'payment_intent_unexpected_state') {
+        const status = error.payment_intent?.status ?? (await this.stripe.paymentIntents.retrieve(paymentIntentId)).status;
+        return { status };
+      }
+      throw error;
+    }
+  }
+
   async createTransfer(input: { amountCents: number; destination: string; transferGroup: string; metadata: Record<string, string> }, idempotencyKey: string): Promise<{ id: string }> {
     const transfer = await this.stripe.transfers.create(
-      { amount: input.amountCents, currency: 'usd', destination: input.destination, transfer_group: input.transferGroup, metadata: input.metadata },
+      { amount: input.amountCents, currency: CURRENCY, destination: input.destination, transfer_group: input.transferGroup, metadata: input.metadata },
       { idempotencyKey },
     );
     return { id: transfer.id };
@@ -53,6 +68,20 @@ export class StripeGateway extends PaymentsGateway {
   async createExpressAccount(input: { email: string; userId: string }, idempotencyKey: string): Promise<ConnectedAccount> {
     const account = await this.stripe.accounts.create(
       { type: 'express', email: input.email, capabilities: { transfers: { requested: true } }, metadata: { userId: input.userId } },
+      { idempotencyKey },
+    );
+    return toAccount(account);
+  }
+
+  async createCompanyAccount(input: { organizationId: string; name: string }, idempotencyKey: string): Promise<ConnectedAccount> {
+    const account = await this.stripe.accounts.create(
+      {
+        type: 'express',
+        business_type: 'company',
+        company: { name: input.name },
+        capabilities: { transfers: { requested: true } },
+        metadata: { organizationId: input.organizationId },
+      },
       { idempotencyKey },
     );
     return toAccount(account);
@@ -87,7 +116,7 @@ export class StripeGateway extends PaymentsGateway {
         : await this.stripe.paymentIntents.create(
             {
               amount: input.amountCents,
-              currency: 'usd',
+              currency: CURRENCY,
               customer: input.customerId,
               payment_method: input.paymentMethodId,
               off_session: true,

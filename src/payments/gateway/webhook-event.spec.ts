@@ -15,11 +15,11 @@ describe(toReceivedEvent.name, () => {
     const valid = event();
     const received = toReceivedEvent(valid);
     expect(received.payload).toBe(valid);
-    expect(received).toMatchObject({ id: 'evt_1', type: 'payment_intent.succeeded' });
+    expect(received).toMatchObject({ id: 'evt_1', type: 'payment_intent.succeeded', objectId: 'pi_1', account: null });
     expect(received.event).toEqual({
       id: 'evt_1',
       type: 'payment_intent.succeeded',
-      data: { object: { id: 'pi_1', amount: 100, amount_received: 100, metadata: { kind: 'milestone', milestoneId: 'm1' } } },
+      data: { object: { id: 'pi_1', amount: 100, amount_received: 100, currency: 'usd', metadata: { kind: 'milestone', milestoneId: 'm1' } } },
     });
     expect(toReceivedEvent(withObject('setup_intent.succeeded', { id: 'seti_1', customer: { id: 'cus_1', object: 'customer' }, payment_method: 'pm_1', usage: 'off_session' })).event).toEqual({
       id: 'evt_1',
@@ -29,16 +29,22 @@ describe(toReceivedEvent.name, () => {
     expect(toReceivedEvent(withObject('account.updated', { id: 'acct_1', payouts_enabled: true })).event).toEqual({ id: 'evt_1', type: 'account.updated', data: { object: { id: 'acct_1' } } });
   });
 
+  it('says which connected account an event came from (Connect webhooks)', () => {
+    expect(toReceivedEvent(event({ account: 'acct_other' }))).toMatchObject({ account: 'acct_other', objectId: 'pi_1' });
+    expect(toReceivedEvent(event({ account: null })).account).toBeNull();
+  });
+
   it('stores an event of another type without reading it', () => {
     const received = toReceivedEvent(event({ type: 'balance.available', data: { object: { object: 'balance', available: [] } } }));
     expect(received).toMatchObject({ id: 'evt_1', type: 'balance.available', event: null });
   });
 
   it.each([
-    ['a payment without an id', withObject('payment_intent.succeeded', { amount: 100, metadata: {} })],
-    ['a payment with a fractional amount', withObject('payment_intent.succeeded', { id: 'pi_1', amount: 10.5, metadata: {} })],
-    ['a payment with a string amount', withObject('payment_intent.succeeded', { id: 'pi_1', amount: '100', metadata: {} })],
-    ['a payment with metadata that is not strings', withObject('payment_intent.succeeded', { id: 'pi_1', amount: 100, metadata: { kind: ['milestone'] } })],
+    ['a payment without an id', withObject('payment_intent.succeeded', { amount: 100, currency: 'usd', metadata: {} })],
+    ['a payment with a fractional amount', withObject('payment_intent.succeeded', { id: 'pi_1', amount: 10.5, currency: 'usd', metadata: {} })],
+    ['a payment with a string amount', withObject('payment_intent.succeeded', { id: 'pi_1', amount: '100', currency: 'usd', metadata: {} })],
+    ['a payment without a currency', withObject('payment_intent.succeeded', { id: 'pi_1', amount: 100, metadata: {} })],
+    ['a payment with metadata that is not strings', withObject('payment_intent.succeeded', { id: 'pi_1', amount: 100, currency: 'usd', metadata: { kind: ['milestone'] } })],
     ['a setup intent with a numeric customer', withObject('setup_intent.succeeded', { id: 'seti_1', customer: 7, payment_method: 'pm_1' })],
     ['an account without an id', withObject('account.updated', { object: 'account' })],
   ])('stores, without reading, %s', (_, payload) => {
@@ -57,6 +63,8 @@ describe(toReceivedEvent.name, () => {
     ['no data.object', event({ data: {} })],
     ['an array data.object', event({ data: { object: [] } })],
     ['a non-string data.object.id', event({ data: { object: { id: 7 } } })],
+    ['a numeric account', event({ account: 7 })],
+    ['an empty account', event({ account: '' })],
     ['a NUL in a value', event({ data: { object: { id: 'pi_1', note: '\u0000' } } })],
     ['a NUL in a key', event({ data: { object: { id: 'pi_1', ['\u0000']: 1 } } })],
     ['an unpaired surrogate', event({ type: 'x\uD800' })],

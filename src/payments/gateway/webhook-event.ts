@@ -22,8 +22,8 @@ const idOf = (value: unknown): string | null | undefined => (value === null || t
  * one of them is missing or of the wrong type (the event is then stored, not applied).
  */
 const READERS: { [T in GatewayEventType]: (object: JsonObject) => Extract<GatewayEvent, { type: T }>['data']['object'] | null } = {
-  'payment_intent.succeeded': ({ id, amount, amount_received: received = amount, metadata = {} }) =>
-    isName(id) && isCents(amount) && isCents(received) && isMetadata(metadata) ? { id, amount, amount_received: received, metadata } : null,
+  'payment_intent.succeeded': ({ id, amount, amount_received: received = amount, currency, metadata = {} }) =>
+    isName(id) && isCents(amount) && isCents(received) && isName(currency) && isMetadata(metadata) ? { id, amount, amount_received: received, currency, metadata } : null,
   'setup_intent.succeeded': ({ id, customer, payment_method: method }) => {
     const [customerId, methodId] = [idOf(customer ?? null), idOf(method ?? null)];
     return isName(id) && customerId !== undefined && methodId !== undefined ? { id, customer: customerId, payment_method: methodId } : null;
@@ -33,20 +33,23 @@ const READERS: { [T in GatewayEventType]: (object: JsonObject) => Extract<Gatewa
 
 /**
  * The verified payload as a `ReceivedEvent`, or InvalidWebhookError: `id` and `type` non-empty
- * strings, `data.object` an object (its `id`, when present, a string), no NUL or unpaired surrogate
+ * strings, `data.object` an object (its `id`, when present, a string), `account` (set on the events
+ * of a connected account) absent, null or an id, no NUL or unpaired surrogate
  * in any string or key (PostgreSQL's jsonb cannot store them), nesting within MAX_DEPTH. An event
  * of a type we handle is also read into its `GatewayEvent` (null when it lacks what its handler reads).
  */
 export function toReceivedEvent(payload: unknown): ReceivedEvent {
   if (!isObject(payload)) throw new InvalidWebhookError('The event must be a JSON object');
-  const { id, type, data } = payload;
+  const { id, type, data, account = null } = payload;
   if (!isName(id)) throw new InvalidWebhookError('The event needs an id');
   if (!isName(type)) throw new InvalidWebhookError('The event needs a type');
   if (!isObject(data) || !isObject(data.object)) throw new InvalidWebhookError('The event needs data.object');
   if ('id' in data.object && typeof data.object.id !== 'string') throw new InvalidWebhookError('data.object.id must be a string');
+  if (account !== null && !isName(account)) throw new InvalidWebhookError("The event's account must be an account id");
   if (nestsDeeperThan(payload, MAX_DEPTH)) throw new InvalidWebhookError(`The event nests deeper than ${MAX_DEPTH} levels`);
   if (pathsOfStringsMatching(payload, UNSTORABLE_IN_JSONB, '', 1).length) throw new InvalidWebhookError('The event holds a NUL character or an unpaired surrogate');
-  return { id, type, payload, event: readHandled(id, type, data.object) };
+  const objectId = typeof data.object.id === 'string' ? data.object.id : null;
+  return { id, type, payload, objectId, account, event: readHandled(id, type, data.object) };
 }
 
 function readHandled(id: string, type: string, object: JsonObject): GatewayEvent | null {
