@@ -203,7 +203,7 @@ describe('webhooks trust only what we asked for (Stripe SDK against the local fa
     });
 
     it("applies a charge's success reported before the charge's result was recorded, once it is", async () => {
-      const { contractId, invoice, status, charge } = await invoiced(400_000);
+      const { invoice, status, charge } = await invoiced(400_000);
       // Stripe charges the card and reports it, but our worker never hears the answer.
       fake.failAfterEffect('/v1/payment_intents', 3);
       await drain();
