@@ -253,8 +253,8 @@ describe('escrow protects both parties (Stripe SDK against the local fake)', () 
       const parties = await fixedPriceContract();
       const { milestoneId, intent } = await fundingMilestone(parties, 15000);
       // Another transaction holds the milestone's row, so both writers queue on it: the cancel first
-      // (Stripe has cancelled the intent; its UPDATE waits), then the webhook, which has read the
-      // milestone as FUNDING before its own UPDATE waits too.
+      // (Stripe has cancelled the intent; its UPDATE waits), then the webhook (its locking read waits
+      // too; the cancel commits first, so the webhook finds the milestone CANCELLED).
       const locker = new pg.Client({ connectionString: app.config.databaseUrl });
       await locker.connect();
       try {
@@ -262,8 +262,11 @@ describe('escrow protects both parties (Stripe SDK against the local fake)', () 
         await locker.query('SELECT 1 FROM milestones WHERE id = $1 FOR UPDATE', [milestoneId]);
         const waiting = async () =>
           Number(
-            (await app.sql<{ n: string }>(`SELECT count(*)::text AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'UPDATE "milestones"%'`))[0]
-              .n,
+            (
+              await app.sql<{ n: string }>(
+                `SELECT count(*)::text AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND (query LIKE 'UPDATE "milestones"%' OR query LIKE '%FROM "milestones"%FOR UPDATE%')`,
+              )
+            )[0].n,
           );
         const cancelling = app.gql(CANCEL, { id: milestoneId }, parties.owner.accessToken);
         await eventually(async () => (await waiting()) === 1, 'the cancel waiting on the row');
