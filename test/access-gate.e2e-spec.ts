@@ -109,7 +109,7 @@ describe('access gate', () => {
 
   it('applies one party rule to a contract and to the list of contracts: the coding company managing the coder is on its side, its other members are not', async () => {
     const { owner, organization } = await a.practice();
-    const job = await postJob(app, owner, organization.id);
+    const job = await postJob(app, owner, organization.id, { payModel: 'HOURLY', rateCents: 6000 });
     const boss = await a.coder();
     const { createOrganization: company } = ok(await app.gql(`mutation { createOrganization(input: { name: "Gate Coding LLC", kind: CODING_COMPANY }) { id } }`, {}, boss.accessToken));
     const { coder: worker } = await c.verifiedCoder();
@@ -137,7 +137,7 @@ describe('access gate', () => {
     }
     // Each side keeps to its own moves: the company's admin logs work for its coder; the practice's member submits no coded work.
     const today = new Date().toISOString().slice(0, 10);
-    const logWork = `mutation($id: ID!, $day: Date!) { logWork(contractId: $id, input: { workedOn: $day, charts: 3 }) { id } }`;
+    const logWork = `mutation($id: ID!, $day: Date!) { logWork(contractId: $id, input: { workedOn: $day, minutes: 30 }) { id } }`;
     ok(await app.gql(logWork, { id: contract.id, day: today }, deputy.accessToken));
     failed(await app.gql(`mutation($id: ID!) { endContract(id: $id) { id } }`, { id: contract.id }, colleague.accessToken), 'NOT_FOUND');
     const submitBatch = `mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "A-1", icd10cm: ["I10"] }] }) { id } }`;

@@ -146,10 +146,13 @@ const MATRIX: Record<string, Entry> = {
   approveMilestone: { doc: 'mutation($id: ID!) { approveMilestone(id: $id) { id } }', vars: (w) => ({ id: w.milestone }), expect: 'U F F O N F F' },
   refundMilestone: { doc: 'mutation($id: ID!) { refundMilestone(id: $id) { id } }', vars: (w) => ({ id: w.milestone }), expect: 'U F F C N F F' },
   logWork: {
-    doc: 'mutation($id: ID!, $day: Date!) { logWork(contractId: $id, input: { workedOn: $day, charts: 5 }) { id } }',
-    vars: (w) => ({ id: w.contractPerChart, day: new Date().toISOString().slice(0, 10) }),
+    doc: 'mutation($id: ID!, $day: Date!) { logWork(contractId: $id, input: { workedOn: $day, minutes: 5 }) { id } }',
+    vars: (w) => ({ id: w.contractHourly, day: new Date().toISOString().slice(0, 10) }),
     expect: 'U O N F F F F',
   },
+  // The provider pauses one contract and resumes another it paused before the matrix ran.
+  pauseContract: { doc: 'mutation($id: ID!) { pauseContract(id: $id) { id } }', vars: (w) => ({ id: w.contractToPause }), expect: 'U F N O N F F' },
+  resumeContract: { doc: 'mutation($id: ID!) { resumeContract(id: $id) { id } }', vars: (w) => ({ id: w.contractPaused }), expect: 'U F N O N F F' },
   reportCollections: {
     doc: 'mutation($id: ID!) { reportCollections(contractId: $id, periodStart: "2026-01-01", periodEnd: "2026-01-31", collectedCents: 100000) { id } }',
     vars: (w) => ({ id: w.contractPerChart }),
@@ -295,6 +298,10 @@ describe('authorization matrix', () => {
     world.coderNotification = ok(await app.gql(`{ myNotifications(first: 1) { edges { node { id } } } }`, {}, C)).myNotifications.edges[0].node.id;
 
     world.contractPerChart = await accept(await bid(C, (await postJob(app, practice.owner, practice.organization.id)).id));
+    world.contractHourly = await accept(await bid(C, (await postJob(app, practice.owner, practice.organization.id, { payModel: 'HOURLY', rateCents: 6000 })).id, { rateCents: 6000 }));
+    world.contractToPause = await accept(await bid(C, (await postJob(app, practice.owner, practice.organization.id)).id));
+    world.contractPaused = await accept(await bid(C, (await postJob(app, practice.owner, practice.organization.id)).id));
+    ok(await app.gql(`mutation($id: ID!) { pauseContract(id: $id) { id } }`, { id: world.contractPaused }, P));
     world.contractToEnd = await accept(await bid(C, (await postJob(app, practice.owner, practice.organization.id)).id));
     const disputed = await accept(await bid(C, (await postJob(app, practice.owner, practice.organization.id)).id));
     world.dispute = ok(await app.gql(`mutation($id: ID!) { openDispute(contractId: $id, reason: "x") { id } }`, { id: disputed }, P)).openDispute.id;

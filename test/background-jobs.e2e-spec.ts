@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { previousWeek } from '../src/contracts/invoices.service.js';
+import { previousWeek } from '../src/domain/work-days.js';
 import { ok, Session } from './support/given.js';
-import { acceptedContract, expectLedgerBalanced } from './support/money.js';
+import { acceptedContract, backdateContract, expectLedgerBalanced } from './support/money.js';
 import { TestApp } from './support/test-app.js';
 import { eventually } from './support/wait.js';
 
@@ -25,6 +25,7 @@ describe('background jobs: a failing row holds up no other', () => {
       MILESTONE_RELEASE_CRON: EVERY_SECOND,
       INVOICE_GENERATION_CRON: EVERY_SECOND,
       INVOICE_RELEASE_CRON: EVERY_SECOND,
+      INVOICE_CHARGE_CRON: EVERY_SECOND,
       INVOICE_DISPUTE_DAYS: '1',
       DATABASE_LOCK_TIMEOUT_MS: '300',
     });
@@ -37,8 +38,8 @@ describe('background jobs: a failing row holds up no other', () => {
   const invoices = async (owner: Session, contractId: string) => ok(await app.gql(INVOICES, { contract: contractId }, owner.accessToken)).invoices as { id: string; status: string }[];
   const milestones = async (owner: Session, contractId: string) => ok(await app.gql(MILESTONES, { id: contractId }, owner.accessToken)).contract.milestones as { id: string; status: string }[];
 
-  /** A percent-of-collections contract with one invoice, paid (simulated card) and held for the dispute window. */
-  async function paidInvoice() {
+  /** A percent-of-collections contract with one invoice in its review window, and a card saved (simulated). */
+  async function invoiceInReview() {
     const parties = await acceptedContract(
       app,
       { payModel: 'PERCENT_OF_COLLECTIONS', rateCents: null, percentOfCollectionsBps: 600, workType: 'BILLING' },
@@ -46,7 +47,15 @@ describe('background jobs: a failing row holds up no other', () => {
     );
     ok(await app.gql(COLLECTIONS, { contract: parties.contractId }, parties.owner.accessToken));
     ok(await app.gql(`mutation($org: ID!) { startPaymentMethodSetup(organizationId: $org) }`, { org: parties.organizationId }, parties.owner.accessToken));
-    await eventually(async () => (await invoices(parties.owner, parties.contractId))[0]?.status === 'PAID', 'invoice paid', { timeoutMs: 25_000, intervalMs: 200 });
+    await eventually(
+      async () => (await app.sql(`SELECT 1 FROM billing_customers WHERE organization_id = $1 AND default_payment_method_id IS NOT NULL`, [parties.organizationId])).length === 1,
+      'card saved',
+      {
+        timeoutMs: 25_000,
+        intervalMs: 200,
+      },
+    );
+    expect((await invoices(parties.owner, parties.contractId))[0].status).toBe('IN_REVIEW');
     return parties;
   }
 
@@ -62,24 +71,25 @@ describe('background jobs: a failing row holds up no other', () => {
     return { ...parties, milestoneId: createMilestone.id as string };
   }
 
-  it('invoices and releases every other contract while one cannot be invoiced and others cannot be locked', async () => {
+  it('invoices, charges and releases every other contract while one cannot be invoiced and others cannot be locked', async () => {
     const week = previousWeek(new Date());
     const hourly = { payModel: 'HOURLY', rateCents: 6000 };
     const broken = await acceptedContract(app, hourly, hourly);
     const healthy = await acceptedContract(app, hourly, hourly);
+    for (const { contractId } of [broken, healthy]) await backdateContract(app, contractId, 14);
     // A rate no client can enter: 90 minutes of it overflow an invoice's amount, so invoicing this contract throws every time.
     await app.sql(`UPDATE contracts SET rate_cents = 2000000000 WHERE id = $1`, [broken.contractId]);
     for (const { coder, contractId } of [broken, healthy]) ok(await app.gql(LOG, { contract: contractId, input: { workedOn: week.start, minutes: 90 } }, coder.accessToken));
 
-    const [lockedInvoice, freeInvoice] = [await paidInvoice(), await paidInvoice()];
+    const [lockedInvoice, freeInvoice] = [await invoiceInReview(), await invoiceInReview()];
     const [lockedMilestone, freeMilestone] = [await submittedMilestone(), await submittedMilestone()];
-    // A long transaction elsewhere holds two contracts' rows: releasing on them fails with a lock timeout.
+    // A long transaction elsewhere holds two contracts' rows: charging and releasing on them fail with a lock timeout.
     locker = new pg.Client({ connectionString: app.config.databaseUrl });
     await locker.connect();
     await locker.query('BEGIN');
     await locker.query(`SELECT 1 FROM contracts WHERE id IN ($1, $2) FOR NO KEY UPDATE`, [lockedInvoice.contractId, lockedMilestone.contractId]);
-    // All four come due, the locked ones first in line.
-    await app.sql(`UPDATE invoices SET release_after = now() - CASE contract_id WHEN $1 THEN interval '2 hours' ELSE interval '1 hour' END WHERE contract_id IN ($1, $2)`, [
+    // All four come due (the invoices' review windows pass), the locked ones first in line.
+    await app.sql(`UPDATE invoices SET due_at = now() - CASE contract_id WHEN $1 THEN interval '2 hours' ELSE interval '1 hour' END WHERE contract_id IN ($1, $2)`, [
       lockedInvoice.contractId,
       freeInvoice.contractId,
     ]);
@@ -92,7 +102,7 @@ describe('background jobs: a failing row holds up no other', () => {
     await eventually(async () => (await invoices(freeInvoice.owner, freeInvoice.contractId))[0].status === 'RELEASED', 'the free invoice released', { timeoutMs: 25_000, intervalMs: 200 });
     await eventually(async () => (await milestones(freeMilestone.owner, freeMilestone.contractId))[0].status === 'RELEASED', 'the free milestone released', { timeoutMs: 25_000, intervalMs: 200 });
     expect(await invoices(broken.owner, broken.contractId)).toEqual([]);
-    expect((await invoices(lockedInvoice.owner, lockedInvoice.contractId))[0].status).toBe('PAID');
+    expect((await invoices(lockedInvoice.owner, lockedInvoice.contractId))[0].status).toBe('IN_REVIEW');
     expect((await milestones(lockedMilestone.owner, lockedMilestone.contractId))[0].status).toBe('SUBMITTED');
 
     // The lock goes: the next runs release those too (a failure skipped the row, it did not stop the schedule).

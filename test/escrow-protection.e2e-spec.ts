@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { MilestonesService } from '../src/contracts/milestones.service.js';
+import { InvoicesService } from '../src/contracts/invoices.service.js';
 import { OutboxService } from '../src/outbox/outbox.service.js';
 import { FakeStripe, fakeStripeEnv } from './support/fake-stripe.js';
 import { failed, given, ok, Session } from './support/given.js';
@@ -336,14 +337,16 @@ describe('escrow protects both parties (Stripe SDK against the local fake)', () 
       ok(await app.gql(END, { id: contractId }, coder.accessToken));
       failed(await app.gql(LEAVE_REVIEW, { id: contractId, rating: 5 }, coder.accessToken), 'CONFLICT');
 
-      // The practice saves a card; the charge goes out and Stripe confirms it: the invoice is PAID (held for its dispute window).
+      // The practice saves a card; its review window over, the charge goes out and Stripe confirms it: the invoice is paid (and released to the coder).
+      await app.sql(`UPDATE invoices SET due_at = now() - interval '1 minute' WHERE id = $1`, [invoice.id]);
+      expect(await app.app.get(InvoicesService).chargeDue()).toBeGreaterThanOrEqual(1);
       const clientSecret = ok(await app.gql(`mutation($org: ID!) { startPaymentMethodSetup(organizationId: $org) }`, { org: organizationId }, owner.accessToken)).startPaymentMethodSetup;
       const setup = fake.objects.get(clientSecret.split('_secret_')[0])!;
       expect((await webhook('setup_intent.succeeded', { ...setup, status: 'succeeded', payment_method: 'pm_card_visa' })).status).toBe(200);
       await drain();
       const charge = fake.created('pi_fake_').find((pi) => pi.metadata.invoiceId === invoice.id)!;
       expect((await webhook('payment_intent.succeeded', { ...charge, amount_received: charge.amount })).status).toBe(200);
-      expect(ok(await app.gql(`query($c: ID!) { invoices(contractId: $c) { id status } }`, { c: contractId }, coder.accessToken)).invoices).toEqual([{ id: invoice.id, status: 'PAID' }]);
+      expect(ok(await app.gql(`query($c: ID!) { invoices(contractId: $c) { id status } }`, { c: contractId }, coder.accessToken)).invoices).toEqual([{ id: invoice.id, status: 'RELEASED' }]);
       expect(ok(await app.gql(LEAVE_REVIEW, { id: contractId, rating: 5 }, coder.accessToken)).leaveReview).toMatchObject({ authorSide: 'coder' });
     });
 

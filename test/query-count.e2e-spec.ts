@@ -61,12 +61,19 @@ describe('SQL statements per request on list fields', () => {
       ok(await app.gql<{ logIn: Session }>(`mutation($input: LogInInput!) { logIn(input: $input) { ${AUTH_FIELDS} } }`, { input: { email, password: SEED_PASSWORD } })).logIn;
     const seeded = await Promise.all(Array.from({ length: 11 }, (_, i) => logIn(`coder-${String(i).padStart(6, '0')}@seed.chartbridge.test`)));
 
-    // One practice with 11 contracts from two postings: on the per-chart one, two coders bid a fixed
+    // One practice with 11 contracts from two postings: on the hourly one, two coders bid a fixed
     // price (BAA signed, a batch audited, a milestone paid and released, ended and reviewed: reviews need
-    // money moved) and eight per chart (work logged, the first BAA signed); one FIXED_PRICE with a milestone.
+    // money moved) and eight by the hour (work logged, the first BAA signed); one FIXED_PRICE with a milestone.
     const practice = await given(app).practice();
     owner = practice.owner;
-    const perChart = await postJob(app, owner, practice.organization.id, { requiredCredentialTypes: [], positions: 10, requiresBaa: true, specialty: 'CARDIOLOGY' });
+    const hourly = await postJob(app, owner, practice.organization.id, {
+      requiredCredentialTypes: [],
+      positions: 10,
+      requiresBaa: true,
+      specialty: 'CARDIOLOGY',
+      payModel: 'HOURLY',
+      rateCents: 6000,
+    });
     const fixed = await postJob(app, owner, practice.organization.id, { requiredCredentialTypes: [], payModel: 'FIXED_PRICE', rateCents: null, budgetCents: 500000, requiresBaa: false });
     const contractFor = async (coder: Session, jobPostingId: string, bid: Record<string, unknown>) => {
       const { submitBid } = ok(
@@ -76,10 +83,14 @@ describe('SQL statements per request on list fields', () => {
     };
     const today = new Date().toISOString().slice(0, 10);
     for (const [i, coder] of seeded.slice(0, 10).entries()) {
-      const contractId = await contractFor(coder, perChart.id, i < 2 ? { payModel: 'FIXED_PRICE', rateCents: 50000 + i } : { rateCents: 400 + i });
+      const contractId = await contractFor(coder, hourly.id, i < 2 ? { payModel: 'FIXED_PRICE', rateCents: 50000 + i } : { rateCents: 4000 + i });
       if (i >= 2 && i % 2 === 0)
         ok(
-          await app.gql(`mutation($c: ID!, $input: LogWorkInput!) { logWork(contractId: $c, input: $input) { id } }`, { c: contractId, input: { workedOn: today, charts: 10 + i } }, coder.accessToken),
+          await app.gql(
+            `mutation($c: ID!, $input: LogWorkInput!) { logWork(contractId: $c, input: $input) { id } }`,
+            { c: contractId, input: { workedOn: today, minutes: 10 + i } },
+            coder.accessToken,
+          ),
         );
       if (i >= 3) continue;
       for (const party of [owner, coder]) ok(await app.gql(`mutation($id: ID!) { signBaa(contractId: $id) { id } }`, { id: contractId }, party.accessToken));

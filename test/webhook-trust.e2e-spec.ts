@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { InvoicesService } from '../src/contracts/invoices.service.js';
 import { OutboxService } from '../src/outbox/outbox.service.js';
 import { FakeStripe, fakeStripeEnv } from './support/fake-stripe.js';
 import { failed, ok } from './support/given.js';
@@ -50,6 +51,8 @@ describe('webhooks trust only what we asked for (Stripe SDK against the local fa
     )[0];
   const escrow = async (contractId: string) =>
     (await app.sql<{ total: string }>(`SELECT coalesce(sum(amount_cents), 0)::text AS total FROM ledger_entries WHERE account = $1`, [`escrow:${contractId}`]))[0].total;
+
+  const funded = async (invoiceId: string) => (await app.sql(`SELECT 1 FROM ledger_journals WHERE reference = $1`, [`invoice:${invoiceId}:funded`])).length === 1;
 
   const fixedPrice = () => acceptedContract(app, { payModel: 'FIXED_PRICE', rateCents: null, budgetCents: 300000 }, { rateCents: 250000 });
   async function milestone(amountCents = 40000) {
@@ -154,7 +157,7 @@ describe('webhooks trust only what we asked for (Stripe SDK against the local fa
   });
 
   describe('invoices', () => {
-    /** A collections contract whose practice saved a card, with one reported period invoiced (OPEN, its charge queued). */
+    /** A collections contract whose practice saved a card, with one reported period invoiced and its review window over (OPEN, its charge queued). */
     async function invoiced(collectedCents = 1_000_000) {
       const parties = await acceptedContract(
         app,
@@ -165,6 +168,8 @@ describe('webhooks trust only what we asked for (Stripe SDK against the local fa
       await send('setup_intent.succeeded', { ...setup, status: 'succeeded', payment_method: 'pm_card_visa' });
       const today = new Date().toISOString().slice(0, 10);
       const invoice = ok(await app.gql(COLLECTIONS, { contract: parties.contractId, day: today, cents: collectedCents }, parties.owner.accessToken)).reportCollections;
+      await app.sql(`UPDATE invoices SET due_at = now() - interval '1 minute' WHERE id = $1`, [invoice.id]);
+      expect(await app.app.get(InvoicesService).chargeDue()).toBeGreaterThanOrEqual(1);
       const status = async () => ok(await app.gql(INVOICES, { contract: parties.contractId }, parties.owner.accessToken)).invoices.map((i: Untyped) => i.status);
       const charge = () => fake.created('pi_fake_').find((pi) => pi.metadata.invoiceId === invoice.id);
       return { ...parties, invoice, status, charge };
@@ -192,12 +197,13 @@ describe('webhooks trust only what we asked for (Stripe SDK against the local fa
       expect((await Promise.all([metadataOnly, foreign, cheaper].map(stored))).map((o) => o.outcome)).toEqual(['IGNORED', 'MISMATCH', 'MISMATCH']);
 
       await send('payment_intent.succeeded', succeeded(ours));
-      expect(await status()).toEqual(['PAID']);
-      expect(await escrow(contractId)).toBe(String(-invoice.amountCents));
+      // Paid after its review window: funded into escrow and released to the coder at once.
+      expect(await status()).toEqual(['RELEASED']);
+      expect(await funded(invoice.id)).toBe(true);
     });
 
     it("applies a charge's success reported before the charge's result was recorded, once it is", async () => {
-      const { contractId, invoice, status, charge } = await invoiced(400_000);
+      const { invoice, status, charge } = await invoiced(400_000);
       // Stripe charges the card and reports it, but our worker never hears the answer.
       fake.failAfterEffect('/v1/payment_intents', 3);
       await drain();
@@ -209,9 +215,9 @@ describe('webhooks trust only what we asked for (Stripe SDK against the local fa
       await app.sql(`UPDATE outbox_jobs SET run_after = now() WHERE idempotency_key = $1`, [`charge:invoice:${invoice.id}`]);
       await drain();
       expect(fake.created('pi_fake_').filter((pi) => pi.metadata.invoiceId === invoice.id)).toHaveLength(1);
-      expect(await status()).toEqual(['PAID']);
+      expect(await status()).toEqual(['RELEASED']);
       expect((await stored(early)).outcome).toBe('APPLIED');
-      expect(await escrow(contractId)).toBe(String(-invoice.amountCents));
+      expect(await funded(invoice.id)).toBe(true);
     });
   });
 

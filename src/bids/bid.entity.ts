@@ -65,6 +65,10 @@ export class BidEntity {
   @Column({ type: 'integer', nullable: true })
   estimatedTurnaroundHours: number | null;
 
+  /** HOURLY bids: the weekly hour cap the coder offers (1..168); the contract takes it over the posting's. */
+  @Column({ type: 'integer', nullable: true })
+  weeklyHourLimit: number | null;
+
   @Column({ type: 'enum', enum: BidStatus, enumName: 'bid_status', default: BidStatus.PENDING })
   status: BidStatus;
 

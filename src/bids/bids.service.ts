@@ -68,6 +68,7 @@ export class BidsService {
           percentOfCollectionsBps: input.percentOfCollectionsBps ?? null,
           coverLetter: input.coverLetter,
           estimatedTurnaroundHours: input.estimatedTurnaroundHours ?? null,
+          weeklyHourLimit: input.weeklyHourLimit ?? null,
           status: BidStatus.PENDING,
         });
         await manager
@@ -200,6 +201,7 @@ export class BidsService {
 }
 
 function checkBidPay(payModel: PayModel, input: SubmitBidInput): void {
+  if (payModel !== PayModel.HOURLY && input.weeklyHourLimit != null) throw new BadUserInputError('input.weeklyHourLimit is only for HOURLY bids', ['input.weeklyHourLimit']);
   if (payModel === PayModel.PERCENT_OF_COLLECTIONS) {
     if (input.percentOfCollectionsBps == null) throw new BadUserInputError('input.percentOfCollectionsBps is required for PERCENT_OF_COLLECTIONS', ['input.percentOfCollectionsBps']);
     if (input.rateCents != null) throw new BadUserInputError('input.rateCents is not used with PERCENT_OF_COLLECTIONS', ['input.rateCents']);

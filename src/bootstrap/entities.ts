@@ -7,6 +7,8 @@ import { BaaSignatureEntity } from '../workroom/baa-signature.entity.js';
 import { DocumentEntity } from '../workroom/document.entity.js';
 import { BillingCustomerEntity } from '../payments/billing-customer.entity.js';
 import { InvoiceEntity } from '../contracts/invoice.entity.js';
+import { InvoiceLineEntity } from '../contracts/invoice-line.entity.js';
+import { ContractPauseEntity } from '../contracts/contract-pause.entity.js';
 import { WorkLogEntity } from '../contracts/work-log.entity.js';
 import { DisputeEntity } from '../contracts/dispute.entity.js';
 import { MilestoneEntity } from '../contracts/milestone.entity.js';
@@ -55,6 +57,8 @@ export const ENTITIES = [
   BillingCustomerEntity,
   WorkLogEntity,
   InvoiceEntity,
+  InvoiceLineEntity,
+  ContractPauseEntity,
   AuditEventEntity,
   BaaSignatureEntity,
   DocumentEntity,

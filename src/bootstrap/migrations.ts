@@ -20,6 +20,7 @@ import { MembershipEnded1795840000001 } from '../../migrations/1795840000001-Mem
 import { NpiClaims1795840000002 } from '../../migrations/1795840000002-NpiClaims.js';
 import { Mfa1795850000000 } from '../../migrations/1795850000000-Mfa.js';
 import { EmailNormalization1795860000000 } from '../../migrations/1795860000000-EmailNormalization.js';
+import { WorkWithinTheContract1795870000000 } from '../../migrations/1795870000000-WorkWithinTheContract.js';
 import { EscrowProtectsTheCoder1795880000000 } from '../../migrations/1795880000000-EscrowProtectsTheCoder.js';
 import { StripeEventOutcomes1795890000000 } from '../../migrations/1795890000000-StripeEventOutcomes.js';
 import { CompanyPayees1795890000001 } from '../../migrations/1795890000001-CompanyPayees.js';
@@ -53,6 +54,7 @@ export const MIGRATIONS = [
   NpiClaims1795840000002,
   Mfa1795850000000,
   EmailNormalization1795860000000,
+  WorkWithinTheContract1795870000000,
   EscrowProtectsTheCoder1795880000000,
   StripeEventOutcomes1795890000000,
   CompanyPayees1795890000001,

@@ -68,6 +68,16 @@ describe(loadEnvironment.name, () => {
     expect(() => loadEnvironment({ REVIEW_PUBLICATION_CRON: '61 * * * *' })).toThrow(/REVIEW_PUBLICATION_CRON/);
   });
 
+  it('takes the declined-charge retry schedule as rising days, naming a bad one', () => {
+    expect(loadEnvironment({}).INVOICE_CHARGE_RETRY_DAYS).toEqual([1, 3, 5]);
+    expect(loadEnvironment({ INVOICE_CHARGE_RETRY_DAYS: '2' }).INVOICE_CHARGE_RETRY_DAYS).toEqual([2]);
+    expect(loadEnvironment({ INVOICE_CHARGE_RETRY_DAYS: '1, 2,7' }).INVOICE_CHARGE_RETRY_DAYS).toEqual([1, 2, 7]);
+    expect(loadEnvironment({ INVOICE_CHARGE_CRON: '0 9 * * *' }).INVOICE_CHARGE_CRON).toBe('0 9 * * *');
+    for (const bad of ['3,1', '1,1', '0,2', '1,x', '1,,2', '61', '1.5']) {
+      expect(() => loadEnvironment({ INVOICE_CHARGE_RETRY_DAYS: bad })).toThrow(/^Invalid environment variable INVOICE_CHARGE_RETRY_DAYS: .*rising whole days/);
+    }
+  });
+
   it('validates every variable of the Environment class and documents each in .env.example, and no other', () => {
     const documented = [...readFileSync(new URL('../../.env.example', import.meta.url), 'utf8').matchAll(/^([A-Z0-9_]+)=/gm)].map((m) => m[1]);
     // The variables as the class declares them: those with a validator (optional ones included) and those with a default.

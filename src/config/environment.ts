@@ -224,10 +224,15 @@ export class Environment {
   @IsCron()
   INVOICE_GENERATION_CRON = '*/30 * * * * *';
 
-  /** When paid invoices past their dispute window are released (cron, UTC). */
+  /** When paid invoices are released to the coder (held only while their contract was in dispute) (cron, UTC). */
   @Transform(emptyToUndefined)
   @IsCron()
   INVOICE_RELEASE_CRON = '*/30 * * * * *';
+
+  /** When invoices whose review window has passed are charged, and declined charges whose retry is due are tried again (cron, UTC). */
+  @Transform(emptyToUndefined)
+  @IsCron()
+  INVOICE_CHARGE_CRON = '*/30 * * * * *';
 
   /** When blind reviews past their window are published (cron, UTC). */
   @Transform(emptyToUndefined)
@@ -246,12 +251,30 @@ export class Environment {
   @Max(90)
   MILESTONE_REVIEW_DAYS = 14;
 
-  /** Days a paid invoice waits in escrow (the dispute window) before it is released to the coder. */
+  /** Days the practice has to review (and dispute) an invoice and its lines before it is charged. */
   @Transform(toInt)
   @IsInt()
   @Min(0)
   @Max(90)
   INVOICE_DISPUTE_DAYS = 7;
+
+  /**
+   * When a declined invoice charge is tried again: days after the first decline, comma-separated and
+   * rising (1,3,5: the next day, then on days 3 and 5). After the last one the contract is paused
+   * until the invoice is paid; saving a new card tries every declined invoice at once.
+   */
+  @Transform(({ value }: { value: unknown }) =>
+    value === undefined || value === '' ? undefined : typeof value === 'string' ? value.split(',').map((day) => (/^\s*\d+\s*$/.test(day) ? Number(day) : day)) : value,
+  )
+  @ValidateBy({
+    name: 'isRetrySchedule',
+    validator: {
+      validate: (value) =>
+        Array.isArray(value) && value.length >= 1 && value.length <= 10 && value.every((day, i) => Number.isInteger(day) && day >= 1 && day <= 60 && (i === 0 || day > (value[i - 1] as number))),
+      defaultMessage: () => 'INVOICE_CHARGE_RETRY_DAYS must be rising whole days 1..60, comma-separated, at most 10 (e.g. "1,3,5")',
+    },
+  })
+  INVOICE_CHARGE_RETRY_DAYS: number[] = [1, 3, 5];
 
   /** On SIGINT / SIGTERM: how long requests in flight may take to finish (new ones get 503) before their connections are closed. */
   @Transform(toInt)

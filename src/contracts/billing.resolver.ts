@@ -8,7 +8,7 @@ import { BillingService } from '../payments/billing.service.js';
 import { UserRole } from '../domain/user-role.enum.js';
 import { toWorkLog } from './contracts.mapper.js';
 import { Contract } from './dto/contract.model.js';
-import { Invoice, LogWorkInput, ReportCollectionsArgs, WorkLog } from './dto/billing.models.js';
+import { Invoice, InvoiceLine, LogWorkInput, ReportCollectionsArgs, WorkLog } from './dto/billing.models.js';
 import { InvoicesService } from './invoices.service.js';
 
 @Resolver(() => Invoice)
@@ -24,9 +24,14 @@ export class BillingResolver {
     return toWorkLog(await this.invoicesService.logWork(actor, contractId, input));
   }
 
-  @Query(() => [Invoice], { description: "A contract's invoices, newest period first (contract parties)." })
+  @Query(() => [Invoice], { description: "A contract's invoices, newest period first, with their lines (contract parties)." })
   invoices(@CurrentUser() actor: Actor, @IdArg('contractId') contractId: string): Promise<Invoice[]> {
     return this.invoicesService.listForContract(actor, contractId);
+  }
+
+  @ResolveField(() => [InvoiceLine], { description: 'What the invoice bills: days and minutes (HOURLY) or accepted coded batches and their charts (PER_CHART); none for COLLECTIONS.' })
+  lines(@Parent() invoice: Invoice, @Loaders() loaders: RequestLoaders): Promise<InvoiceLine[]> {
+    return this.invoicesService.loadLines(loaders, invoice.id);
   }
 
   @Roles(UserRole.PROVIDER)

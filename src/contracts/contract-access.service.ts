@@ -20,7 +20,7 @@ export type ContractSide = 'provider' | 'coder';
  */
 export type ContractStanding = ContractSide | 'practice-member' | 'platform-admin';
 
-export type ContractPermission = 'contract.read' | 'contract.message' | 'contract.participate' | 'contract.phi' | 'contract.work' | 'contract.pay' | 'contract.accept-work';
+export type ContractPermission = 'contract.read' | 'contract.message' | 'contract.participate' | 'contract.phi' | 'contract.work' | 'contract.pay' | 'contract.accept-work' | 'contract.pause';
 
 /** Who may do what to a contract (docs/security.md, "Access"). */
 export const CONTRACT_PERMISSIONS = {
@@ -38,6 +38,8 @@ export const CONTRACT_PERMISSIONS = {
   'contract.pay': { holders: ['provider'], refusal: "Only the practice's OWNER or ADMIN may do this" },
   /** The practice's judgement of the work: review and audit coded batches. */
   'contract.accept-work': { holders: ['provider'], refusal: "Only the practice's OWNER or ADMIN review and audit coded batches" },
+  /** The practice stops and restarts the work (and its billing of new work): pause and resume. */
+  'contract.pause': { holders: ['provider'], refusal: "Only the practice's OWNER or ADMIN pause and resume a contract" },
 } as const satisfies PermissionTable<ContractPermission, ContractStanding>;
 
 /**

@@ -7,4 +7,20 @@ export enum ContractStatus {
   DISPUTED = 'DISPUTED',
 }
 
-registerEnumType(ContractStatus, { name: 'ContractStatus', description: 'ACTIVE while work runs; PAUSED; ENDED by either party; DISPUTED while an admin resolves a dispute (releases frozen).' });
+/** Why a contract is PAUSED. */
+export enum ContractPauseReason {
+  /** The practice paused it (pauseContract); it resumes it (resumeContract). */
+  PROVIDER = 'PROVIDER',
+  /** An invoice's charge was declined on every try of the retry schedule; paying it (a new card) resumes the contract. */
+  PAYMENT_FAILED = 'PAYMENT_FAILED',
+}
+
+registerEnumType(ContractStatus, {
+  name: 'ContractStatus',
+  description:
+    'ACTIVE while work runs; PAUSED (no work logged or submitted; see pauseReason); ENDED by either party; DISPUTED while an admin resolves a dispute (nothing held is released or charged).',
+});
+registerEnumType(ContractPauseReason, {
+  name: 'ContractPauseReason',
+  description: 'PROVIDER: the practice paused the contract; PAYMENT_FAILED: an invoice could not be charged after every retry (paying it resumes the contract).',
+});

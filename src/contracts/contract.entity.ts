@@ -1,17 +1,19 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { BidEntity } from '../bids/bid.entity.js';
 import { PayModel } from '../domain/work.enums.js';
 import { JobPostingEntity } from '../jobs/job-posting.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
-import { ContractStatus } from './contract-status.enum.js';
+import { ContractPauseReason, ContractStatus } from './contract-status.enum.js';
 
 /** The engagement an accepted bid creates: one per bid (unique), terms and platform fee frozen. */
 @Entity('contracts')
 @Index('contracts_bid_id_key', ['bidId'], { unique: true })
 @Index('contracts_organization_id_idx', ['organizationId', 'createdAt'])
 @Index('contracts_coder_id_idx', ['coderId', 'createdAt'])
+@Check('contracts_weekly_hour_limit_check', 'weekly_hour_limit BETWEEN 1 AND 168')
+@Check('contracts_pause_check', `(paused_at IS NULL) = (pause_reason IS NULL) AND (status <> 'PAUSED' OR paused_at IS NOT NULL)`)
 export class ContractEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'contracts_pkey' })
   id: string;
@@ -67,8 +69,19 @@ export class ContractEntity {
   @Column({ type: 'integer' })
   platformFeeBps: number;
 
+  /** HOURLY contracts: the most hours the coder may log in one ISO week (from the bid, else the posting); null for the other pay models. */
+  @Column({ type: 'integer', nullable: true })
+  weeklyHourLimit: number | null;
+
   @Column({ type: 'enum', enum: ContractStatus, enumName: 'contract_status', default: ContractStatus.ACTIVE })
   status: ContractStatus;
+
+  /** Since when the contract is paused, and why (both null unless paused; kept through a dispute opened while paused). */
+  @Column({ type: 'timestamptz', nullable: true })
+  pausedAt: Date | null;
+
+  @Column({ type: 'enum', enum: ContractPauseReason, enumName: 'contract_pause_reason', nullable: true })
+  pauseReason: ContractPauseReason | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   endedAt: Date | null;

@@ -10,6 +10,8 @@ import { MilestoneEntity } from './milestone.entity.js';
 import { DisputeEntity } from './dispute.entity.js';
 import { BillingResolver, ContractWorkResolver } from './billing.resolver.js';
 import { InvoiceEntity } from './invoice.entity.js';
+import { InvoiceLineEntity } from './invoice-line.entity.js';
+import { ContractPauseEntity } from './contract-pause.entity.js';
 import { InvoicesService } from './invoices.service.js';
 import { WorkLogEntity } from './work-log.entity.js';
 import { ContractDisputesResolver, DisputesResolver } from './disputes.resolver.js';
@@ -21,10 +23,11 @@ import { OutboxModule } from '../outbox/outbox.module.js';
 import { ContractsResolver, PayeeResolver } from './contracts.resolver.js';
 import { ContractAccess } from './contract-access.service.js';
 import { ContractsService } from './contracts.service.js';
+import { ContractPausesService } from './contract-pauses.service.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ContractEntity, MilestoneEntity, DisputeEntity, WorkLogEntity, InvoiceEntity]),
+    TypeOrmModule.forFeature([ContractEntity, ContractPauseEntity, MilestoneEntity, DisputeEntity, WorkLogEntity, InvoiceEntity, InvoiceLineEntity]),
     PaymentsModule,
     OutboxModule,
     BidsModule,
@@ -36,6 +39,7 @@ import { ContractsService } from './contracts.service.js';
   providers: [
     ContractAccess,
     ContractsService,
+    ContractPausesService,
     ContractsResolver,
     PayeeResolver,
     MilestonesService,
@@ -48,6 +52,6 @@ import { ContractsService } from './contracts.service.js';
     BillingResolver,
     ContractWorkResolver,
   ],
-  exports: [ContractAccess, ContractsService],
+  exports: [ContractAccess, ContractsService, InvoicesService],
 })
 export class ContractsModule {}

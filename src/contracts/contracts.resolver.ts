@@ -17,6 +17,7 @@ import { JobPostingsService } from '../jobs/job-postings.service.js';
 import { Organization } from '../organizations/dto/organization.model.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { UserRole } from '../domain/user-role.enum.js';
+import { ContractPausesService } from './contract-pauses.service.js';
 import { ContractsService } from './contracts.service.js';
 import { Contract, ContractConnection, ContractPayee } from './dto/contract.model.js';
 
@@ -24,6 +25,7 @@ import { Contract, ContractConnection, ContractPayee } from './dto/contract.mode
 export class ContractsResolver {
   constructor(
     private readonly contracts: ContractsService,
+    private readonly pauses: ContractPausesService,
     private readonly postings: JobPostingsService,
     private readonly profiles: CoderProfilesService,
     private readonly organizations: OrganizationsService,
@@ -47,6 +49,20 @@ export class ContractsResolver {
   @Mutation(() => Contract, { description: 'Ends an ACTIVE or PAUSED contract (either party).' })
   endContract(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Contract> {
     return this.contracts.end(actor, id);
+  }
+
+  @Mutation(() => Contract, {
+    description: "Pauses an ACTIVE contract (the practice's OWNER or ADMIN): the coder logs no work and submits no coded batches until it is resumed; work done before the pause is still invoiced.",
+  })
+  pauseContract(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Contract> {
+    return this.pauses.pause(actor, id);
+  }
+
+  @Mutation(() => Contract, {
+    description: "Resumes a PAUSED contract (the practice's OWNER or ADMIN); one paused for a failed payment resumes only once its failed invoices are paid (CONFLICT until then).",
+  })
+  resumeContract(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Contract> {
+    return this.pauses.resume(actor, id);
   }
 
   @Query(() => Contract, { description: 'A contract you are party to (NOT_FOUND otherwise).' })

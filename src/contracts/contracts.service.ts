@@ -26,6 +26,16 @@ import { InvoiceEntity } from './invoice.entity.js';
 import { InvoiceStatus } from './invoice.enums.js';
 import { MilestoneEntity } from './milestone.entity.js';
 import { MilestoneStatus } from './milestone-status.enum.js';
+import { BidEntity } from '../bids/bid.entity.js';
+import { DEFAULT_WEEKLY_HOUR_LIMIT } from '../domain/work-days.js';
+import { PayModel } from '../domain/work.enums.js';
+import { JobPostingEntity } from '../jobs/job-posting.entity.js';
+
+/** An HOURLY contract's weekly hour cap: the bid's, else the posting's (an HOURLY posting), else a full-time week; null for the other pay models. */
+function weeklyHourLimitOf(bid: BidEntity, posting: JobPostingEntity): number | null {
+  if (bid.payModel !== PayModel.HOURLY) return null;
+  return bid.weeklyHourLimit ?? (posting.payModel === PayModel.HOURLY ? posting.weeklyHourLimit : null) ?? DEFAULT_WEEKLY_HOUR_LIMIT;
+}
 
 @Injectable()
 export class ContractsService {
@@ -73,9 +83,12 @@ export class ContractsService {
           payModel: locked.payModel,
           rateCents: locked.rateCents,
           percentOfCollectionsBps: locked.percentOfCollectionsBps,
+          weeklyHourLimit: weeklyHourLimitOf(locked, posting),
           platformFeeBps: this.config.env.PLATFORM_FEE_BPS,
           status: ContractStatus.ACTIVE,
           endedAt: null,
+          pausedAt: null,
+          pauseReason: null,
         });
         if (filled) await this.bids.declinePending(manager, posting);
         const data = { contractId: contract.id, jobPostingId: posting.id, bidId };
@@ -118,13 +131,23 @@ export class ContractsService {
     return { sql, parameters: { contractsEndedDays: days } };
   }
 
+  /** Ids of the contracts of a pay model, as a subquery for another module's query (the coded batches to bill). */
+  withPayModel(payModel: PayModel): { sql: string; parameters: Record<string, unknown> } {
+    const sql = this.contracts.createQueryBuilder('k').select('k.id').where('k.pay_model = :contractsPayModel').getQuery();
+    return { sql, parameters: { contractsPayModel: payModel } };
+  }
+
   /** Contracts the caller is party to, newest first. */
   listMine(actor: Actor, args: ConnectionArgs): Promise<ConnectionShape<ContractEntity>> {
     const query = this.access.whereParty(this.contracts.createQueryBuilder('k'), 'k', actor);
     return paginate(query, args, byCreatedAt('k', 'DESC'));
   }
 
-  /** Either party ends an ACTIVE or PAUSED contract; a DISPUTED one waits for the dispute's resolution. */
+  /**
+   * Either party ends an ACTIVE or PAUSED contract; a DISPUTED one waits for the dispute's resolution.
+   * Invoices still in review or unpaid keep their course (and keep the contract disputable): ending
+   * releases and hides nothing.
+   */
   async end(actor: Actor, id: string): Promise<ContractEntity> {
     const { contract } = await this.access.require(actor, id, 'contract.participate');
     return this.transactions.run(async (manager) => {
@@ -136,7 +159,7 @@ export class ContractsService {
         .getRepository(ContractEntity)
         .createQueryBuilder()
         .update()
-        .set({ status: ContractStatus.ENDED, endedAt: () => 'now()' })
+        .set({ status: ContractStatus.ENDED, endedAt: () => 'now()', pausedAt: null, pauseReason: null })
         .where('id = :id AND status IN (:...open)', { id, open: [ContractStatus.ACTIVE, ContractStatus.PAUSED] })
         .execute();
       if (!result.affected) throw new ConflictError(`This contract is ${(await manager.getRepository(ContractEntity).findOneByOrFail({ id })).status} and cannot be ended now`);

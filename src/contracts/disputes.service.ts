@@ -17,6 +17,8 @@ import { DisputeEntity } from './dispute.entity.js';
 import { DisputeOutcome, DisputeStatus } from './dispute-status.enum.js';
 import { ResolveDisputeInput } from './dto/dispute.models.js';
 import { MilestonesService } from './milestones.service.js';
+import { InvoicesService } from './invoices.service.js';
+import { ContractPausesService } from './contract-pauses.service.js';
 
 @Injectable()
 export class DisputesService {
@@ -25,23 +27,29 @@ export class DisputesService {
     private readonly contracts: ContractsService,
     private readonly access: ContractAccess,
     private readonly milestones: MilestonesService,
+    private readonly invoices: InvoicesService,
+    private readonly pauses: ContractPausesService,
     private readonly notifications: NotificationsService,
     private readonly transactions: TransactionRunner,
   ) {}
 
-  /** Either party disputes an ACTIVE or PAUSED contract: it turns DISPUTED and no escrow moves until an admin resolves it. */
+  /**
+   * Either party disputes an ACTIVE or PAUSED contract, or an ENDED one while money of it is still
+   * held (escrow on its milestones, or an invoice in review or declined, not charged yet): it turns
+   * DISPUTED and nothing held is released or charged until an admin resolves it.
+   */
   async open(actor: Actor, contractId: string, reason: string): Promise<DisputeEntity> {
     const { contract, standing } = await this.access.require(actor, contractId, 'contract.participate');
     try {
       return await this.transactions.run(async (manager) => {
-        const moved = await manager
-          .getRepository(ContractEntity)
-          .createQueryBuilder()
-          .update()
-          .set({ status: ContractStatus.DISPUTED })
-          .where('id = :id AND status IN (:...open)', { id: contractId, open: [ContractStatus.ACTIVE, ContractStatus.PAUSED] })
-          .execute();
-        if (!moved.affected) throw new ConflictError(`This contract is ${(await manager.getRepository(ContractEntity).findOneByOrFail({ id: contractId })).status}`);
+        // Under the contract's lock: a charge falling due, or the money settling, waits for the decision.
+        const locked = await this.contracts.lockForUpdate(manager, contractId);
+        const disputable =
+          locked.status === ContractStatus.ACTIVE ||
+          locked.status === ContractStatus.PAUSED ||
+          (locked.status === ContractStatus.ENDED && ((await this.milestones.heldCents(manager, contractId)) > 0 || (await this.invoices.hasDisputableInvoices(manager, contractId))));
+        if (!disputable) throw new ConflictError(locked.status === ContractStatus.ENDED ? 'This contract is ENDED and holds no money to dispute' : `This contract is ${locked.status}`);
+        await manager.getRepository(ContractEntity).update({ id: contractId }, { status: ContractStatus.DISPUTED });
         const dispute = await manager.getRepository(DisputeEntity).save({ contractId, openedById: actor.id, openedBySide: standing, reason, status: DisputeStatus.OPEN });
         const other = standing === 'coder' ? null : contract.coderId;
         if (other)
@@ -57,7 +65,11 @@ export class DisputesService {
     }
   }
 
-  /** An admin settles the held escrow (release, refund or split in cents); the contract goes back to ACTIVE. */
+  /**
+   * An admin settles what the dispute holds (release, refund or split in cents): the escrow held on
+   * milestones, or the invoices it covers (charged in full or in part, or VOID). The contract goes
+   * back to where it was (ENDED, PAUSED or ACTIVE).
+   */
   async resolve(actor: Actor, id: string, input: ResolveDisputeInput): Promise<DisputeEntity> {
     if (input.outcome === DisputeOutcome.SPLIT && input.coderCents == null) throw new BadUserInputError('input.coderCents is required for SPLIT', ['input.coderCents']);
     if (input.outcome !== DisputeOutcome.SPLIT && input.coderCents != null) throw new BadUserInputError('input.coderCents is only for SPLIT', ['input.coderCents']);
@@ -66,13 +78,26 @@ export class DisputesService {
       if (!dispute) throw new NotFoundError('Dispute');
       if (dispute.status !== DisputeStatus.OPEN) throw new ConflictError('This dispute is already resolved');
       const contract = await this.contracts.lockForUpdate(manager, dispute.contractId);
-      const total = await this.milestones.heldCents(manager, contract.id);
+      // What the dispute holds: escrow on milestones (FIXED_PRICE), or invoices not charged yet (the other pay models).
+      const invoices = await this.invoices.lockDisputed(manager, contract.id, dispute.createdAt);
+      const invoiced = invoices.reduce((sum, invoice) => sum + invoice.amountCents, 0);
+      const total = invoices.length ? invoiced : await this.milestones.heldCents(manager, contract.id);
       const coderCents = input.outcome === DisputeOutcome.RELEASE ? total : input.outcome === DisputeOutcome.REFUND ? 0 : input.coderCents!;
-      const settled = await this.milestones.settleHeld(manager, contract, dispute.id, coderCents);
+      let settled: number;
+      if (invoices.length) {
+        if (coderCents > total) throw new BadUserInputError(`input.coderCents cannot exceed the ${total} cents invoiced under dispute`, ['input.coderCents']);
+        await this.invoices.settleDisputed(manager, contract, dispute.id, invoices, coderCents);
+        settled = total;
+      } else {
+        settled = await this.milestones.settleHeld(manager, contract, dispute.id, coderCents);
+      }
       await manager
         .getRepository(DisputeEntity)
         .update({ id }, { status: DisputeStatus.RESOLVED, outcome: input.outcome, coderCents, heldCents: settled, resolutionNote: input.note ?? null, resolvedById: actor.id, resolvedAt: new Date() });
-      await manager.getRepository(ContractEntity).update({ id: contract.id }, { status: ContractStatus.ACTIVE });
+      // Back to where it was: an ended contract stays ENDED, a paused one PAUSED.
+      const status = contract.endedAt ? ContractStatus.ENDED : contract.pausedAt ? ContractStatus.PAUSED : ContractStatus.ACTIVE;
+      await manager.getRepository(ContractEntity).update({ id: contract.id }, { status });
+      if (status === ContractStatus.PAUSED) await this.pauses.resumeIfPaid(manager, contract.id);
       await this.notifications.notifyMember(manager, contract.coderId, contract.codingCompanyId, NotificationKind.DISPUTE_RESOLVED, 'A dispute on your contract was resolved', {
         contractId: contract.id,
         disputeId: id,

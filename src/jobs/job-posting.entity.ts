@@ -94,6 +94,10 @@ export class JobPostingEntity {
   @Column({ type: 'integer', nullable: true })
   durationWeeks: number | null;
 
+  /** HOURLY postings: the most hours a week the practice will pay for (1..168); a bid may agree another. */
+  @Column({ type: 'integer', nullable: true })
+  weeklyHourLimit: number | null;
+
   @Column({ type: 'boolean' })
   requiresBaa: boolean;
 

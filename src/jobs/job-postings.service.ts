@@ -62,6 +62,7 @@ export class JobPostingsService {
       percentOfCollectionsBps: input.percentOfCollectionsBps ?? null,
       startsOn: input.startsOn ?? null,
       durationWeeks: input.durationWeeks ?? null,
+      weeklyHourLimit: input.weeklyHourLimit ?? null,
       requiresBaa: input.requiresBaa,
       positions: input.positions,
       status: JobPostingStatus.OPEN,
@@ -204,4 +205,5 @@ function checkPay(input: CreateJobPostingInput): void {
   if (needsPercent && input.percentOfCollectionsBps == null) throw new BadUserInputError('input.percentOfCollectionsBps is required for PERCENT_OF_COLLECTIONS', ['input.percentOfCollectionsBps']);
   if (!needsPercent && input.percentOfCollectionsBps != null) throw new BadUserInputError('input.percentOfCollectionsBps is only for PERCENT_OF_COLLECTIONS', ['input.percentOfCollectionsBps']);
   if (input.payModel === PayModel.FIXED_PRICE && input.budgetCents == null) throw new BadUserInputError('input.budgetCents is required for FIXED_PRICE', ['input.budgetCents']);
+  if (input.payModel !== PayModel.HOURLY && input.weeklyHourLimit != null) throw new BadUserInputError('input.weeklyHourLimit is only for HOURLY', ['input.weeklyHourLimit']);
 }

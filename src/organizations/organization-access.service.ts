@@ -132,6 +132,15 @@ export class OrganizationAccess {
     return (manager?.getRepository(MembershipEntity) ?? this.memberships).existsBy({ organizationId, userId, status: MembershipStatus.ACTIVE });
   }
 
+  /** The user ids of the organization's active members holding `permission` (e.g. whom to tell that a charge failed), read through `manager`. */
+  async membersHolding(manager: EntityManager, organizationId: string, permission: OrganizationPermission): Promise<string[]> {
+    const roles = ORGANIZATION_PERMISSIONS[permission].holders.filter((standing): standing is MembershipRole => standing !== 'platform-admin');
+    const members = await manager
+      .getRepository(MembershipEntity)
+      .find({ select: { userId: true }, where: { organizationId, status: MembershipStatus.ACTIVE, role: In(roles) }, order: { createdAt: 'ASC' } });
+    return members.map((member) => member.userId!);
+  }
+
   /**
    * The same rule for lists, as SQL: a subquery of the ids of the organizations where `userId` holds
    * `permission` as a member (the roles come from ORGANIZATION_PERMISSIONS), with its parameters.

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { ContractEntity } from '../contracts/contract.entity.js';
+import { InvoiceEntity } from '../contracts/invoice.entity.js';
 import { Specialty } from '../domain/specialty.enum.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
@@ -28,6 +29,7 @@ export enum CodedBatchStatus {
 /** Coded work returned by the coder: validated, normalized encounters; reviewed and audited by the practice. */
 @Entity('coded_batches')
 @Index('coded_batches_contract_created_idx', ['contractId', 'createdAt'])
+@Index('coded_batches_uninvoiced_idx', ['contractId', 'reviewedAt'], { where: `status = 'ACCEPTED' AND invoiced_at IS NULL` })
 @Index('coded_batches_coding_company_idx', ['codingCompanyId'], { where: 'coding_company_id IS NOT NULL' })
 export class CodedBatchEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'coded_batches_pkey' })
@@ -87,6 +89,20 @@ export class CodedBatchEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   auditedAt: Date | null;
+
+  /**
+   * When an ACCEPTED batch was billed: on a per-chart invoice (`invoiceId`), or, for batches
+   * accepted before batches were invoiced, settled by the typed-in chart counts of that time (no invoice).
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  invoicedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  invoiceId: string | null;
+
+  @ManyToOne(() => InvoiceEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'invoice_id', foreignKeyConstraintName: 'coded_batches_invoice_id_fkey' })
+  invoice?: Relation<InvoiceEntity>;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;

@@ -1,11 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { byKeys, groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
+import { BillableBatch, BillableBatches } from '../contracts/billable-batches.js';
+import { InvoicesService } from '../contracts/invoices.service.js';
 import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { Specialty } from '../domain/specialty.enum.js';
@@ -31,8 +33,13 @@ interface Problem {
   message: string;
 }
 
+/**
+ * Coded work returned by the coder, reviewed and audited by the practice. Its accepted batches are
+ * what per-chart invoices bill (`BillableBatches`, registered with InvoicesService): each batch
+ * once, its encounters as the charts.
+ */
 @Injectable()
-export class CodedBatchesService {
+export class CodedBatchesService implements OnModuleInit, BillableBatches {
   constructor(
     @InjectRepository(CodedBatchEntity) private readonly batches: Repository<CodedBatchEntity>,
     private readonly access: WorkroomAccessService,
@@ -41,7 +48,47 @@ export class CodedBatchesService {
     private readonly profiles: CoderProfilesService,
     private readonly notifications: NotificationsService,
     private readonly transactions: TransactionRunner,
+    private readonly invoices: InvoicesService,
   ) {}
+
+  onModuleInit(): void {
+    this.invoices.billBatchesFrom(this);
+  }
+
+  async contractsWithUnbilled(acceptedBefore: Date, within: { sql: string; parameters: Record<string, unknown> }): Promise<string[]> {
+    const rows = await this.batches
+      .createQueryBuilder('b')
+      .select('DISTINCT b.contract_id', 'contractId')
+      .where(`b.status = 'ACCEPTED' AND b.invoiced_at IS NULL AND b.reviewed_at < :acceptedBefore AND b.contract_id IN (${within.sql})`, { acceptedBefore, ...within.parameters })
+      .getRawMany<{ contractId: string }>();
+    return rows.map((row) => row.contractId);
+  }
+
+  async lockUnbilled(manager: EntityManager, contractId: string, acceptedBefore: Date): Promise<BillableBatch[]> {
+    const batches = await manager
+      .getRepository(CodedBatchEntity)
+      .createQueryBuilder('b')
+      .select(['b.id', 'b.encounterCount'])
+      .setLock('pessimistic_write')
+      .where(`b.contract_id = :contractId AND b.status = 'ACCEPTED' AND b.invoiced_at IS NULL AND b.reviewed_at < :acceptedBefore`, { contractId, acceptedBefore })
+      .orderBy('b.reviewed_at')
+      .addOrderBy('b.id')
+      .getMany();
+    return batches.map((batch) => ({ id: batch.id, charts: batch.encounterCount }));
+  }
+
+  async markBilled(manager: EntityManager, batchIds: string[], invoiceId: string): Promise<void> {
+    if (!batchIds.length) return;
+    // Only batches not billed yet: the caller locked them, so every one of them moves.
+    const moved = await manager
+      .getRepository(CodedBatchEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ invoiceId, invoicedAt: () => 'now()' })
+      .where('id IN (:...batchIds) AND invoiced_at IS NULL', { batchIds })
+      .execute();
+    if (moved.affected !== batchIds.length) throw new Error(`billing ${batchIds.length} coded batches moved ${moved.affected}`);
+  }
 
   /** The coder returns coded work: every code checked (syntax, then the official tables when loaded) and stored normalized. */
   async submit(actor: Actor, contractId: string, input: SubmitCodedBatchInput, context: AuditContext): Promise<CodedBatchEntity> {
@@ -180,11 +227,11 @@ export class CodedBatchesService {
       .load(organizationId);
   }
 
-  /** A batch for the practice to judge (`contract.accept-work`, write access, audited). */
+  /** A batch for the practice to judge (`contract.accept-work`, while the contract is ACTIVE or PAUSED, audited). */
   private async findForPractice(actor: Actor, batchId: string, context: AuditContext, action: string): Promise<CodedBatchEntity> {
     const batch = await this.batches.findOneBy({ id: batchId });
     if (!batch) throw new NotFoundError('Coded batch');
-    await this.access.require(actor, batch.contractId, { mode: 'write', permission: 'contract.accept-work', subject: 'Coded batch' }, context, { subjectType: 'batch', subjectId: batchId, action });
+    await this.access.require(actor, batch.contractId, { mode: 'review', permission: 'contract.accept-work', subject: 'Coded batch' }, context, { subjectType: 'batch', subjectId: batchId, action });
     return batch;
   }
 

@@ -28,10 +28,20 @@ function baaStateOf(signatures: BaaSignatureEntity[], required: boolean): BaaSta
   return { providerSignedAt, coderSignedAt, agreementVersion: BAA_VERSION, required, complete: Boolean(providerSignedAt && coderSignedAt) };
 }
 
+/** The contract states in which each kind of workroom access is open. */
+const OPEN_FOR: Record<PhiNeed['mode'], ContractStatus[]> = {
+  read: [ContractStatus.ACTIVE, ContractStatus.PAUSED, ContractStatus.DISPUTED],
+  review: [ContractStatus.ACTIVE, ContractStatus.PAUSED],
+  write: [ContractStatus.ACTIVE],
+};
+
 /** What a workroom operation needs, besides the caller. */
 export interface PhiNeed {
-  /** `read` while the contract is ACTIVE or DISPUTED; `write` only while ACTIVE. */
-  mode: 'read' | 'write';
+  /**
+   * `read` while the contract is ACTIVE, PAUSED or DISPUTED; `review` (the practice judging work
+   * already returned) while ACTIVE or PAUSED; `write` (new work and documents) only while ACTIVE.
+   */
+  mode: 'read' | 'review' | 'write';
   /** `contract.phi` (either party) unless one side's act: `contract.work` (the coder), `contract.accept-work` (the practice). */
   permission?: 'contract.phi' | 'contract.work' | 'contract.accept-work';
   /** What NOT_FOUND calls the object asked for (a document, a batch); the contract by default. */
@@ -41,7 +51,7 @@ export interface PhiNeed {
 /**
  * Who may touch a contract's PHI, and when: the contract gate first (its two parties, a coding
  * company signing for its coder; admins are FORBIDDEN, others NOT_FOUND); then its state (writing
- * while ACTIVE, reading while ACTIVE or DISPUTED: CONFLICT otherwise); and, when the posting
+ * while ACTIVE, reviewing while ACTIVE or PAUSED, reading while ACTIVE, PAUSED or DISPUTED: CONFLICT otherwise); and, when the posting
  * requires it, both parties' BAA signatures (CONFLICT until then). Every decision is audited.
  */
 @Injectable()
@@ -56,8 +66,11 @@ export class WorkroomAccessService {
   async require(actor: Actor, contractId: string, need: PhiNeed, context: AuditContext, record: Omit<AuditRecord, 'contractId' | 'outcome'>): Promise<ContractEntity & { side: ContractSide }> {
     try {
       const { contract, standing: side } = await this.contracts.require(actor, contractId, need.permission ?? 'contract.phi', need.subject);
-      const open = need.mode === 'write' ? [ContractStatus.ACTIVE] : [ContractStatus.ACTIVE, ContractStatus.DISPUTED];
-      if (!open.includes(contract.status)) throw new ConflictError(`This contract is ${contract.status}: its PHI is ${need.mode === 'write' ? 'written only while it is ACTIVE' : 'closed'}`);
+      const open = OPEN_FOR[need.mode];
+      if (!open.includes(contract.status))
+        throw new ConflictError(
+          `This contract is ${contract.status}: its PHI is ${need.mode === 'read' ? 'closed' : `${need.mode === 'write' ? 'written' : 'reviewed'} only while it is ${open.join(' or ')}`}`,
+        );
       const baa = await this.baaState(contract);
       if (baa.required && !baa.complete) throw new ConflictError('Both parties must sign the BAA (signBaa) before PHI is exchanged on this contract');
       await this.audit.record(actor, context, { ...record, contractId, outcome: 'ALLOWED' });

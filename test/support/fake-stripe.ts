@@ -10,14 +10,33 @@ export interface FakeStripeCall {
 }
 
 /**
+ * Stripe's test payment methods that attach to a customer but whose charges are declined
+ * (https://docs.stripe.com/testing: "Decline after attaching" is `pm_card_chargeCustomerFail`),
+ * with the decline code Stripe gives.
+ */
+export const DECLINING_PAYMENT_METHODS: Record<string, string> = {
+  pm_card_chargeCustomerFail: 'generic_decline',
+  pm_card_visa_chargeDeclined: 'generic_decline',
+  pm_card_visa_chargeDeclinedInsufficientFunds: 'insufficient_funds',
+};
+
+interface Answer {
+  status: number;
+  body: Record<string, Untyped>;
+}
+
+/**
  * A local stand-in for the few Stripe endpoints ChartBridge calls, so the real `stripe` SDK can be
  * exercised without a network. Like Stripe, it replays the stored answer for a repeated
- * Idempotency-Key instead of creating a second object.
+ * Idempotency-Key instead of creating a second object, a declined card's 402 included. Off-session
+ * confirmations with a declining payment method (`DECLINING_PAYMENT_METHODS`) answer as Stripe
+ * does: 402 `card_error` carrying the PaymentIntent, left `requires_payment_method` with its
+ * `last_payment_error`; `POST /v1/payment_intents/:id/confirm` tries it again.
  */
 export class FakeStripe {
   readonly calls: FakeStripeCall[] = [];
   readonly objects = new Map<string, Record<string, Untyped>>();
-  private readonly byKey = new Map<string, Record<string, Untyped>>();
+  private readonly byKey = new Map<string, Answer>();
   private readonly failures = new Map<string, number>();
   private server?: Server;
   private counter = 0;
@@ -73,19 +92,75 @@ export class FakeStripe {
     }
 
     const cacheKey = idempotencyKey ? `${path}:${idempotencyKey}` : undefined;
-    let object = cacheKey ? this.byKey.get(cacheKey) : undefined;
-    if (!object) {
-      object = this.create(path, params);
-      if (!object) return send(404, { error: { message: `${path} is not faked` } });
-      this.objects.set(object.id, object);
-      if (cacheKey) this.byKey.set(cacheKey, object);
+    let answer = cacheKey ? this.byKey.get(cacheKey) : undefined;
+    if (!answer) {
+      answer = this.answer(path, params);
+      if (!answer) return send(404, { error: { message: `${path} is not faked` } });
+      // Stripe keeps the result of a request that ran, a card error too, and replays it for the key.
+      if (cacheKey && answer.status !== 404 && answer.status !== 400) this.byKey.set(cacheKey, answer);
     }
     const failures = this.failures.get(path) ?? 0;
     if (failures > 0) {
       this.failures.set(path, failures - 1);
       return send(500, { error: { type: 'api_error', message: 'fake outage after the effect' } });
     }
-    send(200, object);
+    send(answer.status, answer.body);
+  }
+
+  private answer(path: string, params: Record<string, string>): Answer | undefined {
+    const confirm = /^\/v1\/payment_intents\/([^/]+)\/confirm$/.exec(path);
+    if (confirm) return this.confirm(confirm[1], params);
+    const object = this.create(path, params);
+    if (!object) return undefined;
+    this.objects.set(object.id, object);
+    if (object.object === 'payment_intent' && params.confirm === 'true') return this.attempt(object, params.payment_method);
+    return { status: 200, body: object };
+  }
+
+  /** POST /v1/payment_intents/:id/confirm: a new try of an intent that is not paid yet. */
+  private confirm(id: string, params: Record<string, string>): Answer {
+    const intent = this.objects.get(id);
+    if (!intent || intent.object !== 'payment_intent') {
+      return { status: 404, body: { error: { type: 'invalid_request_error', code: 'resource_missing', param: 'intent', message: `No such payment_intent: '${id}'` } } };
+    }
+    if (intent.status === 'succeeded' || intent.status === 'canceled') {
+      return {
+        status: 400,
+        body: {
+          error: {
+            type: 'invalid_request_error',
+            code: 'payment_intent_unexpected_state',
+            message: `You cannot confirm this PaymentIntent because it has a status of ${intent.status}.`,
+            payment_intent: intent,
+          },
+        },
+      };
+    }
+    return this.attempt(intent, params.payment_method ?? intent.payment_method);
+  }
+
+  /** Confirms `intent` with `paymentMethod`: paid, or declined as Stripe answers a declined card. */
+  private attempt(intent: Record<string, Untyped>, paymentMethod: string): Answer {
+    const n = ++this.counter;
+    const declineCode = DECLINING_PAYMENT_METHODS[paymentMethod];
+    intent.payment_method = paymentMethod;
+    intent.latest_charge = `ch_fake_${n}`;
+    if (!declineCode) {
+      Object.assign(intent, { status: 'succeeded', amount_received: intent.amount, last_payment_error: null });
+      return { status: 200, body: intent };
+    }
+    const message = declineCode === 'insufficient_funds' ? 'Your card has insufficient funds.' : 'Your card was declined.';
+    const error = {
+      type: 'card_error',
+      code: 'card_declined',
+      decline_code: declineCode,
+      message,
+      charge: intent.latest_charge,
+      doc_url: 'https://docs.stripe.com/error-codes/card-declined',
+      payment_method: { id: paymentMethod, object: 'payment_method', type: 'card' },
+    };
+    Object.assign(intent, { status: 'requires_payment_method', amount_received: 0, last_payment_error: error });
+    return { status: 402, body: { error: { ...error, payment_intent: intent } } };
   }
 
   /**
@@ -123,7 +198,7 @@ export class FakeStripe {
             customer: p.customer,
             payment_method: p.payment_method,
             transfer_group: p.transfer_group,
-            status: 'succeeded',
+            status: 'requires_confirmation',
             metadata,
           };
         return {

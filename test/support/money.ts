@@ -20,7 +20,7 @@ interface MoneyRows {
   balances: { account: string; cents: string }[];
   contracts: { id: string; coderId: string; codingCompanyId: string | null; feeBps: number }[];
   milestones: { id: string; contractId: string; cents: number; status: string }[];
-  invoices: { id: string; contractId: string; cents: number; status: string }[];
+  invoices: { id: string; contractId: string; cents: number; status: string; disputeId: string | null }[];
   disputes: { id: string; contractId: string; coderCents: number; heldCents: number }[];
   transfers: { key: string; status: string; payload: { payee: { kind: 'USER' | 'ORGANIZATION'; id: string }; amountCents: number; source: string } }[];
   refunds: { key: string }[];
@@ -31,7 +31,9 @@ interface MoneyRows {
  * journal sums to zero is the database's job: the `ledger_entries_balanced` trigger.) From the
  * milestones, invoices, resolved disputes and queued transfers and refunds alone, it works out what
  * every account must hold, and compares with the ledger's balances (debits positive):
- * - `escrow:<contract>`: minus its FUNDED/SUBMITTED milestones and PAID invoices;
+ * - `escrow:<contract>`: minus its FUNDED/SUBMITTED milestones and PAID invoices (invoices in review,
+ *   being charged, FAILED or VOID hold nothing; a dispute over them settles no escrow, and what it
+ *   leaves to charge is its coder's share);
  * - `platform_fees`: minus the fee of each released milestone and invoice and of each dispute's coder share;
  * - `coder_payable:<user>`, `company_payable:<organization>`: minus what was released to the payee (net
  *   of fees) and not yet transferred: a coding company for a contract made through one, otherwise the coder;
@@ -45,7 +47,7 @@ export async function expectLedgerBalanced(app: TestApp): Promise<void> {
       (SELECT coalesce(json_agg(json_build_object('account', account, 'cents', cents)), '[]') FROM (SELECT account, sum(amount_cents)::text AS cents FROM ledger_entries GROUP BY account) b) AS balances,
       (SELECT coalesce(json_agg(json_build_object('id', id, 'coderId', coder_id, 'codingCompanyId', coding_company_id, 'feeBps', platform_fee_bps)), '[]') FROM contracts) AS contracts,
       (SELECT coalesce(json_agg(json_build_object('id', id, 'contractId', contract_id, 'cents', amount_cents, 'status', status)), '[]') FROM milestones) AS milestones,
-      (SELECT coalesce(json_agg(json_build_object('id', id, 'contractId', contract_id, 'cents', amount_cents, 'status', status)), '[]') FROM invoices) AS invoices,
+      (SELECT coalesce(json_agg(json_build_object('id', id, 'contractId', contract_id, 'cents', amount_cents, 'status', status, 'disputeId', dispute_id)), '[]') FROM invoices) AS invoices,
       (SELECT coalesce(json_agg(json_build_object('id', id, 'contractId', contract_id, 'coderCents', coder_cents, 'heldCents', held_cents)), '[]') FROM disputes WHERE status = 'RESOLVED') AS disputes,
       (SELECT coalesce(json_agg(json_build_object('key', idempotency_key, 'status', status, 'payload', payload)), '[]') FROM outbox_jobs WHERE kind = 'stripe.transfer') AS transfers,
       (SELECT coalesce(json_agg(json_build_object('key', idempotency_key)), '[]') FROM outbox_jobs WHERE kind = 'stripe.refund') AS refunds`);
@@ -75,10 +77,11 @@ export async function expectLedgerBalanced(app: TestApp): Promise<void> {
 
   const transferSources = new Set(rows.transfers.map((t) => t.payload.source));
   const refundKeys = new Set(rows.refunds.map((r) => r.key));
-  // Every milestone past FUNDING and every invoice past OPEN was paid into escrow; so was a CANCELLED
-  // milestone whose payment arrived anyway (and was refunded at once, with its own refund queued).
+  // Every milestone past FUNDING and every invoice PAID or RELEASED was paid into escrow (an invoice in
+  // review, being charged, declined or VOID has moved no money); so was a CANCELLED milestone whose
+  // payment arrived anyway (and was refunded at once, with its own refund queued).
   const paidMilestone = (m: MoneyRows['milestones'][number]) => !['CREATED', 'FUNDING', 'CANCELLED'].includes(m.status) || (m.status === 'CANCELLED' && refundKeys.has(`refund:milestone:${m.id}`));
-  const paid = [...rows.milestones.filter(paidMilestone), ...rows.invoices.filter((i) => i.status !== 'OPEN')];
+  const paid = [...rows.milestones.filter(paidMilestone), ...rows.invoices.filter((i) => ['PAID', 'RELEASED'].includes(i.status))];
   for (const { contractId, cents } of paid) {
     add('stripe_balance', cents);
     add(`escrow:${contractId}`, -cents);
@@ -92,8 +95,15 @@ export async function expectLedgerBalanced(app: TestApp): Promise<void> {
     else if (m.status === 'RELEASED' || m.status === 'REFUNDED') settledByDisputes.set(m.contractId, (settledByDisputes.get(m.contractId) ?? 0) + m.cents);
   }
   for (const i of rows.invoices.filter((invoice) => invoice.status === 'RELEASED')) settle(`invoice:${i.id}`, i.contractId, i.cents, i.cents);
+  // A dispute over invoices not charged yet held no escrow: it decided what is charged (the invoices
+  // it settled, less the VOID ones, add up to the coder's share), which the ledger sees once paid.
+  const invoiceDisputes = new Set(rows.invoices.map((i) => i.disputeId).filter((id) => id !== null));
+  for (const d of rows.disputes.filter((dispute) => invoiceDisputes.has(dispute.id))) {
+    const charged = rows.invoices.filter((i) => i.disputeId === d.id && i.status !== 'VOID').reduce((sum, i) => sum + i.cents, 0);
+    expect({ dispute: d.id, charged }).toEqual({ dispute: d.id, charged: d.coderCents });
+  }
   const heldByDisputes = new Map<string, number>();
-  for (const d of rows.disputes.filter((dispute) => dispute.heldCents > 0)) {
+  for (const d of rows.disputes.filter((dispute) => dispute.heldCents > 0 && !invoiceDisputes.has(dispute.id))) {
     heldByDisputes.set(d.contractId, (heldByDisputes.get(d.contractId) ?? 0) + d.heldCents);
     settle(`dispute:${d.id}`, d.contractId, d.heldCents, d.coderCents);
   }
@@ -143,4 +153,13 @@ export async function paidContract(app: TestApp, amountCents = 20000): Promise<A
   await eventually(async () => (await app.sql<{ status: string }>('SELECT status FROM milestones WHERE id = $1', [createMilestone.id]))[0].status === 'FUNDED', 'milestone funded (simulated gateway)');
   ok(await app.gql(`mutation($id: ID!) { approveMilestone(id: $id) { status } }`, { id: createMilestone.id }, parties.owner.accessToken));
   return { ...parties, milestoneId: createMilestone.id as string };
+}
+
+/**
+ * Moves a contract's start `days` back (and, when given, its end `endedDaysAgo` back), as if it had
+ * been accepted then: work can only be logged within a contract's life.
+ */
+export async function backdateContract(app: TestApp, contractId: string, days: number, endedDaysAgo?: number): Promise<void> {
+  await app.sql(`UPDATE contracts SET created_at = now() - make_interval(days => $2) WHERE id = $1`, [contractId, days]);
+  if (endedDaysAgo !== undefined) await app.sql(`UPDATE contracts SET ended_at = now() - make_interval(days => $2) WHERE id = $1`, [contractId, endedDaysAgo]);
 }

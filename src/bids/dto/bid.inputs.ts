@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { MAX_WEEKLY_HOUR_LIMIT } from '../../domain/work-days.js';
 import { PayModel } from '../../domain/work.enums.js';
 import { Trim } from '../../common/validation/trim.decorator.js';
 
@@ -44,6 +45,13 @@ export class SubmitBidInput {
   @Min(1)
   @Max(720)
   estimatedTurnaroundHours?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "HOURLY bids only: the weekly hour cap offered, 1..168; the contract takes it over the posting's." })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_WEEKLY_HOUR_LIMIT)
+  weeklyHourLimit?: number | null;
 
   @Field(() => ID, { nullable: true, description: 'Bid as this CODING_COMPANY (caller must be its OWNER or ADMIN).' })
   @IsOptional()

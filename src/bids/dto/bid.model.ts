@@ -27,6 +27,9 @@ export class Bid {
   @Field(() => Int, { nullable: true })
   estimatedTurnaroundHours: number | null;
 
+  @Field(() => Int, { nullable: true, description: 'HOURLY: the weekly hour cap offered.' })
+  weeklyHourLimit: number | null;
+
   @Field(() => BidStatus)
   status: BidStatus;
 

@@ -26,7 +26,22 @@ export class WorkLog {
   invoiced: boolean;
 }
 
-@ObjectType()
+@ObjectType({ description: 'What a work invoice bills: a day of logged minutes (HOURLY), or an accepted coded batch and its encounters (PER_CHART).' })
+export class InvoiceLine {
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The day worked (HOURLY).' })
+  workedOn: string | null;
+
+  @Field(() => Int, { nullable: true })
+  minutes: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'The accepted coded batch billed (PER_CHART); each batch is billed once.' })
+  codedBatchId: string | null;
+
+  @Field(() => Int, { nullable: true, description: "The batch's encounters (charts)." })
+  charts: number | null;
+}
+
+@ObjectType({ description: 'A charge to the practice: issued IN_REVIEW with its lines, charged after dueAt unless disputed, paid into escrow and released to the coder.' })
 export class Invoice {
   @Field(() => ID)
   id: string;
@@ -51,6 +66,15 @@ export class Invoice {
   @Field(() => InvoiceStatus)
   status: InvoiceStatus;
 
+  @Field(() => Date, { nullable: true, description: 'End of the review window: the practice may dispute the invoice until then; it is charged after it.' })
+  dueAt: Date | null;
+
+  @Field(() => Int, { description: 'Charges tried so far.' })
+  chargeAttempts: number;
+
+  @Field(() => Date, { nullable: true, description: 'FAILED: when the charge is tried again (null once every retry is spent: the contract is then paused).' })
+  nextChargeAt: Date | null;
+
   @Field(() => Date, { nullable: true })
   releaseAfter: Date | null;
 
@@ -60,18 +84,24 @@ export class Invoice {
 
 @InputType()
 export class LogWorkInput {
-  @Field(() => LocalDateScalar, { description: 'The day worked: not in the future, at most 60 days ago.' })
+  @Field(() => LocalDateScalar, {
+    description:
+      "The day worked, a UTC calendar date: from the contract's start (the day its bid was accepted), not in the future, not after it ended, at most 60 days ago, and not a day the contract was paused all day.",
+  })
   @IsString()
   workedOn: string;
 
-  @Field(() => Int, { nullable: true, description: 'HOURLY contracts: minutes worked that day, 1..1440.' })
+  @Field(() => Int, { nullable: true, description: "HOURLY contracts: minutes worked that day, 1..1440; the ISO week's total stays within the contract's weeklyHourLimit." })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(1440)
   minutes?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'PER_CHART contracts: charts completed that day, 1..2000.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Not accepted any more: PER_CHART work is invoiced from the encounters of accepted coded batches (submitCodedBatch), not from typed-in counts.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../../common/pagination/connection.js';
 import { PayModel } from '../../domain/work.enums.js';
 import { PayeeKind } from '../../payments/payee.js';
-import { ContractStatus } from '../contract-status.enum.js';
+import { ContractPauseReason, ContractStatus } from '../contract-status.enum.js';
 
 @ObjectType({ description: 'The engagement created when a provider accepts a bid.' })
 export class Contract {
@@ -18,6 +18,12 @@ export class Contract {
   @Field(() => ContractStatus)
   status: ContractStatus;
 
+  @Field(() => Date, { nullable: true, description: 'Since when the contract is PAUSED (kept while a dispute opened on a paused contract runs).' })
+  pausedAt: Date | null;
+
+  @Field(() => ContractPauseReason, { nullable: true, description: 'Why it is paused; null unless paused.' })
+  pauseReason: ContractPauseReason | null;
+
   @Field(() => PayModel)
   payModel: PayModel;
 
@@ -26,6 +32,12 @@ export class Contract {
 
   @Field(() => Int, { nullable: true })
   percentOfCollectionsBps: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'HOURLY: the most hours the coder may log in one ISO week (Monday to Sunday, UTC), agreed in the bid or else the posting; null for the other pay models.',
+  })
+  weeklyHourLimit: number | null;
 
   @Field(() => Int, { description: 'Platform fee in basis points, frozen when the contract was made.' })
   platformFeeBps: number;

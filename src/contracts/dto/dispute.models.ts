@@ -22,13 +22,16 @@ export class Dispute {
   @Field(() => DisputeOutcome, { nullable: true, description: "The admin's decision; null while OPEN." })
   outcome: DisputeOutcome | null;
 
-  @Field(() => Int, { nullable: true, description: 'Escrow held when it was resolved (everything the resolution settled).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'What the dispute held when it was resolved (everything the resolution settled): the escrow on milestones, or the invoices it covered (not charged yet).',
+  })
   heldCents: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'What went to the coder, before the platform fee.' })
+  @Field(() => Int, { nullable: true, description: 'What went to the coder, before the platform fee (for invoices: what is charged of them).' })
   coderCents: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'What went back to the practice (refunded): heldCents - coderCents.' })
+  @Field(() => Int, { nullable: true, description: 'What went back to the practice (refunded, or for invoices never charged): heldCents - coderCents.' })
   practiceCents: number | null;
 
   @Field(() => String, { nullable: true, description: "The admin's explanation of the decision." })

@@ -6,6 +6,7 @@ import { IsIanaTimezone } from '../../domain/timezone.js';
 import { Specialty } from '../../domain/specialty.enum.js';
 import { CareSetting, CodeSet, PayModel, WorkType } from '../../domain/work.enums.js';
 import { Trim } from '../../common/validation/trim.decorator.js';
+import { DEFAULT_WEEKLY_HOUR_LIMIT, MAX_WEEKLY_HOUR_LIMIT } from '../../domain/work-days.js';
 
 @InputType({ description: 'Coding work to post for a PROVIDER_PRACTICE the caller belongs to. The pay model decides which rate field is required.' })
 export class CreateJobPostingInput {
@@ -121,6 +122,16 @@ export class CreateJobPostingInput {
   @Min(1)
   @Max(260)
   durationWeeks?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `HOURLY only: the most hours a week the practice pays for, 1..168 (a bid may agree another; ${DEFAULT_WEEKLY_HOUR_LIMIT} when neither names one). Work logged beyond it in an ISO week is refused.`,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_WEEKLY_HOUR_LIMIT)
+  weeklyHourLimit?: number | null;
 
   @Field({ description: 'Whether the coder handles PHI (a signed Business Associate Agreement is then required in the workroom).' })
   @IsBoolean()

@@ -70,6 +70,9 @@ export class JobPosting {
   @Field(() => Int, { nullable: true })
   durationWeeks: number | null;
 
+  @Field(() => Int, { nullable: true, description: 'HOURLY: the most hours a week the practice pays for.' })
+  weeklyHourLimit: number | null;
+
   @Field()
   requiresBaa: boolean;
 

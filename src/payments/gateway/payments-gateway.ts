@@ -48,6 +48,13 @@ export type GatewayEvent =
 export type GatewayEventType = GatewayEvent['type'];
 export type GatewayEventOf<T extends GatewayEventType> = Extract<GatewayEvent, { type: T }>;
 
+/**
+ * An off-session charge's answer: the PaymentIntent went through (`succeeded`, or `processing` until
+ * its webhook), or the card was declined (Stripe's 402 `card_error`): the intent stays
+ * `requires_payment_method` and a retry confirms it again.
+ */
+export type OffSessionCharge = { id: string; status: string; declined?: undefined } | { id: string | null; status: 'declined'; declined: { code: string; message: string } };
+
 /** An event as received: stored by id with its payload as it came; applied when it is one of ours (`event`). */
 export interface ReceivedEvent {
   id: string;
@@ -96,11 +103,16 @@ export abstract class PaymentsGateway {
   /** A SetupIntent saving a card for later off-session charges; returns its client secret. */
   abstract createSetupIntent(input: { customerId: string; organizationId: string }): Promise<{ id: string; clientSecret: string }>;
 
-  /** Charges a saved payment method without the customer present (confirm at once, off session); `metadata.kind` routes its events. */
+  /**
+   * Charges a saved payment method without the customer present (confirm at once, off session);
+   * `metadata.kind` routes its events. With `paymentIntentId` (a retry after a decline) that intent
+   * is confirmed again with the payment method, instead of a new one being made. A declined card
+   * is an answer (`declined`), not an error; other failures throw.
+   */
   abstract chargeOffSession(
-    input: { customerId: string; paymentMethodId: string; amountCents: number; transferGroup: string; metadata: PaymentIntentMetadata },
+    input: { customerId: string; paymentMethodId: string; amountCents: number; transferGroup: string; metadata: PaymentIntentMetadata; paymentIntentId?: string | null },
     idempotencyKey: string,
-  ): Promise<{ id: string; status: string }>;
+  ): Promise<OffSessionCharge>;
 
   /** Verifies a webhook's signature (timestamp within the tolerance either way) and parses it into a well-formed event; throws otherwise. */
   abstract parseWebhook(rawBody: Buffer, signature: string | undefined): ReceivedEvent;

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { ConnectedAccount, CreatedPaymentIntent, CURRENCY, GatewayEvent, PaymentIntentMetadata, PaymentsGateway, ReceivedEvent } from './payments-gateway.js';
+import { ConnectedAccount, CreatedPaymentIntent, CURRENCY, GatewayEvent, OffSessionCharge, PaymentIntentMetadata, PaymentsGateway, ReceivedEvent } from './payments-gateway.js';
 
 /**
  * Offline stand-in for Stripe, used only when STRIPE_SECRET_KEY is unset. Payments succeed at
@@ -75,8 +75,9 @@ export class SimulatedGateway extends PaymentsGateway {
     return { id, clientSecret: `${id}_secret_simulated` };
   }
 
-  async chargeOffSession(input: { amountCents: number; metadata: PaymentIntentMetadata }, idempotencyKey: string): Promise<{ id: string; status: string }> {
-    const id = `pi_sim_${digest(idempotencyKey)}`;
+  /** A simulated card is never declined; a retry confirms the same intent. */
+  async chargeOffSession(input: { amountCents: number; metadata: PaymentIntentMetadata; paymentIntentId?: string | null }, idempotencyKey: string): Promise<OffSessionCharge> {
+    const id = input.paymentIntentId ?? `pi_sim_${digest(idempotencyKey)}`;
     this.emitSucceeded(id, input);
     return { id, status: 'succeeded' };
   }

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import Stripe from 'stripe';
 import { AppConfig } from '../../config/app-config.js';
-import { ConnectedAccount, CreatedPaymentIntent, CURRENCY, PaymentIntentMetadata, PaymentsGateway, ReceivedEvent } from './payments-gateway.js';
+import { ConnectedAccount, CreatedPaymentIntent, CURRENCY, OffSessionCharge, PaymentIntentMetadata, PaymentsGateway, ReceivedEvent } from './payments-gateway.js';
 import { assertSignedNotInFuture, InvalidWebhookError, toReceivedEvent } from './webhook-event.js';
 
 /** How far a webhook signature's timestamp may be from our clock, either way (the SDK's default). */
@@ -107,23 +107,34 @@ export class StripeGateway extends PaymentsGateway {
   }
 
   async chargeOffSession(
-    input: { customerId: string; paymentMethodId: string; amountCents: number; transferGroup: string; metadata: PaymentIntentMetadata },
+    input: { customerId: string; paymentMethodId: string; amountCents: number; transferGroup: string; metadata: PaymentIntentMetadata; paymentIntentId?: string | null },
     idempotencyKey: string,
-  ): Promise<{ id: string; status: string }> {
-    const intent = await this.stripe.paymentIntents.create(
-      {
-        amount: input.amountCents,
-        currency: CURRENCY,
-        customer: input.customerId,
-        payment_method: input.paymentMethodId,
-        off_session: true,
-        confirm: true,
-        transfer_group: input.transferGroup,
-        metadata: input.metadata,
-      },
-      { idempotencyKey },
-    );
-    return { id: intent.id, status: intent.status };
+  ): Promise<OffSessionCharge> {
+    try {
+      const intent = input.paymentIntentId
+        ? await this.stripe.paymentIntents.confirm(input.paymentIntentId, { payment_method: input.paymentMethodId, off_session: true }, { idempotencyKey })
+        : await this.stripe.paymentIntents.create(
+            {
+              amount: input.amountCents,
+              currency: CURRENCY,
+              customer: input.customerId,
+              payment_method: input.paymentMethodId,
+              off_session: true,
+              confirm: true,
+              transfer_group: input.transferGroup,
+              metadata: input.metadata,
+            },
+            { idempotencyKey },
+          );
+      return { id: intent.id, status: intent.status };
+    } catch (error) {
+      // A declined off-session confirmation answers 402 `card_error` with the intent, left
+      // `requires_payment_method` (an authentication the customer is not there to give answers the same way).
+      if (error instanceof Stripe.errors.StripeCardError) {
+        return { id: error.payment_intent?.id ?? input.paymentIntentId ?? null, status: 'declined', declined: { code: error.decline_code || error.code || 'card_declined', message: error.message } };
+      }
+      throw error;
+    }
   }
 
   parseWebhook(rawBody: Buffer, signature: string | undefined): ReceivedEvent {
