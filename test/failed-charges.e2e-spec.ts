@@ -50,23 +50,11 @@ describe('pausing and resuming contracts, and failed charges', () => {
     const setup = fake.objects.get(secret.split('_secret_')[0])!;
     await webhook('setup_intent.succeeded', { ...setup, status: 'succeeded', payment_method: paymentMethod });
   }
-  async function practiceMember(owner: Session, organizationId: string): Promise<Session> {
-    const member = await a.provider();
-    const { inviteMember } = ok(
-      await app.gql(
-        `mutation($org: ID!, $email: String!) { inviteMember(organizationId: $org, email: $email, role: MEMBER) { id } }`,
-        { org: organizationId, email: member.user.email },
-        owner.accessToken,
-      ),
-    );
-    ok(await app.gql(`mutation($id: ID!) { acceptMembershipInvitation(id: $id) { id } }`, { id: inviteMember.id }, member.accessToken));
-    return member;
-  }
 
   describe('pauseContract and resumeContract', () => {
     it("are the practice OWNER's or ADMIN's: the coder, a practice MEMBER and an admin are FORBIDDEN, other tenants NOT_FOUND", async () => {
       const { owner, coder, organizationId, contractId } = await acceptedContract(app, hourly, hourly);
-      const member = await practiceMember(owner, organizationId);
+      const member = await a.member(owner, organizationId);
       const outsiders = [await a.provider(), await a.coder()];
       for (const mutation of [PAUSE, RESUME]) {
         for (const refused of [coder, member, await a.admin()]) failed(await app.gql(mutation, { id: contractId }, refused.accessToken), 'FORBIDDEN');

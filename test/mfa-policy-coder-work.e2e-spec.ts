@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { coders, failed, given, ok, postJob, Session } from './support/given.js';
+import { coders, failed, given, ok, postJob } from './support/given.js';
 import { enrollMfa } from './support/mfa.js';
 import { TestApp } from './support/test-app.js';
 
 const SET = `mutation($org: ID!, $on: Boolean!) { setOrganizationRequireMfa(organizationId: $org, requireMfa: $on) { id requireMfa } }`;
-const INVITE = `mutation($org: ID!, $email: String!, $role: MembershipRole!) { inviteMember(organizationId: $org, email: $email, role: $role) { id } }`;
-const ACCEPT_INVITATION = `mutation($id: ID!) { acceptMembershipInvitation(id: $id) { id } }`;
 const SUBMIT_BID = `mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`;
 const ACCEPT_BID = `mutation($id: ID!) { acceptBid(id: $id) { id } }`;
 const SUBMIT_BATCH = `mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "MRN-0042", icd10cm: ["I10"] }] }) { id } }`;
-const LOG_WORK = `mutation($id: ID!, $on: Date!) { logWork(contractId: $id, input: { charts: 12, workedOn: $on }) { id } }`;
+const LOG_WORK = `mutation($id: ID!, $on: Date!) { logWork(contractId: $id, input: { minutes: 90, workedOn: $on }) { id } }`;
 
 /**
  * `requireMfa` of a coding company binds the coder who works through it for every act on the
@@ -28,22 +26,16 @@ describe('requireMfa and the coder-side work of a coding company', () => {
   });
   afterAll(() => app?.close());
 
-  async function member(owner: Session, organizationId: string, role: 'ADMIN' | 'MEMBER', user: Session): Promise<Session> {
-    const { inviteMember } = ok(await app.gql(INVITE, { org: organizationId, email: user.user.email, role }, owner.accessToken));
-    ok(await app.gql(ACCEPT_INVITATION, { id: inviteMember.id }, user.accessToken));
-    return user;
-  }
-
   it("refuses the company's coder without MFA a coded batch and a work log on the company's contract (FORBIDDEN, MFA_REQUIRED) until they enroll", async () => {
     const boss = await a.coder();
     const company = ok(await app.gql(`mutation { createOrganization(input: { name: "Precision Coding LLC", kind: CODING_COMPANY }) { id } }`, {}, boss.accessToken)).createOrganization.id as string;
-    const worker = await member(boss, company, 'MEMBER', (await c.verifiedCoder()).coder);
+    const worker = await a.member(boss, company, 'MEMBER', (await c.verifiedCoder()).coder);
     await enrollMfa(app, boss);
     ok(await app.gql(SET, { org: company, on: true }, boss.accessToken));
 
     const { owner, organization } = await a.practice();
-    const job = await postJob(app, owner, organization.id, { requiresBaa: false });
-    const bid = ok(await app.gql(SUBMIT_BID, { input: { coverLetter: 'Ready.', jobPostingId: job.id, rateCents: 400, organizationId: company, assignedCoderId: worker.user.id } }, boss.accessToken))
+    const job = await postJob(app, owner, organization.id, { requiresBaa: false, payModel: 'HOURLY', rateCents: 6000 });
+    const bid = ok(await app.gql(SUBMIT_BID, { input: { coverLetter: 'Ready.', jobPostingId: job.id, rateCents: 6000, organizationId: company, assignedCoderId: worker.user.id } }, boss.accessToken))
       .submitBid.id;
     const contractId = ok(await app.gql(ACCEPT_BID, { id: bid }, owner.accessToken)).acceptBid.id as string;
     const today = new Date().toISOString().slice(0, 10);

@@ -5,8 +5,6 @@ import { GraphqlResponse, TestApp } from './support/test-app.js';
 
 const SET = `mutation($org: ID!, $on: Boolean!) { setOrganizationRequireMfa(organizationId: $org, requireMfa: $on) { id requireMfa } }`;
 const ORGANIZATION = `query($id: ID!) { organization(id: $id) { id requireMfa } }`;
-const INVITE = `mutation($org: ID!, $email: String!, $role: MembershipRole!) { inviteMember(organizationId: $org, email: $email, role: $role) { id } }`;
-const ACCEPT_INVITATION = `mutation($id: ID!) { acceptMembershipInvitation(id: $id) { id } }`;
 const SUBMIT_BID = `mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`;
 const ACCEPT_BID = `mutation($id: ID!) { acceptBid(id: $id) { id } }`;
 const DOCUMENTS = `query($id: ID!) { documents(contractId: $id) { id } }`;
@@ -35,21 +33,13 @@ describe('organization setting requireMfa', () => {
   const upload = (session: Session, contractId: string) =>
     app.http().post(`/contracts/${contractId}/documents`).set('authorization', `Bearer ${session.accessToken}`).attach('file', PDF, { filename: 'chart-0042.pdf', contentType: 'application/pdf' });
 
-  /** A member of `organizationId` with `role`, invited by `owner` and accepted, through the API. */
-  async function member(owner: Session, organizationId: string, role: 'ADMIN' | 'MEMBER', session?: Session): Promise<Session> {
-    const user = session ?? (await a.provider());
-    const { inviteMember } = ok(await app.gql(INVITE, { org: organizationId, email: user.user.email, role }, owner.accessToken));
-    ok(await app.gql(ACCEPT_INVITATION, { id: inviteMember.id }, user.accessToken));
-    return user;
-  }
-
   const submitBid = async (session: Session, input: Record<string, unknown>) =>
     ok(await app.gql(SUBMIT_BID, { input: { coverLetter: 'Ready to start.', ...input } }, session.accessToken)).submitBid.id as string;
 
   it('is turned on by an OWNER or ADMIN who has MFA, off by the OWNER only', async () => {
     const { owner, organization } = await a.practice();
-    const admin = await member(owner, organization.id, 'ADMIN');
-    const plain = await member(owner, organization.id, 'MEMBER');
+    const admin = await a.member(owner, organization.id, 'ADMIN');
+    const plain = await a.member(owner, organization.id, 'MEMBER');
 
     // Not even the OWNER can require what their own account lacks: they would lock themselves out.
     mfaRequired(await setRequireMfa(owner, organization.id, true));
@@ -72,7 +62,7 @@ describe('organization setting requireMfa', () => {
 
   it("refuses a practice member without MFA its PHI and money acts (FORBIDDEN, MFA_REQUIRED) until they enroll; other acts and the contract's coder are not bound", async () => {
     const { owner, organization } = await a.practice();
-    const admin = await member(owner, organization.id, 'ADMIN');
+    const admin = await a.member(owner, organization.id, 'ADMIN');
     const fixedJob = await postJob(app, owner, organization.id, { payModel: 'FIXED_PRICE', rateCents: null, budgetCents: 100000, requiresBaa: false });
     const { coder } = await c.verifiedCoder();
     const contractId = ok(await app.gql(ACCEPT_BID, { id: await submitBid(coder, { jobPostingId: fixedJob.id, rateCents: 50000 }) }, owner.accessToken)).acceptBid.id as string;
@@ -121,8 +111,8 @@ describe('organization setting requireMfa', () => {
   it("binds a coding company's managers and its coder: bidding as the company and the PHI of the company's contracts", async () => {
     const boss = await a.coder();
     const company = ok(await app.gql(`mutation { createOrganization(input: { name: "Precision Coding LLC", kind: CODING_COMPANY }) { id } }`, {}, boss.accessToken)).createOrganization.id as string;
-    const manager = await member(boss, company, 'ADMIN', await a.coder());
-    const worker = await member(boss, company, 'MEMBER', (await c.verifiedCoder()).coder);
+    const manager = await a.member(boss, company, 'ADMIN', await a.coder());
+    const worker = await a.member(boss, company, 'MEMBER', (await c.verifiedCoder()).coder);
     await enrollMfa(app, boss);
     ok(await setRequireMfa(boss, company, true));
 

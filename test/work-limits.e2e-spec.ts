@@ -56,19 +56,6 @@ describe('hourly and per-chart work cannot be invented', () => {
     const setup = fake.objects.get(secret.split('_secret_')[0])!;
     await webhook('setup_intent.succeeded', { ...setup, status: 'succeeded', payment_method: paymentMethod });
   }
-  /** A practice MEMBER (reads, never acts in money). */
-  async function practiceMember(owner: Session, organizationId: string): Promise<Session> {
-    const member = await a.provider();
-    const { inviteMember } = ok(
-      await app.gql(
-        `mutation($org: ID!, $email: String!) { inviteMember(organizationId: $org, email: $email, role: MEMBER) { id } }`,
-        { org: organizationId, email: member.user.email },
-        owner.accessToken,
-      ),
-    );
-    ok(await app.gql(`mutation($id: ID!) { acceptMembershipInvitation(id: $id) { id } }`, { id: inviteMember.id }, member.accessToken));
-    return member;
-  }
 
   describe('logWork', () => {
     it('refuses days before the contract started, in the future, and after it ended (UTC calendar days); takes the days of its life', async () => {
@@ -278,7 +265,7 @@ describe('hourly and per-chart work cannot be invented', () => {
 
     it('shows the practice each line before the charge, and holds the invoice of an ENDED contract through a dispute until an admin settles it', async () => {
       const { owner, coder, organizationId, contractId, week, invoice } = await invoicedContract([480, 480, 240]);
-      const member = await practiceMember(owner, organizationId);
+      const member = await a.member(owner, organizationId);
       // Every reader of the practice sees what it will be charged, and when.
       for (const viewer of [owner, member, coder]) {
         expect((await invoices(viewer, contractId))[0]).toMatchObject({

@@ -62,6 +62,19 @@ export function given(app: TestApp) {
       const data = ok(await app.gql<{ logIn: Session }>(`mutation($input: LogInInput!) { logIn(input: $input) { ${AUTH_FIELDS} } }`, { input: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } }));
       return data.logIn;
     },
+    /** A member of `organizationId` with `role` (a new verified provider unless `user` is given), invited by `owner` and accepted, through the API. */
+    member: async (owner: Session, organizationId: string, role: 'ADMIN' | 'MEMBER' = 'MEMBER', user?: Session): Promise<Session> => {
+      const joining = user ?? (await signUp('PROVIDER'));
+      const { inviteMember } = ok(
+        await app.gql<{ inviteMember: { id: string } }>(
+          `mutation($org: ID!, $email: String!, $role: MembershipRole!) { inviteMember(organizationId: $org, email: $email, role: $role) { id } }`,
+          { org: organizationId, email: joining.user.email, role },
+          owner.accessToken,
+        ),
+      );
+      ok(await app.gql(`mutation($id: ID!) { acceptMembershipInvitation(id: $id) { id } }`, { id: inviteMember.id }, joining.accessToken));
+      return joining;
+    },
     /** A provider who owns a PROVIDER_PRACTICE. */
     practice: async (owner?: Session, name = 'Lakeside Family Practice') => {
       const session = owner ?? (await signUp('PROVIDER'));
