@@ -38,7 +38,7 @@ function weeklyHourLimitOf(bid: BidEntity, posting: JobPostingEntity): number | 
 }
 
 /** Why a contract cannot end now (read under its row lock, in the ending transaction), or null when it may. */
-export type EndCheck = (manager: EntityManager, contractId: string) => Promise<string | null>;
+export type EndCheck = (manager: EntityManager, contract: ContractEntity) => Promise<string | null>;
 
 @Injectable()
 export class ContractsService {
@@ -158,7 +158,7 @@ export class ContractsService {
 
   /**
    * Either party ends an ACTIVE or PAUSED contract; a DISPUTED one waits for the dispute's resolution,
-   * one holding escrow waits for its milestones, one with coded batches awaiting review for the practice's answer.
+   * one holding escrow waits for its milestones, a PER_CHART one with coded batches awaiting review for the practice's answer.
    * Invoices still in review or unpaid keep their course (and keep the contract disputable): ending
    * releases and hides nothing.
    */
@@ -166,12 +166,12 @@ export class ContractsService {
     const { contract } = await this.access.require(actor, id, 'contract.participate');
     return this.transactions.run(async (manager) => {
       // Lock the contract first, so a milestone being funded at the same time is seen (or waits).
-      await this.lockForUpdate(manager, id);
+      const locked = await this.lockForUpdate(manager, id);
       const held = await manager.getRepository(MilestoneEntity).existsBy({ contractId: id, status: In([MilestoneStatus.FUNDING, MilestoneStatus.FUNDED, MilestoneStatus.SUBMITTED]) });
       if (held) throw new ConflictError('Money is still in escrow on this contract, or being paid in: release or refund its milestones, or cancel those being paid (cancelMilestone), first');
       // Delivered work the practice has not judged would be stranded: an ENDED contract's batches can no longer be reviewed, billed or disputed.
       for (const check of this.endChecks) {
-        const refusal = await check(manager, id);
+        const refusal = await check(manager, locked);
         if (refusal) throw new ConflictError(refusal);
       }
       const result = await manager

@@ -13,6 +13,7 @@ import { ContractStatus } from '../contracts/contract-status.enum.js';
 import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { Specialty } from '../domain/specialty.enum.js';
+import { PayModel } from '../domain/work.enums.js';
 import { JobPostingsService } from '../jobs/job-postings.service.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -56,9 +57,10 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
 
   onModuleInit(): void {
     this.invoices.billBatchesFrom(this);
-    // Ending a contract would strand its submitted batches: an ENDED contract's batches are never reviewed, so never billed.
-    this.contracts.refuseEndWhile(async (manager, contractId) => {
-      const waiting = await manager.getRepository(CodedBatchEntity).countBy({ contractId, status: CodedBatchStatus.SUBMITTED });
+    // Ending a per-chart contract would strand its submitted batches: an ENDED contract's batches are never reviewed, so never billed.
+    this.contracts.refuseEndWhile(async (manager, contract) => {
+      if (contract.payModel !== PayModel.PER_CHART) return null;
+      const waiting = await manager.getRepository(CodedBatchEntity).countBy({ contractId: contract.id, status: CodedBatchStatus.SUBMITTED });
       return waiting ? `${waiting} coded batch(es) on this contract await the practice's review: accept or return them (reviewCodedBatch) before the contract ends` : null;
     });
   }
