@@ -1,14 +1,20 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { todayUtc } from '../src/common/scalars/local-date.scalar.js';
 import { InvoicesService } from '../src/contracts/invoices.service.js';
+import { addDays, previousWeek } from '../src/domain/work-days.js';
 import { FakeStripe, fakeStripeEnv } from './support/fake-stripe.js';
-import { failed, ok } from './support/given.js';
-import { acceptedContract, expectLedgerBalanced } from './support/money.js';
+import { failed, given, ok } from './support/given.js';
+import { acceptedContract, backdateContract, expectLedgerBalanced } from './support/money.js';
 import { TestApp } from './support/test-app.js';
 import type { Untyped } from './support/untyped.js';
 
 const WEBHOOK_SECRET = 'whsec_test_money_redteam';
 const SUBMIT = `mutation($id: ID!, $input: SubmitCodedBatchInput!) { submitCodedBatch(contractId: $id, input: $input) { id encounterCount } }`;
 const REVIEW = `mutation($id: ID!, $accept: Boolean!, $comments: [EncounterCommentInput!]!) { reviewCodedBatch(batchId: $id, input: { accept: $accept, comments: $comments }) { id status } }`;
+const LOG = `mutation($contract: ID!, $input: LogWorkInput!) { logWork(contractId: $contract, input: $input) { id workedOn minutes } }`;
+const COLLECTIONS = `mutation($id: ID!, $from: Date!, $to: Date!, $cents: Int!) { reportCollections(contractId: $id, periodStart: $from, periodEnd: $to, collectedCents: $cents) { id amountCents } }`;
+const DISPUTE = `mutation($id: ID!) { openDispute(contractId: $id, reason: "Too many hours") { id } }`;
+const RESOLVE = `mutation($id: ID!, $input: ResolveDisputeInput!) { resolveDispute(id: $id, input: $input) { id status coderCents } }`;
 const END = `mutation($id: ID!) { endContract(id: $id) { id status } }`;
 const INVOICES = `query($contract: ID!) { invoices(contractId: $contract) { id quantity amountCents status lines { codedBatchId charts } } }`;
 
@@ -64,6 +70,53 @@ describe('money red team: what a dishonest party tries', () => {
         // Never an ENDED contract with a batch nobody can review any more.
         expect(status === 'ENDED' ? waiting : []).toEqual([]);
       }
+    });
+  });
+
+  describe("no invoice below Stripe's minimum charge (a few cents would stay OPEN forever, or open reviews for pennies)", () => {
+    it('carries hourly work worth less than 50 cents forward until it adds up to a chargeable invoice', async () => {
+      // The lowest hourly rate there is: 100 cents an hour.
+      const { owner, coder, contractId } = await acceptedContract(app, { payModel: 'HOURLY', rateCents: 6000 }, { payModel: 'HOURLY', rateCents: 100 });
+      await backdateContract(app, contractId, 21);
+      const twoWeeksAgo = previousWeek(new Date(Date.now() - 7 * 86_400_000));
+      const lastWeek = previousWeek(new Date());
+      // 20 minutes at 100 cents an hour: 33 cents, which no card can be charged.
+      ok(await app.gql(LOG, { contract: contractId, input: { workedOn: twoWeeksAgo.start, minutes: 20 } }, coder.accessToken));
+      expect(await app.app.get(InvoicesService).generateWeeklyInvoices(new Date(Date.now() - 7 * 86_400_000))).toBe(0);
+      expect(ok(await app.gql(INVOICES, { contract: contractId }, owner.accessToken)).invoices).toEqual([]);
+      // Ten minutes more the next week: 30 minutes, 50 cents, billed on one invoice with both days.
+      ok(await app.gql(LOG, { contract: contractId, input: { workedOn: lastWeek.start, minutes: 10 } }, coder.accessToken));
+      expect(await app.app.get(InvoicesService).generateWeeklyInvoices(new Date())).toBe(1);
+      const invoices = ok(await app.gql(INVOICES, { contract: contractId }, owner.accessToken)).invoices as Untyped[];
+      expect(invoices).toEqual([expect.objectContaining({ quantity: 30, amountCents: 50, status: 'IN_REVIEW' })]);
+      expect(invoices[0].lines).toHaveLength(2);
+    });
+
+    it('refuses a dispute split that would charge an invoice less than 50 cents, naming input.coderCents', async () => {
+      const { owner, coder, contractId } = await acceptedContract(app, { payModel: 'HOURLY', rateCents: 6000 }, { payModel: 'HOURLY', rateCents: 6000 });
+      await backdateContract(app, contractId, 14);
+      ok(await app.gql(LOG, { contract: contractId, input: { workedOn: previousWeek(new Date()).start, minutes: 60 } }, coder.accessToken));
+      expect(await app.app.get(InvoicesService).generateWeeklyInvoices(new Date())).toBe(1);
+      const disputeId = ok(await app.gql(DISPUTE, { id: contractId }, owner.accessToken)).openDispute.id;
+      const admin = await given(app).admin();
+      // 30 cents would be an OPEN invoice Stripe refuses to charge, forever.
+      const refused = failed(await app.gql(RESOLVE, { id: disputeId, input: { outcome: 'SPLIT', coderCents: 30 } }, admin.accessToken), 'BAD_USER_INPUT');
+      expect(refused.extensions.fields).toEqual(['input.coderCents']);
+      expect(ok(await app.gql(RESOLVE, { id: disputeId, input: { outcome: 'SPLIT', coderCents: 3000 } }, admin.accessToken)).resolveDispute).toMatchObject({ status: 'RESOLVED', coderCents: 3000 });
+      const invoices = ok(await app.gql(INVOICES, { contract: contractId }, owner.accessToken)).invoices as Untyped[];
+      expect(invoices).toEqual([expect.objectContaining({ amountCents: 3000, status: 'OPEN' })]);
+    });
+
+    it('refuses collections whose share is below 50 cents, naming collectedCents', async () => {
+      const { owner, contractId } = await acceptedContract(
+        app,
+        { payModel: 'PERCENT_OF_COLLECTIONS', rateCents: null, percentOfCollectionsBps: 600, workType: 'BILLING' },
+        { payModel: 'PERCENT_OF_COLLECTIONS', percentOfCollectionsBps: 500 },
+      );
+      const period = { id: contractId, from: addDays(todayUtc(), -30), to: addDays(todayUtc(), -1) };
+      // 5% of 980 cents: 49 cents.
+      expect(failed(await app.gql(COLLECTIONS, { ...period, cents: 980 }, owner.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['collectedCents']);
+      expect(ok(await app.gql(COLLECTIONS, { ...period, cents: 1000 }, owner.accessToken)).reportCollections.amountCents).toBe(50);
     });
   });
 });
