@@ -3,7 +3,7 @@ import { todayUtc } from '../src/common/scalars/local-date.scalar.js';
 import { InvoicesService } from '../src/contracts/invoices.service.js';
 import { addDays, previousWeek } from '../src/domain/work-days.js';
 import { FakeStripe, fakeStripeEnv } from './support/fake-stripe.js';
-import { failed, given, ok } from './support/given.js';
+import { failed, given, ok, postJob, Session } from './support/given.js';
 import { acceptedContract, backdateContract, expectLedgerBalanced } from './support/money.js';
 import { TestApp } from './support/test-app.js';
 import type { Untyped } from './support/untyped.js';
@@ -117,6 +117,47 @@ describe('money red team: what a dishonest party tries', () => {
       // 5% of 980 cents: 49 cents.
       expect(failed(await app.gql(COLLECTIONS, { ...period, cents: 980 }, owner.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['collectedCents']);
       expect(ok(await app.gql(COLLECTIONS, { ...period, cents: 1000 }, owner.accessToken)).reportCollections.amountCents).toBe(50);
+    });
+  });
+
+  describe('a coder cannot bill more than 24 hours of one day across their contracts', () => {
+    /** A second practice hires the same coder on an HOURLY contract. */
+    async function anotherContract(coder: Session): Promise<string> {
+      const { owner, organization } = await given(app).practice();
+      const posting = await postJob(app, owner, organization.id, { payModel: 'HOURLY', rateCents: 6000 });
+      const { submitBid } = ok(
+        await app.gql(
+          `mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`,
+          { input: { jobPostingId: posting.id, coverLetter: 'Ready.', payModel: 'HOURLY', rateCents: 6000 } },
+          coder.accessToken,
+        ),
+      );
+      return ok(await app.gql(`mutation($id: ID!) { acceptBid(id: $id) { id } }`, { id: submitBid.id }, owner.accessToken)).acceptBid.id as string;
+    }
+
+    it('refuses a day over 1440 minutes on all the contracts together, also when logged concurrently', async () => {
+      const first = await acceptedContract(app, { payModel: 'HOURLY', rateCents: 6000 }, { payModel: 'HOURLY', rateCents: 6000 });
+      const { coder } = first;
+      const second = await anotherContract(coder);
+      const third = await anotherContract(coder);
+      const today = todayUtc();
+      const log = (contractId: string, minutes: number) => app.gql(LOG, { contract: contractId, input: { workedOn: today, minutes } }, coder.accessToken);
+      // The whole day on one practice's contract, then the same day again on another: each practice sees only its own invoice.
+      ok(await log(first.contractId, 900));
+      expect(failed(await log(second, 600), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.minutes']);
+      ok(await log(second, 540));
+      // Logging a day again replaces it: the contract's own minutes count once.
+      ok(await log(first.contractId, 800));
+      ok(await log(second, 640));
+      // Two contracts at once: never both.
+      ok(await log(first.contractId, 400));
+      const results = await Promise.all([log(second, 1000), log(third, 1000)]);
+      expect(results.filter((result) => !result.errors)).toHaveLength(1);
+      const [{ minutes }] = await app.sql<{ minutes: number }>(
+        `SELECT sum(w.minutes)::int AS minutes FROM work_logs w JOIN contracts k ON k.id = w.contract_id WHERE k.coder_id = $1 AND w.worked_on = $2`,
+        [coder.user.id, today],
+      );
+      expect(minutes).toBeLessThanOrEqual(1440);
     });
   });
 });

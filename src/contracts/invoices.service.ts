@@ -37,6 +37,9 @@ import { InvoiceEntity } from './invoice.entity.js';
 import { InvoiceKind, InvoiceStatus } from './invoice.enums.js';
 import { WorkLogEntity } from './work-log.entity.js';
 
+/** A day's minutes: what one coder can work in it, across all their contracts. */
+const MINUTES_PER_DAY = 1440;
+
 /** How far back a day of work may be logged. */
 const LOG_WINDOW_DAYS = 60;
 
@@ -133,7 +136,8 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
    * started, not in the future, not after the day it ended (an ENDED contract takes its last days
    * for LOG_AFTER_END_DAYS more), not a day a pause covered whole, at most LOG_WINDOW_DAYS ago. The
    * ISO week's minutes, this day's included, stay within the contract's weekly hour cap: counted
-   * under the contract's row lock, so concurrent logs cannot pass it together.
+   * under the contract's row lock, so concurrent logs cannot pass it together. The coder's minutes
+   * of that day on all their contracts stay within 24 hours (under a lock per coder).
    */
   async logWork(actor: Actor, contractId: string, input: LogWorkInput): Promise<WorkLogEntity> {
     const { contract } = await this.access.require(actor, contractId, 'contract.work');
@@ -149,6 +153,21 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
       this.requireLoggableDay(locked, input.workedOn);
       if (await this.pauses.pausedAllDay(manager, contractId, input.workedOn)) {
         throw new BadUserInputError(`input.workedOn: the contract was paused all of ${input.workedOn}`, ['input.workedOn']);
+      }
+      // A day holds 24 hours for the coder, however many contracts they bill it on (each practice sees only its own
+      // invoice): counted across the coder's contracts under a lock per coder, so two contracts' logs cannot pass it together.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`work-day:${locked.coderId}`]);
+      const [{ elsewhere }] = await queryRows<{ elsewhere: number }>(
+        manager,
+        `SELECT coalesce(sum(w.minutes), 0)::int AS elsewhere FROM work_logs w JOIN contracts k ON k.id = w.contract_id
+          WHERE k.coder_id = $1 AND w.worked_on = $2 AND w.contract_id <> $3`,
+        [locked.coderId, input.workedOn, contractId],
+      );
+      if (elsewhere + minutes > MINUTES_PER_DAY) {
+        throw new BadUserInputError(
+          `input.minutes: ${input.workedOn} would hold ${elsewhere + minutes} minutes of this coder's work (${elsewhere} logged on their other contracts), over the ${MINUTES_PER_DAY} of a day`,
+          ['input.minutes'],
+        );
       }
       const week = isoWeekOf(input.workedOn);
       const [{ logged }] = await queryRows<{ logged: number }>(
