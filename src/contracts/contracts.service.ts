@@ -37,8 +37,13 @@ function weeklyHourLimitOf(bid: BidEntity, posting: JobPostingEntity): number | 
   return bid.weeklyHourLimit ?? (posting.payModel === PayModel.HOURLY ? posting.weeklyHourLimit : null) ?? DEFAULT_WEEKLY_HOUR_LIMIT;
 }
 
+/** Why a contract cannot end now (read under its row lock, in the ending transaction), or null when it may. */
+export type EndCheck = (manager: EntityManager, contract: ContractEntity) => Promise<string | null>;
+
 @Injectable()
 export class ContractsService {
+  private readonly endChecks: EndCheck[] = [];
+
   constructor(
     @InjectRepository(ContractEntity) private readonly contracts: Repository<ContractEntity>,
     private readonly bids: BidsService,
@@ -104,6 +109,14 @@ export class ContractsService {
     }
   }
 
+  /**
+   * Another module's reason a contract may not end yet (the workroom: coded batches awaiting the
+   * practice's review), asked by `end` under the contract's lock. Registered at start.
+   */
+  refuseEndWhile(check: EndCheck): void {
+    this.endChecks.push(check);
+  }
+
   /** The contract when the caller may read it (`contract.read`: its parties and admins); NOT_FOUND otherwise. */
   async findForParty(actor: Actor, id: string): Promise<ContractEntity> {
     return (await this.access.require(actor, id, 'contract.read')).contract;
@@ -144,7 +157,8 @@ export class ContractsService {
   }
 
   /**
-   * Either party ends an ACTIVE or PAUSED contract; a DISPUTED one waits for the dispute's resolution.
+   * Either party ends an ACTIVE or PAUSED contract; a DISPUTED one waits for the dispute's resolution,
+   * one holding escrow waits for its milestones, a PER_CHART one with coded batches awaiting review for the practice's answer.
    * Invoices still in review or unpaid keep their course (and keep the contract disputable): ending
    * releases and hides nothing.
    */
@@ -152,9 +166,14 @@ export class ContractsService {
     const { contract } = await this.access.require(actor, id, 'contract.participate');
     return this.transactions.run(async (manager) => {
       // Lock the contract first, so a milestone being funded at the same time is seen (or waits).
-      await this.lockForUpdate(manager, id);
+      const locked = await this.lockForUpdate(manager, id);
       const held = await manager.getRepository(MilestoneEntity).existsBy({ contractId: id, status: In([MilestoneStatus.FUNDING, MilestoneStatus.FUNDED, MilestoneStatus.SUBMITTED]) });
       if (held) throw new ConflictError('Money is still in escrow on this contract, or being paid in: release or refund its milestones, or cancel those being paid (cancelMilestone), first');
+      // Delivered work the practice has not judged would be stranded: an ENDED contract's batches can no longer be reviewed, billed or disputed.
+      for (const check of this.endChecks) {
+        const refusal = await check(manager, locked);
+        if (refusal) throw new ConflictError(refusal);
+      }
       const result = await manager
         .getRepository(ContractEntity)
         .createQueryBuilder()

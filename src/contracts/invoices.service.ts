@@ -12,7 +12,7 @@ import { JobScheduler } from '../common/scheduling/job-scheduler.js';
 import { AppConfig } from '../config/app-config.js';
 import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
-import { collectionsShare, workAmount } from '../domain/money.js';
+import { collectionsShare, MIN_CHARGE_CENTS, workAmount } from '../domain/money.js';
 import { addDays, DEFAULT_WEEKLY_HOUR_LIMIT, isoWeekOf, LOG_AFTER_END_DAYS, nextChargeRetry, previousWeek, utcDayOf } from '../domain/work-days.js';
 import { PayModel } from '../domain/work.enums.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
@@ -36,6 +36,9 @@ import { InvoiceLineEntity } from './invoice-line.entity.js';
 import { InvoiceEntity } from './invoice.entity.js';
 import { InvoiceKind, InvoiceStatus } from './invoice.enums.js';
 import { WorkLogEntity } from './work-log.entity.js';
+
+/** A day's minutes: what one coder can work in it, across all their contracts. */
+const MINUTES_PER_DAY = 1440;
 
 /** How far back a day of work may be logged. */
 const LOG_WINDOW_DAYS = 60;
@@ -133,7 +136,8 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
    * started, not in the future, not after the day it ended (an ENDED contract takes its last days
    * for LOG_AFTER_END_DAYS more), not a day a pause covered whole, at most LOG_WINDOW_DAYS ago. The
    * ISO week's minutes, this day's included, stay within the contract's weekly hour cap: counted
-   * under the contract's row lock, so concurrent logs cannot pass it together.
+   * under the contract's row lock, so concurrent logs cannot pass it together. The coder's minutes
+   * of that day on all their contracts stay within 24 hours (under a lock per coder).
    */
   async logWork(actor: Actor, contractId: string, input: LogWorkInput): Promise<WorkLogEntity> {
     const { contract } = await this.access.require(actor, contractId, 'contract.work');
@@ -149,6 +153,21 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
       this.requireLoggableDay(locked, input.workedOn);
       if (await this.pauses.pausedAllDay(manager, contractId, input.workedOn)) {
         throw new BadUserInputError(`input.workedOn: the contract was paused all of ${input.workedOn}`, ['input.workedOn']);
+      }
+      // A day holds 24 hours for the coder, however many contracts they bill it on (each practice sees only its own
+      // invoice): counted across the coder's contracts under a lock per coder, so two contracts' logs cannot pass it together.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`work-day:${locked.coderId}`]);
+      const [{ elsewhere }] = await queryRows<{ elsewhere: number }>(
+        manager,
+        `SELECT coalesce(sum(w.minutes), 0)::int AS elsewhere FROM work_logs w JOIN contracts k ON k.id = w.contract_id
+          WHERE k.coder_id = $1 AND w.worked_on = $2 AND w.contract_id <> $3`,
+        [locked.coderId, input.workedOn, contractId],
+      );
+      if (elsewhere + minutes > MINUTES_PER_DAY) {
+        throw new BadUserInputError(
+          `input.minutes: ${input.workedOn} would hold ${elsewhere + minutes} minutes of this coder's work (${elsewhere} logged on their other contracts), over the ${MINUTES_PER_DAY} of a day`,
+          ['input.minutes'],
+        );
       }
       const week = isoWeekOf(input.workedOn);
       const [{ logged }] = await queryRows<{ logged: number }>(
@@ -235,7 +254,8 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
           const work: BillableWork = contract.payModel === PayModel.HOURLY ? await this.uninvoicedDays(manager, contractId, week.end) : await this.unbilledBatches(manager, contractId, acceptedBefore);
           const quantity = work.lines.reduce((sum, line) => sum + (line.minutes ?? line.charts ?? 0), 0);
           const amountCents = workAmount(contract.payModel, quantity, contract.rateCents ?? 0);
-          if (!work.lines.length || amountCents <= 0) return false;
+          // Below Stripe's minimum charge the work stays uninvoiced: it is billed once the weeks add up to a chargeable amount.
+          if (!work.lines.length || amountCents < MIN_CHARGE_CENTS) return false;
           const invoice = await this.issue(manager, contract, { kind: InvoiceKind.WORK, periodStart: week.start, periodEnd: week.end, quantity, amountCents });
           if (!invoice) return false;
           await manager.getRepository(InvoiceLineEntity).insert(work.lines.map((line) => ({ ...line, invoiceId: invoice.id })));
@@ -254,7 +274,8 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
     if (args.periodEnd < args.periodStart) throw new BadUserInputError('periodEnd must not be before periodStart', ['periodEnd']);
     if (args.periodEnd > todayUtc()) throw new BadUserInputError('periodEnd must not be in the future', ['periodEnd']);
     const amountCents = collectionsShare(args.collectedCents, contract.percentOfCollectionsBps ?? 0);
-    if (amountCents < 1) throw new BadUserInputError('collectedCents is too small to invoice at this rate', ['collectedCents']);
+    if (amountCents < MIN_CHARGE_CENTS)
+      throw new BadUserInputError(`collectedCents is too small to invoice at this rate: ${amountCents} cents, below the ${MIN_CHARGE_CENTS} cents a card can be charged`, ['collectedCents']);
     return this.transactions.run(async (manager) => {
       const invoice = await this.issue(manager, contract, {
         kind: InvoiceKind.COLLECTIONS,
@@ -334,10 +355,22 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
   /**
    * Settles the disputed invoices (from `lockDisputed`) as an admin decided: `coderCents` of their
    * total is charged, the oldest invoices first (the one where it runs out charged in part, the
-   * rest VOID, never charged). The charges go out at once. No money had moved, so no journal: the
+   * rest VOID, never charged; a part below MIN_CHARGE_CENTS is refused, BAD_USER_INPUT). The charges go out at once. No money had moved, so no journal: the
    * ledger sees the charged invoices when they are paid. In the caller's transaction.
    */
   async settleDisputed(manager: EntityManager, contract: ContractEntity, disputeId: string, invoices: InvoiceEntity[], coderCents: number): Promise<void> {
+    // Every charge it makes must be one Stripe takes: a part below the minimum would stay OPEN, never paid.
+    let spread = coderCents;
+    for (const invoice of invoices) {
+      const part = Math.min(spread, invoice.amountCents);
+      spread -= part;
+      if (part > 0 && part < MIN_CHARGE_CENTS) {
+        throw new BadUserInputError(
+          `input.coderCents would charge ${part} cents on invoice ${invoice.id}, below the ${MIN_CHARGE_CENTS} cents a card can be charged: give the coder 0, or ${MIN_CHARGE_CENTS - part} cents more or ${part} less`,
+          ['input.coderCents'],
+        );
+      }
+    }
     let left = coderCents;
     for (const invoice of invoices) {
       const charged = Math.min(left, invoice.amountCents);

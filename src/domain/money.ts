@@ -14,3 +14,9 @@ export const workAmount = (payModel: PayModel, quantity: number, rateCents: numb
 
 /** The coder's share of collections at a percent-of-collections rate, to the nearest cent. */
 export const collectionsShare = (collectedCents: number, percentBps: number): number => Math.round((collectedCents * percentBps) / BPS);
+
+/**
+ * The smallest amount Stripe charges in our currency (USD: 50 cents; a smaller PaymentIntent is refused
+ * with `amount_too_small`). No invoice is issued or charged below it: smaller work waits for more.
+ */
+export const MIN_CHARGE_CENTS = 50;

@@ -8,9 +8,12 @@ import { byKeys, groupByKeys, RequestLoaders } from '../common/loaders/request-l
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
 import { BillableBatch, BillableBatches } from '../contracts/billable-batches.js';
 import { InvoicesService } from '../contracts/invoices.service.js';
+import { ContractsService } from '../contracts/contracts.service.js';
+import { ContractStatus } from '../contracts/contract-status.enum.js';
 import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { Specialty } from '../domain/specialty.enum.js';
+import { PayModel } from '../domain/work.enums.js';
 import { JobPostingsService } from '../jobs/job-postings.service.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -49,10 +52,17 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
     private readonly notifications: NotificationsService,
     private readonly transactions: TransactionRunner,
     private readonly invoices: InvoicesService,
+    private readonly contracts: ContractsService,
   ) {}
 
   onModuleInit(): void {
     this.invoices.billBatchesFrom(this);
+    // Ending a per-chart contract would strand its submitted batches: an ENDED contract's batches are never reviewed, so never billed.
+    this.contracts.refuseEndWhile(async (manager, contract) => {
+      if (contract.payModel !== PayModel.PER_CHART) return null;
+      const waiting = await manager.getRepository(CodedBatchEntity).countBy({ contractId: contract.id, status: CodedBatchStatus.SUBMITTED });
+      return waiting ? `${waiting} coded batch(es) on this contract await the practice's review: accept or return them (reviewCodedBatch) before the contract ends` : null;
+    });
   }
 
   async contractsWithUnbilled(acceptedBefore: Date, within: { sql: string; parameters: Record<string, unknown> }): Promise<string[]> {
@@ -96,6 +106,9 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
     const contract = await this.access.require(actor, contractId, { mode: 'write', permission: 'contract.work' }, context, { subjectType: 'batch', subjectId: id, action: 'SUBMIT_BATCH' });
     const encounters = await this.validate(input);
     return this.transactions.run(async (manager) => {
+      // Under the contract's row lock, which endContract takes too: a batch is never submitted to a contract ending meanwhile.
+      const locked = await this.contracts.lockForUpdate(manager, contractId);
+      if (locked.status !== ContractStatus.ACTIVE) throw new ConflictError(`This contract is ${locked.status}: coded batches are submitted only while it is ACTIVE`);
       const posting = (await this.postings.findById(contract.jobPostingId, manager))!;
       const batch = await manager.getRepository(CodedBatchEntity).save({
         id,

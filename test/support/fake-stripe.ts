@@ -110,6 +110,10 @@ export class FakeStripe {
   private answer(path: string, params: Record<string, string>): Answer | undefined {
     const confirm = /^\/v1\/payment_intents\/([^/]+)\/confirm$/.exec(path);
     if (confirm) return this.confirm(confirm[1], params);
+    // Stripe's minimum charge in USD: a smaller PaymentIntent is refused outright (400 `amount_too_small`).
+    if (path === '/v1/payment_intents' && params.currency === 'usd' && Number(params.amount) < 50) {
+      return { status: 400, body: { error: { type: 'invalid_request_error', code: 'amount_too_small', param: 'amount', message: 'Amount must be at least $0.50 usd' } } };
+    }
     const object = this.create(path, params);
     if (!object) return undefined;
     this.objects.set(object.id, object);
