@@ -14,3 +14,11 @@ export const workAmount = (payModel: PayModel, quantity: number, rateCents: numb
 
 /** The coder's share of collections at a percent-of-collections rate, to the nearest cent. */
 export const collectionsShare = (collectedCents: number, percentBps: number): number => Math.round((collectedCents * percentBps) / BPS);
+
+/**
+ * Caps on money a user types in (docs/payments.md, "Amount caps"). Each is far above real work, and far below
+ * what a sum of many of them could reach in a 53-bit integer: totals are `bigint` in the database and `SafeInt`
+ * in the API.
+ */
+/** One fixed-price milestone: at most $10M. */
+export const MAX_MILESTONE_CENTS = 1_000_000_000;
