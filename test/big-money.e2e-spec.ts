@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { InvoicesService } from '../src/contracts/invoices.service.js';
+import { previousWeek } from '../src/domain/work-days.js';
 import { failed, given, ok } from './support/given.js';
-import { acceptedContract, expectLedgerBalanced } from './support/money.js';
+import { acceptedContract, backdateContract, expectLedgerBalanced } from './support/money.js';
 import { TestApp } from './support/test-app.js';
 import type { Untyped } from './support/untyped.js';
 import { eventually } from './support/wait.js';
@@ -12,6 +14,10 @@ const EARNINGS = `{ myEarnings { pendingCents availableCents paidOutCents } }`;
 const OPEN_DISPUTE = `mutation($contract: ID!, $reason: String!) { openDispute(contractId: $contract, reason: $reason) { id status } }`;
 const RESOLVE = `mutation($id: ID!, $input: ResolveDisputeInput!) { resolveDispute(id: $id, input: $input) { id status } }`;
 const DISPUTES = `query($id: ID!) { contract(id: $id) { milestones { id amountCents status } disputes { id status outcome heldCents coderCents practiceCents } } }`;
+
+const LOG = `mutation($contract: ID!, $input: LogWorkInput!) { logWork(contractId: $contract, input: $input) { id } }`;
+const INVOICES = `query($contract: ID!) { invoices(contractId: $contract) { kind periodStart periodEnd quantity amountCents status } }`;
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** $10M, the cap on one milestone: a few of them pass 2^31 cents (about $21.5M). */
 const BIG = 1_000_000_000;
@@ -80,6 +86,25 @@ describe('money beyond 2^31 cents (bigint columns, SafeInt totals)', () => {
     expect(literal.errors?.map((e) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
     expect(ok(await app.gql(DISPUTES, { id: contractId }, owner.accessToken)).contract.disputes).toEqual([
       { id: openDispute.id, status: 'OPEN', outcome: null, heldCents: null, coderCents: null, practiceCents: null },
+    ]);
+  });
+
+  it('invoices two weeks of round-the-clock work at the top hourly rate (3.36e9 cents) and still invoices the other contracts of the run', async () => {
+    const big = await acceptedContract(app, { payModel: 'HOURLY', rateCents: 100_000, weeklyHourLimit: 168 }, { payModel: 'HOURLY', rateCents: 10_000_000, weeklyHourLimit: 168 });
+    const small = await acceptedContract(app, { payModel: 'HOURLY', rateCents: 6000 }, { payModel: 'HOURLY', rateCents: 6000 });
+    await backdateContract(app, big.contractId, 21);
+    await backdateContract(app, small.contractId, 21);
+    const week = previousWeek(new Date());
+    const start = addDays(week.start, -7);
+    for (let day = 0; day < 14; day++) ok(await app.gql(LOG, { contract: big.contractId, input: { workedOn: addDays(start, day), minutes: 1440 } }, big.coder.accessToken));
+    ok(await app.gql(LOG, { contract: small.contractId, input: { workedOn: week.start, minutes: 120 } }, small.coder.accessToken));
+
+    expect(await app.app.get(InvoicesService).generateWeeklyInvoices(new Date())).toBeGreaterThanOrEqual(2);
+    expect(ok(await app.gql(INVOICES, { contract: big.contractId }, big.owner.accessToken)).invoices).toEqual([
+      { kind: 'WORK', periodStart: week.start, periodEnd: week.end, quantity: 14 * 1440, amountCents: 14 * 24 * 10_000_000, status: 'IN_REVIEW' },
+    ]);
+    expect(ok(await app.gql(INVOICES, { contract: small.contractId }, small.owner.accessToken)).invoices).toEqual([
+      { kind: 'WORK', periodStart: week.start, periodEnd: week.end, quantity: 120, amountCents: 12000, status: 'IN_REVIEW' },
     ]);
   });
 });
