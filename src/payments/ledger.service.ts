@@ -41,7 +41,7 @@ export class LedgerService {
       .execute();
     const journalId = inserted.identifiers[0]?.id as string | undefined;
     if (!journalId) return false;
-    await manager.getRepository(LedgerEntryEntity).insert(journal.entries.filter(([, amount]) => amount !== 0).map(([account, amount]) => ({ journalId, account, amountCents: String(amount) })));
+    await manager.getRepository(LedgerEntryEntity).insert(journal.entries.filter(([, amount]) => amount !== 0).map(([account, amount]) => ({ journalId, account, amountCents: amount })));
     return true;
   }
 
