@@ -77,8 +77,9 @@ describe('background jobs: a failing row holds up no other', () => {
     const broken = await acceptedContract(app, hourly, hourly);
     const healthy = await acceptedContract(app, hourly, hourly);
     for (const { contractId } of [broken, healthy]) await backdateContract(app, contractId, 14);
-    // A rate no client can enter: 90 minutes of it overflow an invoice's amount, so invoicing this contract throws every time.
-    await app.sql(`UPDATE contracts SET rate_cents = 2000000000 WHERE id = $1`, [broken.contractId]);
+    // A rate no client can enter: 90 minutes of it come to more than 2^53 cents, which the app refuses to write rather
+    // than round, so invoicing this contract throws every time.
+    await app.sql(`UPDATE contracts SET rate_cents = 9000000000000000 WHERE id = $1`, [broken.contractId]);
     for (const { coder, contractId } of [broken, healthy]) ok(await app.gql(LOG, { contract: contractId, input: { workedOn: week.start, minutes: 90 } }, coder.accessToken));
 
     const [lockedInvoice, freeInvoice] = [await invoiceInReview(), await invoiceInReview()];

@@ -5,6 +5,7 @@ import { JobPostingEntity } from '../jobs/job-posting.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { BidStatus } from './bid-status.enum.js';
+import { bigintCents } from '../database/bigint-cents.transformer.js';
 
 /**
  * A coder's offer on a posting. `coderId` is who does the work; a coding company bids as
@@ -53,7 +54,7 @@ export class BidEntity {
   payModel: PayModel;
 
   /** Hourly or per-chart rate, or the total price for FIXED_PRICE. */
-  @Column({ type: 'integer', nullable: true })
+  @Column({ type: 'bigint', transformer: bigintCents, nullable: true })
   rateCents: number | null;
 
   @Column({ type: 'integer', nullable: true })

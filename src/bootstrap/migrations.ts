@@ -23,6 +23,7 @@ import { EmailNormalization1795860000000 } from '../../migrations/1795860000000-
 import { WorkWithinTheContract1795870000000 } from '../../migrations/1795870000000-WorkWithinTheContract.js';
 import { EscrowProtectsTheCoder1795880000000 } from '../../migrations/1795880000000-EscrowProtectsTheCoder.js';
 import { StripeEventOutcomes1795890000000 } from '../../migrations/1795890000000-StripeEventOutcomes.js';
+import { BigintMoney1795900000000 } from '../../migrations/1795900000000-BigintMoney.js';
 import { CompanyPayees1795890000001 } from '../../migrations/1795890000001-CompanyPayees.js';
 import { OneActiveMembershipPerUser1795914000000 } from '../../migrations/1795914000000-OneActiveMembershipPerUser.js';
 import { HiddenMarkEmails1795914000001 } from '../../migrations/1795914000001-HiddenMarkEmails.js';
@@ -58,6 +59,7 @@ export const MIGRATIONS = [
   EscrowProtectsTheCoder1795880000000,
   StripeEventOutcomes1795890000000,
   CompanyPayees1795890000001,
+  BigintMoney1795900000000,
   OneActiveMembershipPerUser1795914000000,
   HiddenMarkEmails1795914000001,
 ];

@@ -6,6 +6,7 @@ import { JobPostingEntity } from '../jobs/job-posting.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { ContractPauseReason, ContractStatus } from './contract-status.enum.js';
+import { bigintCents } from '../database/bigint-cents.transformer.js';
 
 /** The engagement an accepted bid creates: one per bid (unique), terms and platform fee frozen. */
 @Entity('contracts')
@@ -59,7 +60,7 @@ export class ContractEntity {
   @Column({ type: 'enum', enum: PayModel, enumName: 'pay_model' })
   payModel: PayModel;
 
-  @Column({ type: 'integer', nullable: true })
+  @Column({ type: 'bigint', transformer: bigintCents, nullable: true })
   rateCents: number | null;
 
   @Column({ type: 'integer', nullable: true })

@@ -4,6 +4,7 @@ import { UserEntity } from '../users/user.entity.js';
 import { ContractEntity } from './contract.entity.js';
 import type { ContractSide } from './contract-access.service.js';
 import { DisputeOutcome, DisputeStatus } from './dispute-status.enum.js';
+import { bigintCents } from '../database/bigint-cents.transformer.js';
 
 /** A disagreement over a contract: escrow is frozen until an admin settles it. One open dispute per contract. */
 @Entity('disputes')
@@ -44,10 +45,10 @@ export class DisputeEntity {
   outcome: DisputeOutcome | null;
 
   /** What the coder received from escrow at resolution (the rest went back to the practice). */
-  @Column({ type: 'integer', nullable: true })
+  @Column({ type: 'bigint', transformer: bigintCents, nullable: true })
   coderCents: number | null;
 
-  @Column({ type: 'integer', nullable: true })
+  @Column({ type: 'bigint', transformer: bigintCents, nullable: true })
   heldCents: number | null;
 
   @Column({ type: 'text', nullable: true })

@@ -3,6 +3,7 @@ import type { Relation } from 'typeorm';
 import { ContractEntity } from './contract.entity.js';
 import { DisputeEntity } from './dispute.entity.js';
 import { InvoiceKind, InvoiceStatus } from './invoice.enums.js';
+import { bigintCents } from '../database/bigint-cents.transformer.js';
 
 /**
  * A charge to the practice for a week's work (logged hours, or accepted coded batches) or for
@@ -41,7 +42,7 @@ export class InvoiceEntity {
   @Column({ type: 'integer' })
   quantity: number;
 
-  @Column({ type: 'integer' })
+  @Column({ type: 'bigint', transformer: bigintCents })
   amountCents: number;
 
   @Column({ type: 'enum', enum: InvoiceStatus, enumName: 'invoice_status', default: InvoiceStatus.IN_REVIEW })

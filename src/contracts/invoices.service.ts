@@ -11,6 +11,7 @@ import { eachOnItsOwn } from '../common/scheduling/each-on-its-own.js';
 import { JobScheduler } from '../common/scheduling/job-scheduler.js';
 import { AppConfig } from '../config/app-config.js';
 import { queryRows } from '../database/query-rows.js';
+import { readCents } from '../database/bigint-cents.transformer.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { collectionsShare, MIN_CHARGE_CENTS, workAmount } from '../domain/money.js';
 import { addDays, DEFAULT_WEEKLY_HOUR_LIMIT, isoWeekOf, LOG_AFTER_END_DAYS, nextChargeRetry, previousWeek, utcDayOf } from '../domain/work-days.js';
@@ -393,7 +394,7 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
    */
   private async startCharge(manager: EntityManager, invoiceId: string, contract: ContractEntity, when: 'due' | 'now'): Promise<boolean> {
     const condition = when === 'due' ? `(status = 'IN_REVIEW' AND due_at <= now()) OR (status = 'FAILED' AND next_charge_at <= now())` : `status IN ('IN_REVIEW', 'FAILED')`;
-    const [moved] = await queryRows<{ charge_attempts: number; amount_cents: number }>(
+    const [moved] = await queryRows<{ charge_attempts: number; amount_cents: string }>(
       manager,
       `UPDATE invoices SET status = 'OPEN', charge_attempts = charge_attempts + 1, next_charge_at = NULL WHERE id = $1 AND (${condition}) RETURNING charge_attempts, amount_cents`,
       [invoiceId],
@@ -403,7 +404,7 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
       invoiceId,
       contractId: contract.id,
       organizationId: contract.organizationId,
-      amountCents: moved.amount_cents,
+      amountCents: readCents(moved.amount_cents),
       attempt: moved.charge_attempts,
     });
     return true;

@@ -2,6 +2,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import type { Relation } from 'typeorm';
 import { ContractEntity } from './contract.entity.js';
 import { MilestoneStatus } from './milestone-status.enum.js';
+import { bigintCents } from '../database/bigint-cents.transformer.js';
 
 /** A fixed-price deliverable paid through escrow: funded by the provider, released to the coder on approval. */
 @Entity('milestones')
@@ -23,7 +24,7 @@ export class MilestoneEntity {
   @Column({ type: 'text' })
   title: string;
 
-  @Column({ type: 'integer' })
+  @Column({ type: 'bigint', transformer: bigintCents })
   amountCents: number;
 
   @Column({ type: 'date', nullable: true })

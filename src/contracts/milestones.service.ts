@@ -10,6 +10,8 @@ import { todayUtc } from '../common/scalars/local-date.scalar.js';
 import { eachOnItsOwn } from '../common/scheduling/each-on-its-own.js';
 import { JobScheduler } from '../common/scheduling/job-scheduler.js';
 import { AppConfig } from '../config/app-config.js';
+import { readCents } from '../database/bigint-cents.transformer.js';
+import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { feeOf } from '../domain/money.js';
 import { PayModel } from '../domain/work.enums.js';
@@ -301,7 +303,11 @@ export class MilestonesService implements OnModuleInit, OnApplicationBootstrap {
 
   /** The escrow held on a contract's milestones (FUNDED or SUBMITTED), read in the caller's transaction. */
   async heldCents(manager: EntityManager, contractId: string): Promise<number> {
-    return (await manager.getRepository(MilestoneEntity).sum('amountCents', { contractId, status: In(HELD) })) ?? 0;
+    const [row] = await queryRows<{ held: string }>(manager, `SELECT coalesce(sum(amount_cents), 0)::bigint AS held FROM milestones WHERE contract_id = $1 AND status = ANY($2::milestone_status[])`, [
+      contractId,
+      HELD,
+    ]);
+    return readCents(row.held);
   }
 
   /**

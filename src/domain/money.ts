@@ -20,3 +20,11 @@ export const collectionsShare = (collectedCents: number, percentBps: number): nu
  * with `amount_too_small`). No invoice is issued or charged below it: smaller work waits for more.
  */
 export const MIN_CHARGE_CENTS = 50;
+
+/**
+ * Caps on money a user types in (docs/payments.md, "Amount caps"). Each is far above real work, and far below
+ * what a sum of many of them could reach in a 53-bit integer: totals are `bigint` in the database and `SafeInt`
+ * in the API.
+ */
+/** One fixed-price milestone: at most $10M. */
+export const MAX_MILESTONE_CENTS = 1_000_000_000;

@@ -6,6 +6,7 @@ import { CareSetting, CodeSet, PayModel, WorkType } from '../domain/work.enums.j
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { JobPostingStatus } from './job-posting-status.enum.js';
+import { bigintCents } from '../database/bigint-cents.transformer.js';
 
 /** Coding work a provider practice posts. `searchDocument` is kept by a trigger (see the migration). */
 @Entity('job_postings')
@@ -79,10 +80,10 @@ export class JobPostingEntity {
   payModel: PayModel;
 
   /** Hourly or per-chart rate, by pay model. */
-  @Column({ type: 'integer', nullable: true })
+  @Column({ type: 'bigint', transformer: bigintCents, nullable: true })
   rateCents: number | null;
 
-  @Column({ type: 'integer', nullable: true })
+  @Column({ type: 'bigint', transformer: bigintCents, nullable: true })
   budgetCents: number | null;
 
   @Column({ type: 'integer', nullable: true })

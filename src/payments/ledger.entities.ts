@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
+import { bigintCents } from '../database/bigint-cents.transformer.js';
 
 /**
  * One balanced movement of money. `reference` names the business event (`milestone:<id>:funded`),
@@ -46,6 +47,7 @@ export class LedgerEntryEntity {
   @Column({ type: 'text' })
   account: string;
 
-  @Column({ type: 'bigint' })
-  amountCents: string;
+  /** Signed cents, debit positive; read as a number, refused (thrown) beyond Number.MAX_SAFE_INTEGER. */
+  @Column({ type: 'bigint', transformer: bigintCents })
+  amountCents: number;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { readCents } from '../database/bigint-cents.transformer.js';
 import { queryRows } from '../database/query-rows.js';
 import { LedgerEntryEntity, LedgerJournalEntity } from './ledger.entities.js';
 import { Payee, PayeeKind } from './payee.js';
@@ -40,7 +41,7 @@ export class LedgerService {
       .execute();
     const journalId = inserted.identifiers[0]?.id as string | undefined;
     if (!journalId) return false;
-    await manager.getRepository(LedgerEntryEntity).insert(journal.entries.filter(([, amount]) => amount !== 0).map(([account, amount]) => ({ journalId, account, amountCents: String(amount) })));
+    await manager.getRepository(LedgerEntryEntity).insert(journal.entries.filter(([, amount]) => amount !== 0).map(([account, amount]) => ({ journalId, account, amountCents: amount })));
     return true;
   }
 
@@ -54,7 +55,7 @@ export class LedgerService {
         WHERE e.account = $1`,
       [ACCOUNTS.payable(payee)],
     );
-    return { availableCents: Number(row.available), paidOutCents: Number(row.paid_out) };
+    return { availableCents: readCents(row.available), paidOutCents: readCents(row.paid_out) };
   }
 
   /** Escrow still held on each of these contracts (0 for a contract without escrow entries). */
@@ -64,7 +65,7 @@ export class LedgerService {
           contractIds.map(ACCOUNTS.escrow),
         ])
       : [];
-    const byAccount = new Map(rows.map((row) => [row.account, Number(row.held)]));
+    const byAccount = new Map(rows.map((row) => [row.account, readCents(row.held)]));
     return new Map(contractIds.map((id) => [id, byAccount.get(ACCOUNTS.escrow(id)) ?? 0]));
   }
 }

@@ -1,3 +1,4 @@
+import { SafeIntScalar } from '../../common/scalars/safe-int.scalar.js';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { LocalDateScalar } from '../../common/scalars/local-date.scalar.js';
@@ -60,7 +61,7 @@ export class Invoice {
   @Field(() => Int, { description: 'Minutes or charts (WORK), or cents collected (COLLECTIONS).' })
   quantity: number;
 
-  @Field(() => Int)
+  @Field(() => SafeIntScalar)
   amountCents: number;
 
   @Field(() => InvoiceStatus)

@@ -1,5 +1,6 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { SafeIntScalar } from '../../common/scalars/safe-int.scalar.js';
 import { DisputeOutcome, DisputeStatus } from '../dispute-status.enum.js';
 import { Trim } from '../../common/validation/trim.decorator.js';
 
@@ -22,16 +23,16 @@ export class Dispute {
   @Field(() => DisputeOutcome, { nullable: true, description: "The admin's decision; null while OPEN." })
   outcome: DisputeOutcome | null;
 
-  @Field(() => Int, {
+  @Field(() => SafeIntScalar, {
     nullable: true,
     description: 'What the dispute held when it was resolved (everything the resolution settled): the escrow on milestones, or the invoices it covered (not charged yet).',
   })
   heldCents: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'What went to the coder, before the platform fee (for invoices: what is charged of them).' })
+  @Field(() => SafeIntScalar, { nullable: true, description: 'What went to the coder, before the platform fee (for invoices: what is charged of them).' })
   coderCents: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'What went back to the practice (refunded, or for invoices never charged): heldCents - coderCents.' })
+  @Field(() => SafeIntScalar, { nullable: true, description: 'What went back to the practice (refunded, or for invoices never charged): heldCents - coderCents.' })
   practiceCents: number | null;
 
   @Field(() => String, { nullable: true, description: "The admin's explanation of the decision." })
@@ -64,10 +65,11 @@ export class ResolveDisputeInput {
   @IsEnum(DisputeOutcome)
   outcome: DisputeOutcome;
 
-  @Field(() => Int, { nullable: true, description: 'SPLIT only: cents of the held escrow that go to the coder.' })
+  @Field(() => SafeIntScalar, { nullable: true, description: 'SPLIT only: cents of the held escrow that go to the coder, at most what the dispute holds.' })
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
   coderCents?: number | null;
 
   @Field(() => String, { nullable: true })

@@ -1,8 +1,10 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { SafeIntScalar } from '../../common/scalars/safe-int.scalar.js';
 import { LocalDateScalar } from '../../common/scalars/local-date.scalar.js';
 import { MilestoneStatus } from '../milestone-status.enum.js';
 import { Trim } from '../../common/validation/trim.decorator.js';
+import { MAX_MILESTONE_CENTS } from '../../domain/money.js';
 
 @ObjectType({ description: 'A fixed-price deliverable paid through escrow.' })
 export class Milestone {
@@ -14,7 +16,7 @@ export class Milestone {
   @Field()
   title: string;
 
-  @Field(() => Int)
+  @Field(() => SafeIntScalar)
   amountCents: number;
 
   @Field(() => LocalDateScalar, { nullable: true })
@@ -69,10 +71,10 @@ export class CreateMilestoneInput {
   @MaxLength(200)
   title: string;
 
-  @Field(() => Int, { description: 'Cents, 100..10000000.' })
+  @Field(() => Int, { description: 'Cents, 100..1000000000 (at most $10M per milestone).' })
   @IsInt()
   @Min(100)
-  @Max(10_000_000)
+  @Max(MAX_MILESTONE_CENTS)
   amountCents: number;
 
   @Field(() => LocalDateScalar, { nullable: true })

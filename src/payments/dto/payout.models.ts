@@ -1,5 +1,6 @@
-import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { SafeIntScalar } from '../../common/scalars/safe-int.scalar.js';
 import { PayeeKind } from '../payee.js';
 
 registerEnumType(PayeeKind, {
@@ -18,13 +19,13 @@ export class PayoutAccount {
 
 @ObjectType({ description: "A payee's money, derived from the ledger: a coder's own, or a coding company's." })
 export class Earnings {
-  @Field(() => Int, { description: 'Funded into escrow on the contracts paying you, not yet released (net of the platform fee).' })
+  @Field(() => SafeIntScalar, { description: 'Funded into escrow on the contracts paying you, not yet released (net of the platform fee).' })
   pendingCents: number;
 
-  @Field(() => Int, { description: 'Released to you, waiting to be transferred (e.g. until payout onboarding is complete).' })
+  @Field(() => SafeIntScalar, { description: 'Released to you, waiting to be transferred (e.g. until payout onboarding is complete).' })
   availableCents: number;
 
-  @Field(() => Int, { description: 'Transferred to your Stripe account.' })
+  @Field(() => SafeIntScalar, { description: 'Transferred to your Stripe account.' })
   paidOutCents: number;
 }
 
