@@ -153,6 +153,7 @@ async function startApp(dataDir: string, databaseUrl: string): Promise<{ app: Ch
   const env = {
     ...process.env,
     NODE_ENV: 'production',
+    PAYMENTS_SIMULATED: 'true',
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,

@@ -294,6 +294,7 @@ async function main(): Promise<void> {
   mailDir = join(dataDir, 'mail');
   const app = new App(`http://127.0.0.1:${port}`, {
     NODE_ENV: 'production',
+    PAYMENTS_SIMULATED: 'true',
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,

@@ -17,6 +17,15 @@ describe(loadEnvironment.name, () => {
     expect(() => loadEnvironment({ NODE_ENV: 'production' })).toThrow(new EnvironmentError('Invalid environment variable JWT_SECRET: JWT_SECRET must be longer than or equal to 32 characters'));
   });
 
+  it('refuses simulated payments in production unless PAYMENTS_SIMULATED=true says so, and a Stripe key without its webhook secret', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DOCUMENT_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') };
+    expect(() => loadEnvironment(production)).toThrow(/^Invalid environment variable STRIPE_SECRET_KEY: STRIPE_SECRET_KEY is required in production/);
+    expect(() => loadEnvironment({ ...production, STRIPE_SECRET_KEY: 'sk_live_x' })).toThrow(/^Invalid environment variable STRIPE_WEBHOOK_SECRET: /);
+    expect(loadEnvironment({ ...production, STRIPE_SECRET_KEY: 'sk_live_x', STRIPE_WEBHOOK_SECRET: 'whsec_x' }).STRIPE_SECRET_KEY).toBe('sk_live_x');
+    expect(loadEnvironment({ ...production, PAYMENTS_SIMULATED: 'true' }).PAYMENTS_SIMULATED).toBe(true);
+    expect(loadEnvironment({}).STRIPE_SECRET_KEY).toBeUndefined();
+  });
+
   it('names a malformed variable and shows its value unless secret', () => {
     expect(() => loadEnvironment({ PORT: 'eighty' })).toThrow(/^Invalid environment variable PORT: .*\(got "eighty"\)$/);
     expect(() => loadEnvironment({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);

@@ -174,15 +174,22 @@ export class Environment {
   @Max(1_000_000)
   ACCOUNT_MAIL_PER_IP_PER_HOUR = 100;
 
+  /** Real payments: required in production unless PAYMENTS_SIMULATED=true (a demo must say so: it moves no money). */
   @Transform(emptyToUndefined)
-  @IsOptional()
-  @IsString()
+  @ValidateIf((env: Environment) => (env.NODE_ENV === NodeEnv.Production && !env.PAYMENTS_SIMULATED) || env.STRIPE_SECRET_KEY !== undefined)
+  @IsString({ message: 'STRIPE_SECRET_KEY is required in production (set PAYMENTS_SIMULATED=true only for a demo that moves no money)' })
   STRIPE_SECRET_KEY?: string;
 
+  /** Required with STRIPE_SECRET_KEY in production: without it no webhook is accepted and no payment would ever be recorded. */
   @Transform(emptyToUndefined)
-  @IsOptional()
-  @IsString()
+  @ValidateIf((env: Environment) => (env.NODE_ENV === NodeEnv.Production && env.STRIPE_SECRET_KEY !== undefined) || env.STRIPE_WEBHOOK_SECRET !== undefined)
+  @IsString({ message: 'STRIPE_WEBHOOK_SECRET is required in production with STRIPE_SECRET_KEY' })
   STRIPE_WEBHOOK_SECRET?: string;
+
+  /** true: the simulated gateway in production too (a demo: payments succeed at once and move no money). Without STRIPE_SECRET_KEY outside production it is used anyway. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  PAYMENTS_SIMULATED = false;
 
   @Transform(emptyToUndefined)
   @IsOptional()

@@ -40,6 +40,7 @@ export class AppProcess {
         PATH: process.env.PATH,
         HOME: process.env.HOME,
         NODE_ENV: 'production',
+        PAYMENTS_SIMULATED: 'true',
         HOST: '127.0.0.1',
         PORT: String(port),
         JWT_SECRET: randomBytes(32).toString('hex'),

@@ -61,6 +61,8 @@ export class TestApp {
       WORKER_POLL_MS: '0',
       RATE_LIMIT_ENABLED: 'false',
       RATE_LIMIT_NAMESPACE: `test-${randomBytes(6).toString('hex')}`,
+      // Tests that boot in production mode without a Stripe key run on the simulated gateway on purpose.
+      PAYMENTS_SIMULATED: 'true',
       BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
       BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
       ...overrides,
