@@ -159,6 +159,7 @@ class ApiProcess {
     const env = {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
+      PAYMENTS_SIMULATED: 'true',
       HOST: '127.0.0.1',
       PORT: String(port),
       DATABASE_URL: databaseUrl,
