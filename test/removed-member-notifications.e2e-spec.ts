@@ -4,8 +4,6 @@ import { GraphqlSocket } from './support/graphql-socket.js';
 import { TestApp } from './support/test-app.js';
 import type { Untyped } from './support/untyped.js';
 
-const INVITE = `mutation($org: ID!, $email: String!, $role: MembershipRole!) { inviteMember(organizationId: $org, email: $email, role: $role) { id } }`;
-const ACCEPT = `mutation($id: ID!) { acceptMembershipInvitation(id: $id) { id } }`;
 const REMOVE = `mutation($org: ID!, $user: ID!) { removeMember(organizationId: $org, userId: $user) }`;
 const SUBMIT_BID = `mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`;
 const ACCEPT_BID = `mutation($id: ID!) { acceptBid(id: $id) { id } }`;
@@ -37,17 +35,12 @@ describe('notifications after a removal', () => {
     await app?.close();
   });
 
-  async function join(owner: Session, organizationId: string, user: Session, role: 'ADMIN' | 'MEMBER') {
-    const { inviteMember } = ok(await app.gql(INVITE, { org: organizationId, email: user.user.email, role }, owner.accessToken));
-    ok(await app.gql(ACCEPT, { id: inviteMember.id }, user.accessToken));
-    return user;
-  }
   const kinds = async (session: Session) => ok(await app.gql(NOTIFICATIONS, {}, session.accessToken)).myNotifications.edges.map((e: Untyped) => e.node.kind as string);
   const liveKinds = (socket: GraphqlSocket) => socket.messages.filter((m) => m.id === 'n' && m.type === 'next').map((m) => m.payload?.data?.notificationAdded?.kind as string);
 
   it("tells a removed practice member nothing more of the postings they made: bids and coded batches go to the practice's members only", async () => {
     const { owner, organization } = await a.practice();
-    const member = await join(owner, organization.id, await a.provider(), 'MEMBER');
+    const member = await a.member(owner, organization.id, 'MEMBER', await a.provider());
     const job = await postJob(app, member, organization.id, { requiresBaa: false, positions: 2 });
     const { coder: before } = await c.verifiedCoder();
     ok(await app.gql(SUBMIT_BID, { input: { jobPostingId: job.id, rateCents: 400, coverLetter: 'Ready.' } }, before.accessToken));
@@ -85,7 +78,7 @@ describe('notifications after a removal', () => {
   it("tells a coder removed from a coding company nothing more of the company's contract they worked on", async () => {
     const boss = await a.coder();
     const company = ok(await app.gql(`mutation { createOrganization(input: { name: "Precision Coding LLC", kind: CODING_COMPANY }) { id } }`, {}, boss.accessToken)).createOrganization.id;
-    const worker = await join(boss, company, (await c.verifiedCoder()).coder, 'MEMBER');
+    const worker = await a.member(boss, company, 'MEMBER', (await c.verifiedCoder()).coder);
     const { owner, organization } = await a.practice();
     const job = await postJob(app, owner, organization.id, { requiresBaa: false });
     const bid = ok(await app.gql(SUBMIT_BID, { input: { coverLetter: 'Ready.', jobPostingId: job.id, rateCents: 400, organizationId: company, assignedCoderId: worker.user.id } }, boss.accessToken))

@@ -5,7 +5,7 @@ import type { AppRequest } from '../common/auth/request-from-context.js';
 import { User } from '../users/dto/user.model.js';
 import { toUser } from '../users/users.mapper.js';
 import { AccountService } from './account.service.js';
-import { ChangePasswordInput, RequestEmailChangeInput, ResetPasswordInput } from './dto/account.inputs.js';
+import { ChangePasswordInput, RequestEmailChangeInput, RequestPasswordResetArgs, ResetPasswordInput, VerifyEmailArgs } from './dto/account.inputs.js';
 
 const clientIp = (req: AppRequest) => req.ip ?? 'unknown';
 
@@ -24,7 +24,7 @@ export class AccountResolver {
     description:
       'Uses the token of a verification link (`APP_URL/verify-email?token=...`): the address is verified; for an email-change link, the account moves to the new address. Each link works once, within 24 hours.',
   })
-  async verifyEmail(@Args('token') token: string): Promise<User> {
+  async verifyEmail(@Args() { token }: VerifyEmailArgs): Promise<User> {
     const user = await this.account.verifyEmail(token);
     return toUser(user, user);
   }
@@ -41,7 +41,7 @@ export class AccountResolver {
   @Mutation(() => Boolean, {
     description: 'Mails a password-reset link (`APP_URL/reset-password?token=...`, valid one hour) if an account has this address. Always answers true.',
   })
-  requestPasswordReset(@Args('email') email: string, @Context('req') req: AppRequest): Promise<boolean> {
+  requestPasswordReset(@Args() { email }: RequestPasswordResetArgs, @Context('req') req: AppRequest): Promise<boolean> {
     return this.account.requestPasswordReset(email, clientIp(req));
   }
 

@@ -1,4 +1,4 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { EmailAddress } from '../../common/validation/email-address.decorator.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './sign-up.input.js';
@@ -43,4 +43,19 @@ export class RequestEmailChangeInput {
   @IsString()
   @MaxLength(PASSWORD_MAX_LENGTH)
   currentPassword: string;
+}
+
+@ArgsType()
+export class VerifyEmailArgs {
+  @Field({ description: 'The `token` parameter of the link (`APP_URL/verify-email?token=...`).' })
+  @IsString()
+  @MaxLength(TOKEN_MAX_LENGTH)
+  token: string;
+}
+
+@ArgsType()
+export class RequestPasswordResetArgs {
+  @Field({ description: 'The address of the account; the answer is the same whether or not an account has it.' })
+  @EmailAddress()
+  email: string;
 }
