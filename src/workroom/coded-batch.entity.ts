@@ -10,10 +10,20 @@ export interface CodedLine {
   code: string;
   modifiers: string[];
   units: number;
+  /** 1-based pointers into the encounter's icd10cm (claim data; absent on batches from before claim data). */
+  diagnosisPointers?: number[];
+  /** National Drug Code of a drug line (11 digits, 5-4-2), when given. */
+  ndc?: string | null;
 }
 
 export interface CodedEncounter {
   chartRef: string;
+  /** Date of service, YYYY-MM-DD (claim data; absent on batches from before claim data). */
+  serviceDate?: string;
+  /** CMS two-digit place of service code. */
+  placeOfService?: string | null;
+  renderingNpi?: string | null;
+  billingNpi?: string | null;
   icd10cm: string[];
   icd10pcs: string[];
   cpt: CodedLine[];

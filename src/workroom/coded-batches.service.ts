@@ -281,30 +281,13 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
         hcpcs: lines(encounter.hcpcs, 'hcpcs', normalizeHcpcs, 'HCPCS Level II'),
       };
     });
-    if (!problems.length) await this.checkTables(encounters, problems);
+    if (!problems.length) problems.push(...(await this.tables.checkEncounters(encounters)).problems.map((p) => ({ ...p, path: `input.${p.path}` })));
     if (problems.length)
       throw new BadUserInputError(
         problems.map((p) => `${p.path}: ${p.message}`).join('; '),
         problems.map((p) => p.path),
       );
     return encounters;
-  }
-
-  private async checkTables(encounters: CodedEncounter[], problems: Problem[]): Promise<void> {
-    const icd = await this.tables.check('ICD10CM', [...new Set(encounters.flatMap((e) => e.icd10cm))]);
-    const hcpcs = await this.tables.check('HCPCS', [...new Set(encounters.flatMap((e) => e.hcpcs.map((l) => l.code)))]);
-    encounters.forEach((e, i) => {
-      e.icd10cm.forEach((code, k) => {
-        const verdict = icd?.get(code);
-        if (verdict && !verdict.known) problems.push({ path: `input.encounters.${i}.icd10cm.${k}`, message: `${code} is not in the loaded ICD-10-CM table: unknown code` });
-        else if (verdict?.known && !verdict.billable)
-          problems.push({ path: `input.encounters.${i}.icd10cm.${k}`, message: `${code} is a header code (category), not billable: code to the highest specificity` });
-      });
-      e.hcpcs.forEach((line, k) => {
-        const verdict = hcpcs?.get(line.code);
-        if (verdict && !verdict.known) problems.push({ path: `input.encounters.${i}.hcpcs.${k}.code`, message: `${line.code} is not in the loaded HCPCS Level II table` });
-      });
-    });
   }
 }
 

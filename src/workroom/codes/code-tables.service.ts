@@ -2,7 +2,25 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { queryRows } from '../../database/query-rows.js';
+import type { CodedEncounter } from '../coded-batch.entity.js';
 import { ParsedCode } from './code-table-files.js';
+
+/** A code that cannot be billed as given; `path` is relative to the batch (`encounters.3.cpt.0.code`). */
+export interface CodeProblem {
+  path: string;
+  message: string;
+}
+
+/** An edit that does not refuse the batch (NCCI PTP pair, units over an MUE), for the practice to see. */
+export interface CodingWarning {
+  /** Index of the encounter in the batch. */
+  encounter: number;
+  /** Machine-readable kind, e.g. NCCI_PTP, MUE. */
+  kind: string;
+  /** Path of the line the warning is about (`encounters.3.cpt.1`). */
+  path: string;
+  message: string;
+}
 
 export type TableVerdict = { known: false } | { known: true; billable: boolean; year: number };
 
@@ -24,6 +42,29 @@ export class CodeTablesService {
       : [];
     const found = new Map(rows.map((row) => [row.code, row.billable]));
     return new Map(codes.map((code) => [code, found.has(code) ? { known: true, billable: found.get(code)!, year: latest.year! } : { known: false }]));
+  }
+
+  /**
+   * Checks normalized encounters against the loaded tables: problems refuse the batch, warnings
+   * travel with it. Without loaded tables, no problem and no warning.
+   */
+  async checkEncounters(encounters: CodedEncounter[]): Promise<{ problems: CodeProblem[]; warnings: CodingWarning[] }> {
+    const problems: CodeProblem[] = [];
+    const icd = await this.check('ICD10CM', [...new Set(encounters.flatMap((e) => e.icd10cm))]);
+    const hcpcs = await this.check('HCPCS', [...new Set(encounters.flatMap((e) => e.hcpcs.map((l) => l.code)))]);
+    encounters.forEach((e, i) => {
+      e.icd10cm.forEach((code, k) => {
+        const verdict = icd?.get(code);
+        if (verdict && !verdict.known) problems.push({ path: `encounters.${i}.icd10cm.${k}`, message: `${code} is not in the loaded ICD-10-CM table: unknown code` });
+        else if (verdict?.known && !verdict.billable)
+          problems.push({ path: `encounters.${i}.icd10cm.${k}`, message: `${code} is a header code (category), not billable: code to the highest specificity` });
+      });
+      e.hcpcs.forEach((line, k) => {
+        const verdict = hcpcs?.get(line.code);
+        if (verdict && !verdict.known) problems.push({ path: `encounters.${i}.hcpcs.${k}.code`, message: `${line.code} is not in the loaded HCPCS Level II table` });
+      });
+    });
+    return { problems, warnings: [] };
   }
 
   /** Loads (or reloads) one year of a table in one transaction. */
