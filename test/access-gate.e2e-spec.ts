@@ -75,7 +75,7 @@ describe('access gate', () => {
       [`mutation($id: ID!) { signBaa(contractId: $id) { id } }`, { id: contractId }],
       [`query($id: ID!) { documents(contractId: $id) { id } }`, { id: contractId }],
       [`query($id: ID!) { codedBatches(contractId: $id) { id } }`, { id: contractId }],
-      [`mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "A-1", icd10cm: ["I10"] }] }) { id } }`, { id: contractId }],
+      [`mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "A-1", serviceDate: "2026-11-02", icd10cm: ["I10"] }] }) { id } }`, { id: contractId }],
       [INVITE_MEMBER, { org: organizationId, email: 'x@example.test', role: 'MEMBER' }],
       [`mutation($id: ID!) { closeJobPosting(id: $id) { id } }`, { id: job.id }],
       [`mutation($id: ID!) { rejectBid(id: $id) { id } }`, { id: submitBid.id }],
@@ -140,7 +140,7 @@ describe('access gate', () => {
     const logWork = `mutation($id: ID!, $day: Date!) { logWork(contractId: $id, input: { workedOn: $day, minutes: 30 }) { id } }`;
     ok(await app.gql(logWork, { id: contract.id, day: today }, deputy.accessToken));
     failed(await app.gql(`mutation($id: ID!) { endContract(id: $id) { id } }`, { id: contract.id }, colleague.accessToken), 'NOT_FOUND');
-    const submitBatch = `mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "A-1", icd10cm: ["I10"] }] }) { id } }`;
+    const submitBatch = `mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "A-1", serviceDate: "2026-11-02", icd10cm: ["I10"] }] }) { id } }`;
     failed(await app.gql(submitBatch, { id: contract.id }, clerk.accessToken), 'FORBIDDEN');
   });
 });

@@ -160,7 +160,7 @@ const MATRIX: Record<string, Entry> = {
   },
   signBaa: { doc: 'mutation($id: ID!) { signBaa(contractId: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N F F' },
   submitCodedBatch: {
-    doc: 'mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "M-1", icd10cm: ["I10"] }] }) { id } }',
+    doc: 'mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "M-1", serviceDate: "2026-11-02", icd10cm: ["I10"] }] }) { id } }',
     vars: (w) => ({ id: w.contractFixed }),
     expect: 'U O N F N F F',
   },
@@ -292,7 +292,11 @@ describe('authorization matrix', () => {
     ok(await app.gql(`mutation($id: ID!) { fundMilestone(id: $id) { status } }`, { id: world.milestone }, P));
     expect(await eventually(async () => (await app.sql('SELECT status FROM milestones WHERE id = $1', [world.milestone]))[0].status === 'FUNDED', 10_000)).toBe(true);
     world.batch = ok(
-      await app.gql(`mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "W-1", icd10cm: ["I10"] }] }) { id } }`, { id: world.contractFixed }, C),
+      await app.gql(
+        `mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "W-1", serviceDate: "2026-11-02", icd10cm: ["I10"] }] }) { id } }`,
+        { id: world.contractFixed },
+        C,
+      ),
     ).submitCodedBatch.id;
     ok(await app.gql(`mutation($id: ID!) { sendMessage(contractId: $id, body: "hi") { id } }`, { id: world.contractFixed }, P));
     world.coderNotification = ok(await app.gql(`{ myNotifications(first: 1) { edges { node { id } } } }`, {}, C)).myNotifications.edges[0].node.id;

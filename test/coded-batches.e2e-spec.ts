@@ -7,13 +7,14 @@ import { acceptedContract } from './support/money.js';
 import { TestApp } from './support/test-app.js';
 
 const SUBMIT = `mutation($id: ID!, $input: SubmitCodedBatchInput!) { submitCodedBatch(contractId: $id, input: $input) {
-  id status encounterCount encounters { chartRef icd10cm icd10pcs cpt { code modifiers units } hcpcs { code modifiers units } } } }`;
+  id status encounterCount encounters { chartRef serviceDate icd10cm icd10pcs cpt { code modifiers units } hcpcs { code modifiers units } } } }`;
 const REVIEW = `mutation($id: ID!, $input: ReviewCodedBatchInput!) { reviewCodedBatch(batchId: $id, input: $input) { id status reviewComments { chartRef comment } } }`;
 const AUDIT = `mutation($id: ID!, $input: AuditCodedBatchInput!) { auditCodedBatch(batchId: $id, input: $input) { id auditSampled auditErrors } }`;
 const SIGN = `mutation($id: ID!) { signBaa(contractId: $id) { id } }`;
 
 const encounter = (chartRef: string, extra: Record<string, unknown> = {}) => ({
   chartRef,
+  serviceDate: '2026-11-02',
   icd10cm: ['I10', 'e119'],
   cpt: [{ code: '99214', modifiers: ['25'], units: 1 }],
   hcpcs: [{ code: 'j1100', modifiers: [], units: 4 }],
@@ -84,6 +85,7 @@ describe('coded batches', () => {
     ).submitCodedBatch;
     expect(batch.encounters[0]).toEqual({
       chartRef: 'CH-1',
+      serviceDate: '2026-11-02',
       icd10cm: ['I10', 'E11.9'],
       icd10pcs: [],
       cpt: [{ code: '99214', modifiers: ['25'], units: 1 }],

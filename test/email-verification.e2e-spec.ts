@@ -138,7 +138,11 @@ describe('verified email', () => {
       signBaa: () => app.gql(`mutation($id: ID!) { signBaa(contractId: $id) { id } }`, { id: contractId }, provider.accessToken),
       coderSignBaa: () => app.gql(`mutation($id: ID!) { signBaa(contractId: $id) { id } }`, { id: contractId }, coder.accessToken),
       submitCodedBatch: () =>
-        app.gql(`mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "C-1", icd10cm: ["I10"] }] }) { id } }`, { id: contractId }, coder.accessToken),
+        app.gql(
+          `mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "C-1", serviceDate: "2026-11-02", icd10cm: ["I10"] }] }) { id } }`,
+          { id: contractId },
+          coder.accessToken,
+        ),
       fundMilestone: () => app.gql(`mutation($id: ID!) { fundMilestone(id: $id) { status } }`, { id: milestoneId }, provider.accessToken),
       approveMilestone: () => app.gql(`mutation($id: ID!) { approveMilestone(id: $id) { status } }`, { id: milestoneId }, provider.accessToken),
       refundMilestone: () => app.gql(`mutation($id: ID!) { refundMilestone(id: $id) { status } }`, { id: milestoneId }, provider.accessToken),

@@ -20,7 +20,7 @@ const SEND = `mutation($id: ID!, $body: String!) { sendMessage(contractId: $id, 
 const SIGN = `mutation($id: ID!) { signBaa(contractId: $id) { id } }`;
 const BATCHES = `query($id: ID!) { codedBatches(contractId: $id) { id } }`;
 const BATCH = `query($id: ID!) { codedBatch(id: $id) { id } }`;
-const SUBMIT_BATCH = `mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "MM-1", icd10cm: ["I10"] }] }) { id } }`;
+const SUBMIT_BATCH = `mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "MM-1", serviceDate: "2026-11-02", icd10cm: ["I10"] }] }) { id } }`;
 const MESSAGE_ADDED = `subscription($id: ID!) { messageAdded(contractId: $id) { id body } }`;
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
 

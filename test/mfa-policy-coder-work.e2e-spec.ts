@@ -6,7 +6,7 @@ import { TestApp } from './support/test-app.js';
 const SET = `mutation($org: ID!, $on: Boolean!) { setOrganizationRequireMfa(organizationId: $org, requireMfa: $on) { id requireMfa } }`;
 const SUBMIT_BID = `mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`;
 const ACCEPT_BID = `mutation($id: ID!) { acceptBid(id: $id) { id } }`;
-const SUBMIT_BATCH = `mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "MRN-0042", icd10cm: ["I10"] }] }) { id } }`;
+const SUBMIT_BATCH = `mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "MRN-0042", serviceDate: "2026-11-02", icd10cm: ["I10"] }] }) { id } }`;
 const LOG_WORK = `mutation($id: ID!, $on: Date!) { logWork(contractId: $id, input: { minutes: 90, workedOn: $on }) { id } }`;
 
 /**

@@ -18,7 +18,7 @@ const RESOLVE = `mutation($id: ID!, $input: ResolveDisputeInput!) { resolveDispu
 const END = `mutation($id: ID!) { endContract(id: $id) { id status } }`;
 const INVOICES = `query($contract: ID!) { invoices(contractId: $contract) { id quantity amountCents status lines { codedBatchId charts } } }`;
 
-const encounters = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => ({ chartRef: `${prefix}-${i + 1}`, icd10cm: ['I10'] }));
+const encounters = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => ({ chartRef: `${prefix}-${i + 1}`, serviceDate: '2026-11-02', icd10cm: ['I10'] }));
 
 describe('money red team: what a dishonest party tries', () => {
   const fake = new FakeStripe();

@@ -8,7 +8,7 @@ const REMOVE = `mutation($org: ID!, $user: ID!) { removeMember(organizationId: $
 const SUBMIT_BID = `mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`;
 const ACCEPT_BID = `mutation($id: ID!) { acceptBid(id: $id) { id } }`;
 const SEND = `mutation($id: ID!, $body: String!) { sendMessage(contractId: $id, body: $body) { id } }`;
-const SUBMIT_BATCH = `mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "MRN-7", icd10cm: ["I10"] }] }) { id } }`;
+const SUBMIT_BATCH = `mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "MRN-7", serviceDate: "2026-11-02", icd10cm: ["I10"] }] }) { id } }`;
 const NOTIFICATIONS = `{ myNotifications(first: 50) { edges { node { kind message data } } } }`;
 const NOTIFICATION_ADDED = `subscription { notificationAdded { kind } }`;
 

@@ -24,7 +24,7 @@ const DISPUTE = `mutation($id: ID!) { openDispute(contractId: $id, reason: "Thes
 const RESOLVE = `mutation($id: ID!, $input: ResolveDisputeInput!) { resolveDispute(id: $id, input: $input) { id status heldCents coderCents } }`;
 const END = `mutation($id: ID!) { endContract(id: $id) { id status } }`;
 
-const encounters = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => ({ chartRef: `${prefix}-${i + 1}`, icd10cm: ['I10'] }));
+const encounters = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => ({ chartRef: `${prefix}-${i + 1}`, serviceDate: '2026-11-02', icd10cm: ['I10'] }));
 const hourly = (weeklyHourLimit?: number) => ({ payModel: 'HOURLY', rateCents: 6000, ...(weeklyHourLimit ? { weeklyHourLimit } : {}) });
 
 describe('hourly and per-chart work cannot be invented', () => {

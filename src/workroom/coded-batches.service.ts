@@ -275,6 +275,7 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
         });
       return {
         chartRef: encounter.chartRef,
+        serviceDate: encounter.serviceDate,
         icd10cm: codes(encounter.icd10cm, 'icd10cm', normalizeIcd10Cm, 'ICD-10-CM'),
         icd10pcs: codes(encounter.icd10pcs, 'icd10pcs', normalizeIcd10Pcs, 'ICD-10-PCS'),
         cpt: lines(encounter.cpt, 'cpt', normalizeCpt, 'CPT'),

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { LocalDateScalar } from '../../common/scalars/local-date.scalar.js';
 import { CodedBatchStatus } from '../coded-batch.entity.js';
 
 registerEnumType(CodedBatchStatus, { name: 'CodedBatchStatus', description: 'SUBMITTED by the coder; ACCEPTED or RETURNED (with comments) by the practice.' });
@@ -31,6 +32,10 @@ export class CodedEncounterInput {
   @Field()
   @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'chartRef must be 1..64 letters, digits, dots, dashes or underscores' })
   chartRef: string;
+
+  @Field(() => LocalDateScalar, { description: 'Date of service: codes are checked against the code tables in force that day.' })
+  @IsString()
+  serviceDate: string;
 
   @Field(() => [String], { description: 'ICD-10-CM diagnoses, dotted or undotted (stored dotted), 1..25.' })
   @IsArray()
@@ -135,6 +140,9 @@ export class CodedLine {
 export class CodedEncounter {
   @Field()
   chartRef: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date of service (null on batches submitted before encounters carried claim data).' })
+  serviceDate?: string | null;
 
   @Field(() => [String])
   icd10cm: string[];
