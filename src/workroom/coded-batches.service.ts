@@ -304,38 +304,45 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
   /**
    * Normalizes every code and checks the claim data, collecting every problem with its input path
    * together with the structural ones the global pipe left to us (`units: 0`), then checks the
-   * official tables on the encounters without a problem so far: one BAD_USER_INPUT names them all.
+   * official tables on the encounters whose codes passed their syntax: one BAD_USER_INPUT names them all.
    */
   private async validate(input: SubmitCodedBatchInput): Promise<CodedEncounter[]> {
     const problems: InputProblem[] = [...deferredInputProblems(input)];
     const latestServiceDate = todayUtc(new Date(Date.now() + AHEAD_OF_UTC_MS));
     const seen = new Map<string, number>();
+    // Encounters the code tables cannot judge: a code that is no code, or a date of service that picks no table.
+    const unjudgeable = new Set<number>();
     const encounters = input.encounters.map((encounter, i): CodedEncounter => {
       const at = `input.encounters.${i}`;
       const problem = (path: string, message: string) => problems.push({ path: `${at}.${path}`, message });
+      const unjudgeableProblem = (path: string, message: string) => {
+        problem(path, message);
+        unjudgeable.add(i);
+      };
       if (seen.has(encounter.chartRef)) problem('chartRef', `chartRef ${encounter.chartRef} repeats encounter ${seen.get(encounter.chartRef)}`);
       seen.set(encounter.chartRef, i);
-      if (encounter.serviceDate < ICD10_START) problem('serviceDate', `serviceDate ${encounter.serviceDate} is before ${ICD10_START}, when ICD-10 coding began`);
-      if (encounter.serviceDate > latestServiceDate) problem('serviceDate', `serviceDate ${encounter.serviceDate} is in the future`);
+      if (encounter.serviceDate < ICD10_START) unjudgeableProblem('serviceDate', `serviceDate ${encounter.serviceDate} is before ${ICD10_START}, when ICD-10 coding began`);
+      if (encounter.serviceDate > latestServiceDate) unjudgeableProblem('serviceDate', `serviceDate ${encounter.serviceDate} is in the future`);
       const diagnoses = encounter.icd10cm.length;
       if (diagnoses > MAX_CLAIM_DIAGNOSES && encounter.cpt.length + encounter.hcpcs.length > 0)
         problem('icd10cm', `icd10cm has ${diagnoses} diagnoses: a professional claim carries at most ${MAX_CLAIM_DIAGNOSES}`);
       const codes = (list: string[], field: string, normalize: (raw: string) => string | null, kind: string) =>
         list.map((raw, k) => {
           const code = normalize(raw);
-          if (!code) problem(`${field}.${k}`, `"${raw}" is not a valid ${kind} code`);
+          if (!code) unjudgeableProblem(`${field}.${k}`, `"${raw}" is not a valid ${kind} code`);
           return code ?? raw;
         });
       const lines = (list: CodedLineInput[], field: string, normalize: (raw: string) => string | null, kind: string): CodedLine[] =>
         list.map((line, k) => {
           const code = normalize(line.code);
-          if (!code) problem(`${field}.${k}.code`, `"${line.code}" is not a valid ${kind} code`);
+          if (!code) unjudgeableProblem(`${field}.${k}.code`, `"${line.code}" is not a valid ${kind} code`);
           const modifiers = line.modifiers.map((raw, m) => {
             const modifier = normalizeModifier(raw);
             if (!modifier) problem(`${field}.${k}.modifiers.${m}`, `"${raw}" is not a valid modifier`);
             return modifier ?? raw;
           });
           const diagnosisPointers = line.diagnosisPointers ?? [];
+          if (!line.diagnosisPointers) problem(`${field}.${k}.diagnosisPointers`, `a ${kind} line needs 1..4 diagnosis pointers into the encounter's icd10cm`);
           diagnosisPointers.forEach((pointer, m) => {
             if (pointer > diagnoses) problem(`${field}.${k}.diagnosisPointers.${m}`, `diagnosis pointer ${pointer} points past the ${diagnoses} icd10cm of the encounter`);
           });
@@ -361,9 +368,8 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
         hcpcs: lines(encounter.hcpcs, 'hcpcs', normalizeHcpcs, 'HCPCS Level II'),
       };
     });
-    // The tables judge codes, so only the encounters whose input is otherwise sound (a code that is no code has no table entry to find).
-    const flawed = new Set(problems.map((p) => encounterIndex(p.path)));
-    const sound = encounters.flatMap((_, i) => (flawed.has(i) ? [] : [i]));
+    // The tables judge the encounters whose codes passed their syntax, whatever else is wrong with them (units: 0 and an unknown code are both named).
+    const sound = encounters.flatMap((_, i) => (unjudgeable.has(i) ? [] : [i]));
     if (sound.length) {
       const checked = await this.tables.checkEncounters(sound.map((i) => encounters[i]));
       for (const p of checked.problems) problems.push({ ...p, path: `input.${p.path.replace(/^encounters\.(\d+)/, (_, j: string) => `encounters.${sound[Number(j)]}`)}` });
@@ -371,7 +377,7 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
     if (problems.length) {
       // Input order: the batch's own fields, then encounter by encounter (structural problems before code problems within one).
       const ordered = problems.map((p, k) => ({ ...p, k })).sort((a, b) => encounterIndex(a.path) - encounterIndex(b.path) || a.k - b.k);
-      throw new BadUserInputError(ordered.map((p) => `${p.path}: ${p.message}`).join('; '), [...new Set(ordered.map((p) => p.path))]);
+      throw new BadUserInputError(ordered.map((p) => (p.message.startsWith(p.path) ? p.message : `${p.path}: ${p.message}`)).join('; '), [...new Set(ordered.map((p) => p.path))]);
     }
     return encounters;
   }

@@ -2,7 +2,7 @@ import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { LocalDateScalar } from '../../common/scalars/local-date.scalar.js';
-import { DefersValidationProblems } from '../../common/validation/deferred-input-problems.js';
+import { BOUNDS_WORK, DefersValidationProblems } from '../../common/validation/deferred-input-problems.js';
 import { IsNpi } from '../../common/validation/npi.decorator.js';
 import { NdcUnit } from '../../domain/ndc.js';
 import { PLACES_OF_SERVICE } from '../../domain/place-of-service.js';
@@ -63,7 +63,9 @@ export class CodedLineInput {
     nullable: true,
     description: "Required: 1..4 distinct 1-based positions in the encounter's icd10cm, the first the line's primary diagnosis (837P SV107). A claim line without one is refused.",
   })
-  @IsArray({ message: '$property is required: 1..4 pointers into the encounter icd10cm' })
+  // Required on every line: the service names a missing list (one message, not one per constraint).
+  @IsOptional()
+  @IsArray()
   @ArrayMinSize(1, { message: '$property needs 1..4 pointers into the encounter icd10cm' })
   @ArrayMaxSize(4, { message: '$property has at most 4 pointers' })
   @ArrayUnique({ message: '$property must not repeat a pointer' })
@@ -106,28 +108,28 @@ export class CodedEncounterInput {
   @Field(() => [String], { description: 'ICD-10-CM diagnoses, dotted or undotted (stored dotted), 1..25; at most 12 when the encounter has CPT or HCPCS lines (a professional claim).' })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(25)
+  @ArrayMaxSize(25, { context: BOUNDS_WORK })
   @IsString({ each: true })
   @MaxLength(10, { each: true })
   icd10cm: string[];
 
   @Field(() => [String], { defaultValue: [], description: 'ICD-10-PCS procedures (inpatient).' })
   @IsArray()
-  @ArrayMaxSize(25)
+  @ArrayMaxSize(25, { context: BOUNDS_WORK })
   @IsString({ each: true })
   @MaxLength(10, { each: true })
   icd10pcs: string[] = [];
 
   @Field(() => [CodedLineInput], { defaultValue: [], description: 'CPT lines, up to 50.' })
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(50, { context: BOUNDS_WORK })
   @ValidateNested({ each: true })
   @Type(() => CodedLineInput)
   cpt: CodedLineInput[] = [];
 
   @Field(() => [CodedLineInput], { defaultValue: [], description: 'HCPCS Level II lines, up to 50.' })
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(50, { context: BOUNDS_WORK })
   @ValidateNested({ each: true })
   @Type(() => CodedLineInput)
   hcpcs: CodedLineInput[] = [];
@@ -140,7 +142,7 @@ export class SubmitCodedBatchInput {
   @Field(() => [CodedEncounterInput], { description: '1..500 encounters with distinct chartRefs.' })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(500)
+  @ArrayMaxSize(500, { context: BOUNDS_WORK })
   @ValidateNested({ each: true })
   @Type(() => CodedEncounterInput)
   encounters: CodedEncounterInput[];
