@@ -7,7 +7,7 @@ import { acceptedContract } from './support/money.js';
 import { TestApp } from './support/test-app.js';
 
 const SUBMIT = `mutation($id: ID!, $input: SubmitCodedBatchInput!) { submitCodedBatch(contractId: $id, input: $input) {
-  id status encounterCount encounters { chartRef serviceDate icd10cm icd10pcs cpt { code modifiers units } hcpcs { code modifiers units } } } }`;
+  id status encounterCount encounters { chartRef serviceDate icd10cm icd10pcs cpt { code modifiers units diagnosisPointers } hcpcs { code modifiers units diagnosisPointers } } } }`;
 const REVIEW = `mutation($id: ID!, $input: ReviewCodedBatchInput!) { reviewCodedBatch(batchId: $id, input: $input) { id status reviewComments { chartRef comment } } }`;
 const AUDIT = `mutation($id: ID!, $input: AuditCodedBatchInput!) { auditCodedBatch(batchId: $id, input: $input) { id auditSampled auditErrors } }`;
 const SIGN = `mutation($id: ID!) { signBaa(contractId: $id) { id } }`;
@@ -16,8 +16,8 @@ const encounter = (chartRef: string, extra: Record<string, unknown> = {}) => ({
   chartRef,
   serviceDate: '2026-11-02',
   icd10cm: ['I10', 'e119'],
-  cpt: [{ code: '99214', modifiers: ['25'], units: 1 }],
-  hcpcs: [{ code: 'j1100', modifiers: [], units: 4 }],
+  cpt: [{ code: '99214', modifiers: ['25'], units: 1, diagnosisPointers: [1, 2] }],
+  hcpcs: [{ code: 'j1100', modifiers: [], units: 4, diagnosisPointers: [2] }],
   ...extra,
 });
 
@@ -48,8 +48,8 @@ describe('coded batches', () => {
     const { coder, contractId } = await signedContract();
     const input = {
       encounters: [
-        encounter('CH-1', { icd10cm: ['I10', '110', 'E1.19'], cpt: [{ code: '9921', modifiers: ['25', '259'], units: 1 }] }),
-        encounter('CH-2', { icd10pcs: ['0DTI4ZZ'], hcpcs: [{ code: 'W1100', modifiers: [], units: 1 }] }),
+        encounter('CH-1', { icd10cm: ['I10', '110', 'E1.19'], cpt: [{ code: '9921', modifiers: ['25', '259'], units: 1, diagnosisPointers: [1] }] }),
+        encounter('CH-2', { icd10pcs: ['0DTI4ZZ'], hcpcs: [{ code: 'W1100', modifiers: [], units: 1, diagnosisPointers: [1] }] }),
         encounter('CH-1'),
       ],
     };
@@ -65,8 +65,10 @@ describe('coded batches', () => {
     ]);
     expect(error.message).toMatch(/"9921" is not a valid CPT code/);
     expect(
-      failed(await app.gql(SUBMIT, { id: contractId, input: { encounters: [encounter('CH-9', { cpt: [{ code: '99213', modifiers: [], units: 0 }] })] } }, coder.accessToken), 'BAD_USER_INPUT')
-        .extensions.fields,
+      failed(
+        await app.gql(SUBMIT, { id: contractId, input: { encounters: [encounter('CH-9', { cpt: [{ code: '99213', modifiers: [], units: 0, diagnosisPointers: [1] }] })] } }, coder.accessToken),
+        'BAD_USER_INPUT',
+      ).extensions.fields,
     ).toEqual(['input.encounters.0.cpt.0.units']);
     expect(await app.sql('SELECT 1 FROM coded_batches WHERE contract_id = $1', [contractId])).toHaveLength(0);
   });
@@ -78,7 +80,12 @@ describe('coded batches', () => {
         SUBMIT,
         {
           id: contractId,
-          input: { encounters: [encounter('CH-1'), encounter('CH-2', { icd10cm: ['S72001A'], icd10pcs: ['0qs604z'], cpt: [{ code: '0042t', modifiers: ['lt'], units: 1 }], hcpcs: [] })] },
+          input: {
+            encounters: [
+              encounter('CH-1'),
+              encounter('CH-2', { icd10cm: ['S72001A'], icd10pcs: ['0qs604z'], cpt: [{ code: '0042t', modifiers: ['lt'], units: 1, diagnosisPointers: [1] }], hcpcs: [] }),
+            ],
+          },
         },
         coder.accessToken,
       ),
@@ -88,10 +95,10 @@ describe('coded batches', () => {
       serviceDate: '2026-11-02',
       icd10cm: ['I10', 'E11.9'],
       icd10pcs: [],
-      cpt: [{ code: '99214', modifiers: ['25'], units: 1 }],
-      hcpcs: [{ code: 'J1100', modifiers: [], units: 4 }],
+      cpt: [{ code: '99214', modifiers: ['25'], units: 1, diagnosisPointers: [1, 2] }],
+      hcpcs: [{ code: 'J1100', modifiers: [], units: 4, diagnosisPointers: [2] }],
     });
-    expect(batch.encounters[1]).toMatchObject({ icd10cm: ['S72.001A'], icd10pcs: ['0QS604Z'], cpt: [{ code: '0042T', modifiers: ['LT'], units: 1 }] });
+    expect(batch.encounters[1]).toMatchObject({ icd10cm: ['S72.001A'], icd10pcs: ['0QS604Z'], cpt: [{ code: '0042T', modifiers: ['LT'], units: 1, diagnosisPointers: [1] }] });
 
     expect(failed(await app.gql(REVIEW, { id: batch.id, input: { accept: false, comments: [{ chartRef: 'CH-404', comment: 'x' }] } }, owner.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual([
       'input.comments.0.chartRef',
@@ -127,8 +134,8 @@ describe('coded batches', () => {
         encounter('CH-1', {
           icd10cm: ['I10', 'E11', 'Z99.89'],
           hcpcs: [
-            { code: 'J9999', modifiers: [], units: 1 },
-            { code: 'A0425', modifiers: [], units: 3 },
+            { code: 'J9999', modifiers: [], units: 1, diagnosisPointers: [1] },
+            { code: 'A0425', modifiers: [], units: 3, diagnosisPointers: [1] },
           ],
         }),
       ],

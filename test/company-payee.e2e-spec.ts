@@ -23,7 +23,13 @@ const SUBMIT_BATCH = `mutation($id: ID!, $input: SubmitCodedBatchInput!) { submi
 const AUDIT = `mutation($id: ID!, $input: AuditCodedBatchInput!) { auditCodedBatch(batchId: $id, input: $input) { id } }`;
 
 const encounters = (prefix: string, n: number) =>
-  Array.from({ length: n }, (_, i) => ({ chartRef: `${prefix}-${i + 1}`, serviceDate: '2026-11-02', icd10cm: ['I10'], cpt: [{ code: '99214', modifiers: [], units: 1 }], hcpcs: [] }));
+  Array.from({ length: n }, (_, i) => ({
+    chartRef: `${prefix}-${i + 1}`,
+    serviceDate: '2026-11-02',
+    icd10cm: ['I10'],
+    cpt: [{ code: '99214', modifiers: [], units: 1, diagnosisPointers: [1] }],
+    hcpcs: [],
+  }));
 
 /**
  * Issue 15, item 5: a coding company bids for its member and is paid as a company (its own Stripe

@@ -26,7 +26,7 @@ function everyField(schema: GraphQLSchema, typeName: string, depth: number): str
     .join(' ');
 }
 
-const encounter = (chartRef: string) => ({ chartRef, serviceDate: '2026-11-02', icd10cm: ['I10'], cpt: [{ code: '99214', modifiers: [], units: 1 }], hcpcs: [] });
+const encounter = (chartRef: string) => ({ chartRef, serviceDate: '2026-11-02', icd10cm: ['I10'], cpt: [{ code: '99214', modifiers: [], units: 1, diagnosisPointers: [1] }], hcpcs: [] });
 
 describe('SQL statements per request on list fields', () => {
   let app: TestApp;

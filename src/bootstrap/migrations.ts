@@ -27,6 +27,7 @@ import { BigintMoney1795900000000 } from '../../migrations/1795900000000-BigintM
 import { CompanyPayees1795890000001 } from '../../migrations/1795890000001-CompanyPayees.js';
 import { OneActiveMembershipPerUser1795914000000 } from '../../migrations/1795914000000-OneActiveMembershipPerUser.js';
 import { HiddenMarkEmails1795914000001 } from '../../migrations/1795914000001-HiddenMarkEmails.js';
+import { IdempotentCodedBatches1795920000000 } from '../../migrations/1795920000000-IdempotentCodedBatches.js';
 import { ClaimFiles1795922000000 } from '../../migrations/1795922000000-ClaimFiles.js';
 
 /**
@@ -63,5 +64,6 @@ export const MIGRATIONS = [
   BigintMoney1795900000000,
   OneActiveMembershipPerUser1795914000000,
   HiddenMarkEmails1795914000001,
+  IdempotentCodedBatches1795920000000,
   ClaimFiles1795922000000,
 ];

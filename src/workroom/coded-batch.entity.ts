@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import type { Relation } from 'typeorm';
 import { ContractEntity } from '../contracts/contract.entity.js';
 import { InvoiceEntity } from '../contracts/invoice.entity.js';
+import { NdcUnit } from '../domain/ndc.js';
 import { Specialty } from '../domain/specialty.enum.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
@@ -12,8 +13,14 @@ export interface CodedLine {
   units: number;
   /** 1-based pointers into the encounter's icd10cm (claim data; absent on batches from before claim data). */
   diagnosisPointers?: number[];
-  /** National Drug Code of a drug line (11 digits, 5-4-2), when given. */
-  ndc?: string | null;
+  /** The drug of a drug line, when given: National Drug Code (11 digits, 5-4-2, no hyphens) and the quantity given (837P LIN/CTP). */
+  ndc?: CodedLineNdc | null;
+}
+
+export interface CodedLineNdc {
+  code: string;
+  quantity: number;
+  unit: NdcUnit;
 }
 
 export interface CodedEncounter {
@@ -41,6 +48,8 @@ export enum CodedBatchStatus {
 @Index('coded_batches_contract_created_idx', ['contractId', 'createdAt'])
 @Index('coded_batches_uninvoiced_idx', ['contractId', 'reviewedAt'], { where: `status = 'ACCEPTED' AND invoiced_at IS NULL` })
 @Index('coded_batches_coding_company_idx', ['codingCompanyId'], { where: 'coding_company_id IS NOT NULL' })
+@Index('coded_batches_idempotency_key_key', ['contractId', 'submittedById', 'idempotencyKey'], { unique: true, where: 'idempotency_key IS NOT NULL' })
+@Index('coded_batches_open_content_key', ['contractId', 'contentHash'], { unique: true, where: `content_hash IS NOT NULL AND status IN ('SUBMITTED', 'ACCEPTED')` })
 export class CodedBatchEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'coded_batches_pkey' })
   id: string;
@@ -113,6 +122,17 @@ export class CodedBatchEntity {
   @ManyToOne(() => InvoiceEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'invoice_id', foreignKeyConstraintName: 'coded_batches_invoice_id_fkey' })
   invoice?: Relation<InvoiceEntity>;
+
+  /** The client's key for this submission (unique per contract and submitter): a retry with it answers this batch. */
+  @Column({ type: 'text', nullable: true })
+  idempotencyKey: string | null;
+
+  /**
+   * HMAC-SHA-256 (hex) of the normalized encounters under a server key (`batchContentHash`): an identical
+   * submission while this batch is SUBMITTED or ACCEPTED answers this batch. Null on batches from before it.
+   */
+  @Column({ type: 'text', nullable: true })
+  contentHash: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;

@@ -1,23 +1,29 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
+import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { byKeys, groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
 import { BillableBatch, BillableBatches } from '../contracts/billable-batches.js';
 import { InvoicesService } from '../contracts/invoices.service.js';
 import { ContractsService } from '../contracts/contracts.service.js';
 import { ContractStatus } from '../contracts/contract-status.enum.js';
+import { todayUtc } from '../common/scalars/local-date.scalar.js';
+import { deferredInputProblems, InputProblem } from '../common/validation/deferred-input-problems.js';
+import { AppConfig } from '../config/app-config.js';
 import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
+import { normalizeNdc } from '../domain/ndc.js';
 import { Specialty } from '../domain/specialty.enum.js';
 import { PayModel } from '../domain/work.enums.js';
 import { JobPostingsService } from '../jobs/job-postings.service.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { AuditContext } from './audit-log.service.js';
+import { batchContentHash, batchContentKey } from './batch-content-hash.js';
 import { CodedBatchEntity, CodedBatchStatus, CodedEncounter, CodedLine } from './coded-batch.entity.js';
 import { normalizeCpt, normalizeHcpcs, normalizeIcd10Cm, normalizeIcd10Pcs, normalizeModifier } from './codes/code-syntax.js';
 import { CodeTablesService } from './codes/code-tables.service.js';
@@ -31,10 +37,12 @@ export interface SpecialtyAudits {
   errors: number;
 }
 
-interface Problem {
-  path: string;
-  message: string;
-}
+/** The first date of service coded in ICD-10 (before it, claims carry ICD-9). */
+const ICD10_START = '2015-10-01';
+/** A professional claim (837P HI, CMS-1500 box 21) carries at most 12 diagnoses. */
+const MAX_CLAIM_DIAGNOSES = 12;
+// The latest calendar date anywhere (UTC+14): "today" for a practice in any timezone, at most tomorrow in UTC.
+const AHEAD_OF_UTC_MS = 14 * 3600 * 1000;
 
 /**
  * Coded work returned by the coder, reviewed and audited by the practice. Its accepted batches are
@@ -53,7 +61,12 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
     private readonly transactions: TransactionRunner,
     private readonly invoices: InvoicesService,
     private readonly contracts: ContractsService,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.contentKey = batchContentKey(config.documentKey);
+  }
+
+  private readonly contentKey: Buffer;
 
   onModuleInit(): void {
     this.invoices.billBatchesFrom(this);
@@ -100,32 +113,72 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
     if (moved.affected !== batchIds.length) throw new Error(`billing ${batchIds.length} coded batches moved ${moved.affected}`);
   }
 
-  /** The coder returns coded work: every code checked (syntax, then the official tables when loaded) and stored normalized. */
+  /**
+   * The coder returns coded work: every code checked (syntax, then the official tables when loaded) and
+   * stored normalized. Submitted once: a retry with the same `idempotencyKey`, or the same content while
+   * an identical batch of the contract is SUBMITTED or ACCEPTED, answers that batch instead of a second one.
+   */
   async submit(actor: Actor, contractId: string, input: SubmitCodedBatchInput, context: AuditContext): Promise<CodedBatchEntity> {
     const id = randomUUID();
     const contract = await this.access.require(actor, contractId, { mode: 'write', permission: 'contract.work' }, context, { subjectType: 'batch', subjectId: id, action: 'SUBMIT_BATCH' });
     const encounters = await this.validate(input);
-    return this.transactions.run(async (manager) => {
-      // Under the contract's row lock, which endContract takes too: a batch is never submitted to a contract ending meanwhile.
-      const locked = await this.contracts.lockForUpdate(manager, contractId);
-      if (locked.status !== ContractStatus.ACTIVE) throw new ConflictError(`This contract is ${locked.status}: coded batches are submitted only while it is ACTIVE`);
-      const posting = (await this.postings.findById(contract.jobPostingId, manager))!;
-      const batch = await manager.getRepository(CodedBatchEntity).save({
-        id,
-        contractId,
-        specialty: posting.specialty,
-        submittedById: actor.id,
-        codingCompanyId: contract.codingCompanyId,
-        encounters,
-        encounterCount: encounters.length,
-        status: CodedBatchStatus.SUBMITTED,
+    const contentHash = batchContentHash(this.contentKey, contractId, encounters);
+    const idempotencyKey = input.idempotencyKey ?? null;
+    try {
+      return await this.transactions.run(async (manager) => {
+        // Under the contract's row lock, which endContract takes too: a batch is never submitted to a contract ending meanwhile,
+        // and concurrent submissions of one contract take turns, so a retry finds the batch its first try made.
+        const locked = await this.contracts.lockForUpdate(manager, contractId);
+        const earlier = await this.findEarlierSubmission(manager, actor.id, contractId, idempotencyKey, contentHash);
+        if (earlier) return earlier;
+        if (locked.status !== ContractStatus.ACTIVE) throw new ConflictError(`This contract is ${locked.status}: coded batches are submitted only while it is ACTIVE`);
+        const posting = (await this.postings.findById(contract.jobPostingId, manager))!;
+        const batch = await manager.getRepository(CodedBatchEntity).save({
+          id,
+          contractId,
+          specialty: posting.specialty,
+          submittedById: actor.id,
+          codingCompanyId: contract.codingCompanyId,
+          encounters,
+          encounterCount: encounters.length,
+          status: CodedBatchStatus.SUBMITTED,
+          idempotencyKey,
+          contentHash,
+        });
+        await this.notifications.notifyMember(
+          manager,
+          posting.postedById,
+          posting.organizationId,
+          NotificationKind.BATCH_SUBMITTED,
+          `A coded batch of ${encounters.length} charts is ready for review`,
+          {
+            contractId,
+            batchId: id,
+          },
+        );
+        return batch;
       });
-      await this.notifications.notifyMember(manager, posting.postedById, posting.organizationId, NotificationKind.BATCH_SUBMITTED, `A coded batch of ${encounters.length} charts is ready for review`, {
-        contractId,
-        batchId: id,
-      });
-      return batch;
-    });
+    } catch (error) {
+      // The unique indexes hold even where the lock above would not (a writer without it): the other submission won.
+      if (isUniqueViolation(error, 'coded_batches_idempotency_key_key') || isUniqueViolation(error, 'coded_batches_open_content_key'))
+        throw new ConflictError('The same batch was submitted at the same moment: submit it again to get that batch', { retryable: true });
+      throw error;
+    }
+  }
+
+  /**
+   * The batch a submission repeats, read under the contract's lock: the submitter's batch with the same
+   * idempotency key (CONFLICT when its content differs), else an identical batch still SUBMITTED or ACCEPTED.
+   */
+  private async findEarlierSubmission(manager: EntityManager, submittedById: string, contractId: string, idempotencyKey: string | null, contentHash: string): Promise<CodedBatchEntity | null> {
+    const batches = manager.getRepository(CodedBatchEntity);
+    if (idempotencyKey) {
+      const keyed = await batches.findOneBy({ contractId, submittedById, idempotencyKey });
+      if (keyed && keyed.contentHash !== contentHash)
+        throw new ConflictError('input.idempotencyKey was already used for a batch with other content: use a new key for new content', { fields: ['input.idempotencyKey'] });
+      if (keyed) return keyed;
+    }
+    return batches.findOneBy({ contractId, contentHash, status: In([CodedBatchStatus.SUBMITTED, CodedBatchStatus.ACCEPTED]) });
   }
 
   /** The practice accepts the batch or returns it with comments per encounter. */
@@ -248,48 +301,86 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
     return batch;
   }
 
-  /** Normalizes every code, collecting every problem with its input path, then checks the official tables. */
+  /**
+   * Normalizes every code and checks the claim data, collecting every problem with its input path
+   * together with the structural ones the global pipe left to us (`units: 0`), then checks the
+   * official tables on the encounters without a problem so far: one BAD_USER_INPUT names them all.
+   */
   private async validate(input: SubmitCodedBatchInput): Promise<CodedEncounter[]> {
-    const problems: Problem[] = [];
+    const problems: InputProblem[] = [...deferredInputProblems(input)];
+    const latestServiceDate = todayUtc(new Date(Date.now() + AHEAD_OF_UTC_MS));
     const seen = new Map<string, number>();
-    const encounters = input.encounters.map((encounter, i) => {
+    const encounters = input.encounters.map((encounter, i): CodedEncounter => {
       const at = `input.encounters.${i}`;
-      if (seen.has(encounter.chartRef)) problems.push({ path: `${at}.chartRef`, message: `chartRef ${encounter.chartRef} repeats encounter ${seen.get(encounter.chartRef)}` });
+      const problem = (path: string, message: string) => problems.push({ path: `${at}.${path}`, message });
+      if (seen.has(encounter.chartRef)) problem('chartRef', `chartRef ${encounter.chartRef} repeats encounter ${seen.get(encounter.chartRef)}`);
       seen.set(encounter.chartRef, i);
+      if (encounter.serviceDate < ICD10_START) problem('serviceDate', `serviceDate ${encounter.serviceDate} is before ${ICD10_START}, when ICD-10 coding began`);
+      if (encounter.serviceDate > latestServiceDate) problem('serviceDate', `serviceDate ${encounter.serviceDate} is in the future`);
+      const diagnoses = encounter.icd10cm.length;
+      if (diagnoses > MAX_CLAIM_DIAGNOSES && encounter.cpt.length + encounter.hcpcs.length > 0)
+        problem('icd10cm', `icd10cm has ${diagnoses} diagnoses: a professional claim carries at most ${MAX_CLAIM_DIAGNOSES}`);
       const codes = (list: string[], field: string, normalize: (raw: string) => string | null, kind: string) =>
         list.map((raw, k) => {
           const code = normalize(raw);
-          if (!code) problems.push({ path: `${at}.${field}.${k}`, message: `"${raw}" is not a valid ${kind} code` });
+          if (!code) problem(`${field}.${k}`, `"${raw}" is not a valid ${kind} code`);
           return code ?? raw;
         });
       const lines = (list: CodedLineInput[], field: string, normalize: (raw: string) => string | null, kind: string): CodedLine[] =>
         list.map((line, k) => {
           const code = normalize(line.code);
-          if (!code) problems.push({ path: `${at}.${field}.${k}.code`, message: `"${line.code}" is not a valid ${kind} code` });
+          if (!code) problem(`${field}.${k}.code`, `"${line.code}" is not a valid ${kind} code`);
           const modifiers = line.modifiers.map((raw, m) => {
             const modifier = normalizeModifier(raw);
-            if (!modifier) problems.push({ path: `${at}.${field}.${k}.modifiers.${m}`, message: `"${raw}" is not a valid modifier` });
+            if (!modifier) problem(`${field}.${k}.modifiers.${m}`, `"${raw}" is not a valid modifier`);
             return modifier ?? raw;
           });
-          return { code: code ?? line.code, modifiers, units: line.units };
+          const diagnosisPointers = line.diagnosisPointers ?? [];
+          diagnosisPointers.forEach((pointer, m) => {
+            if (pointer > diagnoses) problem(`${field}.${k}.diagnosisPointers.${m}`, `diagnosis pointer ${pointer} points past the ${diagnoses} icd10cm of the encounter`);
+          });
+          const ndc = line.ndc ? normalizeNdc(line.ndc.code) : null;
+          if (line.ndc && !ndc) problem(`${field}.${k}.ndc.code`, `"${line.ndc.code}" is not an NDC: 11 digits (5-4-2), or 10 written with hyphens (4-4-2, 5-3-2, 5-4-1)`);
+          return {
+            code: code ?? line.code,
+            modifiers,
+            units: line.units,
+            diagnosisPointers,
+            ndc: line.ndc ? { code: ndc ?? line.ndc.code, quantity: line.ndc.quantity, unit: line.ndc.unit } : null,
+          };
         });
       return {
         chartRef: encounter.chartRef,
         serviceDate: encounter.serviceDate,
+        placeOfService: encounter.placeOfService ?? null,
+        renderingNpi: encounter.renderingNpi ?? null,
+        billingNpi: encounter.billingNpi ?? null,
         icd10cm: codes(encounter.icd10cm, 'icd10cm', normalizeIcd10Cm, 'ICD-10-CM'),
         icd10pcs: codes(encounter.icd10pcs, 'icd10pcs', normalizeIcd10Pcs, 'ICD-10-PCS'),
         cpt: lines(encounter.cpt, 'cpt', normalizeCpt, 'CPT'),
         hcpcs: lines(encounter.hcpcs, 'hcpcs', normalizeHcpcs, 'HCPCS Level II'),
       };
     });
-    if (!problems.length) problems.push(...(await this.tables.checkEncounters(encounters)).problems.map((p) => ({ ...p, path: `input.${p.path}` })));
-    if (problems.length)
-      throw new BadUserInputError(
-        problems.map((p) => `${p.path}: ${p.message}`).join('; '),
-        problems.map((p) => p.path),
-      );
+    // The tables judge codes, so only the encounters whose input is otherwise sound (a code that is no code has no table entry to find).
+    const flawed = new Set(problems.map((p) => encounterIndex(p.path)));
+    const sound = encounters.flatMap((_, i) => (flawed.has(i) ? [] : [i]));
+    if (sound.length) {
+      const checked = await this.tables.checkEncounters(sound.map((i) => encounters[i]));
+      for (const p of checked.problems) problems.push({ ...p, path: `input.${p.path.replace(/^encounters\.(\d+)/, (_, j: string) => `encounters.${sound[Number(j)]}`)}` });
+    }
+    if (problems.length) {
+      // Input order: the batch's own fields, then encounter by encounter (structural problems before code problems within one).
+      const ordered = problems.map((p, k) => ({ ...p, k })).sort((a, b) => encounterIndex(a.path) - encounterIndex(b.path) || a.k - b.k);
+      throw new BadUserInputError(ordered.map((p) => `${p.path}: ${p.message}`).join('; '), [...new Set(ordered.map((p) => p.path))]);
+    }
     return encounters;
   }
+}
+
+/** The encounter an input path is under (`input.encounters.3.cpt.0.units` -> 3), -1 for the batch's own fields. */
+function encounterIndex(path: string): number {
+  const match = /^input\.encounters\.(\d+)(?:\.|$)/.exec(path);
+  return match ? Number(match[1]) : -1;
 }
 
 const csvCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);

@@ -1,5 +1,7 @@
 import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
+import type { ValidatorOptions } from 'class-validator';
 import { BadUserInputError } from '../errors/app-error.js';
+import { deferInputProblems, deferredInputProblems, defersValidationProblems, hasProtectiveFailure } from './deferred-input-problems.js';
 import { pathsOfStringsMatching, UNSAFE_TEXT } from './unsafe-text.js';
 
 // What the client sends: GraphQL arguments reach pipes as 'body' too (GqlParamtype.ARGS is BODY's number).
@@ -19,6 +21,8 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
  * turned into BAD_USER_INPUT listing each offending path under the argument's name (`input.email`).
  * Before that, every string of every client argument (scalar arguments too, which class-validator
  * never sees) is refused when it holds a control character such as NUL (see `UNSAFE_TEXT`).
+ * An input type marked `@DefersValidationProblems()` reaches its handler with its problems recorded
+ * instead (`deferredInputProblems`), so the handler answers them together with its own.
  */
 @Injectable()
 export class InputValidationPipe extends ValidationPipe {
@@ -48,9 +52,25 @@ export class InputValidationPipe extends ValidationPipe {
     return this.validateInput(value, metadata);
   }
 
+  protected override async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {
+    const errors = await super.validate(object, options);
+    if (!errors.length || !defersValidationProblems(object) || hasProtectiveFailure(errors)) return errors;
+    deferInputProblems(object, flattenValidationErrors(errors));
+    return [];
+  }
+
   private async validateInput(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     try {
-      return await super.transform(value, metadata);
+      const input = await super.transform(value, metadata);
+      const deferred = input !== null && typeof input === 'object' ? deferredInputProblems(input) : [];
+      if (deferred.length && metadata.data) {
+        const argument = metadata.data;
+        deferInputProblems(
+          input as object,
+          deferred.map((p) => ({ path: `${argument}.${p.path}`, message: p.message.startsWith(p.path) ? `${argument}.${p.message}` : p.message })),
+        );
+      }
+      return input;
     } catch (error) {
       if (!(error instanceof BadUserInputError) || !metadata.data) throw error;
       const argument = metadata.data;

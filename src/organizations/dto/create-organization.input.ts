@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { OrganizationKind } from '../organization.enums.js';
-import { IsNpi } from '../npi.js';
+import { IsNpi } from '../../common/validation/npi.decorator.js';
 import { Trim } from '../../common/validation/trim.decorator.js';
 
 @InputType()

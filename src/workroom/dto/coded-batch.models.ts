@@ -1,43 +1,109 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { LocalDateScalar } from '../../common/scalars/local-date.scalar.js';
+import { DefersValidationProblems } from '../../common/validation/deferred-input-problems.js';
+import { IsNpi } from '../../common/validation/npi.decorator.js';
+import { NdcUnit } from '../../domain/ndc.js';
+import { PLACES_OF_SERVICE } from '../../domain/place-of-service.js';
 import { CodedBatchStatus } from '../coded-batch.entity.js';
 
 registerEnumType(CodedBatchStatus, { name: 'CodedBatchStatus', description: 'SUBMITTED by the coder; ACCEPTED or RETURNED (with comments) by the practice.' });
+registerEnumType(NdcUnit, {
+  name: 'NdcUnit',
+  description: 'Unit of a drug quantity on a claim (837P CTP05-1).',
+  valuesMap: {
+    F2: { description: 'International unit.' },
+    GR: { description: 'Gram.' },
+    ME: { description: 'Milligram.' },
+    ML: { description: 'Milliliter.' },
+    UN: { description: 'Unit (each).' },
+  },
+});
 
-@InputType({ description: 'A CPT or HCPCS line: code, up to 4 modifiers, units.' })
+@InputType({ description: 'The drug of a drug line (HCPCS J-codes and the like): its National Drug Code and the quantity given (837P LIN/CTP).' })
+export class NdcInput {
+  @Field({ description: 'NDC: 11 digits (bare or 5-4-2), or a 10-digit package code written with its hyphens (4-4-2, 5-3-2, 5-4-1); stored as 11 digits.' })
+  @IsString()
+  @MaxLength(13)
+  code: string;
+
+  @Field(() => Float, { description: 'Quantity of the drug given, in `unit`: more than 0, at most 99999.999, up to 3 decimals.' })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 }, { message: '$property must be a number with at most 3 decimals' })
+  @Min(0.001)
+  @Max(99999.999)
+  quantity: number;
+
+  @Field(() => NdcUnit, { description: 'Unit of the quantity.' })
+  @IsEnum(NdcUnit)
+  unit: NdcUnit;
+}
+
+@InputType({ description: 'A CPT or HCPCS line: code, up to 4 modifiers, units, 1..4 diagnosis pointers, and the NDC of a drug line.' })
 export class CodedLineInput {
-  @Field()
+  @Field({ description: 'The CPT or HCPCS Level II code.' })
   @IsString()
   @MaxLength(10)
   code: string;
 
-  @Field(() => [String], { defaultValue: [] })
+  @Field(() => [String], { defaultValue: [], description: 'Up to 4 two-character modifiers, in billing order.' })
   @IsArray()
   @ArrayMaxSize(4)
   @IsString({ each: true })
   @MaxLength(4, { each: true })
   modifiers: string[] = [];
 
-  @Field(() => Int, { defaultValue: 1, description: '1..999' })
+  @Field(() => Int, { defaultValue: 1, description: 'Service units, 1..999.' })
   @IsInt()
   @Min(1)
   @Max(999)
   units: number = 1;
+
+  @Field(() => [Int], {
+    nullable: true,
+    description: "Required: 1..4 distinct 1-based positions in the encounter's icd10cm, the first the line's primary diagnosis (837P SV107). A claim line without one is refused.",
+  })
+  @IsArray({ message: '$property is required: 1..4 pointers into the encounter icd10cm' })
+  @ArrayMinSize(1, { message: '$property needs 1..4 pointers into the encounter icd10cm' })
+  @ArrayMaxSize(4, { message: '$property has at most 4 pointers' })
+  @ArrayUnique({ message: '$property must not repeat a pointer' })
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  diagnosisPointers?: number[] | null;
+
+  @Field(() => NdcInput, { nullable: true, description: 'The drug given, on a drug line.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NdcInput)
+  ndc?: NdcInput | null;
 }
 
-@InputType({ description: 'One coded chart. chartRef is an identifier, never PHI.' })
+@InputType({ description: 'One coded chart with its claim data. chartRef is an identifier, never PHI.' })
 export class CodedEncounterInput {
-  @Field()
+  @Field({ description: "The practice's reference of the chart: 1..64 letters, digits, dots, dashes or underscores." })
   @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'chartRef must be 1..64 letters, digits, dots, dashes or underscores' })
   chartRef: string;
 
-  @Field(() => LocalDateScalar, { description: 'Date of service: codes are checked against the code tables in force that day.' })
+  @Field(() => LocalDateScalar, { description: 'Date of service, from 2015-10-01 (ICD-10) to today in any timezone: codes are checked against the code tables in force that day.' })
   @IsString()
   serviceDate: string;
 
-  @Field(() => [String], { description: 'ICD-10-CM diagnoses, dotted or undotted (stored dotted), 1..25.' })
+  @Field(() => String, { nullable: true, description: 'CMS two-digit place of service code (e.g. "11" office).' })
+  @IsOptional()
+  @IsIn(Object.keys(PLACES_OF_SERVICE), { message: '$property must be an assigned two-digit CMS place of service code' })
+  placeOfService?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'NPI of the clinician who rendered the services (10 digits, Luhn-checked).' })
+  @IsOptional()
+  @IsNpi()
+  renderingNpi?: string | null;
+
+  @Field(() => String, { nullable: true, description: "NPI of the billing provider (10 digits, Luhn-checked); absent, a claim bills under the practice's NPI." })
+  @IsOptional()
+  @IsNpi()
+  billingNpi?: string | null;
+
+  @Field(() => [String], { description: 'ICD-10-CM diagnoses, dotted or undotted (stored dotted), 1..25; at most 12 when the encounter has CPT or HCPCS lines (a professional claim).' })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(25)
@@ -52,14 +118,14 @@ export class CodedEncounterInput {
   @MaxLength(10, { each: true })
   icd10pcs: string[] = [];
 
-  @Field(() => [CodedLineInput], { defaultValue: [] })
+  @Field(() => [CodedLineInput], { defaultValue: [], description: 'CPT lines, up to 50.' })
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => CodedLineInput)
   cpt: CodedLineInput[] = [];
 
-  @Field(() => [CodedLineInput], { defaultValue: [] })
+  @Field(() => [CodedLineInput], { defaultValue: [], description: 'HCPCS Level II lines, up to 50.' })
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
@@ -67,7 +133,9 @@ export class CodedEncounterInput {
   hcpcs: CodedLineInput[] = [];
 }
 
-@InputType()
+// Every problem of a batch is answered at once, structural ones (units: 0) with the code checks: the service reads them.
+@DefersValidationProblems()
+@InputType({ description: 'A batch of coded charts.' })
 export class SubmitCodedBatchInput {
   @Field(() => [CodedEncounterInput], { description: '1..500 encounters with distinct chartRefs.' })
   @IsArray()
@@ -76,6 +144,15 @@ export class SubmitCodedBatchInput {
   @ValidateNested({ each: true })
   @Type(() => CodedEncounterInput)
   encounters: CodedEncounterInput[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A key the client picks for this submission (1..128 letters, digits, dots, colons, dashes or underscores), unique per contract and submitter: a retry with the same key and content answers the batch it created; the same key with other content answers CONFLICT.',
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._:-]{1,128}$/, { message: 'idempotencyKey must be 1..128 letters, digits, dots, colons, dashes or underscores' })
+  idempotencyKey?: string | null;
 }
 
 @InputType()
@@ -124,25 +201,52 @@ export class AuditCodedBatchInput {
   notes?: string | null;
 }
 
-@ObjectType()
-export class CodedLine {
-  @Field()
+@ObjectType({ description: 'The drug of a drug line.' })
+export class CodedLineNdc {
+  @Field({ description: 'National Drug Code, 11 digits (5-4-2) without hyphens.' })
   code: string;
 
-  @Field(() => [String])
-  modifiers: string[];
+  @Field(() => Float, { description: 'Quantity given, in `unit`.' })
+  quantity: number;
 
-  @Field(() => Int)
-  units: number;
+  @Field(() => NdcUnit, { description: 'Unit of the quantity.' })
+  unit: NdcUnit;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A CPT or HCPCS line as stored (normalized).' })
+export class CodedLine {
+  @Field({ description: 'The code, normalized.' })
+  code: string;
+
+  @Field(() => [String], { description: 'Modifiers in billing order.' })
+  modifiers: string[];
+
+  @Field(() => Int, { description: 'Service units.' })
+  units: number;
+
+  @Field(() => [Int], { nullable: true, description: "1-based pointers into the encounter's icd10cm (null on batches submitted before encounters carried claim data)." })
+  diagnosisPointers?: number[] | null;
+
+  @Field(() => CodedLineNdc, { nullable: true, description: 'The drug of a drug line, when given.' })
+  ndc?: CodedLineNdc | null;
+}
+
+@ObjectType({ description: 'One coded chart with its claim data.' })
 export class CodedEncounter {
-  @Field()
+  @Field({ description: "The practice's reference of the chart." })
   chartRef: string;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'Date of service (null on batches submitted before encounters carried claim data).' })
   serviceDate?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'CMS two-digit place of service code, when given.' })
+  placeOfService?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'NPI of the rendering clinician, when given.' })
+  renderingNpi?: string | null;
+
+  @Field(() => String, { nullable: true, description: "NPI of the billing provider, when given (else the practice's NPI bills)." })
+  billingNpi?: string | null;
 
   @Field(() => [String])
   icd10cm: string[];

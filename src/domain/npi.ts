@@ -1,5 +1,3 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
-
 /**
  * True for a 10-digit National Provider Identifier whose last digit is the Luhn check digit
  * computed over "80840" followed by the first nine digits (the NPI's ISO card-issuer prefix).
@@ -17,15 +15,4 @@ export function isValidNpi(npi: string): boolean {
     sum += digit;
   }
   return (10 - (sum % 10)) % 10 === Number(npi[9]);
-}
-
-export function IsNpi(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isNpi',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: '$property must be a 10-digit NPI with a valid check digit', ...options },
-      validator: { validate: (value: unknown) => typeof value === 'string' && isValidNpi(value) },
-    });
 }
