@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import x12 from 'node-x12';
 import type { X12Interchange } from 'node-x12';
+import { NdcUnit } from '../../domain/ndc.js';
 import type { CodedEncounter } from '../coded-batch.entity.js';
 import { claimProblems, EncounterClaimPayload, write837P, X12BillingProvider, X12File } from './x12-837p.js';
 
@@ -27,7 +28,7 @@ const encounter = (chartRef: string, extra: Partial<CodedEncounter> = {}): Coded
   icd10cm: ['I10', 'E11.9'],
   icd10pcs: [],
   cpt: [{ code: '99214', modifiers: ['25'], units: 1, diagnosisPointers: [1, 2] }],
-  hcpcs: [{ code: 'J1100', modifiers: [], units: 4, diagnosisPointers: [2], ndc: '00009-0047-01' }],
+  hcpcs: [{ code: 'J1100', modifiers: [], units: 4, diagnosisPointers: [2], ndc: { code: '00009004701', quantity: 0.5, unit: NdcUnit.ML } }],
   ...extra,
 });
 
@@ -129,7 +130,7 @@ describe('write837P', () => {
       ['DTP', '472', 'D8', '20261102'],
     ]);
     expect(find(segments, 'LIN')[0]).toEqual(['LIN', '', 'N4', '00009004701']);
-    expect(find(segments, 'CTP')[0]).toEqual(['CTP', '', '', '', '4', 'UN']);
+    expect(find(segments, 'CTP')[0]).toEqual(['CTP', '', '', '', '0.5', 'ML']);
   });
 
   it('adds a patient loop under the subscriber when the patient is not the subscriber, and a rendering provider when it differs', () => {

@@ -192,9 +192,9 @@ export function write837P(file: X12File): string {
         add('SV1', [qualifier, line.code, ...line.modifiers], amount(cents), 'UN', String(line.units), '', '', line.diagnosisPointers!.map(String));
         add('DTP', '472', 'D8', compactDate(encounter.serviceDate!));
         if (line.ndc) {
-          // 2410 drug identification
-          add('LIN', '', 'N4', line.ndc.replace(/-/g, ''));
-          add('CTP', '', '', '', String(line.units), 'UN');
+          // 2410 drug identification: the NDC (11 digits) and the quantity given with its unit.
+          add('LIN', '', 'N4', line.ndc.code);
+          add('CTP', '', '', '', String(line.ndc.quantity), [line.ndc.unit]);
         }
       });
     }
