@@ -98,6 +98,8 @@ describe('write837P', () => {
   it('maps the billing provider, subscriber, payer, claim and service lines', () => {
     const { segments } = parse(write837P(file([{ encounter: encounter('CH-1'), data: data() }])));
     const tags = segments.map((s) => s[0]);
+    // One row per loop: 2000A/2010AA, 2000B/2010BA/2010BB, 2300, two 2400s (the second with its 2410), trailers.
+    // prettier-ignore
     expect(tags.slice(tags.indexOf('HL'))).toEqual([
       'HL', 'PRV', 'NM1', 'N3', 'N4', 'REF',
       'HL', 'SBR', 'NM1', 'N3', 'N4', 'DMG', 'NM1',
@@ -105,7 +107,7 @@ describe('write837P', () => {
       'LX', 'SV1', 'DTP',
       'LX', 'SV1', 'DTP', 'LIN', 'CTP',
       'SE', 'GE', 'IEA',
-    ]); // prettier-ignore
+    ]);
     expect(find(segments, 'HL')).toEqual([
       ['HL', '1', '', '20', '1'],
       ['HL', '2', '1', '22', '0'],
