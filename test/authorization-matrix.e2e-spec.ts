@@ -166,6 +166,23 @@ const MATRIX: Record<string, Entry> = {
   },
   reviewCodedBatch: { doc: 'mutation($id: ID!) { reviewCodedBatch(batchId: $id, input: { accept: true }) { id } }', vars: (w) => ({ id: w.batch }), expect: 'U F N O N F F' },
   auditCodedBatch: { doc: 'mutation($id: ID!) { auditCodedBatch(batchId: $id, input: { sampled: 1, errors: 0 }) { id } }', vars: (w) => ({ id: w.batch }), expect: 'U F N O N F F' },
+  setEncounterClaimData: {
+    doc: `mutation($id: ID!) { setEncounterClaimData(batchId: $id, input: { chartRef: "W-1", relationship: SELF, memberId: "M123", payerName: "Payer", payerId: "P01", claimFilingIndicator: "CI",
+      patient: { lastName: "Doe", firstName: "Jane", dateOfBirth: "1960-01-01", gender: F, address: { line1: "1 Main St", city: "Austin", state: "TX", zip: "78701" } } }) { supplied } }`,
+    vars: (w) => ({ id: w.batch }),
+    expect: 'U F N O N F F',
+  },
+  encounterClaimDataStatus: { doc: 'query($id: ID!) { encounterClaimDataStatus(batchId: $id) { supplied } }', vars: (w) => ({ id: w.batch }), expect: 'U F N O N F F' },
+  encounterClaimData: { doc: 'query($id: ID!) { encounterClaimData(batchId: $id, chartRef: "W-1") { memberId } }', vars: (w) => ({ id: w.batch }), expect: 'U F N O N F F' },
+  // The practice may export, but this batch has no CPT lines and the practice no billing profile: CONFLICT.
+  codedBatchExport: { doc: 'query($id: ID!) { codedBatchExport(id: $id, format: X12_837P) }', vars: (w) => ({ id: w.batch }), expect: 'U F N C N F F' },
+  setPracticeBillingProfile: {
+    doc: `mutation($org: ID!) { setPracticeBillingProfile(organizationId: $org, input: { address: { line1: "1 Main St", city: "Austin", state: "TX", zip: "78701" }, ein: "123456789",
+      contactName: "Pat", contactPhone: "5125550100", submitterId: "SUB01", clearinghouseName: "Acme", clearinghouseId: "ACME" }) { ein } }`,
+    vars: (w) => ({ org: w.practice }),
+    expect: 'U N N O N F F',
+  },
+  practiceBillingProfile: { doc: 'query($org: ID!) { practiceBillingProfile(organizationId: $org) { ein } }', vars: (w) => ({ org: w.practice }), expect: 'U N N O N O O' },
   sendMessage: { doc: 'mutation($id: ID!) { sendMessage(contractId: $id, body: "hello") { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N F O' },
   leaveReview: { doc: 'mutation($id: ID!) { leaveReview(contractId: $id, rating: 5) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U C N C N F F' },
   resolveDispute: { doc: 'mutation($id: ID!) { resolveDispute(id: $id, input: { outcome: REFUND }) { id } }', vars: (w) => ({ id: w.dispute }), expect: 'U F F F F O F' },

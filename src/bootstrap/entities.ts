@@ -1,6 +1,7 @@
 import { MessageEntity } from '../messaging/message.entity.js';
 import { ReviewEntity } from '../reviews/review.entity.js';
 import { CodedBatchEntity } from '../workroom/coded-batch.entity.js';
+import { EncounterClaimDataEntity } from '../workroom/claims/encounter-claim-data.entity.js';
 import { CodeTableEntryEntity } from '../workroom/codes/code-table-entry.entity.js';
 import { AuditEventEntity } from '../workroom/audit-event.entity.js';
 import { BaaSignatureEntity } from '../workroom/baa-signature.entity.js';
@@ -29,6 +30,7 @@ import { MfaFactorEntity } from '../auth/mfa-factor.entity.js';
 import { MfaRecoveryCodeEntity } from '../auth/mfa-recovery-code.entity.js';
 import { MembershipEntity } from '../organizations/membership.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
+import { PracticeBillingProfileEntity } from '../organizations/practice-billing-profile.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 
 /** Every TypeORM entity, listed once for the app, the CLI and the tests. */
@@ -40,6 +42,7 @@ export const ENTITIES = [
   MfaRecoveryCodeEntity,
   OrganizationEntity,
   MembershipEntity,
+  PracticeBillingProfileEntity,
   CoderProfileEntity,
   CredentialEntity,
   JobPostingEntity,
@@ -63,6 +66,7 @@ export const ENTITIES = [
   BaaSignatureEntity,
   DocumentEntity,
   CodedBatchEntity,
+  EncounterClaimDataEntity,
   CodeTableEntryEntity,
   ReviewEntity,
   MessageEntity,

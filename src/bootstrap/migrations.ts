@@ -28,6 +28,7 @@ import { CompanyPayees1795890000001 } from '../../migrations/1795890000001-Compa
 import { OneActiveMembershipPerUser1795914000000 } from '../../migrations/1795914000000-OneActiveMembershipPerUser.js';
 import { HiddenMarkEmails1795914000001 } from '../../migrations/1795914000001-HiddenMarkEmails.js';
 import { IdempotentCodedBatches1795920000000 } from '../../migrations/1795920000000-IdempotentCodedBatches.js';
+import { ClaimFiles1795922000000 } from '../../migrations/1795922000000-ClaimFiles.js';
 
 /**
  * Every migration, oldest first. `npm run migration:generate -- migrations/<Intent>` writes a new
@@ -64,4 +65,5 @@ export const MIGRATIONS = [
   OneActiveMembershipPerUser1795914000000,
   HiddenMarkEmails1795914000001,
   IdempotentCodedBatches1795920000000,
+  ClaimFiles1795922000000,
 ];

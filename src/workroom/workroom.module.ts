@@ -22,9 +22,21 @@ import { CodeTableEntryEntity } from './codes/code-table-entry.entity.js';
 import { CodeTablesService } from './codes/code-tables.service.js';
 import { CodersModule } from '../coders/coders.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { ClaimsResolver } from './claims/claims.resolver.js';
+import { CodedBatchExportService } from './claims/coded-batch-export.service.js';
+import { EncounterClaimDataEntity } from './claims/encounter-claim-data.entity.js';
+import { EncounterClaimDataService } from './claims/encounter-claim-data.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AuditEventEntity, BaaSignatureEntity, DocumentEntity, CodedBatchEntity, CodeTableEntryEntity]), ContractsModule, JobsModule, CodersModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature([AuditEventEntity, BaaSignatureEntity, DocumentEntity, CodedBatchEntity, CodeTableEntryEntity, EncounterClaimDataEntity]),
+    ContractsModule,
+    JobsModule,
+    CodersModule,
+    NotificationsModule,
+    OrganizationsModule,
+  ],
   controllers: [DocumentsController],
   providers: [
     { provide: DocumentStorage, inject: [AppConfig], useFactory: (config: AppConfig) => new LocalDiskStorage(join(config.env.DATA_DIR, 'documents')) },
@@ -38,7 +50,10 @@ import { NotificationsModule } from '../notifications/notifications.module.js';
     CodedBatchesResolver,
     CoderAccuracyResolver,
     OrganizationAccuracyResolver,
+    EncounterClaimDataService,
+    CodedBatchExportService,
+    ClaimsResolver,
   ],
-  exports: [CodeTablesService],
+  exports: [CodeTablesService, EncounterClaimDataService],
 })
 export class WorkroomModule {}
