@@ -26,6 +26,7 @@ import { StripeEventOutcomes1795890000000 } from '../../migrations/1795890000000
 import { BigintMoney1795900000000 } from '../../migrations/1795900000000-BigintMoney.js';
 import { CompanyPayees1795890000001 } from '../../migrations/1795890000001-CompanyPayees.js';
 import { OneActiveMembershipPerUser1795914000000 } from '../../migrations/1795914000000-OneActiveMembershipPerUser.js';
+import { CodeTablesByDate1795921000000 } from '../../migrations/1795921000000-CodeTablesByDate.js';
 import { HiddenMarkEmails1795914000001 } from '../../migrations/1795914000001-HiddenMarkEmails.js';
 
 /**
@@ -62,4 +63,5 @@ export const MIGRATIONS = [
   BigintMoney1795900000000,
   OneActiveMembershipPerUser1795914000000,
   HiddenMarkEmails1795914000001,
+  CodeTablesByDate1795921000000,
 ];

@@ -21,6 +21,7 @@ import { AuditContext } from './audit-log.service.js';
 import { CodedBatchEntity, CodedBatchStatus, CodedEncounter, CodedLine } from './coded-batch.entity.js';
 import { normalizeCpt, normalizeHcpcs, normalizeIcd10Cm, normalizeIcd10Pcs, normalizeModifier } from './codes/code-syntax.js';
 import { CodeTablesService } from './codes/code-tables.service.js';
+import type { CodingWarning } from './codes/coding-warning.js';
 import { AuditCodedBatchInput, CodedLineInput, ReviewCodedBatchInput, SubmitCodedBatchInput } from './dto/coded-batch.models.js';
 import { WorkroomAccessService } from './workroom-access.service.js';
 
@@ -104,7 +105,7 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
   async submit(actor: Actor, contractId: string, input: SubmitCodedBatchInput, context: AuditContext): Promise<CodedBatchEntity> {
     const id = randomUUID();
     const contract = await this.access.require(actor, contractId, { mode: 'write', permission: 'contract.work' }, context, { subjectType: 'batch', subjectId: id, action: 'SUBMIT_BATCH' });
-    const encounters = await this.validate(input);
+    const { encounters, warnings } = await this.validate(input);
     return this.transactions.run(async (manager) => {
       // Under the contract's row lock, which endContract takes too: a batch is never submitted to a contract ending meanwhile.
       const locked = await this.contracts.lockForUpdate(manager, contractId);
@@ -118,6 +119,7 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
         codingCompanyId: contract.codingCompanyId,
         encounters,
         encounterCount: encounters.length,
+        warnings,
         status: CodedBatchStatus.SUBMITTED,
       });
       await this.notifications.notifyMember(manager, posting.postedById, posting.organizationId, NotificationKind.BATCH_SUBMITTED, `A coded batch of ${encounters.length} charts is ready for review`, {
@@ -249,7 +251,7 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
   }
 
   /** Normalizes every code, collecting every problem with its input path, then checks the official tables. */
-  private async validate(input: SubmitCodedBatchInput): Promise<CodedEncounter[]> {
+  private async validate(input: SubmitCodedBatchInput): Promise<{ encounters: CodedEncounter[]; warnings: CodingWarning[] }> {
     const problems: Problem[] = [];
     const seen = new Map<string, number>();
     const encounters = input.encounters.map((encounter, i) => {
@@ -282,13 +284,14 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
         hcpcs: lines(encounter.hcpcs, 'hcpcs', normalizeHcpcs, 'HCPCS Level II'),
       };
     });
-    if (!problems.length) problems.push(...(await this.tables.checkEncounters(encounters)).problems.map((p) => ({ ...p, path: `input.${p.path}` })));
+    const checked = problems.length ? { problems: [], warnings: [] } : await this.tables.checkEncounters(encounters);
+    problems.push(...checked.problems.map((p) => ({ ...p, path: `input.${p.path}` })));
     if (problems.length)
       throw new BadUserInputError(
         problems.map((p) => `${p.path}: ${p.message}`).join('; '),
         problems.map((p) => p.path),
       );
-    return encounters;
+    return { encounters, warnings: checked.warnings };
   }
 }
 

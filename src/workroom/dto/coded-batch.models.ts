@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { LocalDateScalar } from '../../common/scalars/local-date.scalar.js';
 import { CodedBatchStatus } from '../coded-batch.entity.js';
+import { CodingWarning } from './coding-warning.model.js';
 
 registerEnumType(CodedBatchStatus, { name: 'CodedBatchStatus', description: 'SUBMITTED by the coder; ACCEPTED or RETURNED (with comments) by the practice.' });
 
@@ -184,6 +185,9 @@ export class CodedBatch {
 
   @Field(() => [EncounterComment])
   reviewComments: EncounterComment[];
+
+  @Field(() => [CodingWarning], { description: 'NCCI PTP pairs and units over an MUE found on submission, against the edits in force on each service date. They do not refuse the batch.' })
+  warnings: CodingWarning[];
 
   @Field(() => Int, { nullable: true })
   auditSampled: number | null;
