@@ -11,7 +11,9 @@ import { TestApp } from './support/test-app.js';
 // Fixtures in the official CMS layouts (test/fixtures): ICD-10-CM order files for FY2025 and FY2026
 // (FY2026 adds E11.A), an ICD-10-PCS order file, a HCPCS January 2025 file with 320-character records
 // (G2012 terminated 2024-12-31; Q9999 is a fixture-only record added 2025-04-01; modifiers GY LT RT XU),
-// the NCCI practitioner PTP edits of 2026 Q1 and the practitioner MUEs from 2026-01-01.
+// the NCCI practitioner PTP edits of 2026 Q1 and the practitioner MUEs from 2026-01-01. PTP rows:
+// 98940/97140 (indicator 1) and 20610/76942 (indicator 0) as CMS publishes them; the deleted 97530/97140
+// row and the indicator-9 99214/36415 row are modelled for the tests, as are the MUE values' quarter.
 const SUBMIT = `mutation($id: ID!, $input: SubmitCodedBatchInput!) { submitCodedBatch(contractId: $id, input: $input) {
   id status encounters { chartRef serviceDate } warnings { encounter chartRef kind codes path message } } }`;
 const BATCH = `query($id: ID!) { codedBatch(id: $id) { id warnings { encounter chartRef kind codes path message } } }`;
