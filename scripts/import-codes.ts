@@ -1,7 +1,10 @@
-// npm run codes:import -- <file> [--set ICD10CM|HCPCS] [--year 2026]
-// Loads a CMS code table into the database (DATABASE_URL, or the embedded one): the ICD-10-CM order
-// file (icd10cm_order_YYYY.txt) or the HCPCS Level II annual file (HCPCYYYY_ANWEB*.txt). Reloading a
-// year replaces it. Once a table is loaded, coded batches refuse unknown and non-billable codes.
+// npm run codes:import -- <file> [--set ICD10CM|ICD10PCS|HCPCS|NCCI_PTP|MUE] [--effective YYYY-MM-DD]
+// Loads an official CMS file into the database (DATABASE_URL, or the embedded one): the ICD-10-CM or
+// ICD-10-PCS order file (icd10cm_order_YYYY.txt, icd10pcs_order_YYYY.txt: fiscal year YYYY), the HCPCS
+// Level II file (HCPCYYYY_[JAN|APR|JUL|OCT_]ANWEB*.txt: procedures and modifiers), the NCCI practitioner
+// PTP edits (ccipra-vNNNrN-fN.txt) or the practitioner MUEs (MCR_MUE_PractitionerServices_Eff_MM-DD-YYYY.csv).
+// The file is recognized by its name (or content); --set and --effective override. Reloading a version
+// replaces it in one transaction. Codes are then checked against the version in force on each date of service.
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -10,34 +13,30 @@ import { DataSource } from 'typeorm';
 import { loadEnvironment } from '../src/config/environment.js';
 import { openDatabaseServer } from '../src/bootstrap/database-server.js';
 import { typeOrmOptions } from '../src/bootstrap/typeorm-options.js';
-import { parseHcpcsFile, parseIcd10CmOrderFile } from '../src/workroom/codes/code-table-files.js';
-import { CodeTablesService } from '../src/workroom/codes/code-tables.service.js';
+import { CODE_FILE_KINDS, identifyCodeFile } from '../src/workroom/codes/code-table-files.js';
+import { CodeTablesService, ImportSummary } from '../src/workroom/codes/code-tables.service.js';
 
-/** Which table a file holds and for which year, from the options or the CMS file name. */
-export function describeCodeFile(file: string, options: { set?: string; year?: string }): { set: 'ICD10CM' | 'HCPCS'; year: number } {
-  const name = basename(file);
-  const set = (options.set ?? (/icd10cm/i.test(name) ? 'ICD10CM' : /hcpc/i.test(name) ? 'HCPCS' : '')).toUpperCase();
-  if (set !== 'ICD10CM' && set !== 'HCPCS') throw new Error('cannot tell the code set from the file name: pass --set ICD10CM or --set HCPCS');
-  const year = Number(options.year ?? /(20\d\d)/.exec(name)?.[1]);
-  if (!Number.isInteger(year) || year < 2015 || year > 2100) throw new Error('cannot tell the year from the file name: pass --year YYYY');
-  return { set, year };
+const USAGE = `usage: npm run codes:import -- <file> [--set ${CODE_FILE_KINDS.join('|')}] [--effective YYYY-MM-DD]`;
+
+/** The line the script prints once a file is loaded. */
+export function describeImport(summary: ImportSummary): string {
+  const counts = Object.entries(summary.loaded).map(([set, count]) => `${count} ${set}`);
+  return `Loaded ${counts.join(', ')} in force ${summary.effectiveFrom}..${summary.effectiveTo}.`;
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { set: { type: 'string' }, year: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { set: { type: 'string' }, effective: { type: 'string' } } });
   const [file] = positionals;
-  if (!file) throw new Error('usage: npm run codes:import -- <file> [--set ICD10CM|HCPCS] [--year YYYY]');
-  const { set, year } = describeCodeFile(file, values);
+  if (!file) throw new Error(USAGE);
   const text = readFileSync(file, 'latin1');
-  const codes = set === 'ICD10CM' ? parseIcd10CmOrderFile(text) : parseHcpcsFile(text);
+  identifyCodeFile(basename(file), text, values); // refuse an unrecognized file before opening the database
   const server = await openDatabaseServer(loadEnvironment(process.env));
   const dataSource = new DataSource(typeOrmOptions(server.url, { migrationsRun: false, poolSize: 2 }));
   try {
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'each' });
-    const loaded = await new CodeTablesService(dataSource).load(set, year, codes);
-    const billable = codes.filter((c) => c.billable).length;
-    process.stdout.write(`Loaded ${loaded} ${set} codes for ${year} (${billable} billable, ${loaded - billable} headers).\n`);
+    const summary = await new CodeTablesService(dataSource).importFile(basename(file), text, values);
+    process.stdout.write(`${describeImport(summary)}\n`);
   } finally {
     await dataSource.destroy();
     await server.stop();

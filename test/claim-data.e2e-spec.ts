@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { CodeTablesService } from '../src/workroom/codes/code-tables.service.js';
-import { parseIcd10CmOrderFile } from '../src/workroom/codes/code-table-files.js';
 import { batchContentHash, batchContentKey } from '../src/workroom/batch-content-hash.js';
 import type { CodedEncounter } from '../src/workroom/coded-batch.entity.js';
 import { failed, ok, Session, VALID_NPI } from './support/given.js';
@@ -266,17 +265,17 @@ describe('claim data on coded encounters', () => {
 
   // Last: the loaded table stays loaded for the rest of this file's database.
   it('checks the tables on every encounter whose codes are well-formed, so a bad unit and an unknown code are named together', async () => {
-    await app.app.get(CodeTablesService).load('ICD10CM', 2026, parseIcd10CmOrderFile(readFileSync(new URL('./fixtures/icd10cm_order_2026.txt', import.meta.url), 'latin1')));
+    await app.app.get(CodeTablesService).importFile('icd10cm_order_2026.txt', readFileSync(new URL('./fixtures/icd10cm_order_2026.txt', import.meta.url), 'latin1'));
     const { coder, contractId } = await signedContract();
     const input = {
       encounters: [
-        encounter('CH-1', { icd10cm: ['I10', 'Z99.89'], cpt: [{ code: '99214', units: 0, diagnosisPointers: [1, 2] }] }),
+        encounter('CH-1', { serviceDate: '2026-06-15', icd10cm: ['I10', 'Z99.89'], cpt: [{ code: '99214', units: 0, diagnosisPointers: [1, 2] }] }),
         // A malformed code: the tables are not asked about this encounter's other codes.
-        encounter('CH-2', { icd10cm: ['Z99.89', '1X'], cpt: [{ code: '99214', units: 1, diagnosisPointers: [1] }] }),
+        encounter('CH-2', { serviceDate: '2026-06-15', icd10cm: ['Z99.89', '1X'], cpt: [{ code: '99214', units: 1, diagnosisPointers: [1] }] }),
       ],
     };
     const error = failed(await app.gql(SUBMIT, { id: contractId, input }, coder.accessToken), 'BAD_USER_INPUT');
     expect(error.extensions.fields).toEqual(['input.encounters.0.cpt.0.units', 'input.encounters.0.icd10cm.1', 'input.encounters.1.icd10cm.1']);
-    expect(error.message).toMatch(/Z99\.89 is not in the loaded ICD-10-CM table/);
+    expect(error.message).toMatch(/Z99\.89 is not in .*ICD-10-CM.*: unknown code/);
   });
 });

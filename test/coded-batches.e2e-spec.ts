@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { CodeTablesService } from '../src/workroom/codes/code-tables.service.js';
-import { parseHcpcsFile, parseIcd10CmOrderFile } from '../src/workroom/codes/code-table-files.js';
 import { failed, ok, Session } from './support/given.js';
 import { acceptedContract } from './support/money.js';
 import { TestApp } from './support/test-app.js';
@@ -126,12 +125,12 @@ describe('coded batches', () => {
 
   it('refuses unknown and header (non-billable) codes once the official tables are loaded', async () => {
     const tables = app.app.get(CodeTablesService);
-    await tables.load('ICD10CM', 2026, parseIcd10CmOrderFile(readFileSync(new URL('./fixtures/icd10cm_order_2026.txt', import.meta.url), 'latin1')));
-    await tables.load('HCPCS', 2026, parseHcpcsFile(readFileSync(new URL('./fixtures/HCPC2026_ANWEB.txt', import.meta.url), 'latin1')));
+    for (const name of ['icd10cm_order_2026.txt', 'HCPC2026_ANWEB.txt']) await tables.importFile(name, readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'latin1'));
     const { coder, contractId } = await signedContract();
     const input = {
       encounters: [
         encounter('CH-1', {
+          serviceDate: '2026-06-15',
           icd10cm: ['I10', 'E11', 'Z99.89'],
           hcpcs: [
             { code: 'J9999', modifiers: [], units: 1, diagnosisPointers: [1] },
@@ -143,7 +142,7 @@ describe('coded batches', () => {
     const error = failed(await app.gql(SUBMIT, { id: contractId, input }, coder.accessToken), 'BAD_USER_INPUT');
     expect(error.extensions.fields).toEqual(['input.encounters.0.icd10cm.1', 'input.encounters.0.icd10cm.2', 'input.encounters.0.hcpcs.0.code']);
     expect(error.message).toMatch(/E11 is a header code/);
-    expect(error.message).toMatch(/Z99\.89 is not in the loaded ICD-10-CM table/);
-    ok(await app.gql(SUBMIT, { id: contractId, input: { encounters: [encounter('CH-1', { icd10cm: ['I10', 'E11.9'] })] } }, coder.accessToken));
+    expect(error.message).toMatch(/Z99\.89 is not in the ICD-10-CM table in force on 2026-06-15/);
+    ok(await app.gql(SUBMIT, { id: contractId, input: { encounters: [encounter('CH-1', { serviceDate: '2026-06-15', icd10cm: ['I10', 'E11.9'] })] } }, coder.accessToken));
   });
 });

@@ -3,6 +3,8 @@ import { ReviewEntity } from '../reviews/review.entity.js';
 import { CodedBatchEntity } from '../workroom/coded-batch.entity.js';
 import { EncounterClaimDataEntity } from '../workroom/claims/encounter-claim-data.entity.js';
 import { CodeTableEntryEntity } from '../workroom/codes/code-table-entry.entity.js';
+import { CodeTableVersionEntity } from '../workroom/codes/code-table-version.entity.js';
+import { MueValueEntity, NcciPtpEditEntity } from '../workroom/codes/ncci-edit.entity.js';
 import { AuditEventEntity } from '../workroom/audit-event.entity.js';
 import { BaaSignatureEntity } from '../workroom/baa-signature.entity.js';
 import { DocumentEntity } from '../workroom/document.entity.js';
@@ -68,6 +70,9 @@ export const ENTITIES = [
   CodedBatchEntity,
   EncounterClaimDataEntity,
   CodeTableEntryEntity,
+  CodeTableVersionEntity,
+  NcciPtpEditEntity,
+  MueValueEntity,
   ReviewEntity,
   MessageEntity,
 ];

@@ -26,6 +26,7 @@ import { StripeEventOutcomes1795890000000 } from '../../migrations/1795890000000
 import { BigintMoney1795900000000 } from '../../migrations/1795900000000-BigintMoney.js';
 import { CompanyPayees1795890000001 } from '../../migrations/1795890000001-CompanyPayees.js';
 import { OneActiveMembershipPerUser1795914000000 } from '../../migrations/1795914000000-OneActiveMembershipPerUser.js';
+import { CodeTablesByDate1795921000000 } from '../../migrations/1795921000000-CodeTablesByDate.js';
 import { HiddenMarkEmails1795914000001 } from '../../migrations/1795914000001-HiddenMarkEmails.js';
 import { IdempotentCodedBatches1795920000000 } from '../../migrations/1795920000000-IdempotentCodedBatches.js';
 import { ClaimFiles1795922000000 } from '../../migrations/1795922000000-ClaimFiles.js';
@@ -66,4 +67,5 @@ export const MIGRATIONS = [
   HiddenMarkEmails1795914000001,
   IdempotentCodedBatches1795920000000,
   ClaimFiles1795922000000,
+  CodeTablesByDate1795921000000,
 ];

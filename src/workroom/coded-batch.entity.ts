@@ -6,6 +6,7 @@ import { NdcUnit } from '../domain/ndc.js';
 import { Specialty } from '../domain/specialty.enum.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
+import type { CodingWarning } from './codes/coding-warning.js';
 
 export interface CodedLine {
   code: string;
@@ -86,6 +87,10 @@ export class CodedBatchEntity {
 
   @Column({ type: 'integer' })
   encounterCount: number;
+
+  /** NCCI PTP and MUE warnings found at submission (CodeTablesService.checkEncounters): they do not refuse the batch. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  warnings: CodingWarning[];
 
   @Column({ type: 'enum', enum: CodedBatchStatus, enumName: 'coded_batch_status', default: CodedBatchStatus.SUBMITTED })
   status: CodedBatchStatus;

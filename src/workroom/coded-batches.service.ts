@@ -27,6 +27,7 @@ import { batchContentHash, batchContentKey } from './batch-content-hash.js';
 import { CodedBatchEntity, CodedBatchStatus, CodedEncounter, CodedLine } from './coded-batch.entity.js';
 import { normalizeCpt, normalizeHcpcs, normalizeIcd10Cm, normalizeIcd10Pcs, normalizeModifier } from './codes/code-syntax.js';
 import { CodeTablesService } from './codes/code-tables.service.js';
+import type { CodingWarning } from './codes/coding-warning.js';
 import { AuditCodedBatchInput, CodedLineInput, ReviewCodedBatchInput, SubmitCodedBatchInput } from './dto/coded-batch.models.js';
 import { WorkroomAccessService } from './workroom-access.service.js';
 
@@ -121,7 +122,7 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
   async submit(actor: Actor, contractId: string, input: SubmitCodedBatchInput, context: AuditContext): Promise<CodedBatchEntity> {
     const id = randomUUID();
     const contract = await this.access.require(actor, contractId, { mode: 'write', permission: 'contract.work' }, context, { subjectType: 'batch', subjectId: id, action: 'SUBMIT_BATCH' });
-    const encounters = await this.validate(input);
+    const { encounters, warnings } = await this.validate(input);
     const contentHash = batchContentHash(this.contentKey, contractId, encounters);
     const idempotencyKey = input.idempotencyKey ?? null;
     try {
@@ -141,6 +142,7 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
           codingCompanyId: contract.codingCompanyId,
           encounters,
           encounterCount: encounters.length,
+          warnings,
           status: CodedBatchStatus.SUBMITTED,
           idempotencyKey,
           contentHash,
@@ -306,7 +308,7 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
    * together with the structural ones the global pipe left to us (`units: 0`), then checks the
    * official tables on the encounters whose codes passed their syntax: one BAD_USER_INPUT names them all.
    */
-  private async validate(input: SubmitCodedBatchInput): Promise<CodedEncounter[]> {
+  private async validate(input: SubmitCodedBatchInput): Promise<{ encounters: CodedEncounter[]; warnings: CodingWarning[] }> {
     const problems: InputProblem[] = [...deferredInputProblems(input)];
     const latestServiceDate = todayUtc(new Date(Date.now() + AHEAD_OF_UTC_MS));
     const seen = new Map<string, number>();
@@ -370,8 +372,10 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
     });
     // The tables judge the encounters whose codes passed their syntax, whatever else is wrong with them (units: 0 and an unknown code are both named).
     const sound = encounters.flatMap((_, i) => (unjudgeable.has(i) ? [] : [i]));
+    let warnings: CodingWarning[] = [];
     if (sound.length) {
       const checked = await this.tables.checkEncounters(sound.map((i) => encounters[i]));
+      warnings = checked.warnings; // kept only when nothing is refused, so every encounter was checked and the indexes are the batch's
       for (const p of checked.problems) problems.push({ ...p, path: `input.${p.path.replace(/^encounters\.(\d+)/, (_, j: string) => `encounters.${sound[Number(j)]}`)}` });
     }
     if (problems.length) {
@@ -379,7 +383,7 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
       const ordered = problems.map((p, k) => ({ ...p, k })).sort((a, b) => encounterIndex(a.path) - encounterIndex(b.path) || a.k - b.k);
       throw new BadUserInputError(ordered.map((p) => (p.message.startsWith(p.path) ? p.message : `${p.path}: ${p.message}`)).join('; '), [...new Set(ordered.map((p) => p.path))]);
     }
-    return encounters;
+    return { encounters, warnings };
   }
 }
 

@@ -17,16 +17,27 @@ export function normalizeIcd10Pcs(raw: string): string | null {
   return /^[0-9A-HJ-NP-Z]{7}$/.test(code) ? code : null;
 }
 
-/** CPT: Category I five digits (kept as text: 00100), Category II ####F, Category III ####T, PLA ####U. */
+/**
+ * CPT: Category I five digits (kept as text: 00100), Category II ####F, Category III ####T, PLA ####U,
+ * administrative MAAA ####M and vaccine (emergency use, e.g. COVID-19 administration) ####A.
+ */
 export function normalizeCpt(raw: string): string | null {
   const code = raw.trim().toUpperCase();
-  return /^(\d{5}|\d{4}[FTU])$/.test(code) ? code : null;
+  return /^(\d{5}|\d{4}[FTUMA])$/.test(code) ? code : null;
 }
 
-/** HCPCS Level II: a letter A-V and four digits. */
+/**
+ * The letters that head a CMS HCPCS Level II section: A transport and supplies, B enteral/parenteral,
+ * C outpatient PPS, D dental, E DME, G procedures, H behavioral health, J drugs, K DME MAC temporary,
+ * L orthotics/prosthetics, M quality/MIPS, P pathology/lab, Q temporary, R radiology, S private payer,
+ * T Medicaid, U coronavirus lab, V vision/hearing. F, I, N, O, W, X, Y and Z head no section.
+ */
+export const HCPCS_SECTION_LETTERS = 'ABCDEGHJKLMPQRSTUV';
+
+/** HCPCS Level II: a section letter (HCPCS_SECTION_LETTERS) and four digits. */
 export function normalizeHcpcs(raw: string): string | null {
   const code = raw.trim().toUpperCase();
-  return /^[A-V]\d{4}$/.test(code) ? code : null;
+  return /^[A-Z]\d{4}$/.test(code) && HCPCS_SECTION_LETTERS.includes(code.charAt(0)) ? code : null;
 }
 
 /** Modifiers: exactly two characters, digits or letters (25, 59, LT, XU, E1, 1P). */

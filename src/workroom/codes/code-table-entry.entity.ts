@@ -1,23 +1,36 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** One code of an official table (CMS ICD-10-CM order file, HCPCS Level II file) for a year. */
+/**
+ * One code of an official table version (CMS ICD-10-CM / ICD-10-PCS order file, HCPCS Level II
+ * procedure or modifier records). `effectiveFrom` names the version (code_table_versions); a code
+ * may carry its own dates inside it (HCPCS: added / terminated).
+ */
 @Entity('code_table_entries')
 export class CodeTableEntryEntity {
-  /** ICD10CM | HCPCS */
+  /** ICD10CM | ICD10PCS | HCPCS | HCPCS_MODIFIER */
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'code_table_entries_pkey' })
   codeSet: string;
 
-  @PrimaryColumn({ type: 'integer', primaryKeyConstraintName: 'code_table_entries_pkey' })
-  year: number;
+  /** First day of the table version this entry belongs to. */
+  @PrimaryColumn({ type: 'date', primaryKeyConstraintName: 'code_table_entries_pkey' })
+  effectiveFrom: string;
 
-  /** Normalized: ICD-10-CM dotted (E11.9), HCPCS upper case. */
+  /** Normalized: ICD-10-CM dotted (E11.9), ICD-10-PCS, HCPCS and modifiers upper case. */
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'code_table_entries_pkey' })
   code: string;
 
-  /** ICD-10-CM header flag 1 = valid for submission; headers (0) are categories, not billable. */
+  /** ICD-10 order file header flag 1 = valid for submission; headers (0) are categories, not billable. */
   @Column({ type: 'boolean' })
   billable: boolean;
 
   @Column({ type: 'text' })
   description: string;
+
+  /** First date of service the code may be billed for (HCPCS add date / action effective date of a reactivation); null: the version's. */
+  @Column({ type: 'date', nullable: true })
+  validFrom: string | null;
+
+  /** Last date of service the code may be billed for (HCPCS termination date); null: open. */
+  @Column({ type: 'date', nullable: true })
+  validTo: string | null;
 }

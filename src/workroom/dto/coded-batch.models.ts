@@ -7,6 +7,7 @@ import { IsNpi } from '../../common/validation/npi.decorator.js';
 import { NdcUnit } from '../../domain/ndc.js';
 import { PLACES_OF_SERVICE } from '../../domain/place-of-service.js';
 import { CodedBatchStatus } from '../coded-batch.entity.js';
+import { CodingWarning } from './coding-warning.model.js';
 
 registerEnumType(CodedBatchStatus, { name: 'CodedBatchStatus', description: 'SUBMITTED by the coder; ACCEPTED or RETURNED (with comments) by the practice.' });
 registerEnumType(NdcUnit, {
@@ -290,6 +291,9 @@ export class CodedBatch {
 
   @Field(() => [EncounterComment])
   reviewComments: EncounterComment[];
+
+  @Field(() => [CodingWarning], { description: 'NCCI PTP pairs and units over an MUE found on submission, against the edits in force on each service date. They do not refuse the batch.' })
+  warnings: CodingWarning[];
 
   @Field(() => Int, { nullable: true })
   auditSampled: number | null;
