@@ -1,6 +1,7 @@
 import { MessageEntity } from '../messaging/message.entity.js';
 import { ReviewEntity } from '../reviews/review.entity.js';
 import { CodedBatchEntity } from '../workroom/coded-batch.entity.js';
+import { WorkRequestEntity } from '../workroom/work-requests/work-request.entity.js';
 import { CodeTableEntryEntity } from '../workroom/codes/code-table-entry.entity.js';
 import { AuditEventEntity } from '../workroom/audit-event.entity.js';
 import { BaaSignatureEntity } from '../workroom/baa-signature.entity.js';
@@ -63,6 +64,7 @@ export const ENTITIES = [
   BaaSignatureEntity,
   DocumentEntity,
   CodedBatchEntity,
+  WorkRequestEntity,
   CodeTableEntryEntity,
   ReviewEntity,
   MessageEntity,

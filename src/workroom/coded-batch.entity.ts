@@ -5,6 +5,7 @@ import { InvoiceEntity } from '../contracts/invoice.entity.js';
 import { Specialty } from '../domain/specialty.enum.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
+import { WorkRequestEntity } from './work-requests/work-request.entity.js';
 
 export interface CodedLine {
   code: string;
@@ -41,6 +42,7 @@ export enum CodedBatchStatus {
 @Index('coded_batches_contract_created_idx', ['contractId', 'createdAt'])
 @Index('coded_batches_uninvoiced_idx', ['contractId', 'reviewedAt'], { where: `status = 'ACCEPTED' AND invoiced_at IS NULL` })
 @Index('coded_batches_coding_company_idx', ['codingCompanyId'], { where: 'coding_company_id IS NOT NULL' })
+@Index('coded_batches_work_request_idx', ['workRequestId'], { where: 'work_request_id IS NOT NULL' })
 export class CodedBatchEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'coded_batches_pkey' })
   id: string;
@@ -113,6 +115,14 @@ export class CodedBatchEntity {
   @ManyToOne(() => InvoiceEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'invoice_id', foreignKeyConstraintName: 'coded_batches_invoice_id_fkey' })
   invoice?: Relation<InvoiceEntity>;
+
+  /** The work request this batch answers, if any (same contract; its accepted charts complete the request). */
+  @Column({ type: 'uuid', nullable: true })
+  workRequestId: string | null;
+
+  @ManyToOne(() => WorkRequestEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'work_request_id', foreignKeyConstraintName: 'coded_batches_work_request_id_fkey' })
+  workRequest?: Relation<WorkRequestEntity>;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;

@@ -23,6 +23,7 @@ import { normalizeCpt, normalizeHcpcs, normalizeIcd10Cm, normalizeIcd10Pcs, norm
 import { CodeTablesService } from './codes/code-tables.service.js';
 import { AuditCodedBatchInput, CodedLineInput, ReviewCodedBatchInput, SubmitCodedBatchInput } from './dto/coded-batch.models.js';
 import { WorkroomAccessService } from './workroom-access.service.js';
+import { WorkRequestsService } from './work-requests/work-requests.service.js';
 
 /** A coder's audited charts and errors in one specialty. */
 export interface SpecialtyAudits {
@@ -53,6 +54,7 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
     private readonly transactions: TransactionRunner,
     private readonly invoices: InvoicesService,
     private readonly contracts: ContractsService,
+    private readonly workRequests: WorkRequestsService,
   ) {}
 
   onModuleInit(): void {
@@ -109,8 +111,11 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
       // Under the contract's row lock, which endContract takes too: a batch is never submitted to a contract ending meanwhile.
       const locked = await this.contracts.lockForUpdate(manager, contractId);
       if (locked.status !== ContractStatus.ACTIVE) throw new ConflictError(`This contract is ${locked.status}: coded batches are submitted only while it is ACTIVE`);
+      // The request it answers, locked: OPEN and of this contract (a cancellation waits for this batch, or this batch sees it).
+      const workRequestId = input.workRequestId ? (await this.workRequests.lockOpenFor(manager, input.workRequestId, contractId)).id : null;
       const posting = (await this.postings.findById(contract.jobPostingId, manager))!;
       const batch = await manager.getRepository(CodedBatchEntity).save({
+        workRequestId,
         id,
         contractId,
         specialty: posting.specialty,
@@ -143,6 +148,7 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
           { status: input.accept ? CodedBatchStatus.ACCEPTED : CodedBatchStatus.RETURNED, reviewComments: input.comments, reviewedAt: new Date() },
         );
       if (!moved.affected) throw new ConflictError(`This batch was already ${batch.status}`);
+      if (input.accept && batch.workRequestId) await this.workRequests.completeIfDone(manager, batch.workRequestId);
       await this.notifications.notifyMember(
         manager,
         batch.submittedById,

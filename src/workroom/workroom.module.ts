@@ -22,9 +22,24 @@ import { CodeTableEntryEntity } from './codes/code-table-entry.entity.js';
 import { CodeTablesService } from './codes/code-tables.service.js';
 import { CodersModule } from '../coders/coders.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { MailModule } from '../mail/mail.module.js';
+import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { WorkRequestEntity } from './work-requests/work-request.entity.js';
+import { ContractPerformanceResolver, WorkRequestsResolver } from './work-requests/work-requests.resolver.js';
+import { WorkRequestsService } from './work-requests/work-requests.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AuditEventEntity, BaaSignatureEntity, DocumentEntity, CodedBatchEntity, CodeTableEntryEntity]), ContractsModule, JobsModule, CodersModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature([AuditEventEntity, BaaSignatureEntity, DocumentEntity, CodedBatchEntity, CodeTableEntryEntity, WorkRequestEntity]),
+    ContractsModule,
+    JobsModule,
+    CodersModule,
+    NotificationsModule,
+    MailModule,
+    OrganizationsModule,
+    UsersModule,
+  ],
   controllers: [DocumentsController],
   providers: [
     { provide: DocumentStorage, inject: [AppConfig], useFactory: (config: AppConfig) => new LocalDiskStorage(join(config.env.DATA_DIR, 'documents')) },
@@ -38,6 +53,9 @@ import { NotificationsModule } from '../notifications/notifications.module.js';
     CodedBatchesResolver,
     CoderAccuracyResolver,
     OrganizationAccuracyResolver,
+    WorkRequestsService,
+    WorkRequestsResolver,
+    ContractPerformanceResolver,
   ],
   exports: [CodeTablesService],
 })

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { LocalDateScalar } from '../../common/scalars/local-date.scalar.js';
 import { CodedBatchStatus } from '../coded-batch.entity.js';
 
@@ -76,6 +76,14 @@ export class SubmitCodedBatchInput {
   @ValidateNested({ each: true })
   @Type(() => CodedEncounterInput)
   encounters: CodedEncounterInput[];
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The work request this batch answers: an OPEN request of the same contract (BAD_USER_INPUT naming input.workRequestId otherwise; CONFLICT once it is no longer OPEN).',
+  })
+  @IsOptional()
+  @IsUUID()
+  workRequestId?: string | null;
 }
 
 @InputType()
@@ -190,6 +198,9 @@ export class CodedBatch {
 
   @Field(() => Int, { nullable: true })
   auditErrors: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'The work request this batch answers; null when none was named.' })
+  workRequestId: string | null;
 
   @Field()
   createdAt: Date;
