@@ -15,7 +15,6 @@ import { WorkRequestsService } from './work-requests.service.js';
 export class WorkRequestsResolver {
   constructor(private readonly requests: WorkRequestsService) {}
 
-  @Roles(UserRole.PROVIDER)
   @Mutation(() => WorkRequest, {
     description:
       "Asks the coder for charts by a due time (the practice's OWNER or ADMIN) on an ACTIVE PER_CHART or HOURLY contract; the coder is notified. BAD_USER_INPUT names the offending input field.",
@@ -24,16 +23,15 @@ export class WorkRequestsResolver {
     return toWorkRequest(await this.requests.create(actor, contractId, input));
   }
 
-  @Roles(UserRole.PROVIDER)
   @Mutation(() => WorkRequest, { description: "Cancels an OPEN work request (the practice's OWNER or ADMIN); the coder is notified. CONFLICT once it is COMPLETED or CANCELLED." })
   async cancelWorkRequest(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<WorkRequest> {
     return toWorkRequest(await this.requests.cancel(actor, id));
   }
 
   @Query(() => WorkRequestConnection, { description: "A contract's work requests, soonest due first (its parties).", complexity: connectionComplexity })
-  async workRequests(@CurrentUser() actor: Actor, @IdArg('contractId') contractId: string, @Args() args: ContractWorkRequestsArgs): Promise<WorkRequestConnection> {
+  async workRequests(@CurrentUser() actor: Actor, @Args() args: ContractWorkRequestsArgs): Promise<WorkRequestConnection> {
     const now = new Date();
-    return mapConnection(await this.requests.listForContract(actor, contractId, args), (row) => toWorkRequest(row, now));
+    return mapConnection(await this.requests.listForContract(actor, args.contractId.toLowerCase(), args), (row) => toWorkRequest(row, now));
   }
 
   @Roles(UserRole.CODER)

@@ -58,6 +58,10 @@ export class WorkQueueArgs extends ConnectionArgs {
 
 @ArgsType()
 export class ContractWorkRequestsArgs extends ConnectionArgs {
+  @Field(() => ID, { description: 'The contract whose requests to list.' })
+  @IsUUID()
+  contractId: string;
+
   @Field(() => WorkRequestStatus, { nullable: true, description: 'Only requests in this status; all when omitted.' })
   @IsOptional()
   @IsEnum(WorkRequestStatus)
