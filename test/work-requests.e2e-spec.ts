@@ -26,11 +26,16 @@ const encounters = (prefix: string, count: number) =>
 
 describe('work requests and the coder queue', () => {
   let app: TestApp;
+  /** A second instance on the same database (the reminders test), closed with the first: closing it ends the first one's database connection too. */
+  let second: TestApp | undefined;
 
   beforeAll(async () => {
     app = await TestApp.start();
   });
-  afterAll(() => app?.close());
+  afterAll(async () => {
+    await second?.close();
+    await app?.close();
+  });
 
   /** A per-chart contract (BAA signed by both parties) between a new practice and a new coder. */
   async function signedContract(job: Record<string, unknown> = {}, bid: Record<string, unknown> = { rateCents: 400 }) {
@@ -251,16 +256,22 @@ describe('work requests and the coder queue', () => {
     expect((await notificationsOf(coder.user.id, 'WORK_REQUEST_CANCELLED')).filter((n) => n.data.workRequestId === other.id)).toHaveLength(1);
   });
 
-  it('reminds the coder once before the due time (24 h, STAT 2 h) and once overdue, even run twice at once', async () => {
+  it('reminds the coder once before the due time (24 h, STAT 2 h) and once overdue, even with two instances at once', async () => {
+    // A second instance on the same database, with the same keys (its mail is sealed for the first one's outbox to open).
+    second = await TestApp.start({ JWT_SECRET: app.config.env.JWT_SECRET!, DOCUMENT_ENCRYPTION_KEY: app.config.env.DOCUMENT_ENCRYPTION_KEY! }, app);
+    const jobs = app.app.get(WorkRequestsService);
+    const otherJobs = second.app.get(WorkRequestsService);
+    // Reminders due for the requests of this file's other tests go out first, so the counts below are this test's.
+    await jobs.remindDue();
     const { owner, coder, contractId } = await signedContract();
     const stat = await create(owner.accessToken, contractId, { title: 'Stat', chartCount: 2, dueAt: inHours(1.5), priority: 'STAT' });
     const statLater = await create(owner.accessToken, contractId, { title: 'Stat later', chartCount: 2, dueAt: inHours(3), priority: 'STAT' });
     const normal = await create(owner.accessToken, contractId, { title: 'Normal', chartCount: 2, dueAt: inHours(20) });
     const normalLater = await create(owner.accessToken, contractId, { title: 'Normal later', chartCount: 2, dueAt: inHours(30) });
-    const jobs = app.app.get(WorkRequestsService);
     const remindedOf = async (kind: string) => (await notificationsOf(coder.user.id, kind)).map((n) => n.data.workRequestId).sort();
 
-    await Promise.all([jobs.remindDue(), jobs.remindDue()]);
+    const sent = await Promise.all([jobs.remindDue(), otherJobs.remindDue()]);
+    expect(sent[0] + sent[1]).toBe(2);
     expect(await remindedOf('WORK_REQUEST_DUE_SOON')).toEqual([stat.id, normal.id].sort());
     await jobs.remindDue();
     expect(await remindedOf('WORK_REQUEST_DUE_SOON')).toHaveLength(2);
@@ -269,9 +280,10 @@ describe('work requests and the coder queue', () => {
     expect(dueMails).toHaveLength(2);
     expect(dueMails.map((m) => m.text).join('\n')).not.toMatch(/Stat|Normal/);
 
-    // Passed the due time: one overdue reminder each; the later ones untouched; a completed request is never reminded.
+    // Passed the due time: one overdue reminder each; of the later ones, the cancelled request is never reminded.
     await app.sql(`UPDATE work_requests SET due_at = now() - interval '1 minute' WHERE id = ANY($1::uuid[])`, [[stat.id, normal.id]]);
-    await Promise.all([jobs.remindDue(), jobs.remindDue()]);
+    const overdueSent = await Promise.all([jobs.remindDue(), otherJobs.remindDue()]);
+    expect(overdueSent[0] + overdueSent[1]).toBe(2);
     await jobs.remindDue();
     expect(await remindedOf('WORK_REQUEST_OVERDUE')).toEqual([stat.id, normal.id].sort());
     expect((await mailbox(app).to(coder.user.email)).filter((m) => m.subject === 'A work request on ChartBridge is overdue')).toHaveLength(2);
