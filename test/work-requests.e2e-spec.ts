@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { WorkRequestsService } from '../src/workroom/work-requests/work-requests.service.js';
 import { coders, failed, given, ok, postJob, Session } from './support/given.js';
+import { insertPause } from './support/insert-pause.js';
 import { mailbox } from './support/mailbox.js';
 import { acceptedContract, backdateContract } from './support/money.js';
 import { TestApp } from './support/test-app.js';
@@ -322,5 +323,25 @@ describe('work requests and the coder queue', () => {
     expect(ok(await app.gql(PERFORMANCE, { id: contractId }, owner.accessToken)).contract.performance.chartsPerWeek).toBe(1.5);
     const { coder: stranger } = await coders(app).verifiedCoder();
     failed(await app.gql(PERFORMANCE, { id: contractId }, stranger.accessToken), 'NOT_FOUND');
+  });
+
+  // Last in the file: it leaves a pause trigger on notifications (idle once the race is over).
+  it('completes a request whose last two batches are accepted at the same moment (held where it used to be lost)', async () => {
+    const { owner, coder, contractId } = await signedContract();
+    const request = await create(owner.accessToken, contractId, { title: 'Held race', chartCount: 2, dueAt: inHours(30) });
+    const [a, b] = [
+      await submit(coder.accessToken, contractId, { encounters: encounters('H', 1), workRequestId: request.id }),
+      await submit(coder.accessToken, contractId, { encounters: encounters('K', 1), workRequestId: request.id }),
+    ];
+    // The first acceptance is held at its notification, after it summed the request's charts and before it commits;
+    // the second runs meanwhile: it must wait for the first (the request's row lock), or it sums without the first's batch.
+    const pause = await insertPause(app, 'notifications', 16_006);
+    const { first, second: other } = await pause.race(
+      () => app.gql(REVIEW, { id: a.id }, owner.accessToken),
+      () => app.gql(REVIEW, { id: b.id }, owner.accessToken),
+    );
+    expect([first.errors, other.errors]).toEqual([undefined, undefined]);
+    const node = ok(await app.gql(LIST, { id: contractId }, owner.accessToken)).workRequests.edges[0].node;
+    expect(node).toMatchObject({ chartsAccepted: 2, status: 'COMPLETED' });
   });
 });
