@@ -164,6 +164,14 @@ const MATRIX: Record<string, Entry> = {
     vars: (w) => ({ id: w.contractFixed }),
     expect: 'U O N F N F F',
   },
+  workRequests: { doc: 'query($id: ID!) { workRequests(contractId: $id) { totalCount } }', vars: (w) => ({ id: w.contractPerChart }), expect: 'U O N O N O O' },
+  myWorkQueue: { doc: '{ myWorkQueue { totalCount } }', expect: 'U O O F F F F' },
+  createWorkRequest: {
+    doc: 'mutation($id: ID!, $due: DateTime!) { createWorkRequest(contractId: $id, input: { title: "Matrix", chartCount: 5, dueAt: $due }) { id } }',
+    vars: (w) => ({ id: w.contractPerChart, due: new Date(Date.now() + 86_400_000).toISOString() }),
+    expect: 'U F N O N F F',
+  },
+  cancelWorkRequest: { doc: 'mutation($id: ID!) { cancelWorkRequest(id: $id) { id } }', vars: (w) => ({ id: w.workRequest }), expect: 'U F N O N F F' },
   reviewCodedBatch: { doc: 'mutation($id: ID!) { reviewCodedBatch(batchId: $id, input: { accept: true }) { id } }', vars: (w) => ({ id: w.batch }), expect: 'U F N O N F F' },
   auditCodedBatch: { doc: 'mutation($id: ID!) { auditCodedBatch(batchId: $id, input: { sampled: 1, errors: 0 }) { id } }', vars: (w) => ({ id: w.batch }), expect: 'U F N O N F F' },
   setEncounterClaimData: {
@@ -319,6 +327,13 @@ describe('authorization matrix', () => {
     world.coderNotification = ok(await app.gql(`{ myNotifications(first: 1) { edges { node { id } } } }`, {}, C)).myNotifications.edges[0].node.id;
 
     world.contractPerChart = await accept(await bid(C, (await postJob(app, practice.owner, practice.organization.id)).id));
+    world.workRequest = ok(
+      await app.gql(
+        `mutation($id: ID!, $due: DateTime!) { createWorkRequest(contractId: $id, input: { title: "W", chartCount: 3, dueAt: $due }) { id } }`,
+        { id: world.contractPerChart, due: new Date(Date.now() + 86_400_000).toISOString() },
+        P,
+      ),
+    ).createWorkRequest.id;
     world.contractHourly = await accept(await bid(C, (await postJob(app, practice.owner, practice.organization.id, { payModel: 'HOURLY', rateCents: 6000 })).id, { rateCents: 6000 }));
     world.contractToPause = await accept(await bid(C, (await postJob(app, practice.owner, practice.organization.id)).id));
     world.contractPaused = await accept(await bid(C, (await postJob(app, practice.owner, practice.organization.id)).id));

@@ -62,6 +62,7 @@ function arbitraryFor(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> 
     Float: fc.double({ min: 0, max: 10, noNaN: true }),
     Boolean: fc.boolean(),
     Date: fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+    DateTime: fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
   };
   return fc.oneof({ weight: 3, arbitrary: typed[scalar] ?? fc.string() }, { weight: 1, arbitrary: nasty });
 }
@@ -151,7 +152,15 @@ function valueWith(bad: string, type: GraphQLInputType, path: string, leaf: stri
     paths.push(path);
     return bad;
   }
-  const plausible: Record<string, unknown> = { String: 'plain text', ID: ids[path.split('.').at(-1)!] ?? randomUUID(), Int: 1, Float: 1, Boolean: true, Date: '2026-01-15' };
+  const plausible: Record<string, unknown> = {
+    String: 'plain text',
+    ID: ids[path.split('.').at(-1)!] ?? randomUUID(),
+    Int: 1,
+    Float: 1,
+    Boolean: true,
+    Date: '2026-01-15',
+    DateTime: new Date(Date.now() + 86_400_000).toISOString(),
+  };
   if (!(name in plausible)) throw new Error(`no plausible value for the scalar ${name}: add one`);
   return plausible[name];
 }

@@ -2,6 +2,7 @@ import { MessageEntity } from '../messaging/message.entity.js';
 import { ReviewEntity } from '../reviews/review.entity.js';
 import { CodedBatchEntity } from '../workroom/coded-batch.entity.js';
 import { EncounterClaimDataEntity } from '../workroom/claims/encounter-claim-data.entity.js';
+import { WorkRequestEntity } from '../workroom/work-requests/work-request.entity.js';
 import { CodeTableEntryEntity } from '../workroom/codes/code-table-entry.entity.js';
 import { CodeTableVersionEntity } from '../workroom/codes/code-table-version.entity.js';
 import { MueValueEntity, NcciPtpEditEntity } from '../workroom/codes/ncci-edit.entity.js';
@@ -69,6 +70,7 @@ export const ENTITIES = [
   DocumentEntity,
   CodedBatchEntity,
   EncounterClaimDataEntity,
+  WorkRequestEntity,
   CodeTableEntryEntity,
   CodeTableVersionEntity,
   NcciPtpEditEntity,

@@ -30,6 +30,7 @@ import { CodeTablesByDate1795921000000 } from '../../migrations/1795921000000-Co
 import { HiddenMarkEmails1795914000001 } from '../../migrations/1795914000001-HiddenMarkEmails.js';
 import { IdempotentCodedBatches1795920000000 } from '../../migrations/1795920000000-IdempotentCodedBatches.js';
 import { ClaimFiles1795922000000 } from '../../migrations/1795922000000-ClaimFiles.js';
+import { WorkRequests1795923000000 } from '../../migrations/1795923000000-WorkRequests.js';
 
 /**
  * Every migration, oldest first. `npm run migration:generate -- migrations/<Intent>` writes a new
@@ -68,4 +69,5 @@ export const MIGRATIONS = [
   IdempotentCodedBatches1795920000000,
   ClaimFiles1795922000000,
   CodeTablesByDate1795921000000,
+  WorkRequests1795923000000,
 ];

@@ -251,6 +251,11 @@ export class Environment {
   @IsCron()
   CREDENTIAL_REMINDER_CRON = '0 0 * * * *';
 
+  /** When coders are reminded of work requests due soon or overdue (cron, UTC). */
+  @Transform(emptyToUndefined)
+  @IsCron()
+  WORK_REQUEST_REMINDER_CRON = '0 */5 * * * *';
+
   /** Days a provider has to approve or dispute a submitted milestone before it is released automatically. */
   @Transform(toInt)
   @IsInt()

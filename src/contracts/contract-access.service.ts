@@ -20,7 +20,8 @@ export type ContractSide = 'provider' | 'coder';
  */
 export type ContractStanding = ContractSide | 'practice-member' | 'platform-admin';
 
-export type ContractPermission = 'contract.read' | 'contract.message' | 'contract.participate' | 'contract.phi' | 'contract.work' | 'contract.pay' | 'contract.accept-work' | 'contract.pause';
+export type ContractPermission =
+  'contract.read' | 'contract.message' | 'contract.participate' | 'contract.phi' | 'contract.work' | 'contract.pay' | 'contract.accept-work' | 'contract.pause' | 'contract.request-work';
 
 /** Who may do what to a contract (docs/security.md, "Access"). */
 export const CONTRACT_PERMISSIONS = {
@@ -40,6 +41,8 @@ export const CONTRACT_PERMISSIONS = {
   'contract.accept-work': { holders: ['provider'], refusal: "Only the practice's OWNER or ADMIN review and audit coded batches" },
   /** The practice stops and restarts the work (and its billing of new work): pause and resume. */
   'contract.pause': { holders: ['provider'], refusal: "Only the practice's OWNER or ADMIN pause and resume a contract" },
+  /** The practice asks for billable work: create and cancel work requests. */
+  'contract.request-work': { holders: ['provider'], refusal: "Only the practice's OWNER or ADMIN ask for work on a contract" },
 } as const satisfies PermissionTable<ContractPermission, ContractStanding>;
 
 /**
@@ -117,6 +120,24 @@ export class ContractAccess {
     const organizationId = decided === 'provider' ? contract.organizationId : decided === 'coder' ? contract.codingCompanyId : null;
     if (organizationId && MFA_GUARDED.includes(permission)) await this.organizations.requireMfaPolicy(actor, organizationId);
     return decided;
+  }
+
+  /**
+   * Ids of the contracts in `statuses` the caller works as the coder (still a member of the coding company the
+   * contract came through), or, with `organizationId`, every such contract of that coding company (its OWNERs
+   * and ADMINs: `organization.manage`, FORBIDDEN for its MEMBERs, NOT_FOUND for others), as a subquery for
+   * another module's list (a coder's work queue).
+   */
+  async workedBy(actor: Actor, organizationId: string | null, statuses: string[]): Promise<{ sql: string; parameters: Record<string, unknown> }> {
+    const query = this.contracts.createQueryBuilder('wk').select('wk.id').where('wk.status IN (:...workedStatuses)', { workedStatuses: statuses });
+    if (organizationId) {
+      await this.organizations.require(actor, organizationId, 'organization.manage');
+      query.andWhere('wk.coding_company_id = :workedCompany', { workedCompany: organizationId });
+    } else {
+      const employers = this.organizations.organizationsHolding('organization.work', actor.id);
+      query.andWhere(`wk.coder_id = :workedCoder AND (wk.coding_company_id IS NULL OR wk.coding_company_id IN (${employers.sql}))`, { workedCoder: actor.id, ...employers.parameters });
+    }
+    return { sql: query.getQuery(), parameters: query.getParameters() };
   }
 
   /** The same rule for lists: narrows `query` (contracts as `alias`) to the contracts the caller may read as a party (`contract.read`). */

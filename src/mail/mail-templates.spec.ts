@@ -10,6 +10,7 @@ const SAMPLES: { [K in MailTemplateName]: MailTemplates[K] } = {
   'password-changed': {},
   'email-changed': {},
   'membership-invitation': { invitationId: HOSTILE, role: HOSTILE },
+  'work-request-due': { workRequestId: HOSTILE, contractId: HOSTILE, dueAt: HOSTILE, overdue: true },
 };
 
 describe(renderMail.name, () => {

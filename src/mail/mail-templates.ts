@@ -17,6 +17,8 @@ export interface MailTemplates {
   'email-changed': Record<string, never>;
   /** inviteMember: to the invited address. */
   'membership-invitation': { invitationId: string; role: string };
+  /** A work request's due time is near, or passed, and it is not complete (to the contract's coder). Ids and the time only: a title may say more than a mailbox should. */
+  'work-request-due': { workRequestId: string; contractId: string; dueAt: string; overdue: boolean };
 }
 
 export type MailTemplateName = keyof MailTemplates;
@@ -98,6 +100,15 @@ const CONTENT: { [K in MailTemplateName]: (data: MailTemplates[K], appUrl: strin
     ],
     action: { label: 'See my invitations', url: appLink(appUrl, '/invitations') },
     footer: 'If you do not expect this invitation, you can ignore this mail.',
+  }),
+  'work-request-due': ({ workRequestId, contractId, dueAt, overdue }, appUrl) => ({
+    subject: overdue ? 'A work request on ChartBridge is overdue' : 'A work request on ChartBridge is due soon',
+    paragraphs: [
+      `Work request ${workRequestId} on contract ${contractId} ${overdue ? 'was due' : 'is due'} at ${dueAt} (UTC) and is not complete yet.`,
+      'Sign in to see it in your work queue and submit its coded batches.',
+    ],
+    action: { label: 'Open my work queue', url: appLink(appUrl, '/work-queue') },
+    footer: 'You get this mail because you are the coder on this contract.',
   }),
 };
 

@@ -28,6 +28,14 @@ export enum NotificationKind {
   INVOICE_PAYMENT_FAILED = 'INVOICE_PAYMENT_FAILED',
   CONTRACT_PAUSED = 'CONTRACT_PAUSED',
   CONTRACT_RESUMED = 'CONTRACT_RESUMED',
+  /** The practice asked the coder for work (a work request). */
+  WORK_REQUESTED = 'WORK_REQUESTED',
+  /** The practice cancelled a work request. */
+  WORK_REQUEST_CANCELLED = 'WORK_REQUEST_CANCELLED',
+  /** A work request's due time is near (24 h, STAT 2 h) and it is not complete. */
+  WORK_REQUEST_DUE_SOON = 'WORK_REQUEST_DUE_SOON',
+  /** A work request passed its due time incomplete. */
+  WORK_REQUEST_OVERDUE = 'WORK_REQUEST_OVERDUE',
 }
 
 registerEnumType(NotificationKind, { name: 'NotificationKind' });

@@ -7,6 +7,7 @@ import { Specialty } from '../domain/specialty.enum.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import type { CodingWarning } from './codes/coding-warning.js';
+import { WorkRequestEntity } from './work-requests/work-request.entity.js';
 
 export interface CodedLine {
   code: string;
@@ -51,6 +52,7 @@ export enum CodedBatchStatus {
 @Index('coded_batches_coding_company_idx', ['codingCompanyId'], { where: 'coding_company_id IS NOT NULL' })
 @Index('coded_batches_idempotency_key_key', ['contractId', 'submittedById', 'idempotencyKey'], { unique: true, where: 'idempotency_key IS NOT NULL' })
 @Index('coded_batches_open_content_key', ['contractId', 'contentHash'], { unique: true, where: `content_hash IS NOT NULL AND status IN ('SUBMITTED', 'ACCEPTED')` })
+@Index('coded_batches_work_request_idx', ['workRequestId'], { where: 'work_request_id IS NOT NULL' })
 export class CodedBatchEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'coded_batches_pkey' })
   id: string;
@@ -138,6 +140,13 @@ export class CodedBatchEntity {
    */
   @Column({ type: 'text', nullable: true })
   contentHash: string | null;
+  /** The work request this batch answers, if any (same contract; its accepted charts complete the request). */
+  @Column({ type: 'uuid', nullable: true })
+  workRequestId: string | null;
+
+  @ManyToOne(() => WorkRequestEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'work_request_id', foreignKeyConstraintName: 'coded_batches_work_request_id_fkey' })
+  workRequest?: Relation<WorkRequestEntity>;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;

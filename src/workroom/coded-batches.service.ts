@@ -30,6 +30,7 @@ import { CodeTablesService } from './codes/code-tables.service.js';
 import type { CodingWarning } from './codes/coding-warning.js';
 import { AuditCodedBatchInput, CodedLineInput, ReviewCodedBatchInput, SubmitCodedBatchInput } from './dto/coded-batch.models.js';
 import { WorkroomAccessService } from './workroom-access.service.js';
+import { WorkRequestsService } from './work-requests/work-requests.service.js';
 
 /** A coder's audited charts and errors in one specialty. */
 export interface SpecialtyAudits {
@@ -63,6 +64,7 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
     private readonly invoices: InvoicesService,
     private readonly contracts: ContractsService,
     config: AppConfig,
+    private readonly workRequests: WorkRequestsService,
   ) {
     this.contentKey = batchContentKey(config.documentKey);
   }
@@ -133,9 +135,12 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
         const earlier = await this.findEarlierSubmission(manager, actor.id, contractId, idempotencyKey, contentHash);
         if (earlier) return earlier;
         if (locked.status !== ContractStatus.ACTIVE) throw new ConflictError(`This contract is ${locked.status}: coded batches are submitted only while it is ACTIVE`);
+        // The request it answers, locked: OPEN and of this contract (a cancellation waits for this batch, or this batch sees it).
+        const workRequestId = input.workRequestId ? (await this.workRequests.lockOpenFor(manager, input.workRequestId, contractId)).id : null;
         const posting = (await this.postings.findById(contract.jobPostingId, manager))!;
         const batch = await manager.getRepository(CodedBatchEntity).save({
           id,
+          workRequestId,
           contractId,
           specialty: posting.specialty,
           submittedById: actor.id,
@@ -198,6 +203,7 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
           { status: input.accept ? CodedBatchStatus.ACCEPTED : CodedBatchStatus.RETURNED, reviewComments: input.comments, reviewedAt: new Date() },
         );
       if (!moved.affected) throw new ConflictError(`This batch was already ${batch.status}`);
+      if (input.accept && batch.workRequestId) await this.workRequests.completeIfDone(manager, batch.workRequestId);
       await this.notifications.notifyMember(
         manager,
         batch.submittedById,

@@ -22,20 +22,27 @@ import { CodeTableEntryEntity } from './codes/code-table-entry.entity.js';
 import { CodeTablesService } from './codes/code-tables.service.js';
 import { CodersModule } from '../coders/coders.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { MailModule } from '../mail/mail.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { UsersModule } from '../users/users.module.js';
 import { ClaimsResolver } from './claims/claims.resolver.js';
 import { CodedBatchExportService } from './claims/coded-batch-export.service.js';
 import { EncounterClaimDataEntity } from './claims/encounter-claim-data.entity.js';
 import { EncounterClaimDataService } from './claims/encounter-claim-data.service.js';
+import { WorkRequestEntity } from './work-requests/work-request.entity.js';
+import { ContractPerformanceResolver, WorkRequestsResolver } from './work-requests/work-requests.resolver.js';
+import { WorkRequestsService } from './work-requests/work-requests.service.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([AuditEventEntity, BaaSignatureEntity, DocumentEntity, CodedBatchEntity, CodeTableEntryEntity, EncounterClaimDataEntity]),
+    TypeOrmModule.forFeature([AuditEventEntity, BaaSignatureEntity, DocumentEntity, CodedBatchEntity, CodeTableEntryEntity, EncounterClaimDataEntity, WorkRequestEntity]),
     ContractsModule,
     JobsModule,
     CodersModule,
     NotificationsModule,
+    MailModule,
     OrganizationsModule,
+    UsersModule,
   ],
   controllers: [DocumentsController],
   providers: [
@@ -53,6 +60,9 @@ import { EncounterClaimDataService } from './claims/encounter-claim-data.service
     EncounterClaimDataService,
     CodedBatchExportService,
     ClaimsResolver,
+    WorkRequestsService,
+    WorkRequestsResolver,
+    ContractPerformanceResolver,
   ],
   exports: [CodeTablesService, EncounterClaimDataService],
 })

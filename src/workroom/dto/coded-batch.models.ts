@@ -1,6 +1,24 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { LocalDateScalar } from '../../common/scalars/local-date.scalar.js';
 import { BOUNDS_WORK, DefersValidationProblems } from '../../common/validation/deferred-input-problems.js';
 import { IsNpi } from '../../common/validation/npi.decorator.js';
@@ -156,6 +174,14 @@ export class SubmitCodedBatchInput {
   @IsOptional()
   @Matches(/^[A-Za-z0-9._:-]{1,128}$/, { message: 'idempotencyKey must be 1..128 letters, digits, dots, colons, dashes or underscores' })
   idempotencyKey?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The work request this batch answers: an OPEN request of the same contract (BAD_USER_INPUT naming input.workRequestId otherwise; CONFLICT once it is no longer OPEN).',
+  })
+  @IsOptional()
+  @IsUUID()
+  workRequestId?: string | null;
 }
 
 @InputType()
@@ -300,6 +326,9 @@ export class CodedBatch {
 
   @Field(() => Int, { nullable: true })
   auditErrors: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'The work request this batch answers; null when none was named.' })
+  workRequestId: string | null;
 
   @Field()
   createdAt: Date;
