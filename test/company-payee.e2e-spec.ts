@@ -3,7 +3,7 @@ import { OutboxService } from '../src/outbox/outbox.service.js';
 import { FakeStripe, fakeStripeEnv } from './support/fake-stripe.js';
 import { GraphqlSocket } from './support/graphql-socket.js';
 import { coders, failed, given, ok, postJob, Session } from './support/given.js';
-import { expectLedgerBalanced, webhookSender } from './support/money.js';
+import { expectLedgerBalanced, signBaa, subcontractorBaa, webhookSender } from './support/money.js';
 import { TestApp } from './support/test-app.js';
 import type { Untyped } from './support/untyped.js';
 
@@ -92,6 +92,8 @@ describe('coding companies paid as companies (Stripe SDK against the local fake)
       ),
     );
     const contractId = ok(await app.gql(`mutation($id: ID!) { acceptBid(id: $id) { id } }`, { id: submitBid.id }, owner.accessToken)).acceptBid.id as string;
+    await signBaa(app, contractId, owner, boss);
+    for (const member of [worker.coder, spare.coder]) await subcontractorBaa(app, company.id, member, boss);
     return { owner, boss, admin, company, worker, spare, uncertified, contractId };
   }
 

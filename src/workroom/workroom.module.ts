@@ -22,14 +22,28 @@ import { CodeTableEntryEntity } from './codes/code-table-entry.entity.js';
 import { CodeTablesService } from './codes/code-tables.service.js';
 import { CodersModule } from '../coders/coders.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { PhiDestructionEntity } from './phi-destruction.entity.js';
+import { PhiRetentionService } from './phi-retention.service.js';
+import { SealedColumns } from './sealed-columns.js';
+import { SubcontractorBaaEntity } from './subcontractor-baa.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AuditEventEntity, BaaSignatureEntity, DocumentEntity, CodedBatchEntity, CodeTableEntryEntity]), ContractsModule, JobsModule, CodersModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature([AuditEventEntity, BaaSignatureEntity, SubcontractorBaaEntity, PhiDestructionEntity, DocumentEntity, CodedBatchEntity, CodeTableEntryEntity]),
+    ContractsModule,
+    JobsModule,
+    CodersModule,
+    NotificationsModule,
+    OrganizationsModule,
+  ],
   controllers: [DocumentsController],
   providers: [
     { provide: DocumentStorage, inject: [AppConfig], useFactory: (config: AppConfig) => new LocalDiskStorage(join(config.env.DATA_DIR, 'documents')) },
+    SealedColumns,
     AuditLogService,
     WorkroomAccessService,
+    PhiRetentionService,
     DocumentsService,
     UploadSlots,
     WorkroomResolver,
@@ -39,6 +53,6 @@ import { NotificationsModule } from '../notifications/notifications.module.js';
     CoderAccuracyResolver,
     OrganizationAccuracyResolver,
   ],
-  exports: [CodeTablesService],
+  exports: [CodeTablesService, PhiRetentionService],
 })
 export class WorkroomModule {}
