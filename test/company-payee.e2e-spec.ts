@@ -92,8 +92,6 @@ describe('coding companies paid as companies (Stripe SDK against the local fake)
       ),
     );
     const contractId = ok(await app.gql(`mutation($id: ID!) { acceptBid(id: $id) { id } }`, { id: submitBid.id }, owner.accessToken)).acceptBid.id as string;
-    await signBaa(app, contractId, owner, boss);
-    for (const member of [worker.coder, spare.coder]) await subcontractorBaa(app, company.id, member, boss);
     return { owner, boss, admin, company, worker, spare, uncertified, contractId };
   }
 
@@ -238,6 +236,9 @@ describe('coding companies paid as companies (Stripe SDK against the local fake)
 
   it('counts each audit for the coder who did the work, and all of them for the company', async () => {
     const { owner, boss, company, worker, spare, contractId } = await companyContract();
+    // PHI: the BAA, and each coder's subcontractor BAA with the company.
+    await signBaa(app, contractId, owner, boss);
+    for (const member of [worker.coder, spare.coder]) await subcontractorBaa(app, company.id, member, boss);
     const batchBy = async (coder: Session, prefix: string) =>
       ok(await app.gql(SUBMIT_BATCH, { id: contractId, input: { encounters: encounters(prefix, 4) } }, coder.accessToken)).submitCodedBatch.id as string;
     const first = await batchBy(worker.coder, 'W');

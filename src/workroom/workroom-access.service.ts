@@ -163,7 +163,8 @@ export class WorkroomAccessService {
 
   async baaState(contract: BaaSubject): Promise<BaaState> {
     const [rows, subcontractor] = await Promise.all([this.signatures.findBy({ contractId: contract.id }), this.subcontractorState(contract)]);
-    return baaStateOf(rows, contract.baaRequired, subcontractor);
+    // A contract object read without the column (none today) counts as requiring it.
+    return baaStateOf(rows, contract.baaRequired ?? true, subcontractor);
   }
 
   /** `baaState` through the request's DataLoaders: a page of contracts reads its signatures in one statement. */
@@ -186,7 +187,8 @@ export class WorkroomAccessService {
       signatures.load(contract.id),
       contract.codingCompanyId ? countersigned.load(`${contract.codingCompanyId}:${contract.coderId}`) : Promise.resolve(null),
     ]);
-    return baaStateOf(rows, contract.baaRequired, subcontractor);
+    // A contract object read without the column (none today) counts as requiring it.
+    return baaStateOf(rows, contract.baaRequired ?? true, subcontractor);
   }
 
   /** The coder signs the coding company's subcontractor BAA (current version); idempotent. The coder must be an ACTIVE member of the company. */
