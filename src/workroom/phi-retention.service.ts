@@ -1,10 +1,11 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, IsNull, Not, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
+import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { eachOnItsOwn } from '../common/scheduling/each-on-its-own.js';
 import { JobScheduler } from '../common/scheduling/job-scheduler.js';
-import { ContractAccess } from '../contracts/contract-access.service.js';
+import { ContractAccess, ContractParties } from '../contracts/contract-access.service.js';
 import { ContractStatus } from '../contracts/contract-status.enum.js';
 import { ContractsService } from '../contracts/contracts.service.js';
 import { AppConfig } from '../config/app-config.js';
@@ -93,10 +94,18 @@ export class PhiRetentionService implements OnApplicationBootstrap {
     return destroyed;
   }
 
-  /** The destruction record of a contract, for its two parties (`contract.phi`); null while its PHI is kept. */
-  async recordFor(actor: Actor, contractId: string): Promise<PhiDestructionEntity | null> {
-    await this.access.require(actor, contractId, 'contract.phi');
-    return this.destructions.findOneBy({ contractId });
+  /**
+   * The destruction record of a contract, for its two parties (`contract.participate`: the practice's
+   * OWNERs and ADMINs, the coder or the coding company's managers); null while its PHI is kept. Through
+   * the request's DataLoaders: a page of contracts reads the records in one statement.
+   */
+  async loadRecordFor(loaders: RequestLoaders, actor: Actor, contract: ContractParties & { id: string }): Promise<PhiDestructionEntity | null> {
+    await this.access.loadRequire(loaders, actor, contract, 'contract.participate');
+    return loaders
+      .get<string, PhiDestructionEntity | null>('phiDestructionByContract', async (contractIds) =>
+        byKeys(contractIds, await this.destructions.findBy({ contractId: In([...contractIds]) }), (row) => row.contractId),
+      )
+      .load(contract.id);
   }
 
   private async destroyContract(contractId: string, days: number): Promise<boolean> {

@@ -93,8 +93,8 @@ export class WorkroomResolver {
     nullable: true,
     description: "The record of the destruction of the contract's PHI after its retention period (its two parties; FORBIDDEN or NOT_FOUND to others); null while the PHI is kept.",
   })
-  async phiDestruction(@CurrentUser() actor: Actor, @Parent() contract: Contract): Promise<PhiDestruction | null> {
-    const record = await this.retention.recordFor(actor, contract.id);
+  async phiDestruction(@CurrentUser() actor: Actor, @Parent() contract: Contract, @Loaders() loaders: RequestLoaders): Promise<PhiDestruction | null> {
+    const record = await this.retention.loadRecordFor(loaders, actor, contract);
     if (!record) return null;
     return { ...record, otherStores: Object.entries(record.otherStores).map(([store, count]) => ({ store, count })), remains: REMAINS_AFTER_DESTRUCTION };
   }
