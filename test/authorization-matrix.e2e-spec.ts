@@ -41,6 +41,8 @@ const MATRIX: Record<string, Entry> = {
   coderProfile: { doc: 'query($id: ID!) { coderProfile(id: $id) { id } }', vars: (w) => ({ id: w.coderProfileId }), expect: 'O O O O O O O' },
   jobPosting: { doc: 'query($id: ID!) { jobPosting(id: $id) { id } }', vars: (w) => ({ id: w.jobOpen.id }), expect: 'O O O O O O O' },
   jobPostings: { doc: '{ jobPostings(first: 1) { totalCount } }', expect: 'O O O O O O O' },
+  businessAssociateAgreement: { doc: '{ businessAssociateAgreement { version sha256 } }', expect: 'O O O O O O O' },
+  subcontractorBaas: { doc: 'query($org: ID!) { subcontractorBaas(organizationId: $org) { id } }', vars: (w) => ({ org: w.agency }), expect: 'U O O N N F N' },
   organization: { doc: 'query($id: ID!) { organization(id: $id) { id } }', vars: (w) => ({ id: w.practice }), expect: 'U N N O N O O' },
   myOrganizations: { doc: '{ myOrganizations { id } }', expect: 'U O O O O O O' },
   myMembershipInvitations: { doc: '{ myMembershipInvitations { id } }', expect: 'U O O O O O O' },
@@ -159,6 +161,13 @@ const MATRIX: Record<string, Entry> = {
     expect: 'U F F C N F F',
   },
   signBaa: { doc: 'mutation($id: ID!) { signBaa(contractId: $id) { id } }', vars: (w) => ({ id: w.contractFixed }), expect: 'U O N O N F F' },
+  // The agency's subcontractor BAA: its member `coder` and its OWNER `otherCoder` sign; only the OWNER countersigns the coder's.
+  signSubcontractorBaa: { doc: 'mutation($org: ID!) { signSubcontractorBaa(organizationId: $org) { id } }', vars: (w) => ({ org: w.agency }), expect: 'U O O N N F N' },
+  countersignSubcontractorBaa: {
+    doc: 'mutation($org: ID!, $coder: ID!) { countersignSubcontractorBaa(organizationId: $org, coderId: $coder) { id } }',
+    vars: (w) => ({ org: w.agency, coder: w.agencyCoder }),
+    expect: 'U F O N N F N',
+  },
   submitCodedBatch: {
     doc: 'mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "M-1", serviceDate: "2026-11-02", icd10cm: ["I10"] }] }) { id } }',
     vars: (w) => ({ id: w.contractFixed }),
@@ -364,6 +373,8 @@ describe('authorization matrix', () => {
       ok(await app.gql(`mutation($id: ID!) { acceptMembershipInvitation(id: $id) { id } }`, { id: invitation }, member.accessToken));
     }
     world.companySpareCoder = companySpare.coder.user.id;
+    world.agency = agency;
+    world.agencyCoder = coder.coder.user.id;
     world.companyContract = await accept(await bid(O, (await postJob(app, practice.owner, practice.organization.id)).id, { organizationId: agency, assignedCoderId: coder.coder.user.id }));
 
     world.coderSpareCredential = (await c.addCredential(coder.coder, { type: 'CCS', number: 'CCS-MATRIX', issuedOn: '2021-01-01' })).id;

@@ -3,7 +3,7 @@ import { OutboxService } from '../src/outbox/outbox.service.js';
 import { FakeStripe, fakeStripeEnv } from './support/fake-stripe.js';
 import { GraphqlSocket } from './support/graphql-socket.js';
 import { coders, failed, given, ok, postJob, Session } from './support/given.js';
-import { expectLedgerBalanced, webhookSender } from './support/money.js';
+import { expectLedgerBalanced, signBaa, subcontractorBaa, webhookSender } from './support/money.js';
 import { TestApp } from './support/test-app.js';
 import type { Untyped } from './support/untyped.js';
 
@@ -242,6 +242,9 @@ describe('coding companies paid as companies (Stripe SDK against the local fake)
 
   it('counts each audit for the coder who did the work, and all of them for the company', async () => {
     const { owner, boss, company, worker, spare, contractId } = await companyContract();
+    // PHI: the BAA, and each coder's subcontractor BAA with the company.
+    await signBaa(app, contractId, owner, boss);
+    for (const member of [worker.coder, spare.coder]) await subcontractorBaa(app, company.id, member, boss);
     const batchBy = async (coder: Session, prefix: string) =>
       ok(await app.gql(SUBMIT_BATCH, { id: contractId, input: { encounters: encounters(prefix, 4) } }, coder.accessToken)).submitCodedBatch.id as string;
     const first = await batchBy(worker.coder, 'W');

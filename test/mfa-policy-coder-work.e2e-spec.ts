@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { coders, failed, given, ok, postJob } from './support/given.js';
+import { signBaa, subcontractorBaa } from './support/money.js';
 import { enrollMfa } from './support/mfa.js';
 import { TestApp } from './support/test-app.js';
 
@@ -38,6 +39,8 @@ describe('requireMfa and the coder-side work of a coding company', () => {
     const bid = ok(await app.gql(SUBMIT_BID, { input: { coverLetter: 'Ready.', jobPostingId: job.id, rateCents: 6000, organizationId: company, assignedCoderId: worker.user.id } }, boss.accessToken))
       .submitBid.id;
     const contractId = ok(await app.gql(ACCEPT_BID, { id: bid }, owner.accessToken)).acceptBid.id as string;
+    await signBaa(app, contractId, owner, boss);
+    await subcontractorBaa(app, company, worker, boss);
     const today = new Date().toISOString().slice(0, 10);
 
     expect(failed(await app.gql(SUBMIT_BATCH, { id: contractId }, worker.accessToken), 'FORBIDDEN').extensions.reason).toBe('MFA_REQUIRED');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { coders, failed, given, ok, postJob, Session } from './support/given.js';
+import { signBaa, subcontractorBaa } from './support/money.js';
 import { enrollMfa } from './support/mfa.js';
 import { GraphqlResponse, TestApp } from './support/test-app.js';
 
@@ -66,6 +67,7 @@ describe('organization setting requireMfa', () => {
     const fixedJob = await postJob(app, owner, organization.id, { payModel: 'FIXED_PRICE', rateCents: null, budgetCents: 100000, requiresBaa: false });
     const { coder } = await c.verifiedCoder();
     const contractId = ok(await app.gql(ACCEPT_BID, { id: await submitBid(coder, { jobPostingId: fixedJob.id, rateCents: 50000 }) }, owner.accessToken)).acceptBid.id as string;
+    await signBaa(app, contractId, owner, coder);
     const milestone = ok(await app.gql(CREATE_MILESTONE, { id: contractId }, owner.accessToken)).createMilestone.id as string;
     const otherJob = await postJob(app, owner, organization.id);
     const pendingBid = await submitBid((await c.verifiedCoder()).coder, { jobPostingId: otherJob.id, rateCents: 400 });
@@ -122,6 +124,8 @@ describe('organization setting requireMfa', () => {
     mfaRequired(await app.gql(SUBMIT_BID, { input: { coverLetter: 'Ready.', ...asCompany } }, manager.accessToken));
     expect(await app.sql('SELECT 1 FROM bids WHERE job_posting_id = $1', [job.id])).toHaveLength(0);
     const contractId = ok(await app.gql(ACCEPT_BID, { id: await submitBid(boss, asCompany) }, owner.accessToken)).acceptBid.id as string;
+    await signBaa(app, contractId, owner, boss);
+    await subcontractorBaa(app, company, worker, boss);
 
     for (const coderSide of [worker, manager]) {
       const refused = await upload(coderSide, contractId);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { coders, given, ok, postJob, Session } from './support/given.js';
+import { signBaa } from './support/money.js';
 import { GraphqlSocket } from './support/graphql-socket.js';
 import { TestApp } from './support/test-app.js';
 import type { Untyped } from './support/untyped.js';
@@ -66,6 +67,7 @@ describe('notifications after a removal', () => {
     const { coder } = await c.verifiedCoder();
     const bid = ok(await app.gql(SUBMIT_BID, { input: { jobPostingId: job.id, rateCents: 400, coverLetter: 'Ready.' } }, coder.accessToken)).submitBid.id;
     const contractId = ok(await app.gql(ACCEPT_BID, { id: bid }, owner.accessToken)).acceptBid.id;
+    await signBaa(app, contractId, owner, coder);
     ok(await app.gql(SUBMIT_BATCH, { id: contractId }, coder.accessToken));
     await marker();
     await socket.waitFor(() => liveKinds(socket).length > markers);

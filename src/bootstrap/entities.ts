@@ -9,6 +9,8 @@ import { MueValueEntity, NcciPtpEditEntity } from '../workroom/codes/ncci-edit.e
 import { AuditEventEntity } from '../workroom/audit-event.entity.js';
 import { BaaSignatureEntity } from '../workroom/baa-signature.entity.js';
 import { DocumentEntity } from '../workroom/document.entity.js';
+import { PhiDestructionEntity } from '../workroom/phi-destruction.entity.js';
+import { SubcontractorBaaEntity } from '../workroom/subcontractor-baa.entity.js';
 import { BillingCustomerEntity } from '../payments/billing-customer.entity.js';
 import { InvoiceEntity } from '../contracts/invoice.entity.js';
 import { InvoiceLineEntity } from '../contracts/invoice-line.entity.js';
@@ -68,6 +70,8 @@ export const ENTITIES = [
   AuditEventEntity,
   BaaSignatureEntity,
   DocumentEntity,
+  SubcontractorBaaEntity,
+  PhiDestructionEntity,
   CodedBatchEntity,
   EncounterClaimDataEntity,
   WorkRequestEntity,

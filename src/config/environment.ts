@@ -255,6 +255,17 @@ export class Environment {
   @Transform(emptyToUndefined)
   @IsCron()
   WORK_REQUEST_REMINDER_CRON = '0 */5 * * * *';
+  /** When the PHI of contracts past their retention period is destroyed (cron, UTC). */
+  @Transform(emptyToUndefined)
+  @IsCron()
+  PHI_RETENTION_CRON = '0 30 * * * *';
+
+  /** Days a contract's PHI (documents, coded encounters, claim data) is kept after the contract ends with nothing left to dispute; then it is destroyed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  PHI_RETENTION_DAYS = 30;
 
   /** Days a provider has to approve or dispute a submitted milestone before it is released automatically. */
   @Transform(toInt)

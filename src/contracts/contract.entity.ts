@@ -74,6 +74,10 @@ export class ContractEntity {
   @Column({ type: 'integer', nullable: true })
   weeklyHourLimit: number | null;
 
+  /** Both parties must sign the BAA before any PHI moves: decided from the posting's work type when the contract is made (src/domain/phi-work.ts). */
+  @Column({ type: 'boolean', default: true })
+  baaRequired: boolean;
+
   @Column({ type: 'enum', enum: ContractStatus, enumName: 'contract_status', default: ContractStatus.ACTIVE })
   status: ContractStatus;
 

@@ -28,6 +28,7 @@ import { MilestoneEntity } from './milestone.entity.js';
 import { MilestoneStatus } from './milestone-status.enum.js';
 import { BidEntity } from '../bids/bid.entity.js';
 import { DEFAULT_WEEKLY_HOUR_LIMIT } from '../domain/work-days.js';
+import { workReadsPhi } from '../domain/phi-work.js';
 import { PayModel } from '../domain/work.enums.js';
 import { JobPostingEntity } from '../jobs/job-posting.entity.js';
 
@@ -90,6 +91,7 @@ export class ContractsService {
           percentOfCollectionsBps: locked.percentOfCollectionsBps,
           weeklyHourLimit: weeklyHourLimitOf(locked, posting),
           platformFeeBps: this.config.env.PLATFORM_FEE_BPS,
+          baaRequired: workReadsPhi(posting.workType) || posting.requiresBaa,
           status: ContractStatus.ACTIVE,
           endedAt: null,
           pausedAt: null,
@@ -142,6 +144,16 @@ export class ContractsService {
   endedMoreThan(days: number): { sql: string; parameters: Record<string, unknown> } {
     const sql = this.contracts.createQueryBuilder('k').select('k.id').where('k.ended_at < now() - make_interval(days => :contractsEndedDays)').getQuery();
     return { sql, parameters: { contractsEndedDays: days } };
+  }
+
+  /**
+   * Whether money of the contract is still held: escrow on a FUNDED or SUBMITTED milestone, or an
+   * invoice in review or declined (what a dispute on an ENDED contract could still hold). Read in
+   * the caller's transaction (under the contract's lock, which openDispute takes too).
+   */
+  async holdsMoney(manager: EntityManager, contractId: string): Promise<boolean> {
+    if (await manager.getRepository(MilestoneEntity).existsBy({ contractId, status: In([MilestoneStatus.FUNDED, MilestoneStatus.SUBMITTED]) })) return true;
+    return manager.getRepository(InvoiceEntity).existsBy({ contractId, status: In([InvoiceStatus.IN_REVIEW, InvoiceStatus.FAILED]) });
   }
 
   /** Ids of the contracts of a pay model, as a subquery for another module's query (the coded batches to bill). */

@@ -10,6 +10,7 @@ import { joinRankedPage } from '../common/pagination/ranked-window.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
 import { queryRows } from '../database/query-rows.js';
 import { normalizeEhr } from '../domain/ehr.js';
+import { workReadsPhi } from '../domain/phi-work.js';
 import { CredentialType } from '../domain/credential-type.enum.js';
 import { Specialty } from '../domain/specialty.enum.js';
 import { PayModel, WorkType } from '../domain/work.enums.js';
@@ -63,7 +64,8 @@ export class JobPostingsService {
       startsOn: input.startsOn ?? null,
       durationWeeks: input.durationWeeks ?? null,
       weeklyHourLimit: input.weeklyHourLimit ?? null,
-      requiresBaa: input.requiresBaa,
+      // The work type decides (src/domain/phi-work.ts); the input can only ask for a BAA, never turn it off.
+      requiresBaa: workReadsPhi(input.workType) || Boolean(input.requiresBaa),
       positions: input.positions,
       status: JobPostingStatus.OPEN,
       closedAt: null,

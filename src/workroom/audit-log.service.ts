@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
 import { ContractAccess } from '../contracts/contract-access.service.js';
@@ -17,7 +17,7 @@ export interface AuditContext {
 
 export interface AuditRecord {
   contractId: string | null;
-  subjectType: 'document' | 'batch' | 'contract';
+  subjectType: 'document' | 'batch' | 'contract' | 'subcontractor-baa';
   subjectId: string | null;
   action: string;
   outcome: 'ALLOWED' | 'DENIED' | 'FAILED';
@@ -56,27 +56,30 @@ export class AuditLogService {
 
   /** Appends an event in its own transaction, so denials are recorded even when the request then fails. */
   async record(actor: Actor | null, context: AuditContext, record: AuditRecord): Promise<void> {
-    await this.transactions.run(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-      const [last] = await queryRows<{ seq: string; hash: string }>(manager, 'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
-      const createdAt = new Date();
-      const event = {
-        seq: String(Number(last?.seq ?? 0) + 1),
-        actorId: actor?.id ?? null,
-        actorRole: actor?.role ?? null,
-        contractId: record.contractId,
-        subjectType: record.subjectType,
-        subjectId: record.subjectId,
-        action: record.action,
-        outcome: record.outcome,
-        detail: record.detail ?? null,
-        ip: context.ip,
-        requestId: context.requestId,
-      };
-      const prevHash = last?.hash ?? GENESIS;
-      const hash = hashOf(prevHash, { ...event, createdAt: createdAt.toISOString() });
-      await manager.getRepository(AuditEventEntity).insert({ ...event, prevHash, hash, createdAt });
-    });
+    await this.transactions.run((manager) => this.recordIn(manager, actor, context, record));
+  }
+
+  /** Appends an event in the caller's transaction: it is kept exactly when what it records is (a PHI destruction). */
+  async recordIn(manager: EntityManager, actor: Actor | null, context: AuditContext, record: AuditRecord): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+    const [last] = await queryRows<{ seq: string; hash: string }>(manager, 'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
+    const createdAt = new Date();
+    const event = {
+      seq: String(Number(last?.seq ?? 0) + 1),
+      actorId: actor?.id ?? null,
+      actorRole: actor?.role ?? null,
+      contractId: record.contractId,
+      subjectType: record.subjectType,
+      subjectId: record.subjectId,
+      action: record.action,
+      outcome: record.outcome,
+      detail: record.detail ?? null,
+      ip: context.ip,
+      requestId: context.requestId,
+    };
+    const prevHash = last?.hash ?? GENESIS;
+    const hash = hashOf(prevHash, { ...event, createdAt: createdAt.toISOString() });
+    await manager.getRepository(AuditEventEntity).insert({ ...event, prevHash, hash, createdAt });
   }
 
   /** A contract's audit log, newest first, for those who may read the contract (its parties and admins). */

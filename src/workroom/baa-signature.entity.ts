@@ -28,8 +28,13 @@ export class BaaSignatureEntity {
   @JoinColumn({ name: 'signer_id', foreignKeyConstraintName: 'baa_signatures_signer_id_fkey' })
   signer?: Relation<UserEntity>;
 
+  /** The version signed (`CURRENT_BAA.version` at the time). */
   @Column({ type: 'text' })
   agreementVersion: string;
+
+  /** SHA-256 (hex) of the text signed; null on signatures recorded before the text was served with its hash. */
+  @Column({ type: 'text', nullable: true })
+  agreementSha256: string | null;
 
   @Column({ type: 'text', nullable: true })
   ip: string | null;

@@ -8,6 +8,7 @@ import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import type { CodingWarning } from './codes/coding-warning.js';
 import { WorkRequestEntity } from './work-requests/work-request.entity.js';
+import { sealedJson } from './sealed-column.js';
 
 export interface CodedLine {
   code: string;
@@ -84,7 +85,8 @@ export class CodedBatchEntity {
   @JoinColumn({ name: 'coding_company_id', foreignKeyConstraintName: 'coded_batches_coding_company_id_fkey' })
   codingCompany?: Relation<OrganizationEntity>;
 
-  @Column({ type: 'jsonb' })
+  /** PHI (chart references): sealed at rest (`sealedJson`), plain to the code. Emptied when the contract's PHI is destroyed. */
+  @Column({ type: 'jsonb', transformer: sealedJson('coded_batches.encounters') })
   encounters: CodedEncounter[];
 
   @Column({ type: 'integer' })
@@ -97,8 +99,8 @@ export class CodedBatchEntity {
   @Column({ type: 'enum', enum: CodedBatchStatus, enumName: 'coded_batch_status', default: CodedBatchStatus.SUBMITTED })
   status: CodedBatchStatus;
 
-  /** The practice's comments per encounter when it returns or accepts the batch. */
-  @Column({ type: 'jsonb', default: () => "'[]'" })
+  /** The practice's comments per encounter when it returns or accepts the batch: PHI, sealed at rest like `encounters`. */
+  @Column({ type: 'jsonb', default: () => "'[]'", transformer: sealedJson('coded_batches.review_comments') })
   reviewComments: { chartRef: string; comment: string }[];
 
   @Column({ type: 'timestamptz', nullable: true })

@@ -1,10 +1,12 @@
-import { mkdir, readFile, writeFile, rename } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Where encrypted document bytes live. Local disk now; an S3-compatible adapter can implement the same port. */
 export abstract class DocumentStorage {
   abstract put(key: string, bytes: Buffer): Promise<void>;
   abstract get(key: string): Promise<Buffer>;
+  /** Removes the stored bytes; a key already gone is not an error (destruction is retried). */
+  abstract delete(key: string): Promise<void>;
 }
 
 /** Files under `$DATA_DIR/documents`, written atomically (temp file + rename), ciphertext only. */
@@ -22,6 +24,10 @@ export class LocalDiskStorage extends DocumentStorage {
 
   get(key: string): Promise<Buffer> {
     return readFile(this.pathOf(key));
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
   }
 
   private pathOf(key: string): string {

@@ -36,13 +36,17 @@ export class DocumentEntity {
   @Column({ type: 'integer' })
   sizeBytes: number;
 
-  /** Where the storage port keeps the ciphertext. */
-  @Column({ type: 'text' })
-  storageKey: string;
+  /** Where the storage port keeps the ciphertext; null once the stored file was deleted (PHI destruction). */
+  @Column({ type: 'text', nullable: true })
+  storageKey: string | null;
 
-  /** The data key, encrypted by the master key: iv (12) + tag (16) + ciphertext (32). */
-  @Column({ type: 'bytea' })
-  wrappedKey: Buffer;
+  /** The data key, encrypted by the master key: iv (12) + tag (16) + ciphertext (32). Null once destroyed: the ciphertext can never be read again. */
+  @Column({ type: 'bytea', nullable: true })
+  wrappedKey: Buffer | null;
+
+  /** When the document's PHI (its data key, then its stored file) was destroyed after the contract's retention period. */
+  @Column({ type: 'timestamptz', nullable: true })
+  destroyedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
-import { NotFoundError } from '../common/errors/app-error.js';
+import { ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { AppConfig } from '../config/app-config.js';
 import { AuditContext, AuditLogService } from './audit-log.service.js';
 import { DocumentEntity } from './document.entity.js';
@@ -72,6 +72,7 @@ export class DocumentsService {
       throw new NotFoundError('Document');
     }
     await this.access.require(actor, document.contractId, { mode: 'read', subject: 'Document' }, context, { subjectType: 'document', subjectId: id, action: 'DOWNLOAD' });
+    if (!document.wrappedKey || !document.storageKey) throw new ConflictError("This document was destroyed after the contract's retention period", { reason: 'PHI_DESTROYED' });
     try {
       return { document, bytes: decryptDocument(this.config.documentKey, id, document.wrappedKey, await this.storage.get(document.storageKey)) };
     } catch (error) {

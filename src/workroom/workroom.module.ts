@@ -33,9 +33,24 @@ import { WorkRequestEntity } from './work-requests/work-request.entity.js';
 import { ContractPerformanceResolver, WorkRequestsResolver } from './work-requests/work-requests.resolver.js';
 import { WorkRequestsService } from './work-requests/work-requests.service.js';
 
+import { PhiDestructionEntity } from './phi-destruction.entity.js';
+import { PhiRetentionService } from './phi-retention.service.js';
+import { SealedColumns } from './sealed-columns.js';
+import { SubcontractorBaaEntity } from './subcontractor-baa.entity.js';
+
 @Module({
   imports: [
-    TypeOrmModule.forFeature([AuditEventEntity, BaaSignatureEntity, DocumentEntity, CodedBatchEntity, CodeTableEntryEntity, EncounterClaimDataEntity, WorkRequestEntity]),
+    TypeOrmModule.forFeature([
+      AuditEventEntity,
+      BaaSignatureEntity,
+      SubcontractorBaaEntity,
+      PhiDestructionEntity,
+      DocumentEntity,
+      CodedBatchEntity,
+      CodeTableEntryEntity,
+      EncounterClaimDataEntity,
+      WorkRequestEntity,
+    ]),
     ContractsModule,
     JobsModule,
     CodersModule,
@@ -47,8 +62,10 @@ import { WorkRequestsService } from './work-requests/work-requests.service.js';
   controllers: [DocumentsController],
   providers: [
     { provide: DocumentStorage, inject: [AppConfig], useFactory: (config: AppConfig) => new LocalDiskStorage(join(config.env.DATA_DIR, 'documents')) },
+    SealedColumns,
     AuditLogService,
     WorkroomAccessService,
+    PhiRetentionService,
     DocumentsService,
     UploadSlots,
     WorkroomResolver,
@@ -64,6 +81,6 @@ import { WorkRequestsService } from './work-requests/work-requests.service.js';
     WorkRequestsResolver,
     ContractPerformanceResolver,
   ],
-  exports: [CodeTablesService, EncounterClaimDataService],
+  exports: [CodeTablesService, EncounterClaimDataService, PhiRetentionService],
 })
 export class WorkroomModule {}

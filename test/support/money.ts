@@ -120,7 +120,24 @@ export async function expectLedgerBalanced(app: TestApp): Promise<void> {
   expect(nonZero(rows.balances.map((b) => [b.account, Number(b.cents)]))).toEqual(nonZero([...expected]));
 }
 
-/** A practice posts a job, a verified coder bids, the practice accepts: the contract and both parties. */
+const SIGN_BAA = `mutation($id: ID!) { signBaa(contractId: $id) { id } }`;
+
+/** The given parties sign the contract's BAA (required on every contract whose work reads PHI: all of them). */
+export async function signBaa(app: TestApp, contractId: string, ...parties: Session[]): Promise<void> {
+  for (const party of parties) ok(await app.gql(SIGN_BAA, { id: contractId }, party.accessToken));
+}
+
+/** A coding company's coder signs its subcontractor BAA and one of its OWNERs or ADMINs countersigns it. */
+export async function subcontractorBaa(app: TestApp, organizationId: string, coder: Session, manager: Session): Promise<void> {
+  ok(await app.gql(`mutation($o: ID!) { signSubcontractorBaa(organizationId: $o) { id } }`, { o: organizationId }, coder.accessToken));
+  ok(await app.gql(`mutation($o: ID!, $c: ID!) { countersignSubcontractorBaa(organizationId: $o, coderId: $c) { id } }`, { o: organizationId, c: coder.user.id }, manager.accessToken));
+}
+
+/**
+ * A practice posts a job, a verified coder bids, the practice accepts: the contract and both parties.
+ * The BAA is required whatever the posting says; a `job` that says `requiresBaa: false` (tests written
+ * when that turned it off, about something else than the BAA) gets both parties' signatures here.
+ */
 export async function acceptedContract(
   app: TestApp,
   job: Record<string, unknown>,
@@ -133,6 +150,7 @@ export async function acceptedContract(
     await app.gql(`mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`, { input: { jobPostingId: posting.id, coverLetter: 'Ready to start.', ...bid } }, coder.accessToken),
   );
   const { acceptBid } = ok(await app.gql(`mutation($id: ID!) { acceptBid(id: $id) { id } }`, { id: submitBid.id }, owner.accessToken));
+  if (job.requiresBaa === false) await signBaa(app, acceptBid.id, owner, coder);
   return { owner, coder, organizationId: organization.id, contractId: acceptBid.id };
 }
 

@@ -14,6 +14,8 @@ export class Contract {
   organizationId: string;
   coderId: string;
   codingCompanyId: string | null;
+  /** Shown as `baa.required` (src/workroom). */
+  baaRequired: boolean;
 
   @Field(() => ContractStatus)
   status: ContractStatus;

@@ -133,9 +133,14 @@ export class CreateJobPostingInput {
   @Max(MAX_WEEKLY_HOUR_LIMIT)
   weeklyHourLimit?: number | null;
 
-  @Field({ description: 'Whether the coder handles PHI (a signed Business Associate Agreement is then required in the workroom).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Kept for older clients. It cannot turn the BAA off: a signed Business Associate Agreement is required on every contract whose work type reads PHI (all of them today), whatever this says.',
+  })
+  @IsOptional()
   @IsBoolean()
-  requiresBaa: boolean;
+  requiresBaa?: boolean | null;
 
   @Field(() => Int, { defaultValue: 1, description: 'Coders wanted, 1..50.' })
   @IsInt()

@@ -73,7 +73,7 @@ export class JobPosting {
   @Field(() => Int, { nullable: true, description: 'HOURLY: the most hours a week the practice pays for.' })
   weeklyHourLimit: number | null;
 
-  @Field()
+  @Field({ description: 'Whether the work reads PHI, so that a signed Business Associate Agreement is required on its contracts: decided by the work type (true for every work type today).' })
   requiresBaa: boolean;
 
   @Field(() => Int)

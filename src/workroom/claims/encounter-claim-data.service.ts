@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHmac } from 'node:crypto';
 import { EntityManager, Repository } from 'typeorm';
@@ -11,6 +11,7 @@ import { PostalAddressInput } from '../../organizations/dto/postal-address.input
 import { AuditContext } from '../audit-log.service.js';
 import { CodedBatchEntity } from '../coded-batch.entity.js';
 import { decryptDocument, encryptDocument } from '../envelope-crypto.js';
+import { PhiRetentionService } from '../phi-retention.service.js';
 import { WorkroomAccessService } from '../workroom-access.service.js';
 import { ClaimPersonInput, EncounterClaimDataInput, SubscriberRelationship } from './dto/encounter-claim-data.input.js';
 import { EncounterClaimDataStatus } from './dto/encounter-claim-data.model.js';
@@ -26,13 +27,19 @@ const aadOf = (batchId: string, encounterIndex: number) => `claim-data:${batchId
  * BAA), stored encrypted like documents, never logged.
  */
 @Injectable()
-export class EncounterClaimDataService {
+export class EncounterClaimDataService implements OnModuleInit {
   constructor(
     @InjectRepository(EncounterClaimDataEntity) private readonly rows: Repository<EncounterClaimDataEntity>,
     @InjectRepository(CodedBatchEntity) private readonly batches: Repository<CodedBatchEntity>,
     private readonly access: WorkroomAccessService,
     private readonly config: AppConfig,
+    private readonly retention: PhiRetentionService,
   ) {}
+
+  onModuleInit(): void {
+    // Patient demographics are PHI: destroyed with the contract's documents and encounters after the retention period.
+    this.retention.registerStore({ name: 'encounter claim data', destroyForContract: (manager, contractId) => this.destroyForContract(manager, contractId) });
+  }
 
   /** Sets (or replaces) an encounter's claim data; every offending field named at once, nothing written then. */
   async set(actor: Actor, batchId: string, input: EncounterClaimDataInput, context: AuditContext): Promise<EncounterClaimDataStatus> {
