@@ -10,6 +10,7 @@ const SAMPLES: { [K in MailTemplateName]: MailTemplates[K] } = {
   'password-changed': {},
   'email-changed': {},
   'membership-invitation': { invitationId: HOSTILE, role: HOSTILE },
+  'credential-lapsed': { contractId: HOSTILE, credentialType: HOSTILE, lapsedOn: HOSTILE, reason: HOSTILE },
 };
 
 describe(renderMail.name, () => {

@@ -17,6 +17,8 @@ export interface MailTemplates {
   'email-changed': Record<string, never>;
   /** inviteMember: to the invited address. */
   'membership-invitation': { invitationId: string; role: string };
+  /** To a practice's managers: a credential an ACTIVE contract's posting required stopped counting. */
+  'credential-lapsed': { contractId: string; credentialType: string; lapsedOn: string; reason: string };
 }
 
 export type MailTemplateName = keyof MailTemplates;
@@ -98,6 +100,15 @@ const CONTENT: { [K in MailTemplateName]: (data: MailTemplates[K], appUrl: strin
     ],
     action: { label: 'See my invitations', url: appLink(appUrl, '/invitations') },
     footer: 'If you do not expect this invitation, you can ignore this mail.',
+  }),
+  'credential-lapsed': ({ contractId, credentialType, lapsedOn, reason }, appUrl) => ({
+    subject: 'A credential your contract requires has lapsed',
+    paragraphs: [
+      `The coder of contract ${contractId} no longer holds a counting ${credentialType} credential, which the posting required: ${reason.toLowerCase().replace('_', ' ')} on ${lapsedOn}.`,
+      'The contract shows the lapse until the coder renews. Matching and bidding stopped counting the credential the day it lapsed.',
+    ],
+    action: { label: 'Open the contract', url: appLink(appUrl, `/contracts/${contractId}`) },
+    footer: 'You receive this as a manager of the practice that posted the work.',
   }),
 };
 
