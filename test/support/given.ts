@@ -168,7 +168,7 @@ export function coders(app: TestApp) {
       const coder = await a.coder({ name: options.name });
       const profile = await upsertProfile(coder, options.profile);
       for (const type of options.credentials ?? ['CPC']) {
-        const credential = await addCredential(coder, { type, number: `${type}-${Math.floor(Math.random() * 1e8)}`, issuedOn: '2022-01-15', expiresOn: nextYear() });
+        const credential = await addCredential(coder, { type, number: `${type.replace('_', '-')}-${Math.floor(Math.random() * 1e8)}`, issuedOn: '2022-01-15', expiresOn: nextYear() });
         await verify(credential.id);
       }
       return { coder, profile };
