@@ -5,7 +5,8 @@ const typeArray = (types: CredentialType[]) => `CAST('{${types.join(',')}}' AS c
 
 /**
  * THE rule of a credential that counts, in SQL, on a `credentials` row aliased `alias`: the same rule as
- * `credentialStanding` (src/domain/credential-rules.ts), checked against it in counting-credential.spec.ts.
+ * `credentialStanding` (src/domain/credential-rules.ts); test/credential-lifecycle.e2e-spec.ts checks the two
+ * agree (directory and matching read this, bids read `credentialStanding`).
  * Verified; a CEU-cycle expiry (required for AAPC and AHIMA) not passed; for AAPC a membership not
  * lapsed. Computed from the dates at query time, so a lapse stops counting the day it happens. A
  * renewal under review changes none of these columns: the credential counts on its old dates.
