@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
+import { CredentialsService } from '../src/coders/credentials.service.js';
 import { CredentialAlertsService } from '../src/contracts/credential-alerts.service.js';
 import { CERTIFICATE_PDF, coders, failed, given, inMonths, ok, postJob, Session } from './support/given.js';
 import { TestApp } from './support/test-app.js';
@@ -218,11 +219,28 @@ describe('credential lifecycle (issue 17)', () => {
     it('takes one of several concurrent renewals of a credential', async () => {
       const { coder } = await c.verifiedCoder({ credentials: ['CPC'] });
       const cpc = await credentialOf(coder, 'CPC');
-      const documents = await Promise.all([0, 1, 2, 3].map(() => c.uploadCertificate(coder)));
+      // One after another: a coder holds at most MAX_CONCURRENT_UPLOADS_PER_USER uploads at once.
+      const documents: string[] = [];
+      for (let k = 0; k < 4; k++) documents.push(await c.uploadCertificate(coder));
       const results = await Promise.all(documents.map((evidenceDocumentId, k) => app.gql(RENEW, { id: cpc.id, input: { expiresOn: inMonths(20, k), evidenceDocumentId } }, coder.accessToken)));
       expect(results.filter((r) => !r.errors).length).toBe(1);
       for (const r of results.filter((x) => x.errors)) expect(r.errors![0].extensions?.code).toBe('CONFLICT');
       expect(await db.query(`SELECT count(*)::int AS n FROM credential_changes WHERE credential_id = $1`, [cpc.id])).toEqual([{ n: 1 }]);
+    });
+  });
+
+  describe('reminders', () => {
+    it('reminds the coder once before the AAPC membership ends, when it comes before the cycle end', async () => {
+      const coder = await a.coder();
+      const credential = await c.addCredential(coder, { type: 'CPC', number: 'CPC-REMIND-1', issuedOn: '2024-01-01', expiresOn: inMonths(20), membershipExpiresOn: inMonths(0, 10) });
+      await c.verify(credential.id);
+      const service = app.app.get(CredentialsService);
+      await Promise.all([service.remindExpiring(), service.remindExpiring()]);
+      await service.remindExpiring();
+      const reminders = (ok(await app.gql(`{ myNotifications { edges { node { kind message data } } } }`, {}, coder.accessToken)).myNotifications.edges as Untyped[])
+        .map((e) => e.node)
+        .filter((n) => n.kind === 'CREDENTIAL_EXPIRING');
+      expect(reminders).toEqual([{ kind: 'CREDENTIAL_EXPIRING', message: expect.stringContaining(`AAPC membership ends on ${inMonths(0, 10)}`), data: { credentialId: credential.id } }]);
     });
   });
 

@@ -185,27 +185,33 @@ export class CredentialsService implements OnApplicationBootstrap {
   }
 
   /**
-   * Reminds holders of verified credentials expiring within `days` (CEU cycles end: renew in time),
-   * once per credential and expiry date; changing the credential resets the reminder. Each
-   * credential is marked and notified in its own transaction, so one failure holds up no other.
+   * Reminds holders of verified credentials that stop counting within `days`: the CEU cycle ends
+   * (`expires_on`) or, for AAPC, the membership does (`membership_expires_on`), whichever comes first.
+   * Once per credential until its dates change (an update, or an approved renewal, resets the
+   * reminder). Each credential is marked and notified in its own transaction, so one failure holds up no other.
    */
   async remindExpiring(days = 30): Promise<number> {
-    const DUE = `status = 'VERIFIED' AND expiry_reminded_at IS NULL AND expires_on IS NOT NULL AND expires_on >= CURRENT_DATE AND expires_on < CURRENT_DATE + $1::int`;
-    const due = await queryRows<{ id: string }>(this.credentials, `SELECT id FROM credentials WHERE ${DUE} ORDER BY expires_on`, [days]);
+    // LEAST ignores a NULL membership date (AHIMA), so `ends_on` is the first date that applies.
+    const ENDS = 'LEAST(expires_on, membership_expires_on)';
+    const DUE = `status = 'VERIFIED' AND expiry_reminded_at IS NULL AND ${ENDS} IS NOT NULL AND ${ENDS} >= CURRENT_DATE AND ${ENDS} < CURRENT_DATE + $1::int`;
+    const due = await queryRows<{ id: string }>(this.credentials, `SELECT id FROM credentials WHERE ${DUE} ORDER BY ${ENDS}`, [days]);
     return eachOnItsOwn(
       due,
       ({ id }) => `expiry reminder for credential ${id}`,
       ({ id }) =>
         this.transactions.run(async (manager) => {
-          const [row] = await queryRows<{ id: string; coder_id: string; type: string; expires_on: string }>(
+          const [row] = await queryRows<{ id: string; coder_id: string; type: string; expires_on: string | null; membership_expires_on: string | null }>(
             manager,
-            `UPDATE credentials SET expiry_reminded_at = now() WHERE id = $2 AND ${DUE} RETURNING id, coder_id, type, expires_on`,
+            `UPDATE credentials SET expiry_reminded_at = now() WHERE id = $2 AND ${DUE}
+             RETURNING id, coder_id, type, to_char(expires_on, 'YYYY-MM-DD') AS expires_on, to_char(membership_expires_on, 'YYYY-MM-DD') AS membership_expires_on`,
             [days, id],
           );
           if (!row) return false; // reminded meanwhile (another instance), or no longer due
-          await this.notifications.notify(manager, row.coder_id, NotificationKind.CREDENTIAL_EXPIRING, `Your ${row.type} credential expires on ${row.expires_on}: renew it and update it here`, {
-            credentialId: row.id,
-          });
+          const membershipFirst = row.membership_expires_on !== null && (row.expires_on === null || row.membership_expires_on < row.expires_on);
+          const message = membershipFirst
+            ? `Your AAPC membership ends on ${row.membership_expires_on}: your ${row.type} credential stops counting then; renew the membership and submit it (renewCredential)`
+            : `Your ${row.type} credential expires on ${row.expires_on}: renew it and submit the new dates (renewCredential)`;
+          await this.notifications.notify(manager, row.coder_id, NotificationKind.CREDENTIAL_EXPIRING, message, { credentialId: row.id });
           return true;
         }),
       this.logger,

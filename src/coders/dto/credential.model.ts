@@ -29,34 +29,34 @@ registerEnumType(CredentialChangeStatus, {
 
 @ObjectType({ description: 'A certificate a coder uploaded (encrypted at rest); downloaded with GET /credential-documents/:id by its coder and ADMINs.' })
 export class CredentialDocument {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id to pass as evidenceDocumentId.' })
   id: string;
 
-  @Field()
+  @Field({ description: 'The uploaded file name, reduced to a safe last segment.' })
   filename: string;
 
-  @Field()
+  @Field({ description: 'Recognised from the first bytes: PDF, TIFF, PNG, JPEG, text or CSV.' })
   contentType: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Size of the plaintext in bytes.' })
   sizeBytes: number;
 
-  @Field()
+  @Field({ description: 'When it was uploaded.' })
   createdAt: Date;
 }
 
 @ObjectType({ description: 'A renewal or apprentice conversion of a verified credential, with its review.' })
 export class CredentialChange {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id reviewCredentialChange takes.' })
   id: string;
 
   credentialId: string;
   evidenceDocumentId: string;
 
-  @Field(() => CredentialChangeKind)
+  @Field(() => CredentialChangeKind, { description: 'Renewal or apprentice conversion.' })
   kind: CredentialChangeKind;
 
-  @Field(() => CredentialChangeStatus)
+  @Field(() => CredentialChangeStatus, { description: 'PENDING under review, then APPROVED or REJECTED.' })
   status: CredentialChangeStatus;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'RENEWAL: the new end of the CEU cycle (null: unchanged).' })
@@ -74,10 +74,10 @@ export class CredentialChange {
   @Field(() => String, { nullable: true, description: "The reviewer's note." })
   reviewNote: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When an admin reviewed it.' })
   reviewedAt: Date | null;
 
-  @Field()
+  @Field({ description: 'When the coder submitted it.' })
   createdAt: Date;
 }
 

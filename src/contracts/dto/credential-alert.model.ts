@@ -5,7 +5,7 @@ import { CredentialType } from '../../domain/credential-type.enum.js';
 
 @ObjectType({ description: "A credential the contract's posting required that the coder no longer holds as counting (computed now, from the dates)." })
 export class CredentialAlert {
-  @Field(() => CredentialType)
+  @Field(() => CredentialType, { description: 'The required credential type that no longer counts.' })
   credentialType: CredentialType;
 
   @Field({ description: 'Display name, e.g. "CPC".' })
