@@ -14,7 +14,7 @@ import { TransactionRunner } from '../database/transaction-runner.js';
 import { AuditLogService } from './audit-log.service.js';
 import { CodedBatchEntity } from './coded-batch.entity.js';
 import { DocumentEntity } from './document.entity.js';
-import { DocumentStorage } from './document-storage.js';
+import { DocumentStorage } from '../common/documents/document-storage.js';
 import { PhiDestructionEntity } from './phi-destruction.entity.js';
 
 /**
