@@ -127,8 +127,8 @@ export class CoderProfilesService {
   }
 
   /**
-   * Matching candidates for a posting, from indexed SQL and bounded by `limit`: coders holding every
-   * required credential (verified, unexpired) who have the posting's specialty (or a verified
+   * Matching candidates for a posting, from indexed SQL and bounded by `limit`: coders meeting every
+   * credential requirement group (with a verified, unexpired credential) who have the posting's specialty (or a verified
    * credential certifying it), available and best rated first; when those are fewer than `limit`,
    * coders doing the posting's kind of work fill the rest, best rated first. Each candidate comes
    * with its counting credential types, read in the same statement.

@@ -142,8 +142,8 @@ export class JobPostingsService {
   }
 
   /**
-   * Postings to recommend to a coder, from SQL: OPEN, every credential requirement group met by the coder's credentials,
-   * not already bid on; newest first in one of the coder's specialties, then, when those are fewer
+   * Postings to recommend to a coder, from SQL: OPEN, every credential requirement group met by the
+   * coder's counting credentials, not already bid on; newest first in one of the coder's specialties, then, when those are fewer
    * than `limit`, newest first in one of the coder's work types. Each step stops at its limit: the
    * planner walks (status, created_at) newest first, or reads the open postings of rare specialties
    * through the partial (specialty, created_at) index and sorts those few. (Ordering by "in a
