@@ -9,6 +9,7 @@ const POSTING = `query($id: ID!) { jobPosting(id: $id) { ${REQUIREMENT_FIELDS} }
 const BID = `mutation($input: SubmitBidInput!) { submitBid(input: $input) { id coder { id } organization { id } } }`;
 const MATCH = `query($job: ID!) { matchCoders(jobPostingId: $job, first: 50) { score reasons coder { id user { name } } } }`;
 const RECOMMENDED = `{ recommendedJobs(first: 50) { reasons job { id title } } }`;
+const REASSIGN = `mutation($contract: ID!, $coder: ID!) { reassignContractCoder(contractId: $contract, coderId: $coder) { id coder { user { id } } } }`;
 const CODERS = `query($filter: CoderFilterInput) { coders(filter: $filter, first: 50, sort: RATING) { edges { node { user { name } } } } }`;
 
 const ANY_PRO_FEE = [{ anyOf: ['CPC', 'CCS_P'] }];
@@ -162,11 +163,11 @@ describe('credential requirement groups', () => {
       ok(await bid(coder['CPC+CRC'], job.id));
     });
 
-    it("judges a coding company's bid by the assigned coder's credentials", async () => {
-      const job = await posted({ credentialRequirements: ANY_PRO_FEE });
+    it("judges a coding company's bid, and a reassignment of its contract, by the assigned coder's credentials", async () => {
+      const job = await posted({ payModel: 'FIXED_PRICE', rateCents: null, budgetCents: 300000, requiresBaa: false, credentialRequirements: ANY_PRO_FEE });
       const boss = coder['COC'];
       const { createOrganization: company } = ok(await app.gql(`mutation { createOrganization(input: { name: "Groups Coding LLC", kind: CODING_COMPANY }) { id } }`, {}, boss.accessToken));
-      for (const member of [coder['CCS-P'], coder['CPC-A']]) {
+      for (const member of [coder['CCS-P'], coder['CPC-A'], coder['CPC']]) {
         const { inviteMember } = ok(
           await app.gql(
             `mutation($org: ID!, $email: String!) { inviteMember(organizationId: $org, email: $email, role: MEMBER) { id } }`,
@@ -179,7 +180,15 @@ describe('credential requirement groups', () => {
       expect(failed(await bid(boss, job.id, { organizationId: company.id, assignedCoderId: coder['CPC-A'].user.id }), 'BAD_USER_INPUT').extensions.unmetCredentialRequirements).toEqual([
         'any of CPC, CCS-P',
       ]);
-      expect(ok(await bid(boss, job.id, { organizationId: company.id, assignedCoderId: coder['CCS-P'].user.id })).submitBid.organization).toEqual({ id: company.id });
+      const placed = ok(await bid(boss, job.id, { organizationId: company.id, assignedCoderId: coder['CCS-P'].user.id, rateCents: 250000 })).submitBid;
+      expect(placed.organization).toEqual({ id: company.id });
+
+      const contractId = ok(await app.gql(`mutation($id: ID!) { acceptBid(id: $id) { id } }`, { id: placed.id }, owner.accessToken)).acceptBid.id;
+      const reassign = (to: Session) => app.gql(REASSIGN, { contract: contractId, coder: to.user.id }, boss.accessToken);
+      const refused = failed(await reassign(coder['CPC-A']), 'BAD_USER_INPUT');
+      expect(refused.extensions.fields).toEqual(['coderId']);
+      expect(refused.message).toMatch(/'any of CPC, CCS-P' \(this posting does not accept apprentices\)/);
+      expect(ok(await reassign(coder['CPC'])).reassignContractCoder.coder.user.id).toBe(coder['CPC'].user.id);
     });
 
     it('takes one bid when the same qualified coder bids concurrently', async () => {
