@@ -11,7 +11,7 @@ import { CoderProfilesService } from '../coders/coder-profiles.service.js';
 import { CredentialsService } from '../coders/credentials.service.js';
 import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
-import { credentialLabel } from '../domain/credential-type.enum.js';
+import { describeUnmet, requirementsOf, unmetGroups } from '../domain/credential-requirements.js';
 import { PayModel } from '../domain/work.enums.js';
 import { JobPostingsService } from '../jobs/job-postings.service.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
@@ -52,9 +52,13 @@ export class BidsService {
     try {
       return await this.transactions.run(async (manager) => {
         const posting = await this.postings.lockOpen(manager, input.jobPostingId);
-        const missing = posting.requiredCredentialTypes.filter((type) => !held.includes(type));
-        if (missing.length) {
-          throw new BadUserInputError(`This posting requires a verified, unexpired ${missing.map(credentialLabel).join(', ')} credential`, ['input.jobPostingId']);
+        const requirements = requirementsOf(posting);
+        const unmet = unmetGroups(requirements, held);
+        if (unmet.length) {
+          const error = new BadUserInputError(`This posting requires a verified, unexpired ${describeUnmet(unmet, requirements, held)}`, ['input.jobPostingId']);
+          // Which groups are unmet, as the posting's credentialRequirements label them.
+          error.extensions.unmetCredentialRequirements = unmet.map((check) => check.label);
+          throw error;
         }
         const payModel = input.payModel ?? posting.payModel;
         checkBidPay(payModel, input);

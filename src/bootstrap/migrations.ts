@@ -33,6 +33,7 @@ import { ClaimFiles1795922000000 } from '../../migrations/1795922000000-ClaimFil
 import { WorkRequests1795923000000 } from '../../migrations/1795923000000-WorkRequests.js';
 import { PhiPosture1795924000000 } from '../../migrations/1795924000000-PhiPosture.js';
 import { CredentialLifecycle1795925000000 } from '../../migrations/1795925000000-CredentialLifecycle.js';
+import { CredentialRequirementGroups1795926000000 } from '../../migrations/1795926000000-CredentialRequirementGroups.js';
 
 /**
  * Every migration, oldest first. `npm run migration:generate -- migrations/<Intent>` writes a new
@@ -74,4 +75,5 @@ export const MIGRATIONS = [
   WorkRequests1795923000000,
   PhiPosture1795924000000,
   CredentialLifecycle1795925000000,
+  CredentialRequirementGroups1795926000000,
 ];

@@ -7,6 +7,7 @@ import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { ConnectionShape } from '../common/pagination/connection.js';
 import { paginateByOffset } from '../common/pagination/offset-paginate.js';
 import { joinRankedPage } from '../common/pagination/ranked-window.js';
+import { CredentialRequirements, requirementsOf, StoredCredentialRequirements, typesMeetingGroup } from '../domain/credential-requirements.js';
 import { CREDENTIAL_SPECIALTY, CredentialType } from '../domain/credential-type.enum.js';
 import { normalizeEhrList } from '../domain/ehr.js';
 import { Specialty } from '../domain/specialty.enum.js';
@@ -28,6 +29,23 @@ const RATING_ORDER = '(p.rating_total::float / NULLIF(p.rating_count, 0))';
 
 /** Best rated first, more reviews first, then id: the order of the rating indexes. */
 const byRating = <T extends SelectQueryBuilder<CoderProfileEntity>>(query: T): T => query.addOrderBy(RATING_ORDER, 'DESC', 'NULLS LAST').addOrderBy('p.rating_count', 'DESC').addOrderBy('p.id', 'ASC');
+
+/**
+ * Narrows `query` (alias `p`) to coders meeting every requirement group with a counting credential:
+ * per group, the GIN index on verified_credential_types finds the holders of one of the types that
+ * meet it, and EXISTS rechecks on those rows that such a credential counts (expiry depends on the date).
+ */
+function meetingRequirements<T extends SelectQueryBuilder<CoderProfileEntity>>(query: T, requirements: CredentialRequirements): T {
+  requirements.groups.forEach((group, index) => {
+    const parameter = `requirementGroup${index}`;
+    query.andWhere(
+      `p.verified_credential_types && CAST(:${parameter} AS credential_type[]) AND EXISTS (
+         SELECT 1 FROM credentials c WHERE c.coder_id = p.user_id AND c.type = ANY(CAST(:${parameter} AS credential_type[])) AND ${COUNTING_CREDENTIAL})`,
+      { [parameter]: typesMeetingGroup(group, requirements.apprenticesAccepted) },
+    );
+  });
+  return query;
+}
 
 export interface MatchCandidate {
   profile: ProfileRow;
@@ -110,13 +128,13 @@ export class CoderProfilesService {
   }
 
   /**
-   * Matching candidates for a posting, from indexed SQL and bounded by `limit`: coders holding every
-   * required credential (verified, unexpired) who have the posting's specialty (or a verified
+   * Matching candidates for a posting, from indexed SQL and bounded by `limit`: coders meeting every
+   * credential requirement group (with a verified, unexpired credential) who have the posting's specialty (or a verified
    * credential certifying it), available and best rated first; when those are fewer than `limit`,
    * coders doing the posting's kind of work fill the rest, best rated first. Each candidate comes
    * with its counting credential types, read in the same statement.
    */
-  async matchCandidates(job: { specialty: Specialty; workType: WorkType; requiredCredentialTypes: CredentialType[] }, limit: number): Promise<MatchCandidate[]> {
+  async matchCandidates(job: { specialty: Specialty; workType: WorkType } & StoredCredentialRequirements, limit: number): Promise<MatchCandidate[]> {
     const certifying = Object.entries(CREDENTIAL_SPECIALTY)
       .filter(([, specialty]) => specialty === job.specialty)
       .map(([type]) => type);
@@ -129,14 +147,7 @@ export class CoderProfilesService {
         .select(this.profileColumns)
         .addSelect(`to_json(ARRAY(SELECT c.type FROM credentials c WHERE c.coder_id = p.user_id AND ${COUNTING_CREDENTIAL} ORDER BY c.type))`, 'countingTypes')
         .setParameters({ specialty: [job.specialty], certifying });
-      if (!job.requiredCredentialTypes.length) return query;
-      // Every required type is among the verified ones (GIN index), and each of those counts (one live credential per type).
-      return query.where(
-        `p.verified_credential_types @> CAST(:required AS credential_type[]) AND NOT EXISTS (
-           SELECT 1 FROM credentials c WHERE c.coder_id = p.user_id AND c.type = ANY(CAST(:required AS credential_type[]))
-              AND c.status = 'VERIFIED' AND NOT ${COUNTING_CREDENTIAL})`,
-        { required: job.requiredCredentialTypes },
-      );
+      return meetingRequirements(query, requirementsOf(job));
     };
     // Rows are used as they come (no copy without the extra column): this runs for 100 rows a request.
     const withTypes = async (query: SelectQueryBuilder<CoderProfileEntity>): Promise<MatchCandidate[]> =>
@@ -198,6 +209,7 @@ export class CoderProfilesService {
     if (filter.availableOnly) query.andWhere('p.available');
     if (filter.minRating !== undefined) query.andWhere('p.rating_count > 0 AND p.rating_total >= :minRating * p.rating_count', { minRating: filter.minRating });
     if (filter.text) query.andWhere("p.search_document @@ websearch_to_tsquery('english', :text)", { text: filter.text });
+    if (filter.credentialRequirements?.length) meetingRequirements(query, { groups: filter.credentialRequirements.map((group) => group.anyOf), apprenticesAccepted: false });
     if (filter.credentialTypes?.length) {
       // The GIN index on verified_credential_types finds the holders; EXISTS rechecks expiry on those rows.
       query.andWhere(

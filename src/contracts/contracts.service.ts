@@ -10,7 +10,7 @@ import { BidsService } from '../bids/bids.service.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
 import { CredentialsService } from '../coders/credentials.service.js';
 import { AppConfig } from '../config/app-config.js';
-import { credentialLabel } from '../domain/credential-type.enum.js';
+import { describeUnmet, requirementsOf, unmetGroups } from '../domain/credential-requirements.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { JobPostingsService } from '../jobs/job-postings.service.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
@@ -216,8 +216,9 @@ export class ContractsService {
     if (!(await this.profiles.findByUserId(coderId))) throw new BadUserInputError('coderId has no coder profile yet', ['coderId']);
     const posting = (await this.postings.findById(contract.jobPostingId))!;
     const held = await this.credentials.countingTypes(coderId);
-    const missing = posting.requiredCredentialTypes.filter((type) => !held.includes(type));
-    if (missing.length) throw new BadUserInputError(`coderId lacks a verified, unexpired ${missing.map(credentialLabel).join(', ')} credential this posting requires`, ['coderId']);
+    const requirements = requirementsOf(posting);
+    const unmet = unmetGroups(requirements, held);
+    if (unmet.length) throw new BadUserInputError(`coderId lacks a verified, unexpired ${describeUnmet(unmet, requirements, held)} this posting requires`, ['coderId']);
     return this.transactions.run(async (manager) => {
       const locked = await this.lockForUpdate(manager, contractId);
       if (locked.status === ContractStatus.ENDED) throw new ConflictError('This contract has ENDED');

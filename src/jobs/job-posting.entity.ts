@@ -16,6 +16,7 @@ import { bigintCents } from '../database/bigint-cents.transformer.js';
 @Index('job_postings_code_sets_idx', { synchronize: false })
 @Index('job_postings_open_specialty_created_idx', { synchronize: false })
 @Check('job_postings_accuracy_check', 'accuracy_target_bps BETWEEN 5000 AND 10000')
+@Check('job_postings_any_of_credential_groups_check', "jsonb_typeof(any_of_credential_groups) = 'array'")
 @Check('job_postings_positions_check', 'positions >= 1 AND positions_filled BETWEEN 0 AND positions')
 @Check(
   'job_postings_pay_check',
@@ -64,8 +65,17 @@ export class JobPostingEntity {
   @Column({ type: 'text', nullable: true })
   timezone: string | null;
 
+  /** Credential requirements of one type each (all required): the old flat list, and every single-type group. */
   @Column({ type: 'enum', enum: CredentialType, enumName: 'credential_type', array: true })
   requiredCredentialTypes: CredentialType[];
+
+  /** Credential requirement groups of two or more types, each met by any one of them (see src/domain/credential-requirements.ts). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  anyOfCredentialGroups: CredentialType[][];
+
+  /** Whether an apprentice designation (CPC-A) meets a requirement for the full credential (CPC). */
+  @Column({ type: 'boolean', default: false })
+  apprenticesAccepted: boolean;
 
   @Column({ type: 'integer', nullable: true })
   chartsPerWeek: number | null;

@@ -12,6 +12,7 @@ import { queryRows } from '../database/query-rows.js';
 import { normalizeEhr } from '../domain/ehr.js';
 import { workReadsPhi } from '../domain/phi-work.js';
 import { CredentialType } from '../domain/credential-type.enum.js';
+import { anyOfGroups, groupsOfRequiredTypes, heldForRequirements, singleTypeGroups } from '../domain/credential-requirements.js';
 import { Specialty } from '../domain/specialty.enum.js';
 import { PayModel, WorkType } from '../domain/work.enums.js';
 import { OrganizationAccess } from '../organizations/organization-access.service.js';
@@ -41,6 +42,7 @@ export class JobPostingsService {
       throw new BadUserInputError('input.organizationId must be a PROVIDER_PRACTICE', ['input.organizationId']);
     }
     checkPay(input);
+    const groups = requirementGroupsOf(input);
     if (input.startsOn && input.startsOn < todayUtc()) throw new BadUserInputError('input.startsOn must not be in the past', ['input.startsOn']);
     return this.postings.save({
       organizationId: input.organizationId,
@@ -53,7 +55,9 @@ export class JobPostingsService {
       setting: input.setting,
       ehrSystem: input.ehrSystem ? normalizeEhr(input.ehrSystem) : null,
       timezone: input.timezone ?? null,
-      requiredCredentialTypes: input.requiredCredentialTypes,
+      requiredCredentialTypes: singleTypeGroups(groups),
+      anyOfCredentialGroups: anyOfGroups(groups),
+      apprenticesAccepted: input.apprenticesAccepted,
       chartsPerWeek: input.chartsPerWeek ?? null,
       turnaroundHours: input.turnaroundHours,
       accuracyTargetBps: input.accuracyTargetBps,
@@ -140,8 +144,8 @@ export class JobPostingsService {
   }
 
   /**
-   * Postings to recommend to a coder, from SQL: OPEN, requiring only credentials the coder holds,
-   * not already bid on; newest first in one of the coder's specialties, then, when those are fewer
+   * Postings to recommend to a coder, from SQL: OPEN, every credential requirement group met by the
+   * coder's counting credentials, not already bid on; newest first in one of the coder's specialties, then, when those are fewer
    * than `limit`, newest first in one of the coder's work types. Each step stops at its limit: the
    * planner walks (status, created_at) newest first, or reads the open postings of rare specialties
    * through the partial (specialty, created_at) index and sorts those few. (Ordering by "in a
@@ -152,7 +156,14 @@ export class JobPostingsService {
       this.postings
         .createQueryBuilder('j')
         .where('j.status = :open', { open: JobPostingStatus.OPEN })
-        .andWhere('j.required_credential_types <@ CAST(:held AS credential_type[])', { held: coder.credentials })
+        // Every group met: the single-type ones by the flat list, each "any of" group by one of its types.
+        // What the coder's credentials meet depends on whether the posting accepts apprentices.
+        .andWhere(
+          `(CASE WHEN j.apprentices_accepted THEN CAST(:heldLenient AS credential_type[]) ELSE CAST(:heldStrict AS credential_type[]) END) @> j.required_credential_types
+           AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(j.any_of_credential_groups) AS g(types)
+                            WHERE NOT (g.types ?| CASE WHEN j.apprentices_accepted THEN CAST(:heldLenient AS text[]) ELSE CAST(:heldStrict AS text[]) END))`,
+          { heldStrict: heldForRequirements(coder.credentials, false), heldLenient: heldForRequirements(coder.credentials, true) },
+        )
         .andWhere('NOT (j.id = ANY(CAST(:excluded AS uuid[])))', { excluded: coder.excludeIds })
         .setParameters({ specialties: coder.specialties, workTypes: coder.workTypes })
         .orderBy('j.created_at', 'DESC')
@@ -196,6 +207,26 @@ export class JobPostingsService {
     };
     return paginateByOffset(readPage, build(), args);
   }
+}
+
+/**
+ * The posting's requirement groups: `credentialRequirements` as written, or the old flat list as one
+ * group per type. Both at once is refused (which would win is a guess), and so is a repeated group.
+ */
+function requirementGroupsOf(input: CreateJobPostingInput): CredentialType[][] {
+  const groups = input.credentialRequirements?.map((requirement) => requirement.anyOf);
+  if (!groups?.length) return groupsOfRequiredTypes(input.requiredCredentialTypes);
+  if (input.requiredCredentialTypes.length) {
+    throw new BadUserInputError('Give input.requiredCredentialTypes or input.credentialRequirements, not both', ['input.requiredCredentialTypes', 'input.credentialRequirements']);
+  }
+  const seen = new Map<string, number>();
+  groups.forEach((group, index) => {
+    const key = [...group].sort().join(',');
+    const first = seen.get(key);
+    if (first !== undefined) throw new BadUserInputError(`input.credentialRequirements.${index} repeats input.credentialRequirements.${first}`, [`input.credentialRequirements.${index}`]);
+    seen.set(key, index);
+  });
+  return groups;
 }
 
 /** Each pay model needs its own rate field and refuses the others'. */

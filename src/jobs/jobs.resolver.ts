@@ -8,7 +8,9 @@ import { IdArg } from '../common/validation/id-arg.decorator.js';
 import { Organization } from '../organizations/dto/organization.model.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { UserRole } from '../domain/user-role.enum.js';
+import { groupLabel, requirementsOf } from '../domain/credential-requirements.js';
 import { CreateJobPostingInput } from './dto/create-job-posting.input.js';
+import { CredentialRequirement } from './dto/credential-requirement.model.js';
 import { JobPosting, JobPostingConnection } from './dto/job-posting.model.js';
 import { JobPostingsArgs } from './dto/job-postings.args.js';
 import { JobPostingsService } from './job-postings.service.js';
@@ -41,6 +43,13 @@ export class JobsResolver {
   @Query(() => JobPostingConnection, { description: 'Public job search (OPEN postings unless filter.status says otherwise).', complexity: connectionComplexity })
   jobPostings(@Args() args: JobPostingsArgs): Promise<JobPostingConnection> {
     return this.postings.search(args);
+  }
+
+  @ResolveField(() => [CredentialRequirement], {
+    description: 'Every credential requirement group a bidder must meet (the groups of one type first, then the "any of" groups); empty when the posting requires none.',
+  })
+  credentialRequirements(@Parent() posting: JobPosting): CredentialRequirement[] {
+    return requirementsOf(posting).groups.map((group) => ({ anyOf: group, label: groupLabel(group) }));
   }
 
   @ResolveField(() => Organization, { description: 'The practice that posted the work.' })

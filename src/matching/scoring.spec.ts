@@ -27,6 +27,8 @@ const job = (overrides: Partial<MatchJob> = {}): MatchJob => ({
   setting: CareSetting.OUTPATIENT,
   ehrSystem: 'Epic',
   requiredCredentialTypes: [CredentialType.CPC],
+  anyOfCredentialGroups: [],
+  apprenticesAccepted: false,
   chartsPerWeek: 200,
   accuracyTargetBps: 9500,
   payModel: PayModel.HOURLY,
@@ -65,6 +67,21 @@ describe('matching factors', () => {
     });
     it('is not eligible when one is missing', () => {
       expect(credentialsFactor(job({ requiredCredentialTypes: [CredentialType.CPC, CredentialType.CCC] }), coder()).eligible).toBe(false);
+    });
+    it('meets an "any of" group with any one of its types, saying which', () => {
+      const anyOf = job({ requiredCredentialTypes: [], anyOfCredentialGroups: [[CredentialType.CPC, CredentialType.CCS_P]] });
+      expect(credentialsFactor(anyOf, coder({ credentials: [CredentialType.CCS_P] }))).toEqual({ eligible: true, reasons: ["Verified CCS-P meets 'any of CPC, CCS-P'"] });
+      expect(credentialsFactor(anyOf, coder({ credentials: [CredentialType.COC] }))).toEqual({ eligible: false, reasons: [] });
+    });
+    it('needs every group', () => {
+      const two = job({ requiredCredentialTypes: [CredentialType.CRC], anyOfCredentialGroups: [[CredentialType.CPC, CredentialType.CCS_P]] });
+      expect(credentialsFactor(two, coder({ credentials: [CredentialType.CPC] })).eligible).toBe(false);
+      expect(credentialsFactor(two, coder({ credentials: [CredentialType.CPC, CredentialType.CRC] }))).toEqual({ eligible: true, reasons: ['Verified CRC', "Verified CPC meets 'any of CPC, CCS-P'"] });
+    });
+    it('counts an apprentice designation only where apprentices are accepted', () => {
+      const apprentice = coder({ credentials: [CredentialType.CPC_A] });
+      expect(credentialsFactor(job(), apprentice).eligible).toBe(false);
+      expect(credentialsFactor(job({ apprenticesAccepted: true }), apprentice)).toEqual({ eligible: true, reasons: ["Verified CPC-A (apprentice) meets 'CPC'"] });
     });
   });
 

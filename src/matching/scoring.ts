@@ -1,3 +1,4 @@
+import { checkRequirements, metReason, requirementsOf, StoredCredentialRequirements } from '../domain/credential-requirements.js';
 import { CREDENTIAL_SPECIALTY, credentialLabel, CredentialType } from '../domain/credential-type.enum.js';
 import { Specialty, specialtyLabel } from '../domain/specialty.enum.js';
 import { utcOffsetHours } from '../domain/timezone.js';
@@ -8,13 +9,13 @@ import { CareSetting, CodeSet, PayModel, WorkType } from '../domain/work.enums.j
  * docs/matching.md and each factor is unit-tested in scoring.spec.ts.
  */
 
-export interface MatchJob {
+/** A posting as scored; its credential requirements as stored (single-type groups, "any of" groups, apprentices). */
+export interface MatchJob extends StoredCredentialRequirements {
   specialty: Specialty;
   codeSets: CodeSet[];
   workType: WorkType;
   setting: CareSetting;
   ehrSystem: string | null;
-  requiredCredentialTypes: CredentialType[];
   chartsPerWeek: number | null;
   accuracyTargetBps: number;
   payModel: PayModel;
@@ -49,7 +50,7 @@ export interface MatchResult {
   /** 0..1, the weighted sum of the factors. */
   score: number;
   reasons: string[];
-  /** False when a required credential is missing: such a coder is never proposed. */
+  /** False when a credential requirement group is unmet: such a coder is never proposed. */
   eligible: boolean;
 }
 
@@ -78,10 +79,13 @@ export function chartsPerHour(job: Pick<MatchJob, 'setting' | 'specialty'>): num
 const dollars = (cents: number) => `$${(cents / 100).toFixed(cents % 100 === 0 ? 0 : 2)}`;
 const CODE_SET_LABELS: Record<CodeSet, string> = { ICD10CM: 'ICD-10-CM', ICD10PCS: 'ICD-10-PCS', CPT: 'CPT', HCPCS: 'HCPCS', MSDRG: 'MS-DRG', HCC: 'HCC' };
 
-/** Required credentials: a hard filter, with the credentials as reasons. */
+/**
+ * Credential requirement groups: a hard filter (every group met), with the credential meeting each
+ * group as a reason ("Verified CPC", "Verified CCS-P meets 'any of CPC, CCS-P'").
+ */
 export function credentialsFactor(job: MatchJob, coder: MatchCoder): { eligible: boolean; reasons: string[] } {
-  const missing = job.requiredCredentialTypes.filter((t) => !coder.credentials.includes(t));
-  return { eligible: missing.length === 0, reasons: job.requiredCredentialTypes.filter((t) => coder.credentials.includes(t)).map((t) => `Verified ${credentialLabel(t)}`) };
+  const checks = checkRequirements(requirementsOf(job), coder.credentials);
+  return { eligible: checks.every((check) => check.metBy !== null), reasons: checks.filter((check) => check.metBy !== null).map(metReason) };
 }
 
 /** Specialty: 0.6 for having it plus up to 0.4 for years (5+ years = full); a credential certifying it counts as having it for 5 years. */

@@ -1,8 +1,10 @@
 import { ArgsType, Field, Float, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ConnectionArgs } from '../../common/pagination/connection.js';
+import { MAX_REQUIREMENT_GROUPS } from '../../domain/credential-requirements.js';
 import { CredentialType } from '../../domain/credential-type.enum.js';
+import { CredentialRequirementInput } from './credential-requirement.input.js';
 import { Specialty } from '../../domain/specialty.enum.js';
 import { CodeSet, WorkType } from '../../domain/work.enums.js';
 import { Trim } from '../../common/validation/trim.decorator.js';
@@ -32,6 +34,17 @@ export class CoderFilterInput {
   @ArrayMaxSize(40)
   @IsEnum(CredentialType, { each: true })
   credentialTypes?: CredentialType[];
+
+  @Field(() => [CredentialRequirementInput], {
+    nullable: true,
+    description: `Coders meeting every group, each with any one of its types, verified and unexpired ([{ anyOf: [CPC, CCS_P] }, { anyOf: [CRC] }]: CPC or CCS-P, and CRC); at most ${MAX_REQUIREMENT_GROUPS} groups. An apprentice designation meets only a group naming it; a full one also meets a group naming its apprentice designation.`,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_REQUIREMENT_GROUPS)
+  @ValidateNested({ each: true })
+  @Type(() => CredentialRequirementInput)
+  credentialRequirements?: CredentialRequirementInput[];
 
   @Field(() => [CodeSet], { nullable: true, description: 'Coders working in all of these code sets.' })
   @IsOptional()

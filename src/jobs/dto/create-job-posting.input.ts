@@ -1,5 +1,8 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { CredentialRequirementInput } from '../../coders/dto/credential-requirement.input.js';
+import { MAX_REQUIREMENT_GROUPS } from '../../domain/credential-requirements.js';
 import { LocalDateScalar } from '../../common/scalars/local-date.scalar.js';
 import { CredentialType } from '../../domain/credential-type.enum.js';
 import { IsIanaTimezone } from '../../domain/timezone.js';
@@ -60,12 +63,34 @@ export class CreateJobPostingInput {
   @IsIanaTimezone()
   timezone?: string | null;
 
-  @Field(() => [CredentialType], { defaultValue: [], description: 'Credentials a bidder must hold, verified and unexpired.' })
+  @Field(() => [CredentialType], {
+    defaultValue: [],
+    description: 'Credentials a bidder must hold, verified and unexpired: each type is a requirement group of its own. Give this or credentialRequirements, not both.',
+  })
   @IsArray()
   @ArrayMaxSize(10)
   @ArrayUnique()
   @IsEnum(CredentialType, { each: true })
   requiredCredentialTypes: CredentialType[] = [];
+
+  @Field(() => [CredentialRequirementInput], {
+    nullable: true,
+    description: `Credential requirement groups, at most ${MAX_REQUIREMENT_GROUPS}, none repeated: a bidder must meet every group, each with any one of its types ("any of CPC, CCS-P" and "CRC"). Give this or requiredCredentialTypes, not both.`,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_REQUIREMENT_GROUPS)
+  @ValidateNested({ each: true })
+  @Type(() => CredentialRequirementInput)
+  credentialRequirements?: CredentialRequirementInput[] | null;
+
+  @Field({
+    defaultValue: false,
+    description:
+      'Whether an apprentice designation meets a requirement for the full credential (CPC-A for CPC, COC-A for COC). A full credential always meets a requirement naming the apprentice one.',
+  })
+  @IsBoolean()
+  apprenticesAccepted: boolean = false;
 
   @Field(() => Int, { nullable: true, description: 'Expected volume, 1..100000 charts a week.' })
   @IsOptional()

@@ -40,8 +40,16 @@ export class JobPosting {
   @Field(() => String, { nullable: true, description: 'IANA time zone of the practice.' })
   timezone: string | null;
 
-  @Field(() => [CredentialType])
+  @Field(() => [CredentialType], {
+    description: 'The credential types every bidder must hold (the requirement groups of one type). Groups of several types ("any of") are in credentialRequirements only.',
+  })
   requiredCredentialTypes: CredentialType[];
+
+  /** Groups of two or more types, read through `credentialRequirements`. */
+  anyOfCredentialGroups: CredentialType[][];
+
+  @Field({ description: 'Whether an apprentice designation meets a requirement for the full credential (CPC-A for CPC).' })
+  apprenticesAccepted: boolean;
 
   @Field(() => Int, { nullable: true })
   chartsPerWeek: number | null;
