@@ -30,6 +30,7 @@ import { MfaRecoveryCodeEntity } from '../auth/mfa-recovery-code.entity.js';
 import { MembershipEntity } from '../organizations/membership.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { UserEntity } from '../users/user.entity.js';
+import { LeieExclusionEntity, LeieImportEntity, ScreeningHoldEntity, ScreeningRunEntity } from '../screening/screening.entities.js';
 
 /** Every TypeORM entity, listed once for the app, the CLI and the tests. */
 export const ENTITIES = [
@@ -66,4 +67,8 @@ export const ENTITIES = [
   CodeTableEntryEntity,
   ReviewEntity,
   MessageEntity,
+  LeieExclusionEntity,
+  LeieImportEntity,
+  ScreeningHoldEntity,
+  ScreeningRunEntity,
 ];

@@ -27,6 +27,7 @@ import { BigintMoney1795900000000 } from '../../migrations/1795900000000-BigintM
 import { CompanyPayees1795890000001 } from '../../migrations/1795890000001-CompanyPayees.js';
 import { OneActiveMembershipPerUser1795914000000 } from '../../migrations/1795914000000-OneActiveMembershipPerUser.js';
 import { HiddenMarkEmails1795914000001 } from '../../migrations/1795914000001-HiddenMarkEmails.js';
+import { ExclusionScreening1795927000000 } from '../../migrations/1795927000000-ExclusionScreening.js';
 
 /**
  * Every migration, oldest first. `npm run migration:generate -- migrations/<Intent>` writes a new
@@ -62,4 +63,5 @@ export const MIGRATIONS = [
   BigintMoney1795900000000,
   OneActiveMembershipPerUser1795914000000,
   HiddenMarkEmails1795914000001,
+  ExclusionScreening1795927000000,
 ];

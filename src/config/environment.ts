@@ -251,6 +251,11 @@ export class Environment {
   @IsCron()
   CREDENTIAL_REMINDER_CRON = '0 0 * * * *';
 
+  /** When the monthly OIG exclusion screen is tried (daily; the first tick of each month runs it, once across instances). */
+  @Transform(emptyToUndefined)
+  @IsCron()
+  LEIE_SCREENING_CRON = '0 0 4 * * *';
+
   /** Days a provider has to approve or dispute a submitted milestone before it is released automatically. */
   @Transform(toInt)
   @IsInt()

@@ -11,6 +11,7 @@ import { CoderProfilesService } from '../coders/coder-profiles.service.js';
 import { CredentialsService } from '../coders/credentials.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { credentialLabel } from '../domain/credential-type.enum.js';
+import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { JobPostingsService } from '../jobs/job-postings.service.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
@@ -73,6 +74,8 @@ export class ContractsService {
     if (bid.organizationId && !(await this.organizations.isActiveMember(bid.coderId, bid.organizationId))) {
       throw new ConflictError('The coder this bid names no longer works for the coding company');
     }
+    // Exclusion screening holds the coder: no new contracts until an admin clears the hold (docs/trust.md).
+    if (await this.profiles.isScreeningHeld(bid.coderId)) throw new ConflictError('This coder is on hold pending exclusion screening review', { reason: 'SCREENING_HOLD' });
     try {
       return await this.transactions.run(async (manager) => {
         await this.postings.lockForUpdate(manager, posting.id);
@@ -148,6 +151,30 @@ export class ContractsService {
   withPayModel(payModel: PayModel): { sql: string; parameters: Record<string, unknown> } {
     const sql = this.contracts.createQueryBuilder('k').select('k.id').where('k.pay_model = :contractsPayModel').getQuery();
     return { sql, parameters: { contractsPayModel: payModel } };
+  }
+
+  /** The coder's contracts not yet ended (ACTIVE, PAUSED, DISPUTED): whom to tell when exclusion screening confirms the coder. */
+  liveWithCoder(coderId: string, manager?: EntityManager): Promise<Pick<ContractEntity, 'id' | 'organizationId'>[]> {
+    const repository = manager ? manager.getRepository(ContractEntity) : this.contracts;
+    return repository.find({ select: { id: true, organizationId: true }, where: { coderId, status: In([ContractStatus.ACTIVE, ContractStatus.PAUSED, ContractStatus.DISPUTED]) } });
+  }
+
+  /** Per organization (as the paying practice): its contracts, and how many of its postings led to at least one (client reputation). */
+  async hiringByOrganization(organizationIds: readonly string[]): Promise<Map<string, { contracts: number; hiredPostings: number }>> {
+    const rows = await queryRows<{ organization_id: string; contracts: number; hired_postings: number }>(
+      this.contracts,
+      `SELECT organization_id, count(*)::int AS contracts, count(DISTINCT job_posting_id)::int AS hired_postings FROM contracts WHERE organization_id = ANY($1::uuid[]) GROUP BY organization_id`,
+      [organizationIds],
+    );
+    return new Map(rows.map((row) => [row.organization_id, { contracts: row.contracts, hiredPostings: row.hired_postings }]));
+  }
+
+  /**
+   * The contracts (`id`, `organization_id`) of the paying practices in the uuid array parameter
+   * `$<parameter>`, as a subquery for another module's statement (client reputation: money, reviews).
+   */
+  ofOrganizations(parameter: number): { sql: string } {
+    return { sql: `SELECT id, organization_id FROM contracts WHERE organization_id = ANY($${parameter}::uuid[])` };
   }
 
   /** Contracts the caller is party to, newest first. */

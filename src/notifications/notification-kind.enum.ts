@@ -28,6 +28,8 @@ export enum NotificationKind {
   INVOICE_PAYMENT_FAILED = 'INVOICE_PAYMENT_FAILED',
   CONTRACT_PAUSED = 'CONTRACT_PAUSED',
   CONTRACT_RESUMED = 'CONTRACT_RESUMED',
+  /** Exclusion screening confirmed that a contract's coder is on the OIG LEIE (sent to the practice's managers). */
+  CODER_EXCLUDED = 'CODER_EXCLUDED',
 }
 
 registerEnumType(NotificationKind, { name: 'NotificationKind' });
