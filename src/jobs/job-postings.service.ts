@@ -88,6 +88,16 @@ export class JobPostingsService {
     return (manager?.getRepository(JobPostingEntity) ?? this.postings).findOneBy({ id });
   }
 
+  /** How many postings each organization has published, of any status (client reputation's hire rate). */
+  async countByOrganizations(organizationIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = await queryRows<{ organization_id: string; postings: number }>(
+      this.postings,
+      'SELECT organization_id, count(*)::int AS postings FROM job_postings WHERE organization_id = ANY($1::uuid[]) GROUP BY organization_id',
+      [organizationIds],
+    );
+    return new Map(rows.map((row) => [row.organization_id, row.postings]));
+  }
+
   loadById(loaders: RequestLoaders, id: string): Promise<JobPostingEntity | null> {
     return loaders.get<string, JobPostingEntity | null>('jobPostingById', async (ids) => byKeys(ids, await this.postings.findBy({ id: In([...ids]) }), (p) => p.id)).load(id);
   }

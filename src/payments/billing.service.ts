@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
@@ -53,6 +53,13 @@ export class BillingService implements OnModuleInit {
       customer = await this.customers.findOneByOrFail({ organizationId });
     }
     return (await this.gateway.createSetupIntent({ customerId: customer.stripeCustomerId, organizationId })).clientSecret;
+  }
+
+  /** Which of these organizations saved a payment method (client reputation's `paymentVerified`). */
+  async withPaymentMethodAmong(organizationIds: readonly string[]): Promise<Set<string>> {
+    if (!organizationIds.length) return new Set();
+    const rows = await this.customers.find({ select: { organizationId: true }, where: { organizationId: In([...organizationIds]), defaultPaymentMethodId: Not(IsNull()) } });
+    return new Set(rows.map((row) => row.organizationId));
   }
 
   findCustomer(organizationId: string): Promise<BillingCustomerEntity | null> {
