@@ -1,7 +1,7 @@
 // npm run leie:import -- <UPDATED.csv> [--date YYYY-MM-DD]
 // Loads the OIG List of Excluded Individuals/Entities (the public CSV, https://oig.hhs.gov/exclusions/)
 // into the database (DATABASE_URL, or the embedded one), replacing the previous list in one
-// transaction, then screens every coder against it (docs/trust.md). The file's date is `--date`,
+// transaction, then screens every coder against it (docs/screening.md). The file's date is `--date`,
 // else the file's modification date.
 import 'reflect-metadata';
 import { readFileSync, statSync } from 'node:fs';

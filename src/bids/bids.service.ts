@@ -49,7 +49,7 @@ export class BidsService {
     if (!profile) {
       throw new BadUserInputError(organizationId ? 'input.assignedCoderId has no coder profile yet' : 'Create your coder profile (upsertCoderProfile) before bidding', [coderField]);
     }
-    // Exclusion screening holds the profile until an admin reviews the match (docs/trust.md).
+    // Exclusion screening holds the profile until an admin reviews the match (docs/screening.md).
     if (profile.screeningHeld) throw new ConflictError('This profile is on hold pending exclusion screening review: bids are refused until it is cleared', { reason: 'SCREENING_HOLD' });
     const held = await this.credentials.countingTypes(coderId);
     try {

@@ -233,7 +233,7 @@ export class CoderProfilesService {
   }
 
   private filtered(filter: CoderFilterInput): SelectQueryBuilder<CoderProfileEntity> {
-    // Coders held by exclusion screening are out of the directory (docs/trust.md).
+    // Coders held by exclusion screening are out of the directory (docs/screening.md).
     const query = this.profiles.createQueryBuilder('p').where('NOT p.screening_held');
     if (filter.specialties?.length) query.andWhere('p.specialties && CAST(:specialties AS specialty[])', { specialties: filter.specialties });
     if (filter.codeSets?.length) query.andWhere('p.code_sets @> CAST(:codeSets AS code_set[])', { codeSets: filter.codeSets });

@@ -74,7 +74,7 @@ export class ContractsService {
     if (bid.organizationId && !(await this.organizations.isActiveMember(bid.coderId, bid.organizationId))) {
       throw new ConflictError('The coder this bid names no longer works for the coding company');
     }
-    // Exclusion screening holds the coder: no new contracts until an admin clears the hold (docs/trust.md).
+    // Exclusion screening holds the coder: no new contracts until an admin clears the hold (docs/screening.md).
     if (await this.profiles.isScreeningHeld(bid.coderId)) throw new ConflictError('This coder is on hold pending exclusion screening review', { reason: 'SCREENING_HOLD' });
     try {
       return await this.transactions.run(async (manager) => {

@@ -9,7 +9,7 @@ import { LeieExclusionEntity, LeieImportEntity, ScreeningHoldEntity, ScreeningRu
 import { ScreeningResolver } from './screening.resolver.js';
 import { ScreeningService } from './screening.service.js';
 
-/** OIG exclusion screening: the LEIE import, the screens, the admin review of holds (docs/trust.md). */
+/** OIG exclusion screening: the LEIE import, the screens, the admin review of holds (docs/screening.md). */
 @Module({
   imports: [
     TypeOrmModule.forFeature([LeieExclusionEntity, LeieImportEntity, ScreeningHoldEntity, ScreeningRunEntity]),

@@ -42,7 +42,7 @@ interface Match {
 }
 
 /**
- * OIG exclusion screening (docs/trust.md): the LEIE import, the screen of coders against it (at
+ * OIG exclusion screening (docs/screening.md): the LEIE import, the screen of coders against it (at
  * credential review, monthly, after each import), and the admin review of the holds a match raises.
  * A hold (OPEN or CONFIRMED) keeps the coder's profile `screeningHeld`: out of the directory and
  * matching, no bids, no new contracts.
@@ -262,7 +262,7 @@ export class ScreeningService implements OnModuleInit, OnApplicationBootstrap {
   /**
    * An OPEN hold is the excluded person: CONFIRMED, the profile stays held (no bids, no new
    * contracts), and the managers of every practice with a live contract with the coder are notified
-   * (the practice decides to end it: docs/trust.md).
+   * (the practice decides to end it: docs/screening.md).
    */
   confirm(actor: Actor, id: string, note: string): Promise<ScreeningHoldEntity> {
     return this.resolve(actor, id, note, ScreeningHoldStatus.CONFIRMED);
