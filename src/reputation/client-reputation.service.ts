@@ -6,7 +6,7 @@ import { BillingService } from '../payments/billing.service.js';
 import { LedgerService } from '../payments/ledger.service.js';
 import { ReviewsService } from '../reviews/reviews.service.js';
 
-/** A practice's record as a client (docs/trust.md, "Client reputation"). */
+/** A practice's record as a client (docs/screening.md, "Client reputation"). */
 export interface ClientReputation {
   paymentVerified: boolean;
   totalPaidCents: number;

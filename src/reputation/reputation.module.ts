@@ -6,7 +6,7 @@ import { ReviewsModule } from '../reviews/reviews.module.js';
 import { ClientReputationResolver } from './client-reputation.resolver.js';
 import { ClientReputationService } from './client-reputation.service.js';
 
-/** Client reputation on organizations, read through the owners of contracts, postings, money and reviews (docs/trust.md). */
+/** Client reputation on organizations, read through the owners of contracts, postings, money and reviews (docs/screening.md). */
 @Module({
   imports: [ContractsModule, JobsModule, PaymentsModule, ReviewsModule],
   providers: [ClientReputationService, ClientReputationResolver],
