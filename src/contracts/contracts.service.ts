@@ -11,7 +11,6 @@ import { CoderProfilesService } from '../coders/coder-profiles.service.js';
 import { CredentialsService } from '../coders/credentials.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { credentialLabel } from '../domain/credential-type.enum.js';
-import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { JobPostingsService } from '../jobs/job-postings.service.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
@@ -159,22 +158,22 @@ export class ContractsService {
     return repository.find({ select: { id: true, organizationId: true }, where: { coderId, status: In([ContractStatus.ACTIVE, ContractStatus.PAUSED, ContractStatus.DISPUTED]) } });
   }
 
-  /** Per organization (as the paying practice): its contracts, and how many of its postings led to at least one (client reputation). */
-  async hiringByOrganization(organizationIds: readonly string[]): Promise<Map<string, { contracts: number; hiredPostings: number }>> {
-    const rows = await queryRows<{ organization_id: string; contracts: number; hired_postings: number }>(
-      this.contracts,
-      `SELECT organization_id, count(*)::int AS contracts, count(DISTINCT job_posting_id)::int AS hired_postings FROM contracts WHERE organization_id = ANY($1::uuid[]) GROUP BY organization_id`,
-      [organizationIds],
-    );
-    return new Map(rows.map((row) => [row.organization_id, { contracts: row.contracts, hiredPostings: row.hired_postings }]));
+  /**
+   * Per paying practice among the uuid array parameter $1: its contracts, and how many of its postings
+   * led to at least one (`organization_id, contracts, hired_postings`), as a subquery for client reputation.
+   */
+  hiringOfOrganizations(): { sql: string } {
+    return {
+      sql: `SELECT organization_id, count(*)::int AS contracts, count(DISTINCT job_posting_id)::int AS hired_postings FROM contracts WHERE organization_id = ANY($1::uuid[]) GROUP BY organization_id`,
+    };
   }
 
   /**
-   * The contracts (`id`, `organization_id`) of the paying practices in the uuid array parameter
-   * `$<parameter>`, as a subquery for another module's statement (client reputation: money, reviews).
+   * The contracts (`id`, `organization_id`) of the paying practices in the uuid array parameter $1,
+   * as a subquery for another module's statement (client reputation: money, reviews).
    */
-  ofOrganizations(parameter: number): { sql: string } {
-    return { sql: `SELECT id, organization_id FROM contracts WHERE organization_id = ANY($${parameter}::uuid[])` };
+  ofOrganizations(): { sql: string } {
+    return { sql: `SELECT id, organization_id FROM contracts WHERE organization_id = ANY($1::uuid[])` };
   }
 
   /** Contracts the caller is party to, newest first. */

@@ -88,14 +88,9 @@ export class JobPostingsService {
     return (manager?.getRepository(JobPostingEntity) ?? this.postings).findOneBy({ id });
   }
 
-  /** How many postings each organization has published, of any status (client reputation's hire rate). */
-  async countByOrganizations(organizationIds: readonly string[]): Promise<Map<string, number>> {
-    const rows = await queryRows<{ organization_id: string; postings: number }>(
-      this.postings,
-      'SELECT organization_id, count(*)::int AS postings FROM job_postings WHERE organization_id = ANY($1::uuid[]) GROUP BY organization_id',
-      [organizationIds],
-    );
-    return new Map(rows.map((row) => [row.organization_id, row.postings]));
+  /** Postings each organization among the uuid array parameter $1 published, any status (`organization_id, postings`), as a subquery for client reputation. */
+  countOfOrganizations(): { sql: string } {
+    return { sql: 'SELECT organization_id, count(*)::int AS postings FROM job_postings WHERE organization_id = ANY($1::uuid[]) GROUP BY organization_id' };
   }
 
   loadById(loaders: RequestLoaders, id: string): Promise<JobPostingEntity | null> {

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
@@ -55,11 +55,9 @@ export class BillingService implements OnModuleInit {
     return (await this.gateway.createSetupIntent({ customerId: customer.stripeCustomerId, organizationId })).clientSecret;
   }
 
-  /** Which of these organizations saved a payment method (client reputation's `paymentVerified`). */
-  async withPaymentMethodAmong(organizationIds: readonly string[]): Promise<Set<string>> {
-    if (!organizationIds.length) return new Set();
-    const rows = await this.customers.find({ select: { organizationId: true }, where: { organizationId: In([...organizationIds]), defaultPaymentMethodId: Not(IsNull()) } });
-    return new Set(rows.map((row) => row.organizationId));
+  /** The organizations among the uuid array parameter $1 that saved a payment method (`organization_id`), as a subquery for client reputation. */
+  withPaymentMethod(): { sql: string } {
+    return { sql: 'SELECT organization_id FROM billing_customers WHERE organization_id = ANY($1::uuid[]) AND default_payment_method_id IS NOT NULL' };
   }
 
   findCustomer(organizationId: string): Promise<BillingCustomerEntity | null> {

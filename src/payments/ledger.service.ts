@@ -59,23 +59,21 @@ export class LedgerService {
   }
 
   /**
-   * Per paying practice: the money released from escrow to its coders (gross: what the practice paid
-   * for accepted work, platform fee included) and whether any payment of it ever arrived (a funding
-   * posting). `contracts` is the contracts module's subquery of `(id, organization_id)` on parameter $1.
+   * Per paying practice (`organization_id, released, funded`): the money released from escrow to its
+   * coders (gross: what the practice paid for accepted work, platform fee included) and whether any
+   * payment of it ever reached escrow (a funding posting), as a subquery for client reputation.
+   * `contracts` is the contracts module's subquery of `(id, organization_id)`.
    */
-  async practiceMoney(contracts: { sql: string }, organizationIds: readonly string[]): Promise<Map<string, { releasedCents: number; funded: boolean }>> {
-    const rows = await queryRows<{ organization_id: string; released: string; funded: boolean }>(
-      this.dataSource,
-      `SELECT c.organization_id,
+  practiceMoney(contracts: { sql: string }): { sql: string } {
+    return {
+      sql: `SELECT c.organization_id,
               coalesce(sum(e.amount_cents) FILTER (WHERE j.kind = 'release'), 0)::bigint AS released,
               bool_or(j.kind = 'funding') AS funded
          FROM (${contracts.sql}) c
          JOIN ledger_journals j ON j.contract_id = c.id AND j.kind IN ('release', 'funding')
          JOIN ledger_entries e ON e.journal_id = j.id AND e.account = 'escrow:' || c.id
         GROUP BY c.organization_id`,
-      [organizationIds],
-    );
-    return new Map(rows.map((row) => [row.organization_id, { releasedCents: readCents(row.released), funded: row.funded }]));
+    };
   }
 
   /** Escrow still held on each of these contracts (0 for a contract without escrow entries). */

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { RequestLoaders } from '../common/loaders/request-loaders.js';
 import { ContractsService } from '../contracts/contracts.service.js';
+import { queryRows } from '../database/query-rows.js';
+import { readCents } from '../database/bigint-cents.transformer.js';
 import { JobPostingsService } from '../jobs/job-postings.service.js';
 import { BillingService } from '../payments/billing.service.js';
 import { LedgerService } from '../payments/ledger.service.js';
@@ -18,16 +22,29 @@ export interface ClientReputation {
   reviewCount: number;
 }
 
+interface ReputationRow {
+  id: string;
+  contracts: number | null;
+  hired_postings: number | null;
+  postings: number | null;
+  released: string | null;
+  funded: boolean | null;
+  card: boolean;
+  reviews: number | null;
+  stars: number | null;
+}
+
 const twoDecimals = (value: number) => Math.round(value * 100) / 100;
 
 /**
- * Client reputation, read from the modules that own the facts (contracts, job postings, the ledger,
- * billing, reviews), for a whole page of organizations at once: five statements per request
- * whatever the page size, through the request's DataLoader.
+ * Client reputation for a whole page of organizations in one statement, through the request's
+ * DataLoader. The statement is put together from the subqueries the owners of the facts hand out
+ * (contracts, job postings, the ledger, billing, reviews): this module names no table.
  */
 @Injectable()
 export class ClientReputationService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly contracts: ContractsService,
     private readonly postings: JobPostingsService,
     private readonly ledger: LedgerService,
@@ -40,27 +57,32 @@ export class ClientReputationService {
   }
 
   async forOrganizations(ids: readonly string[]): Promise<ClientReputation[]> {
-    const contracts = this.contracts.ofOrganizations(1);
-    const [hiring, postings, money, withCard, ratings] = await Promise.all([
-      this.contracts.hiringByOrganization(ids),
-      this.postings.countByOrganizations(ids),
-      this.ledger.practiceMoney(contracts, ids),
-      this.billing.withPaymentMethodAmong(ids),
-      this.reviews.practiceRatings(contracts, ids),
-    ]);
+    const contracts = this.contracts.ofOrganizations();
+    // Every subquery reads its organizations from $1.
+    const rows = await queryRows<ReputationRow>(
+      this.dataSource,
+      `SELECT o.id, h.contracts, h.hired_postings, p.postings, m.released, m.funded, (b.organization_id IS NOT NULL) AS card, r.count AS reviews, r.total AS stars
+         FROM unnest($1::uuid[]) AS o(id)
+         LEFT JOIN (${this.contracts.hiringOfOrganizations().sql}) h ON h.organization_id = o.id
+         LEFT JOIN (${this.postings.countOfOrganizations().sql}) p ON p.organization_id = o.id
+         LEFT JOIN (${this.ledger.practiceMoney(contracts).sql}) m ON m.organization_id = o.id
+         LEFT JOIN (${this.billing.withPaymentMethod().sql}) b ON b.organization_id = o.id
+         LEFT JOIN (${this.reviews.practiceRatings(contracts).sql}) r ON r.organization_id = o.id`,
+      [ids],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => {
-      const postingsCount = postings.get(id) ?? 0;
-      const hired = hiring.get(id) ?? { contracts: 0, hiredPostings: 0 };
-      const paid = money.get(id) ?? { releasedCents: 0, funded: false };
-      const rated = ratings.get(id) ?? { count: 0, total: 0 };
+      const row = byId.get(id);
+      const postingsCount = row?.postings ?? 0;
+      const reviewCount = row?.reviews ?? 0;
       return {
-        paymentVerified: withCard.has(id) || paid.funded,
-        totalPaidCents: paid.releasedCents,
-        contractsCount: hired.contracts,
+        paymentVerified: Boolean(row?.card || row?.funded),
+        totalPaidCents: readCents(row?.released ?? '0'),
+        contractsCount: row?.contracts ?? 0,
         postingsCount,
-        hireRate: postingsCount > 0 ? twoDecimals(Math.min(hired.hiredPostings, postingsCount) / postingsCount) : null,
-        rating: rated.count > 0 ? twoDecimals(rated.total / rated.count) : null,
-        reviewCount: rated.count,
+        hireRate: postingsCount > 0 ? twoDecimals(Math.min(row?.hired_postings ?? 0, postingsCount) / postingsCount) : null,
+        rating: reviewCount > 0 ? twoDecimals((row?.stars ?? 0) / reviewCount) : null,
+        reviewCount,
       };
     });
   }

@@ -13,7 +13,6 @@ import { ContractAccess, sideOf } from '../contracts/contract-access.service.js'
 import { ContractStatus } from '../contracts/contract-status.enum.js';
 import { ContractsService } from '../contracts/contracts.service.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
-import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { ReviewEntity } from './review.entity.js';
 
@@ -86,19 +85,17 @@ export class ReviewsService implements OnApplicationBootstrap {
 
   /** Publishes reviews whose contract ended more than BLIND_DAYS ago. */
   /**
-   * Per paying practice: the published reviews its coders wrote about it (count and star total).
-   * `contracts` is the contracts module's subquery of `(id, organization_id)` on parameter $1.
+   * Per paying practice (`organization_id, count, total`): the published reviews its coders wrote about
+   * it, and their stars, as a subquery for client reputation. `contracts` is the contracts module's
+   * subquery of `(id, organization_id)`.
    */
-  async practiceRatings(contracts: { sql: string }, organizationIds: readonly string[]): Promise<Map<string, { count: number; total: number }>> {
-    const rows = await queryRows<{ organization_id: string; count: number; total: number }>(
-      this.reviews,
-      `SELECT c.organization_id, count(*)::int AS count, sum(r.rating)::int AS total
+  practiceRatings(contracts: { sql: string }): { sql: string } {
+    return {
+      sql: `SELECT c.organization_id, count(*)::int AS count, sum(r.rating)::int AS total
          FROM reviews r JOIN (${contracts.sql}) c ON c.id = r.contract_id
         WHERE r.author_side = 'coder' AND r.published_at IS NOT NULL
         GROUP BY c.organization_id`,
-      [organizationIds],
-    );
-    return new Map(rows.map((row) => [row.organization_id, { count: row.count, total: row.total }]));
+    };
   }
 
   async publishExpired(): Promise<number> {
