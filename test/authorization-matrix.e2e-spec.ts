@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { buildSchema, GraphQLObjectType } from 'graphql';
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { parseLeieCsv } from '../src/domain/leie.js';
+import { ScreeningService } from '../src/screening/screening.service.js';
 import { eventually } from './support/app-process.js';
 import { coders, given, jobInput, ok, PASSWORD, postJob, Session } from './support/given.js';
 import { mailbox } from './support/mailbox.js';
@@ -110,6 +112,9 @@ const MATRIX: Record<string, Entry> = {
   addCredential: { doc: 'mutation { addCredential(input: { type: CRC, number: "CRC-MATRIX", issuedOn: "2022-01-01" }) { id } }', expect: 'U O O F F F F' },
   updateCredential: { doc: 'mutation($id: ID!) { updateCredential(id: $id, input: { number: "CPC-NEW-1" }) { id } }', vars: (w) => ({ id: w.coderSpareCredential }), expect: 'U O N F F F F' },
   verifyCredential: { doc: 'mutation($id: ID!) { verifyCredential(id: $id, approve: true) { id } }', vars: (w) => ({ id: w.pendingCredential }), expect: 'U F F F F O F' },
+  screeningHolds: { doc: '{ screeningHolds { totalCount } }', expect: 'U F F F F O F' },
+  clearScreeningHold: { doc: 'mutation($id: ID!) { clearScreeningHold(id: $id, note: "x") { id } }', vars: (w) => ({ id: w.holdToClear }), expect: 'U F F F F O F' },
+  confirmScreeningHold: { doc: 'mutation($id: ID!) { confirmScreeningHold(id: $id, note: "x") { id } }', vars: (w) => ({ id: w.holdToConfirm }), expect: 'U F F F F O F' },
   verifyOrganization: { doc: 'mutation($id: ID!) { verifyOrganization(id: $id) { id } }', vars: (w) => ({ id: w.practice }), expect: 'U F F F F O F' },
   createJobPosting: { doc: 'mutation($input: CreateJobPostingInput!) { createJobPosting(input: $input) { id } }', vars: (w) => ({ input: jobInput(w.practice) }), expect: 'U F F O N F O' },
   submitBid: {
@@ -336,6 +341,18 @@ describe('authorization matrix', () => {
 
     world.coderSpareCredential = (await c.addCredential(coder.coder, { type: 'CCS', number: 'CCS-MATRIX', issuedOn: '2021-01-01' })).id;
     world.pendingCredential = (await c.addCredential(otherCoder.coder, { type: 'CCS', number: 'CCS-PENDING', issuedOn: '2021-01-01' })).id;
+  });
+  // Two coders held by exclusion screening (names on the LEIE fixture): a hold to clear, a hold to confirm.
+  beforeAll(async () => {
+    const screening = app.app.get(ScreeningService);
+    await screening.importLeie(parseLeieCsv(readFileSync(new URL('./fixtures/leie-updated.csv', import.meta.url), 'latin1')), '2026-11-01');
+    const heldCoder = async (name: string) => {
+      const held = await given(app).coder({ name });
+      await screening.screenCoder(held.user.id);
+      return (await app.sql<{ id: string }>('SELECT id FROM screening_holds WHERE coder_id = $1', [held.user.id]))[0].id;
+    };
+    world.holdToClear = await heldCoder('Jane Holden');
+    world.holdToConfirm = await heldCoder('Simone Vale');
   });
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.dispose()));

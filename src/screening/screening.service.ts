@@ -101,6 +101,11 @@ export class ScreeningService implements OnModuleInit, OnApplicationBootstrap {
    */
   async runMonthly(now = new Date()): Promise<ScreenResult | null> {
     const period = now.toISOString().slice(0, 7);
+    if (!(await this.lastImport())) {
+      // Nothing to screen against yet: the month stays unclaimed (the first import screens everyone).
+      this.logger.warn('No OIG LEIE loaded (npm run leie:import): the monthly exclusion screen waits for one');
+      return null;
+    }
     const claimed = await queryRows<{ period: string }>(
       this.holds,
       `INSERT INTO screening_runs (period, started_at) VALUES ($1, now())
@@ -158,6 +163,8 @@ export class ScreeningService implements OnModuleInit, OnApplicationBootstrap {
    * stamps `lastScreenedAt` and re-derives `screeningHeld` for all of them in one transaction.
    */
   private async screen(identities: ScreeningIdentity[]): Promise<ScreenResult> {
+    // Without a list, nobody is "screened": lastScreenedAt would claim a check that did not happen.
+    if (!(await this.lastImport())) return { screened: 0, newHolds: 0 };
     const subjects = await this.subjectsOf(identities);
     const npis = subjects.flatMap((s) => (s.npi ? [s.npi] : []));
     const keys = subjects.flatMap((s) => nameKey(s.lastName, s.firstName) ?? []);
