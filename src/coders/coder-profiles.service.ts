@@ -118,9 +118,17 @@ export class CoderProfilesService {
     return query.getMany();
   }
 
-  /** Records that these coders were screened at `at`, in the caller's transaction. */
-  async markScreened(manager: EntityManager, userIds: string[], at: Date): Promise<void> {
-    if (userIds.length) await manager.getRepository(CoderProfileEntity).update({ userId: In(userIds) }, { lastScreenedAt: at });
+  /** Records that these coders were screened at `at`, and which of them are held (the screening module decides), in one statement in the caller's transaction. */
+  async markScreened(manager: EntityManager, userIds: string[], at: Date, heldIds: ReadonlySet<string>): Promise<void> {
+    if (!userIds.length) return;
+    await manager
+      .getRepository(CoderProfileEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ lastScreenedAt: at, screeningHeld: () => 'user_id = ANY(:held)' })
+      .where('user_id = ANY(:userIds)', { userIds })
+      .setParameter('held', [...heldIds])
+      .execute();
   }
 
   /** Puts the coder on, or takes them off, the screening hold (the screening module decides), in the caller's transaction. */

@@ -194,8 +194,7 @@ export class ScreeningService implements OnModuleInit, OnApplicationBootstrap {
         .getRepository(ScreeningHoldEntity)
         .find({ select: { coderId: true }, where: { coderId: In(userIds), status: In([ScreeningHoldStatus.OPEN, ScreeningHoldStatus.CONFIRMED]) } });
       const held = new Set(live.map((hold) => hold.coderId));
-      await this.profiles.markScreened(manager, userIds, new Date());
-      for (const userId of userIds) await this.profiles.setScreeningHeld(manager, userId, held.has(userId));
+      await this.profiles.markScreened(manager, userIds, new Date(), held);
     });
     return { screened: subjects.length, newHolds };
   }
