@@ -35,6 +35,8 @@ import { ReviewsModule } from './reviews/reviews.module.js';
 import { MessagingModule } from './messaging/messaging.module.js';
 import { PubSubModule } from './common/pubsub/pubsub.module.js';
 import { WorkroomModule } from './workroom/workroom.module.js';
+import { ScreeningModule } from './screening/screening.module.js';
+import { ReputationModule } from './reputation/reputation.module.js';
 
 /** The feature modules; also walked by `scripts/print-schema.ts` to build the schema without a database. */
 export const FEATURE_MODULES = [
@@ -52,6 +54,8 @@ export const FEATURE_MODULES = [
   WorkroomModule,
   ReviewsModule,
   MessagingModule,
+  ScreeningModule,
+  ReputationModule,
 ];
 
 @Module({})

@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { buildSchema, GraphQLObjectType } from 'graphql';
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { parseLeieCsv } from '../src/domain/leie.js';
+import { ScreeningService } from '../src/screening/screening.service.js';
 import { eventually } from './support/app-process.js';
 import { coders, given, inMonths, jobInput, ok, PASSWORD, postJob, Session } from './support/given.js';
 import { mailbox } from './support/mailbox.js';
@@ -128,6 +130,9 @@ const MATRIX: Record<string, Entry> = {
   updateCredential: { doc: 'mutation($id: ID!) { updateCredential(id: $id, input: { number: "CPC-NEW-1" }) { id } }', vars: (w) => ({ id: w.coderSpareCredential }), expect: 'U O N F F F F' },
   pendingCredentialChanges: { doc: '{ pendingCredentialChanges(first: 5) { totalCount } }', expect: 'U F F F F O F' },
   verifyCredential: { doc: 'mutation($id: ID!) { verifyCredential(id: $id, approve: true) { id } }', vars: (w) => ({ id: w.pendingCredential }), expect: 'U F F F F O F' },
+  screeningHolds: { doc: '{ screeningHolds { totalCount } }', expect: 'U F F F F O F' },
+  clearScreeningHold: { doc: 'mutation($id: ID!) { clearScreeningHold(id: $id, note: "x") { id } }', vars: (w) => ({ id: w.holdToClear }), expect: 'U F F F F O F' },
+  confirmScreeningHold: { doc: 'mutation($id: ID!) { confirmScreeningHold(id: $id, note: "x") { id } }', vars: (w) => ({ id: w.holdToConfirm }), expect: 'U F F F F O F' },
   verifyOrganization: { doc: 'mutation($id: ID!) { verifyOrganization(id: $id) { id } }', vars: (w) => ({ id: w.practice }), expect: 'U F F F F O F' },
   createJobPosting: { doc: 'mutation($input: CreateJobPostingInput!) { createJobPosting(input: $input) { id } }', vars: (w) => ({ input: jobInput(w.practice) }), expect: 'U F F O N F O' },
   submitBid: {
@@ -406,6 +411,18 @@ describe('authorization matrix', () => {
         otherCoder.coder.accessToken,
       ),
     ).renewCredential.pendingChange.id;
+  });
+  // Two coders held by exclusion screening (names on the LEIE fixture): a hold to clear, a hold to confirm.
+  beforeAll(async () => {
+    const screening = app.app.get(ScreeningService);
+    await screening.importLeie(parseLeieCsv(readFileSync(new URL('./fixtures/leie-updated.csv', import.meta.url), 'latin1')), '2026-11-01');
+    const heldCoder = async (name: string) => {
+      const held = await given(app).coder({ name });
+      await screening.screenCoder(held.user.id);
+      return (await app.sql<{ id: string }>('SELECT id FROM screening_holds WHERE coder_id = $1', [held.user.id]))[0].id;
+    };
+    world.holdToClear = await heldCoder('Jane Holden');
+    world.holdToConfirm = await heldCoder('Simone Vale');
   });
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.dispose()));

@@ -45,9 +45,12 @@ export class BidsService {
   async submit(actor: Actor, input: SubmitBidInput): Promise<BidEntity> {
     const { coderId, organizationId } = await this.resolveBidder(actor, input);
     const coderField = organizationId ? 'input.assignedCoderId' : 'input';
-    if (!(await this.profiles.findByUserId(coderId))) {
+    const profile = await this.profiles.findByUserId(coderId);
+    if (!profile) {
       throw new BadUserInputError(organizationId ? 'input.assignedCoderId has no coder profile yet' : 'Create your coder profile (upsertCoderProfile) before bidding', [coderField]);
     }
+    // Exclusion screening holds the profile until an admin reviews the match (docs/screening.md).
+    if (profile.screeningHeld) throw new ConflictError('This profile is on hold pending exclusion screening review: bids are refused until it is cleared', { reason: 'SCREENING_HOLD' });
     const held = await this.credentials.countingTypes(coderId);
     try {
       return await this.transactions.run(async (manager) => {

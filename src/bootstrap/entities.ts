@@ -40,6 +40,7 @@ import { MembershipEntity } from '../organizations/membership.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { PracticeBillingProfileEntity } from '../organizations/practice-billing-profile.entity.js';
 import { UserEntity } from '../users/user.entity.js';
+import { LeieExclusionEntity, LeieImportEntity, ScreeningHoldEntity, ScreeningRunEntity } from '../screening/screening.entities.js';
 
 /** Every TypeORM entity, listed once for the app, the CLI and the tests. */
 export const ENTITIES = [
@@ -87,4 +88,8 @@ export const ENTITIES = [
   MueValueEntity,
   ReviewEntity,
   MessageEntity,
+  LeieExclusionEntity,
+  LeieImportEntity,
+  ScreeningHoldEntity,
+  ScreeningRunEntity,
 ];

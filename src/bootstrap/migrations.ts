@@ -34,6 +34,7 @@ import { WorkRequests1795923000000 } from '../../migrations/1795923000000-WorkRe
 import { PhiPosture1795924000000 } from '../../migrations/1795924000000-PhiPosture.js';
 import { CredentialLifecycle1795925000000 } from '../../migrations/1795925000000-CredentialLifecycle.js';
 import { CredentialRequirementGroups1795926000000 } from '../../migrations/1795926000000-CredentialRequirementGroups.js';
+import { ExclusionScreening1795927000000 } from '../../migrations/1795927000000-ExclusionScreening.js';
 
 /**
  * Every migration, oldest first. `npm run migration:generate -- migrations/<Intent>` writes a new
@@ -76,4 +77,5 @@ export const MIGRATIONS = [
   PhiPosture1795924000000,
   CredentialLifecycle1795925000000,
   CredentialRequirementGroups1795926000000,
+  ExclusionScreening1795927000000,
 ];

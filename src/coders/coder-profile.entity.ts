@@ -21,6 +21,8 @@ import { UserEntity } from '../users/user.entity.js';
 @Index('coder_profiles_verified_credential_types_idx', { synchronize: false })
 @Index('coder_profiles_available_rating_idx', { synchronize: false })
 @Check('coder_profiles_rates_check', 'hourly_rate_cents > 0 AND per_chart_rate_cents > 0')
+@Check('coder_profiles_npi_format_check', `npi ~ '^[0-9]{10}$'`)
+@Check('coder_profiles_state_format_check', `state ~ '^[A-Z]{2}$'`)
 export class CoderProfileEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'coder_profiles_pkey' })
   id: string;
@@ -81,6 +83,37 @@ export class CoderProfileEntity {
   /** Normalized EHR tags (see domain/ehr.ts). */
   @Column({ type: 'text', array: true })
   ehrSystems: string[];
+
+  /** Legal first name, for exclusion screening (the account name is used when absent); private to the coder and admins. */
+  @Column({ type: 'text', nullable: true })
+  legalFirstName: string | null;
+
+  /** Legal last name, for exclusion screening; private. */
+  @Column({ type: 'text', nullable: true })
+  legalLastName: string | null;
+
+  /** The coder's individual NPI (Luhn-checked), for exclusion screening; private. */
+  @Column({ type: 'text', nullable: true })
+  npi: string | null;
+
+  /** Date of birth, for exclusion screening only (tells namesakes apart); private. */
+  @Column({ type: 'date', nullable: true })
+  dateOfBirth: string | null;
+
+  /** US state of residence (two letters), for exclusion screening; private. */
+  @Column({ type: 'text', nullable: true })
+  state: string | null;
+
+  /**
+   * Held by exclusion screening (an OPEN or CONFIRMED screening hold, kept by the screening module):
+   * out of the directory and matching, no bids, no new contracts.
+   */
+  @Column({ type: 'boolean', default: false })
+  screeningHeld: boolean;
+
+  /** When the coder was last screened against the OIG LEIE; null before the first screen. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  lastScreenedAt: Date | null;
 
   @Column({ type: 'integer', default: 0 })
   ratingCount: number;

@@ -14,6 +14,7 @@ import { Specialty } from '../domain/specialty.enum.js';
 import { WorkType } from '../domain/work.enums.js';
 import { CoderProfileEntity, ProfileRow } from './coder-profile.entity.js';
 import { countingCredentialSql } from './counting-credential.js';
+import { todayUtc } from '../common/scalars/local-date.scalar.js';
 import { CREDENTIALS_JSON, CredentialJson, CredentialsService } from './credentials.service.js';
 import { CoderFilterInput, CodersArgs, CoderSort } from './dto/coders.args.js';
 import { UpsertCoderProfileInput } from './dto/upsert-coder-profile.input.js';
@@ -46,6 +47,8 @@ function meetingRequirements<T extends SelectQueryBuilder<CoderProfileEntity>>(q
   });
   return query;
 }
+/** The profile fields exclusion screening compares. */
+export type ScreeningIdentity = Pick<CoderProfileEntity, 'userId' | 'legalFirstName' | 'legalLastName' | 'npi' | 'dateOfBirth' | 'state'>;
 
 export interface MatchCandidate {
   profile: ProfileRow;
@@ -74,6 +77,9 @@ export class CoderProfilesService {
 
   /** Creates or replaces the caller's profile in one statement (INSERT ... ON CONFLICT on the user). */
   async upsert(actor: Actor, input: UpsertCoderProfileInput): Promise<CoderProfileEntity> {
+    if (input.dateOfBirth && (input.dateOfBirth < '1900-01-01' || input.dateOfBirth > todayUtc())) {
+      throw new BadUserInputError('input.dateOfBirth must be a past date after 1900', ['input.dateOfBirth']);
+    }
     const tooMany = input.specialties.findIndex((s) => s.yearsExperience > input.yearsExperience);
     if (tooMany >= 0) {
       throw new BadUserInputError(`input.specialties.${tooMany}.yearsExperience cannot exceed input.yearsExperience`, [`input.specialties.${tooMany}.yearsExperience`]);
@@ -93,6 +99,11 @@ export class CoderProfilesService {
         codeSets: input.codeSets,
         workTypes: input.workTypes,
         ehrSystems: normalizeEhrList(input.ehrSystems),
+        legalFirstName: input.legalFirstName ?? null,
+        legalLastName: input.legalLastName ?? null,
+        npi: input.npi ?? null,
+        dateOfBirth: input.dateOfBirth ?? null,
+        state: input.state ?? null,
       },
       { conflictPaths: ['userId'], skipUpdateIfNoValuesChanged: false },
     );
@@ -109,6 +120,44 @@ export class CoderProfilesService {
   async recordRating(manager: EntityManager, userId: string, stars: number): Promise<void> {
     await manager.getRepository(CoderProfileEntity).increment({ userId }, 'ratingCount', 1);
     await manager.getRepository(CoderProfileEntity).increment({ userId }, 'ratingTotal', stars);
+  }
+
+  /**
+   * What exclusion screening compares, a page of profiles at a time (by user id, after `afterUserId`),
+   * or for the given coders only.
+   */
+  screeningSubjects(page: { afterUserId: string | null; limit: number } | { userIds: string[] }): Promise<ScreeningIdentity[]> {
+    const query = this.profiles.createQueryBuilder('p').select(['p.userId', 'p.legalFirstName', 'p.legalLastName', 'p.npi', 'p.dateOfBirth', 'p.state']).orderBy('p.user_id', 'ASC');
+    if ('userIds' in page) query.where('p.user_id = ANY(:userIds)', { userIds: page.userIds });
+    else {
+      if (page.afterUserId) query.where('p.user_id > :after', { after: page.afterUserId });
+      query.limit(page.limit);
+    }
+    return query.getMany();
+  }
+
+  /** Records that these coders were screened at `at`, and which of them are held (the screening module decides), in one statement in the caller's transaction. */
+  async markScreened(manager: EntityManager, userIds: string[], at: Date, heldIds: ReadonlySet<string>): Promise<void> {
+    if (!userIds.length) return;
+    await manager
+      .getRepository(CoderProfileEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ lastScreenedAt: at, screeningHeld: () => 'user_id = ANY(:held)' })
+      .where('user_id = ANY(:userIds)', { userIds })
+      .setParameter('held', [...heldIds])
+      .execute();
+  }
+
+  /** Puts the coder on, or takes them off, the screening hold (the screening module decides), in the caller's transaction. */
+  async setScreeningHeld(manager: EntityManager, userId: string, held: boolean): Promise<void> {
+    await manager.getRepository(CoderProfileEntity).update({ userId }, { screeningHeld: held });
+  }
+
+  /** Whether the coder is held by exclusion screening (no bids, no new contracts). */
+  async isScreeningHeld(userId: string, manager?: EntityManager): Promise<boolean> {
+    const repository = manager ? manager.getRepository(CoderProfileEntity) : this.profiles;
+    return (await repository.findOne({ select: { id: true, screeningHeld: true }, where: { userId } }))?.screeningHeld ?? false;
   }
 
   findById(id: string): Promise<CoderProfileEntity | null> {
@@ -146,7 +195,9 @@ export class CoderProfilesService {
         .createQueryBuilder('p')
         .select(this.profileColumns)
         .addSelect(`to_json(ARRAY(SELECT c.type FROM credentials c WHERE c.coder_id = p.user_id AND ${COUNTING_CREDENTIAL} ORDER BY c.type))`, 'countingTypes')
-        .setParameters({ specialty: [job.specialty], certifying });
+        .setParameters({ specialty: [job.specialty], certifying })
+        // A coder held by exclusion screening is matched with nobody.
+        .where('NOT p.screening_held');
       return meetingRequirements(query, requirementsOf(job));
     };
     // Rows are used as they come (no copy without the extra column): this runs for 100 rows a request.
@@ -201,7 +252,8 @@ export class CoderProfilesService {
   }
 
   private filtered(filter: CoderFilterInput): SelectQueryBuilder<CoderProfileEntity> {
-    const query = this.profiles.createQueryBuilder('p');
+    // Coders held by exclusion screening are out of the directory (docs/screening.md).
+    const query = this.profiles.createQueryBuilder('p').where('NOT p.screening_held');
     if (filter.specialties?.length) query.andWhere('p.specialties && CAST(:specialties AS specialty[])', { specialties: filter.specialties });
     if (filter.codeSets?.length) query.andWhere('p.code_sets @> CAST(:codeSets AS code_set[])', { codeSets: filter.codeSets });
     if (filter.workTypes?.length) query.andWhere('p.work_types && CAST(:workTypes AS work_type[])', { workTypes: filter.workTypes });

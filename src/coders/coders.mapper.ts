@@ -73,6 +73,9 @@ export function toCoderProfile(entity: ProfileRow): CoderProfile {
     ratingAverage: ratingAverage(entity.ratingTotal, entity.ratingCount),
     ratingCount: entity.ratingCount,
     accuracyScore: accuracyScore(entity.auditedCharts, entity.auditErrors),
+    lastScreenedAt: entity.lastScreenedAt,
+    screeningHeld: entity.screeningHeld,
+    identity: { legalFirstName: entity.legalFirstName, legalLastName: entity.legalLastName, npi: entity.npi, dateOfBirth: entity.dateOfBirth, state: entity.state },
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
   };

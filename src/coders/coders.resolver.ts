@@ -12,7 +12,7 @@ import { UsersService } from '../users/users.service.js';
 import { CoderProfilesService } from './coder-profiles.service.js';
 import { credentialStatus, toCoderProfile, toCredential } from './coders.mapper.js';
 import { CredentialsService } from './credentials.service.js';
-import { CoderProfile, CoderProfileConnection } from './dto/coder-profile.model.js';
+import { CoderProfile, CoderProfileConnection, CoderScreening } from './dto/coder-profile.model.js';
 import { CodersArgs } from './dto/coders.args.js';
 import { Credential, CredentialStatus } from './dto/credential.model.js';
 import { UpsertCoderProfileInput } from './dto/upsert-coder-profile.input.js';
@@ -32,10 +32,11 @@ export class CodersResolver {
   }
 
   @Public()
-  @Query(() => CoderProfile, { nullable: true, description: 'A coder profile by id; null when there is none.' })
-  async coderProfile(@IdArg('id') id: string): Promise<CoderProfile | null> {
+  @Query(() => CoderProfile, { nullable: true, description: 'A coder profile by id; null when there is none (or it is held by exclusion screening, for anyone but the coder and admins).' })
+  async coderProfile(@IdArg('id') id: string, @CurrentUser() viewer: Actor | null): Promise<CoderProfile | null> {
     const profile = await this.profiles.findById(id);
-    return profile ? toCoderProfile(profile) : null;
+    if (!profile || (profile.screeningHeld && !isSelfOrAdmin(viewer, profile.userId))) return null;
+    return toCoderProfile(profile);
   }
 
   @Roles(UserRole.CODER)
@@ -56,6 +57,11 @@ export class CodersResolver {
     return toUser(orNotFound(await this.users.loadById(loaders, profile.userId), 'User'), viewer);
   }
 
+  @ResolveField(() => CoderScreening, { nullable: true, description: 'Exclusion screening: the identity screened and whether the profile is held. The coder and admins only; null for anyone else.' })
+  screening(@Parent() profile: CoderProfile, @CurrentUser() viewer: Actor | null): CoderScreening | null {
+    return isSelfOrAdmin(viewer, profile.userId) ? { ...profile.identity, onHold: profile.screeningHeld } : null;
+  }
+
   // One live credential per type (32; rejected ones too for the coder and admins), primed by the directory query; coders hold a few.
   @ResolveField(() => [Credential], { description: 'Verified and expired credentials; the coder and admins also see pending and rejected ones.', complexity: boundedListComplexity(3) })
   async credentials(@Parent() profile: CoderProfile, @CurrentUser() viewer: Actor | null, @Loaders() loaders: RequestLoaders): Promise<Credential[]> {
@@ -65,3 +71,5 @@ export class CodersResolver {
     return visible.map((c) => toCredential(c, viewer));
   }
 }
+
+const isSelfOrAdmin = (viewer: Actor | null, userId: string) => viewer !== null && (viewer.id === userId || viewer.role === UserRole.ADMIN);

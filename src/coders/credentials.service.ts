@@ -74,9 +74,13 @@ function credentialFromJson(row: CredentialJson): CredentialEntity {
   };
 }
 
+/** Another module's check before a credential of `coderId` is approved (exclusion screening); it throws to refuse. */
+export type ApprovalCheck = (coderId: string) => Promise<void>;
+
 @Injectable()
 export class CredentialsService implements OnApplicationBootstrap {
   private readonly logger = new Logger(CredentialsService.name);
+  private readonly approvalChecks: ApprovalCheck[] = [];
 
   constructor(
     @InjectRepository(CredentialEntity) private readonly credentials: Repository<CredentialEntity>,
@@ -224,8 +228,15 @@ export class CredentialsService implements OnApplicationBootstrap {
     return paginate(query, args, byCreatedAt('c', 'ASC'));
   }
 
+  /** Registers a check run before any approval (exclusion screening, registered at start), outside the approving transaction. */
+  beforeApproving(check: ApprovalCheck): void {
+    this.approvalChecks.push(check);
+  }
+
   /** Approves or rejects a PENDING credential; the reviewer, time and note are recorded. */
   async verify(actor: Actor, id: string, args: Pick<VerifyCredentialArgs, 'approve' | 'note'>): Promise<CredentialEntity> {
+    const coderId = args.approve ? (await this.credentials.findOneBy({ id }))?.coderId : undefined;
+    if (coderId) for (const check of this.approvalChecks) await check(coderId);
     return this.transactions.run(async (manager) => {
       const verified = await this.review(manager, actor, id, args);
       await this.notifications.notify(manager, verified.coderId, NotificationKind.CREDENTIAL_REVIEWED, `Your ${verified.type} credential was ${args.approve ? 'verified' : 'rejected'}`, {

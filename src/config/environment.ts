@@ -266,6 +266,10 @@ export class Environment {
   @Min(0)
   @Max(3650)
   PHI_RETENTION_DAYS = 30;
+  /** When the monthly OIG exclusion screen is tried (daily; the first tick of each month runs it, once across instances). */
+  @Transform(emptyToUndefined)
+  @IsCron()
+  LEIE_SCREENING_CRON = '0 0 4 * * *';
 
   /** Days a provider has to approve or dispute a submitted milestone before it is released automatically. */
   @Transform(toInt)

@@ -74,6 +74,8 @@ export class ContractsService {
     if (bid.organizationId && !(await this.organizations.isActiveMember(bid.coderId, bid.organizationId))) {
       throw new ConflictError('The coder this bid names no longer works for the coding company');
     }
+    // Exclusion screening holds the coder: no new contracts until an admin clears the hold (docs/screening.md).
+    if (await this.profiles.isScreeningHeld(bid.coderId)) throw new ConflictError('This coder is on hold pending exclusion screening review', { reason: 'SCREENING_HOLD' });
     try {
       return await this.transactions.run(async (manager) => {
         await this.postings.lockForUpdate(manager, posting.id);
@@ -160,6 +162,30 @@ export class ContractsService {
   withPayModel(payModel: PayModel): { sql: string; parameters: Record<string, unknown> } {
     const sql = this.contracts.createQueryBuilder('k').select('k.id').where('k.pay_model = :contractsPayModel').getQuery();
     return { sql, parameters: { contractsPayModel: payModel } };
+  }
+
+  /** The coder's contracts not yet ended (ACTIVE, PAUSED, DISPUTED): whom to tell when exclusion screening confirms the coder. */
+  liveWithCoder(coderId: string, manager?: EntityManager): Promise<Pick<ContractEntity, 'id' | 'organizationId'>[]> {
+    const repository = manager ? manager.getRepository(ContractEntity) : this.contracts;
+    return repository.find({ select: { id: true, organizationId: true }, where: { coderId, status: In([ContractStatus.ACTIVE, ContractStatus.PAUSED, ContractStatus.DISPUTED]) } });
+  }
+
+  /**
+   * Per paying practice among the uuid array parameter $1: its contracts, and how many of its postings
+   * led to at least one (`organization_id, contracts, hired_postings`), as a subquery for client reputation.
+   */
+  hiringOfOrganizations(): { sql: string } {
+    return {
+      sql: `SELECT organization_id, count(*)::int AS contracts, count(DISTINCT job_posting_id)::int AS hired_postings FROM contracts WHERE organization_id = ANY($1::uuid[]) GROUP BY organization_id`,
+    };
+  }
+
+  /**
+   * The contracts (`id`, `organization_id`) of the paying practices in the uuid array parameter $1,
+   * as a subquery for another module's statement (client reputation: money, reviews).
+   */
+  ofOrganizations(): { sql: string } {
+    return { sql: `SELECT id, organization_id FROM contracts WHERE organization_id = ANY($1::uuid[])` };
   }
 
   /** Contracts the caller is party to, newest first. */

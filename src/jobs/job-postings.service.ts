@@ -94,6 +94,11 @@ export class JobPostingsService {
     return (manager?.getRepository(JobPostingEntity) ?? this.postings).findOneBy({ id });
   }
 
+  /** Postings each organization among the uuid array parameter $1 published, any status (`organization_id, postings`), as a subquery for client reputation. */
+  countOfOrganizations(): { sql: string } {
+    return { sql: 'SELECT organization_id, count(*)::int AS postings FROM job_postings WHERE organization_id = ANY($1::uuid[]) GROUP BY organization_id' };
+  }
+
   loadById(loaders: RequestLoaders, id: string): Promise<JobPostingEntity | null> {
     return loaders.get<string, JobPostingEntity | null>('jobPostingById', async (ids) => byKeys(ids, await this.postings.findBy({ id: In([...ids]) }), (p) => p.id)).load(id);
   }

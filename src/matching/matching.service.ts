@@ -62,7 +62,8 @@ export class MatchingService {
   /** Open postings for the calling coder, best first; none before the coder has a profile. */
   async recommendedJobs(actor: Actor, first: number): Promise<RankedJob[]> {
     const profile = await this.profiles.findByUserId(actor.id);
-    if (!profile) return [];
+    // A coder held by exclusion screening cannot bid: nothing to recommend.
+    if (!profile || profile.screeningHeld) return [];
     const held = await this.credentials.countingTypes(actor.id);
     const specialties = [...new Set([...profile.specialties, ...certifiedSpecialties(held)])] as Specialty[];
     const candidates = await this.postings.recommendationCandidates(

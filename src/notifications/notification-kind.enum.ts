@@ -40,6 +40,8 @@ export enum NotificationKind {
   WORK_REQUEST_DUE_SOON = 'WORK_REQUEST_DUE_SOON',
   /** A work request passed its due time incomplete. */
   WORK_REQUEST_OVERDUE = 'WORK_REQUEST_OVERDUE',
+  /** Exclusion screening confirmed that a contract's coder is on the OIG LEIE (sent to the practice's managers). */
+  CODER_EXCLUDED = 'CODER_EXCLUDED',
 }
 
 registerEnumType(NotificationKind, { name: 'NotificationKind' });

@@ -55,6 +55,11 @@ export class BillingService implements OnModuleInit {
     return (await this.gateway.createSetupIntent({ customerId: customer.stripeCustomerId, organizationId })).clientSecret;
   }
 
+  /** The organizations among the uuid array parameter $1 that saved a payment method (`organization_id`), as a subquery for client reputation. */
+  withPaymentMethod(): { sql: string } {
+    return { sql: 'SELECT organization_id FROM billing_customers WHERE organization_id = ANY($1::uuid[]) AND default_payment_method_id IS NOT NULL' };
+  }
+
   findCustomer(organizationId: string): Promise<BillingCustomerEntity | null> {
     return this.customers.findOneBy({ organizationId });
   }

@@ -58,6 +58,24 @@ export class LedgerService {
     return { availableCents: readCents(row.available), paidOutCents: readCents(row.paid_out) };
   }
 
+  /**
+   * Per paying practice (`organization_id, released, funded`): the money released from escrow to its
+   * coders (gross: what the practice paid for accepted work, platform fee included) and whether any
+   * payment of it ever reached escrow (a funding posting), as a subquery for client reputation.
+   * `contracts` is the contracts module's subquery of `(id, organization_id)`.
+   */
+  practiceMoney(contracts: { sql: string }): { sql: string } {
+    return {
+      sql: `SELECT c.organization_id,
+              coalesce(sum(e.amount_cents) FILTER (WHERE j.kind = 'release'), 0)::bigint AS released,
+              bool_or(j.kind = 'funding') AS funded
+         FROM (${contracts.sql}) c
+         JOIN ledger_journals j ON j.contract_id = c.id AND j.kind IN ('release', 'funding')
+         JOIN ledger_entries e ON e.journal_id = j.id AND e.account = 'escrow:' || c.id
+        GROUP BY c.organization_id`,
+    };
+  }
+
   /** Escrow still held on each of these contracts (0 for a contract without escrow entries). */
   async escrowHeld(contractIds: string[]): Promise<Map<string, number>> {
     const rows = contractIds.length

@@ -9,5 +9,6 @@ import { ReviewsService } from './reviews.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([ReviewEntity]), ContractsModule, CodersModule],
   providers: [ReviewsService, ReviewsResolver, CoderReviewsResolver],
+  exports: [ReviewsService],
 })
 export class ReviewsModule {}

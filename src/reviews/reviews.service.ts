@@ -84,6 +84,20 @@ export class ReviewsService implements OnApplicationBootstrap {
   }
 
   /** Publishes reviews whose contract ended more than BLIND_DAYS ago. */
+  /**
+   * Per paying practice (`organization_id, count, total`): the published reviews its coders wrote about
+   * it, and their stars, as a subquery for client reputation. `contracts` is the contracts module's
+   * subquery of `(id, organization_id)`.
+   */
+  practiceRatings(contracts: { sql: string }): { sql: string } {
+    return {
+      sql: `SELECT c.organization_id, count(*)::int AS count, sum(r.rating)::int AS total
+         FROM reviews r JOIN (${contracts.sql}) c ON c.id = r.contract_id
+        WHERE r.author_side = 'coder' AND r.published_at IS NOT NULL
+        GROUP BY c.organization_id`,
+    };
+  }
+
   async publishExpired(): Promise<number> {
     const ended = this.contracts.endedMoreThan(BLIND_DAYS);
     const due = await this.reviews

@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { boundedListComplexity, Connection } from '../../common/pagination/connection.js';
+import { LocalDateScalar } from '../../common/scalars/local-date.scalar.js';
 import { Specialty } from '../../domain/specialty.enum.js';
 import { CodeSet, WorkType } from '../../domain/work.enums.js';
 
@@ -65,11 +66,44 @@ export class CoderProfile {
   @Field(() => Float, { nullable: true, description: 'Audited accuracy, 0..1 (1 - errors / sampled charts); null before the first audit.' })
   accuracyScore: number | null;
 
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the coder was last screened against the OIG List of Excluded Individuals/Entities (LEIE); null before the first screen. Public; the outcome of a screen never is.',
+  })
+  lastScreenedAt: Date | null;
+
+  /** Held by exclusion screening (resolved into `screening` for the coder and admins only). */
+  screeningHeld: boolean;
+
+  /** What exclusion screening compares (resolved into `screening` for the coder and admins only). */
+  identity: { legalFirstName: string | null; legalLastName: string | null; npi: string | null; dateOfBirth: string | null; state: string | null };
+
   @Field()
   createdAt: Date;
 
   @Field()
   updatedAt: Date;
+}
+
+@ObjectType({ description: "What OIG exclusion screening knows of a coder, and whether it holds the profile. The coder's and admins' eyes only." })
+export class CoderScreening {
+  @Field(() => String, { nullable: true, description: 'Legal first name (the account name is screened when absent).' })
+  legalFirstName: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Legal last name.' })
+  legalLastName: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Individual NPI.' })
+  npi: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date of birth.' })
+  dateOfBirth: string | null;
+
+  @Field(() => String, { nullable: true, description: 'US state of residence.' })
+  state: string | null;
+
+  @Field({ description: 'The profile is held pending an admin review of a screening match: out of the directory and matching, no bids, no new contracts.' })
+  onHold: boolean;
 }
 
 @ObjectType()

@@ -1,6 +1,9 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { LocalDateScalar } from '../../common/scalars/local-date.scalar.js';
+import { US_STATES } from '../../domain/us-states.js';
+import { IsNpi } from '../../common/validation/npi.decorator.js';
 import { Specialty } from '../../domain/specialty.enum.js';
 import { IsIanaTimezone } from '../../domain/timezone.js';
 import { CodeSet, WorkType } from '../../domain/work.enums.js';
@@ -95,4 +98,37 @@ export class UpsertCoderProfileInput {
   @IsNotEmpty({ each: true })
   @MaxLength(60, { each: true })
   ehrSystems: string[];
+
+  @Field(() => String, { nullable: true, description: 'Legal first name, for OIG exclusion screening (the account name is screened when absent). Private: only the coder and admins see it.' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(80)
+  @Matches(/\p{L}/u, { message: 'legalFirstName must contain a letter' })
+  legalFirstName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Legal last name, for OIG exclusion screening. Private.' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(80)
+  @Matches(/\p{L}/u, { message: 'legalLastName must contain a letter' })
+  legalLastName?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The coder's individual NPI (10 digits, Luhn check digit), for OIG exclusion screening. Private." })
+  @IsOptional()
+  @IsNpi()
+  npi?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date of birth, used only by OIG exclusion screening to tell namesakes apart. Private.' })
+  @IsOptional()
+  @IsString()
+  dateOfBirth?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'US state of residence, two letters (e.g. TX), for OIG exclusion screening. Private.' })
+  @IsOptional()
+  @IsIn(US_STATES, { message: 'state must be a two-letter US state or territory code' })
+  state?: string | null;
 }
