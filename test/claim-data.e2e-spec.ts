@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { CodeTablesService } from '../src/workroom/codes/code-tables.service.js';
 import { batchContentHash, batchContentKey } from '../src/workroom/batch-content-hash.js';
-import type { CodedEncounter } from '../src/workroom/coded-batch.entity.js';
+import { DataSource } from 'typeorm';
+import { CodedBatchEntity } from '../src/workroom/coded-batch.entity.js';
 import { failed, ok, Session, VALID_NPI } from './support/given.js';
 import { GraphqlSocket } from './support/graphql-socket.js';
 import { acceptedContract } from './support/money.js';
@@ -255,9 +256,11 @@ describe('claim data on coded encounters', () => {
     it('stores a keyed hash of the content, not a bare digest that guessed chart references would match', async () => {
       const { coder, contractId } = await signedContract();
       const { id } = ok(await app.gql(SUBMIT, { id: contractId, input: { encounters: [encounter('MRN-0042')] } }, coder.accessToken)).submitCodedBatch;
-      const [row] = await app.sql<{ content_hash: string; encounters: CodedEncounter[] }>('SELECT content_hash, encounters FROM coded_batches WHERE id = $1', [id]);
-      const canonical = JSON.stringify([contractId, row.encounters]);
-      expect(row.content_hash).toBe(batchContentHash(batchContentKey(app.config.documentKey), contractId, row.encounters));
+      const [row] = await app.sql<{ content_hash: string }>('SELECT content_hash FROM coded_batches WHERE id = $1', [id]);
+      // The encounters as stored, opened through the entity (the column is sealed at rest).
+      const { encounters } = await app.app.get(DataSource).getRepository(CodedBatchEntity).findOneByOrFail({ id });
+      const canonical = JSON.stringify([contractId, encounters]);
+      expect(row.content_hash).toBe(batchContentHash(batchContentKey(app.config.documentKey), contractId, encounters));
       expect(row.content_hash).not.toBe(createHash('sha256').update(canonical).digest('hex'));
       expect(row.content_hash).not.toContain('MRN-0042');
     });
