@@ -1,5 +1,6 @@
 // Deterministic generators for a realistic marketplace (mixes follow ../shared/domain.md).
 import { createHash } from 'node:crypto';
+import { MEMBERSHIP_TYPES } from '../src/domain/credential-rules.js';
 import { CREDENTIAL_SPECIALTY, CredentialType } from '../src/domain/credential-type.enum.js';
 import { Specialty } from '../src/domain/specialty.enum.js';
 import { CareSetting, CodeSet, PayModel, WorkType } from '../src/domain/work.enums.js';
@@ -100,6 +101,8 @@ export interface SeedCredential {
   status: 'VERIFIED' | 'PENDING';
   issuedOn: string;
   expiresOn: string;
+  /** AAPC credentials carry the yearly membership (a year out: seeded coders keep it up); null for AHIMA. */
+  membershipExpiresOn: string | null;
 }
 
 export function coder(rng: Rng, index: number) {
@@ -121,6 +124,8 @@ export function coder(rng: Rng, index: number) {
       status: rng.chance(0.9) ? 'VERIFIED' : 'PENDING',
       issuedOn: `${year - rng.int(1, 12)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}`,
       expiresOn: expired ? `${year - 1}-12-31` : `${year + rng.int(0, 2)}-12-31`,
+      // No draw from rng here: the seeded rows after this one stay as they were.
+      membershipExpiresOn: MEMBERSHIP_TYPES.includes(type) ? `${year + 1}-06-30` : null,
     });
   };
   credential(rng.weighted(CORE_MIX));

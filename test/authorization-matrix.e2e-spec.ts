@@ -5,7 +5,7 @@ import { buildSchema, GraphQLObjectType } from 'graphql';
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { eventually } from './support/app-process.js';
-import { coders, given, jobInput, ok, PASSWORD, postJob, Session } from './support/given.js';
+import { coders, given, inMonths, jobInput, ok, PASSWORD, postJob, Session } from './support/given.js';
 import { mailbox } from './support/mailbox.js';
 import { ADMIN_PASSWORD, TestApp } from './support/test-app.js';
 import type { Untyped } from './support/untyped.js';
@@ -107,8 +107,24 @@ const MATRIX: Record<string, Entry> = {
   acceptMembershipInvitation: { doc: 'mutation($id: ID!) { acceptMembershipInvitation(id: $id) { id } }', vars: (w) => ({ id: w.companyInvite1 }), expect: 'U O N N N N N' },
   declineMembershipInvitation: { doc: 'mutation($id: ID!) { declineMembershipInvitation(id: $id) { id } }', vars: (w) => ({ id: w.companyInvite2 }), expect: 'U O N N N N N' },
   upsertCoderProfile: { doc: 'mutation($input: UpsertCoderProfileInput!) { upsertCoderProfile(input: $input) { id } }', vars: (w) => ({ input: w.profileInput }), expect: 'U O O F F F F' },
-  addCredential: { doc: 'mutation { addCredential(input: { type: CRC, number: "CRC-MATRIX", issuedOn: "2022-01-01" }) { id } }', expect: 'U O O F F F F' },
+  addCredential: {
+    doc: 'mutation($input: AddCredentialInput!) { addCredential(input: $input) { id } }',
+    vars: () => ({ input: { type: 'CRC', number: 'CRC-MATRIX', issuedOn: '2022-01-01', expiresOn: inMonths(12), membershipExpiresOn: inMonths(6) } }),
+    expect: 'U O O F F F F',
+  },
+  renewCredential: {
+    doc: 'mutation($id: ID!, $input: RenewCredentialInput!) { renewCredential(id: $id, input: $input) { id } }',
+    vars: (w) => ({ id: w.coderCpc, input: { expiresOn: inMonths(20), evidenceDocumentId: w.coderCertificate } }),
+    expect: 'U O N F F F F',
+  },
+  requestApprenticeConversion: {
+    doc: 'mutation($id: ID!, $input: RequestApprenticeConversionInput!) { requestApprenticeConversion(id: $id, input: $input) { id } }',
+    vars: (w) => ({ id: w.coderApprentice, input: { evidenceDocumentId: w.coderCertificate, note: 'Two years' } }),
+    expect: 'U C N F F F F',
+  },
+  reviewCredentialChange: { doc: 'mutation($id: ID!) { reviewCredentialChange(id: $id, approve: true) { id } }', vars: (w) => ({ id: w.pendingChange }), expect: 'U F F F F O F' },
   updateCredential: { doc: 'mutation($id: ID!) { updateCredential(id: $id, input: { number: "CPC-NEW-1" }) { id } }', vars: (w) => ({ id: w.coderSpareCredential }), expect: 'U O N F F F F' },
+  pendingCredentialChanges: { doc: '{ pendingCredentialChanges(first: 5) { totalCount } }', expect: 'U F F F F O F' },
   verifyCredential: { doc: 'mutation($id: ID!) { verifyCredential(id: $id, approve: true) { id } }', vars: (w) => ({ id: w.pendingCredential }), expect: 'U F F F F O F' },
   verifyOrganization: { doc: 'mutation($id: ID!) { verifyOrganization(id: $id) { id } }', vars: (w) => ({ id: w.practice }), expect: 'U F F F F O F' },
   createJobPosting: { doc: 'mutation($input: CreateJobPostingInput!) { createJobPosting(input: $input) { id } }', vars: (w) => ({ input: jobInput(w.practice) }), expect: 'U F F O N F O' },
@@ -366,8 +382,19 @@ describe('authorization matrix', () => {
     world.companySpareCoder = companySpare.coder.user.id;
     world.companyContract = await accept(await bid(O, (await postJob(app, practice.owner, practice.organization.id)).id, { organizationId: agency, assignedCoderId: coder.coder.user.id }));
 
-    world.coderSpareCredential = (await c.addCredential(coder.coder, { type: 'CCS', number: 'CCS-MATRIX', issuedOn: '2021-01-01' })).id;
-    world.pendingCredential = (await c.addCredential(otherCoder.coder, { type: 'CCS', number: 'CCS-PENDING', issuedOn: '2021-01-01' })).id;
+    world.coderSpareCredential = (await c.addCredential(coder.coder, { type: 'CCS', number: 'CCS-MATRIX', issuedOn: '2021-01-01', expiresOn: inMonths(12) })).id;
+    world.pendingCredential = (await c.addCredential(otherCoder.coder, { type: 'CCS', number: 'CCS-PENDING', issuedOn: '2021-01-01', expiresOn: inMonths(12) })).id;
+    const cpcOf = async (session: Untyped) => (ok(await app.gql(`{ myCredentials { id type } }`, {}, session.accessToken)).myCredentials as Untyped[]).find((x) => x.type === 'CPC').id;
+    world.coderCpc = await cpcOf(coder.coder);
+    world.coderCertificate = await c.uploadCertificate(coder.coder);
+    world.coderApprentice = (await c.addCredential(coder.coder, { type: 'CPC_A', number: 'CPCA-MATRIX', issuedOn: '2021-01-01', expiresOn: inMonths(12) })).id;
+    world.pendingChange = ok(
+      await app.gql(
+        `mutation($id: ID!, $input: RenewCredentialInput!) { renewCredential(id: $id, input: $input) { pendingChange { id } } }`,
+        { id: await cpcOf(otherCoder.coder), input: { expiresOn: inMonths(20), evidenceDocumentId: await c.uploadCertificate(otherCoder.coder) } },
+        otherCoder.coder.accessToken,
+      ),
+    ).renewCredential.pendingChange.id;
   });
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.dispose()));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CredentialsService } from '../src/coders/credentials.service.js';
-import { coders, failed, given, ok, PROFILE_FIELDS, profileInput } from './support/given.js';
+import { coders, failed, given, nextYear, ok, PROFILE_FIELDS, profileInput } from './support/given.js';
 import { TestApp } from './support/test-app.js';
 import type { Untyped } from './support/untyped.js';
 
@@ -95,7 +95,7 @@ describe('coder profiles and credentials', () => {
     it('hides pending and rejected credentials from the public', async () => {
       const coder = await a.coder();
       const profile = await c.upsertProfile(coder);
-      await c.addCredential(coder, { type: 'CCS', number: 'CCS-1001', issuedOn: '2021-03-01' });
+      await c.addCredential(coder, { type: 'CCS', number: 'CCS-1001', issuedOn: '2021-03-01', expiresOn: nextYear() });
       expect(ok(await app.gql(PROFILE, { id: profile.id })).coderProfile.credentials).toEqual([]);
       expect(ok(await app.gql(PROFILE, { id: profile.id }, coder.accessToken)).coderProfile.credentials).toEqual([expect.objectContaining({ type: 'CCS', status: 'PENDING' })]);
     });
@@ -108,7 +108,8 @@ describe('coder profiles and credentials', () => {
   describe('credentials lifecycle', () => {
     it('goes PENDING -> VERIFIED through the admin queue, recording the reviewer', async () => {
       const coder = await a.coder();
-      const credential = ok(await app.gql(ADD, { input: { type: 'CPC_A', number: 'A-778899', issuedOn: '2024-05-01', expiresOn: '2099-05-01' } }, coder.accessToken)).addCredential;
+      const input = { type: 'CPC_A', number: 'A-778899', issuedOn: '2024-05-01', expiresOn: nextYear(), membershipExpiresOn: nextYear(), evidenceDocumentId: await c.uploadCertificate(coder) };
+      const credential = ok(await app.gql(ADD, { input }, coder.accessToken)).addCredential;
       expect(credential).toMatchObject({ status: 'PENDING', label: 'CPC-A (apprentice)', apprentice: true, number: 'A-778899' });
       const admin = await a.admin();
       const queue = ok(await app.gql(PENDING, {}, admin.accessToken)).pendingCredentials;
@@ -124,7 +125,7 @@ describe('coder profiles and credentials', () => {
 
     it('lets only admins review, and only once, even concurrently', async () => {
       const coder = await a.coder();
-      const credential = await c.addCredential(coder, { type: 'CPC', number: 'CPC-1', issuedOn: '2020-01-01' });
+      const credential = await c.addCredential(coder, { type: 'CPC', number: 'CPC-1', issuedOn: '2020-01-01', expiresOn: nextYear() });
       failed(await app.gql(VERIFY, { id: credential.id, approve: true }, coder.accessToken), 'FORBIDDEN');
       failed(await app.gql(PENDING, {}, coder.accessToken), 'FORBIDDEN');
       const admin = await a.admin();
@@ -154,7 +155,7 @@ describe('coder profiles and credentials', () => {
 
     it('sends a verified credential back to PENDING when its number changes', async () => {
       const coder = await a.coder();
-      const credential = await c.addCredential(coder, { type: 'CCS', number: 'CCS-1', issuedOn: '2020-01-01' });
+      const credential = await c.addCredential(coder, { type: 'CCS', number: 'CCS-1', issuedOn: '2020-01-01', expiresOn: nextYear() });
       await c.verify(credential.id);
       const updated = ok(await app.gql(UPDATE, { id: credential.id, input: { number: 'CCS-2' } }, coder.accessToken)).updateCredential;
       expect(updated).toEqual({ id: credential.id, status: 'PENDING', number: 'CCS-2' });
@@ -164,8 +165,8 @@ describe('coder profiles and credentials', () => {
 
     it('refuses a second live credential of one type, future issue dates, expiry before issue and bad numbers', async () => {
       const coder = await a.coder();
-      await c.addCredential(coder, { type: 'COC', number: 'COC-1', issuedOn: '2020-01-01' });
-      failed(await app.gql(ADD, { input: { type: 'COC', number: 'COC-2', issuedOn: '2020-01-01' } }, coder.accessToken), 'CONFLICT');
+      await c.addCredential(coder, { type: 'COC', number: 'COC-1', issuedOn: '2020-01-01', expiresOn: nextYear() });
+      failed(await app.gql(ADD, { input: { type: 'COC', number: 'COC-2', issuedOn: '2020-01-01', expiresOn: nextYear(), membershipExpiresOn: nextYear() } }, coder.accessToken), 'CONFLICT');
       expect(failed(await app.gql(ADD, { input: { type: 'CIC', number: 'CIC-1', issuedOn: '2999-01-01' } }, coder.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.issuedOn']);
       expect(failed(await app.gql(ADD, { input: { type: 'CIC', number: 'CIC-1', issuedOn: '2020-01-01', expiresOn: '2019-01-01' } }, coder.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual([
         'input.expiresOn',

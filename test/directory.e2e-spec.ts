@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { coders, failed, given, ok } from './support/given.js';
+import { coders, failed, given, nextYear, ok } from './support/given.js';
 import { TestApp } from './support/test-app.js';
 import type { Untyped } from './support/untyped.js';
 
@@ -37,7 +37,7 @@ describe('coder directory', () => {
         codeSets: ['ICD10CM', 'CPT'],
       })
     ).id;
-    await c.addCredential(ortho, { type: 'CPC', number: 'CPC-PENDING-1', issuedOn: '2021-01-01' });
+    await c.addCredential(ortho, { type: 'CPC', number: 'CPC-PENDING-1', issuedOn: '2021-01-01', expiresOn: nextYear() });
 
     const expired = await a.coder({ name: 'Casey Expired' });
     ids.expired = (

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash, randomUUID } from 'node:crypto';
-import { coders, failed, given, ok, PASSWORD, postJob, Session, VERIFY_EMAIL } from './support/given.js';
+import { coders, failed, given, nextYear, ok, PASSWORD, postJob, Session, VERIFY_EMAIL } from './support/given.js';
 import { linkToken, mailbox } from './support/mailbox.js';
 import { GraphqlResponse, TestApp } from './support/test-app.js';
 import { eventually } from './support/wait.js';
@@ -124,7 +124,7 @@ describe('verified email', () => {
       coder = await a.coder({ verified: false });
       const c = coders(app);
       await c.upsertProfile(coder);
-      await c.verify((await c.addCredential(coder, { type: 'CPC', number: 'CPC-UNVERIFIED', issuedOn: '2022-01-15' })).id);
+      await c.verify((await c.addCredential(coder, { type: 'CPC', number: 'CPC-UNVERIFIED', issuedOn: '2022-01-15', expiresOn: nextYear() })).id);
       const bidId = ok(
         await app.gql(`mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`, { input: { jobPostingId: posting.id, rateCents: 50000, coverLetter: 'Ready.' } }, coder.accessToken),
       ).submitBid.id;

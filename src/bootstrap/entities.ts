@@ -27,6 +27,9 @@ import { JobPostingEntity } from '../jobs/job-posting.entity.js';
 import { NotificationEntity } from '../notifications/notification.entity.js';
 import { CoderProfileEntity } from '../coders/coder-profile.entity.js';
 import { CredentialEntity } from '../coders/credential.entity.js';
+import { CredentialChangeEntity } from '../coders/credential-change.entity.js';
+import { CredentialDocumentEntity } from '../coders/credential-document.entity.js';
+import { ContractCredentialLapseEntity } from '../contracts/contract-credential-lapse.entity.js';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
 import { AccountTokenEntity } from '../auth/account-token.entity.js';
 import { MfaFactorEntity } from '../auth/mfa-factor.entity.js';
@@ -48,6 +51,9 @@ export const ENTITIES = [
   PracticeBillingProfileEntity,
   CoderProfileEntity,
   CredentialEntity,
+  CredentialDocumentEntity,
+  CredentialChangeEntity,
+  ContractCredentialLapseEntity,
   JobPostingEntity,
   BidEntity,
   JobInvitationEntity,

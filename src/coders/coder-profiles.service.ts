@@ -12,12 +12,13 @@ import { normalizeEhrList } from '../domain/ehr.js';
 import { Specialty } from '../domain/specialty.enum.js';
 import { WorkType } from '../domain/work.enums.js';
 import { CoderProfileEntity, ProfileRow } from './coder-profile.entity.js';
+import { countingCredentialSql } from './counting-credential.js';
 import { CREDENTIALS_JSON, CredentialJson, CredentialsService } from './credentials.service.js';
 import { CoderFilterInput, CodersArgs, CoderSort } from './dto/coders.args.js';
 import { UpsertCoderProfileInput } from './dto/upsert-coder-profile.input.js';
 
-/** SQL condition on a `credentials c` row: it counts (verified and not expired). */
-const COUNTING_CREDENTIAL = `c.status = 'VERIFIED' AND (c.expires_on IS NULL OR c.expires_on >= CURRENT_DATE)`;
+/** SQL condition on a `credentials c` row: it counts (the one rule, see counting-credential.ts). */
+const COUNTING_CREDENTIAL = countingCredentialSql('c');
 
 /** How many of the best-rated text matches the RELEVANCE sort ranks (see `relevanceWindow`). */
 const RELEVANCE_WINDOW = 300;
@@ -129,11 +130,11 @@ export class CoderProfilesService {
         .addSelect(`to_json(ARRAY(SELECT c.type FROM credentials c WHERE c.coder_id = p.user_id AND ${COUNTING_CREDENTIAL} ORDER BY c.type))`, 'countingTypes')
         .setParameters({ specialty: [job.specialty], certifying });
       if (!job.requiredCredentialTypes.length) return query;
-      // Every required type is among the verified ones (GIN index), and none of those has expired.
+      // Every required type is among the verified ones (GIN index), and each of those counts (one live credential per type).
       return query.where(
         `p.verified_credential_types @> CAST(:required AS credential_type[]) AND NOT EXISTS (
            SELECT 1 FROM credentials c WHERE c.coder_id = p.user_id AND c.type = ANY(CAST(:required AS credential_type[]))
-              AND c.status = 'VERIFIED' AND c.expires_on < CURRENT_DATE)`,
+              AND c.status = 'VERIFIED' AND NOT ${COUNTING_CREDENTIAL})`,
         { required: job.requiredCredentialTypes },
       );
     };

@@ -1,13 +1,16 @@
 import type { Actor } from '../common/auth/actor.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
 import { CREDENTIAL_SPECIALTY, credentialLabel, CredentialType } from '../domain/credential-type.enum.js';
+import { credentialStanding, isApprentice } from '../domain/credential-rules.js';
 import { accuracyOf } from '../domain/accuracy.js';
 import { Specialty } from '../domain/specialty.enum.js';
 import { UserRole } from '../domain/user-role.enum.js';
 import { ProfileRow } from './coder-profile.entity.js';
 import { CredentialEntity, CredentialReviewStatus } from './credential.entity.js';
 import { CoderProfile } from './dto/coder-profile.model.js';
-import { Credential, CredentialStatus } from './dto/credential.model.js';
+import { Credential, CredentialChange, CredentialDocument, CredentialStatus } from './dto/credential.model.js';
+import { CredentialChangeEntity } from './credential-change.entity.js';
+import { CredentialDocumentEntity } from './credential-document.entity.js';
 
 /** The status a client sees: a verified credential past its expiry date reads EXPIRED. */
 export function credentialStatus(credential: Pick<CredentialEntity, 'status' | 'expiresOn'>, today = todayUtc()): CredentialStatus {
@@ -15,22 +18,25 @@ export function credentialStatus(credential: Pick<CredentialEntity, 'status' | '
   return credential.status as unknown as CredentialStatus;
 }
 
-/** Whether a credential counts (search, matching, bidding): verified and not expired. */
-export const credentialCounts = (credential: Pick<CredentialEntity, 'status' | 'expiresOn'>, today = todayUtc()) => credentialStatus(credential, today) === CredentialStatus.VERIFIED;
-
 /** The holder and admins see numbers and review notes; everyone else sees the credential without them. */
 export function toCredential(entity: CredentialEntity, viewer: Actor | null): Credential {
   const privileged = viewer !== null && (viewer.id === entity.coderId || viewer.role === UserRole.ADMIN);
+  const today = todayUtc();
+  const standing = credentialStanding(entity, today);
   return {
     id: entity.id,
     coderId: entity.coderId,
     type: entity.type,
     label: credentialLabel(entity.type),
-    apprentice: entity.type === CredentialType.CPC_A,
-    status: credentialStatus(entity),
+    apprentice: isApprentice(entity.type),
+    status: credentialStatus(entity, today),
+    active: standing.active,
+    inactiveReason: standing.reason,
     number: privileged ? entity.number : null,
     issuedOn: entity.issuedOn,
     expiresOn: entity.expiresOn,
+    membershipExpiresOn: entity.membershipExpiresOn,
+    evidenceDocumentId: privileged ? entity.evidenceDocumentId : null,
     reviewNote: privileged ? entity.reviewNote : null,
     reviewedAt: entity.reviewedAt,
     createdAt: entity.createdAt,
@@ -71,3 +77,26 @@ export function toCoderProfile(entity: ProfileRow): CoderProfile {
     updatedAt: entity.updatedAt,
   };
 }
+
+export const toCredentialDocument = (entity: CredentialDocumentEntity): CredentialDocument => ({
+  id: entity.id,
+  filename: entity.filename,
+  contentType: entity.contentType,
+  sizeBytes: entity.sizeBytes,
+  createdAt: entity.createdAt,
+});
+
+export const toCredentialChange = (entity: CredentialChangeEntity): CredentialChange => ({
+  id: entity.id,
+  credentialId: entity.credentialId,
+  evidenceDocumentId: entity.evidenceDocumentId,
+  kind: entity.kind,
+  status: entity.status,
+  expiresOn: entity.expiresOn,
+  membershipExpiresOn: entity.membershipExpiresOn,
+  toType: entity.toType,
+  note: entity.note,
+  reviewNote: entity.reviewNote,
+  reviewedAt: entity.reviewedAt,
+  createdAt: entity.createdAt,
+});

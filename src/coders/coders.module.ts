@@ -6,12 +6,16 @@ import { CoderProfileEntity } from './coder-profile.entity.js';
 import { CoderProfilesService } from './coder-profiles.service.js';
 import { CodersResolver } from './coders.resolver.js';
 import { CredentialEntity } from './credential.entity.js';
-import { CredentialsResolver } from './credentials.resolver.js';
+import { CredentialChangesResolver, CredentialsResolver } from './credentials.resolver.js';
+import { CredentialChangeEntity } from './credential-change.entity.js';
+import { CredentialDocumentEntity } from './credential-document.entity.js';
+import { CredentialDocumentsController } from './credential-documents.controller.js';
 import { CredentialsService } from './credentials.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CoderProfileEntity, CredentialEntity]), UsersModule, NotificationsModule],
-  providers: [CoderProfilesService, CredentialsService, CodersResolver, CredentialsResolver],
+  imports: [TypeOrmModule.forFeature([CoderProfileEntity, CredentialEntity, CredentialDocumentEntity, CredentialChangeEntity]), UsersModule, NotificationsModule],
+  controllers: [CredentialDocumentsController],
+  providers: [CoderProfilesService, CredentialsService, CodersResolver, CredentialsResolver, CredentialChangesResolver],
   exports: [CoderProfilesService, CredentialsService],
 })
 export class CodersModule {}

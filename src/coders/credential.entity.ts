@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import type { Relation } from 'typeorm';
 import { CredentialType } from '../domain/credential-type.enum.js';
 import { UserEntity } from '../users/user.entity.js';
+import { CredentialDocumentEntity } from './credential-document.entity.js';
 
 /** Stored review states. EXPIRED is not stored: a VERIFIED credential past `expiresOn` reads as EXPIRED. */
 export enum CredentialReviewStatus {
@@ -37,8 +38,21 @@ export class CredentialEntity {
   @Column({ type: 'date' })
   issuedOn: string;
 
+  /** End of the current CEU cycle; required for AAPC and AHIMA credentials (null only on rows from before that rule). */
   @Column({ type: 'date', nullable: true })
   expiresOn: string | null;
+
+  /** End of the holder's yearly AAPC membership (AAPC credentials only): past it, the credential stops counting. */
+  @Column({ type: 'date', nullable: true })
+  membershipExpiresOn: string | null;
+
+  /** The certificate the reviewer checks; a credential without one cannot be verified. */
+  @Column({ type: 'uuid', nullable: true })
+  evidenceDocumentId: string | null;
+
+  @ManyToOne(() => CredentialDocumentEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'evidence_document_id', foreignKeyConstraintName: 'credentials_evidence_document_id_fkey' })
+  evidenceDocument?: Relation<CredentialDocumentEntity>;
 
   @Column({ type: 'enum', enum: CredentialReviewStatus, enumName: 'credential_review_status', default: CredentialReviewStatus.PENDING })
   status: CredentialReviewStatus;

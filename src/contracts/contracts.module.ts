@@ -24,10 +24,15 @@ import { ContractsResolver, PayeeResolver } from './contracts.resolver.js';
 import { ContractAccess } from './contract-access.service.js';
 import { ContractsService } from './contracts.service.js';
 import { ContractPausesService } from './contract-pauses.service.js';
+import { ContractCredentialLapseEntity } from './contract-credential-lapse.entity.js';
+import { ContractCredentialAlertsResolver } from './credential-alerts.resolver.js';
+import { CredentialAlertsService } from './credential-alerts.service.js';
+import { MailModule } from '../mail/mail.module.js';
+import { UsersModule } from '../users/users.module.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ContractEntity, ContractPauseEntity, MilestoneEntity, DisputeEntity, WorkLogEntity, InvoiceEntity, InvoiceLineEntity]),
+    TypeOrmModule.forFeature([ContractEntity, ContractCredentialLapseEntity, ContractPauseEntity, MilestoneEntity, DisputeEntity, WorkLogEntity, InvoiceEntity, InvoiceLineEntity]),
     PaymentsModule,
     OutboxModule,
     BidsModule,
@@ -35,6 +40,8 @@ import { ContractPausesService } from './contract-pauses.service.js';
     OrganizationsModule,
     NotificationsModule,
     CodersModule,
+    MailModule,
+    UsersModule,
   ],
   providers: [
     ContractAccess,
@@ -51,7 +58,9 @@ import { ContractPausesService } from './contract-pauses.service.js';
     InvoicesService,
     BillingResolver,
     ContractWorkResolver,
+    CredentialAlertsService,
+    ContractCredentialAlertsResolver,
   ],
-  exports: [ContractAccess, ContractsService, InvoicesService],
+  exports: [ContractAccess, ContractsService, InvoicesService, CredentialAlertsService],
 })
 export class ContractsModule {}

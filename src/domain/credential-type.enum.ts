@@ -7,6 +7,7 @@ export enum CredentialType {
   CPC = 'CPC',
   CPC_A = 'CPC_A',
   COC = 'COC',
+  COC_A = 'COC_A',
   CIC = 'CIC',
   CPC_P = 'CPC_P',
   CPB = 'CPB',
@@ -42,7 +43,7 @@ export enum CredentialType {
 
 registerEnumType(CredentialType, {
   name: 'CredentialType',
-  description: 'AAPC (CPC, CPC_A apprentice, COC, CIC, specialty credentials...) and AHIMA (CCA, CCS, RHIT...) certifications.',
+  description: 'AAPC (CPC, CPC_A apprentice, COC, COC_A apprentice, CIC, specialty credentials...) and AHIMA (CCA, CCS, RHIT...) certifications.',
 });
 
 /** Credentials that certify a specialty: matching treats them as proof of that specialty. */
@@ -65,8 +66,8 @@ export const CREDENTIAL_SPECIALTY: Partial<Record<CredentialType, Specialty>> = 
   [CredentialType.COC]: Specialty.OUTPATIENT_FACILITY,
 };
 
-/** Human-readable name: "CPC_A" -> "CPC-A (apprentice)", "CCS_P" -> "CCS-P". */
+/** Human-readable name: "CPC_A" -> "CPC-A (apprentice)", "COC_A" -> "COC-A (apprentice)", "CCS_P" -> "CCS-P". */
 export function credentialLabel(type: CredentialType): string {
-  if (type === CredentialType.CPC_A) return 'CPC-A (apprentice)';
+  if (type === CredentialType.CPC_A || type === CredentialType.COC_A) return `${type.replace('_', '-')} (apprentice)`;
   return type.replace('_', '-');
 }

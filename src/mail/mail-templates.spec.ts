@@ -11,6 +11,7 @@ const SAMPLES: { [K in MailTemplateName]: MailTemplates[K] } = {
   'email-changed': {},
   'membership-invitation': { invitationId: HOSTILE, role: HOSTILE },
   'work-request-due': { workRequestId: HOSTILE, contractId: HOSTILE, dueAt: HOSTILE, overdue: true },
+  'credential-lapsed': { contractId: HOSTILE, credentialType: HOSTILE, lapsedOn: HOSTILE, reason: HOSTILE },
 };
 
 describe(renderMail.name, () => {

@@ -19,6 +19,8 @@ export interface MailTemplates {
   'membership-invitation': { invitationId: string; role: string };
   /** A work request's due time is near, or passed, and it is not complete (to the contract's coder). Ids and the time only: a title may say more than a mailbox should. */
   'work-request-due': { workRequestId: string; contractId: string; dueAt: string; overdue: boolean };
+  /** To a practice's managers: a credential an ACTIVE contract's posting required stopped counting. */
+  'credential-lapsed': { contractId: string; credentialType: string; lapsedOn: string; reason: string };
 }
 
 export type MailTemplateName = keyof MailTemplates;
@@ -109,6 +111,15 @@ const CONTENT: { [K in MailTemplateName]: (data: MailTemplates[K], appUrl: strin
     ],
     action: { label: 'Open my work queue', url: appLink(appUrl, '/work-queue') },
     footer: 'You get this mail because you are the coder on this contract.',
+  }),
+  'credential-lapsed': ({ contractId, credentialType, lapsedOn, reason }, appUrl) => ({
+    subject: 'A credential your contract requires has lapsed',
+    paragraphs: [
+      `The coder of contract ${contractId} no longer holds a counting ${credentialType} credential, which the posting required: ${reason.toLowerCase().replace('_', ' ')} on ${lapsedOn}.`,
+      'The contract shows the lapse until the coder renews. Matching and bidding stopped counting the credential the day it lapsed.',
+    ],
+    action: { label: 'Open the contract', url: appLink(appUrl, `/contracts/${contractId}`) },
+    footer: 'You receive this as a manager of the practice that posted the work.',
   }),
 };
 

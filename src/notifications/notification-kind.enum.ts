@@ -20,6 +20,10 @@ export enum NotificationKind {
   MESSAGE_RECEIVED = 'MESSAGE_RECEIVED',
   CREDENTIAL_REVIEWED = 'CREDENTIAL_REVIEWED',
   CREDENTIAL_EXPIRING = 'CREDENTIAL_EXPIRING',
+  /** A credential an ACTIVE contract's posting required expired or its membership lapsed (sent to the practice's managers). */
+  CREDENTIAL_LAPSED = 'CREDENTIAL_LAPSED',
+  /** A renewal or apprentice conversion of a credential was approved or rejected. */
+  CREDENTIAL_CHANGE_REVIEWED = 'CREDENTIAL_CHANGE_REVIEWED',
   MILESTONE_FUNDED = 'MILESTONE_FUNDED',
   MILESTONE_RELEASED = 'MILESTONE_RELEASED',
   MILESTONE_CHANGES_REQUESTED = 'MILESTONE_CHANGES_REQUESTED',

@@ -7,20 +7,14 @@ import { NotFoundError } from '../common/errors/app-error.js';
 import { AppConfig } from '../config/app-config.js';
 import { AuditContext, AuditLogService } from './audit-log.service.js';
 import { DocumentEntity } from './document.entity.js';
-import { DocumentStorage } from './document-storage.js';
+import { DocumentStorage } from '../common/documents/document-storage.js';
 import { TamperedCiphertextError } from '../common/crypto/aead.js';
-import { decryptDocument, encryptDocument } from './envelope-crypto.js';
-import { UploadSlots } from './upload-slots.js';
+import { decryptDocument, encryptDocument } from '../common/documents/envelope-crypto.js';
+import type { IncomingDocument } from '../common/documents/multipart-document.js';
+import { UploadSlots } from '../common/documents/upload-slots.js';
 import { WorkroomAccessService } from './workroom-access.service.js';
 
 export class DocumentIntegrityError extends Error {}
-
-/** An uploaded file, read and checked by the controller. */
-export interface IncomingDocument {
-  filename: string;
-  contentType: string;
-  bytes: Buffer;
-}
 
 @Injectable()
 export class DocumentsService {

@@ -1,17 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { join } from 'node:path';
-import { AppConfig } from '../config/app-config.js';
 import { ContractsModule } from '../contracts/contracts.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { AuditEventEntity } from './audit-event.entity.js';
 import { AuditLogService } from './audit-log.service.js';
 import { BaaSignatureEntity } from './baa-signature.entity.js';
 import { DocumentEntity } from './document.entity.js';
-import { DocumentStorage, LocalDiskStorage } from './document-storage.js';
 import { DocumentsController } from './documents.controller.js';
 import { DocumentsService } from './documents.service.js';
-import { UploadSlots } from './upload-slots.js';
 import { WorkroomAccessService } from './workroom-access.service.js';
 import { WorkroomResolver } from './workroom.resolver.js';
 import { CodedBatchEntity } from './coded-batch.entity.js';
@@ -46,11 +42,9 @@ import { WorkRequestsService } from './work-requests/work-requests.service.js';
   ],
   controllers: [DocumentsController],
   providers: [
-    { provide: DocumentStorage, inject: [AppConfig], useFactory: (config: AppConfig) => new LocalDiskStorage(join(config.env.DATA_DIR, 'documents')) },
     AuditLogService,
     WorkroomAccessService,
     DocumentsService,
-    UploadSlots,
     WorkroomResolver,
     CodeTablesService,
     CodedBatchesService,

@@ -123,9 +123,28 @@ export function coders(app: TestApp) {
         coder.accessToken,
       ),
     ).upsertCoderProfile;
-  const addCredential = async (coder: Session, input: Record<string, unknown>) =>
-    ok(await app.gql<{ addCredential: Untyped }>(`mutation($input: AddCredentialInput!) { addCredential(input: $input) { id type status number expiresOn } }`, { input }, coder.accessToken))
-      .addCredential;
+  /** Uploads a certificate (POST /credential-documents) as the coder; returns its id. */
+  const uploadCertificate = async (coder: Session, bytes: Buffer = CERTIFICATE_PDF, filename = 'certificate.pdf', contentType = 'application/pdf'): Promise<string> => {
+    const response = await app.http().post('/credential-documents').set('authorization', `Bearer ${coder.accessToken}`).attach('file', bytes, { filename, contentType });
+    if (response.status !== 201) throw new Error(`certificate upload answered ${response.status}: ${response.text}`);
+    return (response.body as { id: string }).id;
+  };
+  /**
+   * Adds a credential as the coder would with their certificate: uploads one (unless `evidenceDocumentId`
+   * is given, null for none) and, for AAPC types, gives a membership date a year out unless the input has one.
+   */
+  const addCredential = async (coder: Session, input: Record<string, unknown>) => {
+    const full = { ...input };
+    if (!('evidenceDocumentId' in full)) full.evidenceDocumentId = await uploadCertificate(coder);
+    if (!('membershipExpiresOn' in full) && !AHIMA_TYPES.includes(String(full.type))) full.membershipExpiresOn = inMonths(11);
+    return ok(
+      await app.gql<{ addCredential: Untyped }>(
+        `mutation($input: AddCredentialInput!) { addCredential(input: $input) { id type status number expiresOn membershipExpiresOn active inactiveReason } }`,
+        { input: full },
+        coder.accessToken,
+      ),
+    ).addCredential;
+  };
   // One admin session for the journeys of this helper: concurrent verifications share it (each
   // log-in of its own would count against the log-in slow-down, which checks attempts in flight).
   let adminSession: Promise<Session> | undefined;
@@ -141,6 +160,7 @@ export function coders(app: TestApp) {
   };
   return {
     upsertProfile,
+    uploadCertificate,
     addCredential,
     verify,
     /** A coder with a profile and verified credentials (default: CPC, expiring in a year). */
@@ -148,7 +168,7 @@ export function coders(app: TestApp) {
       const coder = await a.coder({ name: options.name });
       const profile = await upsertProfile(coder, options.profile);
       for (const type of options.credentials ?? ['CPC']) {
-        const credential = await addCredential(coder, { type, number: `${type}-${Math.floor(Math.random() * 1e8)}`, issuedOn: '2022-01-15', expiresOn: nextYear() });
+        const credential = await addCredential(coder, { type, number: `${type.replace('_', '-')}-${Math.floor(Math.random() * 1e8)}`, issuedOn: '2022-01-15', expiresOn: nextYear() });
         await verify(credential.id);
       }
       return { coder, profile };
@@ -157,6 +177,20 @@ export function coders(app: TestApp) {
 }
 
 export const nextYear = () => `${new Date().getUTCFullYear() + 1}-12-31`;
+
+/** Today plus `months` (UTC), `YYYY-MM-DD`; negative for the past. */
+export function inMonths(months: number, days = 0): string {
+  const date = new Date();
+  date.setUTCMonth(date.getUTCMonth() + months);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** AHIMA credential types (no membership date); every other type is AAPC. */
+export const AHIMA_TYPES = ['CCA', 'CCS', 'CCS_P', 'RHIT', 'RHIA', 'CDIP', 'CHDA', 'CHPS'];
+
+/** A minimal PDF, accepted as a certificate. */
+export const CERTIFICATE_PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n% AAPC certificate\n%%EOF\n');
 
 export const JOB_FIELDS = `id title status specialty codeSets workType setting ehrSystem requiredCredentialTypes chartsPerWeek turnaroundHours
   accuracyTargetBps payModel rateCents budgetCents percentOfCollectionsBps startsOn durationWeeks requiresBaa positions positionsFilled organization { id name }`;

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { CredentialType } from '../../domain/credential-type.enum.js';
 import { LocalDateScalar } from '../../common/scalars/local-date.scalar.js';
 import { Trim } from '../../common/validation/trim.decorator.js';
@@ -21,10 +21,23 @@ export class AddCredentialInput {
   @IsString()
   issuedOn: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'End of the current CEU cycle, after issuedOn.' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'End of the current CEU cycle, after issuedOn and at most 24 months (+ grace) from today. Required for AAPC and AHIMA credentials (BAD_USER_INPUT naming input.expiresOn without it).',
+  })
   @IsOptional()
   @IsString()
   expiresOn?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'End of the yearly AAPC membership: required for AAPC credentials, refused for AHIMA ones. Past it, the credential stops counting.' })
+  @IsOptional()
+  @IsString()
+  membershipExpiresOn?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The certificate, uploaded first with POST /credential-documents. A credential without one cannot be verified.' })
+  @IsOptional()
+  @IsUUID()
+  evidenceDocumentId?: string | null;
 }
 
 @InputType({ description: 'Changes to a credential. Any change sends a verified credential back to review (PENDING).' })
@@ -40,10 +53,76 @@ export class UpdateCredentialInput {
   @IsString()
   issuedOn?: string;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'End of the current CEU cycle (see AddCredentialInput.expiresOn).' })
   @IsOptional()
   @IsString()
   expiresOn?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'End of the yearly AAPC membership (AAPC only).' })
+  @IsOptional()
+  @IsString()
+  membershipExpiresOn?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The certificate (POST /credential-documents), e.g. for a credential added without one.' })
+  @IsOptional()
+  @IsUUID()
+  evidenceDocumentId?: string;
+}
+
+@InputType({
+  description: 'A renewal of a VERIFIED credential: the new dates and the new certificate. The credential keeps counting on its old dates until an admin approves (reviewCredentialChange).',
+})
+export class RenewCredentialInput {
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The end of the new CEU cycle, after the current one.' })
+  @IsOptional()
+  @IsString()
+  expiresOn?: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The new end of the AAPC membership, after the current one (AAPC only).' })
+  @IsOptional()
+  @IsString()
+  membershipExpiresOn?: string;
+
+  @Field(() => ID, { description: 'The new certificate or membership card (POST /credential-documents).' })
+  @IsUUID()
+  evidenceDocumentId: string;
+
+  @Field(() => String, { nullable: true, description: 'For the reviewer.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string | null;
+}
+
+@InputType({ description: 'A request to remove the "A" from a VERIFIED apprentice credential (CPC_A -> CPC, COC_A -> COC).' })
+export class RequestApprenticeConversionInput {
+  @Field(() => ID, { description: "Evidence of two years' coding experience or the issuer's substitutes (POST /credential-documents)." })
+  @IsUUID()
+  evidenceDocumentId: string;
+
+  @Field({ description: 'The experience or substitutes claimed, for the reviewer (1..1000 characters).' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  note: string;
+}
+
+@ArgsType()
+export class ReviewCredentialChangeArgs {
+  @Field(() => ID, { description: 'The CredentialChange.' })
+  @IsUUID()
+  id: string;
+
+  @Field({ description: 'true: APPROVED (the change takes effect); false: REJECTED (the credential stays as it was).' })
+  @IsBoolean()
+  approve: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why, shown to the coder.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string | null;
 }
 
 @ArgsType()

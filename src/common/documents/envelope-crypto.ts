@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, seal } from '../common/crypto/aead.js';
+import { open, seal } from '../crypto/aead.js';
 
 /** Envelope encryption: a fresh data key per document, wrapped by the master key. */
 export function encryptDocument(masterKey: Buffer, documentId: string, plaintext: Buffer): { ciphertext: Buffer; wrappedKey: Buffer } {

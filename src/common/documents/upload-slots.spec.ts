@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { TooManyRequestsError } from '../common/errors/app-error.js';
-import { AppConfig } from '../config/app-config.js';
-import { loadEnvironment } from '../config/environment.js';
+import { TooManyRequestsError } from '../errors/app-error.js';
+import { AppConfig } from '../../config/app-config.js';
+import { loadEnvironment } from '../../config/environment.js';
 import { UploadSlots } from './upload-slots.js';
 
 const slots = (overall: number, perUser: number) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { TamperedCiphertextError } from '../common/crypto/aead.js';
+import { TamperedCiphertextError } from '../crypto/aead.js';
 import { decryptDocument, encryptDocument } from './envelope-crypto.js';
 
 describe('envelope encryption', () => {

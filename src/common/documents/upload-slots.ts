@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { TooManyRequestsError } from '../common/errors/app-error.js';
-import { AppConfig } from '../config/app-config.js';
+import { TooManyRequestsError } from '../errors/app-error.js';
+import { AppConfig } from '../../config/app-config.js';
 
 /** What a refused uploader is told to wait: an upload of the default 25 MiB takes a few seconds on a good link. */
 const RETRY_AFTER_SECONDS = 5;

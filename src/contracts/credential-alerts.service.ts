@@ -1,0 +1,131 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { CredentialsService } from '../coders/credentials.service.js';
+import type { CredentialEntity } from '../coders/credential.entity.js';
+import { RequestLoaders } from '../common/loaders/request-loaders.js';
+import { eachOnItsOwn } from '../common/scheduling/each-on-its-own.js';
+import { JobScheduler } from '../common/scheduling/job-scheduler.js';
+import { AppConfig } from '../config/app-config.js';
+import { queryRows } from '../database/query-rows.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { CredentialStanding } from '../domain/credential-rules.js';
+import { credentialLabel, CredentialType } from '../domain/credential-type.enum.js';
+import { JobPostingsService } from '../jobs/job-postings.service.js';
+import { MailService } from '../mail/mail.service.js';
+import { NotificationKind } from '../notifications/notification-kind.enum.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { OrganizationAccess } from '../organizations/organization-access.service.js';
+import { UsersService } from '../users/users.service.js';
+import { ContractStatus } from './contract-status.enum.js';
+import { ContractEntity } from './contract.entity.js';
+import { CredentialAlert } from './dto/credential-alert.model.js';
+
+type Standing = CredentialEntity & { standing: CredentialStanding };
+
+/**
+ * The alerts of a contract: each credential type its posting required that the coder holds as no
+ * counting credential now. The coder's live credential of the type (pending or verified) explains
+ * why; without one, the last one on file (rejected).
+ */
+export function credentialAlertsOf(required: CredentialType[], credentials: Standing[]): CredentialAlert[] {
+  const alerts: CredentialAlert[] = [];
+  for (const type of required) {
+    const ofType = credentials.filter((c) => c.type === type);
+    if (ofType.some((c) => c.standing.active)) continue;
+    const shown = ofType.find((c) => c.status !== 'REJECTED') ?? ofType[ofType.length - 1];
+    if (!shown?.standing.reason) continue;
+    alerts.push({ credentialType: type, label: credentialLabel(type), reason: shown.standing.reason, since: shown.standing.since, credentialId: shown.id });
+  }
+  return alerts;
+}
+
+/**
+ * Lapses reach the practices (issue 17, item 3). `Contract.credentialAlerts` is computed from the
+ * dates at read time; the scheduled job tells the practice's managers (notification + mail through
+ * the outbox) once per contract, credential and lapse: the `contract_credential_lapses` unique key
+ * settles two runs, on one instance or several.
+ */
+@Injectable()
+export class CredentialAlertsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(CredentialAlertsService.name);
+
+  constructor(
+    @InjectRepository(ContractEntity) private readonly contracts: Repository<ContractEntity>,
+    private readonly credentials: CredentialsService,
+    private readonly postings: JobPostingsService,
+    private readonly organizations: OrganizationAccess,
+    private readonly notifications: NotificationsService,
+    private readonly mail: MailService,
+    private readonly users: UsersService,
+    private readonly transactions: TransactionRunner,
+    private readonly scheduler: JobScheduler,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // Lapses happen at midnight (a date passes): the credential reminder's schedule suits them too.
+    this.scheduler.schedule('contracts.credential-lapses', { cron: this.config.env.CREDENTIAL_REMINDER_CRON }, () => this.notifyLapses());
+  }
+
+  /** A contract's alerts, through the request's loaders (contract lists cost a query per kind, not per contract). */
+  async alertsFor(loaders: RequestLoaders, contract: { coderId: string; jobPostingId: string }): Promise<CredentialAlert[]> {
+    const posting = await this.postings.loadById(loaders, contract.jobPostingId);
+    if (!posting?.requiredCredentialTypes.length) return [];
+    return credentialAlertsOf(posting.requiredCredentialTypes, await this.credentials.loadStandings(loaders, contract.coderId));
+  }
+
+  /**
+   * Tells the practice of each ACTIVE contract whose required credential expired or lost its AAPC
+   * membership. Each lapse is recorded and notified in its own transaction. Returns how many were new.
+   */
+  async notifyLapses(): Promise<number> {
+    const active = await this.contracts.find({ select: { id: true, coderId: true, jobPostingId: true, organizationId: true }, where: { status: ContractStatus.ACTIVE } });
+    const postings = new Map<string, { required: CredentialType[]; postedById: string; title: string }>();
+    for (const id of new Set(active.map((c) => c.jobPostingId))) {
+      const posting = await this.postings.findById(id);
+      if (posting) postings.set(id, { required: posting.requiredCredentialTypes, postedById: posting.postedById, title: posting.title });
+    }
+    const withRequirements = active.filter((c) => postings.get(c.jobPostingId)?.required.length);
+    const standings = await this.credentials.standingsForCoders(withRequirements.map((c) => c.coderId));
+    const lapses = withRequirements.flatMap((contract) =>
+      credentialAlertsOf(postings.get(contract.jobPostingId)!.required, standings.get(contract.coderId) ?? [])
+        .filter((alert) => alert.since !== null && alert.credentialId !== null)
+        .map((alert) => ({ contract, alert })),
+    );
+    return eachOnItsOwn(
+      lapses,
+      ({ contract, alert }) => `credential lapse ${alert.credentialId} on contract ${contract.id}`,
+      ({ contract, alert }) =>
+        this.transactions.run(async (manager) => {
+          const [lapse] = await queryRows<{ id: string }>(
+            manager,
+            `INSERT INTO contract_credential_lapses (contract_id, credential_id, credential_type, lapsed_on) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (contract_id, credential_id, lapsed_on) DO NOTHING RETURNING id`,
+            [contract.id, alert.credentialId, alert.credentialType, alert.since],
+          );
+          if (!lapse) return false; // told already (an earlier run, or another instance)
+          const posting = postings.get(contract.jobPostingId)!;
+          const managers = await this.organizations.membersHolding(manager, contract.organizationId, 'organization.manage');
+          const recipients = [...new Set([posting.postedById, ...managers])];
+          const message = `A ${alert.label} credential the contract for "${posting.title}" requires no longer counts (${alert.reason} since ${alert.since})`;
+          const data = { contractId: contract.id, credentialId: alert.credentialId!, credentialType: alert.credentialType, lapsedOn: alert.since! };
+          for (const userId of recipients) {
+            if (!(await this.organizations.isActiveMember(userId, contract.organizationId, manager))) continue;
+            await this.notifications.notify(manager, userId, NotificationKind.CREDENTIAL_LAPSED, message, data);
+            const user = await this.users.findById(userId, manager);
+            if (user) {
+              await this.mail.enqueue(manager, `credential-lapsed:${lapse.id}:${userId}`, user.email, 'credential-lapsed', {
+                contractId: contract.id,
+                credentialType: alert.label,
+                lapsedOn: alert.since!,
+                reason: alert.reason,
+              });
+            }
+          }
+          return true;
+        }),
+      this.logger,
+    );
+  }
+}
