@@ -10,7 +10,7 @@ import { zipDigits } from '../../domain/us-postal.js';
 import { PostalAddressInput } from '../../organizations/dto/postal-address.input.js';
 import { AuditContext } from '../audit-log.service.js';
 import { CodedBatchEntity } from '../coded-batch.entity.js';
-import { decryptDocument, encryptDocument } from '../envelope-crypto.js';
+import { decryptDocument, encryptDocument } from '../../common/documents/envelope-crypto.js';
 import { WorkroomAccessService } from '../workroom-access.service.js';
 import { ClaimPersonInput, EncounterClaimDataInput, SubscriberRelationship } from './dto/encounter-claim-data.input.js';
 import { EncounterClaimDataStatus } from './dto/encounter-claim-data.model.js';
