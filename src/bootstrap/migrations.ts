@@ -32,6 +32,7 @@ import { IdempotentCodedBatches1795920000000 } from '../../migrations/1795920000
 import { ClaimFiles1795922000000 } from '../../migrations/1795922000000-ClaimFiles.js';
 import { WorkRequests1795923000000 } from '../../migrations/1795923000000-WorkRequests.js';
 import { CredentialLifecycle1795925000000 } from '../../migrations/1795925000000-CredentialLifecycle.js';
+import { CeuLog1795928000000 } from '../../migrations/1795928000000-CeuLog.js';
 
 /**
  * Every migration, oldest first. `npm run migration:generate -- migrations/<Intent>` writes a new
@@ -72,4 +73,5 @@ export const MIGRATIONS = [
   CodeTablesByDate1795921000000,
   WorkRequests1795923000000,
   CredentialLifecycle1795925000000,
+  CeuLog1795928000000,
 ];
