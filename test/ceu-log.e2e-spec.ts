@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { CeusService } from '../src/coders/ceus/ceus.service.js';
 import { coders, failed, given, inMonths, ok, Session } from './support/given.js';
 import { TestApp } from './support/test-app.js';
 import type { Untyped } from './support/untyped.js';
+import { eventually } from './support/wait.js';
 
 const LOG = `mutation($input: LogCeuInput!) { logCeu(input: $input) { id issuer title provider completedOn ceus category certificateDocumentId } }`;
 const DELETE = `mutation($id: ID!) { deleteCeu(id: $id) { id } }`;
@@ -141,14 +143,29 @@ describe('CEU log (issue 17, item 2)', () => {
       expect(await entriesInDb(coder.user.id)).toBe(2);
     });
 
-    it('keeps at most 200 entries per cycle, also under concurrent requests', async () => {
+    it('keeps at most 200 entries per cycle, also when concurrent requests all count 199 before any writes', async () => {
       const { coder } = await holder(['CPC']);
       await db.query(
         `INSERT INTO ceu_entries (coder_id, issuer, category, title, provider, completed_on, ceu_tenths, dedupe_key)
          SELECT $1, 'AAPC', 'CORE_B', 'Webinar ' || k, 'Vendor', CURRENT_DATE - 30, 1, 'webinar ' || k || E'\\nvendor' FROM generate_series(1, 199) k`,
         [coder.user.id],
       );
-      const results = await Promise.all([1, 2, 3, 4].map((k) => log(coder, { title: `Course ${k}` })));
+      // A connection of our own holds inserts into ceu_entries (reads go on), so the four requests pile
+      // up at their insert (or at the per-coder lock before their count) until we let go.
+      const locker = new pg.Client({ connectionString: app.config.databaseUrl });
+      await locker.connect();
+      let results: Awaited<ReturnType<typeof log>>[];
+      try {
+        await locker.query('BEGIN');
+        await locker.query('LOCK TABLE ceu_entries IN SHARE MODE');
+        const logging = Promise.all([1, 2, 3, 4].map((k) => log(coder, { title: `Course ${k}` })));
+        const waiting = async () => (await app.sql<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0].n;
+        await eventually(async () => (await waiting()) === 4, 'the four requests waiting');
+        await locker.query('COMMIT');
+        results = await logging;
+      } finally {
+        await locker.end();
+      }
       expect(results.filter((r) => !r.errors).length).toBe(1);
       for (const r of results.filter((x) => x.errors)) expect(r.errors![0].extensions?.code).toBe('CONFLICT');
       expect(await entriesInDb(coder.user.id)).toBe(200);
