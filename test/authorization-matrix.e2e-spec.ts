@@ -126,6 +126,13 @@ const MATRIX: Record<string, Entry> = {
     vars: (w) => ({ id: w.coderApprentice, input: { evidenceDocumentId: w.coderCertificate, note: 'Two years' } }),
     expect: 'U C N F F F F',
   },
+  logCeu: {
+    doc: 'mutation($input: LogCeuInput!) { logCeu(input: $input) { id } }',
+    vars: (_w, actor) => ({ input: { issuer: 'AAPC', title: `Matrix webinar (${actor})`, provider: 'AAPC', completedOn: inMonths(-1), ceus: 1, category: 'CORE_A' } }),
+    expect: 'U O O F F F F',
+  },
+  deleteCeu: { doc: 'mutation($id: ID!) { deleteCeu(id: $id) { id } }', vars: (w) => ({ id: w.coderCeu }), expect: 'U O N F F F F' },
+  ceuCycles: { doc: 'query($coder: ID) { ceuCycles(coderId: $coder) { issuer } }', vars: (w) => ({ coder: w.coderUserId }), expect: 'U O N F F O F' },
   reviewCredentialChange: { doc: 'mutation($id: ID!) { reviewCredentialChange(id: $id, approve: true) { id } }', vars: (w) => ({ id: w.pendingChange }), expect: 'U F F F F O F' },
   updateCredential: { doc: 'mutation($id: ID!) { updateCredential(id: $id, input: { number: "CPC-NEW-1" }) { id } }', vars: (w) => ({ id: w.coderSpareCredential }), expect: 'U O N F F F F' },
   pendingCredentialChanges: { doc: '{ pendingCredentialChanges(first: 5) { totalCount } }', expect: 'U F F F F O F' },
@@ -403,6 +410,14 @@ describe('authorization matrix', () => {
     const cpcOf = async (session: Untyped) => (ok(await app.gql(`{ myCredentials { id type } }`, {}, session.accessToken)).myCredentials as Untyped[]).find((x) => x.type === 'CPC').id;
     world.coderCpc = await cpcOf(coder.coder);
     world.coderCertificate = await c.uploadCertificate(coder.coder);
+    world.coderUserId = coder.coder.user.id;
+    world.coderCeu = ok(
+      await app.gql(
+        `mutation($input: LogCeuInput!) { logCeu(input: $input) { id } }`,
+        { input: { issuer: 'AAPC', title: 'Matrix course', provider: 'AAPC', completedOn: inMonths(-2), ceus: 2, category: 'CORE_A' } },
+        coder.coder.accessToken,
+      ),
+    ).logCeu.id;
     world.coderApprentice = (await c.addCredential(coder.coder, { type: 'CPC_A', number: 'CPCA-MATRIX', issuedOn: '2021-01-01', expiresOn: inMonths(12) })).id;
     world.pendingChange = ok(
       await app.gql(

@@ -31,6 +31,8 @@ import { CoderProfileEntity } from '../coders/coder-profile.entity.js';
 import { CredentialEntity } from '../coders/credential.entity.js';
 import { CredentialChangeEntity } from '../coders/credential-change.entity.js';
 import { CredentialDocumentEntity } from '../coders/credential-document.entity.js';
+import { CeuEntryEntity } from '../coders/ceus/ceu-entry.entity.js';
+import { CeuReminderEntity } from '../coders/ceus/ceu-reminder.entity.js';
 import { ContractCredentialLapseEntity } from '../contracts/contract-credential-lapse.entity.js';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
 import { AccountTokenEntity } from '../auth/account-token.entity.js';
@@ -55,6 +57,8 @@ export const ENTITIES = [
   CoderProfileEntity,
   CredentialEntity,
   CredentialDocumentEntity,
+  CeuEntryEntity,
+  CeuReminderEntity,
   CredentialChangeEntity,
   ContractCredentialLapseEntity,
   JobPostingEntity,

@@ -35,6 +35,7 @@ import { PhiPosture1795924000000 } from '../../migrations/1795924000000-PhiPostu
 import { CredentialLifecycle1795925000000 } from '../../migrations/1795925000000-CredentialLifecycle.js';
 import { CredentialRequirementGroups1795926000000 } from '../../migrations/1795926000000-CredentialRequirementGroups.js';
 import { ExclusionScreening1795927000000 } from '../../migrations/1795927000000-ExclusionScreening.js';
+import { CeuLog1795928000000 } from '../../migrations/1795928000000-CeuLog.js';
 
 /**
  * Every migration, oldest first. `npm run migration:generate -- migrations/<Intent>` writes a new
@@ -78,4 +79,5 @@ export const MIGRATIONS = [
   CredentialLifecycle1795925000000,
   CredentialRequirementGroups1795926000000,
   ExclusionScreening1795927000000,
+  CeuLog1795928000000,
 ];

@@ -11,11 +11,21 @@ import { CredentialChangeEntity } from './credential-change.entity.js';
 import { CredentialDocumentEntity } from './credential-document.entity.js';
 import { CredentialDocumentsController } from './credential-documents.controller.js';
 import { CredentialsService } from './credentials.service.js';
+import { CeuEntryEntity } from './ceus/ceu-entry.entity.js';
+import { CeuReminderEntity } from './ceus/ceu-reminder.entity.js';
+import { CeusResolver } from './ceus/ceus.resolver.js';
+import { CeusService } from './ceus/ceus.service.js';
+import { MailModule } from '../mail/mail.module.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CoderProfileEntity, CredentialEntity, CredentialDocumentEntity, CredentialChangeEntity]), UsersModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature([CoderProfileEntity, CredentialEntity, CredentialDocumentEntity, CredentialChangeEntity, CeuEntryEntity, CeuReminderEntity]),
+    UsersModule,
+    NotificationsModule,
+    MailModule,
+  ],
   controllers: [CredentialDocumentsController],
-  providers: [CoderProfilesService, CredentialsService, CodersResolver, CredentialsResolver, CredentialChangesResolver],
+  providers: [CoderProfilesService, CredentialsService, CodersResolver, CredentialsResolver, CredentialChangesResolver, CeusService, CeusResolver],
   exports: [CoderProfilesService, CredentialsService],
 })
 export class CodersModule {}

@@ -246,7 +246,7 @@ export class Environment {
   @IsCron()
   REVIEW_PUBLICATION_CRON = '0 * * * * *';
 
-  /** When coders are reminded of credentials about to expire (cron, UTC). */
+  /** When coders are reminded of credentials about to expire and of short CEU cycles (cron, UTC). */
   @Transform(emptyToUndefined)
   @IsCron()
   CREDENTIAL_REMINDER_CRON = '0 0 * * * *';

@@ -12,6 +12,7 @@ const SAMPLES: { [K in MailTemplateName]: MailTemplates[K] } = {
   'membership-invitation': { invitationId: HOSTILE, role: HOSTILE },
   'work-request-due': { workRequestId: HOSTILE, contractId: HOSTILE, dueAt: HOSTILE, overdue: true },
   'credential-lapsed': { contractId: HOSTILE, credentialType: HOSTILE, lapsedOn: HOSTILE, reason: HOSTILE },
+  'ceu-cycle-short': { issuer: HOSTILE, endsOn: HOSTILE, remaining: HOSTILE, required: HOSTILE },
 };
 
 describe(renderMail.name, () => {

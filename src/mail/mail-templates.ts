@@ -21,6 +21,8 @@ export interface MailTemplates {
   'work-request-due': { workRequestId: string; contractId: string; dueAt: string; overdue: boolean };
   /** To a practice's managers: a credential an ACTIVE contract's posting required stopped counting. */
   'credential-lapsed': { contractId: string; credentialType: string; lapsedOn: string; reason: string };
+  /** To a coder whose CEU cycle ends within 90 or 30 days and is short (the issuer and numbers only). */
+  'ceu-cycle-short': { issuer: string; endsOn: string; remaining: string; required: string };
 }
 
 export type MailTemplateName = keyof MailTemplates;
@@ -120,6 +122,15 @@ const CONTENT: { [K in MailTemplateName]: (data: MailTemplates[K], appUrl: strin
     ],
     action: { label: 'Open the contract', url: appLink(appUrl, `/contracts/${contractId}`) },
     footer: 'You receive this as a manager of the practice that posted the work.',
+  }),
+  'ceu-cycle-short': ({ issuer, endsOn, remaining, required }, appUrl) => ({
+    subject: 'Your CEU cycle ends soon and is short of CEUs',
+    paragraphs: [
+      `Your ${issuer} CEU cycle ends on ${endsOn} and ${remaining} of its ${required} CEUs are not logged yet.`,
+      'Log the education you completed in this cycle so your credentials can be renewed on time.',
+    ],
+    action: { label: 'Open my CEU log', url: appLink(appUrl, '/ceus') },
+    footer: 'You receive this because you hold credentials with this issuer on ChartBridge.',
   }),
 };
 

@@ -24,6 +24,8 @@ export enum NotificationKind {
   CREDENTIAL_LAPSED = 'CREDENTIAL_LAPSED',
   /** A renewal or apprentice conversion of a credential was approved or rejected. */
   CREDENTIAL_CHANGE_REVIEWED = 'CREDENTIAL_CHANGE_REVIEWED',
+  /** A coder's CEU cycle ends within 90 (then 30) days and is short of CEUs. */
+  CEU_CYCLE_SHORT = 'CEU_CYCLE_SHORT',
   MILESTONE_FUNDED = 'MILESTONE_FUNDED',
   MILESTONE_RELEASED = 'MILESTONE_RELEASED',
   MILESTONE_CHANGES_REQUESTED = 'MILESTONE_CHANGES_REQUESTED',

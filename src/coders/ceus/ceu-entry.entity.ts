@@ -1,0 +1,56 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { CeuCategory } from '../../domain/ceu-rules.js';
+import { CredentialIssuer } from '../../domain/credential-rules.js';
+import { UserEntity } from '../../users/user.entity.js';
+import { CredentialDocumentEntity } from '../credential-document.entity.js';
+
+/** One continuing-education activity a coder logged towards an issuer's CEU cycle. Private to the coder (and ADMINs). */
+@Entity('ceu_entries')
+@Index('ceu_entries_dedupe_key', ['coderId', 'issuer', 'completedOn', 'dedupeKey'], { unique: true })
+export class CeuEntryEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'ceu_entries_pkey' })
+  id: string;
+
+  /** The CODER user who logged it. */
+  @Column({ type: 'uuid' })
+  coderId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'coder_id', foreignKeyConstraintName: 'ceu_entries_coder_id_fkey' })
+  coder?: Relation<UserEntity>;
+
+  @Column({ type: 'enum', enum: CredentialIssuer, enumName: 'credential_issuer' })
+  issuer: CredentialIssuer;
+
+  @Column({ type: 'enum', enum: CeuCategory, enumName: 'ceu_category' })
+  category: CeuCategory;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text' })
+  provider: string;
+
+  @Column({ type: 'date' })
+  completedOn: string;
+
+  /** CEUs in integer tenths (1.5 CEUs = 15). */
+  @Column({ type: 'integer' })
+  ceuTenths: number;
+
+  /** Lower-cased, space-collapsed title and provider: the same activity logged twice on one day for one issuer is one entry. */
+  @Column({ type: 'text' })
+  dedupeKey: string;
+
+  /** The certificate of completion (uploaded like credential evidence), optional. */
+  @Column({ type: 'uuid', nullable: true })
+  certificateDocumentId: string | null;
+
+  @ManyToOne(() => CredentialDocumentEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'certificate_document_id', foreignKeyConstraintName: 'ceu_entries_certificate_document_id_fkey' })
+  certificateDocument?: Relation<CredentialDocumentEntity>;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+}

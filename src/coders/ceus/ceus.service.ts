@@ -1,0 +1,201 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { Actor } from '../../common/auth/actor.js';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/app-error.js';
+import { isUniqueViolation } from '../../common/errors/postgres-errors.js';
+import { todayUtc } from '../../common/scalars/local-date.scalar.js';
+import { eachOnItsOwn } from '../../common/scheduling/each-on-its-own.js';
+import { JobScheduler } from '../../common/scheduling/job-scheduler.js';
+import { AppConfig } from '../../config/app-config.js';
+import { queryRows } from '../../database/query-rows.js';
+import { TransactionRunner } from '../../database/transaction-runner.js';
+import { CEU_TENTHS, CeuCycleWindow, ceuCycles, ceuOnTrack, ceuReminderThreshold, ceuTenthsOf, daysBetween, ISSUER_CATEGORIES, MAX_ENTRIES_PER_CYCLE } from '../../domain/ceu-rules.js';
+import { UserRole } from '../../domain/user-role.enum.js';
+import { MailService } from '../../mail/mail.service.js';
+import { NotificationKind } from '../../notifications/notification-kind.enum.js';
+import { NotificationsService } from '../../notifications/notifications.service.js';
+import { UsersService } from '../../users/users.service.js';
+import { CredentialDocumentEntity } from '../credential-document.entity.js';
+import { CredentialsService } from '../credentials.service.js';
+import { CeuEntryEntity } from './ceu-entry.entity.js';
+import { LogCeuInput } from './dto/ceu.inputs.js';
+
+/** A cycle with its entries and totals (tenths). */
+export interface CeuCycleState extends CeuCycleWindow {
+  entries: CeuEntryEntity[];
+  loggedTenths: number;
+  remainingTenths: number;
+  onTrack: boolean;
+}
+
+/** Lower-cased, space-collapsed: "ICD-10  Update" and "icd-10 update" are one activity. */
+const normalized = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * The CEU log (issue 17, item 2; docs/credentials.md "CEU log"): coders log continuing education
+ * towards the current cycle of each issuer whose credentials they hold; the requirement follows the
+ * counting credentials (domain/ceu-rules.ts). Entries are the coder's own: only they and ADMINs read them.
+ */
+@Injectable()
+export class CeusService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(CeusService.name);
+
+  constructor(
+    @InjectRepository(CeuEntryEntity) private readonly entries: Repository<CeuEntryEntity>,
+    @InjectRepository(CredentialDocumentEntity) private readonly documents: Repository<CredentialDocumentEntity>,
+    private readonly credentials: CredentialsService,
+    private readonly transactions: TransactionRunner,
+    private readonly notifications: NotificationsService,
+    private readonly mail: MailService,
+    private readonly users: UsersService,
+    private readonly scheduler: JobScheduler,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.scheduler.schedule('ceus.remind-short', { cron: this.config.env.CREDENTIAL_REMINDER_CRON }, () => this.remindShort());
+  }
+
+  /**
+   * Logs an entry for the calling coder. Every check names its field and writes nothing: the issuer
+   * must have a current cycle, the day must be inside it and not in the future, the CEUs a positive
+   * multiple of 0.1 (at most 40), the category one the issuer uses, the certificate one the coder
+   * uploaded. The same activity (title + provider + day) for one issuer is CONFLICT (a unique key:
+   * concurrent identical requests make one entry); at most 200 entries per cycle, counted under a
+   * per-coder-and-issuer lock.
+   */
+  async log(actor: Actor, input: LogCeuInput): Promise<CeuEntryEntity> {
+    const today = todayUtc();
+    const ceuTenths = ceuTenthsOf(input.ceus);
+    if (ceuTenths === null) throw new BadUserInputError('input.ceus must be a positive multiple of 0.1, at most 40', ['input.ceus']);
+    if (!ISSUER_CATEGORIES[input.issuer].includes(input.category)) {
+      throw new BadUserInputError(`input.category must be one of ${ISSUER_CATEGORIES[input.issuer].join(', ')} for ${input.issuer}`, ['input.category']);
+    }
+    if (input.completedOn > today) throw new BadUserInputError('input.completedOn must not be in the future', ['input.completedOn']);
+    const cycle = (await this.cyclesOf(actor.id, today)).find((c) => c.issuer === input.issuer);
+    if (!cycle) throw new BadUserInputError(`input.issuer: you hold no counting ${input.issuer} credential, so there is no ${input.issuer} CEU cycle to log to`, ['input.issuer']);
+    if (input.completedOn < cycle.startsOn || input.completedOn > cycle.endsOn) {
+      throw new BadUserInputError(`input.completedOn must be inside the current ${input.issuer} cycle (${cycle.startsOn} to ${cycle.endsOn})`, ['input.completedOn']);
+    }
+    if (input.certificateDocumentId && !(await this.documents.existsBy({ id: input.certificateDocumentId, coderId: actor.id }))) {
+      throw new BadUserInputError('input.certificateDocumentId is not a document you uploaded', ['input.certificateDocumentId']);
+    }
+    try {
+      return await this.transactions.run(async (manager) => {
+        await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`ceu-log:${actor.id}:${input.issuer}`]);
+        const [{ n }] = await queryRows<{ n: number }>(manager, `SELECT count(*)::int AS n FROM ceu_entries WHERE coder_id = $1 AND issuer = $2 AND completed_on BETWEEN $3 AND $4`, [
+          actor.id,
+          input.issuer,
+          cycle.startsOn,
+          cycle.endsOn,
+        ]);
+        if (n >= MAX_ENTRIES_PER_CYCLE) throw new ConflictError(`This ${input.issuer} cycle already has ${MAX_ENTRIES_PER_CYCLE} entries, the most one cycle keeps`);
+        return manager.getRepository(CeuEntryEntity).save({
+          coderId: actor.id,
+          issuer: input.issuer,
+          category: input.category,
+          title: input.title.trim(),
+          provider: input.provider.trim(),
+          completedOn: input.completedOn,
+          ceuTenths,
+          dedupeKey: `${normalized(input.title)}\n${normalized(input.provider)}`,
+          certificateDocumentId: input.certificateDocumentId ?? null,
+        });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'ceu_entries_dedupe_key')) throw new ConflictError('You already logged this activity (same title, provider and day) for this issuer');
+      throw error;
+    }
+  }
+
+  /** Deletes one of the caller's entries while its cycle is open (completed inside the issuer's current cycle); another coder's entry is NOT_FOUND. */
+  async delete(actor: Actor, id: string): Promise<CeuEntryEntity> {
+    const entry = await this.entries.findOneBy({ id, coderId: actor.id });
+    if (!entry) throw new NotFoundError('CeuEntry');
+    const cycle = (await this.cyclesOf(actor.id, todayUtc())).find((c) => c.issuer === entry.issuer);
+    if (!cycle || entry.completedOn < cycle.startsOn || entry.completedOn > cycle.endsOn) throw new ConflictError('This entry belongs to a closed CEU cycle: it is kept as logged');
+    const result = await this.entries.delete({ id, coderId: actor.id });
+    if (!result.affected) throw new NotFoundError('CeuEntry');
+    return entry;
+  }
+
+  /** The current cycles of a coder: the coder themself, or an ADMIN. Anyone else is told the coder has none to show (NOT_FOUND). */
+  async cyclesFor(actor: Actor, coderId: string | null | undefined): Promise<CeuCycleState[]> {
+    const target = coderId ?? actor.id;
+    if (target !== actor.id && actor.role !== UserRole.ADMIN) throw new NotFoundError('Coder');
+    if (actor.role === UserRole.ADMIN && !coderId) throw new BadUserInputError('coderId is required for an ADMIN', ['coderId']);
+    return this.statesOf(target, todayUtc());
+  }
+
+  private async cyclesOf(coderId: string, today: string): Promise<CeuCycleWindow[]> {
+    return ceuCycles(await this.credentials.listForCoder(coderId), today);
+  }
+
+  private async statesOf(coderId: string, today: string): Promise<CeuCycleState[]> {
+    const cycles = await this.cyclesOf(coderId, today);
+    const states: CeuCycleState[] = [];
+    for (const cycle of cycles) {
+      const entries = await this.entries
+        .createQueryBuilder('e')
+        .where('e.coder_id = :coderId AND e.issuer = :issuer AND e.completed_on BETWEEN :from AND :to', { coderId, issuer: cycle.issuer, from: cycle.startsOn, to: cycle.endsOn })
+        .orderBy('e.completed_on', 'DESC')
+        .addOrderBy('e.created_at', 'DESC')
+        .getMany();
+      const loggedTenths = entries.reduce((sum, entry) => sum + entry.ceuTenths, 0);
+      states.push({ ...cycle, entries, loggedTenths, remainingTenths: Math.max(0, cycle.requiredTenths - loggedTenths), onTrack: ceuOnTrack(cycle, loggedTenths, today) });
+    }
+    return states;
+  }
+
+  /**
+   * Reminds coders whose cycle ends within 90 days, and again within 30, while it is short of CEUs
+   * (notification + mail through the outbox). Once per coder, cycle (issuer + end date) and threshold
+   * across runs and instances: the `ceu_reminders_key` unique key decides who sends. A coder first
+   * found short 20 days out hears only the 30-day reminder.
+   */
+  async remindShort(): Promise<number> {
+    const today = todayUtc();
+    const coders = await queryRows<{ coder_id: string }>(
+      this.entries,
+      `SELECT DISTINCT coder_id FROM credentials WHERE status = 'VERIFIED' AND expires_on BETWEEN $1::date AND $1::date + 90 ORDER BY coder_id`,
+      [today],
+    );
+    return eachOnItsOwn(
+      coders,
+      ({ coder_id }) => `CEU reminder for coder ${coder_id}`,
+      async ({ coder_id: coderId }) => {
+        let sent = false;
+        for (const cycle of await this.statesOf(coderId, today)) {
+          const threshold = ceuReminderThreshold(cycle.endsOn, today);
+          if (threshold === null || cycle.remainingTenths === 0) continue;
+          sent = (await this.remind(coderId, cycle, threshold, today)) || sent;
+        }
+        return sent;
+      },
+      this.logger,
+    );
+  }
+
+  private remind(coderId: string, cycle: CeuCycleState, threshold: number, today: string): Promise<boolean> {
+    return this.transactions.run(async (manager) => {
+      const [reminder] = await queryRows<{ id: string }>(
+        manager,
+        `INSERT INTO ceu_reminders (coder_id, issuer, cycle_ends_on, threshold_days, remaining_tenths) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (coder_id, issuer, cycle_ends_on, threshold_days) DO NOTHING RETURNING id`,
+        [coderId, cycle.issuer, cycle.endsOn, threshold, cycle.remainingTenths],
+      );
+      if (!reminder) return false; // sent already (an earlier run, or another instance)
+      const remaining = String(cycle.remainingTenths / CEU_TENTHS);
+      const required = String(cycle.requiredTenths / CEU_TENTHS);
+      const message = `Your ${cycle.issuer} CEU cycle ends on ${cycle.endsOn} (in ${daysBetween(today, cycle.endsOn)} days) and ${remaining} of its ${required} CEUs are still missing: log them (logCeu)`;
+      await this.notifications.notify(manager, coderId, NotificationKind.CEU_CYCLE_SHORT, message, { issuer: cycle.issuer, cycleEndsOn: cycle.endsOn, remaining, thresholdDays: String(threshold) });
+      const user = await this.users.findById(coderId, manager);
+      if (user) await this.mail.enqueue(manager, `ceu-short:${reminder.id}`, user.email, 'ceu-cycle-short', { issuer: cycle.issuer, endsOn: cycle.endsOn, remaining, required });
+      return true;
+    });
+  }
+}
+
+/** Tenths as the CEUs the API shows (15 -> 1.5). */
+export const ceusOf = (tenths: number) => tenths / CEU_TENTHS;
