@@ -31,6 +31,7 @@ import { HiddenMarkEmails1795914000001 } from '../../migrations/1795914000001-Hi
 import { IdempotentCodedBatches1795920000000 } from '../../migrations/1795920000000-IdempotentCodedBatches.js';
 import { ClaimFiles1795922000000 } from '../../migrations/1795922000000-ClaimFiles.js';
 import { WorkRequests1795923000000 } from '../../migrations/1795923000000-WorkRequests.js';
+import { AuditFindings1795929000000 } from '../../migrations/1795929000000-AuditFindings.js';
 
 /**
  * Every migration, oldest first. `npm run migration:generate -- migrations/<Intent>` writes a new
@@ -70,4 +71,5 @@ export const MIGRATIONS = [
   ClaimFiles1795922000000,
   CodeTablesByDate1795921000000,
   WorkRequests1795923000000,
+  AuditFindings1795929000000,
 ];

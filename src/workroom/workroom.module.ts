@@ -32,10 +32,13 @@ import { EncounterClaimDataService } from './claims/encounter-claim-data.service
 import { WorkRequestEntity } from './work-requests/work-request.entity.js';
 import { ContractPerformanceResolver, WorkRequestsResolver } from './work-requests/work-requests.resolver.js';
 import { WorkRequestsService } from './work-requests/work-requests.service.js';
+import { AuditFindingEntity } from './audits/audit-finding.entity.js';
+import { AuditFindingsResolver } from './audits/audit-findings.resolver.js';
+import { AuditFindingsService } from './audits/audit-findings.service.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([AuditEventEntity, BaaSignatureEntity, DocumentEntity, CodedBatchEntity, CodeTableEntryEntity, EncounterClaimDataEntity, WorkRequestEntity]),
+    TypeOrmModule.forFeature([AuditEventEntity, BaaSignatureEntity, DocumentEntity, CodedBatchEntity, CodeTableEntryEntity, EncounterClaimDataEntity, WorkRequestEntity, AuditFindingEntity]),
     ContractsModule,
     JobsModule,
     CodersModule,
@@ -63,6 +66,8 @@ import { WorkRequestsService } from './work-requests/work-requests.service.js';
     WorkRequestsService,
     WorkRequestsResolver,
     ContractPerformanceResolver,
+    AuditFindingsService,
+    AuditFindingsResolver,
   ],
   exports: [CodeTablesService, EncounterClaimDataService],
 })
