@@ -41,13 +41,12 @@ export class AuditFindingEntity {
   @Column({ type: 'enum', enum: AuditErrorCategory, enumName: 'audit_error_category' })
   category: AuditErrorCategory;
 
-  /** The encounter of the batch (its index), when the finding names one. */
+  /**
+   * The encounter of the batch (its index), when the finding names one. Its chartRef is read from the
+   * batch's encounters, never copied here: chart references are stored sealed with the batch only.
+   */
   @Column({ type: 'integer', nullable: true })
   encounterIndex: number | null;
-
-  /** The encounter's chartRef, when the finding names one. */
-  @Column({ type: 'text', nullable: true })
-  chartRef: string | null;
 
   /** The code at fault (a code-level finding); null for a chart-level one. */
   @Column({ type: 'text', nullable: true })

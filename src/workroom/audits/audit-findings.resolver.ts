@@ -7,11 +7,10 @@ import { boundedListComplexity } from '../../common/pagination/connection.js';
 import { IdArg } from '../../common/validation/id-arg.decorator.js';
 import { auditContextOf } from '../audit-log.service.js';
 import { CodedBatch } from '../dto/coded-batch.models.js';
-import { AuditFindingEntity } from './audit-finding.entity.js';
-import { AuditFindingsService } from './audit-findings.service.js';
+import { AuditFindingsService, FindingWithChart, withChartRef } from './audit-findings.service.js';
 import { AuditFinding } from './dto/audit-finding.models.js';
 
-const toAuditFinding = (entity: AuditFindingEntity): AuditFinding => ({
+const toAuditFinding = (entity: FindingWithChart): AuditFinding => ({
   id: entity.id,
   batchId: entity.batchId,
   category: entity.category,
@@ -36,7 +35,7 @@ export class AuditFindingsResolver {
   // A batch is read only by its contract's parties (codedBatch, codedBatches): its findings are theirs too.
   @ResolveField(() => [AuditFinding], { description: "The audit's findings with their rebuttals and answers (the contract's parties); empty before the audit.", complexity: boundedListComplexity(10) })
   async auditFindings(@Parent() batch: CodedBatch, @Loaders() loaders: RequestLoaders): Promise<AuditFinding[]> {
-    return (await this.findings.loadForBatch(loaders, batch.id)).map(toAuditFinding);
+    return (await this.findings.loadForBatch(loaders, batch.id)).map((finding) => toAuditFinding(withChartRef(finding, batch.encounters)));
   }
 
   @Mutation(() => AuditFinding, { description: "Rebuts an audit finding (the coder's side), once: CONFLICT after; other parties NOT_FOUND." })

@@ -7,12 +7,18 @@ import { groupByKeys, RequestLoaders } from '../../common/loaders/request-loader
 import { CoderProfilesService } from '../../coders/coder-profiles.service.js';
 import { TransactionRunner } from '../../database/transaction-runner.js';
 import { AuditContext } from '../audit-log.service.js';
-import { CodedBatchEntity } from '../coded-batch.entity.js';
+import { CodedBatchEntity, CodedEncounter } from '../coded-batch.entity.js';
 import { WorkroomAccessService } from '../workroom-access.service.js';
 import { AuditFindingEntity } from './audit-finding.entity.js';
 import { AuditFindingInput } from './dto/audit-finding.models.js';
 
 const MAX_TEXT = 5000;
+
+/** A finding with its encounter's chartRef (null when it names no encounter). */
+export type FindingWithChart = AuditFindingEntity & { chartRef: string | null };
+
+export const withChartRef = (finding: AuditFindingEntity, encounters: Pick<CodedEncounter, 'chartRef'>[]): FindingWithChart =>
+  Object.assign(finding, { chartRef: finding.encounterIndex === null ? null : (encounters[finding.encounterIndex]?.chartRef ?? null) });
 
 /** A finding as the batch's encounters name it: index and chartRef both filled when either was given. */
 export type ResolvedFinding = AuditFindingInput & { encounterIndex: number | null; chartRef: string | null };
@@ -68,6 +74,7 @@ const chartErrors = (findings: Pick<ResolvedFinding, 'encounterIndex'>[]) =>
 export class AuditFindingsService {
   constructor(
     @InjectRepository(AuditFindingEntity) private readonly findings: Repository<AuditFindingEntity>,
+    @InjectRepository(CodedBatchEntity) private readonly batches: Repository<CodedBatchEntity>,
     private readonly access: WorkroomAccessService,
     private readonly profiles: CoderProfilesService,
     private readonly transactions: TransactionRunner,
@@ -83,7 +90,6 @@ export class AuditFindingsService {
         contractId: batch.contractId,
         category: f.category,
         encounterIndex: f.encounterIndex,
-        chartRef: f.chartRef,
         code: f.code ?? null,
         financialImpactCents: f.financialImpactCents ?? null,
         note: f.note ?? null,
@@ -101,7 +107,7 @@ export class AuditFindingsService {
   }
 
   /** The coder's side rebuts a finding, once (CONFLICT after); others NOT_FOUND. */
-  async rebut(actor: Actor, findingId: string, text: string, context: AuditContext): Promise<AuditFindingEntity> {
+  async rebut(actor: Actor, findingId: string, text: string, context: AuditContext): Promise<FindingWithChart> {
     const body = checkedText(text);
     const finding = await this.findOrFail(findingId);
     await this.access.require(actor, finding.contractId, { mode: 'review', permission: 'contract.work', subject: 'Audit finding' }, context, {
@@ -116,11 +122,11 @@ export class AuditFindingsService {
       .where('id = :id AND rebutted_at IS NULL', { id: findingId })
       .execute();
     if (!moved.affected) throw new ConflictError('This finding was already rebutted');
-    return this.findings.findOneByOrFail({ id: findingId });
+    return this.withChartRef(await this.findings.findOneByOrFail({ id: findingId }));
   }
 
   /** The practice answers a rebuttal, once: `upheld` false overturns the finding. */
-  async answer(actor: Actor, findingId: string, text: string, upheld: boolean, context: AuditContext): Promise<AuditFindingEntity> {
+  async answer(actor: Actor, findingId: string, text: string, upheld: boolean, context: AuditContext): Promise<FindingWithChart> {
     const body = checkedText(text);
     const finding = await this.findOrFail(findingId);
     await this.access.require(actor, finding.contractId, { mode: 'review', permission: 'contract.accept-work', subject: 'Audit finding' }, context, {
@@ -128,7 +134,7 @@ export class AuditFindingsService {
       subjectId: finding.batchId,
       action: 'ANSWER_REBUTTAL',
     });
-    return this.transactions.run(async (manager) => {
+    const answered = await this.transactions.run(async (manager) => {
       // The batch's row lock orders the answers of one batch: two findings of one chart overturned at once take off one error.
       const batch = await manager.getRepository(CodedBatchEntity).createQueryBuilder('b').setLock('pessimistic_write').where('b.id = :id', { id: finding.batchId }).getOneOrFail();
       const repo = manager.getRepository(AuditFindingEntity);
@@ -158,6 +164,13 @@ export class AuditFindingsService {
       }
       return repo.findOneByOrFail({ id: findingId });
     });
+    return this.withChartRef(answered);
+  }
+
+  /** The finding with its encounter's chartRef, read from the batch (where chart references are kept). */
+  private async withChartRef(finding: AuditFindingEntity): Promise<FindingWithChart> {
+    const batch = finding.encounterIndex === null ? null : await this.batches.findOne({ where: { id: finding.batchId }, select: { id: true, encounters: true } });
+    return withChartRef(finding, batch?.encounters ?? []);
   }
 
   private async findOrFail(id: string): Promise<AuditFindingEntity> {
