@@ -211,6 +211,12 @@ const MATRIX: Record<string, Entry> = {
   cancelWorkRequest: { doc: 'mutation($id: ID!) { cancelWorkRequest(id: $id) { id } }', vars: (w) => ({ id: w.workRequest }), expect: 'U F N O N F F' },
   reviewCodedBatch: { doc: 'mutation($id: ID!) { reviewCodedBatch(batchId: $id, input: { accept: true }) { id } }', vars: (w) => ({ id: w.batch }), expect: 'U F N O N F F' },
   auditCodedBatch: { doc: 'mutation($id: ID!) { auditCodedBatch(batchId: $id, input: { sampled: 1, errors: 0 }) { id } }', vars: (w) => ({ id: w.batch }), expect: 'U F N O N F F' },
+  rebutAuditFinding: { doc: 'mutation($id: ID!) { rebutAuditFinding(findingId: $id, text: "It is right") { id } }', vars: (w) => ({ id: w.finding }), expect: 'U O N F N F F' },
+  answerAuditRebuttal: {
+    doc: 'mutation($id: ID!) { answerAuditRebuttal(findingId: $id, text: "It stands", upheld: true) { id } }',
+    vars: (w) => ({ id: w.finding }),
+    expect: 'U F N O N F F',
+  },
   setEncounterClaimData: {
     doc: `mutation($id: ID!) { setEncounterClaimData(batchId: $id, input: { chartRef: "W-1", relationship: SELF, memberId: "M123", payerName: "Payer", payerId: "P01", claimFilingIndicator: "CI",
       patient: { lastName: "Doe", firstName: "Jane", dateOfBirth: "1960-01-01", gender: F, address: { line1: "1 Main St", city: "Austin", state: "TX", zip: "78701" } } }) { supplied } }`,
@@ -360,6 +366,20 @@ describe('authorization matrix', () => {
         C,
       ),
     ).submitCodedBatch.id;
+    const auditedBatch = ok(
+      await app.gql(
+        `mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "W-2", serviceDate: "2026-11-02", icd10cm: ["I10"] }] }) { id } }`,
+        { id: world.contractFixed },
+        C,
+      ),
+    ).submitCodedBatch.id;
+    world.finding = ok(
+      await app.gql(
+        `mutation($id: ID!) { auditCodedBatch(batchId: $id, input: { sampled: 1, errors: 1, findings: [{ category: WRONG_CODE, chartRef: "W-2" }] }) { auditFindings { id } } }`,
+        { id: auditedBatch },
+        P,
+      ),
+    ).auditCodedBatch.auditFindings[0].id;
     ok(await app.gql(`mutation($id: ID!) { sendMessage(contractId: $id, body: "hi") { id } }`, { id: world.contractFixed }, P));
     world.coderNotification = ok(await app.gql(`{ myNotifications(first: 1) { edges { node { id } } } }`, {}, C)).myNotifications.edges[0].node.id;
 

@@ -246,22 +246,24 @@ describe('coding companies paid as companies (Stripe SDK against the local fake)
     await signBaa(app, contractId, owner, boss);
     for (const member of [worker.coder, spare.coder]) await subcontractorBaa(app, company.id, member, boss);
     const batchBy = async (coder: Session, prefix: string) =>
-      ok(await app.gql(SUBMIT_BATCH, { id: contractId, input: { encounters: encounters(prefix, 4) } }, coder.accessToken)).submitCodedBatch.id as string;
+      ok(await app.gql(SUBMIT_BATCH, { id: contractId, input: { encounters: encounters(prefix, 16) } }, coder.accessToken)).submitCodedBatch.id as string;
     const first = await batchBy(worker.coder, 'W');
     ok(await app.gql(REASSIGN, { contract: contractId, coder: spare.coder.user.id }, boss.accessToken));
     const second = await batchBy(spare.coder, 'S');
     // Audited after the reassignment: the first batch still counts for the coder who submitted it.
-    ok(await app.gql(AUDIT, { id: first, input: { sampled: 4, errors: 1 } }, owner.accessToken));
-    ok(await app.gql(AUDIT, { id: second, input: { sampled: 4, errors: 0 } }, owner.accessToken));
+    ok(await app.gql(AUDIT, { id: first, input: { sampled: 16, errors: 2 } }, owner.accessToken));
+    ok(await app.gql(AUDIT, { id: second, input: { sampled: 16, errors: 0 } }, owner.accessToken));
 
-    const score = async (profileId: string) => ok(await app.gql(`query($id: ID!) { coderProfile(id: $id) { accuracyScore } }`, { id: profileId })).coderProfile.accuracyScore;
-    expect(await score(worker.profile.id)).toBe(0.75);
-    expect(await score(spare.profile.id)).toBe(1);
+    // 16 charts each: under ACCURACY_MIN_SAMPLE (30), so no coder's accuracy is published; the company's 32 are.
+    const accuracy = async (profileId: string) =>
+      ok(await app.gql(`query($id: ID!) { coderProfile(id: $id) { accuracyScore accuracySampleSize accuracyBySpecialty { sampled errors } } }`, { id: profileId })).coderProfile;
+    expect(await accuracy(worker.profile.id)).toEqual({ accuracyScore: null, accuracySampleSize: 16, accuracyBySpecialty: [{ sampled: 16, errors: 2 }] });
+    expect(await accuracy(spare.profile.id)).toEqual({ accuracyScore: null, accuracySampleSize: 16, accuracyBySpecialty: [{ sampled: 16, errors: 0 }] });
     const aggregate = `{ accuracyScore auditedCharts }`;
     expect(ok(await app.gql(`query($id: ID!) { contract(id: $id) { codingCompany ${aggregate} organization ${aggregate} } }`, { id: contractId }, owner.accessToken)).contract).toEqual({
-      codingCompany: { accuracyScore: 0.875, auditedCharts: 8 },
+      codingCompany: { accuracyScore: 0.9375, auditedCharts: 32 },
       organization: { accuracyScore: null, auditedCharts: 0 },
     });
-    expect(ok(await app.gql(`query($id: ID!) { organization(id: $id) ${aggregate} }`, { id: company.id }, boss.accessToken)).organization).toEqual({ accuracyScore: 0.875, auditedCharts: 8 });
+    expect(ok(await app.gql(`query($id: ID!) { organization(id: $id) ${aggregate} }`, { id: company.id }, boss.accessToken)).organization).toEqual({ accuracyScore: 0.9375, auditedCharts: 32 });
   });
 });

@@ -150,7 +150,7 @@ describe('SQL statements per request on list fields', () => {
     for (const edge of ten.data.coders.edges) expect(edge.node).toEqual(await single(edge.node.id));
     const first = byId.get(reviewed[0].profileId) as Untyped;
     expect(first.reviews).toEqual([expect.objectContaining({ rating: 5, comment: 'Contract 0', published: true, authorSide: 'provider' })]);
-    expect(first.accuracyBySpecialty).toEqual([{ specialty: 'CARDIOLOGY', sampled: 2, errors: 0, score: 1 }]);
+    expect(first.accuracyBySpecialty).toEqual([{ specialty: 'CARDIOLOGY', sampled: 2, errors: 0, score: null }]); // under ACCURACY_MIN_SAMPLE: not published
   });
 
   it('answers myContracts with every field of 10 contracts in as many statements as 2', async () => {
@@ -161,7 +161,8 @@ describe('SQL statements per request on list fields', () => {
     expect(two.data.myContracts.edges).toHaveLength(2);
     expect(ten.data.myContracts.edges).toHaveLength(10);
     expect(ten.statements).toBe(two.statements);
-    expect(ten.statements).toBeLessThanOrEqual(25);
+    // 26: the batches' audit findings (CodedBatch.auditFindings) are one more batched statement.
+    expect(ten.statements).toBeLessThanOrEqual(26);
 
     const nodes = ten.data.myContracts.edges.map((edge: Untyped) => edge.node);
     for (const node of nodes) expect(node).toEqual(ok(await app.gql(`query($id: ID!) { contract(id: $id) { ${contract} } }`, { id: node.id }, owner.accessToken)).contract);

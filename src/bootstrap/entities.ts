@@ -3,6 +3,7 @@ import { ReviewEntity } from '../reviews/review.entity.js';
 import { CodedBatchEntity } from '../workroom/coded-batch.entity.js';
 import { EncounterClaimDataEntity } from '../workroom/claims/encounter-claim-data.entity.js';
 import { WorkRequestEntity } from '../workroom/work-requests/work-request.entity.js';
+import { AuditFindingEntity } from '../workroom/audits/audit-finding.entity.js';
 import { CodeTableEntryEntity } from '../workroom/codes/code-table-entry.entity.js';
 import { CodeTableVersionEntity } from '../workroom/codes/code-table-version.entity.js';
 import { MueValueEntity, NcciPtpEditEntity } from '../workroom/codes/ncci-edit.entity.js';
@@ -86,6 +87,7 @@ export const ENTITIES = [
   CodedBatchEntity,
   EncounterClaimDataEntity,
   WorkRequestEntity,
+  AuditFindingEntity,
   CodeTableEntryEntity,
   CodeTableVersionEntity,
   NcciPtpEditEntity,

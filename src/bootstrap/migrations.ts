@@ -36,6 +36,7 @@ import { CredentialLifecycle1795925000000 } from '../../migrations/1795925000000
 import { CredentialRequirementGroups1795926000000 } from '../../migrations/1795926000000-CredentialRequirementGroups.js';
 import { ExclusionScreening1795927000000 } from '../../migrations/1795927000000-ExclusionScreening.js';
 import { CeuLog1795928000000 } from '../../migrations/1795928000000-CeuLog.js';
+import { AuditFindings1795929000000 } from '../../migrations/1795929000000-AuditFindings.js';
 
 /**
  * Every migration, oldest first. `npm run migration:generate -- migrations/<Intent>` writes a new
@@ -80,4 +81,5 @@ export const MIGRATIONS = [
   CredentialRequirementGroups1795926000000,
   ExclusionScreening1795927000000,
   CeuLog1795928000000,
+  AuditFindings1795929000000,
 ];

@@ -2,7 +2,6 @@ import type { Actor } from '../common/auth/actor.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
 import { CREDENTIAL_SPECIALTY, credentialLabel, CredentialType } from '../domain/credential-type.enum.js';
 import { credentialStanding, isApprentice } from '../domain/credential-rules.js';
-import { accuracyOf } from '../domain/accuracy.js';
 import { Specialty } from '../domain/specialty.enum.js';
 import { UserRole } from '../domain/user-role.enum.js';
 import { ProfileRow } from './coder-profile.entity.js';
@@ -49,9 +48,6 @@ export const certifiedSpecialties = (types: CredentialType[]): Specialty[] => ty
 /** Average stars to two decimals; null before the first review. */
 export const ratingAverage = (ratingTotal: number, ratingCount: number): number | null => (ratingCount > 0 ? Math.round((ratingTotal / ratingCount) * 100) / 100 : null);
 
-/** Share of audited charts without errors, to four decimals; null before the first audit. */
-export const accuracyScore = (auditedCharts: number, auditErrors: number): number | null => (auditedCharts > 0 ? accuracyOf(auditedCharts, auditErrors) : null);
-
 export function toCoderProfile(entity: ProfileRow): CoderProfile {
   return {
     id: entity.id,
@@ -72,10 +68,11 @@ export function toCoderProfile(entity: ProfileRow): CoderProfile {
     ehrSystems: entity.ehrSystems,
     ratingAverage: ratingAverage(entity.ratingTotal, entity.ratingCount),
     ratingCount: entity.ratingCount,
-    accuracyScore: accuracyScore(entity.auditedCharts, entity.auditErrors),
     lastScreenedAt: entity.lastScreenedAt,
     screeningHeld: entity.screeningHeld,
     identity: { legalFirstName: entity.legalFirstName, legalLastName: entity.legalLastName, npi: entity.npi, dateOfBirth: entity.dateOfBirth, state: entity.state },
+    auditedCharts: entity.auditedCharts,
+    auditErrors: entity.auditErrors,
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
   };

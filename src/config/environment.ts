@@ -127,6 +127,13 @@ export class Environment {
   @Max(1000)
   MAX_CONCURRENT_UPLOADS_PER_USER = 2;
 
+  /** Charts the audits of a coder (a specialty, a coding company) must have sampled before its accuracy is published. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  ACCURACY_MIN_SAMPLE = 30;
+
   @Transform(toInt)
   @IsInt()
   @Min(300)

@@ -3,7 +3,9 @@ import type { Actor } from '../common/auth/actor.js';
 import { BidsService } from '../bids/bids.service.js';
 import { ProfileRow } from '../coders/coder-profile.entity.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
-import { accuracyScore, certifiedSpecialties, ratingAverage } from '../coders/coders.mapper.js';
+import { certifiedSpecialties, ratingAverage } from '../coders/coders.mapper.js';
+import { AppConfig } from '../config/app-config.js';
+import { publishedAccuracy } from '../domain/accuracy.js';
 import { CredentialsService } from '../coders/credentials.service.js';
 import { CredentialType } from '../domain/credential-type.enum.js';
 import { Specialty } from '../domain/specialty.enum.js';
@@ -44,6 +46,7 @@ export class MatchingService {
     private readonly postings: JobPostingsService,
     private readonly bids: BidsService,
     private readonly organizations: OrganizationsService,
+    private readonly config: AppConfig,
   ) {}
 
   /** Coders for a posting, best first (members of the posting's organization only). */
@@ -52,7 +55,7 @@ export class MatchingService {
     const candidates = await this.profiles.matchCandidates(job, candidateLimit(first));
     const now = new Date();
     return candidates
-      .map(({ profile, countingTypes }) => ({ profile, result: scoreMatch(job, toMatchCoder(profile, countingTypes), now) }))
+      .map(({ profile, countingTypes }) => ({ profile, result: scoreMatch(job, toMatchCoder(profile, countingTypes, this.config.env.ACCURACY_MIN_SAMPLE), now) }))
       .filter(({ result }) => result.eligible)
       .sort((x, y) => y.result.score - x.result.score || y.profile.ratingCount - x.profile.ratingCount || x.profile.id.localeCompare(y.profile.id))
       .slice(0, first)
@@ -70,7 +73,7 @@ export class MatchingService {
       { specialties, workTypes: profile.workTypes, credentials: held, excludeIds: await this.bids.liveBidPostingIds(actor.id) },
       candidateLimit(first),
     );
-    const coder = toMatchCoder(profile, held);
+    const coder = toMatchCoder(profile, held, this.config.env.ACCURACY_MIN_SAMPLE);
     const now = new Date();
     const ranked = candidates
       .map((job: JobPostingEntity) => ({ job, result: scoreMatch(job, coder, now) }))
@@ -83,7 +86,8 @@ export class MatchingService {
   }
 }
 
-function toMatchCoder(profile: ProfileRow, credentials: CredentialType[]): MatchCoder {
+/** A coder as scoring sees it: accuracy only as published (`ACCURACY_MIN_SAMPLE` charts audited), never a one-chart figure. */
+function toMatchCoder(profile: ProfileRow, credentials: CredentialType[], minSample: number): MatchCoder {
   return {
     specialtyYears: profile.specialtyYears,
     codeSets: profile.codeSets,
@@ -96,7 +100,7 @@ function toMatchCoder(profile: ProfileRow, credentials: CredentialType[]): Match
     timezone: profile.timezone,
     ratingAverage: ratingAverage(profile.ratingTotal, profile.ratingCount),
     ratingCount: profile.ratingCount,
-    accuracyScore: accuracyScore(profile.auditedCharts, profile.auditErrors),
+    accuracyScore: publishedAccuracy(profile.auditedCharts, profile.auditErrors, minSample),
     credentials,
   };
 }

@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import type { Relation } from 'typeorm';
 import { ContractEntity } from '../contracts/contract.entity.js';
 import { InvoiceEntity } from '../contracts/invoice.entity.js';
+import { CredentialType } from '../domain/credential-type.enum.js';
 import { NdcUnit } from '../domain/ndc.js';
 import { Specialty } from '../domain/specialty.enum.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
@@ -117,6 +118,26 @@ export class CodedBatchEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   auditedAt: Date | null;
+
+  /** Codes the audit sampled, when the auditor counted them. */
+  @Column({ type: 'integer', nullable: true })
+  auditCodesSampled: number | null;
+
+  /** The practice user who recorded the audit. */
+  @Column({ type: 'uuid', nullable: true })
+  auditedById: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'audited_by_id', foreignKeyConstraintName: 'coded_batches_audited_by_id_fkey' })
+  auditedBy?: Relation<UserEntity>;
+
+  /** The credential the auditor audited under (CPMA, CPC, CCS...), as stated. */
+  @Column({ type: 'enum', enum: CredentialType, enumName: 'credential_type', nullable: true })
+  auditorCredential: CredentialType | null;
+
+  /** Whether `auditorCredential` was checked against the auditor's own verified, unexpired credentials (coder accounts); false when only stated. */
+  @Column({ type: 'boolean', nullable: true })
+  auditorCredentialVerified: boolean | null;
 
   /**
    * When an ACCEPTED batch was billed: on a per-chart invoice (`invoiceId`), or, for batches

@@ -3,10 +3,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
-import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { byKeys, groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { CoderProfilesService } from '../coders/coder-profiles.service.js';
+import { CredentialsService } from '../coders/credentials.service.js';
 import { BillableBatch, BillableBatches } from '../contracts/billable-batches.js';
 import { InvoicesService } from '../contracts/invoices.service.js';
 import { ContractsService } from '../contracts/contracts.service.js';
@@ -18,11 +19,13 @@ import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { normalizeNdc } from '../domain/ndc.js';
 import { Specialty } from '../domain/specialty.enum.js';
+import { UserRole } from '../domain/user-role.enum.js';
 import { PayModel } from '../domain/work.enums.js';
 import { JobPostingsService } from '../jobs/job-postings.service.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { AuditContext } from './audit-log.service.js';
+import { AuditFindingsService, resolveFindings } from './audits/audit-findings.service.js';
 import { batchContentHash, batchContentKey } from './batch-content-hash.js';
 import { CodedBatchEntity, CodedBatchStatus, CodedEncounter, CodedLine } from './coded-batch.entity.js';
 import { normalizeCpt, normalizeHcpcs, normalizeIcd10Cm, normalizeIcd10Pcs, normalizeModifier } from './codes/code-syntax.js';
@@ -65,6 +68,8 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
     private readonly contracts: ContractsService,
     config: AppConfig,
     private readonly workRequests: WorkRequestsService,
+    private readonly credentials: CredentialsService,
+    private readonly findings: AuditFindingsService,
   ) {
     this.contentKey = batchContentKey(config.documentKey);
   }
@@ -216,20 +221,42 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
     });
   }
 
-  /** Records the practice's accuracy audit once per batch, adding it to the coder's audited totals. */
+  /**
+   * Records the practice's accuracy audit once per batch, adding it to the coder's audited totals: at most
+   * the batch's encounters, never by the coder who did the work, its findings consistent with `errors`, and
+   * the auditor's credential checked against their own credentials when they hold a coder account.
+   */
   async audit(actor: Actor, batchId: string, input: AuditCodedBatchInput, context: AuditContext): Promise<CodedBatchEntity> {
     const batch = await this.findForPractice(actor, batchId, context, 'AUDIT_BATCH');
+    if (actor.id === batch.submittedById) throw new ForbiddenError('The coder who did the work cannot audit it');
     if (input.sampled > batch.encounterCount) throw new BadUserInputError(`input.sampled cannot exceed the ${batch.encounterCount} encounters of the batch`, ['input.sampled']);
     if (input.errors > input.sampled) throw new BadUserInputError('input.errors cannot exceed input.sampled', ['input.errors']);
+    const findings = input.findings ? resolveFindings(batch, { errors: input.errors, codesSampled: input.codesSampled, findings: input.findings }) : [];
+    let credentialVerified: boolean | null = null;
+    if (input.auditorCredential) {
+      credentialVerified = actor.role === UserRole.CODER;
+      if (credentialVerified && !(await this.credentials.countingTypes(actor.id)).includes(input.auditorCredential))
+        throw new BadUserInputError(`input.auditorCredential: you hold no verified, unexpired ${input.auditorCredential}`, ['input.auditorCredential']);
+    }
     return this.transactions.run(async (manager) => {
       const result = await manager
         .getRepository(CodedBatchEntity)
         .createQueryBuilder()
         .update()
-        .set({ auditSampled: input.sampled, auditErrors: input.errors, auditNotes: input.notes ?? null, auditedAt: () => 'now()' })
+        .set({
+          auditSampled: input.sampled,
+          auditErrors: input.errors,
+          auditNotes: input.notes ?? null,
+          auditCodesSampled: input.codesSampled ?? null,
+          auditedById: actor.id,
+          auditorCredential: input.auditorCredential ?? null,
+          auditorCredentialVerified: credentialVerified,
+          auditedAt: () => 'now()',
+        })
         .where('id = :id AND audited_at IS NULL', { id: batchId })
         .execute();
       if (!result.affected) throw new ConflictError('This batch was already audited');
+      await this.findings.record(manager, batch, findings);
       await this.profiles.recordAudit(manager, batch.submittedById, input.sampled, input.errors);
       return manager.getRepository(CodedBatchEntity).findOneByOrFail({ id: batchId });
     });

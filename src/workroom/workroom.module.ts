@@ -28,6 +28,9 @@ import { EncounterClaimDataService } from './claims/encounter-claim-data.service
 import { WorkRequestEntity } from './work-requests/work-request.entity.js';
 import { ContractPerformanceResolver, WorkRequestsResolver } from './work-requests/work-requests.resolver.js';
 import { WorkRequestsService } from './work-requests/work-requests.service.js';
+import { AuditFindingEntity } from './audits/audit-finding.entity.js';
+import { AuditFindingsResolver } from './audits/audit-findings.resolver.js';
+import { AuditFindingsService } from './audits/audit-findings.service.js';
 
 import { PhiDestructionEntity } from './phi-destruction.entity.js';
 import { PhiRetentionService } from './phi-retention.service.js';
@@ -46,6 +49,7 @@ import { SubcontractorBaaEntity } from './subcontractor-baa.entity.js';
       CodeTableEntryEntity,
       EncounterClaimDataEntity,
       WorkRequestEntity,
+      AuditFindingEntity,
     ]),
     ContractsModule,
     JobsModule,
@@ -74,6 +78,8 @@ import { SubcontractorBaaEntity } from './subcontractor-baa.entity.js';
     WorkRequestsService,
     WorkRequestsResolver,
     ContractPerformanceResolver,
+    AuditFindingsService,
+    AuditFindingsResolver,
   ],
   exports: [CodeTablesService, EncounterClaimDataService, PhiRetentionService],
 })

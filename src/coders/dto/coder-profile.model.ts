@@ -63,8 +63,10 @@ export class CoderProfile {
   @Field(() => Int)
   ratingCount: number;
 
-  @Field(() => Float, { nullable: true, description: 'Audited accuracy, 0..1 (1 - errors / sampled charts); null before the first audit.' })
-  accuracyScore: number | null;
+  /** Charts the practices' audits sampled and errors standing (after rebuttals): `accuracyScore` and `accuracySampleSize` are resolved from them (src/workroom/accuracy.resolver.ts). */
+  auditedCharts: number;
+
+  auditErrors: number;
 
   @Field(() => Date, {
     nullable: true,

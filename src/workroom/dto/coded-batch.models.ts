@@ -20,6 +20,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { LocalDateScalar } from '../../common/scalars/local-date.scalar.js';
+import { CredentialType } from '../../domain/credential-type.enum.js';
+import { AuditFindingInput } from '../audits/dto/audit-finding.models.js';
 import { BOUNDS_WORK, DefersValidationProblems } from '../../common/validation/deferred-input-problems.js';
 import { IsNpi } from '../../common/validation/npi.decorator.js';
 import { NdcUnit } from '../../domain/ndc.js';
@@ -223,11 +225,38 @@ export class AuditCodedBatchInput {
   @Min(0)
   errors: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The auditor's notes on the whole audit." })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
   notes?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Codes sampled (every code of the sampled charts, as the auditor counted them); at least the code-level findings.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  codesSampled?: number | null;
+
+  @Field(() => [AuditFindingInput], {
+    nullable: true,
+    description:
+      'The errors found, by category. When given, `errors` must equal the charts they name (distinct encounters, each finding tied to no encounter counting as a chart of its own); an empty list means no error.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => AuditFindingInput)
+  findings?: AuditFindingInput[] | null;
+
+  @Field(() => CredentialType, {
+    nullable: true,
+    description: "The credential the auditor audits under (CPMA, CPC, CCS...). A coder account must hold it (verified, unexpired); a practice user's is recorded as stated.",
+  })
+  @IsOptional()
+  @IsEnum(CredentialType)
+  auditorCredential?: CredentialType | null;
 }
 
 @ObjectType({ description: 'The drug of a drug line.' })
@@ -321,11 +350,26 @@ export class CodedBatch {
   @Field(() => [CodingWarning], { description: 'NCCI PTP pairs and units over an MUE found on submission, against the edits in force on each service date. They do not refuse the batch.' })
   warnings: CodingWarning[];
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Charts the audit sampled; null before its audit.' })
   auditSampled: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Charts the audit found with at least one error that still stand (an overturned finding no longer counts).' })
   auditErrors: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Codes the audit sampled, when the auditor counted them.' })
+  auditCodesSampled: number | null;
+
+  @Field(() => CredentialType, { nullable: true, description: 'The credential the auditor audited under.' })
+  auditorCredential: CredentialType | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Whether auditorCredential was checked against the auditor's own verified credentials (a coder account); false when a practice user only stated it.",
+  })
+  auditorCredentialVerified: boolean | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the batch was audited; null before its audit.' })
+  auditedAt: Date | null;
 
   @Field(() => ID, { nullable: true, description: 'The work request this batch answers; null when none was named.' })
   workRequestId: string | null;
