@@ -19,7 +19,7 @@ export class ClaimFiles1795922000000 implements MigrationInterface {
         "zip" text NOT NULL,
         "ein" text NOT NULL,
         "taxonomy" text,
-        "contact_name" text NOT NULL,
+        "billing_name" text, "contact_name" text NOT NULL,
         "contact_phone" text NOT NULL,
         "contact_email" text,
         "submitter_id" text NOT NULL,

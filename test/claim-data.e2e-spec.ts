@@ -228,6 +228,26 @@ describe('claim data on coded encounters', () => {
       expect(await batchCount(contractId)).toBe(2);
     });
 
+    it('takes an encounter of a chart once per contract: reordered, respelled or mixed into another batch, it is refused while its batch stands', async () => {
+      const { owner, coder, contractId } = await signedContract();
+      const accepted = ok(await app.gql(SUBMIT, { id: contractId, input: { encounters: [encounter('BILL-1'), encounter('BILL-2')] } }, coder.accessToken)).submitCodedBatch;
+      ok(await app.gql(REVIEW, { id: accepted.id, input: { accept: true } }, owner.accessToken));
+
+      // The same charts in another order, one in lower case, or next to a new chart: a second bill for the same work.
+      const reordered = failed(await app.gql(SUBMIT, { id: contractId, input: { encounters: [encounter('BILL-2'), encounter('BILL-1')] } }, coder.accessToken), 'CONFLICT');
+      expect(reordered.extensions.fields).toEqual(['input.encounters.0.chartRef', 'input.encounters.1.chartRef']);
+      expect(reordered.message).toContain(accepted.id);
+      const mixed = failed(await app.gql(SUBMIT, { id: contractId, input: { encounters: [encounter('NEW-1'), encounter('bill-1')] } }, coder.accessToken), 'CONFLICT');
+      expect(mixed.extensions.fields).toEqual(['input.encounters.1.chartRef']);
+      expect(await batchCount(contractId)).toBe(1);
+
+      // Another date of service of the same chart is another encounter; a RETURNED batch frees its charts.
+      const later = ok(await app.gql(SUBMIT, { id: contractId, input: { encounters: [encounter('BILL-1', { serviceDate: '2026-09-16' })] } }, coder.accessToken)).submitCodedBatch;
+      ok(await app.gql(REVIEW, { id: later.id, input: { accept: false, comments: [{ chartRef: 'BILL-1', comment: 'Wrong date' }] } }, owner.accessToken));
+      ok(await app.gql(SUBMIT, { id: contractId, input: { encounters: [encounter('bill-1', { serviceDate: '2026-09-16' })] } }, coder.accessToken));
+      expect(await batchCount(contractId)).toBe(3);
+    });
+
     it('creates exactly one batch from 10 identical concurrent submissions, with or without a key', async () => {
       const { coder, contractId } = await signedContract();
       const fire = (input: Record<string, unknown>) => Promise.all(Array.from({ length: 10 }, () => app.gql(SUBMIT, { id: contractId, input }, coder.accessToken)));

@@ -132,6 +132,9 @@ describe('code tables by date of service, NCCI and MUE warnings', () => {
     ]);
     // Stored with the batch: the practice reads the same warnings later; another practice reads nothing.
     expect(ok(await app.gql(BATCH, { id: batch.id }, owner.accessToken)).codedBatch.warnings).toEqual(batch.warnings);
+    // The warnings name chart references (PHI): sealed at rest like the encounters.
+    const [stored] = await app.sql<{ text: string }>('SELECT warnings::text AS text FROM coded_batches WHERE id = $1', [batch.id]);
+    expect(stored.text).not.toMatch(/PAIR|NEVER|SPLIT|36415/);
     const stranger = await acceptedContract(app, {}, { rateCents: 400 });
     const refused = await app.gql(BATCH, { id: batch.id }, stranger.owner.accessToken);
     expect(refused.data).toBeNull();

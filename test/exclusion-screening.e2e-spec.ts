@@ -14,7 +14,6 @@ const CROOK_NPI = '1987654328';
 const OTHER_NPI = '1765432103';
 
 const UPSERT = `mutation($input: UpsertCoderProfileInput!) { upsertCoderProfile(input: $input) { id lastScreenedAt screening { legalFirstName legalLastName npi dateOfBirth state onHold } } }`;
-const ADD = `mutation($input: AddCredentialInput!) { addCredential(input: $input) { id } }`;
 const VERIFY = `mutation($id: ID!) { verifyCredential(id: $id, approve: true, note: "Checked on aapc.com") { id status } }`;
 const HOLDS = `query($status: ScreeningHoldStatus) { screeningHolds(status: $status, first: 100) { totalCount edges { node {
   id coderId matchKind status resolvedById resolutionNote entry { lastName firstName npi dateOfBirth state exclusionType excludedOn } subject { firstName lastName npi dateOfBirth } } } } }`;
@@ -63,9 +62,8 @@ describe('OIG exclusion screening', () => {
   const coderWithPendingCpc = async (name: string, profile: Record<string, unknown> = {}) => {
     const coder = await a.coder({ name });
     const { upsertCoderProfile } = ok(await app.gql<{ upsertCoderProfile: Untyped }>(UPSERT, { input: identity(profile) }, coder.accessToken));
-    const { addCredential } = ok(
-      await app.gql<{ addCredential: Untyped }>(ADD, { input: { type: 'CPC', number: `CPC-${Date.now() % 1e8}`, issuedOn: '2022-01-15', expiresOn: nextYear() } }, coder.accessToken),
-    );
+    // As a coder adds it: with its certificate and, for AAPC, the membership date.
+    const addCredential = await coders(app).addCredential(coder, { type: 'CPC', number: `CPC-${Date.now() % 1e8}`, issuedOn: '2022-01-15', expiresOn: nextYear() });
     return { coder, profileId: upsertCoderProfile.id as string, credentialId: addCredential.id as string };
   };
   const holdsOf = async (coderId: string, status = 'OPEN') =>

@@ -199,7 +199,8 @@ describe('PHI posture', () => {
       const document = (await upload(owner, contractId, PDF(marker))).body as { id: string };
       const batch = ok(await app.gql(SUBMIT, { id: contractId, input: { encounters: [encounter('MRN-R1'), encounter('MRN-R2'), encounter('MRN-R3')] } }, coder.accessToken)).submitCodedBatch;
       ok(await app.gql(REVIEW, { id: batch.id, input: { accept: true, comments: [] } }, owner.accessToken));
-      ok(await app.gql(AUDIT, { id: batch.id, input: { sampled: 3, errors: 1 } }, owner.accessToken));
+      const finding = { category: 'WRONG_CODE', chartRef: 'MRN-R1', note: 'MRN-R1: the note names the chart' };
+      ok(await app.gql(AUDIT, { id: batch.id, input: { sampled: 3, errors: 1, findings: [finding] } }, owner.accessToken));
       ok(await app.gql(SET_CLAIM_DATA, { id: batch.id, input: CLAIM_DATA('MRN-R2') }, owner.accessToken));
       ok(await app.gql(END, { id: contractId }, owner.accessToken));
       await backdateContract(app, contractId, endedDaysAgo + 10, endedDaysAgo);
@@ -245,6 +246,10 @@ describe('PHI posture', () => {
       expect(batch).toMatchObject({ encounter_count: 3, audit_sampled: 3, audit_errors: 1, status: 'ACCEPTED' });
       const [opened] = await app.sql<{ text: string }>(`SELECT encounters::text AS text FROM coded_batches WHERE id = $1`, [old.batchId]);
       expect(opened.text).not.toContain('MRN-R1');
+      // The audit's findings keep their category and count; their free text is gone.
+      expect(await app.sql(`SELECT category, note FROM audit_findings WHERE batch_id = $1`, [old.batchId])).toEqual([{ category: 'WRONG_CODE', note: null }]);
+      const [sealedNote] = await app.sql<{ text: string }>(`SELECT note::text AS text FROM audit_findings WHERE batch_id = $1`, [recent.batchId]);
+      expect(sealedNote.text).not.toContain('MRN-R1'); // within the period: kept, sealed at rest
 
       const record = {
         destroyedAt: expect.any(String),
@@ -253,7 +258,10 @@ describe('PHI posture', () => {
         documents: 1,
         batches: 1,
         encounters: 3,
-        otherStores: [{ store: 'encounter claim data', count: 1 }],
+        otherStores: expect.arrayContaining([
+          { store: 'encounter claim data', count: 1 },
+          { store: 'audit finding texts', count: 1 },
+        ]),
         remains: expect.arrayContaining([expect.stringContaining('accuracy audits')]),
       };
       for (const party of [old.owner, old.coder]) expect(ok(await app.gql(DESTRUCTION, { id: old.contractId }, party.accessToken)).contract.phiDestruction).toEqual(record);

@@ -309,18 +309,27 @@ describe('work requests and the coder queue', () => {
     const batchB = await submit(coder.accessToken, contractId, { encounters: encounters('B', 1), workRequestId: b.id });
     for (const batch of [batchA, batchB]) ok(await app.gql(REVIEW, { id: batch.id }, owner.accessToken));
     ok(await app.gql(AUDIT, { id: batchA.id, input: { sampled: 2, errors: 1 } }, owner.accessToken));
-    await app.sql(`UPDATE work_requests SET created_at = completed_at - interval '10 hours' WHERE id = $1`, [a.id]);
-    await app.sql(`UPDATE work_requests SET created_at = completed_at - interval '30 hours', due_at = completed_at - interval '1 hour' WHERE id = $1`, [b.id]);
+    await app.sql(`UPDATE work_requests SET created_at = delivered_at - interval '10 hours' WHERE id = $1`, [a.id]);
+    await app.sql(`UPDATE work_requests SET created_at = delivered_at - interval '30 hours', due_at = delivered_at - interval '1 hour' WHERE id = $1`, [b.id]);
     await app.sql(`UPDATE work_requests SET due_at = now() - interval '1 hour' WHERE id = $1`, [c.id]);
 
-    const expected = { onTimeRate: 0.3333, completedRequests: 2, onTimeRequests: 1, overdueRequests: 1, medianTurnaroundHours: 20, chartsPerWeek: 3, auditedAccuracy: 0.5, auditedCharts: 2 };
+    // E: handed in before its due time and accepted after it. The coder's hand-in is what counts: not overdue while
+    // the batch waits for review, and on time once accepted, however late the practice reviews.
+    const e = await create(owner.accessToken, contractId, { title: 'E', chartCount: 1, dueAt: inHours(48) });
+    const batchE = await submit(coder.accessToken, contractId, { encounters: encounters('E', 1), workRequestId: e.id });
+    await app.sql(`UPDATE work_requests SET created_at = now() - interval '1 hour', due_at = now() - interval '1 minute' WHERE id = $1`, [e.id]);
+    await app.sql(`UPDATE coded_batches SET created_at = now() - interval '2 minutes' WHERE id = $1`, [batchE.id]);
+    expect(ok(await app.gql(PERFORMANCE, { id: contractId }, coder.accessToken)).contract.performance.overdueRequests).toBe(1);
+    ok(await app.gql(REVIEW, { id: batchE.id }, owner.accessToken));
+
+    const expected = { onTimeRate: 0.5, completedRequests: 3, onTimeRequests: 2, overdueRequests: 1, medianTurnaroundHours: 10, chartsPerWeek: 4, auditedAccuracy: 0.5, auditedCharts: 2 };
     for (const reader of [owner, coder]) expect(ok(await app.gql(PERFORMANCE, { id: contractId }, reader.accessToken)).contract.performance).toEqual(expected);
-    // Two weeks into the contract, the 3 charts accepted spread over two weeks; a batch accepted five weeks ago is outside the window.
+    // Two weeks into the contract, the 4 charts accepted spread over two weeks; a batch accepted five weeks ago is outside the window.
     await backdateContract(app, contractId, 14);
     const old = await submit(coder.accessToken, contractId, { encounters: encounters('O', 5) });
     ok(await app.gql(REVIEW, { id: old.id }, owner.accessToken));
     await app.sql(`UPDATE coded_batches SET reviewed_at = now() - interval '35 days' WHERE id = $1`, [old.id]);
-    expect(ok(await app.gql(PERFORMANCE, { id: contractId }, owner.accessToken)).contract.performance.chartsPerWeek).toBe(1.5);
+    expect(ok(await app.gql(PERFORMANCE, { id: contractId }, owner.accessToken)).contract.performance.chartsPerWeek).toBe(2);
     const { coder: stranger } = await coders(app).verifiedCoder();
     failed(await app.gql(PERFORMANCE, { id: contractId }, stranger.accessToken), 'NOT_FOUND');
   });

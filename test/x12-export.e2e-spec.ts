@@ -186,6 +186,26 @@ describe('837P export', () => {
     expect(audit.filter((a) => a.outcome === 'DENIED').map((a) => a.action)).toEqual(expect.arrayContaining(['SET_CLAIM_DATA', 'READ_CLAIM_DATA']));
   });
 
+  it('answers a practice name no claim file can carry with a CONFLICT naming billingName, and exports once the profile names the practice; refuses an email with delimiters', async () => {
+    const { owner, organizationId, batchId } = await batchOf([encounter('CH-1')]);
+    // A name createOrganization takes (any text up to 200 characters) but X12 cannot carry: delimiters, and more than NM103's 60 characters.
+    await app.sql(`UPDATE organizations SET name = $2 WHERE id = $1`, [organizationId, 'Smith*Jones~Clinic:^ of the Greater Metropolitan Area Family Practice']);
+    const badEmail = failed(await app.gql(PROFILE, { org: organizationId, input: profileInput({ contactEmail: 'a*b~c@x.test' }) }, owner.accessToken), 'BAD_USER_INPUT');
+    expect(badEmail.extensions.fields).toEqual(['input.contactEmail']);
+    ok(await app.gql(PROFILE, { org: organizationId, input: profileInput() }, owner.accessToken));
+    ok(await app.gql(SET_CLAIM_DATA, { id: batchId, input: claimData('CH-1') }, owner.accessToken));
+
+    const refused = failed(await app.gql(EXPORT, { id: batchId, format: 'X12_837P' }, owner.accessToken), 'CONFLICT');
+    expect(refused.extensions.fields).toEqual(['billingName']);
+    expect(failed(await app.gql(PROFILE, { org: organizationId, input: profileInput({ billingName: 'Smith~Jones' }) }, owner.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual([
+      'input.billingName',
+    ]);
+    ok(await app.gql(PROFILE, { org: organizationId, input: profileInput({ billingName: 'Smith Jones Clinic' }) }, owner.accessToken));
+    const text = ok(await app.gql(EXPORT, { id: batchId, format: 'X12_837P' }, owner.accessToken)).codedBatchExport as string;
+    const parsed = parse837(text);
+    expect(parsed.segments.filter((s) => s[0] === 'NM1' && (s[1] === '41' || s[1] === '85')).map((s) => s[3])).toEqual(['Smith Jones Clinic', 'Smith Jones Clinic']);
+  });
+
   it('exports an accepted batch as an 837P an X12 parser reads: envelopes, counts, loops, one claim per encounter', async () => {
     const { owner, coder, organizationId, contractId, batchId } = await batchOf([
       encounter('CH-1'),

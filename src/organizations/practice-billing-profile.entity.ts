@@ -41,6 +41,10 @@ export class PracticeBillingProfileEntity {
   @Column({ type: 'text', nullable: true })
   taxonomy: string | null;
 
+  /** The name the claim file carries for the practice (NM1*41, NM1*85), when its organization name is not one X12 can carry (60 characters of the basic set). */
+  @Column({ type: 'text', nullable: true })
+  billingName: string | null;
+
   @Column({ type: 'text' })
   contactName: string;
 

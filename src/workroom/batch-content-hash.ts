@@ -16,6 +16,16 @@ export function batchContentHash(key: Buffer, contractId: string, encounters: Co
     .digest('hex');
 }
 
+/**
+ * The identity of one chart's encounter in a contract: HMAC of the contract, the chart reference (case
+ * and surrounding spaces ignored) and the date of service. Keyed for the same reason as the content hash.
+ */
+export function chartKey(key: Buffer, contractId: string, encounter: Pick<CodedEncounter, 'chartRef' | 'serviceDate'>): string {
+  return createHmac('sha256', key)
+    .update(canonicalJson(['chart', contractId, encounter.chartRef.trim().toLowerCase(), encounter.serviceDate ?? null]))
+    .digest('hex');
+}
+
 /** JSON with every object's keys sorted: the same content gives the same text however it was built (or read back from jsonb). */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;

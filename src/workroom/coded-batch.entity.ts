@@ -93,8 +93,11 @@ export class CodedBatchEntity {
   @Column({ type: 'integer' })
   encounterCount: number;
 
-  /** NCCI PTP and MUE warnings found at submission (CodeTablesService.checkEncounters): they do not refuse the batch. */
-  @Column({ type: 'jsonb', default: () => "'[]'" })
+  /**
+   * NCCI PTP and MUE warnings found at submission (CodeTablesService.checkEncounters): they do not refuse the batch.
+   * They name chart references, so PHI: sealed at rest like the encounters and emptied with them.
+   */
+  @Column({ type: 'jsonb', default: () => "'[]'", transformer: sealedJson('coded_batches.warnings') })
   warnings: CodingWarning[];
 
   @Column({ type: 'enum', enum: CodedBatchStatus, enumName: 'coded_batch_status', default: CodedBatchStatus.SUBMITTED })
@@ -163,6 +166,13 @@ export class CodedBatchEntity {
    */
   @Column({ type: 'text', nullable: true })
   contentHash: string | null;
+
+  /**
+   * One keyed HMAC per encounter of its chart and date of service (`chartKey`): a chart already in a
+   * SUBMITTED or ACCEPTED batch of the contract is not taken (billed) again. Emptied with the PHI.
+   */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  chartKeys: string[];
   /** The work request this batch answers, if any (same contract; its accepted charts complete the request). */
   @Column({ type: 'uuid', nullable: true })
   workRequestId: string | null;

@@ -26,7 +26,7 @@ import { NotificationKind } from '../notifications/notification-kind.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { AuditContext } from './audit-log.service.js';
 import { AuditFindingsService, resolveFindings } from './audits/audit-findings.service.js';
-import { batchContentHash, batchContentKey } from './batch-content-hash.js';
+import { batchContentHash, batchContentKey, chartKey } from './batch-content-hash.js';
 import { CodedBatchEntity, CodedBatchStatus, CodedEncounter, CodedLine } from './coded-batch.entity.js';
 import { normalizeCpt, normalizeHcpcs, normalizeIcd10Cm, normalizeIcd10Pcs, normalizeModifier } from './codes/code-syntax.js';
 import { CodeTablesService } from './codes/code-tables.service.js';
@@ -140,6 +140,8 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
         const earlier = await this.findEarlierSubmission(manager, actor.id, contractId, idempotencyKey, contentHash);
         if (earlier) return earlier;
         if (locked.status !== ContractStatus.ACTIVE) throw new ConflictError(`This contract is ${locked.status}: coded batches are submitted only while it is ACTIVE`);
+        const chartKeys = encounters.map((encounter) => chartKey(this.contentKey, contractId, encounter));
+        await this.refuseChartsAlreadyTaken(manager, contractId, encounters, chartKeys);
         // The request it answers, locked: OPEN and of this contract (a cancellation waits for this batch, or this batch sees it).
         const workRequestId = input.workRequestId ? (await this.workRequests.lockOpenFor(manager, input.workRequestId, contractId)).id : null;
         const posting = (await this.postings.findById(contract.jobPostingId, manager))!;
@@ -156,6 +158,7 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
           status: CodedBatchStatus.SUBMITTED,
           idempotencyKey,
           contentHash,
+          chartKeys,
         });
         await this.notifications.notifyMember(
           manager,
@@ -182,6 +185,31 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
    * The batch a submission repeats, read under the contract's lock: the submitter's batch with the same
    * idempotency key (CONFLICT when its content differs), else an identical batch still SUBMITTED or ACCEPTED.
    */
+  /**
+   * A chart's encounter (chart reference and date of service) is coded, and billed, once per contract:
+   * CONFLICT naming each encounter already in a SUBMITTED or ACCEPTED batch (a RETURNED batch frees its charts).
+   * Read under the contract's lock, so two batches sharing a chart cannot both get in.
+   */
+  private async refuseChartsAlreadyTaken(manager: EntityManager, contractId: string, encounters: CodedEncounter[], keys: string[]): Promise<void> {
+    const rows = await queryRows<{ id: string; status: string; keys: string[] }>(
+      manager,
+      `SELECT id, status, chart_keys AS keys FROM coded_batches WHERE contract_id = $1 AND status IN ('SUBMITTED', 'ACCEPTED') AND chart_keys && $2::text[]`,
+      [contractId, keys],
+    );
+    if (!rows.length) return;
+    const takenBy = new Map(rows.flatMap((row) => row.keys.map((key) => [key, row] as const)));
+    const clashes = keys.flatMap((key, i) => (takenBy.has(key) ? [i] : []));
+    throw new ConflictError(
+      `${clashes
+        .map((i) => {
+          const batch = takenBy.get(keys[i])!;
+          return `input.encounters.${i}.chartRef: ${encounters[i].chartRef} on ${encounters[i].serviceDate} is already in coded batch ${batch.id} (${batch.status})`;
+        })
+        .join('; ')}: an encounter is coded and billed once per contract (a RETURNED batch frees its charts)`,
+      { fields: clashes.map((i) => `input.encounters.${i}.chartRef`) },
+    );
+  }
+
   private async findEarlierSubmission(manager: EntityManager, submittedById: string, contractId: string, idempotencyKey: string | null, contentHash: string): Promise<CodedBatchEntity | null> {
     const batches = manager.getRepository(CodedBatchEntity);
     if (idempotencyKey) {

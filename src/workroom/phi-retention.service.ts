@@ -123,7 +123,7 @@ export class PhiRetentionService implements OnApplicationBootstrap {
         `SELECT count(*)::int AS batches, coalesce(sum(encounter_count), 0)::int AS encounters FROM coded_batches WHERE contract_id = $1`,
         [contractId],
       );
-      await manager.getRepository(CodedBatchEntity).update({ contractId }, { encounters: [], reviewComments: [] });
+      await manager.getRepository(CodedBatchEntity).update({ contractId }, { encounters: [], reviewComments: [], warnings: [], chartKeys: [] });
       const otherStores: Record<string, number> = {};
       for (const store of this.stores) otherStores[store.name] = await store.destroyForContract(manager, contractId);
       const record = { contractId, contractEndedAt: contract.endedAt, retentionDays: days, documents: documents.length, batches: batches.batches, encounters: batches.encounters, otherStores };

@@ -32,20 +32,20 @@ export class SealedColumns implements OnApplicationBootstrap {
         const rows = await queryRows<{ id: string }>(
           manager,
           `SELECT id FROM coded_batches
-            WHERE (jsonb_typeof(encounters) = 'array' AND encounters <> '[]'::jsonb) OR (jsonb_typeof(review_comments) = 'array' AND review_comments <> '[]'::jsonb)
+            WHERE (jsonb_typeof(encounters) = 'array' AND encounters <> '[]'::jsonb) OR (jsonb_typeof(review_comments) = 'array' AND review_comments <> '[]'::jsonb) OR (jsonb_typeof(warnings) = 'array' AND warnings <> '[]'::jsonb)
             ORDER BY id LIMIT ${CHUNK} FOR UPDATE SKIP LOCKED`,
         );
         if (!rows.length) return 0;
         const repository = manager.getRepository(CodedBatchEntity);
         for (const { id } of rows) {
-          const batch = await repository.findOneOrFail({ where: { id }, select: { id: true, encounters: true, reviewComments: true } });
-          await repository.update({ id }, { encounters: batch.encounters, reviewComments: batch.reviewComments });
+          const batch = await repository.findOneOrFail({ where: { id }, select: { id: true, encounters: true, reviewComments: true, warnings: true } });
+          await repository.update({ id }, { encounters: batch.encounters, reviewComments: batch.reviewComments, warnings: batch.warnings });
         }
         return rows.length;
       });
       sealed += done;
       if (done < CHUNK) break;
     }
-    if (sealed) this.logger.log(`sealed the encounters and review comments of ${sealed} coded batch(es) written before they were encrypted at rest`);
+    if (sealed) this.logger.log(`sealed the encounters, review comments and coding warnings of ${sealed} coded batch(es) written before they were encrypted at rest`);
   }
 }

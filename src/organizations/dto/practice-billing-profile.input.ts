@@ -20,6 +20,15 @@ export class PracticeBillingProfileInput {
   @Matches(TAXONOMY, { message: '$property must be a 10-character NUCC taxonomy code ending in X' })
   taxonomy?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "The practice's name on claim files (1000A and 2010AA NM1), at most 60 characters of the X12 basic set; needed when the organization name is longer or holds other characters.",
+  })
+  @IsOptional()
+  @MaxLength(60)
+  @Matches(X12_TEXT, { message: "$property takes letters, digits, spaces and . , ' & # / ( ) @ + - only" })
+  billingName?: string | null;
+
   @Field({ description: 'Who the clearinghouse calls about the file (1000A PER).' })
   @MaxLength(60)
   @Matches(X12_TEXT, { message: "$property takes letters, digits, spaces and . , ' & # / ( ) @ + - only" })
@@ -33,6 +42,7 @@ export class PracticeBillingProfileInput {
   @Field(() => String, { nullable: true, description: 'Contact email.' })
   @IsOptional()
   @IsEmail()
+  @Matches(/^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+$/, { message: '$property must be an address a claim file can carry: letters, digits and . _ % + - before the @' })
   @MaxLength(254)
   contactEmail?: string | null;
 

@@ -15,6 +15,9 @@ export class PracticeBillingProfile {
   @Field(() => String, { nullable: true, description: 'NUCC taxonomy code of the billing provider.' })
   taxonomy: string | null;
 
+  @Field(() => String, { nullable: true, description: "The practice's name on claim files (1000A and 2010AA NM1), when it differs from the organization name; null: the organization name." })
+  billingName: string | null;
+
   @Field({ description: 'Contact name for the clearinghouse.' })
   contactName: string;
 

@@ -14,6 +14,7 @@ import { WorkroomAccessService } from '../workroom-access.service.js';
 import { CodedBatchExportFormat } from './dto/encounter-claim-data.model.js';
 import { EncounterClaimDataService } from './encounter-claim-data.service.js';
 import { claimProblems, write837P, X12BillingProvider, X12Claim } from './x12-837p.js';
+import { X12_TEXT } from '../../domain/us-postal.js';
 
 /**
  * `codedBatchExport`: CSV for either party (as `codedBatchCsv`), or an 837P claim file for the
@@ -64,8 +65,15 @@ export class CodedBatchExportService {
       throw new ConflictError(`These encounters cannot go on a claim yet: ${problems.map((p) => `${p.chartRef} ${p.problem}`).join('; ')}`, { chartRefs });
     }
 
+    // NM1*41 and NM1*85 carry 60 characters of the X12 basic set: a name that does not fit needs the profile's billingName.
+    const name = profile.billingName ?? organization.name;
+    if (name.length > 60 || !X12_TEXT.test(name))
+      throw new ConflictError(
+        "The practice's name cannot go on a claim file as it is (at most 60 letters, digits, spaces and . , ' & # / ( ) @ + -): set billingName in the billing profile (setPracticeBillingProfile)",
+        { fields: ['billingName'] },
+      );
     const provider: X12BillingProvider = {
-      name: organization.name,
+      name,
       npi: organization.npi ?? '',
       ein: profile.ein,
       taxonomy: profile.taxonomy,

@@ -60,6 +60,13 @@ export class WorkRequestEntity {
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   completedAt: Date | null;
 
+  /**
+   * When the coder handed in the batch that brought the accepted charts to `chartCount` (its submission
+   * time, not the practice's acceptance): on time and turnaround are the coder's, however long the review took.
+   */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  deliveredAt: Date | null;
+
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   cancelledAt: Date | null;
 

@@ -13,5 +13,6 @@ export const toWorkRequest = (request: WorkRequestEntity, now = new Date()): Wor
   overdue: request.status === WorkRequestStatus.OPEN && request.dueAt.getTime() < now.getTime(),
   createdAt: request.createdAt,
   completedAt: request.completedAt,
+  deliveredAt: request.deliveredAt,
   cancelledAt: request.cancelledAt,
 });

@@ -173,8 +173,18 @@ export class WorkRequestsService implements OnApplicationBootstrap {
       `SELECT coalesce(sum(encounter_count), 0)::int AS accepted FROM coded_batches WHERE work_request_id = $1 AND status = 'ACCEPTED'`,
       [workRequestId],
     );
-    if (accepted >= locked.chart_count)
-      await manager.getRepository(WorkRequestEntity).update({ id: workRequestId, status: WorkRequestStatus.OPEN }, { status: WorkRequestStatus.COMPLETED, completedAt: new Date() });
+    if (accepted < locked.chart_count) return;
+    // Delivered when the batch that brought the accepted charts to the count was handed in (batches in hand-in order).
+    const [delivered] = await queryRows<{ at: Date }>(
+      manager,
+      `SELECT created_at AS at FROM (
+         SELECT created_at, sum(encounter_count) OVER (ORDER BY created_at, id) AS running FROM coded_batches WHERE work_request_id = $1 AND status = 'ACCEPTED'
+       ) handed_in WHERE running >= $2 ORDER BY created_at LIMIT 1`,
+      [workRequestId, locked.chart_count],
+    );
+    await manager
+      .getRepository(WorkRequestEntity)
+      .update({ id: workRequestId, status: WorkRequestStatus.OPEN }, { status: WorkRequestStatus.COMPLETED, completedAt: new Date(), deliveredAt: delivered.at });
   }
 
   /** Charts handed in and accepted of a request, through the request's DataLoader (a page in one statement). */
@@ -214,10 +224,12 @@ export class WorkRequestsService implements OnApplicationBootstrap {
           this.requests,
           `SELECT contract_id AS "contractId",
                   count(*) FILTER (WHERE status = 'COMPLETED')::int AS completed,
-                  count(*) FILTER (WHERE status = 'COMPLETED' AND completed_at <= due_at)::int AS "onTime",
-                  count(*) FILTER (WHERE status = 'OPEN' AND due_at < now())::int AS overdue,
-                  (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM completed_at - created_at) / 3600) FILTER (WHERE status = 'COMPLETED'))::float AS "medianHours"
-             FROM work_requests WHERE contract_id = ANY($1::uuid[]) GROUP BY contract_id`,
+                  count(*) FILTER (WHERE status = 'COMPLETED' AND delivered_at <= due_at)::int AS "onTime",
+                  -- Overdue for the coder: past due with fewer charts handed in than asked (a practice sitting on a submitted batch does not make it late).
+                  count(*) FILTER (WHERE status = 'OPEN' AND due_at < now() AND (
+                    SELECT coalesce(sum(b.encounter_count), 0) FROM coded_batches b WHERE b.work_request_id = w.id AND b.status IN ('SUBMITTED', 'ACCEPTED')) < w.chart_count)::int AS overdue,
+                  (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at - created_at) / 3600) FILTER (WHERE status = 'COMPLETED'))::float AS "medianHours"
+             FROM work_requests w WHERE contract_id = ANY($1::uuid[]) GROUP BY contract_id`,
           [ids],
         ),
         (row) => row.contractId,

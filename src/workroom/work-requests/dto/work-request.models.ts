@@ -100,6 +100,12 @@ export class WorkRequest {
   @Field(() => Date, { nullable: true, description: 'When its accepted charts reached chartCount; null until then.' })
   completedAt: Date | null;
 
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the coder handed in the batch that completed it (its submission time, not the practice's acceptance): on time means deliveredAt <= dueAt.",
+  })
+  deliveredAt: Date | null;
+
   @Field(() => Date, { nullable: true, description: 'When the practice cancelled it; null unless cancelled.' })
   cancelledAt: Date | null;
 }
