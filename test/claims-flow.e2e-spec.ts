@@ -30,6 +30,7 @@ const encounter = (chartRef: string, extra: Record<string, unknown> = {}) => ({
   serviceDate: DAY,
   placeOfService: '11',
   renderingNpi: VALID_NPI,
+  billingNpi: VALID_NPI,
   icd10cm: ['I10', 'E11.9'],
   cpt: [line('98940', [1]), line('97140', [2])],
   ...extra,
@@ -99,7 +100,8 @@ describe('a claim from intake to an 837P, through the API', () => {
             encounters: [
               encounter('FLOW-1', { serviceDate: '2025-09-30', icd10cm: ['E11.A'], cpt: [line('98940', [1])] }),
               encounter('FLOW-2', { cpt: [line('98940', [3]), { ...line('97140', [1]), units: 0 }] }),
-              encounter('FLOW-3', { icd10cm: thirteen, cpt: [line('98940', [1])] }),
+              // (a date no loaded table covers: only the claim's 12-diagnosis limit speaks)
+              encounter('FLOW-3', { serviceDate: '2024-06-03', icd10cm: thirteen, cpt: [line('98940', [1])] }),
             ],
           },
         },
@@ -107,7 +109,8 @@ describe('a claim from intake to an 837P, through the API', () => {
       ),
       'BAD_USER_INPUT',
     );
-    expect(refused.extensions.fields).toEqual(['input.encounters.0.icd10cm.0', 'input.encounters.1.cpt.0.diagnosisPointers', 'input.encounters.1.cpt.1.units', 'input.encounters.2.icd10cm']);
+    // Structural problems of an encounter first (the pipe's), then its code and pointer problems.
+    expect(refused.extensions.fields).toEqual(['input.encounters.0.icd10cm.0', 'input.encounters.1.cpt.1.units', 'input.encounters.1.cpt.0.diagnosisPointers.0', 'input.encounters.2.icd10cm']);
     // E11.A entered the table on 2025-10-01 (FY2026): on 2025-09-30 the FY2025 table is in force.
     expect(refused.message).toMatch(/E11\.A is not in .*2025-09-30/);
     expect(await app.sql('SELECT 1 FROM coded_batches WHERE contract_id = $1', [contractId])).toHaveLength(0);
