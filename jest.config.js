@@ -20,6 +20,9 @@ const common = {
 
 export default {
   testTimeout: 30000,
+  // Both cores: the end-to-end files mostly wait on PostgreSQL and argon2, so two run side by side
+  // (Jest's default on a 2-core machine is one worker, which doubles the wall time).
+  maxWorkers: 2,
   // A fresh worker per test file: Jest's ESM support shares some module instances between files
   // of one worker, which breaks `instanceof` checks inside graphql. Recycling workers avoids it.
   workerIdleMemoryLimit: '1MB',

@@ -13,10 +13,11 @@ const REBUT = `mutation($id: ID!, $text: String!) { rebutAuditFinding(findingId:
 const ANSWER = `mutation($id: ID!, $text: String!, $upheld: Boolean!) { answerAuditRebuttal(findingId: $id, text: $text, upheld: $upheld) { ${FINDING_FIELDS} } }`;
 const PROFILE = `query($id: ID!) { coderProfile(id: $id) { accuracyScore accuracySampleSize accuracyBySpecialty { specialty sampled errors score } } }`;
 
-const encounters = (n: number) =>
+// Each batch codes its charts on a day of its own: a chart's encounter (chart and date) is taken once per contract.
+const encounters = (n: number, serviceDate: string) =>
   Array.from({ length: n }, (_, i) => ({
     chartRef: `CH-${i + 1}`,
-    serviceDate: '2026-11-02',
+    serviceDate,
     icd10cm: ['I10'],
     cpt: [{ code: '99214', modifiers: [], units: 1, diagnosisPointers: [1] }],
     hcpcs: [],
@@ -38,8 +39,11 @@ describe('audits that mean something', () => {
     return { ...parties, profileId: profile.id };
   }
 
-  const submit = async (coder: Session, contractId: string, charts: number): Promise<string> =>
-    ok(await app.gql(SUBMIT, { id: contractId, input: { encounters: encounters(charts) } }, coder.accessToken)).submitCodedBatch.id;
+  let batches = 0;
+  const submit = async (coder: Session, contractId: string, charts: number): Promise<string> => {
+    const day = new Date(Date.UTC(2026, 10, 2) - ++batches * 86_400_000).toISOString().slice(0, 10);
+    return ok(await app.gql(SUBMIT, { id: contractId, input: { encounters: encounters(charts, day) } }, coder.accessToken)).submitCodedBatch.id;
+  };
 
   /** A contract with one batch of 30 charts audited with errors on CH-1 (twice), CH-2 and CH-3: 27/30 published. */
   async function auditedWithFindings() {
