@@ -2,7 +2,7 @@ import { Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { LocalDateScalar } from '../../common/scalars/local-date.scalar.js';
-import { US_STATES } from '../../domain/us-states.js';
+import { US_STATE_CODES } from '../../domain/us-postal.js';
 import { IsNpi } from '../../common/validation/npi.decorator.js';
 import { Specialty } from '../../domain/specialty.enum.js';
 import { IsIanaTimezone } from '../../domain/timezone.js';
@@ -129,6 +129,6 @@ export class UpsertCoderProfileInput {
 
   @Field(() => String, { nullable: true, description: 'US state of residence, two letters (e.g. TX), for OIG exclusion screening. Private.' })
   @IsOptional()
-  @IsIn(US_STATES, { message: 'state must be a two-letter US state or territory code' })
+  @IsIn(US_STATE_CODES, { message: 'state must be a two-letter US state or territory code' })
   state?: string | null;
 }
