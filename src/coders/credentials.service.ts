@@ -17,7 +17,7 @@ import { byCreatedAt, paginate } from '../common/pagination/paginate.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
 import { randomUUID } from 'node:crypto';
 import { TamperedCiphertextError } from '../common/crypto/aead.js';
-import { DocumentStorage } from '../common/documents/document-storage.js';
+import { DocumentStorage, DocumentStorageUnavailableError } from '../common/documents/document-storage.js';
 import { decryptDocument, encryptDocument } from '../common/documents/envelope-crypto.js';
 import type { IncomingDocument } from '../common/documents/multipart-document.js';
 import { UploadSlots } from '../common/documents/upload-slots.js';
@@ -267,7 +267,7 @@ export class CredentialsService implements OnApplicationBootstrap {
 
   /**
    * Encrypts and stores a certificate the calling coder uploads (envelope encryption, like workroom
-   * documents: only ciphertext touches the disk). `read` is called once the caller holds an upload slot.
+   * documents: only ciphertext reaches the storage). `read` is called once the caller holds an upload slot.
    */
   async uploadDocument(actor: Actor, read: () => Promise<IncomingDocument>): Promise<CredentialDocumentEntity> {
     const release = this.uploadSlots.acquire(actor.id);
@@ -289,6 +289,7 @@ export class CredentialsService implements OnApplicationBootstrap {
     try {
       return { document, bytes: decryptDocument(this.config.documentKey, id, document.wrappedKey, await this.storage.get(document.storageKey)) };
     } catch (error) {
+      if (error instanceof DocumentStorageUnavailableError) throw error; // the store is down, not the document: a retryable 503
       const reason = error instanceof TamperedCiphertextError ? 'integrity check failed' : 'stored file unreadable';
       this.logger.error(`credential document ${id} ${reason}`);
       throw new CredentialDocumentIntegrityError(reason);

@@ -3,7 +3,9 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { join } from 'node:path';
 import { AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
-import { DocumentStorage, LocalDiskStorage } from './documents/document-storage.js';
+import { DiskDocumentStorage } from './documents/disk-document-storage.js';
+import { DocumentStorage } from './documents/document-storage.js';
+import { S3DocumentStorage, s3SettingsOf } from './documents/s3-document-storage.js';
 import { UploadSlots } from './documents/upload-slots.js';
 import { JobScheduler } from './scheduling/job-scheduler.js';
 import { FailureBackoff } from './throttling/failure-backoff.js';
@@ -19,7 +21,12 @@ import { RateLimiter } from './throttling/rate-limiter.js';
     RateLimiter,
     FailureBackoff,
     // Encrypted documents (workroom files, credential certificates) share one store and one set of upload slots.
-    { provide: DocumentStorage, inject: [AppConfig], useFactory: (config: AppConfig) => new LocalDiskStorage(join(config.env.DATA_DIR, 'documents')) },
+    {
+      provide: DocumentStorage,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig): DocumentStorage =>
+        config.env.DOCUMENT_STORAGE === 's3' ? new S3DocumentStorage(s3SettingsOf(config.env)) : new DiskDocumentStorage(join(config.env.DATA_DIR, 'documents')),
+    },
     UploadSlots,
   ],
   exports: [TransactionRunner, JobScheduler, RateLimiter, FailureBackoff, DocumentStorage, UploadSlots],

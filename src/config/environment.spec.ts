@@ -87,6 +87,29 @@ describe(loadEnvironment.name, () => {
     }
   });
 
+  it('keeps documents on disk by default; DOCUMENT_STORAGE=s3 needs a bucket, and static credentials come in pairs', () => {
+    expect(loadEnvironment({})).toMatchObject({ DOCUMENT_STORAGE: 'disk', S3_REGION: 'us-east-1', S3_FORCE_PATH_STYLE: false, S3_KEY_PREFIX: 'documents/' });
+    expect(() => loadEnvironment({ DOCUMENT_STORAGE: 's3' })).toThrow(
+      new EnvironmentError('Invalid environment variable S3_BUCKET: S3_BUCKET must name the bucket (3-63 lowercase letters, digits, dots, hyphens); it is required with DOCUMENT_STORAGE=s3 (got "")'),
+    );
+    expect(() => loadEnvironment({ DOCUMENT_STORAGE: 's3', S3_BUCKET: 'Not_A_Bucket' })).toThrow(/^Invalid environment variable S3_BUCKET: .*\(got "Not_A_Bucket"\)$/);
+    expect(() => loadEnvironment({ DOCUMENT_STORAGE: 'minio' })).toThrow(/^Invalid environment variable DOCUMENT_STORAGE: DOCUMENT_STORAGE must be disk or s3/);
+    const s3 = { DOCUMENT_STORAGE: 's3', S3_BUCKET: 'chartbridge-documents' };
+    expect(loadEnvironment({ ...s3, S3_ENDPOINT: 'http://minio.internal:9000', S3_FORCE_PATH_STYLE: 'true', S3_KEY_PREFIX: '' })).toMatchObject({
+      S3_ENDPOINT: 'http://minio.internal:9000',
+      S3_FORCE_PATH_STYLE: true,
+      S3_KEY_PREFIX: '',
+    });
+    expect(() => loadEnvironment({ ...s3, S3_ENDPOINT: 'minio.internal:9000' })).toThrow(/^Invalid environment variable S3_ENDPOINT: S3_ENDPOINT must be an http\(s\) URL/);
+    expect(() => loadEnvironment({ ...s3, S3_ENDPOINT: 'ftp://user:TOPSECRET@minio.internal' })).toThrow(/\(got "ftp:\/\/\*\*\*@minio\.internal\/?"\)$/);
+    expect(() => loadEnvironment({ ...s3, S3_KEY_PREFIX: 'documents' })).toThrow(/S3_KEY_PREFIX/);
+    expect(() => loadEnvironment({ ...s3, S3_ACCESS_KEY_ID: 'AKIAEXAMPLE' })).toThrow(
+      /^Invalid environment variable S3_SECRET_ACCESS_KEY: S3_SECRET_ACCESS_KEY is required with S3_ACCESS_KEY_ID[^"]*$/,
+    );
+    expect(() => loadEnvironment({ ...s3, S3_SECRET_ACCESS_KEY: 'TOPSECRET' })).toThrow(/^Invalid environment variable S3_ACCESS_KEY_ID: [^"]*$/);
+    expect(loadEnvironment({ ...s3, S3_ACCESS_KEY_ID: 'AKIAEXAMPLE', S3_SECRET_ACCESS_KEY: 'TOPSECRET' })).toMatchObject({ S3_ACCESS_KEY_ID: 'AKIAEXAMPLE' });
+  });
+
   it('validates every variable of the Environment class and documents each in .env.example, and no other', () => {
     const documented = [...readFileSync(new URL('../../.env.example', import.meta.url), 'utf8').matchAll(/^([A-Z0-9_]+)=/gm)].map((m) => m[1]);
     // The variables as the class declares them: those with a validator (optional ones included) and those with a default.

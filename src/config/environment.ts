@@ -127,6 +127,48 @@ export class Environment {
   @Max(1000)
   MAX_CONCURRENT_UPLOADS_PER_USER = 2;
 
+  /** Where encrypted documents are kept: `disk` ($DATA_DIR/documents, one machine) or `s3` (a bucket every instance shares). */
+  @Transform(emptyToUndefined)
+  @IsIn(['disk', 's3'], { message: 'DOCUMENT_STORAGE must be disk or s3' })
+  DOCUMENT_STORAGE: 'disk' | 's3' = 'disk';
+
+  /** The bucket of DOCUMENT_STORAGE=s3 (required there). */
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: Environment) => env.DOCUMENT_STORAGE === 's3' || env.S3_BUCKET !== undefined)
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must name the bucket (3-63 lowercase letters, digits, dots, hyphens); it is required with DOCUMENT_STORAGE=s3' })
+  S3_BUCKET?: string;
+
+  /** The bucket's region (any value for most S3-compatible stores). */
+  @Transform(emptyToUndefined)
+  @Matches(/^[a-z0-9-]{1,40}$/, { message: 'S3_REGION must be a region name, e.g. us-east-1' })
+  S3_REGION = 'us-east-1';
+
+  /** An S3-compatible store's endpoint (MinIO, Ceph, R2, ...); unset: AWS S3 in S3_REGION. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true }, { message: 'S3_ENDPOINT must be an http(s) URL, e.g. http://minio.internal:9000' })
+  S3_ENDPOINT?: string;
+
+  /** Bucket in the path (`endpoint/bucket/key`) instead of the host name: most S3-compatible stores (MinIO) need true. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  S3_FORCE_PATH_STYLE = false;
+
+  /** Prepended to every object key, so environments can share one bucket; empty: none. */
+  @Matches(/^(?:[A-Za-z0-9!_.*'()-]+\/)*$/, { message: 'S3_KEY_PREFIX must be empty or folder names each ending in "/", e.g. documents/ or prod/documents/' })
+  S3_KEY_PREFIX = 'documents/';
+
+  /** Static credentials for the bucket; unset (both): the AWS SDK's default chain (environment, profile, container or instance role). */
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: Environment) => env.S3_ACCESS_KEY_ID !== undefined || env.S3_SECRET_ACCESS_KEY !== undefined)
+  @IsString({ message: 'S3_ACCESS_KEY_ID is required with S3_SECRET_ACCESS_KEY (set both, or neither for the default credential chain)' })
+  S3_ACCESS_KEY_ID?: string;
+
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: Environment) => env.S3_ACCESS_KEY_ID !== undefined || env.S3_SECRET_ACCESS_KEY !== undefined)
+  @IsString({ message: 'S3_SECRET_ACCESS_KEY is required with S3_ACCESS_KEY_ID (set both, or neither for the default credential chain)' })
+  S3_SECRET_ACCESS_KEY?: string;
+
   /** Charts the audits of a coder (a specialty, a coding company) must have sampled before its accuracy is published. */
   @Transform(toInt)
   @IsInt()
@@ -517,6 +559,6 @@ export function loadEnvironment(raw: Record<string, string | undefined>): Enviro
  */
 function shownValue(name: string, value: string): string | null {
   if (/SECRET|PASSWORD|KEY|TOKEN/.test(name)) return null;
-  if (name.endsWith('_URL')) return `"${redactUrl(value)}"`;
+  if (name.endsWith('_URL') || name.endsWith('_ENDPOINT')) return `"${redactUrl(value)}"`;
   return JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}...` : value);
 }

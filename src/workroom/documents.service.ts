@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { AppConfig } from '../config/app-config.js';
 import { AuditContext, AuditLogService } from './audit-log.service.js';
 import { DocumentEntity } from './document.entity.js';
-import { DocumentStorage } from '../common/documents/document-storage.js';
+import { DocumentStorage, DocumentStorageUnavailableError } from '../common/documents/document-storage.js';
 import { TamperedCiphertextError } from '../common/crypto/aead.js';
 import { decryptDocument, encryptDocument } from '../common/documents/envelope-crypto.js';
 import type { IncomingDocument } from '../common/documents/multipart-document.js';
@@ -30,7 +30,7 @@ export class DocumentsService {
   ) {}
 
   /**
-   * Encrypts and stores a file for a contract (envelope encryption); only ciphertext touches the disk.
+   * Encrypts and stores a file for a contract (envelope encryption); only ciphertext reaches the storage.
    * `read` yields the file and is called only once access is granted (party, contract state, BAA), so
    * a caller who may not write never makes the server read an upload; a file refused while being read
    * is recorded as a FAILED upload.
@@ -51,7 +51,13 @@ export class DocumentsService {
         throw error;
       }
       const { ciphertext, wrappedKey } = encryptDocument(this.config.documentKey, id, file.bytes);
-      await this.storage.put(id, ciphertext);
+      try {
+        await this.storage.put(id, ciphertext);
+      } catch (error) {
+        if (error instanceof DocumentStorageUnavailableError)
+          await this.audit.record(actor, context, { contractId, subjectType: 'document', subjectId: id, action: 'UPLOAD', outcome: 'FAILED', detail: 'document storage unavailable' });
+        throw error;
+      }
       return await this.documents.save({ id, contractId, uploadedById: actor.id, filename: file.filename, contentType: file.contentType, sizeBytes: file.bytes.length, storageKey: id, wrappedKey });
     } finally {
       release();
@@ -70,6 +76,18 @@ export class DocumentsService {
     try {
       return { document, bytes: decryptDocument(this.config.documentKey, id, document.wrappedKey, await this.storage.get(document.storageKey)) };
     } catch (error) {
+      if (error instanceof DocumentStorageUnavailableError) {
+        // The store is down, not the document: a retryable 503, recorded as a failed read.
+        await this.audit.record(actor, context, {
+          contractId: document.contractId,
+          subjectType: 'document',
+          subjectId: id,
+          action: 'DOWNLOAD',
+          outcome: 'FAILED',
+          detail: 'document storage unavailable',
+        });
+        throw error;
+      }
       const reason = error instanceof TamperedCiphertextError ? 'integrity check failed' : 'stored file unreadable';
       this.logger.error(`document ${id} ${reason}`);
       await this.audit.record(actor, context, { contractId: document.contractId, subjectType: 'document', subjectId: id, action: 'DOWNLOAD', outcome: 'FAILED', detail: reason });

@@ -146,7 +146,7 @@ export class PhiRetentionService implements OnApplicationBootstrap {
     return true;
   }
 
-  /** Files of destroyed documents still on disk (a deletion that failed after its commit). */
+  /** Stored files (disk or bucket) of destroyed documents still there (a deletion that failed after its commit). */
   private async deleteLeftoverFiles(): Promise<void> {
     const leftovers = await this.documents.find({ select: { id: true, storageKey: true }, where: { destroyedAt: Not(IsNull()), storageKey: Not(IsNull()) } });
     await this.deleteFiles(leftovers.map((document) => document.storageKey!));

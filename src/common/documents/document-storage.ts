@@ -1,37 +1,34 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { HttpException, HttpStatus } from '@nestjs/common';
 
-/** Where encrypted document bytes live. Local disk now; an S3-compatible adapter can implement the same port. */
+/**
+ * Where the ciphertext of encrypted documents (workroom documents, credential certificates) lives:
+ * `DOCUMENT_STORAGE=disk` (DiskDocumentStorage, one machine's `$DATA_DIR/documents`) or `s3`
+ * (S3DocumentStorage, a bucket every instance shares). Injected by this class; the implementation
+ * is chosen once, in CommonModule. Only ciphertext is ever handed to it: encryption and decryption
+ * happen in the services, so a store sees what an attacker holding it would.
+ */
 export abstract class DocumentStorage {
-  abstract put(key: string, bytes: Buffer): Promise<void>;
+  /** Stores `ciphertext` under `key`, whole or not at all (a failed store leaves nothing readable behind). */
+  abstract put(key: string, ciphertext: Buffer): Promise<void>;
+  /** The ciphertext stored under `key`; fails when it is missing (a destroyed or lost document). */
   abstract get(key: string): Promise<Buffer>;
   /** Removes the stored bytes; a key already gone is not an error (destruction is retried). */
   abstract delete(key: string): Promise<void>;
 }
 
-/** Files under `$DATA_DIR/documents`, written atomically (temp file + rename), ciphertext only. */
-export class LocalDiskStorage extends DocumentStorage {
-  constructor(private readonly root: string) {
-    super();
+/**
+ * The store could not be reached or refused the request (network, credentials, missing bucket): the
+ * document is fine, the request may be retried. Answers 503 with `reason` and `retryable`, in the
+ * error shape of every REST answer; what went wrong is logged by the storage, never sent.
+ */
+export class DocumentStorageUnavailableError extends HttpException {
+  constructor() {
+    super({ message: 'Document storage is unavailable: nothing was stored or read; try again shortly', reason: 'DOCUMENT_STORAGE_UNAVAILABLE', retryable: true }, HttpStatus.SERVICE_UNAVAILABLE);
   }
+}
 
-  async put(key: string, bytes: Buffer): Promise<void> {
-    await mkdir(this.root, { recursive: true, mode: 0o700 });
-    const path = this.pathOf(key);
-    await writeFile(`${path}.tmp`, bytes, { mode: 0o600 });
-    await rename(`${path}.tmp`, path);
-  }
-
-  get(key: string): Promise<Buffer> {
-    return readFile(this.pathOf(key));
-  }
-
-  async delete(key: string): Promise<void> {
-    await rm(this.pathOf(key), { force: true });
-  }
-
-  private pathOf(key: string): string {
-    if (!/^[0-9a-f-]{36}$/.test(key)) throw new Error('invalid storage key');
-    return join(this.root, `${key}.enc`);
-  }
+/** A storage key is the document's own UUID (never a client's string): checked before it names a file or an object. */
+export function checkedStorageKey(key: string): string {
+  if (!/^[0-9a-f-]{36}$/.test(key)) throw new Error('invalid storage key');
+  return key;
 }
