@@ -185,7 +185,11 @@ describe('documents on shared S3 storage', () => {
 
       const certificate = await download(app, certified.accessToken, `/credential-documents/${certificateId}`);
       expect([certificate.status, jsonOf(certificate.body)]).toEqual([503, UNAVAILABLE]);
-      const newCertificate = await app.http().post('/credential-documents').set('authorization', `Bearer ${certified.accessToken}`).attach('file', PDF, { filename: 'c.pdf', contentType: 'application/pdf' });
+      const newCertificate = await app
+        .http()
+        .post('/credential-documents')
+        .set('authorization', `Bearer ${certified.accessToken}`)
+        .attach('file', PDF, { filename: 'c.pdf', contentType: 'application/pdf' });
       expect([newCertificate.status, newCertificate.body]).toEqual([503, UNAVAILABLE]);
 
       // Access is settled before the store is asked: another tenant learns nothing, outage or not.
