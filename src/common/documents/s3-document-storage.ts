@@ -107,8 +107,9 @@ export class S3DocumentStorage extends DocumentStorage implements OnModuleInit, 
     } catch (error) {
       const { name, message } = error as Error;
       if (name === 'NoSuchKey') throw error;
-      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-      this.logger.error({ storageError: { name, message, status }, bucket: this.settings.bucket, key }, `document storage unavailable: could not ${action} an object`);
+      // A network failure carries its errno code (ECONNREFUSED, ETIMEDOUT); a refusal by the store its HTTP status.
+      const { code, $metadata } = error as { code?: string; $metadata?: { httpStatusCode?: number } };
+      this.logger.error({ storageError: { name, code, message, status: $metadata?.httpStatusCode }, bucket: this.settings.bucket, key }, `document storage unavailable: could not ${action} an object`);
       throw new DocumentStorageUnavailableError();
     }
   }
