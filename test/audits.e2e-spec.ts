@@ -74,7 +74,8 @@ describe('audits that mean something', () => {
     expect(failed(await app.gql(AUDIT, { id: small, input: { sampled: 30, errors: 0 } }, owner.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.sampled']);
 
     const big = await submit(coder, contractId, 29);
-    ok(await app.gql(AUDIT, { id: big, input: { sampled: 29, errors: 3 } }, owner.accessToken));
+    const onThree = ['CH-1', 'CH-2', 'CH-3'].map((chartRef) => ({ category: 'WRONG_CODE', chartRef, code: '99214' }));
+    ok(await app.gql(AUDIT, { id: big, input: { sampled: 29, errors: 3, findings: onThree } }, owner.accessToken));
     expect(ok(await app.gql(PROFILE, { id: profileId })).coderProfile).toEqual({
       accuracyScore: 0.9,
       accuracySampleSize: 30,
@@ -120,7 +121,15 @@ describe('audits that mean something', () => {
     expect(await refused({ errors: 2, findings: twoOnOne })).toEqual(['input.errors']);
     // A one-chart-error claim with no finding at all, or with findings naming two charts.
     expect(await refused({ errors: 1, findings: [] })).toEqual(['input.errors']);
-    expect(await refused({ errors: 1, findings: [{ category: 'SEQUENCING', chartRef: 'CH-1' }, { category: 'SEQUENCING' }] })).toEqual(['input.errors']);
+    expect(
+      await refused({
+        errors: 1,
+        findings: [
+          { category: 'SEQUENCING', chartRef: 'CH-1' },
+          { category: 'SEQUENCING', chartRef: 'CH-2' },
+        ],
+      }),
+    ).toEqual(['input.errors']);
     expect(await refused({ errors: 1, findings: [{ category: 'WRONG_CODE', chartRef: 'CH-9' }] })).toEqual(['input.findings.0.chartRef']);
     expect(await refused({ errors: 1, findings: [{ category: 'WRONG_CODE', encounterIndex: 5 }] })).toEqual(['input.findings.0.encounterIndex']);
     expect(await refused({ errors: 1, findings: [{ category: 'WRONG_CODE', encounterIndex: 1, chartRef: 'CH-1' }] })).toEqual(['input.findings.0.chartRef']);
@@ -142,6 +151,24 @@ describe('audits that mean something', () => {
     expect(ok(await app.gql(PROFILE, { id: profileId })).coderProfile.accuracySampleSize).toBe(0);
     // The consistent audit goes through.
     expect(ok(await app.gql(AUDIT, { id: batchId, input: { sampled: 5, errors: 1, findings: twoOnOne } }, owner.accessToken)).auditCodedBatch.auditErrors).toBe(1);
+  });
+
+  it('counts no error the coder cannot rebut: errors without findings, or a finding naming no chart, are refused and nothing is written', async () => {
+    const { owner, coder, contractId, profileId } = await signedContract();
+    const batchId = await submit(coder, contractId, 30);
+    const refused = async (input: Record<string, unknown>) => failed(await app.gql(AUDIT, { id: batchId, input: { sampled: 30, ...input } }, owner.accessToken), 'BAD_USER_INPUT').extensions.fields;
+    // The dishonest audit: 30 chart errors, not one finding to rebut.
+    expect(await refused({ errors: 30 })).toEqual(['input.findings']);
+    expect(await refused({ errors: 30, findings: null, codesSampled: 60 })).toEqual(['input.findings']);
+    // Findings that name no chart give the coder nothing to rebut, and cannot be counted as charts.
+    expect(await refused({ errors: 2, findings: [{ category: 'WRONG_CODE', code: '99214' }, { category: 'MODIFIER' }] })).toEqual(['input.findings.0.chartRef', 'input.findings.1.chartRef']);
+    expect(ok(await app.gql(BATCH, { id: batchId }, owner.accessToken)).codedBatch).toMatchObject({ auditSampled: null, auditErrors: null, auditedAt: null, auditFindings: [] });
+    expect(ok(await app.gql(PROFILE, { id: profileId })).coderProfile).toMatchObject({ accuracyScore: null, accuracySampleSize: 0 });
+    // An error-free audit needs no findings; an error-full one names each chart, and each finding is the coder's to rebut.
+    ok(await app.gql(AUDIT, { id: batchId, input: { sampled: 30, errors: 1, findings: [{ category: 'UNSUPPORTED_CODE', chartRef: 'CH-7', code: '99214' }] } }, owner.accessToken));
+    const [finding] = ok(await app.gql(BATCH, { id: batchId }, coder.accessToken)).codedBatch.auditFindings as Untyped[];
+    expect(finding).toMatchObject({ category: 'UNSUPPORTED_CODE', chartRef: 'CH-7', encounterIndex: 6, code: '99214', counts: true });
+    expect(ok(await app.gql(REBUT, { id: finding.id, text: 'CH-7 documents the visit.' }, coder.accessToken)).rebutAuditFinding.rebuttal).toBe('CH-7 documents the visit.');
   });
 
   it('refuses the coder auditing their own work', async () => {

@@ -7,9 +7,10 @@ import { TestApp } from './support/test-app.js';
 import type { Untyped } from './support/untyped.js';
 import { eventually } from './support/wait.js';
 
-const LOG = `mutation($input: LogCeuInput!) { logCeu(input: $input) { id issuer title provider completedOn ceus category certificateDocumentId } }`;
+const LOG = `mutation($input: LogCeuInput!) { logCeu(input: $input) { id issuer title provider completedOn ceus category approvalCode certificateDocumentId counts } }`;
+const ATTACH = `mutation($id: ID!, $doc: ID!) { attachCeuCertificate(id: $id, certificateDocumentId: $doc) { id certificateDocumentId counts } }`;
 const DELETE = `mutation($id: ID!) { deleteCeu(id: $id) { id } }`;
-const CYCLES = `query($coderId: ID) { ceuCycles(coderId: $coderId) { issuer startsOn endsOn credentialTypes required logged remaining onTrack entries { id title ceus completedOn } } }`;
+const CYCLES = `query($coderId: ID) { ceuCycles(coderId: $coderId) { issuer startsOn endsOn credentialTypes required logged counted pending remaining onTrack entries { id title ceus completedOn counts } } }`;
 const RENEW = `mutation($id: ID!, $input: RenewCredentialInput!) { renewCredential(id: $id, input: $input) { id pendingChange { id } } }`;
 const REVIEW_CHANGE = `mutation($id: ID!, $approve: Boolean!) { reviewCredentialChange(id: $id, approve: $approve) { id status } }`;
 const NOTIFICATIONS = `{ myNotifications(first: 50) { edges { node { kind message data } } } }`;
@@ -52,6 +53,8 @@ describe('CEU log (issue 17, item 2)', () => {
     ...overrides,
   });
   const log = (coder: Session, overrides: Record<string, unknown> = {}) => app.gql(LOG, { input: entry(overrides) }, coder.accessToken);
+  /** An entry with its certificate of completion: one that counts. */
+  const logCertified = async (coder: Session, overrides: Record<string, unknown> = {}) => ok(await log(coder, { certificateDocumentId: await c.uploadCertificate(coder), ...overrides })).logCeu;
   const entriesInDb = async (coderId: string) => (await db.query(`SELECT count(*)::int AS n FROM ceu_entries WHERE coder_id = $1`, [coderId]))[0].n as number;
   const shortReminders = async (coder: Session) =>
     (ok(await app.gql(NOTIFICATIONS, {}, coder.accessToken)).myNotifications.edges as Untyped[]).map((e) => e.node).filter((n) => n.kind === 'CEU_CYCLE_SHORT');
@@ -70,7 +73,19 @@ describe('CEU log (issue 17, item 2)', () => {
       const expiresOn = inMonths(20);
       const { coder } = await holder(types, expiresOn);
       expect(await cyclesOf(coder)).toEqual([
-        { issuer: 'AAPC', startsOn: inMonths(-4, 1), endsOn: expiresOn, credentialTypes: expect.arrayContaining(types), required, logged: 0, remaining: required, onTrack: false, entries: [] },
+        {
+          issuer: 'AAPC',
+          startsOn: inMonths(-4, 1),
+          endsOn: expiresOn,
+          credentialTypes: expect.arrayContaining(types),
+          required,
+          logged: 0,
+          counted: 0,
+          pending: 0,
+          remaining: required,
+          onTrack: false,
+          entries: [],
+        },
       ]);
     });
 
@@ -104,13 +119,17 @@ describe('CEU log (issue 17, item 2)', () => {
       const { coder } = await holder(['CPC']);
       // Four months into a 24-month cycle: about 6 of 36 CEUs are due by now.
       const first = ok(await log(coder, { ceus: 1.5 })).logCeu;
-      expect(first).toMatchObject({ issuer: 'AAPC', ceus: 1.5, category: 'CORE_A', certificateDocumentId: null });
-      expect(await cyclesOf(coder)).toEqual([expect.objectContaining({ required: 36, logged: 1.5, remaining: 34.5, onTrack: false })]);
+      // Without its certificate an entry is pending: logged, not counted.
+      expect(first).toMatchObject({ issuer: 'AAPC', ceus: 1.5, category: 'CORE_A', certificateDocumentId: null, counts: false });
+      expect(await cyclesOf(coder)).toEqual([expect.objectContaining({ required: 36, logged: 1.5, counted: 0, pending: 1.5, remaining: 36, onTrack: false })]);
       const certificateDocumentId = await c.uploadCertificate(coder);
       ok(await log(coder, { title: 'E/M 2027 guidelines', ceus: 10.3, category: 'SPECIALTY', certificateDocumentId, completedOn: inMonths(-2) }));
       const [cycle] = await cyclesOf(coder);
-      expect(cycle).toMatchObject({ logged: 11.8, remaining: 24.2, onTrack: true });
-      expect(cycle.entries.map((e: Untyped) => e.ceus)).toEqual([1.5, 10.3]);
+      expect(cycle).toMatchObject({ logged: 11.8, counted: 10.3, pending: 1.5, remaining: 25.7, onTrack: true });
+      expect(cycle.entries.map((e: Untyped) => [e.ceus, e.counts])).toEqual([
+        [1.5, false],
+        [10.3, true],
+      ]);
       expect(await db.query(`SELECT ceu_tenths FROM ceu_entries WHERE coder_id = $1 ORDER BY ceu_tenths`, [coder.user.id])).toEqual([{ ceu_tenths: 15 }, { ceu_tenths: 103 }]);
     });
 
@@ -121,25 +140,29 @@ describe('CEU log (issue 17, item 2)', () => {
       const fieldsOf = async (overrides: Record<string, unknown>) => failed(await log(coder, overrides), 'BAD_USER_INPUT').extensions.fields;
       expect(await fieldsOf({ completedOn: inMonths(0, 1) })).toEqual(['input.completedOn']);
       expect(await fieldsOf({ completedOn: inMonths(-5) })).toEqual(['input.completedOn']);
-      for (const ceus of [0, -1, 1.25, 40.1, 1000]) expect(await fieldsOf({ ceus })).toEqual(['input.ceus']);
+      for (const ceus of [0, -1, 1.25, 16.1, 40, 1000]) expect(await fieldsOf({ ceus })).toEqual(['input.ceus']);
       expect(await fieldsOf({ category: 'AHIMA' })).toEqual(['input.category']);
       expect(await fieldsOf({ issuer: 'AHIMA', category: 'AHIMA' })).toEqual(['input.issuer']);
       expect(await fieldsOf({ certificateDocumentId: strangersDocument })).toEqual(['input.certificateDocumentId']);
       expect(await fieldsOf({ title: '   ' })).toEqual(['input.title']);
       expect(await entriesInDb(coder.user.id)).toBe(0);
-      // The first day of the cycle and 40 CEUs are taken.
-      ok(await log(coder, { completedOn: inMonths(-4, 1), ceus: 40 }));
+      // The first day of the cycle and 16 CEUs (one entry's most) are taken.
+      ok(await log(coder, { completedOn: inMonths(-4, 1), ceus: 16 }));
     });
 
-    it('refuses the same activity twice (title, provider and day, whatever the case and spacing) and makes one entry of concurrent identical requests', async () => {
+    it('refuses the same activity twice (title and provider, whatever the case, spacing and day) and makes one entry of concurrent identical requests', async () => {
       const { coder } = await holder(['CPC']);
       const results = await Promise.all(Array.from({ length: 6 }, () => log(coder)));
       expect(results.filter((r) => !r.errors).length).toBe(1);
       for (const r of results.filter((x) => x.errors)) expect(r.errors![0].extensions?.code).toBe('CONFLICT');
       failed(await log(coder, { title: '  icd-10-cm   2027 UPDATE ', provider: 'aapc LOCAL chapter 1042' }), 'CONFLICT');
       expect(await entriesInDb(coder.user.id)).toBe(1);
-      // The same course on another day is another entry.
-      ok(await log(coder, { completedOn: inMonths(-2) }));
+      // The same course on another day of the cycle is the same course: it counts once.
+      expect(failed(await log(coder, { completedOn: inMonths(-2) }), 'CONFLICT').message).toContain('input.title');
+      expect(await entriesInDb(coder.user.id)).toBe(1);
+      // Concurrent logs of one course on different days make one entry too.
+      const days = await Promise.all([-2, -3].map((months) => log(coder, { title: 'Modifier 25 deep dive', completedOn: inMonths(months) })));
+      expect(days.filter((r) => !r.errors)).toHaveLength(1);
       expect(await entriesInDb(coder.user.id)).toBe(2);
     });
 
@@ -187,6 +210,62 @@ describe('CEU log (issue 17, item 2)', () => {
     });
   });
 
+  describe('red team: CEUs that cannot be padded', () => {
+    it('counts a course once per cycle: the same title and provider on another day, or the same approval code under another title, is CONFLICT naming it, and nothing is written', async () => {
+      const { coder } = await holder(['CPC']);
+      await logCertified(coder, { approvalCode: 'aapc-12345', completedOn: inMonths(-3) });
+      // Logged again a month later, with a fresh certificate: the same course.
+      const again = failed(await log(coder, { completedOn: inMonths(-2), certificateDocumentId: await c.uploadCertificate(coder) }), 'CONFLICT');
+      expect(again.message).toContain('input.title');
+      // Renamed, but the same approval code (AAPC index number), whatever its case.
+      const renamed = failed(await log(coder, { title: 'ICD-10 refresher', approvalCode: 'AAPC-12345', completedOn: inMonths(-1) }), 'CONFLICT');
+      expect(renamed.message).toContain('input.approvalCode');
+      expect(await entriesInDb(coder.user.id)).toBe(1);
+      expect(await cyclesOf(coder)).toEqual([expect.objectContaining({ logged: 1.5, counted: 1.5, remaining: 34.5 })]);
+      expect(failed(await log(coder, { title: 'Other course', approvalCode: 'not a code!' }), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.approvalCode']);
+    });
+
+    it('refuses one entry claiming a whole cycle (over 16 CEUs), naming input.ceus', async () => {
+      const { coder } = await holder(['CPC']);
+      for (const ceus of [40, 36, 16.5])
+        expect(failed(await log(coder, { ceus, certificateDocumentId: await c.uploadCertificate(coder) }), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.ceus']);
+      expect(await entriesInDb(coder.user.id)).toBe(0);
+      expect(await cyclesOf(coder)).toEqual([expect.objectContaining({ required: 36, logged: 0, remaining: 36 })]);
+    });
+
+    it('counts an entry only with its certificate: pending until one is attached, one certificate per entry, only the coder own entry and document', async () => {
+      const { coder } = await holder(['CPC']);
+      const first = ok(await log(coder, { ceus: 8 })).logCeu;
+      const second = ok(await log(coder, { title: 'Coding for sepsis', ceus: 4 })).logCeu;
+      expect([first.counts, second.counts]).toEqual([false, false]);
+      expect(await cyclesOf(coder)).toEqual([expect.objectContaining({ required: 36, logged: 12, counted: 0, pending: 12, remaining: 36, onTrack: false })]);
+
+      const certificate = await c.uploadCertificate(coder);
+      // Another coder can neither attach to this coder's entry nor use this coder's certificate.
+      const other = (await holder(['CPC'])).coder;
+      failed(await app.gql(ATTACH, { id: first.id, doc: await c.uploadCertificate(other) }, other.accessToken), 'NOT_FOUND');
+      const othersEntry = ok(await log(other)).logCeu;
+      expect(failed(await app.gql(ATTACH, { id: othersEntry.id, doc: certificate }, other.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['certificateDocumentId']);
+
+      // One certificate attached to both entries at once: it backs one of them.
+      const raced = await Promise.all([first, second].map((e) => app.gql(ATTACH, { id: e.id, doc: certificate }, coder.accessToken)));
+      expect(raced.filter((r) => !r.errors)).toHaveLength(1);
+      expect(raced.filter((r) => r.errors).map((r) => r.errors![0].extensions.code)).toEqual(['CONFLICT']);
+      // Nor can it back a new entry.
+      failed(await log(coder, { title: 'Third course', certificateDocumentId: certificate }), 'CONFLICT');
+      const [cycle] = await cyclesOf(coder);
+      const attachedTo = raced.findIndex((r) => !r.errors);
+      const counted = [8, 4][attachedTo];
+      expect(cycle).toMatchObject({ logged: 12, counted, pending: 12 - counted, remaining: 36 - counted });
+      // An entry keeps its certificate: attaching another is CONFLICT.
+      const attached = [first, second][attachedTo];
+      failed(await app.gql(ATTACH, { id: attached.id, doc: await c.uploadCertificate(coder) }, coder.accessToken), 'CONFLICT');
+      const pendingOne = [first, second][1 - attachedTo];
+      expect(ok(await app.gql(ATTACH, { id: pendingOne.id, doc: await c.uploadCertificate(coder) }, coder.accessToken)).attachCeuCertificate.counts).toBe(true);
+      expect(await cyclesOf(coder)).toEqual([expect.objectContaining({ logged: 12, counted: 12, pending: 0, remaining: 24 })]);
+    });
+  });
+
   describe('privacy', () => {
     it('shows entries to their coder and admins only; another coder cannot read or delete them, a practice is refused', async () => {
       const { coder } = await holder(['CPC']);
@@ -214,7 +293,8 @@ describe('CEU log (issue 17, item 2)', () => {
 
     it('reminds a short coder once at 90 days (two concurrent runs and a third make one), then once at 30 days, by notification and mail', async () => {
       const { coder, credentials } = await holder(['CPC'], inMonths(0, 80));
-      ok(await log(coder, { ceus: 6 }));
+      await logCertified(coder, { ceus: 6 });
+      ok(await log(coder, { title: 'No certificate yet', ceus: 10 })); // pending: it does not make the cycle less short
       await Promise.all([run(), run()]);
       await run();
       expect(await shortReminders(coder)).toEqual([
@@ -231,7 +311,12 @@ describe('CEU log (issue 17, item 2)', () => {
 
     it('sends nothing when the cycle is complete, or still more than 90 days off', async () => {
       const complete = await holder(['CPC'], inMonths(0, 60));
-      ok(await log(complete.coder, { ceus: 36 }));
+      for (const [title, ceus] of [
+        ['Conference day 1-2', 16],
+        ['Boot camp', 16],
+        ['Webinar', 4],
+      ] as const)
+        await logCertified(complete.coder, { title, ceus });
       const early = await holder(['CPC'], inMonths(0, 120));
       await run();
       expect(await shortReminders(complete.coder)).toEqual([]);

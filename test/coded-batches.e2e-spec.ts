@@ -114,7 +114,9 @@ describe('coded batches', () => {
 
     expect(failed(await app.gql(AUDIT, { id: batch.id, input: { sampled: 3, errors: 0 } }, owner.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.sampled']);
     expect(failed(await app.gql(AUDIT, { id: batch.id, input: { sampled: 2, errors: 3 } }, owner.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.errors']);
-    const audits = await Promise.all([1, 2, 3].map(() => app.gql(AUDIT, { id: batch.id, input: { sampled: 2, errors: 1 } }, owner.accessToken)));
+    const audits = await Promise.all(
+      [1, 2, 3].map(() => app.gql(AUDIT, { id: batch.id, input: { sampled: 2, errors: 1, findings: [{ category: 'MODIFIER', chartRef: 'CH-1', code: '99214' }] } }, owner.accessToken)),
+    );
     expect(audits.filter((r) => !r.errors)).toHaveLength(1);
     const [profile] = await app.sql<{ id: string }>('SELECT id FROM coder_profiles WHERE user_id = $1', [coder.user.id]);
     // Two charts are below ACCURACY_MIN_SAMPLE: counted, shown as the sample size, not published (test/audits.e2e-spec.ts publishes from 30).

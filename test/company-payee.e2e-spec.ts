@@ -21,6 +21,7 @@ const CONTRACT = `query($id: ID!) { contract(id: $id) { id } }`;
 const SEND = `mutation($id: ID!, $body: String!) { sendMessage(contractId: $id, body: $body) { id } }`;
 const SUBMIT_BATCH = `mutation($id: ID!, $input: SubmitCodedBatchInput!) { submitCodedBatch(contractId: $id, input: $input) { id } }`;
 const AUDIT = `mutation($id: ID!, $input: AuditCodedBatchInput!) { auditCodedBatch(batchId: $id, input: $input) { id } }`;
+const REBUT = `mutation($id: ID!, $text: String!) { rebutAuditFinding(findingId: $id, text: $text) { id rebuttal } }`;
 
 const encounters = (prefix: string, n: number) =>
   Array.from({ length: n }, (_, i) => ({
@@ -241,7 +242,7 @@ describe('coding companies paid as companies (Stripe SDK against the local fake)
   });
 
   it('counts each audit for the coder who did the work, and all of them for the company', async () => {
-    const { owner, boss, company, worker, spare, contractId } = await companyContract();
+    const { owner, boss, admin, company, worker, spare, contractId } = await companyContract();
     // PHI: the BAA, and each coder's subcontractor BAA with the company.
     await signBaa(app, contractId, owner, boss);
     for (const member of [worker.coder, spare.coder]) await subcontractorBaa(app, company.id, member, boss);
@@ -251,7 +252,23 @@ describe('coding companies paid as companies (Stripe SDK against the local fake)
     ok(await app.gql(REASSIGN, { contract: contractId, coder: spare.coder.user.id }, boss.accessToken));
     const second = await batchBy(spare.coder, 'S');
     // Audited after the reassignment: the first batch still counts for the coder who submitted it.
-    ok(await app.gql(AUDIT, { id: first, input: { sampled: 16, errors: 2 } }, owner.accessToken));
+    // The coder's own company cannot audit its members' work (nor can its members): refused, nothing recorded.
+    const insiders = [];
+    for (const insider of [boss, admin, worker.coder, spare.coder])
+      insiders.push((await app.gql(AUDIT, { id: first, input: { sampled: 16, errors: 0 } }, insider.accessToken)).errors?.map((e) => e.extensions.code));
+    // (The worker was reassigned away: the contract is no longer theirs to read.)
+    expect(insiders).toEqual([['FORBIDDEN'], ['FORBIDDEN'], ['NOT_FOUND'], ['FORBIDDEN']]);
+    expect(await app.sql(`SELECT audited_at FROM coded_batches WHERE id = $1`, [first])).toEqual([{ audited_at: null }]);
+    const findings = [
+      { category: 'WRONG_CODE', chartRef: 'W-1', code: '99214' },
+      { category: 'MODIFIER', chartRef: 'W-2', code: '99214' },
+    ];
+    const audited = ok(await app.gql(`${AUDIT.replace('{ id }', '{ id auditFindings { id } }')}`, { id: first, input: { sampled: 16, errors: 2, findings } }, owner.accessToken)).auditCodedBatch;
+    // Only the coder who coded the batch rebuts its findings: the company's OWNER and ADMIN cannot use up that one rebuttal.
+    // The member now on the contract did not code it either (test/audits.e2e-spec.ts: the coder who did rebuts).
+    const [finding] = audited.auditFindings as { id: string }[];
+    for (const insider of [boss, admin, spare.coder]) failed(await app.gql(REBUT, { id: finding.id, text: 'The company answers for its coder' }, insider.accessToken), 'FORBIDDEN');
+    expect(await app.sql(`SELECT id FROM audit_findings WHERE batch_id = $1 AND rebutted_at IS NOT NULL`, [first])).toEqual([]);
     ok(await app.gql(AUDIT, { id: second, input: { sampled: 16, errors: 0 } }, owner.accessToken));
 
     // 16 charts each: under ACCURACY_MIN_SAMPLE (30), so no coder's accuracy is published; the company's 32 are.

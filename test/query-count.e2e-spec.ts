@@ -105,7 +105,7 @@ describe('SQL statements per request on list fields', () => {
       ok(
         await app.gql(
           `mutation($id: ID!, $input: AuditCodedBatchInput!) { auditCodedBatch(batchId: $id, input: $input) { id } }`,
-          { id: batch.id, input: { sampled: 2, errors: i } },
+          { id: batch.id, input: { sampled: 2, errors: i, findings: i ? [{ category: 'WRONG_CODE', chartRef: 'CH-1', code: '99214' }] : [] } },
           owner.accessToken,
         ),
       );

@@ -308,7 +308,7 @@ describe('work requests and the coder queue', () => {
     const batchA = await submit(coder.accessToken, contractId, { encounters: encounters('A', 2), workRequestId: a.id });
     const batchB = await submit(coder.accessToken, contractId, { encounters: encounters('B', 1), workRequestId: b.id });
     for (const batch of [batchA, batchB]) ok(await app.gql(REVIEW, { id: batch.id }, owner.accessToken));
-    ok(await app.gql(AUDIT, { id: batchA.id, input: { sampled: 2, errors: 1 } }, owner.accessToken));
+    ok(await app.gql(AUDIT, { id: batchA.id, input: { sampled: 2, errors: 1, findings: [{ category: 'WRONG_CODE', chartRef: 'A-1', code: '99213' }] } }, owner.accessToken));
     await app.sql(`UPDATE work_requests SET created_at = delivered_at - interval '10 hours' WHERE id = $1`, [a.id]);
     await app.sql(`UPDATE work_requests SET created_at = delivered_at - interval '30 hours', due_at = delivered_at - interval '1 hour' WHERE id = $1`, [b.id]);
     await app.sql(`UPDATE work_requests SET due_at = now() - interval '1 hour' WHERE id = $1`, [c.id]);

@@ -171,12 +171,19 @@ export class ContractsService {
   }
 
   /**
-   * Per paying practice among the uuid array parameter $1: its contracts, and how many of its postings
-   * led to at least one (`organization_id, contracts, hired_postings`), as a subquery for client reputation.
+   * Per paying practice among the uuid array parameter $1: its contracts, those on which the coder was
+   * paid (`paidTheCoder`, in SQL), and how many of its postings led to at least one paid contract
+   * (`organization_id, contracts, paid_contracts, hired_postings`), as a subquery for client reputation:
+   * a hire nobody paid on (a friend posing as a practice) lends the hire rate nothing.
    */
   hiringOfOrganizations(): { sql: string } {
+    const paid = `(EXISTS (SELECT 1 FROM milestones m WHERE m.contract_id = c.id AND m.status = '${MilestoneStatus.RELEASED}')
+               OR EXISTS (SELECT 1 FROM invoices i WHERE i.contract_id = c.id AND i.status IN ('${InvoiceStatus.PAID}', '${InvoiceStatus.RELEASED}')))`;
     return {
-      sql: `SELECT organization_id, count(*)::int AS contracts, count(DISTINCT job_posting_id)::int AS hired_postings FROM contracts WHERE organization_id = ANY($1::uuid[]) GROUP BY organization_id`,
+      sql: `SELECT organization_id, count(*)::int AS contracts, (count(*) FILTER (WHERE paid))::int AS paid_contracts,
+                   (count(DISTINCT job_posting_id) FILTER (WHERE paid))::int AS hired_postings
+              FROM (SELECT c.organization_id, c.job_posting_id, ${paid} AS paid FROM contracts c WHERE c.organization_id = ANY($1::uuid[])) k
+             GROUP BY organization_id`,
     };
   }
 

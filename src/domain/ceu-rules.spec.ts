@@ -63,8 +63,8 @@ describe(ceuReminderThreshold.name, () => {
 });
 
 describe(ceuTenthsOf.name, () => {
-  it('takes positive multiples of 0.1 up to 40 as integer tenths', () => {
-    expect([0.1, 1.5, 0.3, 40].map(ceuTenthsOf)).toEqual([1, 15, 3, 400]);
-    expect([0, -0.5, 0.25, 40.1, Number.NaN, Number.POSITIVE_INFINITY].map(ceuTenthsOf)).toEqual([null, null, null, null, null, null]);
+  it('takes positive multiples of 0.1 up to 16 (one entry) as integer tenths', () => {
+    expect([0.1, 1.5, 0.3, 16].map(ceuTenthsOf)).toEqual([1, 15, 3, 160]);
+    expect([0, -0.5, 0.25, 16.1, 40, Number.NaN, Number.POSITIVE_INFINITY].map(ceuTenthsOf)).toEqual([null, null, null, null, null, null, null]);
   });
 });

@@ -8,8 +8,15 @@ import { CredentialType } from './credential-type.enum.js';
  */
 export const CEU_TENTHS = 10;
 
-/** The most CEUs one entry may carry (a multi-day conference), in tenths. */
-export const MAX_ENTRY_TENTHS = 40 * CEU_TENTHS;
+/**
+ * The most CEUs one entry may carry, in tenths. Neither issuer publishes a per-course ceiling: AAPC
+ * approves CEUs per event at one per hour of instruction, and its largest single events (a multi-day
+ * national conference, a boot camp) award about 16. A longer program is logged per certificate (module,
+ * term), each with its own approval code. 16 is well under any cycle's requirement (AAPC 36, AHIMA 20),
+ * so no single entry completes a cycle on its own (docs/credentials.md "CEU log").
+ */
+export const MAX_ENTRY_CEUS = 16;
+export const MAX_ENTRY_TENTHS = MAX_ENTRY_CEUS * CEU_TENTHS;
 
 /** At most this many entries per coder, issuer and cycle. */
 export const MAX_ENTRIES_PER_CYCLE = 200;

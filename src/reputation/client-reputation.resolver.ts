@@ -27,12 +27,21 @@ export class ClientReputationResolver {
     return (await this.reputation.load(loaders, organization.id)).contractsCount;
   }
 
+  @ResolveField(() => Int, { description: 'Client reputation: contracts on which its coder was paid (a milestone released, an invoice paid): the ones hireRate counts.' })
+  async paidContractsCount(@Parent() organization: Organization, @Loaders() loaders: RequestLoaders): Promise<number> {
+    return (await this.reputation.load(loaders, organization.id)).paidContractsCount;
+  }
+
   @ResolveField(() => Int, { description: 'Client reputation: job postings it published, of any status.' })
   async postingsCount(@Parent() organization: Organization, @Loaders() loaders: RequestLoaders): Promise<number> {
     return (await this.reputation.load(loaders, organization.id)).postingsCount;
   }
 
-  @ResolveField(() => Float, { nullable: true, description: 'Client reputation: share of its postings (0..1, two decimals) that led to at least one contract; null before the first posting.' })
+  @ResolveField(() => Float, {
+    nullable: true,
+    description:
+      'Client reputation: share of its postings (0..1, two decimals) that led to at least one contract on which the coder was paid (a milestone released, an invoice paid): a hire nobody paid on does not count; null before the first posting.',
+  })
   async hireRate(@Parent() organization: Organization, @Loaders() loaders: RequestLoaders): Promise<number | null> {
     return (await this.reputation.load(loaders, organization.id)).hireRate;
   }

@@ -15,8 +15,10 @@ export interface ClientReputation {
   paymentVerified: boolean;
   totalPaidCents: number;
   contractsCount: number;
+  /** Contracts on which the coder was paid (a milestone released, an invoice paid). */
+  paidContractsCount: number;
   postingsCount: number;
-  /** Postings that led to at least one contract / postings, two decimals; null without postings. */
+  /** Postings that led to at least one contract on which the coder was paid / postings, two decimals; null without postings. */
   hireRate: number | null;
   rating: number | null;
   reviewCount: number;
@@ -25,6 +27,7 @@ export interface ClientReputation {
 interface ReputationRow {
   id: string;
   contracts: number | null;
+  paid_contracts: number | null;
   hired_postings: number | null;
   postings: number | null;
   released: string | null;
@@ -61,7 +64,7 @@ export class ClientReputationService {
     // Every subquery reads its organizations from $1.
     const rows = await queryRows<ReputationRow>(
       this.dataSource,
-      `SELECT o.id, h.contracts, h.hired_postings, p.postings, m.released, m.funded, (b.organization_id IS NOT NULL) AS card, r.count AS reviews, r.total AS stars
+      `SELECT o.id, h.contracts, h.paid_contracts, h.hired_postings, p.postings, m.released, m.funded, (b.organization_id IS NOT NULL) AS card, r.count AS reviews, r.total AS stars
          FROM unnest($1::uuid[]) AS o(id)
          LEFT JOIN (${this.contracts.hiringOfOrganizations().sql}) h ON h.organization_id = o.id
          LEFT JOIN (${this.postings.countOfOrganizations().sql}) p ON p.organization_id = o.id
@@ -79,6 +82,7 @@ export class ClientReputationService {
         paymentVerified: Boolean(row?.card || row?.funded),
         totalPaidCents: readCents(row?.released ?? '0'),
         contractsCount: row?.contracts ?? 0,
+        paidContractsCount: row?.paid_contracts ?? 0,
         postingsCount,
         hireRate: postingsCount > 0 ? twoDecimals(Math.min(row?.hired_postings ?? 0, postingsCount) / postingsCount) : null,
         rating: reviewCount > 0 ? twoDecimals((row?.stars ?? 0) / reviewCount) : null,

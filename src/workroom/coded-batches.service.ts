@@ -259,7 +259,10 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
     if (actor.id === batch.submittedById) throw new ForbiddenError('The coder who did the work cannot audit it');
     if (input.sampled > batch.encounterCount) throw new BadUserInputError(`input.sampled cannot exceed the ${batch.encounterCount} encounters of the batch`, ['input.sampled']);
     if (input.errors > input.sampled) throw new BadUserInputError('input.errors cannot exceed input.sampled', ['input.errors']);
-    const findings = input.findings ? resolveFindings(batch, { errors: input.errors, codesSampled: input.codesSampled, findings: input.findings }) : [];
+    // Every error counted is backed by a finding the coder can rebut (issue 17 red team): no findings, no errors.
+    if (input.findings == null && input.errors > 0)
+      throw new BadUserInputError(`input.findings: the ${input.errors} chart error(s) need the findings that back them (category, chart, code)`, ['input.findings']);
+    const findings = resolveFindings(batch, { errors: input.errors, codesSampled: input.codesSampled, findings: input.findings ?? [] });
     let credentialVerified: boolean | null = null;
     if (input.auditorCredential) {
       credentialVerified = actor.role === UserRole.CODER;

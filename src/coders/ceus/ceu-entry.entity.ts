@@ -8,6 +8,7 @@ import { CredentialDocumentEntity } from '../credential-document.entity.js';
 /** One continuing-education activity a coder logged towards an issuer's CEU cycle. Private to the coder (and ADMINs). */
 @Entity('ceu_entries')
 @Index('ceu_entries_dedupe_key', ['coderId', 'issuer', 'completedOn', 'dedupeKey'], { unique: true })
+@Index('ceu_entries_certificate_key', ['certificateDocumentId'], { unique: true, where: 'certificate_document_id IS NOT NULL' })
 export class CeuEntryEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'ceu_entries_pkey' })
   id: string;
@@ -39,11 +40,15 @@ export class CeuEntryEntity {
   @Column({ type: 'integer' })
   ceuTenths: number;
 
-  /** Lower-cased, space-collapsed title and provider: the same activity logged twice on one day for one issuer is one entry. */
+  /** Lower-cased, space-collapsed title and provider: the same activity counts once per cycle of an issuer, whatever the day (checked under the per-coder-and-issuer lock). */
   @Column({ type: 'text' })
   dedupeKey: string;
 
-  /** The certificate of completion (uploaded like credential evidence), optional. */
+  /** The issuer's approval printed on the certificate (AAPC index number, AHIMA approval code), upper-cased: once per cycle. */
+  @Column({ type: 'text', nullable: true })
+  approvalCode: string | null;
+
+  /** The certificate of completion (uploaded like credential evidence): the entry counts toward its cycle only with one; one certificate backs one entry. */
   @Column({ type: 'uuid', nullable: true })
   certificateDocumentId: string | null;
 

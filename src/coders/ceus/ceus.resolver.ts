@@ -3,7 +3,7 @@ import type { Actor } from '../../common/auth/actor.js';
 import { CurrentUser, Roles } from '../../common/auth/decorators.js';
 import { IdArg } from '../../common/validation/id-arg.decorator.js';
 import { UserRole } from '../../domain/user-role.enum.js';
-import { CeuCycleState, ceusOf, CeusService } from './ceus.service.js';
+import { ceuEntryCounts, CeuCycleState, ceusOf, CeusService } from './ceus.service.js';
 import { CeuEntryEntity } from './ceu-entry.entity.js';
 import { CeuCyclesArgs, LogCeuInput } from './dto/ceu.inputs.js';
 import { CeuCycle, CeuEntry } from './dto/ceu.model.js';
@@ -17,7 +17,9 @@ const toCeuEntry = (entry: CeuEntryEntity): CeuEntry => ({
   completedOn: entry.completedOn,
   ceus: ceusOf(entry.ceuTenths),
   category: entry.category,
+  approvalCode: entry.approvalCode,
   certificateDocumentId: entry.certificateDocumentId,
+  counts: ceuEntryCounts(entry),
   createdAt: entry.createdAt,
 });
 
@@ -28,6 +30,8 @@ const toCeuCycle = (cycle: CeuCycleState): CeuCycle => ({
   credentialTypes: cycle.credentialTypes,
   required: ceusOf(cycle.requiredTenths),
   logged: ceusOf(cycle.loggedTenths),
+  counted: ceusOf(cycle.countedTenths),
+  pending: ceusOf(cycle.pendingTenths),
   remaining: ceusOf(cycle.remainingTenths),
   onTrack: cycle.onTrack,
   entries: cycle.entries.map(toCeuEntry),
@@ -40,10 +44,19 @@ export class CeusResolver {
   @Roles(UserRole.CODER)
   @Mutation(() => CeuEntry, {
     description:
-      'Logs a continuing-education activity towards your current cycle with an issuer (CODER). BAD_USER_INPUT names the field (no cycle for the issuer, a day outside the cycle or in the future, CEUs not a positive multiple of 0.1); CONFLICT for the same title, provider and day twice, or a cycle with 200 entries.',
+      'Logs a continuing-education activity towards your current cycle with an issuer (CODER). BAD_USER_INPUT names the field (no cycle for the issuer, a day outside the cycle or in the future, CEUs not a positive multiple of 0.1 or over 16 for one entry); CONFLICT naming it for a course already logged in the cycle (same title and provider, or same approval code, whatever the day), a certificate backing another entry, or a cycle with 200 entries. Without a certificate the entry is pending: it does not count toward the cycle.',
   })
   async logCeu(@CurrentUser() actor: Actor, @Args('input') input: LogCeuInput): Promise<CeuEntry> {
     return toCeuEntry(await this.ceus.log(actor, input));
+  }
+
+  @Roles(UserRole.CODER)
+  @Mutation(() => CeuEntry, {
+    description:
+      "Attaches the certificate of completion (uploaded with POST /credential-documents) to one of your pending CEU entries, so it counts (CODER). Another coder's entry is NOT_FOUND; an entry with a certificate, or a certificate backing another entry, is CONFLICT.",
+  })
+  async attachCeuCertificate(@CurrentUser() actor: Actor, @IdArg('id') id: string, @IdArg('certificateDocumentId') certificateDocumentId: string): Promise<CeuEntry> {
+    return toCeuEntry(await this.ceus.attachCertificate(actor, id, certificateDocumentId));
   }
 
   @Roles(UserRole.CODER)

@@ -10,7 +10,7 @@ import { JobScheduler } from '../../common/scheduling/job-scheduler.js';
 import { AppConfig } from '../../config/app-config.js';
 import { queryRows } from '../../database/query-rows.js';
 import { TransactionRunner } from '../../database/transaction-runner.js';
-import { CEU_TENTHS, CeuCycleWindow, ceuCycles, ceuOnTrack, ceuReminderThreshold, ceuTenthsOf, daysBetween, ISSUER_CATEGORIES, MAX_ENTRIES_PER_CYCLE } from '../../domain/ceu-rules.js';
+import { CEU_TENTHS, CeuCycleWindow, ceuCycles, ceuOnTrack, ceuReminderThreshold, ceuTenthsOf, daysBetween, ISSUER_CATEGORIES, MAX_ENTRIES_PER_CYCLE, MAX_ENTRY_CEUS } from '../../domain/ceu-rules.js';
 import { UserRole } from '../../domain/user-role.enum.js';
 import { MailService } from '../../mail/mail.service.js';
 import { NotificationKind } from '../../notifications/notification-kind.enum.js';
@@ -25,9 +25,16 @@ import { LogCeuInput } from './dto/ceu.inputs.js';
 export interface CeuCycleState extends CeuCycleWindow {
   entries: CeuEntryEntity[];
   loggedTenths: number;
+  /** Logged with a certificate: what counts toward the requirement. */
+  countedTenths: number;
+  /** Logged without a certificate yet. */
+  pendingTenths: number;
   remainingTenths: number;
   onTrack: boolean;
 }
+
+/** A certificate backs one CEU entry. */
+const CERTIFICATE_TAKEN = (field: string) => new ConflictError(`${field}: this certificate already backs another CEU entry`);
 
 /** Lower-cased, space-collapsed: "ICD-10  Update" and "icd-10 update" are one activity. */
 const normalized = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -60,15 +67,17 @@ export class CeusService implements OnApplicationBootstrap {
   /**
    * Logs an entry for the calling coder. Every check names its field and writes nothing: the issuer
    * must have a current cycle, the day must be inside it and not in the future, the CEUs a positive
-   * multiple of 0.1 (at most 40), the category one the issuer uses, the certificate one the coder
-   * uploaded. The same activity (title + provider + day) for one issuer is CONFLICT (a unique key:
-   * concurrent identical requests make one entry); at most 200 entries per cycle, counted under a
-   * per-coder-and-issuer lock.
+   * multiple of 0.1 (at most MAX_ENTRY_CEUS: one course or event), the category one the issuer uses,
+   * the certificate one the coder uploaded. A course counts once per cycle (AAPC: "CEUs may only be
+   * earned once per course ... regardless of how many times each one is completed"): the same title +
+   * provider, or the same approval code, in the issuer's current cycle is CONFLICT naming it, whatever
+   * the day; a certificate backs one entry. Checked under a per-coder-and-issuer lock (concurrent
+   * identical requests make one entry); at most 200 entries per cycle.
    */
   async log(actor: Actor, input: LogCeuInput): Promise<CeuEntryEntity> {
     const today = todayUtc();
     const ceuTenths = ceuTenthsOf(input.ceus);
-    if (ceuTenths === null) throw new BadUserInputError('input.ceus must be a positive multiple of 0.1, at most 40', ['input.ceus']);
+    if (ceuTenths === null) throw new BadUserInputError(`input.ceus must be a positive multiple of 0.1, at most ${MAX_ENTRY_CEUS} for one entry (one course or event)`, ['input.ceus']);
     if (!ISSUER_CATEGORIES[input.issuer].includes(input.category)) {
       throw new BadUserInputError(`input.category must be one of ${ISSUER_CATEGORIES[input.issuer].join(', ')} for ${input.issuer}`, ['input.category']);
     }
@@ -78,19 +87,28 @@ export class CeusService implements OnApplicationBootstrap {
     if (input.completedOn < cycle.startsOn || input.completedOn > cycle.endsOn) {
       throw new BadUserInputError(`input.completedOn must be inside the current ${input.issuer} cycle (${cycle.startsOn} to ${cycle.endsOn})`, ['input.completedOn']);
     }
-    if (input.certificateDocumentId && !(await this.documents.existsBy({ id: input.certificateDocumentId, coderId: actor.id }))) {
-      throw new BadUserInputError('input.certificateDocumentId is not a document you uploaded', ['input.certificateDocumentId']);
-    }
+    await this.requireOwnDocument(actor, input.certificateDocumentId, 'input.certificateDocumentId');
+    const dedupeKey = `${normalized(input.title)}\n${normalized(input.provider)}`;
+    const approvalCode = input.approvalCode ? input.approvalCode.trim().toUpperCase() : null;
     try {
       return await this.transactions.run(async (manager) => {
         await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`ceu-log:${actor.id}:${input.issuer}`]);
-        const [{ n }] = await queryRows<{ n: number }>(manager, `SELECT count(*)::int AS n FROM ceu_entries WHERE coder_id = $1 AND issuer = $2 AND completed_on BETWEEN $3 AND $4`, [
-          actor.id,
-          input.issuer,
-          cycle.startsOn,
-          cycle.endsOn,
-        ]);
-        if (n >= MAX_ENTRIES_PER_CYCLE) throw new ConflictError(`This ${input.issuer} cycle already has ${MAX_ENTRIES_PER_CYCLE} entries, the most one cycle keeps`);
+        const inCycle = await queryRows<{ dedupe_key: string; approval_code: string | null; completed_on: string }>(
+          manager,
+          `SELECT dedupe_key, approval_code, completed_on::text FROM ceu_entries WHERE coder_id = $1 AND issuer = $2 AND completed_on BETWEEN $3 AND $4`,
+          [actor.id, input.issuer, cycle.startsOn, cycle.endsOn],
+        );
+        const sameCourse = inCycle.find((e) => e.dedupe_key === dedupeKey);
+        if (sameCourse)
+          throw new ConflictError(
+            `input.title: you already logged "${input.title.trim()}" by ${input.provider.trim()} in this ${input.issuer} cycle (on ${sameCourse.completed_on}): a course counts once per cycle`,
+          );
+        const sameApproval = approvalCode === null ? undefined : inCycle.find((e) => e.approval_code === approvalCode);
+        if (sameApproval)
+          throw new ConflictError(
+            `input.approvalCode: you already logged approval code ${approvalCode} in this ${input.issuer} cycle (on ${sameApproval.completed_on}): a course counts once per cycle`,
+          );
+        if (inCycle.length >= MAX_ENTRIES_PER_CYCLE) throw new ConflictError(`This ${input.issuer} cycle already has ${MAX_ENTRIES_PER_CYCLE} entries, the most one cycle keeps`);
         return manager.getRepository(CeuEntryEntity).save({
           coderId: actor.id,
           issuer: input.issuer,
@@ -99,14 +117,44 @@ export class CeusService implements OnApplicationBootstrap {
           provider: input.provider.trim(),
           completedOn: input.completedOn,
           ceuTenths,
-          dedupeKey: `${normalized(input.title)}\n${normalized(input.provider)}`,
+          dedupeKey,
+          approvalCode,
           certificateDocumentId: input.certificateDocumentId ?? null,
         });
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'ceu_entries_dedupe_key')) throw new ConflictError('You already logged this activity (same title, provider and day) for this issuer');
+      if (isUniqueViolation(error, 'ceu_entries_dedupe_key')) throw new ConflictError('input.title: you already logged this activity (same title, provider and day) for this issuer');
+      if (isUniqueViolation(error, 'ceu_entries_certificate_key')) throw CERTIFICATE_TAKEN('input.certificateDocumentId');
       throw error;
     }
+  }
+
+  /**
+   * Attaches the certificate of completion to one of the caller's entries that has none yet (an entry
+   * counts toward its cycle only with one). Another coder's entry is NOT_FOUND; an entry that has one,
+   * or a certificate backing another entry, is CONFLICT.
+   */
+  async attachCertificate(actor: Actor, id: string, certificateDocumentId: string): Promise<CeuEntryEntity> {
+    const entry = await this.entries.findOneBy({ id, coderId: actor.id });
+    if (!entry) throw new NotFoundError('CeuEntry');
+    await this.requireOwnDocument(actor, certificateDocumentId, 'certificateDocumentId');
+    try {
+      const moved = await this.entries
+        .createQueryBuilder()
+        .update()
+        .set({ certificateDocumentId })
+        .where('id = :id AND coder_id = :coderId AND certificate_document_id IS NULL', { id, coderId: actor.id })
+        .execute();
+      if (!moved.affected) throw new ConflictError('This entry already has its certificate');
+    } catch (error) {
+      if (isUniqueViolation(error, 'ceu_entries_certificate_key')) throw CERTIFICATE_TAKEN('certificateDocumentId');
+      throw error;
+    }
+    return this.entries.findOneByOrFail({ id });
+  }
+
+  private async requireOwnDocument(actor: Actor, documentId: string | null | undefined, field: string): Promise<void> {
+    if (documentId && !(await this.documents.existsBy({ id: documentId, coderId: actor.id }))) throw new BadUserInputError(`${field} is not a document you uploaded`, [field]);
   }
 
   /** Deletes one of the caller's entries while its cycle is open (completed inside the issuer's current cycle); another coder's entry is NOT_FOUND. */
@@ -143,7 +191,17 @@ export class CeusService implements OnApplicationBootstrap {
         .addOrderBy('e.created_at', 'DESC')
         .getMany();
       const loggedTenths = entries.reduce((sum, entry) => sum + entry.ceuTenths, 0);
-      states.push({ ...cycle, entries, loggedTenths, remainingTenths: Math.max(0, cycle.requiredTenths - loggedTenths), onTrack: ceuOnTrack(cycle, loggedTenths, today) });
+      // Only entries with their certificate count toward the requirement; the others are pending.
+      const countedTenths = entries.reduce((sum, entry) => sum + (ceuEntryCounts(entry) ? entry.ceuTenths : 0), 0);
+      states.push({
+        ...cycle,
+        entries,
+        loggedTenths,
+        countedTenths,
+        pendingTenths: loggedTenths - countedTenths,
+        remainingTenths: Math.max(0, cycle.requiredTenths - countedTenths),
+        onTrack: ceuOnTrack(cycle, countedTenths, today),
+      });
     }
     return states;
   }
@@ -196,6 +254,9 @@ export class CeusService implements OnApplicationBootstrap {
     });
   }
 }
+
+/** Whether an entry counts toward its cycle's requirement: only with its certificate of completion. */
+export const ceuEntryCounts = (entry: Pick<CeuEntryEntity, 'certificateDocumentId'>) => entry.certificateDocumentId !== null;
 
 /** Tenths as the CEUs the API shows (15 -> 1.5). */
 export const ceusOf = (tenths: number) => tenths / CEU_TENTHS;

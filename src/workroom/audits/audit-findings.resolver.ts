@@ -38,7 +38,10 @@ export class AuditFindingsResolver {
     return (await this.findings.loadForBatch(loaders, batch.id)).map((finding) => toAuditFinding(withChartRef(finding, batch.encounters)));
   }
 
-  @Mutation(() => AuditFinding, { description: "Rebuts an audit finding (the coder's side), once: CONFLICT after; other parties NOT_FOUND." })
+  @Mutation(() => AuditFinding, {
+    description:
+      "Rebuts an audit finding, once (CONFLICT after): only the coder who coded the batch; the rest of the coder's side (a coding company's OWNER or ADMIN) and the practice FORBIDDEN; others NOT_FOUND.",
+  })
   async rebutAuditFinding(
     @CurrentUser() actor: Actor,
     @IdArg('findingId') findingId: string,

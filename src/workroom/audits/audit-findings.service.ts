@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
-import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/app-error.js';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/app-error.js';
 import { groupByKeys, RequestLoaders } from '../../common/loaders/request-loaders.js';
 import { CoderProfilesService } from '../../coders/coder-profiles.service.js';
 import { TransactionRunner } from '../../database/transaction-runner.js';
@@ -25,7 +25,7 @@ export const withChartRef = (finding: AuditFindingEntity, encounters: Pick<Coded
 export type ResolvedFinding = AuditFindingInput & { encounterIndex: number | null; chartRef: string | null };
 
 /**
- * Checks an audit's findings against the batch: each named encounter exists (by index or chartRef, the
+ * Checks an audit's findings against the batch: each names an encounter, which exists (by index or chartRef, the
  * same one when both are given), code-level findings fit in `codesSampled`, and `errors` equals the charts
  * the findings name. Returns the findings with both encounter keys filled; throws one BAD_USER_INPUT naming every path.
  */
@@ -46,6 +46,8 @@ export function resolveFindings(batch: Pick<CodedBatchEntity, 'encounters'>, inp
         problems.push({ path: `${at}.chartRef`, message: `chartRef ${finding.chartRef} is encounter ${byChart}, not ${index}` });
       else index = byChart;
     }
+    // A finding names its chart, so the coder knows what to rebut (and accuracy counts charts, not claims).
+    if (finding.encounterIndex == null && finding.chartRef == null) problems.push({ path: `${at}.chartRef`, message: 'a finding names the chart it is about (chartRef or encounterIndex)' });
     return { ...finding, encounterIndex: index, chartRef: index === null ? null : batch.encounters[index].chartRef, code: finding.code ? finding.code.toUpperCase() : null };
   });
   if (problems.length)
@@ -54,17 +56,15 @@ export function resolveFindings(batch: Pick<CodedBatchEntity, 'encounters'>, inp
       problems.map((p) => p.path),
     );
   const charts = chartErrors(resolved);
-  if (input.errors !== charts)
-    throw new BadUserInputError(`input.errors (${input.errors}) must equal the ${charts} chart(s) the findings name (each finding without an encounter counts as one)`, ['input.errors']);
+  if (input.errors !== charts) throw new BadUserInputError(`input.errors (${input.errors}) must equal the ${charts} chart(s) the findings name`, ['input.errors']);
   const codeFindings = resolved.filter((f) => f.code).length;
   if (input.codesSampled != null && codeFindings > input.codesSampled)
     throw new BadUserInputError(`input.codesSampled (${input.codesSampled}) is less than the ${codeFindings} code-level findings`, ['input.codesSampled']);
   return resolved;
 }
 
-/** Charts with at least one error: distinct encounters named, plus each finding naming none. */
-const chartErrors = (findings: Pick<ResolvedFinding, 'encounterIndex'>[]) =>
-  new Set(findings.flatMap((f) => (f.encounterIndex === null ? [] : [f.encounterIndex]))).size + findings.filter((f) => f.encounterIndex === null).length;
+/** Charts with at least one error: the distinct encounters the findings name (each finding names one). */
+const chartErrors = (findings: Pick<ResolvedFinding, 'encounterIndex'>[]) => new Set(findings.flatMap((f) => (f.encounterIndex === null ? [] : [f.encounterIndex]))).size;
 
 /**
  * An audit's findings after it is recorded: the coder rebuts a finding once, the practice answers once;
@@ -125,7 +125,7 @@ export class AuditFindingsService implements OnModuleInit {
       .load(batchId);
   }
 
-  /** The coder's side rebuts a finding, once (CONFLICT after); others NOT_FOUND. */
+  /** The coder who coded the batch rebuts a finding, once (CONFLICT after); the rest of the coder's side FORBIDDEN; others NOT_FOUND. */
   async rebut(actor: Actor, findingId: string, text: string, context: AuditContext): Promise<FindingWithChart> {
     const body = checkedText(text);
     const finding = await this.findOrFail(findingId);
@@ -134,6 +134,9 @@ export class AuditFindingsService implements OnModuleInit {
       subjectId: finding.batchId,
       action: 'REBUT_FINDING',
     });
+    // The coder who coded the batch rebuts, once: a company's OWNER or ADMIN (contract.work too) cannot use up their rebuttal.
+    const batch = await this.batches.findOne({ where: { id: finding.batchId }, select: { id: true, submittedById: true } });
+    if (batch?.submittedById !== actor.id) throw new ForbiddenError('Only the coder who coded the batch rebuts its findings');
     const moved = await this.findings
       .createQueryBuilder()
       .update()

@@ -241,7 +241,7 @@ export class AuditCodedBatchInput {
   @Field(() => [AuditFindingInput], {
     nullable: true,
     description:
-      'The errors found, by category. When given, `errors` must equal the charts they name (distinct encounters, each finding tied to no encounter counting as a chart of its own); an empty list means no error.',
+      'The errors found, by category, each naming its chart (chartRef or encounterIndex). `errors` must equal the distinct charts they name: every error counted is a finding the coder can rebut, so errors above 0 without findings is BAD_USER_INPUT naming input.findings; omitted or empty means no error.',
   })
   @IsOptional()
   @IsArray()

@@ -1,5 +1,5 @@
 import { ArgsType, Field, Float, ID, InputType } from '@nestjs/graphql';
-import { IsEnum, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsEnum, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { LocalDateScalar } from '../../../common/scalars/local-date.scalar.js';
 import { Trim } from '../../../common/validation/trim.decorator.js';
 import { CeuCategory } from '../../../domain/ceu-rules.js';
@@ -29,7 +29,7 @@ export class LogCeuInput {
   @IsString()
   completedOn: string;
 
-  @Field(() => Float, { description: 'CEUs earned, a positive multiple of 0.1, at most 40 (one entry).' })
+  @Field(() => Float, { description: 'CEUs earned, a positive multiple of 0.1, at most 16 (one course or event; a longer program is logged per certificate).' })
   @IsNumber()
   ceus: number;
 
@@ -37,7 +37,22 @@ export class LogCeuInput {
   @IsEnum(CeuCategory)
   category: CeuCategory;
 
-  @Field(() => ID, { nullable: true, description: 'The certificate of completion, uploaded first with POST /credential-documents (optional).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The issuer's approval printed on the certificate (AAPC index number, AHIMA approval code), 1..40 letters, digits and dashes: one approval code counts once per cycle (CONFLICT naming input.approvalCode).",
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/, { message: '$property must be 1..40 letters, digits and dashes' })
+  approvalCode?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The certificate of completion, uploaded first with POST /credential-documents (encrypted like workroom documents). Without it the entry is pending: it does not count toward the cycle until attachCeuCertificate gives one. One certificate backs one entry.',
+  })
   @IsOptional()
   @IsUUID()
   certificateDocumentId?: string | null;

@@ -31,8 +31,14 @@ export class CeuEntry {
   @Field(() => CeuCategory, { description: 'The kind of education.' })
   category: CeuCategory;
 
+  @Field(() => String, { nullable: true, description: "The issuer's approval code (AAPC index number, AHIMA approval code), upper-cased, when given." })
+  approvalCode: string | null;
+
   @Field(() => ID, { nullable: true, description: 'The certificate of completion (GET /credential-documents/:id), when one was given.' })
   certificateDocumentId: string | null;
+
+  @Field({ description: 'Whether it counts toward the cycle: true with its certificate of completion; false while pending (no certificate yet).' })
+  counts: boolean;
 
   @Field({ description: 'When it was logged.' })
   createdAt: Date;
@@ -55,13 +61,19 @@ export class CeuCycle {
   @Field(() => Float, { description: 'CEUs the cycle asks (AAPC 36/40/44/48/52 for 1-5+ core credentials, +8 per specialty credential; AHIMA 20 or 30, +10 per further credential, at most 50).' })
   required: number;
 
-  @Field(() => Float, { description: 'CEUs logged with a completion day inside the cycle.' })
+  @Field(() => Float, { description: 'CEUs logged with a completion day inside the cycle (counted and pending).' })
   logged: number;
 
-  @Field(() => Float, { description: 'CEUs still missing (0 when complete).' })
+  @Field(() => Float, { description: 'CEUs of the entries with their certificate of completion: what counts toward `required`.' })
+  counted: number;
+
+  @Field(() => Float, { description: 'CEUs of the entries still without a certificate: they do not count until one is attached (attachCeuCertificate).' })
+  pending: number;
+
+  @Field(() => Float, { description: 'CEUs still missing, counted ones only (0 when complete).' })
   remaining: number;
 
-  @Field({ description: 'Complete, or at least the share of the requirement that the share of the cycle already passed asks for.' })
+  @Field({ description: 'Complete, or at least the share of the requirement that the share of the cycle already passed asks for (counted CEUs only).' })
   onTrack: boolean;
 
   @Field(() => [CeuEntry], { description: 'The entries of the cycle, newest completion first.' })

@@ -15,7 +15,10 @@ registerEnumType(AuditErrorCategory, {
   },
 });
 
-@InputType({ description: 'One error the audit found: chart-level, or code-level when `code` is given; optionally tied to an encounter of the batch.' })
+@InputType({
+  description:
+    'One error the audit found: chart-level, or code-level when `code` is given; it names the encounter of the batch it is about (chartRef or encounterIndex, BAD_USER_INPUT naming chartRef without either).',
+})
 export class AuditFindingInput {
   @Field(() => AuditErrorCategory, { description: 'What was wrong.' })
   @IsEnum(AuditErrorCategory)
