@@ -28,6 +28,7 @@ import { BidEntity } from '../bids/bid.entity.js';
 import { JobInvitationEntity } from '../bids/job-invitation.entity.js';
 import { JobPostingEntity } from '../jobs/job-posting.entity.js';
 import { NotificationEntity } from '../notifications/notification.entity.js';
+import { CoderLegalNameEntity } from '../coders/coder-legal-name.entity.js';
 import { CoderProfileEntity } from '../coders/coder-profile.entity.js';
 import { CredentialEntity } from '../coders/credential.entity.js';
 import { CredentialChangeEntity } from '../coders/credential-change.entity.js';
@@ -56,6 +57,7 @@ export const ENTITIES = [
   MembershipEntity,
   PracticeBillingProfileEntity,
   CoderProfileEntity,
+  CoderLegalNameEntity,
   CredentialEntity,
   CredentialDocumentEntity,
   CeuEntryEntity,

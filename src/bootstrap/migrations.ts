@@ -37,6 +37,7 @@ import { CredentialRequirementGroups1795926000000 } from '../../migrations/17959
 import { ExclusionScreening1795927000000 } from '../../migrations/1795927000000-ExclusionScreening.js';
 import { CeuLog1795928000000 } from '../../migrations/1795928000000-CeuLog.js';
 import { AuditFindings1795929000000 } from '../../migrations/1795929000000-AuditFindings.js';
+import { ExclusionScreeningNames1795930000000 } from '../../migrations/1795930000000-ExclusionScreeningNames.js';
 import { CeuEvidence1795930200000 } from '../../migrations/1795930200000-CeuEvidence.js';
 
 /**
@@ -83,5 +84,6 @@ export const MIGRATIONS = [
   ExclusionScreening1795927000000,
   CeuLog1795928000000,
   AuditFindings1795929000000,
+  ExclusionScreeningNames1795930000000,
   CeuEvidence1795930200000,
 ];

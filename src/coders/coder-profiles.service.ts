@@ -12,6 +12,8 @@ import { CREDENTIAL_SPECIALTY, CredentialType } from '../domain/credential-type.
 import { normalizeEhrList } from '../domain/ehr.js';
 import { Specialty } from '../domain/specialty.enum.js';
 import { WorkType } from '../domain/work.enums.js';
+import { TransactionRunner } from '../database/transaction-runner.js';
+import { CoderLegalNameEntity } from './coder-legal-name.entity.js';
 import { CoderProfileEntity, ProfileRow } from './coder-profile.entity.js';
 import { countingCredentialSql } from './counting-credential.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
@@ -47,8 +49,13 @@ function meetingRequirements<T extends SelectQueryBuilder<CoderProfileEntity>>(q
   });
   return query;
 }
-/** The profile fields exclusion screening compares. */
-export type ScreeningIdentity = Pick<CoderProfileEntity, 'userId' | 'legalFirstName' | 'legalLastName' | 'npi' | 'dateOfBirth' | 'state'>;
+/** The profile fields exclusion screening compares, with every legal name the profile has had ('' for a part not given). */
+export type ScreeningIdentity = Pick<CoderProfileEntity, 'userId' | 'legalFirstName' | 'legalLastName' | 'npi' | 'dateOfBirth' | 'state'> & {
+  legalNames: { firstName: string; lastName: string }[];
+};
+
+/** Called with the coder's id after each profile write has committed (exclusion screening registers one). */
+export type ProfileWrittenListener = (userId: string) => Promise<unknown>;
 
 export interface MatchCandidate {
   profile: ProfileRow;
@@ -64,10 +71,13 @@ export class CoderProfilesService {
    * memory a matchCoders request allocated (100 candidates, six arrays each); JSON.parse is native.
    */
   private readonly profileColumns: string;
+  private readonly writtenListeners: ProfileWrittenListener[] = [];
 
   constructor(
     @InjectRepository(CoderProfileEntity) private readonly profiles: Repository<CoderProfileEntity>,
+    @InjectRepository(CoderLegalNameEntity) private readonly legalNames: Repository<CoderLegalNameEntity>,
     private readonly credentials: CredentialsService,
+    private readonly transactions: TransactionRunner,
   ) {
     this.profileColumns = profiles.metadata.columns
       .filter((column) => column.isSelect && !column.isVirtual)
@@ -75,7 +85,16 @@ export class CoderProfilesService {
       .join(', ');
   }
 
-  /** Creates or replaces the caller's profile in one statement (INSERT ... ON CONFLICT on the user). */
+  /** Registers `listener` to run after each profile write (a rename must be screened at once). */
+  afterProfileWritten(listener: ProfileWrittenListener): void {
+    this.writtenListeners.push(listener);
+  }
+
+  /**
+   * Creates or replaces the caller's profile (INSERT ... ON CONFLICT on the user) and records its
+   * legal name among the names it has had, in one transaction; then runs the `afterProfileWritten`
+   * listeners (the exclusion screen) and answers the profile as they left it.
+   */
   async upsert(actor: Actor, input: UpsertCoderProfileInput): Promise<CoderProfileEntity> {
     if (input.dateOfBirth && (input.dateOfBirth < '1900-01-01' || input.dateOfBirth > todayUtc())) {
       throw new BadUserInputError('input.dateOfBirth must be a past date after 1900', ['input.dateOfBirth']);
@@ -84,29 +103,41 @@ export class CoderProfilesService {
     if (tooMany >= 0) {
       throw new BadUserInputError(`input.specialties.${tooMany}.yearsExperience cannot exceed input.yearsExperience`, [`input.specialties.${tooMany}.yearsExperience`]);
     }
-    await this.profiles.upsert(
-      {
-        userId: actor.id,
-        headline: input.headline,
-        bio: input.bio,
-        yearsExperience: input.yearsExperience,
-        timezone: input.timezone,
-        weeklyCapacityHours: input.weeklyCapacityHours,
-        hourlyRateCents: input.hourlyRateCents ?? null,
-        perChartRateCents: input.perChartRateCents ?? null,
-        available: input.available,
-        specialtyYears: Object.fromEntries(input.specialties.map((s) => [s.specialty, s.yearsExperience])),
-        codeSets: input.codeSets,
-        workTypes: input.workTypes,
-        ehrSystems: normalizeEhrList(input.ehrSystems),
-        legalFirstName: input.legalFirstName ?? null,
-        legalLastName: input.legalLastName ?? null,
-        npi: input.npi ?? null,
-        dateOfBirth: input.dateOfBirth ?? null,
-        state: input.state ?? null,
-      },
-      { conflictPaths: ['userId'], skipUpdateIfNoValuesChanged: false },
-    );
+    await this.transactions.run(async (manager) => {
+      await manager.getRepository(CoderProfileEntity).upsert(
+        {
+          userId: actor.id,
+          headline: input.headline,
+          bio: input.bio,
+          yearsExperience: input.yearsExperience,
+          timezone: input.timezone,
+          weeklyCapacityHours: input.weeklyCapacityHours,
+          hourlyRateCents: input.hourlyRateCents ?? null,
+          perChartRateCents: input.perChartRateCents ?? null,
+          available: input.available,
+          specialtyYears: Object.fromEntries(input.specialties.map((s) => [s.specialty, s.yearsExperience])),
+          codeSets: input.codeSets,
+          workTypes: input.workTypes,
+          ehrSystems: normalizeEhrList(input.ehrSystems),
+          legalFirstName: input.legalFirstName ?? null,
+          legalLastName: input.legalLastName ?? null,
+          npi: input.npi ?? null,
+          dateOfBirth: input.dateOfBirth ?? null,
+          state: input.state ?? null,
+        },
+        { conflictPaths: ['userId'], skipUpdateIfNoValuesChanged: false },
+      );
+      if (input.legalFirstName || input.legalLastName) {
+        await manager
+          .getRepository(CoderLegalNameEntity)
+          .createQueryBuilder()
+          .insert()
+          .values({ userId: actor.id, firstName: input.legalFirstName ?? '', lastName: input.legalLastName ?? '' })
+          .orIgnore()
+          .execute();
+      }
+    });
+    for (const listener of this.writtenListeners) await listener(actor.id);
     return this.profiles.findOneByOrFail({ userId: actor.id });
   }
 
@@ -137,14 +168,24 @@ export class CoderProfilesService {
    * What exclusion screening compares, a page of profiles at a time (by user id, after `afterUserId`),
    * or for the given coders only.
    */
-  screeningSubjects(page: { afterUserId: string | null; limit: number } | { userIds: string[] }): Promise<ScreeningIdentity[]> {
+  async screeningSubjects(page: { afterUserId: string | null; limit: number } | { userIds: string[] }): Promise<ScreeningIdentity[]> {
     const query = this.profiles.createQueryBuilder('p').select(['p.userId', 'p.legalFirstName', 'p.legalLastName', 'p.npi', 'p.dateOfBirth', 'p.state']).orderBy('p.user_id', 'ASC');
     if ('userIds' in page) query.where('p.user_id = ANY(:userIds)', { userIds: page.userIds });
     else {
       if (page.afterUserId) query.where('p.user_id > :after', { after: page.afterUserId });
       query.limit(page.limit);
     }
-    return query.getMany();
+    const profiles = await query.getMany();
+    const names = profiles.length ? await this.legalNames.find({ where: { userId: In(profiles.map((p) => p.userId)) }, order: { recordedAt: 'ASC' } }) : [];
+    return profiles.map((p) => ({
+      userId: p.userId,
+      legalFirstName: p.legalFirstName,
+      legalLastName: p.legalLastName,
+      npi: p.npi,
+      dateOfBirth: p.dateOfBirth,
+      state: p.state,
+      legalNames: names.filter((n) => n.userId === p.userId).map((n) => ({ firstName: n.firstName, lastName: n.lastName })),
+    }));
   }
 
   /** Records that these coders were screened at `at`, and which of them are held (the screening module decides), in one statement in the caller's transaction. */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { CoderLegalNameEntity } from './coder-legal-name.entity.js';
 import { CoderProfileEntity } from './coder-profile.entity.js';
 import { CoderProfilesService } from './coder-profiles.service.js';
 import { CodersResolver } from './coders.resolver.js';
@@ -19,7 +20,7 @@ import { MailModule } from '../mail/mail.module.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([CoderProfileEntity, CredentialEntity, CredentialDocumentEntity, CredentialChangeEntity, CeuEntryEntity, CeuReminderEntity]),
+    TypeOrmModule.forFeature([CoderProfileEntity, CoderLegalNameEntity, CredentialEntity, CredentialDocumentEntity, CredentialChangeEntity, CeuEntryEntity, CeuReminderEntity]),
     UsersModule,
     NotificationsModule,
     MailModule,

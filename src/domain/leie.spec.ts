@@ -1,10 +1,24 @@
 import { describe, expect, it } from '@jest/globals';
-import { LEIE_COLUMNS, LeieEntry, LeieMatchKind, matchLeie, normalizeName, parseLeieCsv, splitDisplayName } from './leie.js';
+import {
+  FirstNameComparison,
+  LastNameComparison,
+  LEIE_COLUMNS,
+  LeieEntry,
+  LeieMatchKind,
+  lastNameParts,
+  matchLeie,
+  normalizeName,
+  parseLeieCsv,
+  ScreeningNameSource,
+  ScreeningSubject,
+  splitDisplayName,
+} from './leie.js';
 
 const HEADER = LEIE_COLUMNS.join(',');
 const row = (fields: Partial<Record<(typeof LEIE_COLUMNS)[number], string>>) => LEIE_COLUMNS.map((column) => fields[column] ?? '').join(',');
 const entryOf = (fields: Partial<Record<(typeof LEIE_COLUMNS)[number], string>>): LeieEntry => parseLeieCsv(`${HEADER}\n${row(fields)}\n`)[0];
-const subject = (overrides: Partial<Parameters<typeof matchLeie>[0]> = {}) => ({ firstName: 'Jane', lastName: 'Holden', npi: null, dateOfBirth: null, state: null, ...overrides });
+const legal = (firstName: string, lastName: string) => ({ firstName, lastName, source: ScreeningNameSource.LEGAL_NAME });
+const subject = (overrides: Partial<ScreeningSubject> = {}): ScreeningSubject => ({ names: [legal('Jane', 'Holden')], npi: null, dateOfBirth: null, state: null, ...overrides });
 const TODAY = '2026-11-30';
 
 describe('parseLeieCsv', () => {
@@ -28,33 +42,78 @@ describe('parseLeieCsv', () => {
 });
 
 describe('matchLeie', () => {
-  const holden = entryOf({ LASTNAME: 'HOLDEN', FIRSTNAME: 'JANE', DOB: '19700304', STATE: 'TX' });
+  const holden = entryOf({ LASTNAME: 'HOLDEN', FIRSTNAME: 'JANE', MIDNAME: 'M', DOB: '19700304', STATE: 'TX' });
   const crook = entryOf({ LASTNAME: 'CROOK', FIRSTNAME: 'NATHAN', NPI: '1987654328' });
+  const garcia = entryOf({ LASTNAME: 'GARCIA-LOPEZ', FIRSTNAME: 'MARIA' });
+  const kindOf = (s: ScreeningSubject, entry: LeieEntry) => matchLeie(s, entry, TODAY)?.kind ?? null;
 
-  it('decides by NPI when both have one', () => {
-    expect(matchLeie(subject({ firstName: 'Nate', lastName: 'Brooks', npi: '1987654328' }), crook, TODAY)).toBe(LeieMatchKind.NPI);
-    expect(matchLeie(subject({ firstName: 'Nathan', lastName: 'Crook', npi: '1765432103' }), crook, TODAY)).toBeNull();
+  it('holds the same NPI whatever the name, and a matching name whatever the NPI', () => {
+    expect(matchLeie(subject({ names: [legal('Nate', 'Brooks')], npi: '1987654328' }), crook, TODAY)).toEqual({ kind: LeieMatchKind.NPI, name: null, agreeing: ['NPI'], differing: [] });
+    expect(matchLeie(subject({ names: [legal('Nathan', 'Crook')], npi: '1765432103' }), crook, TODAY)).toMatchObject({ kind: LeieMatchKind.NAME_ONLY, differing: ['NPI'] });
+    expect(matchLeie(subject({ names: [legal('Nate', 'Brooks')], npi: '1765432103' }), crook, TODAY)).toBeNull();
   });
 
-  it('decides a name match by birth date, else by state, else holds it as possible', () => {
-    expect(matchLeie(subject({ dateOfBirth: '1970-03-04' }), holden, TODAY)).toBe(LeieMatchKind.NAME_AND_DOB);
-    expect(matchLeie(subject({ dateOfBirth: '1988-06-01', state: 'TX' }), holden, TODAY)).toBeNull();
-    expect(matchLeie(subject({ state: 'tx' }), holden, TODAY)).toBe(LeieMatchKind.NAME_AND_STATE);
-    expect(matchLeie(subject({ state: 'OR' }), holden, TODAY)).toBeNull();
-    expect(matchLeie(subject(), holden, TODAY)).toBe(LeieMatchKind.NAME_ONLY);
-    expect(matchLeie(subject({ firstName: 'Janet' }), holden, TODAY)).toBeNull();
+  it('strengthens a name match by birth date, else state, and never lets a differing detail clear it', () => {
+    expect(kindOf(subject({ dateOfBirth: '1970-03-04' }), holden)).toBe(LeieMatchKind.NAME_AND_DOB);
+    expect(matchLeie(subject({ dateOfBirth: '1988-06-01', state: 'TX' }), holden, TODAY)).toMatchObject({ kind: LeieMatchKind.NAME_AND_STATE, agreeing: ['STATE'], differing: ['DATE_OF_BIRTH'] });
+    expect(kindOf(subject({ state: 'tx' }), holden)).toBe(LeieMatchKind.NAME_AND_STATE);
+    expect(matchLeie(subject({ dateOfBirth: '1988-06-01', state: 'OR' }), holden, TODAY)).toMatchObject({ kind: LeieMatchKind.NAME_ONLY, differing: ['DATE_OF_BIRTH', 'STATE'] });
+    expect(kindOf(subject(), holden)).toBe(LeieMatchKind.NAME_ONLY);
+    expect(kindOf(subject({ names: [legal('Janet', 'Holden')] }), holden)).toBeNull();
+  });
+
+  it('matches the first word of the first name, with a middle name or initial as evidence', () => {
+    expect(matchLeie(subject({ names: [legal('Jane M.', 'Holden')] }), holden, TODAY)).toMatchObject({
+      agreeing: ['MIDDLE_NAME'],
+      name: { firstName: 'Jane', middleName: 'M.', firstNameMatch: FirstNameComparison.FIRST_WORD, lastNameMatch: LastNameComparison.EXACT },
+    });
+    expect(matchLeie(subject({ names: [legal('Jane Marie', 'Holden')] }), holden, TODAY)?.agreeing).toEqual(['MIDDLE_NAME']);
+    expect(matchLeie(subject({ names: [legal('Jane Quinn', 'Holden')] }), holden, TODAY)).toMatchObject({ kind: LeieMatchKind.NAME_ONLY, differing: ['MIDDLE_NAME'] });
+    expect(kindOf(subject({ names: [legal('Mary-Ann', 'Smith')] }), entryOf({ LASTNAME: 'SMITH', FIRSTNAME: 'MARY ANN' }))).toBe(LeieMatchKind.NAME_ONLY);
+  });
+
+  it('matches compound last names by any part, but not by a particle', () => {
+    expect(matchLeie(subject({ names: [legal('Maria', 'Garcia')] }), garcia, TODAY)?.name?.lastNameMatch).toBe(LastNameComparison.PART);
+    expect(kindOf(subject({ names: [legal('Maria', 'Lopez Ruiz')] }), garcia)).toBe(LeieMatchKind.NAME_ONLY);
+    expect(matchLeie(subject({ names: [legal('Maria', 'Garcia Lopez')] }), garcia, TODAY)?.name?.lastNameMatch).toBe(LastNameComparison.EXACT);
+    expect(kindOf(subject({ names: [legal('Rosa', 'De La Cruz')] }), entryOf({ LASTNAME: 'DE LA TORRE', FIRSTNAME: 'ROSA' }))).toBeNull();
+  });
+
+  it('compares every name and keeps the closest', () => {
+    const names = [
+      legal('Janet', 'Smith'),
+      { firstName: 'Jane', lastName: 'Holden-Ray', source: ScreeningNameSource.ACCOUNT_NAME },
+      { firstName: 'Jane', lastName: 'Holden', source: ScreeningNameSource.PREVIOUS_LEGAL_NAME },
+    ];
+    expect(matchLeie(subject({ names }), holden, TODAY)?.name).toMatchObject({ lastName: 'Holden', source: ScreeningNameSource.PREVIOUS_LEGAL_NAME });
   });
 
   it('ignores entries reinstated by today', () => {
     expect(matchLeie(subject(), entryOf({ LASTNAME: 'HOLDEN', FIRSTNAME: 'JANE', REINDATE: '20200101' }), TODAY)).toBeNull();
-    expect(matchLeie(subject(), entryOf({ LASTNAME: 'HOLDEN', FIRSTNAME: 'JANE', REINDATE: '20991231' }), TODAY)).toBe(LeieMatchKind.NAME_ONLY);
+    expect(kindOf(subject(), entryOf({ LASTNAME: 'HOLDEN', FIRSTNAME: 'JANE', REINDATE: '20991231' }))).toBe(LeieMatchKind.NAME_ONLY);
   });
 });
 
 describe('names', () => {
   it('compares letters only, without accents or case', () => {
     expect(normalizeName(" O'Néil-Parks ")).toBe('ONEILPARKS');
-    expect(splitDisplayName('Mary Ann  Smith')).toEqual({ firstName: 'Mary', lastName: 'Smith' });
+    expect(splitDisplayName('Mary Ann  Smith')).toEqual({ firstName: 'Mary', lastName: 'Ann Smith' });
     expect(splitDisplayName('Cher')).toEqual({ firstName: 'Cher', lastName: '' });
+  });
+
+  it('reads lookalike letters of other scripts as the Latin letters they look like', () => {
+    expect(normalizeName('J\u041eHN')).toBe('JOHN'); // Cyrillic capital O
+    expect(normalizeName('\u0421\u043e\u0445')).toBe('COX'); // all Cyrillic
+    expect(normalizeName('\u0397\u039f\u039c\u0395\u03a1')).toBe('HOMEP'); // Greek capitals
+    expect(normalizeName('\u0399VAN')).toBe('IVAN'); // Greek capital iota, not an l
+    expect(normalizeName('\u043d\u0430\u043d')).toBe('HAH'); // Cyrillic small en, through its capital
+    expect(normalizeName('Micha\u0142 \u00d8sterg\u00e5rd Stra\u00dfe')).toBe('MICHALOSTERGARDSTRASSE');
+    expect(normalizeName('\uff2a\uff41\uff4e\uff45')).toBe('JANE'); // fullwidth
+  });
+
+  it('splits last names into parts without particles or initials', () => {
+    expect(lastNameParts('Garcia-Lopez')).toEqual(['GARCIALOPEZ', 'GARCIA', 'LOPEZ']);
+    expect(lastNameParts('de la Cruz')).toEqual(['DELACRUZ', 'CRUZ']);
+    expect(lastNameParts('Q. Adams')).toEqual(['QADAMS', 'ADAMS']);
   });
 });

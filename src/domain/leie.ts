@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import unhomoglyph from 'unhomoglyph';
 
 /**
  * The OIG List of Excluded Individuals/Entities (LEIE) as its public CSV (`UPDATED.csv`) lays it out,
@@ -27,7 +28,7 @@ export const LEIE_COLUMNS = [
 
 /** One exclusion as the screen uses it; dates ISO (`YYYY-MM-DD`) or null where the file has `00000000` / blank. */
 export interface LeieEntry {
-  /** A stable id of the row (its identifying fields hashed): a hold cleared for one entry is not raised again for it. */
+  /** A stable id of the row (its identifying fields hashed): the holds of a coder are kept per entry. */
   entryKey: string;
   lastName: string;
   firstName: string;
@@ -37,6 +38,8 @@ export interface LeieEntry {
   specialty: string;
   /** Normalized `LAST|FIRST` (see `nameKey`); null for an entity (no individual's name). */
   nameKey: string | null;
+  /** The normalized last name and each of its parts (`lastNameParts`): what a screen looks candidates up by. */
+  lastNameParts: string[];
   /** Ten digits, or null where the file has none (`0000000000`). */
   npi: string | null;
   dateOfBirth: string | null;
@@ -47,19 +50,37 @@ export interface LeieEntry {
   waiverOn: string | null;
 }
 
-/** What the screen knows of a coder; every field but the name is optional. */
-export interface ScreeningSubject {
+/** Where a name the screen compares comes from. */
+export enum ScreeningNameSource {
+  /** The account's name (`signUp`): its first word, the rest as the last name. */
+  ACCOUNT_NAME = 'ACCOUNT_NAME',
+  /** The legal name on the coder profile now. */
+  LEGAL_NAME = 'LEGAL_NAME',
+  /** A legal name the profile had before a rename. */
+  PREVIOUS_LEGAL_NAME = 'PREVIOUS_LEGAL_NAME',
+}
+
+/** One name of the person, as given (the screen normalizes it). */
+export interface ScreeningName {
+  /** The first-name field: its first word is the first name, the other words middle names or initials. */
   firstName: string;
   lastName: string;
+  source: ScreeningNameSource;
+}
+
+/** What the screen knows of a coder: every name the platform knows, and the optional details. */
+export interface ScreeningSubject {
+  names: ScreeningName[];
   npi: string | null;
   dateOfBirth: string | null;
   state: string | null;
 }
 
 /**
- * How a coder matched an entry: NPI (same NPI), NAME_AND_DOB (same name and date of birth),
- * NAME_AND_STATE (same name and state, no birth date to compare), NAME_ONLY (same name, nothing
- * else to compare: a possible match). Every kind holds the profile until an admin reviews it.
+ * How a coder matched an entry, strongest first: NPI (same NPI, whatever the name), NAME_AND_DOB
+ * (a name matches and so does the date of birth), NAME_AND_STATE (a name and the state), NAME_ONLY
+ * (a name matches, no other detail agrees: either side lacks it or it differs). Every kind holds the
+ * profile until an admin reviews it: details the coder typed never clear a name match.
  */
 export enum LeieMatchKind {
   NPI = 'NPI',
@@ -68,14 +89,86 @@ export enum LeieMatchKind {
   NAME_ONLY = 'NAME_ONLY',
 }
 
+/** The kinds weakest first: a later match of an entry raises a new hold only when stronger than every cleared one. */
+export const MATCH_KINDS_WEAKEST_FIRST = [LeieMatchKind.NAME_ONLY, LeieMatchKind.NAME_AND_STATE, LeieMatchKind.NAME_AND_DOB, LeieMatchKind.NPI] as const;
+
+/** A detail compared besides the names, when both sides have it. */
+export enum ScreeningDetail {
+  NPI = 'NPI',
+  DATE_OF_BIRTH = 'DATE_OF_BIRTH',
+  STATE = 'STATE',
+  MIDDLE_NAME = 'MIDDLE_NAME',
+}
+
+/** How the first names matched: the whole field, or its first word (middle names and initials aside). */
+export enum FirstNameComparison {
+  EXACT = 'EXACT',
+  FIRST_WORD = 'FIRST_WORD',
+}
+
+/** How the last names matched: the whole name, or one part of a compound (hyphenated or spaced) name. */
+export enum LastNameComparison {
+  EXACT = 'EXACT',
+  PART = 'PART',
+}
+
+/** The coder's name that matched, split as compared, and how. */
+export interface MatchedName {
+  firstName: string;
+  middleName: string | null;
+  lastName: string;
+  source: ScreeningNameSource;
+  firstNameMatch: FirstNameComparison;
+  lastNameMatch: LastNameComparison;
+}
+
+/** A match: its kind, the name that matched (null when only the NPI did), and the details that agree or differ. */
+export interface LeieMatch {
+  kind: LeieMatchKind;
+  name: MatchedName | null;
+  agreeing: ScreeningDetail[];
+  differing: ScreeningDetail[];
+}
+
+// Letters NFKD and the confusables table leave outside A-Z, spelled as the LEIE spells them.
+const LATIN_EXTRA: Record<string, string> = { ß: 'SS', ẞ: 'SS', þ: 'TH', Þ: 'TH', ð: 'D', Ð: 'D' };
+const MARKS = /\p{M}/gu;
+const LATIN_LETTERS = /^[A-Za-z]+$/;
+const foldedChars = new Map<string, string>();
+
 /**
- * A name as the LEIE compares it: accents dropped, upper case, letters only (`O'Brien-Smith` ->
- * `OBRIENSMITH`), so punctuation and spacing never decide a match.
+ * One non-ASCII character as the Latin letters it looks like (Cyrillic `О` -> `O`, Greek `Α` -> `A`,
+ * `ł` -> `l`, `æ` -> `ae`), from Unicode's confusables table (TR39, through `unhomoglyph`); '' when it
+ * looks like none. The table maps some lower-case letters only through their capitals (Cyrillic `н`)
+ * and every I-like capital to `l`: a capital that reads `l` is an `I`.
+ */
+function foldChar(char: string): string {
+  const known = foldedChars.get(char);
+  if (known !== undefined) return known;
+  let folded = LATIN_EXTRA[char] ?? '';
+  for (const variant of folded ? [] : [char, char.toUpperCase(), char.toLowerCase()]) {
+    const latin = unhomoglyph(variant).normalize('NFD').replace(MARKS, '');
+    if (LATIN_LETTERS.test(latin)) {
+      folded = latin === 'l' && variant !== variant.toLowerCase() ? 'I' : latin;
+      break;
+    }
+  }
+  // Bounded, so a client sending many distinct code points cannot grow it without end.
+  if (foldedChars.size < 20_000) foldedChars.set(char, folded);
+  return folded;
+}
+
+/**
+ * A name as the LEIE compares it: compatibility forms and accents dropped, lookalike letters of other
+ * scripts read as the Latin letters they look like (`JОHN` with a Cyrillic О is `JOHN`), upper case,
+ * letters only (`O'Brien-Smith` -> `OBRIENSMITH`), so neither punctuation, spacing nor a lookalike
+ * letter decides a match.
  */
 export function normalizeName(name: string): string {
   return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .replace(/\P{ASCII}/gu, foldChar)
     .toUpperCase()
     .replace(/[^A-Z]/g, '');
 }
@@ -87,29 +180,102 @@ export function nameKey(lastName: string, firstName: string): string | null {
   return last && first ? `${last}|${first}` : null;
 }
 
-/** First and last name from a display name (`Mary Ann Smith` -> Mary / Smith), for coders who gave no legal name. */
+// Particles of compound surnames that are no surname on their own (`DE LA CRUZ` is not a `LA`).
+const PARTICLES = new Set(['DA', 'DAS', 'DE', 'DEL', 'DELA', 'DEN', 'DER', 'DES', 'DI', 'DO', 'DOS', 'DU', 'E', 'LA', 'LAS', 'LE', 'LO', 'LOS', 'ST', 'TE', 'TER', 'VAN', 'VON', 'Y']);
+const NAME_SEPARATORS = /[\s\-\u2010-\u2015]+/u;
+
+/** The words of a name field (split on spaces and hyphens), normalized, empty ones left out. */
+const wordsOf = (name: string): string[] => name.split(NAME_SEPARATORS).map(normalizeName).filter(Boolean);
+
+/**
+ * The normalized last name and each of its parts (split on spaces and hyphens), particles and single
+ * letters left out as parts: `Garcia-Lopez` -> GARCIALOPEZ, GARCIA, LOPEZ. Two last names match when
+ * they share one (the OIG asks that each part of a hyphenated name be searched).
+ */
+export function lastNameParts(lastName: string): string[] {
+  const whole = normalizeName(lastName);
+  const parts = wordsOf(lastName).filter((part) => part.length > 1 && !PARTICLES.has(part));
+  return [...new Set(whole ? [whole, ...parts] : parts)];
+}
+
+/** First name and the rest as the last name, from a display name (`Mary Ann Smith` -> Mary / Ann Smith): each word after the first may be a surname. */
 export function splitDisplayName(name: string): { firstName: string; lastName: string } {
   const parts = name.trim().split(/\s+/).filter(Boolean);
-  return { firstName: parts[0] ?? '', lastName: parts.length > 1 ? parts[parts.length - 1] : '' };
+  return { firstName: parts[0] ?? '', lastName: parts.slice(1).join(' ') };
 }
 
 /** Whether the exclusion is in force on `today`: no reinstatement date, or one still to come. */
 export const isInForce = (entry: Pick<LeieEntry, 'reinstatedOn'>, today: string): boolean => entry.reinstatedOn === null || entry.reinstatedOn > today;
 
+/** Middle names agree when one is the other's initial or both are the same; null when either side has none. */
+function middleAgrees(subject: string[], entry: string[]): boolean | null {
+  if (!subject.length || !entry.length) return null;
+  const [a, b] = [subject[0], entry[0]];
+  return a[0] === b[0] && (a.length === 1 || b.length === 1 || a === b);
+}
+
+/** How `name` matches the entry's name, or null: see `matchLeie`. */
+function compareName(name: ScreeningName, entry: Pick<LeieEntry, 'firstName' | 'middleName' | 'lastName'>): { name: MatchedName; middle: boolean | null } | null {
+  const subjectFirst = wordsOf(name.firstName);
+  const entryFirst = wordsOf(entry.firstName);
+  if (!subjectFirst.length || !entryFirst.length) return null;
+  const firstNameMatch = normalizeName(name.firstName) === normalizeName(entry.firstName) ? FirstNameComparison.EXACT : subjectFirst[0] === entryFirst[0] ? FirstNameComparison.FIRST_WORD : null;
+  if (!firstNameMatch) return null;
+  const [subjectLast, entryLast] = [normalizeName(name.lastName), normalizeName(entry.lastName)];
+  if (!subjectLast || !entryLast) return null;
+  const entryParts = new Set(lastNameParts(entry.lastName));
+  const lastNameMatch = subjectLast === entryLast ? LastNameComparison.EXACT : lastNameParts(name.lastName).some((part) => entryParts.has(part)) ? LastNameComparison.PART : null;
+  if (!lastNameMatch) return null;
+  const words = name.firstName.trim().split(/\s+/);
+  const middle = firstNameMatch === FirstNameComparison.EXACT ? [] : subjectFirst.slice(1);
+  return {
+    name: {
+      firstName: words[0],
+      middleName: firstNameMatch === FirstNameComparison.EXACT ? null : words.slice(1).join(' ') || null,
+      lastName: name.lastName.trim(),
+      source: name.source,
+      firstNameMatch,
+      lastNameMatch,
+    },
+    middle: middleAgrees(middle, [...entryFirst.slice(1), ...wordsOf(entry.middleName)]),
+  };
+}
+
 /**
- * How `subject` matches `entry` on `today`, or null. When both have an NPI, the NPI alone decides
- * (a different NPI is a different person, whatever the name). Otherwise the normalized last and
- * first names must be equal; then a known date of birth on both sides decides, else a known state
- * on both sides decides; with neither, the same name is a possible match (NAME_ONLY).
+ * How `subject` matches `entry` on `today`, or null (also for an entry reinstated by then).
+ *
+ * A name matches when, after `normalizeName`, the first word of its first-name field equals the first
+ * word of the entry's first name (the whole field equal counts too: `Mary-Ann` = `MARY ANN`), and the
+ * last names share the whole or one part (`lastNameParts`). Every name of the subject is compared; the
+ * closest match is kept (exact over partial, then the order of `subject.names`).
+ *
+ * NPI, date of birth and state are compared when both sides have them; a middle name when both have
+ * one (the rest of the subject's first-name field). Details that agree strengthen the match kind;
+ * details that differ are reported (`differing`) but never clear a name match: they are what the
+ * coder typed. The same NPI is a match whatever the names; a different NPI with a matching name
+ * is a NAME_* match with NPI among the differences.
  */
-export function matchLeie(subject: ScreeningSubject, entry: LeieEntry, today: string): LeieMatchKind | null {
+export function matchLeie(subject: ScreeningSubject, entry: LeieEntry, today: string): LeieMatch | null {
   if (!isInForce(entry, today)) return null;
-  if (subject.npi && entry.npi) return subject.npi === entry.npi ? LeieMatchKind.NPI : null;
-  const key = nameKey(subject.lastName, subject.firstName);
-  if (key === null || key !== entry.nameKey) return null;
-  if (subject.dateOfBirth && entry.dateOfBirth) return subject.dateOfBirth === entry.dateOfBirth ? LeieMatchKind.NAME_AND_DOB : null;
-  if (subject.state && entry.state) return subject.state.toUpperCase() === entry.state ? LeieMatchKind.NAME_AND_STATE : null;
-  return LeieMatchKind.NAME_ONLY;
+  const named = subject.names
+    .map((name) => compareName(name, entry))
+    .filter((found) => found !== null)
+    .map((found, order) => ({ found, score: (found.name.firstNameMatch === FirstNameComparison.EXACT ? 2 : 0) + (found.name.lastNameMatch === LastNameComparison.EXACT ? 1 : 0), order }))
+    .sort((x, y) => y.score - x.score || x.order - y.order)[0]?.found;
+  const agreeing: ScreeningDetail[] = [];
+  const differing: ScreeningDetail[] = [];
+  const compare = (detail: ScreeningDetail, mine: string | null | undefined, theirs: string | null | undefined) => {
+    if (mine && theirs) (mine.toUpperCase() === theirs.toUpperCase() ? agreeing : differing).push(detail);
+  };
+  compare(ScreeningDetail.NPI, subject.npi, entry.npi);
+  compare(ScreeningDetail.DATE_OF_BIRTH, subject.dateOfBirth, entry.dateOfBirth);
+  compare(ScreeningDetail.STATE, subject.state, entry.state);
+  if (named && named.middle !== null) (named.middle ? agreeing : differing).push(ScreeningDetail.MIDDLE_NAME);
+  const agrees = (detail: ScreeningDetail) => agreeing.includes(detail);
+  let kind: LeieMatchKind | null = null;
+  if (agrees(ScreeningDetail.NPI)) kind = LeieMatchKind.NPI;
+  else if (named) kind = agrees(ScreeningDetail.DATE_OF_BIRTH) ? LeieMatchKind.NAME_AND_DOB : agrees(ScreeningDetail.STATE) ? LeieMatchKind.NAME_AND_STATE : LeieMatchKind.NAME_ONLY;
+  return kind ? { kind, name: named?.name ?? null, agreeing, differing } : null;
 }
 
 /** Splits CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF) into rows of fields. */
@@ -177,6 +343,7 @@ export function parseLeieCsv(text: string): LeieEntry[] {
       general: get('GENERAL'),
       specialty: get('SPECIALTY'),
       nameKey: nameKey(get('LASTNAME'), get('FIRSTNAME')),
+      lastNameParts: get('FIRSTNAME') ? lastNameParts(get('LASTNAME')) : [],
       npi,
       dateOfBirth: leieDate(get('DOB'), 'DOB', line),
       state: get('STATE').toUpperCase() || null,

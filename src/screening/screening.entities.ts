@@ -1,12 +1,14 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
-import { LeieMatchKind } from '../domain/leie.js';
+import { LeieMatchKind, MatchedName, ScreeningDetail } from '../domain/leie.js';
 import { UserEntity } from '../users/user.entity.js';
 
 /** One row of the imported OIG LEIE file (the whole table is replaced by each import). */
 @Entity('leie_exclusions')
 @Index('leie_exclusions_npi_idx', ['npi'], { where: 'npi IS NOT NULL' })
 @Index('leie_exclusions_name_key_idx', ['nameKey'], { where: 'name_key IS NOT NULL' })
+// GIN, written by hand in the migration (TypeORM cannot declare it).
+@Index('leie_exclusions_last_name_parts_idx', { synchronize: false })
 export class LeieExclusionEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'leie_exclusions_pkey' })
   id: string;
@@ -36,6 +38,10 @@ export class LeieExclusionEntity {
   /** Normalized `LAST|FIRST`; null for entities. */
   @Column({ type: 'text', nullable: true })
   nameKey: string | null;
+
+  /** The normalized last name and its parts (`lastNameParts`); empty for entities. Candidates are looked up by it. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  lastNameParts: string[];
 
   @Column({ type: 'text', nullable: true })
   npi: string | null;
@@ -85,13 +91,23 @@ export enum ScreeningHoldStatus {
   CONFIRMED = 'CONFIRMED',
 }
 
+/** How a hold's match was made, for the admin: the name that matched and the details compared. */
+export interface ScreeningHoldEvidence {
+  /** The coder's name that matched; null when only the NPI did. */
+  name: MatchedName | null;
+  agreeing: ScreeningDetail[];
+  differing: ScreeningDetail[];
+}
+
 /**
  * A coder matched an LEIE entry. The entry is copied (`entry`), so the review still shows it after
- * the next import replaces the table. One hold per coder and entry: an entry cleared for a coder is
- * not raised again for them.
+ * the next import replaces the table. At most one live (OPEN or CONFIRMED) hold per coder and entry;
+ * once cleared, the entry is raised again for the coder only by a stronger match kind (the cleared
+ * hold stays, as history).
  */
 @Entity('screening_holds')
-@Index('screening_holds_coder_entry_key', ['coderId', 'entryKey'], { unique: true })
+@Index('screening_holds_coder_entry_live_key', ['coderId', 'entryKey'], { unique: true, where: `status IN ('OPEN', 'CONFIRMED')` })
+@Index('screening_holds_coder_entry_idx', ['coderId', 'entryKey'])
 @Index('screening_holds_status_created_idx', ['status', 'createdAt'])
 export class ScreeningHoldEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'screening_holds_pkey' })
@@ -118,6 +134,10 @@ export class ScreeningHoldEntity {
   /** What the coder's profile said when it matched (the names, NPI, birth date, state compared). */
   @Column({ type: 'jsonb' })
   subject: Record<string, string | null>;
+
+  /** The name that matched and how, the details that agree and those that differ (`{}` for holds raised before it was recorded). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  evidence: Partial<ScreeningHoldEvidence>;
 
   @Column({ type: 'enum', enum: ScreeningHoldStatus, enumName: 'screening_hold_status', default: ScreeningHoldStatus.OPEN })
   status: ScreeningHoldStatus;

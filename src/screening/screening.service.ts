@@ -14,13 +14,13 @@ import { AppConfig } from '../config/app-config.js';
 import { ContractsService } from '../contracts/contracts.service.js';
 import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
-import { LeieEntry, LeieMatchKind, matchLeie, nameKey, ScreeningSubject, splitDisplayName } from '../domain/leie.js';
+import { lastNameParts, LeieEntry, LeieMatch, MATCH_KINDS_WEAKEST_FIRST, matchLeie, ScreeningNameSource, ScreeningSubject, splitDisplayName } from '../domain/leie.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { OrganizationAccess } from '../organizations/organization-access.service.js';
 import { UsersService } from '../users/users.service.js';
 import { ScreeningHoldsArgs } from './dto/screening-hold.args.js';
-import { LeieExclusionEntity, LeieImportEntity, ScreeningHoldEntity, ScreeningHoldStatus } from './screening.entities.js';
+import { LeieExclusionEntity, LeieImportEntity, ScreeningHoldEntity, ScreeningHoldEvidence, ScreeningHoldStatus } from './screening.entities.js';
 
 /** Coders screened per statement of a full screen. */
 const PAGE = 500;
@@ -38,7 +38,7 @@ export interface ScreenResult {
 interface Match {
   subject: ScreeningSubject & { userId: string };
   entry: LeieExclusionEntity;
-  kind: LeieMatchKind;
+  match: LeieMatch;
 }
 
 /**
@@ -67,6 +67,8 @@ export class ScreeningService implements OnModuleInit, OnApplicationBootstrap {
 
   onModuleInit(): void {
     this.credentials.beforeApproving((coderId) => this.screenBeforeApproval(coderId));
+    // A rename (or any change of what is compared) is screened at once, not at the next monthly run.
+    this.profiles.afterProfileWritten((coderId) => this.screenCoder(coderId));
   }
 
   onApplicationBootstrap(): void {
@@ -138,7 +140,7 @@ export class ScreeningService implements OnModuleInit, OnApplicationBootstrap {
   /** Screens one coder (with or without a profile yet). */
   async screenCoder(coderId: string): Promise<ScreenResult> {
     const [identity] = await this.profiles.screeningSubjects({ userIds: [coderId] });
-    return this.screen([identity ?? { userId: coderId, legalFirstName: null, legalLastName: null, npi: null, dateOfBirth: null, state: null }]);
+    return this.screen([identity ?? { userId: coderId, legalFirstName: null, legalLastName: null, npi: null, dateOfBirth: null, state: null, legalNames: [] }]);
   }
 
   /**
@@ -167,17 +169,18 @@ export class ScreeningService implements OnModuleInit, OnApplicationBootstrap {
     if (!(await this.lastImport())) return { screened: 0, newHolds: 0 };
     const subjects = await this.subjectsOf(identities);
     const npis = subjects.flatMap((s) => (s.npi ? [s.npi] : []));
-    const keys = subjects.flatMap((s) => nameKey(s.lastName, s.firstName) ?? []);
+    const parts = [...new Set(subjects.flatMap((s) => s.names.flatMap((name) => lastNameParts(name.lastName))))];
     const today = todayUtc();
+    // Candidates by NPI or by a shared last-name part (GIN on last_name_parts); matchLeie decides.
     const candidates = await this.exclusions
       .createQueryBuilder('e')
-      .where('(e.npi = ANY(:npis) OR e.name_key = ANY(:keys))', { npis, keys })
+      .where('(e.npi = ANY(:npis) OR e.last_name_parts && CAST(:parts AS text[]))', { npis, parts })
       .andWhere('(e.reinstated_on IS NULL OR e.reinstated_on > :today)', { today })
       .getMany();
     const matches = subjects.flatMap((subject) =>
       candidates.flatMap((entry): Match[] => {
-        const kind = matchLeie(subject, entry, today);
-        return kind ? [{ subject, entry, kind }] : [];
+        const match = matchLeie(subject, entry, today);
+        return match ? [{ subject, entry, match }] : [];
       }),
     );
     const byCoder = new Map<string, Match[]>();
@@ -199,54 +202,75 @@ export class ScreeningService implements OnModuleInit, OnApplicationBootstrap {
     return { screened: subjects.length, newHolds };
   }
 
-  /** Inserts a hold per match not seen before (a cleared one included: the unique key skips it); answers how many were new. */
+  /**
+   * Inserts a hold per match, unless the coder has a live (OPEN or CONFIRMED) hold for the entry, or
+   * a cleared one of the same or a stronger kind: a cleared entry comes back only with a stronger
+   * match (the coder later gives the entry's NPI or birth date), the cleared hold kept as history.
+   * Racing screens settle on `screening_holds_coder_entry_live_key`. Answers how many were new.
+   */
   private async raiseHolds(manager: EntityManager, found: Match[]): Promise<number> {
     let raised = 0;
-    for (const { subject, entry, kind } of found) {
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(ScreeningHoldEntity)
-        .values({
-          coderId: subject.userId,
-          entryKey: entry.entryKey,
-          matchKind: kind,
-          entry: {
-            lastName: entry.lastName,
-            firstName: entry.firstName,
-            middleName: entry.middleName,
-            businessName: entry.businessName,
-            general: entry.general,
-            specialty: entry.specialty,
-            npi: entry.npi,
-            dateOfBirth: entry.dateOfBirth,
-            state: entry.state,
-            exclusionType: entry.exclusionType,
-            excludedOn: entry.excludedOn,
-            reinstatedOn: entry.reinstatedOn,
-            waiverOn: entry.waiverOn,
-          },
-          subject: { firstName: subject.firstName, lastName: subject.lastName, npi: subject.npi, dateOfBirth: subject.dateOfBirth, state: subject.state },
-          status: ScreeningHoldStatus.OPEN,
-        })
-        .orIgnore()
-        .returning(['id'])
-        .execute();
-      if (inserted.identifiers[0]?.id) raised++;
+    for (const { subject, entry, match } of found) {
+      const evidence: ScreeningHoldEvidence = { name: match.name, agreeing: match.agreeing, differing: match.differing };
+      const snapshot = {
+        lastName: entry.lastName,
+        firstName: entry.firstName,
+        middleName: entry.middleName,
+        businessName: entry.businessName,
+        general: entry.general,
+        specialty: entry.specialty,
+        npi: entry.npi,
+        dateOfBirth: entry.dateOfBirth,
+        state: entry.state,
+        exclusionType: entry.exclusionType,
+        excludedOn: entry.excludedOn,
+        reinstatedOn: entry.reinstatedOn,
+        waiverOn: entry.waiverOn,
+      };
+      const compared = match.name ?? { firstName: subject.names[0]?.firstName ?? '', lastName: subject.names[0]?.lastName ?? '' };
+      const inserted = await queryRows<{ id: string }>(
+        manager,
+        `INSERT INTO screening_holds (coder_id, entry_key, match_kind, entry, subject, evidence, status)
+         SELECT $1, $2, $3, $4, $5, $6, 'OPEN'
+         WHERE NOT EXISTS (
+           SELECT 1 FROM screening_holds h WHERE h.coder_id = $1 AND h.entry_key = $2
+             AND (h.status <> 'CLEARED' OR array_position($7::leie_match_kind[], h.match_kind) >= array_position($7::leie_match_kind[], $3::leie_match_kind)))
+         ON CONFLICT DO NOTHING
+         RETURNING id`,
+        [
+          subject.userId,
+          entry.entryKey,
+          match.kind,
+          snapshot,
+          { firstName: compared.firstName, lastName: compared.lastName, npi: subject.npi, dateOfBirth: subject.dateOfBirth, state: subject.state },
+          evidence,
+          MATCH_KINDS_WEAKEST_FIRST,
+        ],
+      );
+      if (inserted.length) raised++;
     }
     return raised;
   }
 
-  /** The names screened: the legal names of the profile, else the account's display name. */
+  /**
+   * Every name the platform knows for each coder: each legal name the profile has had (the current
+   * one first; a part not given is taken from the account name) and the account's name.
+   */
   private async subjectsOf(identities: ScreeningIdentity[]): Promise<(ScreeningSubject & { userId: string })[]> {
-    const unnamed = identities.filter((i) => !i.legalFirstName || !i.legalLastName).map((i) => i.userId);
-    const names = new Map((unnamed.length ? await this.users.findByIds(unnamed) : []).map((user) => [user.id, splitDisplayName(user.name)]));
+    const users = new Map((identities.length ? await this.users.findByIds(identities.map((i) => i.userId)) : []).map((user) => [user.id, splitDisplayName(user.name)]));
     return identities.map((identity) => {
-      const fallback = names.get(identity.userId) ?? { firstName: '', lastName: '' };
+      const account = users.get(identity.userId) ?? { firstName: '', lastName: '' };
+      const current = { firstName: identity.legalFirstName ?? '', lastName: identity.legalLastName ?? '' };
+      const legal = [current, ...identity.legalNames.filter((n) => n.firstName !== current.firstName || n.lastName !== current.lastName)]
+        .filter((n) => n.firstName || n.lastName)
+        .map((n, index) => ({
+          firstName: n.firstName || account.firstName,
+          lastName: n.lastName || account.lastName,
+          source: index === 0 && (current.firstName || current.lastName) ? ScreeningNameSource.LEGAL_NAME : ScreeningNameSource.PREVIOUS_LEGAL_NAME,
+        }));
       return {
         userId: identity.userId,
-        firstName: identity.legalFirstName || fallback.firstName,
-        lastName: identity.legalLastName || fallback.lastName,
+        names: [...legal, { ...account, source: ScreeningNameSource.ACCOUNT_NAME }],
         npi: identity.npi,
         dateOfBirth: identity.dateOfBirth,
         state: identity.state,

@@ -1,6 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEnum, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
 import { SignUpRole } from '../../domain/user-role.enum.js';
+import { SingleScriptName } from '../../common/validation/single-script-name.decorator.js';
 import { Trim } from '../../common/validation/trim.decorator.js';
 import { EmailAddress } from '../../common/validation/email-address.decorator.js';
 
@@ -22,11 +23,12 @@ export class SignUpInput {
   @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
 
-  @Field()
+  @Field({ description: 'The name shown, and screened against the OIG exclusion list for coders. Refused: a word mixing scripts (a Cyrillic or Greek lookalike letter in a Latin word).' })
   @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @SingleScriptName()
   name: string;
 
   @Field(() => SignUpRole)

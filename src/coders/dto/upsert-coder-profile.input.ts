@@ -7,6 +7,7 @@ import { IsNpi } from '../../common/validation/npi.decorator.js';
 import { Specialty } from '../../domain/specialty.enum.js';
 import { IsIanaTimezone } from '../../domain/timezone.js';
 import { CodeSet, WorkType } from '../../domain/work.enums.js';
+import { SingleScriptName } from '../../common/validation/single-script-name.decorator.js';
 import { Trim } from '../../common/validation/trim.decorator.js';
 
 @InputType()
@@ -106,6 +107,7 @@ export class UpsertCoderProfileInput {
   @IsNotEmpty()
   @MaxLength(80)
   @Matches(/\p{L}/u, { message: 'legalFirstName must contain a letter' })
+  @SingleScriptName()
   legalFirstName?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Legal last name, for OIG exclusion screening. Private.' })
@@ -115,6 +117,7 @@ export class UpsertCoderProfileInput {
   @IsNotEmpty()
   @MaxLength(80)
   @Matches(/\p{L}/u, { message: 'legalLastName must contain a letter' })
+  @SingleScriptName()
   legalLastName?: string | null;
 
   @Field(() => String, { nullable: true, description: "The coder's individual NPI (10 digits, Luhn check digit), for OIG exclusion screening. Private." })

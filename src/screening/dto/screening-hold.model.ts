@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connection } from '../../common/pagination/connection.js';
 import { LocalDateScalar } from '../../common/scalars/local-date.scalar.js';
-import { LeieMatchKind } from '../../domain/leie.js';
+import { FirstNameComparison, LastNameComparison, LeieMatchKind, ScreeningDetail, ScreeningNameSource } from '../../domain/leie.js';
 import { ScreeningHoldStatus } from '../screening.entities.js';
 
 registerEnumType(ScreeningHoldStatus, {
@@ -12,8 +12,37 @@ registerEnumType(ScreeningHoldStatus, {
 registerEnumType(LeieMatchKind, {
   name: 'LeieMatchKind',
   description:
-    'How the coder matched the LEIE entry. NPI: the same NPI. NAME_AND_DOB: same last and first name and birth date. NAME_AND_STATE: same name and state (no birth date on one side). NAME_ONLY: same name, nothing else to compare (a possible match).',
+    'How the coder matched the LEIE entry, strongest first. NPI: the same NPI, whatever the name. NAME_AND_DOB: a name of the coder matches and so does the birth date. NAME_AND_STATE: a name and the state. NAME_ONLY: a name matches and no other detail agrees (missing on one side, or different: see differingDetails). Details the coder typed never clear a name match.',
 });
+
+registerEnumType(ScreeningDetail, { name: 'ScreeningDetail', description: 'A detail compared besides the names (when both sides have it): NPI, DATE_OF_BIRTH, STATE, MIDDLE_NAME (or initial).' });
+registerEnumType(ScreeningNameSource, {
+  name: 'ScreeningNameSource',
+  description: "Where the coder's name that matched comes from: ACCOUNT_NAME (signUp's name), LEGAL_NAME (the profile's now), PREVIOUS_LEGAL_NAME (one the profile had before a rename).",
+});
+registerEnumType(FirstNameComparison, { name: 'FirstNameComparison', description: 'EXACT: the whole first-name field. FIRST_WORD: its first word (middle names or initials aside).' });
+registerEnumType(LastNameComparison, { name: 'LastNameComparison', description: 'EXACT: the whole last name. PART: one part of a compound (hyphenated or spaced) last name.' });
+
+@ObjectType({ description: "The coder's name that matched the entry, split as compared, and how it matched." })
+export class ScreeningMatchedName {
+  @Field({ description: 'The first word of the first-name field.' })
+  firstName: string;
+
+  @Field(() => String, { nullable: true, description: 'The rest of the first-name field (middle names, initials); null when none or the whole field matched.' })
+  middleName: string | null;
+
+  @Field({ description: 'The last name.' })
+  lastName: string;
+
+  @Field(() => ScreeningNameSource)
+  source: ScreeningNameSource;
+
+  @Field(() => FirstNameComparison)
+  firstNameMatch: FirstNameComparison;
+
+  @Field(() => LastNameComparison)
+  lastNameMatch: LastNameComparison;
+}
 
 @ObjectType({ description: 'The LEIE row a coder matched, as it was when matched.' })
 export class LeieEntrySnapshot {
@@ -59,10 +88,10 @@ export class LeieEntrySnapshot {
 
 @ObjectType({ description: "What the coder's profile said when it matched." })
 export class ScreeningSubjectSnapshot {
-  @Field({ description: 'First name compared (the legal first name, else the first word of the account name).' })
+  @Field({ description: 'First name of the name that matched (see matchedName), else the first name screened first.' })
   firstName: string;
 
-  @Field({ description: 'Last name compared (the legal last name, else the last word of the account name).' })
+  @Field({ description: 'Last name of the name that matched, else the last name screened first.' })
   lastName: string;
 
   @Field(() => String, { nullable: true, description: "The coder's NPI, when given." })
@@ -91,6 +120,15 @@ export class ScreeningHold {
 
   @Field(() => ScreeningSubjectSnapshot, { description: 'What was compared on the coder side.' })
   subject: ScreeningSubjectSnapshot;
+
+  @Field(() => ScreeningMatchedName, { nullable: true, description: "The coder's name that matched and how; null when only the NPI matched (or for holds raised before this was recorded)." })
+  matchedName: ScreeningMatchedName | null;
+
+  @Field(() => [ScreeningDetail], { description: 'Details both sides have and that agree.' })
+  agreeingDetails: ScreeningDetail[];
+
+  @Field(() => [ScreeningDetail], { description: 'Details both sides have and that differ: what the coder typed; they never clear a match, the admin checks them.' })
+  differingDetails: ScreeningDetail[];
 
   @Field(() => ScreeningHoldStatus, { description: 'OPEN, CLEARED or CONFIRMED.' })
   status: ScreeningHoldStatus;
