@@ -95,7 +95,11 @@ describe('trust red team: holds and credential requirements on contracts (issue 
       for (const name of ['First Coder', 'Second Coder']) {
         const { coder } = await c.verifiedCoder({ name, credentials: ['CPC'] });
         const { inviteMember } = ok(
-          await app.gql(`mutation($org: ID!, $email: String!) { inviteMember(organizationId: $org, email: $email, role: MEMBER) { id } }`, { org: company.id, email: coder.user.email }, boss.accessToken),
+          await app.gql(
+            `mutation($org: ID!, $email: String!) { inviteMember(organizationId: $org, email: $email, role: MEMBER) { id } }`,
+            { org: company.id, email: coder.user.email },
+            boss.accessToken,
+          ),
         );
         ok(await app.gql(`mutation($id: ID!) { acceptMembershipInvitation(id: $id) { id } }`, { id: inviteMember.id }, coder.accessToken));
         members.push(coder);
@@ -120,7 +124,8 @@ describe('trust red team: holds and credential requirements on contracts (issue 
     it('touches no PHI of a contract it already works while the hold is OPEN (documents, batches), the practice still does; cleared, it works again', async () => {
       const { owner, coder, contractId } = await acceptedContract(app, { requiresBaa: true }, { rateCents: 400 });
       await signBaa(app, contractId, owner, coder);
-      const upload = (token: string) => app.http().post(`/contracts/${contractId}/documents`).set('authorization', `Bearer ${token}`).attach('file', PDF, { filename: 'chart-0042.pdf', contentType: 'application/pdf' });
+      const upload = (token: string) =>
+        app.http().post(`/contracts/${contractId}/documents`).set('authorization', `Bearer ${token}`).attach('file', PDF, { filename: 'chart-0042.pdf', contentType: 'application/pdf' });
       const uploaded = await upload(owner.accessToken);
       expect(uploaded.status).toBe(201);
       const download = (token: string) => app.http().get(`/documents/${uploaded.body.id}`).set('authorization', `Bearer ${token}`).buffer(true);

@@ -4,8 +4,7 @@ import { CredentialInactiveReason } from '../../domain/credential-rules.js';
 import { CredentialType } from '../../domain/credential-type.enum.js';
 
 @ObjectType({
-  description:
-    "A requirement group of the contract's posting that no counting credential of the coder meets any more (computed now, from the dates), with the credential that stopped counting.",
+  description: "A requirement group of the contract's posting that no counting credential of the coder meets any more (computed now, from the dates), with the credential that stopped counting.",
 })
 export class CredentialAlert {
   @Field({ description: 'The requirement no longer met, as the posting\'s credentialRequirements label it: "CPC", "any of CPC, CCS-P".' })
