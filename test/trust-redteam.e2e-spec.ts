@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CredentialAlertsService } from '../src/contracts/credential-alerts.service.js';
 import { parseLeieCsv } from '../src/domain/leie.js';
 import { ScreeningService } from '../src/screening/screening.service.js';
 import { coders, failed, given, inMonths, ok, postJob, Session } from './support/given.js';
 import { acceptedContract, signBaa } from './support/money.js';
-import { TestApp } from './support/test-app.js';
+import { eventually } from './support/wait.js';
+import { GraphqlResponse, TestApp } from './support/test-app.js';
 import type { Untyped } from './support/untyped.js';
 
 // Red team of issue 17 (holds and credential requirements on contracts): the attacker is a held coder
@@ -170,6 +172,34 @@ describe('trust red team: holds and credential requirements on contracts (issue 
       expect(await app.sql('SELECT 1 FROM contracts WHERE bid_id = $1', [placed.id])).toEqual([]);
       expect(await app.sql('SELECT status FROM bids WHERE id = $1', [placed.id])).toEqual([{ status: 'PENDING' }]);
       expect(await app.sql('SELECT status, positions_filled FROM job_postings WHERE id = $1', [posting.id])).toEqual([{ status: 'OPEN', positions_filled: 0 }]);
+    });
+
+    it('waits for a credential change in flight and judges the coder on its outcome', async () => {
+      const { owner, organization } = await a.practice();
+      const posting = await postJob(app, owner, organization.id, { requiredCredentialTypes: ['CPC'] });
+      const { coder } = await c.verifiedCoder({ credentials: ['CPC'] });
+      const placed = ok(await bid(coder, posting.id)).submitBid;
+      const cpc = await credentialOf(coder, 'CPC');
+      // Another transaction (an admin's review, say) is changing the credential when the practice accepts:
+      // read without waiting for it, the hire would stand on the old, verified row.
+      const reviewer = new pg.Client({ connectionString: app.config.databaseUrl });
+      await reviewer.connect();
+      let accepted: GraphqlResponse;
+      try {
+        await reviewer.query('BEGIN');
+        await reviewer.query(`UPDATE credentials SET status = 'PENDING' WHERE id = $1`, [cpc]);
+        const pending = app.gql(ACCEPT, { id: placed.id }, owner.accessToken);
+        await eventually(
+          async () => (await app.sql<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0].n === 1,
+          'the acceptance waiting on the credential',
+        );
+        await reviewer.query('COMMIT');
+        accepted = await pending;
+      } finally {
+        await reviewer.end();
+      }
+      expect(failed(accepted, 'CONFLICT').extensions.unmetCredentialRequirements).toEqual(['CPC']);
+      expect(await app.sql('SELECT 1 FROM contracts WHERE bid_id = $1', [placed.id])).toEqual([]);
     });
 
     it('hires on "any of" while one credential of the group still counts, and refuses once none does', async () => {
