@@ -212,6 +212,15 @@ export class CoderProfilesService {
     return (await repository.findOne({ select: { id: true, screeningHeld: true }, where: { userId } }))?.screeningHeld ?? false;
   }
 
+  /**
+   * `isScreeningHeld` in the caller's transaction, share-locking the profile row: a screen putting the
+   * coder on hold (`setScreeningHeld`) waits for the caller's commit or is seen by it, never slips in between.
+   */
+  async lockScreeningHeld(manager: EntityManager, userId: string): Promise<boolean> {
+    const profile = await manager.getRepository(CoderProfileEntity).findOne({ select: { id: true, screeningHeld: true }, where: { userId }, lock: { mode: 'pessimistic_read' } });
+    return profile?.screeningHeld ?? false;
+  }
+
   findById(id: string): Promise<CoderProfileEntity | null> {
     return this.profiles.findOneBy({ id });
   }

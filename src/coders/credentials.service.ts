@@ -171,6 +171,16 @@ export class CredentialsService implements OnApplicationBootstrap {
   }
 
   /**
+   * `countingTypes` in the caller's transaction, share-locking the coder's credential rows: a review,
+   * update or withdrawal of one of them waits for the caller's commit (a hire decided on them stands on them).
+   */
+  async lockCountingTypes(manager: EntityManager, coderId: string): Promise<CredentialType[]> {
+    const today = todayUtc();
+    const rows = await manager.getRepository(CredentialEntity).find({ where: { coderId }, order: { createdAt: 'ASC' }, lock: { mode: 'pessimistic_read' } });
+    return rows.filter((c) => credentialStanding(c, today).active).map((c) => c.type);
+  }
+
+  /**
    * Each given coder's credentials with their standing today, for callers that must tell why a
    * credential does not count and since when (contracts' credential alerts and the lapse job).
    */

@@ -38,6 +38,9 @@ function weeklyHourLimitOf(bid: BidEntity, posting: JobPostingEntity): number | 
   return bid.weeklyHourLimit ?? (posting.payModel === PayModel.HOURLY ? posting.weeklyHourLimit : null) ?? DEFAULT_WEEKLY_HOUR_LIMIT;
 }
 
+/** The answer to putting a held coder on a contract (the match details are the admins' to see). */
+const SCREENING_HOLD_REFUSAL = 'This coder is on hold pending exclusion screening review';
+
 /** Why a contract cannot end now (read under its row lock, in the ending transaction), or null when it may. */
 export type EndCheck = (manager: EntityManager, contract: ContractEntity) => Promise<string | null>;
 
@@ -74,12 +77,12 @@ export class ContractsService {
     if (bid.organizationId && !(await this.organizations.isActiveMember(bid.coderId, bid.organizationId))) {
       throw new ConflictError('The coder this bid names no longer works for the coding company');
     }
-    // Exclusion screening holds the coder: no new contracts until an admin clears the hold (docs/screening.md).
-    if (await this.profiles.isScreeningHeld(bid.coderId)) throw new ConflictError('This coder is on hold pending exclusion screening review', { reason: 'SCREENING_HOLD' });
     try {
       return await this.transactions.run(async (manager) => {
-        await this.postings.lockForUpdate(manager, posting.id);
+        const current = await this.postings.lockForUpdate(manager, posting.id);
         const locked = await this.bids.lockPending(manager, bidId);
+        // The bid was judged when it was placed; the coder is judged again now, under locks (docs/matching.md).
+        await this.requireHireable(manager, locked.coderId, current);
         const { filled } = await this.postings.takePosition(manager, posting.id);
         await this.bids.markAccepted(manager, bidId);
         const contract = await manager.getRepository(ContractEntity).save({
@@ -235,7 +238,7 @@ export class ContractsService {
 
   /**
    * A coding company's OWNER or ADMIN gives one of the company's contracts to another of its members:
-   * an ACTIVE member with a coder profile and the posting's required credentials (as for a bid). The
+   * an ACTIVE member with a coder profile, not held by exclusion screening, and the posting's required credentials (as for a bid). The
    * contract keeps paying the company. The previous coder loses the contract at once (standings are
    * read per request, live subscriptions included), the new one gains it; both are notified.
    */
@@ -256,12 +259,33 @@ export class ContractsService {
       const locked = await this.lockForUpdate(manager, contractId);
       if (locked.status === ContractStatus.ENDED) throw new ConflictError('This contract has ENDED');
       if (locked.coderId === coderId) throw new ConflictError('This coder already works this contract');
+      // A held coder takes no contract, new or handed over (docs/screening.md); read under the profile's share lock.
+      if (await this.profiles.lockScreeningHeld(manager, coderId)) throw new ConflictError(SCREENING_HOLD_REFUSAL, { reason: 'SCREENING_HOLD' });
       await manager.getRepository(ContractEntity).update({ id: contractId }, { coderId });
       const data = { contractId, jobPostingId: posting.id };
       await this.notifications.notify(manager, locked.coderId, NotificationKind.CONTRACT_REASSIGNED, `Your company gave the contract for "${posting.title}" to another coder`, data);
       await this.notifications.notify(manager, coderId, NotificationKind.CONTRACT_REASSIGNED, `Your company gave you the contract for "${posting.title}"`, data);
       return manager.getRepository(ContractEntity).findOneByOrFail({ id: contractId });
     });
+  }
+
+  /**
+   * Whether the coder may be put on a contract of `posting` now, in the caller's transaction: not held
+   * by exclusion screening (CONFLICT, reason SCREENING_HOLD) and meeting every requirement group of the
+   * posting with credentials that count today (CONFLICT, reason CREDENTIAL_REQUIREMENTS_UNMET, naming
+   * the unmet groups in `extensions.unmetCredentialRequirements`). Share-locks the profile and the
+   * credentials, so a hold or a credential change racing the hire waits for it or is seen by it.
+   */
+  private async requireHireable(manager: EntityManager, coderId: string, posting: JobPostingEntity): Promise<void> {
+    if (await this.profiles.lockScreeningHeld(manager, coderId)) throw new ConflictError(SCREENING_HOLD_REFUSAL, { reason: 'SCREENING_HOLD' });
+    const held = await this.credentials.lockCountingTypes(manager, coderId);
+    const requirements = requirementsOf(posting);
+    const unmet = unmetGroups(requirements, held);
+    if (unmet.length)
+      throw new ConflictError(`The coder no longer holds a verified, unexpired ${describeUnmet(unmet, requirements, held)}, which this posting requires`, {
+        reason: 'CREDENTIAL_REQUIREMENTS_UNMET',
+        unmetCredentialRequirements: unmet.map((check) => check.label),
+      });
   }
 
   /**

@@ -10,7 +10,7 @@ export class ContractCredentialAlertsResolver {
 
   @ResolveField(() => [CredentialAlert], {
     description:
-      "Credentials the posting required that the coder no longer holds as counting (expired, AAPC membership lapsed, ...), computed now; empty when all count. The practice's managers are also notified once per lapse.",
+      "The posting's requirement groups that the coder's counting credentials no longer meet ('any of CPC, CCS-P' only once neither counts; apprentice designations where the posting accepts them), each with the credential that stopped counting (expired, AAPC membership lapsed, ...), computed now; empty when every group is met. The practice's managers are also notified once per lapse.",
   })
   async credentialAlerts(@Parent() contract: Contract, @Loaders() loaders: RequestLoaders): Promise<CredentialAlert[]> {
     return this.alerts.alertsFor(loaders, contract);

@@ -10,7 +10,8 @@ import { AppConfig } from '../config/app-config.js';
 import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { CredentialStanding } from '../domain/credential-rules.js';
-import { credentialLabel, CredentialType } from '../domain/credential-type.enum.js';
+import { CredentialRequirements, requirementsOf, typesMeetingGroup, unmetGroups } from '../domain/credential-requirements.js';
+import { credentialLabel } from '../domain/credential-type.enum.js';
 import { JobPostingsService } from '../jobs/job-postings.service.js';
 import { MailService } from '../mail/mail.service.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
@@ -23,19 +24,37 @@ import { CredentialAlert } from './dto/credential-alert.model.js';
 
 type Standing = CredentialEntity & { standing: CredentialStanding };
 
+/** "a CPC credential" for a group of one, "a credential meeting 'any of CPC, CCS-P'" for more. */
+const requirementWords = (label: string): string => (label.startsWith('any of ') ? `a credential meeting '${label}'` : `a ${label} credential`);
+
 /**
- * The alerts of a contract: each credential type its posting required that the coder holds as no
- * counting credential now. The coder's live credential of the type (pending or verified) explains
- * why; without one, the last one on file (rejected).
+ * The alerts of a contract, by the one rule of requirements (`unmetGroups(requirementsOf(posting), held)`,
+ * as bids and matching decide): one alert per requirement group of the posting that no counting
+ * credential of the coder meets now ("any of CPC, CCS-P" lapses only when neither counts; a CPC-A
+ * meets "CPC" where the posting accepts apprentices). A group the coder never held a credential for
+ * raises none (nothing lapsed). The alert names the credential that explains it: of those that could
+ * meet the group and are not rejected, the one that stopped counting last (the lapse that left the
+ * group unmet), else the first on file; without any, the last rejected one. A renewal under review
+ * keeps the credential counting on its old dates, so it is no lapse until those pass.
  */
-export function credentialAlertsOf(required: CredentialType[], credentials: Standing[]): CredentialAlert[] {
+export function credentialAlertsOf(requirements: CredentialRequirements, credentials: Standing[]): CredentialAlert[] {
+  const held = credentials.filter((c) => c.standing.active).map((c) => c.type);
   const alerts: CredentialAlert[] = [];
-  for (const type of required) {
-    const ofType = credentials.filter((c) => c.type === type);
-    if (ofType.some((c) => c.standing.active)) continue;
-    const shown = ofType.find((c) => c.status !== 'REJECTED') ?? ofType[ofType.length - 1];
-    if (!shown?.standing.reason) continue;
-    alerts.push({ credentialType: type, label: credentialLabel(type), reason: shown.standing.reason, since: shown.standing.since, credentialId: shown.id });
+  for (const check of unmetGroups(requirements, held)) {
+    const meeting = typesMeetingGroup(check.group, requirements.apprenticesAccepted);
+    const candidates = credentials.filter((c) => meeting.includes(c.type) && c.standing.reason !== null);
+    const live = candidates.filter((c) => c.status !== 'REJECTED');
+    const lapsed = live.filter((c) => c.standing.since !== null).sort((x, y) => (x.standing.since! < y.standing.since! ? 1 : x.standing.since! > y.standing.since! ? -1 : 0));
+    const shown = lapsed[0] ?? live[0] ?? candidates[candidates.length - 1];
+    if (!shown) continue;
+    alerts.push({
+      requirement: check.label,
+      credentialType: shown.type,
+      label: credentialLabel(shown.type),
+      reason: shown.standing.reason!,
+      since: shown.standing.since,
+      credentialId: shown.id,
+    });
   }
   return alerts;
 }
@@ -71,8 +90,9 @@ export class CredentialAlertsService implements OnApplicationBootstrap {
   /** A contract's alerts, through the request's loaders (contract lists cost a query per kind, not per contract). */
   async alertsFor(loaders: RequestLoaders, contract: { coderId: string; jobPostingId: string }): Promise<CredentialAlert[]> {
     const posting = await this.postings.loadById(loaders, contract.jobPostingId);
-    if (!posting?.requiredCredentialTypes.length) return [];
-    return credentialAlertsOf(posting.requiredCredentialTypes, await this.credentials.loadStandings(loaders, contract.coderId));
+    const requirements = posting && requirementsOf(posting);
+    if (!requirements?.groups.length) return [];
+    return credentialAlertsOf(requirements, await this.credentials.loadStandings(loaders, contract.coderId));
   }
 
   /**
@@ -81,15 +101,15 @@ export class CredentialAlertsService implements OnApplicationBootstrap {
    */
   async notifyLapses(): Promise<number> {
     const active = await this.contracts.find({ select: { id: true, coderId: true, jobPostingId: true, organizationId: true }, where: { status: ContractStatus.ACTIVE } });
-    const postings = new Map<string, { required: CredentialType[]; postedById: string; title: string }>();
+    const postings = new Map<string, { requirements: CredentialRequirements; postedById: string; title: string }>();
     for (const id of new Set(active.map((c) => c.jobPostingId))) {
       const posting = await this.postings.findById(id);
-      if (posting) postings.set(id, { required: posting.requiredCredentialTypes, postedById: posting.postedById, title: posting.title });
+      if (posting) postings.set(id, { requirements: requirementsOf(posting), postedById: posting.postedById, title: posting.title });
     }
-    const withRequirements = active.filter((c) => postings.get(c.jobPostingId)?.required.length);
+    const withRequirements = active.filter((c) => postings.get(c.jobPostingId)?.requirements.groups.length);
     const standings = await this.credentials.standingsForCoders(withRequirements.map((c) => c.coderId));
     const lapses = withRequirements.flatMap((contract) =>
-      credentialAlertsOf(postings.get(contract.jobPostingId)!.required, standings.get(contract.coderId) ?? [])
+      credentialAlertsOf(postings.get(contract.jobPostingId)!.requirements, standings.get(contract.coderId) ?? [])
         .filter((alert) => alert.since !== null && alert.credentialId !== null)
         .map((alert) => ({ contract, alert })),
     );
@@ -108,7 +128,7 @@ export class CredentialAlertsService implements OnApplicationBootstrap {
           const posting = postings.get(contract.jobPostingId)!;
           const managers = await this.organizations.membersHolding(manager, contract.organizationId, 'organization.manage');
           const recipients = [...new Set([posting.postedById, ...managers])];
-          const message = `A ${alert.label} credential the contract for "${posting.title}" requires no longer counts (${alert.reason} since ${alert.since})`;
+          const message = `The coder's ${alert.label} credential no longer counts (${alert.reason} since ${alert.since}), and the contract for "${posting.title}" requires ${requirementWords(alert.requirement)}`;
           const data = { contractId: contract.id, credentialId: alert.credentialId!, credentialType: alert.credentialType, lapsedOn: alert.since! };
           for (const userId of recipients) {
             if (!(await this.organizations.isActiveMember(userId, contract.organizationId, manager))) continue;

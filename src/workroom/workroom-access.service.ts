@@ -4,6 +4,7 @@ import { In, IsNull, Not, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { AppError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
+import { CoderProfilesService } from '../coders/coder-profiles.service.js';
 import { queryRows } from '../database/query-rows.js';
 import { ContractAccess, ContractSide } from '../contracts/contract-access.service.js';
 import { ContractEntity } from '../contracts/contract.entity.js';
@@ -80,7 +81,9 @@ export interface PhiNeed {
 
 /**
  * Who may touch a contract's PHI, and when: the contract gate first (its two parties, a coding
- * company signing for its coder; admins are FORBIDDEN, others NOT_FOUND); then whether its PHI was
+ * company signing for its coder; admins are FORBIDDEN, others NOT_FOUND); then, on the coder side,
+ * exclusion screening (CONFLICT, reason SCREENING_HOLD, while the caller or the contract's coder is
+ * held); then whether its PHI was
  * destroyed after the retention period (CONFLICT, reason PHI_DESTROYED); then its state (writing
  * while ACTIVE, reviewing while ACTIVE or PAUSED, reading while ACTIVE, PAUSED or DISPUTED: CONFLICT
  * otherwise); then the BAA: both parties' signatures of one version on every contract whose work reads
@@ -96,12 +99,14 @@ export class WorkroomAccessService {
     private readonly contracts: ContractAccess,
     private readonly organizations: OrganizationAccess,
     private readonly organizationsService: OrganizationsService,
+    private readonly profiles: CoderProfilesService,
     private readonly audit: AuditLogService,
   ) {}
 
   async require(actor: Actor, contractId: string, need: PhiNeed, context: AuditContext, record: Omit<AuditRecord, 'contractId' | 'outcome'>): Promise<ContractEntity & { side: ContractSide }> {
     try {
       const { contract, standing: side } = await this.contracts.require(actor, contractId, need.permission ?? 'contract.phi', need.subject);
+      if (side === 'coder') await this.requireNotHeld(actor, contract);
       const destroyed = await this.destructions.findOneBy({ contractId });
       if (destroyed)
         throw new ConflictError(
@@ -240,6 +245,21 @@ export class WorkroomAccessService {
         throw error;
       });
     return this.subcontractorBaas.find({ where: { organizationId, ...(manages ? {} : { coderId: actor.id }) }, order: { coderSignedAt: 'DESC' } });
+  }
+
+  /**
+   * Exclusion screening (docs/screening.md): a coder whose profile is held, OPEN or CONFIRMED alike,
+   * touches no PHI on any contract, old ones included, until an admin clears the hold; nor does
+   * anyone else on the coder side (a coding company's OWNER or ADMIN) while the contract's coder is
+   * held: the company gives the contract to another coder (`reassignContractCoder`) to go on.
+   */
+  private async requireNotHeld(actor: Actor, contract: ContractEntity): Promise<void> {
+    if (await this.profiles.isScreeningHeld(actor.id))
+      throw new ConflictError('Your coder profile is on hold pending exclusion screening review: PHI is closed to you until it is cleared', { reason: 'SCREENING_HOLD' });
+    if (actor.id !== contract.coderId && (await this.profiles.isScreeningHeld(contract.coderId)))
+      throw new ConflictError("This contract's coder is on hold pending exclusion screening review: give the contract to another coder (reassignContractCoder) to go on", {
+        reason: 'SCREENING_HOLD',
+      });
   }
 
   private async requireCodingCompany(organizationId: string): Promise<void> {

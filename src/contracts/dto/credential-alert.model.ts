@@ -3,9 +3,14 @@ import { LocalDateScalar } from '../../common/scalars/local-date.scalar.js';
 import { CredentialInactiveReason } from '../../domain/credential-rules.js';
 import { CredentialType } from '../../domain/credential-type.enum.js';
 
-@ObjectType({ description: "A credential the contract's posting required that the coder no longer holds as counting (computed now, from the dates)." })
+@ObjectType({
+  description: "A requirement group of the contract's posting that no counting credential of the coder meets any more (computed now, from the dates), with the credential that stopped counting.",
+})
 export class CredentialAlert {
-  @Field(() => CredentialType, { description: 'The required credential type that no longer counts.' })
+  @Field({ description: 'The requirement no longer met, as the posting\'s credentialRequirements label it: "CPC", "any of CPC, CCS-P".' })
+  requirement: string;
+
+  @Field(() => CredentialType, { description: "The coder's credential type that no longer counts toward the requirement (e.g. CPC_A where the posting accepts apprentices)." })
   credentialType: CredentialType;
 
   @Field({ description: 'Display name, e.g. "CPC".' })
@@ -17,6 +22,6 @@ export class CredentialAlert {
   @Field(() => LocalDateScalar, { nullable: true, description: 'The first day it no longer counted (EXPIRED, MEMBERSHIP_LAPSED).' })
   since: string | null;
 
-  @Field(() => ID, { nullable: true, description: "The coder's credential of that type, if any." })
+  @Field(() => ID, { nullable: true, description: "The coder's credential that no longer counts, if any." })
   credentialId: string | null;
 }
