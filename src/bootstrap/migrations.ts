@@ -37,6 +37,7 @@ import { CredentialRequirementGroups1795926000000 } from '../../migrations/17959
 import { ExclusionScreening1795927000000 } from '../../migrations/1795927000000-ExclusionScreening.js';
 import { CeuLog1795928000000 } from '../../migrations/1795928000000-CeuLog.js';
 import { AuditFindings1795929000000 } from '../../migrations/1795929000000-AuditFindings.js';
+import { PublicProfiles1795930400000 } from '../../migrations/1795930400000-PublicProfiles.js';
 
 /**
  * Every migration, oldest first. `npm run migration:generate -- migrations/<Intent>` writes a new
@@ -82,4 +83,5 @@ export const MIGRATIONS = [
   ExclusionScreening1795927000000,
   CeuLog1795928000000,
   AuditFindings1795929000000,
+  PublicProfiles1795930400000,
 ];
