@@ -9,6 +9,7 @@ import { limitConnections } from './common/throttling/connection-limits.js';
 import { GraphqlRequestRateLimit } from './common/throttling/graphql-request-rate-limit.js';
 import { AppConfig } from './config/app-config.js';
 import { requestId } from './config/logger-options.js';
+import { ExplorerPage } from './explorer/explorer-page.js';
 
 /** Builds the initialised (not yet listening) application for `config`: used by `main.ts` and the tests. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -40,6 +41,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   limitConnections(app.getHttpServer(), { maxConnections: env.HTTP_MAX_CONNECTIONS, maxPerAddress: trustProxy === false ? env.HTTP_MAX_CONNECTIONS_PER_IP : null });
   // Every GraphQL request counts against the rate limit, before its body is read (resolver calls count on their own).
   adapter.getInstance().addHook('onRequest', app.get(GraphqlRequestRateLimit).onRequest);
+  // A browser asking GET /graphql for HTML gets the explorer page (our own files, no CDN) where it is enabled.
+  if (config.explorerEnabled) adapter.getInstance().addHook('onRequest', app.get(ExplorerPage).onRequest);
   await app.register(multipart, { limits: { fileSize: env.MAX_DOCUMENT_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 12 }, throwFileSizeLimit: true });
   app.useLogger(app.get(Logger));
   app.flushLogs();

@@ -37,6 +37,7 @@ import { PubSubModule } from './common/pubsub/pubsub.module.js';
 import { WorkroomModule } from './workroom/workroom.module.js';
 import { ScreeningModule } from './screening/screening.module.js';
 import { ReputationModule } from './reputation/reputation.module.js';
+import { ExplorerModule } from './explorer/explorer.module.js';
 
 /** The feature modules; also walked by `scripts/print-schema.ts` to build the schema without a database. */
 export const FEATURE_MODULES = [
@@ -77,6 +78,8 @@ export class AppModule {
         PubSubModule,
         HealthModule,
         ...FEATURE_MODULES,
+        // The explorer page and its files exist only where it is enabled (development, or EXPLORER_ENABLED=true).
+        ...(config.explorerEnabled ? [ExplorerModule] : []),
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -39,6 +39,7 @@ import { CeuLog1795928000000 } from '../../migrations/1795928000000-CeuLog.js';
 import { AuditFindings1795929000000 } from '../../migrations/1795929000000-AuditFindings.js';
 import { ExclusionScreeningNames1795930000000 } from '../../migrations/1795930000000-ExclusionScreeningNames.js';
 import { CeuEvidence1795930200000 } from '../../migrations/1795930200000-CeuEvidence.js';
+import { PublicProfiles1795930400000 } from '../../migrations/1795930400000-PublicProfiles.js';
 
 /**
  * Every migration, oldest first. `npm run migration:generate -- migrations/<Intent>` writes a new
@@ -86,4 +87,5 @@ export const MIGRATIONS = [
   AuditFindings1795929000000,
   ExclusionScreeningNames1795930000000,
   CeuEvidence1795930200000,
+  PublicProfiles1795930400000,
 ];

@@ -12,6 +12,7 @@ import { UserEntity } from '../users/user.entity.js';
  */
 @Entity('coder_profiles')
 @Index('coder_profiles_user_id_key', ['userId'], { unique: true })
+@Index('coder_profiles_public_slug_key', ['publicSlug'], { unique: true })
 // GIN and expression indexes written by hand in the migration (TypeORM cannot declare them):
 @Index('coder_profiles_search_document_idx', { synchronize: false })
 @Index('coder_profiles_specialties_idx', { synchronize: false })
@@ -23,6 +24,7 @@ import { UserEntity } from '../users/user.entity.js';
 @Check('coder_profiles_rates_check', 'hourly_rate_cents > 0 AND per_chart_rate_cents > 0')
 @Check('coder_profiles_npi_format_check', `npi ~ '^[0-9]{10}$'`)
 @Check('coder_profiles_state_format_check', `state ~ '^[A-Z]{2}$'`)
+@Check('coder_profiles_public_slug_format_check', `public_slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)
 export class CoderProfileEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'coder_profiles_pkey' })
   id: string;
@@ -114,6 +116,14 @@ export class CoderProfileEntity {
   /** When the coder was last screened against the OIG LEIE; null before the first screen. */
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   lastScreenedAt: Date | null;
+
+  /** The coder opted in to a public profile page (GET /coders/<publicSlug>). */
+  @Column({ type: 'boolean', default: false })
+  publicProfile: boolean;
+
+  /** Set at the first opt-in, from the name, and kept (stable links); resolves only while opted in and not held. */
+  @Column({ type: 'text', nullable: true })
+  publicSlug: string | null;
 
   @Column({ type: 'integer', default: 0 })
   ratingCount: number;

@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError } from '../common/errors/app-error.js';
+import { isUniqueViolation } from '../common/errors/postgres-errors.js';
+import { NUMBERED_SLUG_TRIES, slugBase, slugCandidate } from '../domain/public-slug.js';
 import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { ConnectionShape } from '../common/pagination/connection.js';
 import { paginateByOffset } from '../common/pagination/offset-paginate.js';
@@ -124,6 +127,8 @@ export class CoderProfilesService {
           npi: input.npi ?? null,
           dateOfBirth: input.dateOfBirth ?? null,
           state: input.state ?? null,
+          // Omitted (or null): the coder's choice stands; a new profile starts private.
+          ...(typeof input.publicProfile === 'boolean' ? { publicProfile: input.publicProfile } : {}),
         },
         { conflictPaths: ['userId'], skipUpdateIfNoValuesChanged: false },
       );
@@ -137,8 +142,44 @@ export class CoderProfilesService {
           .execute();
       }
     });
+    if (input.publicProfile === true) await this.assignPublicSlug(actor.id, actor.name);
     for (const listener of this.writtenListeners) await listener(actor.id);
     return this.profiles.findOneByOrFail({ userId: actor.id });
+  }
+
+  /**
+   * Gives the profile its public slug at the first opt-in (kept afterwards: links stay stable): the
+   * name's slug, de-duplicated by the unique index (jane-doe, jane-doe-2, ..., then a random suffix).
+   * The conditional UPDATE leaves a slug already set alone, so concurrent opt-ins agree.
+   */
+  private async assignPublicSlug(userId: string, name: string): Promise<void> {
+    const base = slugBase(name);
+    for (let attempt = 0; ; attempt++) {
+      const slug = slugCandidate(base, attempt, () => randomBytes(4).toString('hex'));
+      try {
+        await this.profiles.createQueryBuilder().update().set({ publicSlug: slug }).where('user_id = :userId AND public_slug IS NULL', { userId }).execute();
+        return;
+      } catch (error) {
+        if (!isUniqueViolation(error, 'coder_profiles_public_slug_key') || attempt > NUMBERED_SLUG_TRIES + 3) throw error;
+      }
+    }
+  }
+
+  /** The opted-in profile behind a public slug; null when there is none, it is not opted in, or it is held by exclusion screening. */
+  findPublishedBySlug(slug: string): Promise<CoderProfileEntity | null> {
+    return this.profiles.findOneBy({ publicSlug: slug, publicProfile: true, screeningHeld: false });
+  }
+
+  /** Slugs and last changes of every published profile (opted in, not held), for the sitemap; at most `limit`. */
+  publishedSlugs(limit: number): Promise<{ slug: string; updatedAt: Date }[]> {
+    return this.profiles
+      .createQueryBuilder('p')
+      .select('p.public_slug', 'slug')
+      .addSelect('p.updated_at', 'updatedAt')
+      .where('p.public_profile AND NOT p.screening_held AND p.public_slug IS NOT NULL')
+      .orderBy('p.public_slug', 'ASC')
+      .limit(limit)
+      .getRawMany<{ slug: string; updatedAt: Date }>();
   }
 
   /** Adds an accuracy audit's sampled charts and errors to the coder's totals, in the caller's transaction. */

@@ -70,6 +70,8 @@ export function toCoderProfile(entity: ProfileRow): CoderProfile {
     ratingCount: entity.ratingCount,
     lastScreenedAt: entity.lastScreenedAt,
     screeningHeld: entity.screeningHeld,
+    publicProfile: entity.publicProfile,
+    publicSlug: entity.publicSlug,
     identity: { legalFirstName: entity.legalFirstName, legalLastName: entity.legalLastName, npi: entity.npi, dateOfBirth: entity.dateOfBirth, state: entity.state },
     auditedCharts: entity.auditedCharts,
     auditErrors: entity.auditErrors,
@@ -77,6 +79,9 @@ export function toCoderProfile(entity: ProfileRow): CoderProfile {
     updatedAt: entity.updatedAt,
   };
 }
+
+/** Where a published profile's page is: `APP_URL/coders/<slug>`. */
+export const publicProfileUrl = (appUrl: string, slug: string): string => new URL(`/coders/${encodeURIComponent(slug)}`, appUrl).toString();
 
 export const toCredentialDocument = (entity: CredentialDocumentEntity): CredentialDocument => ({
   id: entity.id,

@@ -17,6 +17,8 @@ import { CeuReminderEntity } from './ceus/ceu-reminder.entity.js';
 import { CeusResolver } from './ceus/ceus.resolver.js';
 import { CeusService } from './ceus/ceus.service.js';
 import { MailModule } from '../mail/mail.module.js';
+import { PublicProfilesController } from './public-profiles.controller.js';
+import { PublicProfilesService } from './public-profiles.service.js';
 
 @Module({
   imports: [
@@ -25,8 +27,8 @@ import { MailModule } from '../mail/mail.module.js';
     NotificationsModule,
     MailModule,
   ],
-  controllers: [CredentialDocumentsController],
-  providers: [CoderProfilesService, CredentialsService, CodersResolver, CredentialsResolver, CredentialChangesResolver, CeusService, CeusResolver],
+  controllers: [CredentialDocumentsController, PublicProfilesController],
+  providers: [CoderProfilesService, PublicProfilesService, CredentialsService, CodersResolver, CredentialsResolver, CredentialChangesResolver, CeusService, CeusResolver],
   exports: [CoderProfilesService, CredentialsService],
 })
 export class CodersModule {}

@@ -10,7 +10,8 @@ import { UserRole } from '../domain/user-role.enum.js';
 import { toUser } from '../users/users.mapper.js';
 import { UsersService } from '../users/users.service.js';
 import { CoderProfilesService } from './coder-profiles.service.js';
-import { credentialStatus, toCoderProfile, toCredential } from './coders.mapper.js';
+import { credentialStatus, publicProfileUrl, toCoderProfile, toCredential } from './coders.mapper.js';
+import { AppConfig } from '../config/app-config.js';
 import { CredentialsService } from './credentials.service.js';
 import { CoderProfile, CoderProfileConnection, CoderScreening } from './dto/coder-profile.model.js';
 import { CodersArgs } from './dto/coders.args.js';
@@ -23,6 +24,7 @@ export class CodersResolver {
     private readonly profiles: CoderProfilesService,
     private readonly credentialsService: CredentialsService,
     private readonly users: UsersService,
+    private readonly config: AppConfig,
   ) {}
 
   @Roles(UserRole.CODER)
@@ -55,6 +57,15 @@ export class CodersResolver {
   @ResolveField(() => User)
   async user(@Parent() profile: CoderProfile, @CurrentUser() viewer: Actor | null, @Loaders() loaders: RequestLoaders): Promise<User> {
     return toUser(orNotFound(await this.users.loadById(loaders, profile.userId), 'User'), viewer);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      "The coder's public profile page (absolute, from APP_URL: APP_URL/coders/<slug>, server-rendered HTML); null until the coder opts in with UpsertCoderProfileInput.publicProfile, after opting out, and while the profile is held by exclusion screening. The slug is kept across opting out and back in.",
+  })
+  publicUrl(@Parent() profile: CoderProfile): string | null {
+    return profile.publicProfile && profile.publicSlug && !profile.screeningHeld ? publicProfileUrl(this.config.env.APP_URL, profile.publicSlug) : null;
   }
 
   @ResolveField(() => CoderScreening, { nullable: true, description: 'Exclusion screening: the identity screened and whether the profile is held. The coder and admins only; null for anyone else.' })

@@ -34,4 +34,9 @@ export class AppConfig {
   get isProduction(): boolean {
     return this.env.NODE_ENV === NodeEnv.Production;
   }
+
+  /** The explorer page (and the introspection it needs) is served outside production, and in production with EXPLORER_ENABLED=true. */
+  get explorerEnabled(): boolean {
+    return !this.isProduction || this.env.EXPLORER_ENABLED;
+  }
 }

@@ -235,6 +235,14 @@ export class Environment {
   @IsString({ message: 'STRIPE_WEBHOOK_SECRET is required in production with STRIPE_SECRET_KEY' })
   STRIPE_WEBHOOK_SECRET?: string;
 
+  /**
+   * true: production serves the GraphQL explorer page at GET /graphql (and turns introspection on, which
+   * the explorer needs to show the schema). Development and test always serve it. Default false.
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  EXPLORER_ENABLED = false;
+
   /** true: the simulated gateway in production too (a demo: payments succeed at once and move no money). Without STRIPE_SECRET_KEY outside production it is used anyway. */
   @Transform(toBoolean)
   @IsBoolean()

@@ -74,6 +74,11 @@ export class CoderProfile {
   })
   lastScreenedAt: Date | null;
 
+  /** Opted in to a public profile page, and its slug (resolved into `publicUrl`). */
+  publicProfile: boolean;
+
+  publicSlug: string | null;
+
   /** Held by exclusion screening (resolved into `screening` for the coder and admins only). */
   screeningHeld: boolean;
 

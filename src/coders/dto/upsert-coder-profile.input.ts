@@ -134,4 +134,13 @@ export class UpsertCoderProfileInput {
   @IsOptional()
   @IsIn(US_STATE_CODES, { message: 'state must be a two-letter US state or territory code' })
   state?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Opts in to (true) or out of (false) a public profile page at CoderProfile.publicUrl: headline, bio, specialties, verified credentials, rating and audited accuracy, never an email. Omitted: unchanged (off for a new profile).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  publicProfile?: boolean | null;
 }

@@ -79,7 +79,8 @@ function persistedQueriesRefusedPlugin(): ApolloServerPlugin {
 /**
  * The GraphQL server, configured once: code-first schema, the request limits (tokens, depth,
  * aliases, directives, cost; one operation per request; CSRF prevention), error formatting,
- * and development conveniences (GraphiQL, introspection, suggestions) that production turns off.
+ * and development conveniences (introspection for the explorer, suggestions) that production turns off
+ * (introspection stays on in production with EXPLORER_ENABLED=true).
  */
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   const { env } = config;
@@ -89,8 +90,9 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     path: GRAPHQL_PATH,
     autoSchemaFile: true,
     sortSchema: true,
-    graphiql: development,
-    introspection: development,
+    // Apollo's own landing pages load from CDNs (no internet, no explorer): off; src/explorer serves ours.
+    graphiql: false,
+    introspection: config.explorerEnabled,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
