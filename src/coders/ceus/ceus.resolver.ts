@@ -42,13 +42,13 @@ export class CeusResolver {
     description:
       'Logs a continuing-education activity towards your current cycle with an issuer (CODER). BAD_USER_INPUT names the field (no cycle for the issuer, a day outside the cycle or in the future, CEUs not a positive multiple of 0.1); CONFLICT for the same title, provider and day twice, or a cycle with 200 entries.',
   })
-  async logCeu(@CurrentUser() actor: Actor, @Args('input') input: LogCeuInput): Promise<CeuEntry> {
+  async logCeu(@CurrentUser() actor: Actor, @Args('input', { description: 'The activity and its CEUs.' }) input: LogCeuInput): Promise<CeuEntry> {
     return toCeuEntry(await this.ceus.log(actor, input));
   }
 
   @Roles(UserRole.CODER)
   @Mutation(() => CeuEntry, { description: 'Deletes one of your CEU entries while its cycle is open (CONFLICT once the cycle is over); returns the deleted entry.' })
-  async deleteCeu(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<CeuEntry> {
+  async deleteCeu(@CurrentUser() actor: Actor, @IdArg('id', 'Your CEU entry to delete.') id: string): Promise<CeuEntry> {
     return toCeuEntry(await this.ceus.delete(actor, id));
   }
 
