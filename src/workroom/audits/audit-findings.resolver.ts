@@ -41,7 +41,7 @@ export class AuditFindingsResolver {
   @Mutation(() => AuditFinding, { description: "Rebuts an audit finding (the coder's side), once: CONFLICT after; other parties NOT_FOUND." })
   async rebutAuditFinding(
     @CurrentUser() actor: Actor,
-    @IdArg('findingId') findingId: string,
+    @IdArg('findingId', 'The finding you dispute.') findingId: string,
     @Args('text', { description: 'Why the finding is wrong, 1..5000 characters.' }) text: string,
     @Context('req') req: AppRequest,
   ): Promise<AuditFinding> {
@@ -51,7 +51,7 @@ export class AuditFindingsResolver {
   @Mutation(() => AuditFinding, { description: "Answers the coder's rebuttal of a finding (the practice), once: upheld false overturns it, and it no longer counts as an error." })
   async answerAuditRebuttal(
     @CurrentUser() actor: Actor,
-    @IdArg('findingId') findingId: string,
+    @IdArg('findingId', 'The rebutted finding.') findingId: string,
     @Args('text', { description: 'The answer, 1..5000 characters.' }) text: string,
     @Args('upheld', { description: 'true keeps the finding; false overturns it.' }) upheld: boolean,
     @Context('req') req: AppRequest,
