@@ -22,14 +22,14 @@ export class SignUpInput {
   @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
 
-  @Field()
+  @Field({ description: 'Display name.' })
   @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name: string;
 
-  @Field(() => SignUpRole)
+  @Field(() => SignUpRole, { description: 'PROVIDER or CODER (ADMIN cannot be chosen).' })
   @IsEnum(SignUpRole)
   role: SignUpRole;
 }

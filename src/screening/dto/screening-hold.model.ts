@@ -7,12 +7,23 @@ import { ScreeningHoldStatus } from '../screening.entities.js';
 registerEnumType(ScreeningHoldStatus, {
   name: 'ScreeningHoldStatus',
   description: 'OPEN: awaiting an admin (the profile is held); CLEARED: a false positive (released); CONFIRMED: the excluded person (the profile stays held).',
+  valuesMap: {
+    OPEN: { description: 'Awaiting an admin; the profile is held from the directory and new work.' },
+    CLEARED: { description: 'A false positive; the hold is released.' },
+    CONFIRMED: { description: 'The excluded person; the profile stays held.' },
+  },
 });
 
 registerEnumType(LeieMatchKind, {
   name: 'LeieMatchKind',
   description:
     'How the coder matched the LEIE entry. NPI: the same NPI. NAME_AND_DOB: same last and first name and birth date. NAME_AND_STATE: same name and state (no birth date on one side). NAME_ONLY: same name, nothing else to compare (a possible match).',
+  valuesMap: {
+    NPI: { description: 'The same NPI.' },
+    NAME_AND_DOB: { description: 'Same last and first name and birth date.' },
+    NAME_AND_STATE: { description: 'Same name and state (no birth date on one side).' },
+    NAME_ONLY: { description: 'Same name, nothing else to compare: a possible match.' },
+  },
 });
 
 @ObjectType({ description: 'The LEIE row a coder matched, as it was when matched.' })
