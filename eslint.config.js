@@ -85,8 +85,11 @@ export default tseslint.config(
         },
       ],
       '@graphql-eslint/no-unreachable-types': 'error',
+      // Off: payloads and value objects (AuthPayload, PageInfo, MyEarnings, CoderMatch...) have no identity of their own.
       '@graphql-eslint/strict-id-in-types': 'off',
       '@graphql-eslint/relay-connection-types': 'error',
+      // Forward pagination only: every connection field takes `first` and `after`.
+      '@graphql-eslint/relay-arguments': ['error', { includeBoth: false }],
       '@graphql-eslint/relay-edge-types': ['error', { withEdgeSuffix: true, shouldImplementNode: false, listTypeCanWrapOnlyEdgeType: false }],
       // Pagination is forward only (`first`/`after`, docs/api.md): PageInfo has no hasPreviousPage / startCursor.
       '@graphql-eslint/relay-page-info': 'off',
