@@ -24,7 +24,7 @@ export class Bid {
   @Field({ description: "The coder's pitch to the practice." })
   coverLetter: string;
 
-  @Field(() => Int, { nullable: true, description: 'Hours the coder expects to take per chart batch; null when not given.' })
+  @Field(() => Int, { nullable: true, description: 'The turnaround the coder proposes, in hours; null when not given.' })
   estimatedTurnaroundHours: number | null;
 
   @Field(() => Int, { nullable: true, description: 'HOURLY: the weekly hour cap offered.' })

@@ -11,7 +11,7 @@ export class WorkLog {
 
   contractId: string;
 
-  @Field(() => LocalDateScalar, { description: "The day worked (YYYY-MM-DD, in the contract's days)." })
+  @Field(() => LocalDateScalar, { description: 'The day worked (YYYY-MM-DD).' })
   workedOn: string;
 
   @Field(() => Int, { nullable: true, description: 'Minutes worked (HOURLY); null for charts.' })
@@ -76,7 +76,7 @@ export class Invoice {
   @Field(() => Date, { nullable: true, description: 'FAILED: when the charge is tried again (null once every retry is spent: the contract is then paused).' })
   nextChargeAt: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'When the paid money is released to the payee unless disputed; null before it is paid.' })
+  @Field(() => Date, { nullable: true, description: 'When the paid money may be released to the payee (unless the contract is in dispute); null before it is paid.' })
   releaseAfter: Date | null;
 
   @Field({ description: 'When it was issued.' })

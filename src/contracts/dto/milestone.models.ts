@@ -58,7 +58,7 @@ export class FundingIntent {
   @Field({ description: 'Stripe PaymentIntent client secret for Stripe.js to confirm the payment; a simulated value without Stripe.' })
   clientSecret: string;
 
-  @Field(() => MilestoneStatus, { description: "The PaymentIntent's status (e.g. requires_payment_method, processing, succeeded)." })
+  @Field(() => MilestoneStatus, { description: "The milestone's status: FUNDING until Stripe reports the payment succeeded, then FUNDED." })
   status: MilestoneStatus;
 }
 

@@ -54,7 +54,7 @@ export class JobPosting {
   @Field(() => Int, { nullable: true, description: 'Expected charts per week; null when not given.' })
   chartsPerWeek: number | null;
 
-  @Field(() => Int, { description: 'Hours the coder has per chart or batch.' })
+  @Field(() => Int, { description: 'The turnaround the practice expects, in hours.' })
   turnaroundHours: number;
 
   @Field(() => Int, { description: 'Basis points: 9500 = 95%.' })

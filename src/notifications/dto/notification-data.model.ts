@@ -38,7 +38,7 @@ export class ContractNotificationData {
   @Field(() => ID, { nullable: true, description: 'The milestone (MILESTONE_*).' })
   milestoneId: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The invoice (INVOICE_*, CONTRACT_PAUSED after failed charges).' })
+  @Field(() => ID, { nullable: true, description: 'The invoice (INVOICE_*).' })
   invoiceId: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The dispute (DISPUTE_*).' })

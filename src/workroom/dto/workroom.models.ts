@@ -72,7 +72,7 @@ export class AuditEvent {
   @Field(() => String, { nullable: true, description: 'The id of what was touched, when there is one.' })
   subjectId: string | null;
 
-  @Field({ description: 'What was done, e.g. UPLOAD, DOWNLOAD, SUBMIT_BATCH, DESTROY_PHI.' })
+  @Field({ description: 'What was done, e.g. UPLOAD, DOWNLOAD, LIST, SUBMIT_BATCH, SIGN_BAA, DESTROY_PHI.' })
   action: string;
 
   @Field(() => AuditOutcome, { description: 'ALLOWED, DENIED or FAILED.' })
