@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import graphql from '@graphql-eslint/eslint-plugin';
 import boundaries from 'eslint-plugin-boundaries';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
@@ -48,6 +49,52 @@ export default tseslint.config(
     ignores: ['src/payments/gateway/**'],
     rules: {
       'no-restricted-properties': ['error', ...['round', 'floor', 'ceil', 'trunc'].map((property) => ({ object: 'Math', property, message: 'Money rounding rules live in src/domain/money.ts.' }))],
+    },
+  },
+  {
+    // The public schema (`npm run schema:print`) is the API's documentation: every type, field,
+    // argument, enum value and input field says what it means to a client; names follow GraphQL's conventions.
+    files: ['schema.graphql'],
+    languageOptions: { parser: graphql.parser, parserOptions: { graphQLConfig: { schema: 'schema.graphql' } } },
+    plugins: { '@graphql-eslint': graphql },
+    rules: {
+      '@graphql-eslint/require-description': [
+        'error',
+        {
+          types: true,
+          FieldDefinition: true,
+          InputValueDefinition: true,
+          EnumValueDefinition: true,
+          DirectiveDefinition: true,
+          ScalarTypeDefinition: true,
+          rootField: true,
+          // Code-first NestJS cannot describe the root types themselves; every root field is described.
+          ignoredSelectors: ['ObjectTypeDefinition[name.value=/^(Query|Mutation|Subscription)$/]'],
+        },
+      ],
+      '@graphql-eslint/naming-convention': [
+        'error',
+        {
+          types: 'PascalCase',
+          FieldDefinition: 'camelCase',
+          InputValueDefinition: 'camelCase',
+          // Review.authorSide answered the strings `provider` and `coder` before it became an enum: its values keep them.
+          EnumValueDefinition: { style: 'UPPER_CASE', ignorePattern: '^(provider|coder)$' },
+          allowLeadingUnderscore: false,
+          allowTrailingUnderscore: false,
+        },
+      ],
+      '@graphql-eslint/no-unreachable-types': 'error',
+      // Off: payloads and value objects (AuthPayload, PageInfo, MyEarnings, CoderMatch...) have no identity of their own.
+      '@graphql-eslint/strict-id-in-types': 'off',
+      '@graphql-eslint/relay-connection-types': 'error',
+      // Forward pagination only: every connection field takes `first` and `after`.
+      '@graphql-eslint/relay-arguments': ['error', { includeBoth: false }],
+      '@graphql-eslint/relay-edge-types': ['error', { withEdgeSuffix: true, shouldImplementNode: false, listTypeCanWrapOnlyEdgeType: false }],
+      // Pagination is forward only (`first`/`after`, docs/api.md): PageInfo has no hasPreviousPage / startCursor.
+      '@graphql-eslint/relay-page-info': 'off',
+      '@graphql-eslint/no-hashtag-description': 'error',
+      '@graphql-eslint/unique-enum-value-names': 'off',
     },
   },
   // The layers (README, Map), top to bottom: composition root > feature modules > common/ >

@@ -47,6 +47,7 @@ const MATRIX: Record<string, Entry> = {
   subcontractorBaas: { doc: 'query($org: ID!) { subcontractorBaas(organizationId: $org) { id } }', vars: (w) => ({ org: w.agency }), expect: 'U O O N N F N' },
   organization: { doc: 'query($id: ID!) { organization(id: $id) { id } }', vars: (w) => ({ id: w.practice }), expect: 'U N N O N O O' },
   myOrganizations: { doc: '{ myOrganizations { id } }', expect: 'U O O O O O O' },
+  myJobPostings: { doc: '{ myJobPostings { totalCount } }', expect: 'U O O O O O O' },
   myMembershipInvitations: { doc: '{ myMembershipInvitations { id } }', expect: 'U O O O O O O' },
   myCoderProfile: { doc: '{ myCoderProfile { id } }', expect: 'U O O F F F F' },
   myCredentials: { doc: '{ myCredentials { id } }', expect: 'U O O F F F F' },

@@ -33,7 +33,11 @@ export class AccountResolver {
     description:
       'Mails a link to a new address (needs the current password). The account keeps its address, and logs in with it, until that link is used with `verifyEmail`. CONFLICT when another account has the address.',
   })
-  requestEmailChange(@CurrentUser() actor: Actor, @Args('input') input: RequestEmailChangeInput, @Context('req') req: AppRequest): Promise<boolean> {
+  requestEmailChange(
+    @CurrentUser() actor: Actor,
+    @Args('input', { description: 'The new address and your password.' }) input: RequestEmailChangeInput,
+    @Context('req') req: AppRequest,
+  ): Promise<boolean> {
     return this.account.requestEmailChange(actor, input, clientIp(req));
   }
 
@@ -47,12 +51,12 @@ export class AccountResolver {
 
   @Public()
   @Mutation(() => Boolean, { description: "Sets a new password with a reset link's token (once, within the hour) and ends every session of the account." })
-  resetPassword(@Args('input') input: ResetPasswordInput, @Context('req') req: AppRequest): Promise<boolean> {
+  resetPassword(@Args('input', { description: 'The mailed token and the new password.' }) input: ResetPasswordInput, @Context('req') req: AppRequest): Promise<boolean> {
     return this.account.resetPassword(input, clientIp(req));
   }
 
   @Mutation(() => Boolean, { description: "Changes the caller's password and ends the account's other sessions; the caller's own session keeps working." })
-  changePassword(@CurrentUser() actor: Actor, @Args('input') input: ChangePasswordInput, @Context('req') req: AppRequest): Promise<boolean> {
+  changePassword(@CurrentUser() actor: Actor, @Args('input', { description: 'The current and the new password.' }) input: ChangePasswordInput, @Context('req') req: AppRequest): Promise<boolean> {
     return this.account.changePassword(actor, input, clientIp(req));
   }
 }

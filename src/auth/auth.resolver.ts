@@ -14,7 +14,7 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthPayload, { description: 'Creates a PROVIDER or CODER account and logs it in.' })
-  async signUp(@Args('input') input: SignUpInput): Promise<AuthPayload> {
+  async signUp(@Args('input', { description: 'Email, password, name and role.' }) input: SignUpInput): Promise<AuthPayload> {
     return toAuthPayload(await this.authService.signUp(input));
   }
 
@@ -23,13 +23,13 @@ export class AuthResolver {
     description:
       'Opens a session. Failed attempts slow further ones down, per account and client address: a throttled attempt answers TOO_MANY_REQUESTS with `retryAfterSeconds`, whether or not the account exists, without the password being checked.',
   })
-  async logIn(@Args('input') input: LogInInput, @Context('req') req: AppRequest): Promise<AuthPayload> {
+  async logIn(@Args('input', { description: 'Email, password and (for MFA accounts) a code.' }) input: LogInInput, @Context('req') req: AppRequest): Promise<AuthPayload> {
     return toAuthPayload(await this.authService.logIn(input, req.ip));
   }
 
   @Public()
   @Mutation(() => AuthPayload, { description: 'Trades a refresh token for a new pair. A refresh token works once; reusing one ends its whole session family.' })
-  async refreshToken(@Args('refreshToken') refreshToken: string): Promise<AuthPayload> {
+  async refreshToken(@Args('refreshToken', { description: 'The refresh token of the last AuthPayload; it stops working once used.' }) refreshToken: string): Promise<AuthPayload> {
     return toAuthPayload(await this.authService.refreshToken(refreshToken));
   }
 

@@ -17,5 +17,16 @@ export enum InvitationStatus {
 registerEnumType(BidStatus, {
   name: 'BidStatus',
   description: 'PENDING until the provider accepts or rejects it, or the coder withdraws it; DECLINED when the posting filled or closed without it.',
+  valuesMap: {
+    PENDING: { description: 'Waiting for the practice.' },
+    ACCEPTED: { description: 'Accepted: a contract started.' },
+    REJECTED: { description: 'Rejected by the practice.' },
+    WITHDRAWN: { description: 'Withdrawn by the coder.' },
+    DECLINED: { description: 'The posting filled or closed without it.' },
+  },
 });
-registerEnumType(InvitationStatus, { name: 'InvitationStatus', description: 'PENDING; ACCEPTED once the coder bids; DECLINED by the coder.' });
+registerEnumType(InvitationStatus, {
+  name: 'InvitationStatus',
+  description: 'PENDING; ACCEPTED once the coder bids; DECLINED by the coder.',
+  valuesMap: { PENDING: { description: 'Waiting for the coder.' }, ACCEPTED: { description: 'The coder bid on the posting.' }, DECLINED: { description: 'The coder declined.' } },
+});

@@ -30,17 +30,17 @@ export class BidsResolver {
 
   @Roles(UserRole.CODER)
   @Mutation(() => Bid, { description: 'Bids on an OPEN posting (CODER). Needs every credential the posting requires, verified and unexpired.' })
-  submitBid(@CurrentUser() actor: Actor, @Args('input') input: SubmitBidInput): Promise<Bid> {
+  submitBid(@CurrentUser() actor: Actor, @Args('input', { description: 'The posting, your rate and your pitch.' }) input: SubmitBidInput): Promise<Bid> {
     return this.bids.submit(actor, input);
   }
 
   @Mutation(() => Bid, { description: 'Withdraws your PENDING bid.' })
-  withdrawBid(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Bid> {
+  withdrawBid(@CurrentUser() actor: Actor, @IdArg('id', 'Your PENDING bid.') id: string): Promise<Bid> {
     return this.bids.withdraw(actor, id);
   }
 
   @Mutation(() => Bid, { description: "Rejects a PENDING bid (members of the posting's organization)." })
-  rejectBid(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Bid> {
+  rejectBid(@CurrentUser() actor: Actor, @IdArg('id', 'The PENDING bid to reject.') id: string): Promise<Bid> {
     return this.bids.reject(actor, id);
   }
 
@@ -49,7 +49,7 @@ export class BidsResolver {
     return this.bids.listMine(actor, args);
   }
 
-  @ResolveField(() => JobPosting)
+  @ResolveField(() => JobPosting, { description: 'The posting bid on.' })
   async jobPosting(@Parent() bid: Bid, @Loaders() loaders: RequestLoaders): Promise<JobPosting> {
     return orNotFound(await this.postings.loadById(loaders, bid.jobPostingId), 'Job posting');
   }
@@ -81,7 +81,7 @@ export class InvitationsResolver {
 
   @Roles(UserRole.CODER)
   @Mutation(() => Invitation, { description: 'Declines an invitation addressed to you.' })
-  declineInvitation(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Invitation> {
+  declineInvitation(@CurrentUser() actor: Actor, @IdArg('id', 'The job invitation to decline.') id: string): Promise<Invitation> {
     return this.invitations.decline(actor, id);
   }
 
@@ -91,12 +91,12 @@ export class InvitationsResolver {
     return this.invitations.listMine(actor, args);
   }
 
-  @ResolveField(() => JobPosting)
+  @ResolveField(() => JobPosting, { description: 'The posting the coder is invited to bid on.' })
   async jobPosting(@Parent() invitation: Invitation, @Loaders() loaders: RequestLoaders): Promise<JobPosting> {
     return orNotFound(await this.postings.loadById(loaders, invitation.jobPostingId), 'Job posting');
   }
 
-  @ResolveField(() => CoderProfile)
+  @ResolveField(() => CoderProfile, { description: "The invited coder's profile." })
   async coder(@Parent() invitation: Invitation, @Loaders() loaders: RequestLoaders): Promise<CoderProfile> {
     return toCoderProfile(orNotFound(await this.profiles.loadById(loaders, invitation.coderProfileId), 'Coder profile'));
   }

@@ -29,13 +29,13 @@ export class CodersResolver {
 
   @Roles(UserRole.CODER)
   @Mutation(() => CoderProfile, { description: "Creates or replaces the calling coder's profile (CODER only)." })
-  async upsertCoderProfile(@CurrentUser() actor: Actor, @Args('input') input: UpsertCoderProfileInput): Promise<CoderProfile> {
+  async upsertCoderProfile(@CurrentUser() actor: Actor, @Args('input', { description: 'The whole profile (lists replace the old ones).' }) input: UpsertCoderProfileInput): Promise<CoderProfile> {
     return toCoderProfile(await this.profiles.upsert(actor, input));
   }
 
   @Public()
   @Query(() => CoderProfile, { nullable: true, description: 'A coder profile by id; null when there is none (or it is held by exclusion screening, for anyone but the coder and admins).' })
-  async coderProfile(@IdArg('id') id: string, @CurrentUser() viewer: Actor | null): Promise<CoderProfile | null> {
+  async coderProfile(@IdArg('id', 'The profile (CoderProfile.id).') id: string, @CurrentUser() viewer: Actor | null): Promise<CoderProfile | null> {
     const profile = await this.profiles.findById(id);
     if (!profile || (profile.screeningHeld && !isSelfOrAdmin(viewer, profile.userId))) return null;
     return toCoderProfile(profile);
@@ -54,7 +54,7 @@ export class CodersResolver {
     return mapConnection(await this.profiles.search(args, loaders), toCoderProfile);
   }
 
-  @ResolveField(() => User)
+  @ResolveField(() => User, { description: 'The coder (id and name; the email only for the coder and admins).' })
   async user(@Parent() profile: CoderProfile, @CurrentUser() viewer: Actor | null, @Loaders() loaders: RequestLoaders): Promise<User> {
     return toUser(orNotFound(await this.users.loadById(loaders, profile.userId), 'User'), viewer);
   }

@@ -9,7 +9,9 @@ import { UserRole } from '../domain/user-role.enum.js';
 import { User } from '../users/dto/user.model.js';
 import { toUser } from '../users/users.mapper.js';
 import { UsersService } from '../users/users.service.js';
-import { toCredential, toCredentialChange, toCredentialDocument } from './coders.mapper.js';
+import { toCoderProfile, toCredential, toCredentialChange, toCredentialDocument } from './coders.mapper.js';
+import { CoderProfilesService } from './coder-profiles.service.js';
+import { CoderProfile } from './dto/coder-profile.model.js';
 import { CredentialsService } from './credentials.service.js';
 import { AddCredentialInput, RenewCredentialInput, RequestApprenticeConversionInput, ReviewCredentialChangeArgs, UpdateCredentialInput, VerifyCredentialArgs } from './dto/credential.inputs.js';
 import { Credential, CredentialChange, CredentialChangeConnection, CredentialConnection, CredentialDocument } from './dto/credential.model.js';
@@ -21,17 +23,22 @@ export class CredentialsResolver {
   constructor(
     private readonly credentials: CredentialsService,
     private readonly users: UsersService,
+    private readonly profiles: CoderProfilesService,
   ) {}
 
   @Roles(UserRole.CODER)
   @Mutation(() => Credential, { description: 'Adds a credential for review (PENDING). CODER only.' })
-  async addCredential(@CurrentUser() actor: Actor, @Args('input') input: AddCredentialInput): Promise<Credential> {
+  async addCredential(@CurrentUser() actor: Actor, @Args('input', { description: 'The credential and its certificate.' }) input: AddCredentialInput): Promise<Credential> {
     return toCredential(await this.credentials.add(actor, input), actor);
   }
 
   @Roles(UserRole.CODER)
   @Mutation(() => Credential, { description: 'Changes one of your credentials; it goes back to PENDING review. To renew a verified credential without leaving the directory, use renewCredential.' })
-  async updateCredential(@CurrentUser() actor: Actor, @IdArg('id') id: string, @Args('input') input: UpdateCredentialInput): Promise<Credential> {
+  async updateCredential(
+    @CurrentUser() actor: Actor,
+    @IdArg('id', 'Your credential.') id: string,
+    @Args('input', { description: 'The corrected details.' }) input: UpdateCredentialInput,
+  ): Promise<Credential> {
     return toCredential(await this.credentials.update(actor, id, input), actor);
   }
 
@@ -40,13 +47,21 @@ export class CredentialsResolver {
     description:
       'Submits the renewal of one of your VERIFIED credentials (new dates + certificate). It stays VERIFIED and counts on its old dates while the renewal is reviewed (pendingChange); CONFLICT when a change is already under review.',
   })
-  async renewCredential(@CurrentUser() actor: Actor, @IdArg('id') id: string, @Args('input') input: RenewCredentialInput): Promise<Credential> {
+  async renewCredential(
+    @CurrentUser() actor: Actor,
+    @IdArg('id', 'Your VERIFIED credential.') id: string,
+    @Args('input', { description: 'The new dates and the certificate.' }) input: RenewCredentialInput,
+  ): Promise<Credential> {
     return toCredential(await this.credentials.renew(actor, id, input), actor);
   }
 
   @Roles(UserRole.CODER)
   @Mutation(() => Credential, { description: 'Asks for the "A" to come off one of your VERIFIED apprentice credentials (CPC_A -> CPC, COC_A -> COC), with evidence; an admin reviews it.' })
-  async requestApprenticeConversion(@CurrentUser() actor: Actor, @IdArg('id') id: string, @Args('input') input: RequestApprenticeConversionInput): Promise<Credential> {
+  async requestApprenticeConversion(
+    @CurrentUser() actor: Actor,
+    @IdArg('id', 'Your VERIFIED CPC_A or COC_A credential.') id: string,
+    @Args('input', { description: 'The evidence and a note.' }) input: RequestApprenticeConversionInput,
+  ): Promise<Credential> {
     return toCredential(await this.credentials.requestConversion(actor, id, input), actor);
   }
 
@@ -85,6 +100,17 @@ export class CredentialsResolver {
   @ResolveField(() => User, { description: 'Whose credential it is.' })
   async coder(@Parent() credential: Credential, @CurrentUser() viewer: Actor | null, @Loaders() loaders: RequestLoaders): Promise<User> {
     return toUser(orNotFound(await this.users.loadById(loaders, credential.coderId), 'User'), viewer);
+  }
+
+  @ResolveField(() => CoderProfile, {
+    nullable: true,
+    description:
+      "The holder's coder profile (headline, specialties, rates), as the admin review queue shows it; null before the coder wrote one, and for a profile held by exclusion screening unless the viewer is its coder or an admin.",
+  })
+  async coderProfile(@Parent() credential: Credential, @CurrentUser() viewer: Actor | null, @Loaders() loaders: RequestLoaders): Promise<CoderProfile | null> {
+    const profile = await this.profiles.loadByUserId(loaders, credential.coderId);
+    if (!profile || (profile.screeningHeld && !privileged(viewer, credential.coderId))) return null;
+    return toCoderProfile(profile);
   }
 
   @ResolveField(() => CredentialDocument, { nullable: true, description: 'The certificate on file: only for its holder and admins.' })

@@ -20,12 +20,16 @@ export class BillingResolver {
 
   @Roles(UserRole.CODER)
   @Mutation(() => WorkLog, { description: 'Logs a day of work (minutes on HOURLY, charts on PER_CHART); logging the same day again replaces it until it is invoiced.' })
-  async logWork(@CurrentUser() actor: Actor, @IdArg('contractId') contractId: string, @Args('input') input: LogWorkInput): Promise<WorkLog> {
+  async logWork(
+    @CurrentUser() actor: Actor,
+    @IdArg('contractId', 'The HOURLY or PER_CHART contract.') contractId: string,
+    @Args('input', { description: 'The day and the minutes or charts.' }) input: LogWorkInput,
+  ): Promise<WorkLog> {
     return toWorkLog(await this.invoicesService.logWork(actor, contractId, input));
   }
 
   @Query(() => [Invoice], { description: "A contract's invoices, newest period first, with their lines (contract parties)." })
-  invoices(@CurrentUser() actor: Actor, @IdArg('contractId') contractId: string): Promise<Invoice[]> {
+  invoices(@CurrentUser() actor: Actor, @IdArg('contractId', 'A contract you are a party of.') contractId: string): Promise<Invoice[]> {
     return this.invoicesService.listForContract(actor, contractId);
   }
 
@@ -43,7 +47,7 @@ export class BillingResolver {
   @Roles(UserRole.PROVIDER)
   @RequiresVerifiedEmail()
   @Mutation(() => String, { description: "A Stripe SetupIntent client secret to save the practice's card for weekly invoices (owners and admins)." })
-  startPaymentMethodSetup(@CurrentUser() actor: Actor, @IdArg('organizationId') organizationId: string): Promise<string> {
+  startPaymentMethodSetup(@CurrentUser() actor: Actor, @IdArg('organizationId', 'The practice saving a card (OWNER or ADMIN).') organizationId: string): Promise<string> {
     return this.billing.startSetup(actor, organizationId);
   }
 }

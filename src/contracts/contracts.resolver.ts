@@ -33,7 +33,7 @@ export class ContractsResolver {
 
   @Roles(UserRole.PROVIDER)
   @Mutation(() => Contract, { description: "Accepts a PENDING bid (members of the posting's organization): creates the contract; the posting turns FILLED with its last position." })
-  acceptBid(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Contract> {
+  acceptBid(@CurrentUser() actor: Actor, @IdArg('id', 'The PENDING bid to accept.') id: string): Promise<Contract> {
     return this.contracts.acceptBid(actor, id);
   }
 
@@ -42,31 +42,35 @@ export class ContractsResolver {
     description:
       "A coding company's OWNER or ADMIN gives the company's contract to another ACTIVE member holding the posting's required credentials. The contract keeps paying the company; the previous coder loses it at once.",
   })
-  reassignContractCoder(@CurrentUser() actor: Actor, @IdArg('contractId') contractId: string, @IdArg('coderId', "The new coder's user id.") coderId: string): Promise<Contract> {
+  reassignContractCoder(
+    @CurrentUser() actor: Actor,
+    @IdArg('contractId', "The coding company's contract.") contractId: string,
+    @IdArg('coderId', "The new coder's user id.") coderId: string,
+  ): Promise<Contract> {
     return this.contracts.reassignCoder(actor, contractId, coderId);
   }
 
   @Mutation(() => Contract, { description: 'Ends an ACTIVE or PAUSED contract (either party).' })
-  endContract(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Contract> {
+  endContract(@CurrentUser() actor: Actor, @IdArg('id', 'The contract to end.') id: string): Promise<Contract> {
     return this.contracts.end(actor, id);
   }
 
   @Mutation(() => Contract, {
     description: "Pauses an ACTIVE contract (the practice's OWNER or ADMIN): the coder logs no work and submits no coded batches until it is resumed; work done before the pause is still invoiced.",
   })
-  pauseContract(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Contract> {
+  pauseContract(@CurrentUser() actor: Actor, @IdArg('id', 'The ACTIVE contract to pause.') id: string): Promise<Contract> {
     return this.pauses.pause(actor, id);
   }
 
   @Mutation(() => Contract, {
     description: "Resumes a PAUSED contract (the practice's OWNER or ADMIN); one paused for a failed payment resumes only once its failed invoices are paid (CONFLICT until then).",
   })
-  resumeContract(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Contract> {
+  resumeContract(@CurrentUser() actor: Actor, @IdArg('id', 'The PAUSED contract to resume.') id: string): Promise<Contract> {
     return this.pauses.resume(actor, id);
   }
 
   @Query(() => Contract, { description: 'A contract you are party to (NOT_FOUND otherwise).' })
-  contract(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Contract> {
+  contract(@CurrentUser() actor: Actor, @IdArg('id', 'A contract you are a party of.') id: string): Promise<Contract> {
     return this.contracts.findForParty(actor, id);
   }
 
@@ -81,7 +85,7 @@ export class ContractsResolver {
     return this.contracts.earnings(actor, args.organizationId);
   }
 
-  @ResolveField(() => JobPosting)
+  @ResolveField(() => JobPosting, { description: 'The posting the contract came from.' })
   async jobPosting(@Parent() contract: Contract, @Loaders() loaders: RequestLoaders): Promise<JobPosting> {
     return orNotFound(await this.postings.loadById(loaders, contract.jobPostingId), 'Job posting');
   }

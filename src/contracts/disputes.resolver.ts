@@ -21,7 +21,11 @@ export class DisputesResolver {
 
   @Roles(UserRole.ADMIN)
   @Mutation(() => Dispute, { description: 'Settles the escrow held on a disputed contract: release, refund, or a split in cents (ADMIN).' })
-  async resolveDispute(@CurrentUser() actor: Actor, @IdArg('id') id: string, @Args('input') input: ResolveDisputeInput): Promise<Dispute> {
+  async resolveDispute(
+    @CurrentUser() actor: Actor,
+    @IdArg('id', 'The OPEN dispute.') id: string,
+    @Args('input', { description: 'The outcome and a note.' }) input: ResolveDisputeInput,
+  ): Promise<Dispute> {
     return toDispute(await this.disputes.resolve(actor, id, input));
   }
 

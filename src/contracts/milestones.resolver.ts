@@ -15,14 +15,18 @@ export class MilestonesResolver {
 
   @Roles(UserRole.PROVIDER)
   @Mutation(() => Milestone, { description: 'Adds a milestone to a FIXED_PRICE contract (the paying practice).' })
-  createMilestone(@CurrentUser() actor: Actor, @IdArg('contractId') contractId: string, @Args('input') input: CreateMilestoneInput): Promise<Milestone> {
+  createMilestone(
+    @CurrentUser() actor: Actor,
+    @IdArg('contractId', 'The FIXED_PRICE contract.') contractId: string,
+    @Args('input', { description: 'What the milestone delivers and its amount.' }) input: CreateMilestoneInput,
+  ): Promise<Milestone> {
     return this.milestones.create(actor, contractId, input);
   }
 
   @Roles(UserRole.PROVIDER)
   @RequiresVerifiedEmail()
   @Mutation(() => FundingIntent, { description: 'Starts paying a milestone into escrow; it becomes FUNDED when Stripe confirms the payment.' })
-  fundMilestone(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<FundingIntent> {
+  fundMilestone(@CurrentUser() actor: Actor, @IdArg('id', 'The CREATED milestone to pay into escrow.') id: string): Promise<FundingIntent> {
     return this.milestones.fund(actor, id);
   }
 
@@ -35,7 +39,7 @@ export class MilestonesResolver {
   @Roles(UserRole.PROVIDER)
   @RequiresVerifiedEmail()
   @Mutation(() => Milestone, { description: 'Releases escrow to the coder minus the platform fee (the paying practice).' })
-  approveMilestone(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Milestone> {
+  approveMilestone(@CurrentUser() actor: Actor, @IdArg('id', 'The SUBMITTED milestone to approve.') id: string): Promise<Milestone> {
     return this.milestones.approve(actor, id);
   }
 
@@ -53,7 +57,7 @@ export class MilestonesResolver {
     description:
       'Refunds a FUNDED milestone the coder has not delivered yet to the practice. A delivered one (SUBMITTED, or sent back for changes) answers CONFLICT: approve it, request changes, or open a dispute.',
   })
-  refundMilestone(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Milestone> {
+  refundMilestone(@CurrentUser() actor: Actor, @IdArg('id', 'The FUNDED milestone to refund.') id: string): Promise<Milestone> {
     return this.milestones.refund(actor, id);
   }
 
@@ -62,7 +66,7 @@ export class MilestonesResolver {
     description:
       'Cancels a milestone no money arrived for (CREATED, or FUNDING with the payment abandoned) so the contract can end; its PaymentIntent is cancelled at Stripe. CONFLICT when the payment already went through (the milestone then becomes FUNDED).',
   })
-  cancelMilestone(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Milestone> {
+  cancelMilestone(@CurrentUser() actor: Actor, @IdArg('id', 'The CREATED or FUNDING milestone to give up.') id: string): Promise<Milestone> {
     return this.milestones.cancel(actor, id);
   }
 }

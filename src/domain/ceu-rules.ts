@@ -36,6 +36,12 @@ registerEnumType(CeuCategory, {
   name: 'CeuCategory',
   description:
     "CORE_A (AAPC-approved, coding-related), CORE_B (other organizations, healthcare-related) and SPECIALTY (a specialty credential's subject) are AAPC categories; AHIMA is for AHIMA cycles.",
+  valuesMap: {
+    CORE_A: { description: 'AAPC: AAPC-approved, coding-related education.' },
+    CORE_B: { description: 'AAPC: education from other organizations, healthcare-related.' },
+    SPECIALTY: { description: 'AAPC: the subject of a specialty credential.' },
+    AHIMA: { description: 'Education counted towards an AHIMA cycle.' },
+  },
 });
 
 /** The categories an issuer accepts. */

@@ -67,6 +67,13 @@ registerEnumType(CredentialInactiveReason, {
   name: 'CredentialInactiveReason',
   description:
     'Why a credential does not count: PENDING_REVIEW (not verified yet), REJECTED, EXPIRED (past expiresOn), MEMBERSHIP_LAPSED (AAPC membership past membershipExpiresOn), DATES_MISSING (an AAPC or AHIMA credential on file from before expiry dates were required: the holder must add them).',
+  valuesMap: {
+    PENDING_REVIEW: { description: 'Not verified yet.' },
+    REJECTED: { description: 'An admin rejected it.' },
+    EXPIRED: { description: 'Past expiresOn.' },
+    MEMBERSHIP_LAPSED: { description: 'AAPC membership past membershipExpiresOn.' },
+    DATES_MISSING: { description: 'On file from before expiry dates were required: the holder must add them.' },
+  },
 });
 
 export interface CredentialDates {

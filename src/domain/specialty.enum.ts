@@ -30,7 +30,38 @@ export enum Specialty {
   RISK_ADJUSTMENT = 'RISK_ADJUSTMENT',
 }
 
-registerEnumType(Specialty, { name: 'Specialty', description: 'A clinical specialty or setting of coding work.' });
+registerEnumType(Specialty, {
+  name: 'Specialty',
+  description: 'A clinical specialty or setting of coding work.',
+  valuesMap: {
+    EVALUATION_AND_MANAGEMENT: { description: 'Evaluation and management (E/M) visits, office and facility.' },
+    ANESTHESIA: { description: 'Anesthesia services (time and base units).' },
+    CARDIOLOGY: { description: 'Cardiology: clinic visits, echo, catheterization.' },
+    DERMATOLOGY: { description: 'Dermatology: lesions, biopsies, Mohs.' },
+    EMERGENCY_MEDICINE: { description: 'Emergency department professional and facility coding.' },
+    FAMILY_PRACTICE: { description: 'Family practice and primary care.' },
+    GASTROENTEROLOGY: { description: 'Gastroenterology: endoscopy, colonoscopy.' },
+    GENERAL_SURGERY: { description: 'General surgery.' },
+    HEMATOLOGY_ONCOLOGY: { description: 'Hematology and oncology: infusions, chemotherapy.' },
+    INTERNAL_MEDICINE: { description: 'Internal medicine.' },
+    INTERVENTIONAL_RADIOLOGY: { description: 'Interventional radiology and cardiovascular procedures.' },
+    NEUROLOGY: { description: 'Neurology.' },
+    OBSTETRICS_GYNECOLOGY: { description: 'Obstetrics and gynecology, global maternity packages.' },
+    OPHTHALMOLOGY: { description: 'Ophthalmology.' },
+    ORTHOPEDICS: { description: 'Orthopedics.' },
+    PATHOLOGY_LAB: { description: 'Pathology and laboratory.' },
+    PEDIATRICS: { description: 'Pediatrics.' },
+    BEHAVIORAL_HEALTH: { description: 'Behavioral and mental health.' },
+    RADIOLOGY: { description: 'Diagnostic radiology.' },
+    UROLOGY: { description: 'Urology.' },
+    HOME_HEALTH: { description: 'Home health (OASIS, PDGM).' },
+    HOSPICE: { description: 'Hospice.' },
+    INPATIENT_FACILITY: { description: 'Inpatient facility coding (ICD-10-PCS, MS-DRG).' },
+    OUTPATIENT_FACILITY: { description: 'Outpatient facility coding (APCs).' },
+    AMBULATORY_SURGERY: { description: 'Ambulatory surgery centers.' },
+    RISK_ADJUSTMENT: { description: 'Risk adjustment (HCC) coding.' },
+  },
+});
 
 /** "EVALUATION_AND_MANAGEMENT" -> "evaluation and management", for reasons and search text. */
 export const specialtyLabel = (specialty: Specialty) => specialty.toLowerCase().replace(/_/g, ' ');

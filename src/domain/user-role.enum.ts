@@ -9,6 +9,11 @@ export enum UserRole {
 registerEnumType(UserRole, {
   name: 'UserRole',
   description: 'What a user does on ChartBridge. ADMIN cannot be chosen at sign-up.',
+  valuesMap: {
+    PROVIDER: { description: 'Works for practices: posts jobs, hires and pays.' },
+    CODER: { description: 'A coder: profile, credentials, bids and coding work.' },
+    ADMIN: { description: 'ChartBridge staff: reviews credentials, resolves disputes and screening holds. Never chosen at sign-up.' },
+  },
 });
 
 /** The roles a user may choose at sign-up. */
@@ -17,4 +22,8 @@ export enum SignUpRole {
   CODER = 'CODER',
 }
 
-registerEnumType(SignUpRole, { name: 'SignUpRole', description: 'Roles open to self sign-up.' });
+registerEnumType(SignUpRole, {
+  name: 'SignUpRole',
+  description: 'Roles open to self sign-up.',
+  valuesMap: { PROVIDER: { description: 'Works for practices: posts jobs, hires and pays.' }, CODER: { description: 'A coder: profile, credentials, bids and coding work.' } },
+});

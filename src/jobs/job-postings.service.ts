@@ -5,6 +5,7 @@ import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
 import { ConnectionShape } from '../common/pagination/connection.js';
+import { byCreatedAt, paginate } from '../common/pagination/paginate.js';
 import { pageOf, paginateByOffset } from '../common/pagination/offset-paginate.js';
 import { joinRankedPage } from '../common/pagination/ranked-window.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
@@ -19,7 +20,7 @@ import { OrganizationAccess } from '../organizations/organization-access.service
 import { OrganizationKind } from '../organizations/organization.enums.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { CreateJobPostingInput } from './dto/create-job-posting.input.js';
-import { JobPostingsArgs, JobPostingSort } from './dto/job-postings.args.js';
+import { JobPostingsArgs, JobPostingSort, MyJobPostingsArgs } from './dto/job-postings.args.js';
 import { JobPostingEntity } from './job-posting.entity.js';
 import { JobPostingStatus } from './job-posting-status.enum.js';
 
@@ -181,6 +182,21 @@ export class JobPostingsService {
       .limit(limit - inSpecialty.length)
       .getMany();
     return [...inSpecialty, ...byWorkType];
+  }
+
+  /**
+   * The postings of the organizations the caller is an active member of (`organization.hire`: the
+   * members who post and close them), any status, newest first; with `organizationId`, that one
+   * organization's (NOT_FOUND for an outsider, as for its postings). Nobody sees another tenant's
+   * FILLED or CLOSED postings here.
+   */
+  async listForMember(actor: Actor, args: MyJobPostingsArgs): Promise<ConnectionShape<JobPostingEntity>> {
+    if (args.organizationId) await this.access.require(actor, args.organizationId, 'organization.hire');
+    const organizations = this.access.organizationsHolding('organization.hire', actor.id);
+    const query = this.postings.createQueryBuilder('j').where(`j.organization_id IN (${organizations.sql})`, organizations.parameters);
+    if (args.organizationId) query.andWhere('j.organization_id = :organizationId', { organizationId: args.organizationId });
+    if (args.status) query.andWhere('j.status = :status', { status: args.status });
+    return paginate(query, args, byCreatedAt<JobPostingEntity>('j', 'DESC'));
   }
 
   /**

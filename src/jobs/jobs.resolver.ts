@@ -12,7 +12,7 @@ import { groupLabel, requirementsOf } from '../domain/credential-requirements.js
 import { CreateJobPostingInput } from './dto/create-job-posting.input.js';
 import { CredentialRequirement } from './dto/credential-requirement.model.js';
 import { JobPosting, JobPostingConnection } from './dto/job-posting.model.js';
-import { JobPostingsArgs } from './dto/job-postings.args.js';
+import { JobPostingsArgs, MyJobPostingsArgs } from './dto/job-postings.args.js';
 import { JobPostingsService } from './job-postings.service.js';
 
 @Resolver(() => JobPosting)
@@ -24,18 +24,18 @@ export class JobsResolver {
 
   @Roles(UserRole.PROVIDER)
   @Mutation(() => JobPosting, { description: 'Posts coding work for a PROVIDER_PRACTICE the caller belongs to (status OPEN).' })
-  createJobPosting(@CurrentUser() actor: Actor, @Args('input') input: CreateJobPostingInput): Promise<JobPosting> {
+  createJobPosting(@CurrentUser() actor: Actor, @Args('input', { description: 'The work, its requirements and pay.' }) input: CreateJobPostingInput): Promise<JobPosting> {
     return this.postings.create(actor, input);
   }
 
   @Mutation(() => JobPosting, { description: "Closes an OPEN posting (members of the posting's organization)." })
-  closeJobPosting(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<JobPosting> {
+  closeJobPosting(@CurrentUser() actor: Actor, @IdArg('id', 'The OPEN posting to close.') id: string): Promise<JobPosting> {
     return this.postings.close(actor, id);
   }
 
   @Public()
   @Query(() => JobPosting, { nullable: true, description: 'A posting by id (public); null when there is none.' })
-  jobPosting(@IdArg('id') id: string): Promise<JobPosting | null> {
+  jobPosting(@IdArg('id', 'The posting.') id: string): Promise<JobPosting | null> {
     return this.postings.findById(id);
   }
 
@@ -43,6 +43,15 @@ export class JobsResolver {
   @Query(() => JobPostingConnection, { description: 'Public job search (OPEN postings unless filter.status says otherwise).', complexity: connectionComplexity })
   jobPostings(@Args() args: JobPostingsArgs): Promise<JobPostingConnection> {
     return this.postings.search(args);
+  }
+
+  @Query(() => JobPostingConnection, {
+    description:
+      "The postings of the organizations the caller is a member of (drafting side: OPEN, FILLED and CLOSED alike), newest first; filter by status or by one organization. Empty for a caller in no organization; another tenant's postings never appear.",
+    complexity: connectionComplexity,
+  })
+  myJobPostings(@CurrentUser() actor: Actor, @Args() args: MyJobPostingsArgs): Promise<JobPostingConnection> {
+    return this.postings.listForMember(actor, args);
   }
 
   @ResolveField(() => [CredentialRequirement], {

@@ -28,7 +28,7 @@ export class MessagingResolver {
       "New messages on a contract you are party to (graphql-ws; connectionParams.authorization = 'Bearer <token>'). Access is checked again for each message: a caller who is no longer a party gets one NOT_FOUND error, then the subscription completes.",
     resolve: eventOrRefusal('messageAdded'),
   })
-  messageAdded(@CurrentUser() actor: Actor, @IdArg('contractId') contractId: string): Promise<AsyncIterableIterator<unknown>> {
+  messageAdded(@CurrentUser() actor: Actor, @IdArg('contractId', 'A contract you are a party of.') contractId: string): Promise<AsyncIterableIterator<unknown>> {
     return this.messaging.subscribe(actor, contractId);
   }
 }

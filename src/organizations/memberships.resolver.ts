@@ -29,7 +29,7 @@ export class MembershipsResolver {
     return own || (await this.access.loadHolds(loaders, viewer, membership.organizationId, 'organization.contacts')) ? membership.email : null;
   }
 
-  @ResolveField(() => Organization)
+  @ResolveField(() => Organization, { description: 'The organization joined (or invited to).' })
   async organization(@Parent() membership: Membership, @Loaders() loaders: RequestLoaders): Promise<Organization> {
     return orNotFound(await this.organizationsService.loadById(loaders, membership.organizationId), 'Organization');
   }

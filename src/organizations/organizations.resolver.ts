@@ -18,7 +18,7 @@ export class OrganizationsResolver {
   constructor(private readonly organizationsService: OrganizationsService) {}
 
   @Mutation(() => Organization, { description: 'Creates an organization with the caller as OWNER.' })
-  createOrganization(@CurrentUser() actor: Actor, @Args('input') input: CreateOrganizationInput): Promise<Organization> {
+  createOrganization(@CurrentUser() actor: Actor, @Args('input', { description: 'Name, kind and (for a practice) NPI.' }) input: CreateOrganizationInput): Promise<Organization> {
     return this.organizationsService.create(actor, input);
   }
 
@@ -29,19 +29,19 @@ export class OrganizationsResolver {
 
   @RequiresVerifiedEmail()
   @Mutation(() => Membership, { description: 'Accepts an invitation addressed to the caller.' })
-  acceptMembershipInvitation(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Membership> {
+  acceptMembershipInvitation(@CurrentUser() actor: Actor, @IdArg('id', 'The membership invitation (Membership.id) sent to your verified email.') id: string): Promise<Membership> {
     return this.organizationsService.respondToInvitation(actor, id, true);
   }
 
   @Mutation(() => Membership, { description: 'Declines an invitation addressed to the caller.' })
-  declineMembershipInvitation(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Membership> {
+  declineMembershipInvitation(@CurrentUser() actor: Actor, @IdArg('id', 'The membership invitation (Membership.id) to decline.') id: string): Promise<Membership> {
     return this.organizationsService.respondToInvitation(actor, id, false);
   }
 
   @Mutation(() => Boolean, {
     description: 'Revokes a pending invitation (OWNER, or ADMIN for a MEMBER invitation); it stays in the history as REVOKED and the address may be invited again. CONFLICT once answered.',
   })
-  async revokeMembershipInvitation(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<boolean> {
+  async revokeMembershipInvitation(@CurrentUser() actor: Actor, @IdArg('id', 'The pending invitation (Membership.id).') id: string): Promise<boolean> {
     await this.organizationsService.revokeInvitation(actor, id);
     return true;
   }
@@ -61,7 +61,7 @@ export class OrganizationsResolver {
   }
 
   @Mutation(() => Boolean, { description: 'The caller leaves the organization (LEFT). The last OWNER must appoint another OWNER first (CONFLICT).' })
-  async leaveOrganization(@CurrentUser() actor: Actor, @IdArg('organizationId') organizationId: string): Promise<boolean> {
+  async leaveOrganization(@CurrentUser() actor: Actor, @IdArg('organizationId', 'The organization to leave.') organizationId: string): Promise<boolean> {
     await this.organizationsService.leave(actor, organizationId);
     return true;
   }
@@ -71,7 +71,7 @@ export class OrganizationsResolver {
     description:
       'Admin review: marks the organization verified (for a practice, the holder of the NPI it claims). One verified organization per NPI: CONFLICT when another one already is; the other claimants stay unverified. ADMIN only.',
   })
-  verifyOrganization(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Organization> {
+  verifyOrganization(@CurrentUser() actor: Actor, @IdArg('id', 'The practice to mark verified.') id: string): Promise<Organization> {
     return this.organizationsService.verify(actor, id);
   }
 
@@ -94,7 +94,7 @@ export class OrganizationsResolver {
   }
 
   @Query(() => Organization, { description: 'An organization the caller belongs to (NOT_FOUND for others).' })
-  organization(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<Organization> {
+  organization(@CurrentUser() actor: Actor, @IdArg('id', 'An organization you belong to.') id: string): Promise<Organization> {
     return this.organizationsService.findForMember(actor, id);
   }
 

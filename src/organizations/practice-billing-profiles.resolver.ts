@@ -14,7 +14,7 @@ export class PracticeBillingProfilesResolver {
   async setPracticeBillingProfile(
     @CurrentUser() actor: Actor,
     @IdArg('organizationId', 'The practice.') organizationId: string,
-    @Args('input') input: PracticeBillingProfileInput,
+    @Args('input', { description: "The practice's billing name, address and tax id." }) input: PracticeBillingProfileInput,
   ): Promise<PracticeBillingProfile> {
     return toPracticeBillingProfile(await this.profiles.set(actor, organizationId, input));
   }

@@ -1,9 +1,9 @@
-import { Review } from './dto/review.model.js';
+import { Review, ReviewAuthorSide } from './dto/review.model.js';
 import { ReviewEntity } from './review.entity.js';
 
 export const toReview = (review: ReviewEntity): Review => ({
   id: review.id,
-  authorSide: review.authorSide,
+  authorSide: ReviewAuthorSide[review.authorSide],
   rating: review.rating,
   comment: review.comment,
   published: review.publishedAt !== null,

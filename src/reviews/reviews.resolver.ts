@@ -20,7 +20,7 @@ export class ReviewsResolver {
   }
 
   @Query(() => [Review], { description: "A contract's reviews: yours, and the other party's once published." })
-  async contractReviews(@CurrentUser() actor: Actor, @IdArg('contractId') contractId: string): Promise<Review[]> {
+  async contractReviews(@CurrentUser() actor: Actor, @IdArg('contractId', 'A contract you are a party of.') contractId: string): Promise<Review[]> {
     return (await this.reviews.forContract(actor, contractId)).map(toReview);
   }
 }

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { AuditOutcome } from './audit-outcome.enum.js';
 
 /**
  * One access to PHI (or an attempt), appended to a hash chain: `hash` covers this event and the
@@ -35,9 +36,8 @@ export class AuditEventEntity {
   @Column({ type: 'text' })
   action: string;
 
-  /** ALLOWED | DENIED | FAILED */
   @Column({ type: 'text' })
-  outcome: string;
+  outcome: AuditOutcome;
 
   /** Why a denial or failure happened (never PHI). */
   @Column({ type: 'text', nullable: true })

@@ -8,6 +8,7 @@ import { ContractAccess } from '../contracts/contract-access.service.js';
 import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { AuditEventEntity } from './audit-event.entity.js';
+import { AuditOutcome } from './audit-outcome.enum.js';
 import { byCreatedAt, paginate } from '../common/pagination/paginate.js';
 
 export interface AuditContext {
@@ -20,7 +21,7 @@ export interface AuditRecord {
   subjectType: 'document' | 'batch' | 'contract' | 'subcontractor-baa';
   subjectId: string | null;
   action: string;
-  outcome: 'ALLOWED' | 'DENIED' | 'FAILED';
+  outcome: AuditOutcome;
   detail?: string;
 }
 

@@ -13,32 +13,47 @@ export class CodedBatchesResolver {
 
   @RequiresVerifiedEmail()
   @Mutation(() => CodedBatch, { description: 'Returns coded charts (the coder). Every code is validated: BAD_USER_INPUT lists each offending path in extensions.fields.' })
-  submitCodedBatch(@CurrentUser() actor: Actor, @IdArg('contractId') contractId: string, @Args('input') input: SubmitCodedBatchInput, @Context('req') req: AppRequest): Promise<CodedBatch> {
+  submitCodedBatch(
+    @CurrentUser() actor: Actor,
+    @IdArg('contractId', 'The contract the charts belong to.') contractId: string,
+    @Args('input', { description: 'The coded encounters.' }) input: SubmitCodedBatchInput,
+    @Context('req') req: AppRequest,
+  ): Promise<CodedBatch> {
     return this.batches.submit(actor, contractId, input, auditContextOf(req));
   }
 
   @Mutation(() => CodedBatch, { description: 'Accepts a submitted batch or returns it with comments per encounter (the practice).' })
-  reviewCodedBatch(@CurrentUser() actor: Actor, @IdArg('batchId') batchId: string, @Args('input') input: ReviewCodedBatchInput, @Context('req') req: AppRequest): Promise<CodedBatch> {
+  reviewCodedBatch(
+    @CurrentUser() actor: Actor,
+    @IdArg('batchId', 'The SUBMITTED batch.') batchId: string,
+    @Args('input', { description: 'Accept, or return with comments.' }) input: ReviewCodedBatchInput,
+    @Context('req') req: AppRequest,
+  ): Promise<CodedBatch> {
     return this.batches.review(actor, batchId, input, auditContextOf(req));
   }
 
   @Mutation(() => CodedBatch, { description: "Records an accuracy audit of a batch (the practice), once; it feeds the coder's accuracyScore." })
-  auditCodedBatch(@CurrentUser() actor: Actor, @IdArg('batchId') batchId: string, @Args('input') input: AuditCodedBatchInput, @Context('req') req: AppRequest): Promise<CodedBatch> {
+  auditCodedBatch(
+    @CurrentUser() actor: Actor,
+    @IdArg('batchId', 'The ACCEPTED batch audited.') batchId: string,
+    @Args('input', { description: 'How many charts were sampled and how many had errors.' }) input: AuditCodedBatchInput,
+    @Context('req') req: AppRequest,
+  ): Promise<CodedBatch> {
     return this.batches.audit(actor, batchId, input, auditContextOf(req));
   }
 
   @Query(() => [CodedBatch], { description: "A contract's coded batches, newest first (its parties)." })
-  codedBatches(@CurrentUser() actor: Actor, @IdArg('contractId') contractId: string, @Context('req') req: AppRequest): Promise<CodedBatch[]> {
+  codedBatches(@CurrentUser() actor: Actor, @IdArg('contractId', 'A contract you are a party of.') contractId: string, @Context('req') req: AppRequest): Promise<CodedBatch[]> {
     return this.batches.list(actor, contractId, auditContextOf(req));
   }
 
-  @Query(() => CodedBatch)
-  codedBatch(@CurrentUser() actor: Actor, @IdArg('id') id: string, @Context('req') req: AppRequest): Promise<CodedBatch> {
+  @Query(() => CodedBatch, { description: 'A coded batch by id, for the parties of its contract (NOT_FOUND for others); reading it is recorded in the audit log.' })
+  codedBatch(@CurrentUser() actor: Actor, @IdArg('id', 'The batch.') id: string, @Context('req') req: AppRequest): Promise<CodedBatch> {
     return this.batches.get(actor, id, auditContextOf(req));
   }
 
   @Query(() => String, { description: 'The batch as CSV text (chart_ref, code_set, code, modifiers, units).' })
-  codedBatchCsv(@CurrentUser() actor: Actor, @IdArg('id') id: string, @Context('req') req: AppRequest): Promise<string> {
+  codedBatchCsv(@CurrentUser() actor: Actor, @IdArg('id', 'The batch.') id: string, @Context('req') req: AppRequest): Promise<string> {
     return this.batches.csv(actor, id, auditContextOf(req));
   }
 }

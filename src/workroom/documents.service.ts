@@ -12,6 +12,7 @@ import { TamperedCiphertextError } from '../common/crypto/aead.js';
 import { decryptDocument, encryptDocument } from '../common/documents/envelope-crypto.js';
 import type { IncomingDocument } from '../common/documents/multipart-document.js';
 import { UploadSlots } from '../common/documents/upload-slots.js';
+import { AuditOutcome } from './audit-outcome.enum.js';
 import { WorkroomAccessService } from './workroom-access.service.js';
 
 export class DocumentIntegrityError extends Error {}
@@ -47,7 +48,7 @@ export class DocumentsService {
         file = await read();
       } catch (error) {
         const reason = error instanceof Error ? error.message.slice(0, 200) : 'unreadable';
-        await this.audit.record(actor, context, { contractId, subjectType: 'document', subjectId: id, action: 'UPLOAD', outcome: 'FAILED', detail: `file refused: ${reason}` });
+        await this.audit.record(actor, context, { contractId, subjectType: 'document', subjectId: id, action: 'UPLOAD', outcome: AuditOutcome.FAILED, detail: `file refused: ${reason}` });
         throw error;
       }
       const { ciphertext, wrappedKey } = encryptDocument(this.config.documentKey, id, file.bytes);
@@ -68,7 +69,7 @@ export class DocumentsService {
   async download(actor: Actor, id: string, context: AuditContext): Promise<{ document: DocumentEntity; bytes: Buffer }> {
     const document = await this.documents.findOneBy({ id });
     if (!document) {
-      await this.audit.record(actor, context, { contractId: null, subjectType: 'document', subjectId: id, action: 'DOWNLOAD', outcome: 'DENIED', detail: 'no such document' });
+      await this.audit.record(actor, context, { contractId: null, subjectType: 'document', subjectId: id, action: 'DOWNLOAD', outcome: AuditOutcome.DENIED, detail: 'no such document' });
       throw new NotFoundError('Document');
     }
     await this.access.require(actor, document.contractId, { mode: 'read', subject: 'Document' }, context, { subjectType: 'document', subjectId: id, action: 'DOWNLOAD' });
@@ -90,7 +91,7 @@ export class DocumentsService {
       }
       const reason = error instanceof TamperedCiphertextError ? 'integrity check failed' : 'stored file unreadable';
       this.logger.error(`document ${id} ${reason}`);
-      await this.audit.record(actor, context, { contractId: document.contractId, subjectType: 'document', subjectId: id, action: 'DOWNLOAD', outcome: 'FAILED', detail: reason });
+      await this.audit.record(actor, context, { contractId: document.contractId, subjectType: 'document', subjectId: id, action: 'DOWNLOAD', outcome: AuditOutcome.FAILED, detail: reason });
       throw new DocumentIntegrityError(reason);
     }
   }

@@ -15,6 +15,7 @@ import { AuditLogService } from './audit-log.service.js';
 import { CodedBatchEntity } from './coded-batch.entity.js';
 import { DocumentEntity } from './document.entity.js';
 import { DocumentStorage } from '../common/documents/document-storage.js';
+import { AuditOutcome } from './audit-outcome.enum.js';
 import { PhiDestructionEntity } from './phi-destruction.entity.js';
 
 /**
@@ -137,7 +138,14 @@ export class PhiRetentionService implements OnApplicationBootstrap {
         manager,
         null,
         { ip: null, requestId: null },
-        { contractId, subjectType: 'contract', subjectId: contractId, action: 'DESTROY_PHI', outcome: 'ALLOWED', detail: `retention of ${days} day(s) over: destroyed ${counts.join(', ')}` },
+        {
+          contractId,
+          subjectType: 'contract',
+          subjectId: contractId,
+          action: 'DESTROY_PHI',
+          outcome: AuditOutcome.ALLOWED,
+          detail: `retention of ${days} day(s) over: destroyed ${counts.join(', ')}`,
+        },
       );
       return documents.map((document) => document.storageKey).filter((key) => key !== null);
     });

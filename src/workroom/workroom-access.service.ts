@@ -16,6 +16,7 @@ import { AuditContext, AuditLogService, AuditRecord } from './audit-log.service.
 import { CURRENT_BAA } from './baa/agreements.js';
 import { BaaSignatureEntity } from './baa-signature.entity.js';
 import { PhiDestructionEntity } from './phi-destruction.entity.js';
+import { AuditOutcome } from './audit-outcome.enum.js';
 import { SubcontractorBaaEntity } from './subcontractor-baa.entity.js';
 
 /** The version new signatures sign (kept for existing imports). */
@@ -127,10 +128,10 @@ export class WorkroomAccessService {
           "You work this contract for a coding company: sign its subcontractor BAA (signSubcontractorBaa), and have an OWNER or ADMIN of the company countersign it, before touching the contract's PHI",
           { reason: 'SUBCONTRACTOR_BAA_NOT_SIGNED' },
         );
-      await this.audit.record(actor, context, { ...record, contractId, outcome: 'ALLOWED' });
+      await this.audit.record(actor, context, { ...record, contractId, outcome: AuditOutcome.ALLOWED });
       return Object.assign(contract, { side });
     } catch (error) {
-      if (error instanceof AppError) await this.audit.record(actor, context, { ...record, contractId, outcome: 'DENIED', detail: error.message });
+      if (error instanceof AppError) await this.audit.record(actor, context, { ...record, contractId, outcome: AuditOutcome.DENIED, detail: error.message });
       throw error;
     }
   }
@@ -160,7 +161,7 @@ export class WorkroomAccessService {
       subjectType: 'contract',
       subjectId: contractId,
       action: 'SIGN_BAA',
-      outcome: 'ALLOWED',
+      outcome: AuditOutcome.ALLOWED,
       detail: `${CURRENT_BAA.version} sha256:${CURRENT_BAA.sha256}`,
     });
     return contract;
@@ -212,7 +213,7 @@ export class WorkroomAccessService {
       subjectType: 'subcontractor-baa',
       subjectId: row.id,
       action: 'SIGN_SUBCONTRACTOR_BAA',
-      outcome: 'ALLOWED',
+      outcome: AuditOutcome.ALLOWED,
       detail: `${CURRENT_BAA.version} sha256:${CURRENT_BAA.sha256}`,
     });
     return row;
@@ -230,7 +231,7 @@ export class WorkroomAccessService {
       .set({ countersignedById: actor.id, countersignedAt: () => 'now()', countersignerIp: context.ip })
       .where('id = :id AND countersigned_at IS NULL', { id: row.id })
       .execute();
-    await this.audit.record(actor, context, { contractId: null, subjectType: 'subcontractor-baa', subjectId: row.id, action: 'COUNTERSIGN_SUBCONTRACTOR_BAA', outcome: 'ALLOWED' });
+    await this.audit.record(actor, context, { contractId: null, subjectType: 'subcontractor-baa', subjectId: row.id, action: 'COUNTERSIGN_SUBCONTRACTOR_BAA', outcome: AuditOutcome.ALLOWED });
     return this.subcontractorBaas.findOneByOrFail({ id: row.id });
   }
 

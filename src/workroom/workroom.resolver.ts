@@ -58,12 +58,12 @@ export class WorkroomResolver {
 
   @RequiresVerifiedEmail()
   @Mutation(() => Contract, { description: 'Signs the Business Associate Agreement for your side of the contract (recorded with version, time and IP).' })
-  signBaa(@CurrentUser() actor: Actor, @IdArg('contractId') contractId: string, @Context('req') req: AppRequest): Promise<Contract> {
+  signBaa(@CurrentUser() actor: Actor, @IdArg('contractId', 'The contract whose BAA you sign.') contractId: string, @Context('req') req: AppRequest): Promise<Contract> {
     return this.access.sign(actor, contractId, auditContextOf(req));
   }
 
   @Query(() => [Document], { description: "A contract's documents (its parties, while the contract is ACTIVE or DISPUTED); listing is audited." })
-  documents(@CurrentUser() actor: Actor, @IdArg('contractId') contractId: string, @Context('req') req: AppRequest): Promise<Document[]> {
+  documents(@CurrentUser() actor: Actor, @IdArg('contractId', 'A contract you are a party of.') contractId: string, @Context('req') req: AppRequest): Promise<Document[]> {
     return this.documentsService.list(actor, contractId, auditContextOf(req));
   }
 

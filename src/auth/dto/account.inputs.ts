@@ -21,7 +21,7 @@ export class ResetPasswordInput {
 
 @InputType({ description: "A new password for the caller's account." })
 export class ChangePasswordInput {
-  @Field()
+  @Field({ description: 'The password in use now.' })
   @IsString()
   @MaxLength(PASSWORD_MAX_LENGTH)
   currentPassword: string;
@@ -39,7 +39,7 @@ export class RequestEmailChangeInput {
   @EmailAddress()
   newEmail: string;
 
-  @Field()
+  @Field({ description: 'The password in use now (proves the account holder asks).' })
   @IsString()
   @MaxLength(PASSWORD_MAX_LENGTH)
   currentPassword: string;

@@ -12,6 +12,6 @@ export class AuthPayload {
   @Field(() => Int, { description: 'Seconds until `accessToken` expires.' })
   expiresIn: number;
 
-  @Field(() => User)
+  @Field(() => User, { description: 'The account the tokens belong to.' })
   user: User;
 }

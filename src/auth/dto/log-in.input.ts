@@ -4,13 +4,13 @@ import { EmailAddress } from '../../common/validation/email-address.decorator.js
 import { Trim } from '../../common/validation/trim.decorator.js';
 import { PASSWORD_MAX_LENGTH } from './sign-up.input.js';
 
-@InputType()
+@InputType({ description: 'Credentials to log in with.' })
 export class LogInInput {
   @Field({ description: 'Normalized as at sign-up: any case, fullwidth letters and the IDN or punycode form of the domain reach the same account.' })
   @EmailAddress()
   email: string;
 
-  @Field()
+  @Field({ description: 'The account password.' })
   @IsString()
   @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;

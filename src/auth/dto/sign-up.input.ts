@@ -31,7 +31,7 @@ export class SignUpInput {
   @SingleScriptName()
   name: string;
 
-  @Field(() => SignUpRole)
+  @Field(() => SignUpRole, { description: 'PROVIDER or CODER (ADMIN cannot be chosen).' })
   @IsEnum(SignUpRole)
   role: SignUpRole;
 }

@@ -6,7 +6,7 @@ import { Trim } from '../../common/validation/trim.decorator.js';
 
 @InputType({ description: 'An offer on an OPEN posting. A coding company bids with organizationId and names the member coder in assignedCoderId.' })
 export class SubmitBidInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The OPEN posting to bid on.' })
   @IsUUID()
   jobPostingId: string;
 
@@ -32,7 +32,7 @@ export class SubmitBidInput {
   @Max(5000)
   percentOfCollectionsBps?: number | null;
 
-  @Field()
+  @Field({ description: 'The pitch to the practice.' })
   @Trim()
   @IsString()
   @IsNotEmpty()
@@ -66,15 +66,15 @@ export class SubmitBidInput {
 
 @ArgsType()
 export class InviteCoderArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Your OPEN posting.' })
   @IsUUID()
   jobPostingId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The coder to invite (CoderProfile.id).' })
   @IsUUID()
   coderProfileId: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A note to the coder; optional.' })
   @IsOptional()
   @Trim()
   @IsString()

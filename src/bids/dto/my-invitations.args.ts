@@ -5,7 +5,7 @@ import { InvitationStatus } from '../bid-status.enum.js';
 
 @ArgsType()
 export class MyInvitationsArgs extends ConnectionArgs {
-  @Field(() => InvitationStatus, { nullable: true })
+  @Field(() => InvitationStatus, { nullable: true, description: 'Only invitations in this status; all when omitted.' })
   @IsOptional()
   @IsEnum(InvitationStatus)
   status?: InvitationStatus;

@@ -46,7 +46,7 @@ export class CeusResolver {
     description:
       'Logs a continuing-education activity towards your current cycle with an issuer (CODER). BAD_USER_INPUT names the field (no cycle for the issuer, a day outside the cycle or in the future, CEUs not a positive multiple of 0.1 or over 16 for one entry); CONFLICT naming it for a course already logged in the cycle (same title and provider, or same approval code, whatever the day), a certificate backing another entry, or a cycle with 200 entries. Without a certificate the entry is pending: it does not count toward the cycle.',
   })
-  async logCeu(@CurrentUser() actor: Actor, @Args('input') input: LogCeuInput): Promise<CeuEntry> {
+  async logCeu(@CurrentUser() actor: Actor, @Args('input', { description: 'The activity and its CEUs.' }) input: LogCeuInput): Promise<CeuEntry> {
     return toCeuEntry(await this.ceus.log(actor, input));
   }
 
@@ -55,13 +55,17 @@ export class CeusResolver {
     description:
       "Attaches the certificate of completion (uploaded with POST /credential-documents) to one of your pending CEU entries, so it counts (CODER). Another coder's entry is NOT_FOUND; an entry with a certificate, or a certificate backing another entry, is CONFLICT.",
   })
-  async attachCeuCertificate(@CurrentUser() actor: Actor, @IdArg('id') id: string, @IdArg('certificateDocumentId') certificateDocumentId: string): Promise<CeuEntry> {
+  async attachCeuCertificate(
+    @CurrentUser() actor: Actor,
+    @IdArg('id', 'Your pending CEU entry.') id: string,
+    @IdArg('certificateDocumentId', 'A certificate you uploaded (POST /credential-documents) that backs no other entry.') certificateDocumentId: string,
+  ): Promise<CeuEntry> {
     return toCeuEntry(await this.ceus.attachCertificate(actor, id, certificateDocumentId));
   }
 
   @Roles(UserRole.CODER)
   @Mutation(() => CeuEntry, { description: 'Deletes one of your CEU entries while its cycle is open (CONFLICT once the cycle is over); returns the deleted entry.' })
-  async deleteCeu(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<CeuEntry> {
+  async deleteCeu(@CurrentUser() actor: Actor, @IdArg('id', 'Your CEU entry to delete.') id: string): Promise<CeuEntry> {
     return toCeuEntry(await this.ceus.delete(actor, id));
   }
 

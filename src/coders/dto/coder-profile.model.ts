@@ -4,63 +4,63 @@ import { LocalDateScalar } from '../../common/scalars/local-date.scalar.js';
 import { Specialty } from '../../domain/specialty.enum.js';
 import { CodeSet, WorkType } from '../../domain/work.enums.js';
 
-@ObjectType()
+@ObjectType({ description: 'A specialty and the years of experience in it.' })
 export class SpecialtyExperience {
-  @Field(() => Specialty)
+  @Field(() => Specialty, { description: 'The specialty.' })
   specialty: Specialty;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Years of coding experience in it.' })
   yearsExperience: number;
 }
 
 @ObjectType({ description: "A coder's public profile. Credential numbers and emails are never part of it." })
 export class CoderProfile {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the profile (not the user id).' })
   id: string;
 
   userId: string;
 
-  @Field()
+  @Field({ description: 'One-line summary shown in the directory.' })
   headline: string;
 
-  @Field()
+  @Field({ description: 'Free-text introduction.' })
   bio: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Years of coding experience overall.' })
   yearsExperience: number;
 
   @Field({ description: 'IANA time zone.' })
   timezone: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Hours a week the coder can take on.' })
   weeklyCapacityHours: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Asking rate per hour in US cents; null when the coder does not work by the hour.' })
   hourlyRateCents: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Asking rate per chart in US cents; null when the coder does not work per chart.' })
   perChartRateCents: number | null;
 
-  @Field()
+  @Field({ description: 'Whether the coder takes new work now (the directory can show available coders only).' })
   available: boolean;
 
   // At most one entry per specialty (26, stored with the row); profiles usually list a few.
-  @Field(() => [SpecialtyExperience], { complexity: boundedListComplexity(3) })
+  @Field(() => [SpecialtyExperience], { complexity: boundedListComplexity(3), description: 'Specialties with years of experience in each.' })
   specialties: SpecialtyExperience[];
 
-  @Field(() => [CodeSet])
+  @Field(() => [CodeSet], { description: 'Code sets the coder works in.' })
   codeSets: CodeSet[];
 
-  @Field(() => [WorkType])
+  @Field(() => [WorkType], { description: 'Kinds of work the coder does.' })
   workTypes: WorkType[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'EHR systems the coder knows, normalized (e.g. "Epic", "Cerner").' })
   ehrSystems: string[];
 
   @Field(() => Float, { nullable: true, description: 'Average review stars (1..5); null before the first review.' })
   ratingAverage: number | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many published practice reviews the rating averages.' })
   ratingCount: number;
 
   /** Charts the practices' audits sampled and errors standing (after rebuttals): `accuracyScore` and `accuracySampleSize` are resolved from them (src/workroom/accuracy.resolver.ts). */
@@ -85,10 +85,10 @@ export class CoderProfile {
   /** What exclusion screening compares (resolved into `screening` for the coder and admins only). */
   identity: { legalFirstName: string | null; legalLastName: string | null; npi: string | null; dateOfBirth: string | null; state: string | null };
 
-  @Field()
+  @Field({ description: 'When the profile was first written.' })
   createdAt: Date;
 
-  @Field()
+  @Field({ description: 'When the profile last changed.' })
   updatedAt: Date;
 }
 
@@ -113,5 +113,5 @@ export class CoderScreening {
   onHold: boolean;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of CoderProfile items (Relay connection: pass pageInfo.endCursor as `after` for the next page).' })
 export class CoderProfileConnection extends Connection(CoderProfile) {}

@@ -19,6 +19,11 @@ registerEnumType(CoderSort, {
   name: 'CoderSort',
   description:
     'RELEVANCE: best text match first, ranked among the 300 best-rated matches (pages end there; rating order when there is no text). RATING: highest average first. RATE: lowest hourly rate first.',
+  valuesMap: {
+    RELEVANCE: { description: 'Best text match first among the 300 best-rated matches; rating order without text.' },
+    RATING: { description: 'Highest average rating first.' },
+    RATE: { description: 'Lowest hourly rate first.' },
+  },
 });
 
 @InputType({ description: 'Directory filters; all given filters must hold.' })
@@ -86,7 +91,7 @@ export class CoderFilterInput {
 
 @ArgsType()
 export class CodersArgs extends ConnectionArgs {
-  @Field(() => CoderFilterInput, { nullable: true })
+  @Field(() => CoderFilterInput, { nullable: true, description: 'Directory filters; every given one must hold.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => CoderFilterInput)

@@ -8,7 +8,7 @@ const NUMBER = /^[A-Za-z0-9][A-Za-z0-9-]{2,39}$/;
 
 @InputType({ description: 'A certification to be verified by ChartBridge staff against the issuer (AAPC or AHIMA).' })
 export class AddCredentialInput {
-  @Field(() => CredentialType)
+  @Field(() => CredentialType, { description: 'Which certification.' })
   @IsEnum(CredentialType)
   type: CredentialType;
 
@@ -42,13 +42,13 @@ export class AddCredentialInput {
 
 @InputType({ description: 'Changes to a credential. Any change sends a verified credential back to review (PENDING).' })
 export class UpdateCredentialInput {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Certificate number.' })
   @IsOptional()
   @Trim()
   @Matches(NUMBER, { message: 'number must be 3..40 letters, digits or dashes' })
   number?: string;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date the issuer granted it (YYYY-MM-DD).' })
   @IsOptional()
   @IsString()
   issuedOn?: string;
@@ -127,7 +127,7 @@ export class ReviewCredentialChangeArgs {
 
 @ArgsType()
 export class VerifyCredentialArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The PENDING credential.' })
   @IsUUID()
   id: string;
 

@@ -16,15 +16,27 @@ registerEnumType(CredentialStatus, {
   name: 'CredentialStatus',
   description:
     'PENDING until staff check it with the issuer; VERIFIED or REJECTED after; a verified credential past expiresOn reads EXPIRED. A VERIFIED credential counts only while `active` (AAPC membership kept, dates on file).',
+  valuesMap: {
+    PENDING: { description: 'Waiting for an admin to check it with the issuer.' },
+    VERIFIED: { description: 'Checked with the issuer; counts while `active`.' },
+    REJECTED: { description: 'An admin could not confirm it.' },
+    EXPIRED: { description: 'A verified credential past expiresOn.' },
+  },
 });
 
 registerEnumType(CredentialChangeKind, {
   name: 'CredentialChangeKind',
   description: 'RENEWAL: new cycle and/or membership dates. APPRENTICE_CONVERSION: the "A" comes off (CPC_A -> CPC, COC_A -> COC).',
+  valuesMap: { RENEWAL: { description: 'New CEU cycle and/or membership dates.' }, APPRENTICE_CONVERSION: { description: 'The "A" comes off (CPC_A -> CPC, COC_A -> COC).' } },
 });
 registerEnumType(CredentialChangeStatus, {
   name: 'CredentialChangeStatus',
   description: 'PENDING while an admin reviews it (a renewal under review is what the issue calls RENEWAL_PENDING); APPROVED (in effect) or REJECTED (the credential stays as it was).',
+  valuesMap: {
+    PENDING: { description: 'An admin is reviewing it.' },
+    APPROVED: { description: 'In effect: the new dates or designation apply.' },
+    REJECTED: { description: 'Refused: the credential stays as it was.' },
+  },
 });
 
 @ObjectType({ description: 'A certificate a coder uploaded (encrypted at rest); downloaded with GET /credential-documents/:id by its coder and ADMINs.' })
@@ -81,17 +93,17 @@ export class CredentialChange {
   createdAt: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of CredentialChange items (Relay connection: pass pageInfo.endCursor as `after` for the next page).' })
 export class CredentialChangeConnection extends Connection(CredentialChange) {}
 
 @ObjectType({ description: 'A certification held by a coder.' })
 export class Credential {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the credential.' })
   id: string;
 
   coderId: string;
 
-  @Field(() => CredentialType)
+  @Field(() => CredentialType, { description: 'Which certification it is.' })
   type: CredentialType;
 
   @Field({ description: 'Display name, e.g. "CPC-A (apprentice)".' })
@@ -100,7 +112,7 @@ export class Credential {
   @Field({ description: 'True for the apprentice designations CPC_A and COC_A (requestApprenticeConversion removes the "A").' })
   apprentice: boolean;
 
-  @Field(() => CredentialStatus)
+  @Field(() => CredentialStatus, { description: 'PENDING, VERIFIED, REJECTED or EXPIRED.' })
   status: CredentialStatus;
 
   @Field({ description: 'Whether it counts now (directory, matching, bids, contracts): VERIFIED, before expiresOn, and for AAPC before membershipExpiresOn.' })
@@ -112,7 +124,7 @@ export class Credential {
   @Field(() => String, { nullable: true, description: 'Certificate number: only for its holder and admins.' })
   number: string | null;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'Date the issuer granted it (YYYY-MM-DD).' })
   issuedOn: string;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'End of the current CEU cycle.' })
@@ -127,12 +139,12 @@ export class Credential {
   @Field(() => String, { nullable: true, description: "The reviewer's note: only for its holder and admins." })
   reviewNote: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When an admin verified or rejected it; null while pending.' })
   reviewedAt: Date | null;
 
-  @Field()
+  @Field({ description: 'When the coder added it.' })
   createdAt: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of Credential items (Relay connection: pass pageInfo.endCursor as `after` for the next page).' })
 export class CredentialConnection extends Connection(Credential) {}

@@ -10,9 +10,9 @@ import { CodeSet, WorkType } from '../../domain/work.enums.js';
 import { SingleScriptName } from '../../common/validation/single-script-name.decorator.js';
 import { Trim } from '../../common/validation/trim.decorator.js';
 
-@InputType()
+@InputType({ description: 'A specialty and your years of experience in it.' })
 export class SpecialtyExperienceInput {
-  @Field(() => Specialty)
+  @Field(() => Specialty, { description: 'The specialty.' })
   @IsEnum(Specialty)
   specialty: Specialty;
 
@@ -25,20 +25,20 @@ export class SpecialtyExperienceInput {
 
 @InputType({ description: "The calling coder's whole profile (creates it the first time, replaces it after)." })
 export class UpsertCoderProfileInput {
-  @Field()
+  @Field({ description: 'One-line summary shown in the directory.' })
   @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
   headline: string;
 
-  @Field()
+  @Field({ description: 'Free-text introduction.' })
   @Trim()
   @IsString()
   @MaxLength(5000)
   bio: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Years of coding experience overall.' })
   @IsInt()
   @Min(0)
   @Max(60)
@@ -68,11 +68,11 @@ export class UpsertCoderProfileInput {
   @Max(50000)
   perChartRateCents?: number | null;
 
-  @Field()
+  @Field({ description: 'Whether you take new work now.' })
   @IsBoolean()
   available: boolean;
 
-  @Field(() => [SpecialtyExperienceInput])
+  @Field(() => [SpecialtyExperienceInput], { description: 'Specialties with years of experience in each (replaces the list).' })
   @IsArray()
   @ArrayMaxSize(26)
   @ArrayUnique((s: SpecialtyExperienceInput) => s.specialty, { message: 'specialties must not repeat a specialty' })
@@ -80,13 +80,13 @@ export class UpsertCoderProfileInput {
   @Type(() => SpecialtyExperienceInput)
   specialties: SpecialtyExperienceInput[];
 
-  @Field(() => [CodeSet])
+  @Field(() => [CodeSet], { description: 'Code sets you work in (replaces the list).' })
   @IsArray()
   @ArrayUnique()
   @IsEnum(CodeSet, { each: true })
   codeSets: CodeSet[];
 
-  @Field(() => [WorkType])
+  @Field(() => [WorkType], { description: 'Kinds of work you do (replaces the list).' })
   @IsArray()
   @ArrayUnique()
   @IsEnum(WorkType, { each: true })

@@ -83,16 +83,16 @@ export function Connection<T>(nodeType: Type<T>): Type<ConnectionShape<T>> {
     @Field({ description: 'Opaque cursor of this edge.' })
     cursor: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${nodeType.name} itself.` })
     node: T;
   }
 
   @ObjectType({ isAbstract: true })
   class ConnectionType {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'This page of items, in the order of the list; empty past the end.' })
     edges: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether more items follow, and the cursor to ask for them.' })
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: 'Number of items matching the filters (counted only when selected); a RELEVANCE text search pages through its ranking window only, which can be fewer.' })

@@ -6,21 +6,21 @@ import { InvoiceKind, InvoiceStatus } from '../invoice.enums.js';
 
 @ObjectType({ description: 'A day of work on an hourly or per-chart contract.' })
 export class WorkLog {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the log entry.' })
   id: string;
 
   contractId: string;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'The day worked (YYYY-MM-DD).' })
   workedOn: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Minutes worked (HOURLY); null for charts.' })
   minutes: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Charts coded (PER_CHART); null for minutes.' })
   charts: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What was done; null when none.' })
   note: string | null;
 
   @Field({ description: 'True once invoiced; invoiced work can no longer change.' })
@@ -32,7 +32,7 @@ export class InvoiceLine {
   @Field(() => LocalDateScalar, { nullable: true, description: 'The day worked (HOURLY).' })
   workedOn: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Minutes of the work log (HOURLY); null for charts.' })
   minutes: number | null;
 
   @Field(() => ID, { nullable: true, description: 'The accepted coded batch billed (PER_CHART); each batch is billed once.' })
@@ -44,27 +44,27 @@ export class InvoiceLine {
 
 @ObjectType({ description: 'A charge to the practice: issued IN_REVIEW with its lines, charged after dueAt unless disputed, paid into escrow and released to the coder.' })
 export class Invoice {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the invoice.' })
   id: string;
 
   contractId: string;
 
-  @Field(() => InvoiceKind)
+  @Field(() => InvoiceKind, { description: 'WORK (logged hours or charts) or COLLECTIONS (a share of collections).' })
   kind: InvoiceKind;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'First day the invoice covers (YYYY-MM-DD, UTC).' })
   periodStart: string;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'Last day the invoice covers (YYYY-MM-DD, UTC).' })
   periodEnd: string;
 
   @Field(() => Int, { description: 'Minutes or charts (WORK), or cents collected (COLLECTIONS).' })
   quantity: number;
 
-  @Field(() => SafeIntScalar)
+  @Field(() => SafeIntScalar, { description: 'Total charged to the practice, in US cents (the platform fee comes out of it).' })
   amountCents: number;
 
-  @Field(() => InvoiceStatus)
+  @Field(() => InvoiceStatus, { description: 'Where the invoice stands in review, charge and payout.' })
   status: InvoiceStatus;
 
   @Field(() => Date, { nullable: true, description: 'End of the review window: the practice may dispute the invoice until then; it is charged after it.' })
@@ -76,14 +76,14 @@ export class Invoice {
   @Field(() => Date, { nullable: true, description: 'FAILED: when the charge is tried again (null once every retry is spent: the contract is then paused).' })
   nextChargeAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the paid money may be released to the payee (unless the contract is in dispute); null before it is paid.' })
   releaseAfter: Date | null;
 
-  @Field()
+  @Field({ description: 'When it was issued.' })
   createdAt: Date;
 }
 
-@InputType()
+@InputType({ description: 'A day of work on an HOURLY or PER_CHART contract.' })
 export class LogWorkInput {
   @Field(() => LocalDateScalar, {
     description:
@@ -118,15 +118,15 @@ export class LogWorkInput {
 
 @ArgsType()
 export class ReportCollectionsArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The PERCENT_OF_COLLECTIONS contract.' })
   @IsUUID()
   contractId: string;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'First day of the reported period (YYYY-MM-DD).' })
   @IsString()
   periodStart: string;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'Last day of the reported period (YYYY-MM-DD).' })
   @IsString()
   periodEnd: string;
 

@@ -6,7 +6,7 @@ import { ContractPauseReason, ContractStatus } from '../contract-status.enum.js'
 
 @ObjectType({ description: 'The engagement created when a provider accepts a bid.' })
 export class Contract {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the contract.' })
   id: string;
 
   jobPostingId: string;
@@ -17,7 +17,7 @@ export class Contract {
   /** Shown as `baa.required` (src/workroom). */
   baaRequired: boolean;
 
-  @Field(() => ContractStatus)
+  @Field(() => ContractStatus, { description: 'ACTIVE, PAUSED, ENDED or DISPUTED.' })
   status: ContractStatus;
 
   @Field(() => Date, { nullable: true, description: 'Since when the contract is PAUSED (kept while a dispute opened on a paused contract runs).' })
@@ -26,13 +26,13 @@ export class Contract {
   @Field(() => ContractPauseReason, { nullable: true, description: 'Why it is paused; null unless paused.' })
   pauseReason: ContractPauseReason | null;
 
-  @Field(() => PayModel)
+  @Field(() => PayModel, { description: 'How the work is paid (from the accepted bid).' })
   payModel: PayModel;
 
   @Field(() => Int, { nullable: true, description: 'Cents per hour or per chart, or the total for FIXED_PRICE.' })
   rateCents: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'PERCENT_OF_COLLECTIONS contracts: the share of reported collections in basis points; null otherwise.' })
   percentOfCollectionsBps: number | null;
 
   @Field(() => Int, {
@@ -44,10 +44,10 @@ export class Contract {
   @Field(() => Int, { description: 'Platform fee in basis points, frozen when the contract was made.' })
   platformFeeBps: number;
 
-  @Field()
+  @Field({ description: 'When the bid was accepted.' })
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When either party ended it; null while it runs.' })
   endedAt: Date | null;
 }
 
@@ -56,12 +56,12 @@ export class Contract {
     "Who a contract pays: the coder personally (USER), or the coding company the contract was made through (ORGANIZATION: the company's own Stripe account, whichever member works the contract).",
 })
 export class ContractPayee {
-  @Field(() => PayeeKind)
+  @Field(() => PayeeKind, { description: 'USER (the coder) or ORGANIZATION (a coding company).' })
   kind: PayeeKind;
 
   /** The user or organization paid. */
   id: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of Contract items (Relay connection: pass pageInfo.endCursor as `after` for the next page).' })
 export class ContractConnection extends Connection(Contract) {}

@@ -6,18 +6,18 @@ import { Trim } from '../../common/validation/trim.decorator.js';
 
 @ObjectType({ description: "A dispute over a contract; escrow stays frozen until an admin resolves it. Both parties see it, with the admin's decision and the amounts." })
 export class Dispute {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the dispute.' })
   id: string;
 
   contractId: string;
 
-  @Field()
+  @Field({ description: 'Why the opening party disputes (visible to both sides and admins).' })
   reason: string;
 
   @Field({ description: 'Who opened it: provider (the practice) or coder (the coder, or the coding company for its coder).' })
   openedBySide: string;
 
-  @Field(() => DisputeStatus)
+  @Field(() => DisputeStatus, { description: 'OPEN until an admin resolves it.' })
   status: DisputeStatus;
 
   @Field(() => DisputeOutcome, { nullable: true, description: "The admin's decision; null while OPEN." })
@@ -38,16 +38,16 @@ export class Dispute {
   @Field(() => String, { nullable: true, description: "The admin's explanation of the decision." })
   resolutionNote: string | null;
 
-  @Field()
+  @Field({ description: 'When it was opened.' })
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When an admin resolved it; null while OPEN.' })
   resolvedAt: Date | null;
 }
 
 @ArgsType()
 export class OpenDisputeArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contract disputed.' })
   @IsUUID()
   contractId: string;
 
@@ -59,9 +59,9 @@ export class OpenDisputeArgs {
   reason: string;
 }
 
-@InputType()
+@InputType({ description: 'How an admin settles a dispute.' })
 export class ResolveDisputeInput {
-  @Field(() => DisputeOutcome)
+  @Field(() => DisputeOutcome, { description: 'RELEASE, REFUND or SPLIT.' })
   @IsEnum(DisputeOutcome)
   outcome: DisputeOutcome;
 
@@ -72,7 +72,7 @@ export class ResolveDisputeInput {
   @Max(Number.MAX_SAFE_INTEGER)
   coderCents?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why, for both parties.' })
   @IsOptional()
   @IsString()
   @MaxLength(5000)

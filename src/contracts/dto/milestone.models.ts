@@ -8,21 +8,21 @@ import { MAX_MILESTONE_CENTS } from '../../domain/money.js';
 
 @ObjectType({ description: 'A fixed-price deliverable paid through escrow.' })
 export class Milestone {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the milestone.' })
   id: string;
 
   contractId: string;
 
-  @Field()
+  @Field({ description: 'What the milestone delivers.' })
   title: string;
 
-  @Field(() => SafeIntScalar)
+  @Field(() => SafeIntScalar, { description: 'Amount in US cents funded into escrow and released to the payee minus the platform fee.' })
   amountCents: number;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Due date (YYYY-MM-DD); null when none.' })
   dueOn: string | null;
 
-  @Field(() => MilestoneStatus)
+  @Field(() => MilestoneStatus, { description: 'Where the milestone stands in escrow.' })
   status: MilestoneStatus;
 
   @Field(() => String, { nullable: true, description: "The coder's note with the latest delivery." })
@@ -40,31 +40,31 @@ export class Milestone {
   @Field(() => String, { nullable: true, description: 'What the practice asked to change the last time it sent the milestone back (requestMilestoneChanges).' })
   changesRequestedNote: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the practice last sent it back for changes; null if never.' })
   changesRequestedAt: Date | null;
 
   @Field(() => Date, { nullable: true, description: 'When it was cancelled before any money arrived (CANCELLED).' })
   cancelledAt: Date | null;
 
-  @Field()
+  @Field({ description: 'When it was created.' })
   createdAt: Date;
 }
 
 @ObjectType({ description: 'What the provider needs to pay a milestone into escrow (Stripe.js confirms the payment with clientSecret).' })
 export class FundingIntent {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The milestone being funded.' })
   milestoneId: string;
 
-  @Field()
+  @Field({ description: 'Stripe PaymentIntent client secret for Stripe.js to confirm the payment; a simulated value without Stripe.' })
   clientSecret: string;
 
-  @Field(() => MilestoneStatus)
+  @Field(() => MilestoneStatus, { description: "The milestone's status: FUNDING until Stripe reports the payment succeeded, then FUNDED." })
   status: MilestoneStatus;
 }
 
-@InputType()
+@InputType({ description: 'A fixed-price milestone to add to a contract.' })
 export class CreateMilestoneInput {
-  @Field()
+  @Field({ description: 'What the milestone delivers.' })
   @Trim()
   @IsString()
   @IsNotEmpty()
@@ -77,7 +77,7 @@ export class CreateMilestoneInput {
   @Max(MAX_MILESTONE_CENTS)
   amountCents: number;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Due date (YYYY-MM-DD); optional.' })
   @IsOptional()
   @IsString()
   dueOn?: string | null;
@@ -85,11 +85,11 @@ export class CreateMilestoneInput {
 
 @ArgsType()
 export class SubmitMilestoneArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The FUNDED milestone delivered.' })
   @IsUUID()
   id: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A note to the practice; optional.' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -98,7 +98,7 @@ export class SubmitMilestoneArgs {
 
 @ArgsType()
 export class RequestMilestoneChangesArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The SUBMITTED milestone to send back.' })
   @IsUUID()
   id: string;
 

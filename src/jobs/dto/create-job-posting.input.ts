@@ -13,25 +13,25 @@ import { DEFAULT_WEEKLY_HOUR_LIMIT, MAX_WEEKLY_HOUR_LIMIT } from '../../domain/w
 
 @InputType({ description: 'Coding work to post for a PROVIDER_PRACTICE the caller belongs to. The pay model decides which rate field is required.' })
 export class CreateJobPostingInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The PROVIDER_PRACTICE posting the work (the caller must be a member).' })
   @IsUUID()
   organizationId: string;
 
-  @Field()
+  @Field({ description: 'Short title shown in search (up to 200 characters).' })
   @Trim()
   @IsString()
   @MinLength(3)
   @MaxLength(200)
   title: string;
 
-  @Field()
+  @Field({ description: 'What the work is.' })
   @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(10000)
   description: string;
 
-  @Field(() => Specialty)
+  @Field(() => Specialty, { description: 'The clinical specialty of the charts.' })
   @IsEnum(Specialty)
   specialty: Specialty;
 
@@ -42,11 +42,11 @@ export class CreateJobPostingInput {
   @IsEnum(CodeSet, { each: true })
   codeSets: CodeSet[];
 
-  @Field(() => WorkType)
+  @Field(() => WorkType, { description: 'Kind of work.' })
   @IsEnum(WorkType)
   workType: WorkType;
 
-  @Field(() => CareSetting)
+  @Field(() => CareSetting, { description: 'Where the care being coded took place.' })
   @IsEnum(CareSetting)
   setting: CareSetting;
 
@@ -111,7 +111,7 @@ export class CreateJobPostingInput {
   @Max(10000)
   accuracyTargetBps: number;
 
-  @Field(() => PayModel)
+  @Field(() => PayModel, { description: 'How the work is paid: the matching rate field is required.' })
   @IsEnum(PayModel)
   payModel: PayModel;
 

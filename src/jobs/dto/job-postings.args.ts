@@ -1,6 +1,6 @@
-import { ArgsType, Field, InputType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { ConnectionArgs } from '../../common/pagination/connection.js';
 import { Specialty } from '../../domain/specialty.enum.js';
 import { CareSetting, CodeSet, PayModel, WorkType } from '../../domain/work.enums.js';
@@ -15,6 +15,7 @@ export enum JobPostingSort {
 registerEnumType(JobPostingSort, {
   name: 'JobPostingSort',
   description: 'RELEVANCE: best text match first, ranked among the 300 newest matches (pages end there; newest first when there is no text). NEWEST: newest first.',
+  valuesMap: { RELEVANCE: { description: 'Best text match first among the 300 newest matches; newest first without text.' }, NEWEST: { description: 'Newest first, through every match.' } },
 });
 
 @InputType({ description: 'Job search filters; all given filters must hold.' })
@@ -31,19 +32,19 @@ export class JobPostingFilterInput {
   @IsEnum(CodeSet, { each: true })
   codeSets?: CodeSet[];
 
-  @Field(() => [WorkType], { nullable: true })
+  @Field(() => [WorkType], { nullable: true, description: 'Postings of any of these kinds of work.' })
   @IsOptional()
   @ArrayMaxSize(8)
   @IsEnum(WorkType, { each: true })
   workTypes?: WorkType[];
 
-  @Field(() => [PayModel], { nullable: true })
+  @Field(() => [PayModel], { nullable: true, description: 'Postings paid in any of these ways.' })
   @IsOptional()
   @ArrayMaxSize(4)
   @IsEnum(PayModel, { each: true })
   payModels?: PayModel[];
 
-  @Field(() => [CareSetting], { nullable: true })
+  @Field(() => [CareSetting], { nullable: true, description: 'Postings in any of these care settings.' })
   @IsOptional()
   @ArrayMaxSize(7)
   @IsEnum(CareSetting, { each: true })
@@ -69,7 +70,7 @@ export class JobPostingFilterInput {
 
 @ArgsType()
 export class JobPostingsArgs extends ConnectionArgs {
-  @Field(() => JobPostingFilterInput, { nullable: true })
+  @Field(() => JobPostingFilterInput, { nullable: true, description: 'Search filters; every given one must hold.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => JobPostingFilterInput)
@@ -83,4 +84,17 @@ export class JobPostingsArgs extends ConnectionArgs {
   @IsOptional()
   @IsEnum(JobPostingSort)
   sort: JobPostingSort = JobPostingSort.RELEVANCE;
+}
+
+@ArgsType()
+export class MyJobPostingsArgs extends ConnectionArgs {
+  @Field(() => JobPostingStatus, { nullable: true, description: 'Only postings in this status; every status (OPEN, FILLED, CLOSED) when omitted.' })
+  @IsOptional()
+  @IsEnum(JobPostingStatus)
+  status?: JobPostingStatus | null;
+
+  @Field(() => ID, { nullable: true, description: "Only this organization's postings (NOT_FOUND unless the caller is one of its members); all of the caller's organizations when omitted." })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string | null;
 }

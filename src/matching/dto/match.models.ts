@@ -5,7 +5,7 @@ import { JobPosting } from '../../jobs/dto/job-posting.model.js';
 
 @ObjectType({ description: 'A coder proposed for a posting, with the score and the reasons behind it.' })
 export class CoderMatch {
-  @Field(() => CoderProfile)
+  @Field(() => CoderProfile, { description: "The matched coder's public profile." })
   coder: CoderProfile;
 
   @Field(() => Float, { description: '0..1; see docs/matching.md for the formula.' })
@@ -17,13 +17,13 @@ export class CoderMatch {
 
 @ObjectType({ description: 'A posting recommended to a coder, with the score and the reasons behind it.' })
 export class JobMatch {
-  @Field(() => JobPosting)
+  @Field(() => JobPosting, { description: 'The recommended posting.' })
   job: JobPosting;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'How well it fits, 0..1 (1 is best).' })
   score: number;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Why it fits, in words for the coder (e.g. "holds the required CPC").' })
   reasons: string[];
 }
 
@@ -39,7 +39,7 @@ export class RecommendedJobsArgs {
 
 @ArgsType()
 export class MatchCodersArgs extends RecommendedJobsArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: "Your organization's posting." })
   @IsUUID()
   jobPostingId: string;
 }

@@ -4,7 +4,7 @@ import { ConnectionArgs } from '../../common/pagination/connection.js';
 
 @ArgsType()
 export class MessagesArgs extends ConnectionArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'A contract you are a party of.' })
   @IsUUID()
   contractId: string;
 }

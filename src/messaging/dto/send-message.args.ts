@@ -4,7 +4,7 @@ import { Trim } from '../../common/validation/trim.decorator.js';
 
 @ArgsType()
 export class SendMessageArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contract to write on (its parties only).' })
   @IsUUID()
   contractId: string;
 

@@ -5,24 +5,24 @@ import { NotificationKind } from '../notification-kind.enum.js';
 
 @ObjectType({ description: 'Something the user should know about (an invitation, a bid, ...).' })
 export class Notification {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id markNotificationRead takes.' })
   id: string;
 
-  @Field(() => NotificationKind)
+  @Field(() => NotificationKind, { description: 'What the notification is about.' })
   kind: NotificationKind;
 
-  @Field()
+  @Field({ description: 'A sentence for people (English).' })
   message: string;
 
-  @Field(() => GraphQLJSONObject, { description: 'Ids of the objects concerned, e.g. { "jobPostingId": "..." }.' })
+  @Field(() => GraphQLJSONObject, { description: 'Ids of the objects concerned, e.g. { "jobPostingId": "..." } (untyped JSON, kept for the contract; typedData has the same values typed).' })
   data: Record<string, string>;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the user marked it read; null while unread.' })
   readAt: Date | null;
 
-  @Field()
+  @Field({ description: 'When it happened.' })
   createdAt: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of Notification items (Relay connection: pass pageInfo.endCursor as `after` for the next page).' })
 export class NotificationConnection extends Connection(Notification) {}

@@ -4,7 +4,7 @@ import { ConnectionArgs } from '../../common/pagination/connection.js';
 
 @ArgsType()
 export class NotificationsArgs extends ConnectionArgs {
-  @Field({ nullable: true, defaultValue: false })
+  @Field({ nullable: true, defaultValue: false, description: 'Only notifications not yet marked read.' })
   @IsOptional()
   @IsBoolean()
   unreadOnly?: boolean;

@@ -4,9 +4,9 @@ import { OrganizationKind } from '../organization.enums.js';
 import { IsNpi } from '../../common/validation/npi.decorator.js';
 import { Trim } from '../../common/validation/trim.decorator.js';
 
-@InputType()
+@InputType({ description: 'A new practice or coding company; the caller becomes its OWNER.' })
 export class CreateOrganizationInput {
-  @Field()
+  @Field({ description: 'Display name.' })
   @Trim()
   @IsString()
   @IsNotEmpty()

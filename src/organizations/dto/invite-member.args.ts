@@ -5,7 +5,7 @@ import { EmailAddress } from '../../common/validation/email-address.decorator.js
 
 @ArgsType()
 export class InviteMemberArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organization to invite into.' })
   @IsUUID()
   organizationId: string;
 

@@ -6,7 +6,7 @@ import { MembershipRole } from '../organization.enums.js';
 /** One member of one organization. */
 @ArgsType()
 export class MemberArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organization.' })
   @IsUUID()
   organizationId: string;
 

@@ -1,16 +1,15 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Connection } from '../../common/pagination/connection.js';
 import { OrganizationKind } from '../organization.enums.js';
 
 @ObjectType({ description: 'A provider practice or a coding company. Members act on its behalf.' })
 export class Organization {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the organization.' })
   id: string;
 
-  @Field()
+  @Field({ description: 'Display name.' })
   name: string;
 
-  @Field(() => OrganizationKind)
+  @Field(() => OrganizationKind, { description: 'PROVIDER_PRACTICE or CODING_COMPANY.' })
   kind: OrganizationKind;
 
   @Field(() => String, {
@@ -28,9 +27,6 @@ export class Organization {
   })
   requireMfa: boolean;
 
-  @Field()
+  @Field({ description: 'When it was created.' })
   createdAt: Date;
 }
-
-@ObjectType()
-export class OrganizationConnection extends Connection(Organization) {}

@@ -3,7 +3,7 @@ import { IsBoolean, IsUUID } from 'class-validator';
 
 @ArgsType()
 export class SetOrganizationRequireMfaArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organization (OWNER only).' })
   @IsUUID()
   organizationId: string;
 

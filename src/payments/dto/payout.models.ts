@@ -6,14 +6,31 @@ import { PayeeKind } from '../payee.js';
 registerEnumType(PayeeKind, {
   name: 'PayeeKind',
   description: 'USER: a coder paid personally. ORGANIZATION: a coding company, paid as a company (its own Stripe account), whichever member works the contract.',
+  valuesMap: { USER: { description: 'A coder paid personally.' }, ORGANIZATION: { description: 'A coding company, paid to its own Stripe account.' } },
+});
+
+export enum PayoutAccountStatus {
+  NOT_STARTED = 'NOT_STARTED',
+  ONBOARDING = 'ONBOARDING',
+  ENABLED = 'ENABLED',
+}
+
+registerEnumType(PayoutAccountStatus, {
+  name: 'PayoutAccountStatus',
+  description: 'How far the payee got with Stripe Connect onboarding.',
+  valuesMap: {
+    NOT_STARTED: { description: 'No onboarding link asked for yet (startPayoutOnboarding).' },
+    ONBOARDING: { description: 'Started; Stripe still needs details before it pays out.' },
+    ENABLED: { description: 'Stripe pays out to this account: released money reaches it.' },
+  },
 });
 
 @ObjectType({ description: "A payee's Stripe Connect account: the calling coder's, or a coding company's." })
 export class PayoutAccount {
-  @Field({ description: 'NOT_STARTED, ONBOARDING (details missing) or ENABLED.' })
-  status: string;
+  @Field(() => PayoutAccountStatus, { description: 'NOT_STARTED, ONBOARDING (details missing) or ENABLED.' })
+  status: PayoutAccountStatus;
 
-  @Field()
+  @Field({ description: 'True once Stripe enables payouts to the account (status ENABLED).' })
   payoutsEnabled: boolean;
 }
 

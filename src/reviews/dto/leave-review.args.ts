@@ -4,7 +4,7 @@ import { Trim } from '../../common/validation/trim.decorator.js';
 
 @ArgsType()
 export class LeaveReviewArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The ENDED contract reviewed.' })
   @IsUUID()
   contractId: string;
 
@@ -14,7 +14,7 @@ export class LeaveReviewArgs {
   @Max(5)
   rating: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Free text; optional.' })
   @IsOptional()
   @Trim()
   @IsString()

@@ -7,21 +7,60 @@ import { ScreeningHoldStatus } from '../screening.entities.js';
 registerEnumType(ScreeningHoldStatus, {
   name: 'ScreeningHoldStatus',
   description: 'OPEN: awaiting an admin (the profile is held); CLEARED: a false positive (released); CONFIRMED: the excluded person (the profile stays held).',
+  valuesMap: {
+    OPEN: { description: 'Awaiting an admin; the profile is held from the directory and new work.' },
+    CLEARED: { description: 'A false positive; the hold is released.' },
+    CONFIRMED: { description: 'The excluded person; the profile stays held.' },
+  },
 });
 
 registerEnumType(LeieMatchKind, {
   name: 'LeieMatchKind',
   description:
     'How the coder matched the LEIE entry, strongest first. NPI: the same NPI, whatever the name. NAME_AND_DOB: a name of the coder matches and so does the birth date. NAME_AND_STATE: a name and the state. NAME_ONLY: a name matches and no other detail agrees (missing on one side, or different: see differingDetails). Details the coder typed never clear a name match.',
+  valuesMap: {
+    NPI: { description: 'The same NPI, whatever the name.' },
+    NAME_AND_DOB: { description: 'A name of the coder matches, and so does the birth date.' },
+    NAME_AND_STATE: { description: 'A name of the coder matches, and so does the state.' },
+    NAME_ONLY: { description: 'A name matches and no other detail agrees (missing on one side, or different: see differingDetails).' },
+  },
 });
 
-registerEnumType(ScreeningDetail, { name: 'ScreeningDetail', description: 'A detail compared besides the names (when both sides have it): NPI, DATE_OF_BIRTH, STATE, MIDDLE_NAME (or initial).' });
+registerEnumType(ScreeningDetail, {
+  name: 'ScreeningDetail',
+  description: 'A detail compared besides the names (when both sides have it).',
+  valuesMap: {
+    NPI: { description: 'The National Provider Identifier.' },
+    DATE_OF_BIRTH: { description: 'The date of birth.' },
+    STATE: { description: 'The US state (postal code).' },
+    MIDDLE_NAME: { description: 'The middle name, or its initial.' },
+  },
+});
 registerEnumType(ScreeningNameSource, {
   name: 'ScreeningNameSource',
-  description: "Where the coder's name that matched comes from: ACCOUNT_NAME (signUp's name), LEGAL_NAME (the profile's now), PREVIOUS_LEGAL_NAME (one the profile had before a rename).",
+  description: "Where the coder's name that matched comes from.",
+  valuesMap: {
+    ACCOUNT_NAME: { description: "The account's name (signUp's name)." },
+    LEGAL_NAME: { description: "The profile's legal name now." },
+    PREVIOUS_LEGAL_NAME: { description: 'A legal name the profile had before a rename.' },
+  },
 });
-registerEnumType(FirstNameComparison, { name: 'FirstNameComparison', description: 'EXACT: the whole first-name field. FIRST_WORD: its first word (middle names or initials aside).' });
-registerEnumType(LastNameComparison, { name: 'LastNameComparison', description: 'EXACT: the whole last name. PART: one part of a compound (hyphenated or spaced) last name.' });
+registerEnumType(FirstNameComparison, {
+  name: 'FirstNameComparison',
+  description: "How the coder's first name matched the entry's.",
+  valuesMap: {
+    EXACT: { description: 'The whole first-name field.' },
+    FIRST_WORD: { description: 'Its first word (middle names or initials aside).' },
+  },
+});
+registerEnumType(LastNameComparison, {
+  name: 'LastNameComparison',
+  description: "How the coder's last name matched the entry's.",
+  valuesMap: {
+    EXACT: { description: 'The whole last name.' },
+    PART: { description: 'One part of a compound (hyphenated or spaced) last name.' },
+  },
+});
 
 @ObjectType({ description: "The coder's name that matched the entry, split as compared, and how it matched." })
 export class ScreeningMatchedName {
@@ -34,13 +73,13 @@ export class ScreeningMatchedName {
   @Field({ description: 'The last name.' })
   lastName: string;
 
-  @Field(() => ScreeningNameSource)
+  @Field(() => ScreeningNameSource, { description: "Which of the coder's names this is." })
   source: ScreeningNameSource;
 
-  @Field(() => FirstNameComparison)
+  @Field(() => FirstNameComparison, { description: 'How the first name matched.' })
   firstNameMatch: FirstNameComparison;
 
-  @Field(() => LastNameComparison)
+  @Field(() => LastNameComparison, { description: 'How the last name matched.' })
   lastNameMatch: LastNameComparison;
 }
 

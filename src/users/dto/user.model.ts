@@ -3,7 +3,7 @@ import { UserRole } from '../../domain/user-role.enum.js';
 
 @ObjectType({ description: 'A person using ChartBridge. `email` is shown only to the user themself and to admins.' })
 export class User {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the user.' })
   id: string;
 
   @Field(() => String, { nullable: true, description: 'Login email; null when the viewer is neither this user nor an admin.' })
@@ -15,15 +15,15 @@ export class User {
   })
   emailVerified: boolean;
 
-  @Field()
+  @Field({ description: 'Display name.' })
   name: string;
 
-  @Field(() => UserRole)
+  @Field(() => UserRole, { description: 'PROVIDER, CODER or ADMIN.' })
   role: UserRole;
 
   @Field({ description: 'Whether the account has a confirmed second factor (TOTP). Shown to the user themself and to admins; false for other viewers, so accounts without MFA cannot be picked out.' })
   mfaEnabled: boolean;
 
-  @Field()
+  @Field({ description: 'When the account was created.' })
   createdAt: Date;
 }

@@ -44,7 +44,7 @@ export class AuditFindingsResolver {
   })
   async rebutAuditFinding(
     @CurrentUser() actor: Actor,
-    @IdArg('findingId') findingId: string,
+    @IdArg('findingId', 'The finding you dispute.') findingId: string,
     @Args('text', { description: 'Why the finding is wrong, 1..5000 characters.' }) text: string,
     @Context('req') req: AppRequest,
   ): Promise<AuditFinding> {
@@ -54,7 +54,7 @@ export class AuditFindingsResolver {
   @Mutation(() => AuditFinding, { description: "Answers the coder's rebuttal of a finding (the practice), once: upheld false overturns it, and it no longer counts as an error." })
   async answerAuditRebuttal(
     @CurrentUser() actor: Actor,
-    @IdArg('findingId') findingId: string,
+    @IdArg('findingId', 'The rebutted finding.') findingId: string,
     @Args('text', { description: 'The answer, 1..5000 characters.' }) text: string,
     @Args('upheld', { description: 'true keeps the finding; false overturns it.' }) upheld: boolean,
     @Context('req') req: AppRequest,

@@ -25,7 +25,7 @@ export class ClaimsResolver {
   setEncounterClaimData(
     @CurrentUser() actor: Actor,
     @IdArg('batchId', 'The coded batch holding the encounter.') batchId: string,
-    @Args('input') input: EncounterClaimDataInput,
+    @Args('input', { description: "The encounter's claim fields." }) input: EncounterClaimDataInput,
     @Context('req') req: AppRequest,
   ): Promise<EncounterClaimDataStatus> {
     return this.claimData.set(actor, batchId, input, auditContextOf(req));

@@ -29,7 +29,15 @@ import { PLACES_OF_SERVICE } from '../../domain/place-of-service.js';
 import { CodedBatchStatus } from '../coded-batch.entity.js';
 import { CodingWarning } from './coding-warning.model.js';
 
-registerEnumType(CodedBatchStatus, { name: 'CodedBatchStatus', description: 'SUBMITTED by the coder; ACCEPTED or RETURNED (with comments) by the practice.' });
+registerEnumType(CodedBatchStatus, {
+  name: 'CodedBatchStatus',
+  description: 'SUBMITTED by the coder; ACCEPTED or RETURNED (with comments) by the practice.',
+  valuesMap: {
+    SUBMITTED: { description: 'Waiting for the practice to review it.' },
+    ACCEPTED: { description: 'Accepted by the practice; its charts count as done.' },
+    RETURNED: { description: 'Sent back with comments; the coder submits a corrected batch.' },
+  },
+});
 registerEnumType(NdcUnit, {
   name: 'NdcUnit',
   description: 'Unit of a drug quantity on a claim (837P CTP05-1).',
@@ -186,26 +194,26 @@ export class SubmitCodedBatchInput {
   workRequestId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A comment on one chart of a batch being returned.' })
 export class EncounterCommentInput {
-  @Field()
+  @Field({ description: 'The chartRef of an encounter in the batch.' })
   @IsString()
   @MaxLength(64)
   chartRef: string;
 
-  @Field()
+  @Field({ description: 'What should change in it.' })
   @IsString()
   @MaxLength(2000)
   comment: string;
 }
 
-@InputType()
+@InputType({ description: "The practice's review of a submitted batch." })
 export class ReviewCodedBatchInput {
   @Field({ description: 'true: ACCEPTED; false: RETURNED for rework.' })
   @IsBoolean()
   accept: boolean;
 
-  @Field(() => [EncounterCommentInput], { defaultValue: [] })
+  @Field(() => [EncounterCommentInput], { defaultValue: [], description: 'Comments per chart (required when returning the batch).' })
   @IsArray()
   @ArrayMaxSize(500)
   @ValidateNested({ each: true })
@@ -213,7 +221,7 @@ export class ReviewCodedBatchInput {
   comments: EncounterCommentInput[] = [];
 }
 
-@InputType()
+@InputType({ description: 'The result of an accuracy audit of a batch.' })
 export class AuditCodedBatchInput {
   @Field(() => Int, { description: 'Charts sampled, 1..the number of encounters.' })
   @IsInt()
@@ -306,45 +314,45 @@ export class CodedEncounter {
   @Field(() => String, { nullable: true, description: "NPI of the billing provider, when given (else the practice's NPI bills)." })
   billingNpi?: string | null;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'ICD-10-CM diagnosis codes, in claim order (first is primary).' })
   icd10cm: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'ICD-10-PCS procedure codes (inpatient).' })
   icd10pcs: string[];
 
-  @Field(() => [CodedLine])
+  @Field(() => [CodedLine], { description: 'CPT procedure lines with modifiers and units.' })
   cpt: CodedLine[];
 
-  @Field(() => [CodedLine])
+  @Field(() => [CodedLine], { description: 'HCPCS Level II lines with modifiers and units.' })
   hcpcs: CodedLine[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'A comment of the practice on one chart of a returned batch.' })
 export class EncounterComment {
-  @Field()
+  @Field({ description: "The chart the comment is about (the encounter's chartRef)." })
   chartRef: string;
 
-  @Field()
+  @Field({ description: 'What the practice wants changed.' })
   comment: string;
 }
 
 @ObjectType({ description: 'Coded work returned by the coder.' })
 export class CodedBatch {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the batch.' })
   id: string;
 
   contractId: string;
 
-  @Field(() => CodedBatchStatus)
+  @Field(() => CodedBatchStatus, { description: 'SUBMITTED, then ACCEPTED or RETURNED by the practice.' })
   status: CodedBatchStatus;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many encounters the batch holds (kept after PHI is destroyed).' })
   encounterCount: number;
 
-  @Field(() => [CodedEncounter])
+  @Field(() => [CodedEncounter], { description: "The coded encounters (PHI: contract parties only; empty after the contract's PHI was destroyed)." })
   encounters: CodedEncounter[];
 
-  @Field(() => [EncounterComment])
+  @Field(() => [EncounterComment], { description: "The practice's comments per chart when it returned the batch; empty otherwise." })
   reviewComments: EncounterComment[];
 
   @Field(() => [CodingWarning], { description: 'NCCI PTP pairs and units over an MUE found on submission, against the edits in force on each service date. They do not refuse the batch.' })
@@ -374,6 +382,6 @@ export class CodedBatch {
   @Field(() => ID, { nullable: true, description: 'The work request this batch answers; null when none was named.' })
   workRequestId: string | null;
 
-  @Field()
+  @Field({ description: 'When the coder submitted it.' })
   createdAt: Date;
 }

@@ -1,22 +1,23 @@
 import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { IsOptional, IsUUID } from 'class-validator';
 import { Connection, ConnectionArgs } from '../../common/pagination/connection.js';
+import { AuditOutcome } from '../audit-outcome.enum.js';
 
 @ObjectType({ description: 'A PHI document on a contract (metadata; the content is downloaded from GET /documents/:id).' })
 export class Document {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id for GET /documents/:id.' })
   id: string;
 
-  @Field()
+  @Field({ description: 'The uploaded file name, reduced to a safe last segment.' })
   filename: string;
 
-  @Field()
+  @Field({ description: 'Recognised from the first bytes (PDF, TIFF, PNG, JPEG, text or CSV).' })
   contentType: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Size of the plaintext in bytes.' })
   sizeBytes: number;
 
-  @Field()
+  @Field({ description: 'When it was uploaded.' })
   createdAt: Date;
 }
 
@@ -41,71 +42,71 @@ export class BaaStatus {
   })
   subcontractorBaa: boolean | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the practice's side signed (OWNER or ADMIN); null until then." })
   providerSignedAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the coder's side signed; null until then." })
   coderSignedAt: Date | null;
 }
 
 @ObjectType({ description: 'One access (or attempt) to PHI, from the append-only, hash-chained audit log.' })
 export class AuditEvent {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the event.' })
   id: string;
 
   @Field({ description: 'Position in the hash chain.' })
   seq: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The user who acted; null for the system (the retention job).' })
   actorId: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The actor's role when it acted (PROVIDER, CODER, ADMIN); null for the system." })
   actorRole: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The contract whose PHI was touched; null when the object asked for did not exist.' })
   contractId: string | null;
 
-  @Field()
+  @Field({ description: 'What was touched: document, batch, contract or subcontractor-baa.' })
   subjectType: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The id of what was touched, when there is one.' })
   subjectId: string | null;
 
-  @Field()
+  @Field({ description: 'What was done, e.g. UPLOAD, DOWNLOAD, LIST, SUBMIT_BATCH, SIGN_BAA, DESTROY_PHI.' })
   action: string;
 
-  @Field({ description: 'ALLOWED, DENIED or FAILED.' })
-  outcome: string;
+  @Field(() => AuditOutcome, { description: 'ALLOWED, DENIED or FAILED.' })
+  outcome: AuditOutcome;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why a denial or failure happened, or what was destroyed (never PHI).' })
   detail: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Client address the request came from.' })
   ip: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The request id of the HTTP request (also in the server logs).' })
   requestId: string | null;
 
-  @Field()
+  @Field({ description: "SHA-256 over this event and the previous event's hash (hex): editing or deleting any event breaks the chain." })
   hash: string;
 
-  @Field()
+  @Field({ description: 'When it happened.' })
   createdAt: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of AuditEvent items (Relay connection: pass pageInfo.endCursor as `after` for the next page).' })
 export class AuditEventConnection extends Connection(AuditEvent) {}
 
 @ArgsType()
 export class AuditLogArgs extends ConnectionArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'A contract you are a party of.' })
   @IsUUID()
   contractId: string;
 }
 
 @ArgsType()
 export class AuditEventsArgs extends ConnectionArgs {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only the events of this contract; all when omitted.' })
   @IsOptional()
   @IsUUID()
   contractId?: string;
@@ -128,7 +129,7 @@ export class BusinessAssociateAgreement {
 
 @ObjectType({ description: "A coding company's subcontractor BAA with one of its coders: the coder signs, an OWNER or ADMIN of the company countersigns." })
 export class SubcontractorBaa {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable id of the agreement.' })
   id: string;
 
   @Field(() => ID, { description: 'The coding company.' })

@@ -19,12 +19,16 @@ export class WorkRequestsResolver {
     description:
       "Asks the coder for charts by a due time (the practice's OWNER or ADMIN) on an ACTIVE PER_CHART or HOURLY contract; the coder is notified. BAD_USER_INPUT names the offending input field.",
   })
-  async createWorkRequest(@CurrentUser() actor: Actor, @IdArg('contractId') contractId: string, @Args('input') input: CreateWorkRequestInput): Promise<WorkRequest> {
+  async createWorkRequest(
+    @CurrentUser() actor: Actor,
+    @IdArg('contractId', 'The contract the work is for.') contractId: string,
+    @Args('input', { description: 'How many charts, by when, and how urgent.' }) input: CreateWorkRequestInput,
+  ): Promise<WorkRequest> {
     return toWorkRequest(await this.requests.create(actor, contractId, input));
   }
 
   @Mutation(() => WorkRequest, { description: "Cancels an OPEN work request (the practice's OWNER or ADMIN); the coder is notified. CONFLICT once it is COMPLETED or CANCELLED." })
-  async cancelWorkRequest(@CurrentUser() actor: Actor, @IdArg('id') id: string): Promise<WorkRequest> {
+  async cancelWorkRequest(@CurrentUser() actor: Actor, @IdArg('id', 'The OPEN work request to cancel.') id: string): Promise<WorkRequest> {
     return toWorkRequest(await this.requests.cancel(actor, id));
   }
 

@@ -4,7 +4,14 @@ import { CeuCategory } from '../../../domain/ceu-rules.js';
 import { CredentialIssuer } from '../../../domain/credential-rules.js';
 import { CredentialType } from '../../../domain/credential-type.enum.js';
 
-registerEnumType(CredentialIssuer, { name: 'CredentialIssuer', description: 'Who issues a credential and runs its CEU cycle: AAPC or AHIMA.' });
+registerEnumType(CredentialIssuer, {
+  name: 'CredentialIssuer',
+  description: 'Who issues a credential and runs its CEU cycle: AAPC or AHIMA.',
+  valuesMap: {
+    AAPC: { description: 'American Academy of Professional Coders (CPC, COC, specialty credentials...).' },
+    AHIMA: { description: 'American Health Information Management Association (CCA, CCS, RHIT...).' },
+  },
+});
 
 @ObjectType({ description: 'A continuing-education activity a coder logged. Visible to that coder and ADMINs only.' })
 export class CeuEntry {

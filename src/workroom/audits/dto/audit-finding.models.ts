@@ -57,7 +57,7 @@ export class AuditFindingInput {
 
 @ObjectType({ description: "An error an audit found, with the coder's rebuttal and the practice's answer (the contract's parties)." })
 export class AuditFinding {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id rebutAuditFinding and answerAuditRebuttal take.' })
   id: string;
 
   @Field(() => ID, { description: 'The audited batch.' })

@@ -70,7 +70,7 @@ export class ContractWorkRequestsArgs extends ConnectionArgs {
 
 @ObjectType({ description: 'Work the practice asked of its coder on a contract: charts by a due time.' })
 export class WorkRequest {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id submitCodedBatch (workRequestId) and cancelWorkRequest take.' })
   id: string;
 
   @Field(() => ID, { description: 'The contract it belongs to.' })
