@@ -1,13 +1,16 @@
 import 'reflect-metadata';
+import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { answerClientError, answerFrameworkError, rememberRequestTarget } from './common/errors/fastify-errors.js';
+import { errorBodyOfStatus, errorPayload } from './common/errors/http-error-body.js';
 import { limitConnections } from './common/throttling/connection-limits.js';
 import { GraphqlRequestRateLimit } from './common/throttling/graphql-request-rate-limit.js';
 import { AppConfig } from './config/app-config.js';
+import { corsOptionsFor, isCorsPath, isPreflight } from './config/cors-options.js';
 import { requestId } from './config/logger-options.js';
 
 /** Builds the initialised (not yet listening) application for `config`: used by `main.ts` and the tests. */
@@ -38,6 +41,18 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, { bufferLogs: true, rawBody: true, forceCloseConnections: true });
   limitConnections(app.getHttpServer(), { maxConnections: env.HTTP_MAX_CONNECTIONS, maxPerAddress: trustProxy === false ? env.HTTP_MAX_CONNECTIONS_PER_IP : null });
+  // CORS (CORS_ORIGINS): a listed origin's preflight to /graphql or a document endpoint is answered 204
+  // with the allow headers, before the rate limit and authentication; its requests carry them.
+  const corsOptions = corsOptionsFor(env.CORS_ORIGINS);
+  await app.register(cors, { delegator: (request, callback) => callback(null, corsOptions(request)) });
+  // Any other origin's preflight there: 403 with no CORS headers (the browser then refuses the call),
+  // rather than Apollo's CSRF 400 or a 404 that would read as a missing endpoint. Elsewhere (the Stripe
+  // webhook above all) a preflight finds no route: 404.
+  adapter.getInstance().addHook('onRequest', async (request, reply) => {
+    if (isPreflight(request) && isCorsPath(request.url)) {
+      return reply.code(403).send(errorPayload(request.url, errorBodyOfStatus(403, 'This origin may not call the API from a browser: it is not in CORS_ORIGINS')));
+    }
+  });
   // Every GraphQL request counts against the rate limit, before its body is read (resolver calls count on their own).
   adapter.getInstance().addHook('onRequest', app.get(GraphqlRequestRateLimit).onRequest);
   await app.register(multipart, { limits: { fileSize: env.MAX_DOCUMENT_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 12 }, throwFileSizeLimit: true });
