@@ -3,7 +3,7 @@ import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { answerClientError, answerFrameworkError, rememberRequestTarget } from './common/errors/fastify-errors.js';
 import { errorBodyOfStatus, errorPayload } from './common/errors/http-error-body.js';
@@ -11,7 +11,7 @@ import { limitConnections } from './common/throttling/connection-limits.js';
 import { GraphqlRequestRateLimit } from './common/throttling/graphql-request-rate-limit.js';
 import { AppConfig } from './config/app-config.js';
 import { corsOptionsFor, isCorsPath, isPreflight } from './config/cors-options.js';
-import { requestId } from './config/logger-options.js';
+import { logRequest, requestId } from './config/logger-options.js';
 
 /** Builds the initialised (not yet listening) application for `config`: used by `main.ts` and the tests. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -40,6 +40,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     rememberRequestTarget(request);
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, { bufferLogs: true, rawBody: true, forceCloseConnections: true });
+  // One line per request, from Fastify itself: every answer, whichever hook or handler gave it.
+  adapter.getInstance().addHook('onResponse', async (request, reply) => {
+    logRequest(PinoLogger.root, { id: request.id, method: request.method, url: request.url, headers: request.headers, raw: request.raw }, reply.raw, reply.elapsedTime);
+  });
   limitConnections(app.getHttpServer(), { maxConnections: env.HTTP_MAX_CONNECTIONS, maxPerAddress: trustProxy === false ? env.HTTP_MAX_CONNECTIONS_PER_IP : null });
   // CORS (CORS_ORIGINS): a listed origin's preflight to /graphql or a document endpoint is answered 204
   // with the allow headers, before the rate limit and authentication; its requests carry them.

@@ -143,7 +143,7 @@ describe('CORS (CORS_ORIGINS) and the request log', () => {
   });
 
   describe('request log', () => {
-    /** The request line written for the request answered with `requestId` (waits for it to be flushed). */
+    /** The request line that names `requestId` (or a path), waiting for it to be flushed. */
     async function requestLine(requestId: string): Promise<Record<string, unknown>> {
       for (let i = 0; i < 100; i++) {
         const line = readFileSync(logFile, 'utf8')
@@ -172,6 +172,28 @@ describe('CORS (CORS_ORIGINS) and the request log', () => {
       expect(res.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
       const id = res.headers['x-request-id'] as string;
       expect(await requestLine(id)).toMatchObject({ requestId: id, res: { statusCode: 200 }, operationName: 'WhoAmI', outcome: 'error', errorCodes: ['UNAUTHENTICATED'] });
+    });
+
+    it('writes a line for a request answered before any route (CORS preflights, allowed and refused)', async () => {
+      const allowed = await preflight('/graphql', APP_ORIGIN);
+      expect(allowed.status).toBe(204);
+      const refused = await preflight('/graphql', EVIL_ORIGIN);
+      expect(refused.status).toBe(403);
+      for (const [res, outcome] of [
+        [allowed, 'success'],
+        [refused, 'error'],
+      ] as const) {
+        const id = res.headers['x-request-id'] as string;
+        expect(await requestLine(id)).toMatchObject({ requestId: id, req: { id, method: 'OPTIONS', url: '/graphql' }, res: { statusCode: res.status }, outcome });
+      }
+    });
+
+    it('writes a line for a request Fastify refuses before routing (a malformed URL)', async () => {
+      const res = await app.http().get('/documents/%C0%AF');
+      expect(res.status).toBe(400);
+      const id = res.headers['x-request-id'] as string;
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(await requestLine(id)).toMatchObject({ requestId: id, req: { id, method: 'GET', url: '/documents/%C0%AF' }, res: { statusCode: 400 }, outcome: 'error' });
     });
 
     it('writes a line for a REST call with its status and outcome', async () => {

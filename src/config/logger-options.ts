@@ -1,8 +1,8 @@
 import { LoggerService, RequestMethod } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { IncomingMessage } from 'node:http';
+import { IncomingMessage, ServerResponse } from 'node:http';
 import { Params } from 'nestjs-pino';
-import { pino } from 'pino';
+import { Logger, pino } from 'pino';
 import type { Options } from 'pino-http';
 import { AppConfig } from './app-config.js';
 import { Environment, NodeEnv } from './environment.js';
@@ -50,11 +50,11 @@ export function recordGraphqlOutcome(rawRequest: object, outcome: GraphqlOutcome
  * in ms): `requestId`, `operationName` (GraphQL), `outcome` ("success", or "error" for an HTTP error
  * status or any GraphQL error) and `errorCodes` (the GraphQL errors' `extensions.code`).
  */
-export function requestOutcome(req: object & { id?: unknown }, statusCode: number): Record<string, unknown> {
-  const graphql = graphqlOutcomes.get(req);
+export function requestOutcome(rawRequest: object, statusCode: number, requestId: string): Record<string, unknown> {
+  const graphql = graphqlOutcomes.get(rawRequest);
   const failed = statusCode >= 400 || (graphql?.errorCodes.length ?? 0) > 0;
   return {
-    requestId: req.id,
+    requestId,
     ...(graphql ? { operationName: graphql.operationName, errorCodes: graphql.errorCodes } : {}),
     outcome: failed ? 'error' : 'success',
   };
@@ -91,6 +91,35 @@ export function processLogger(env: Environment): LoggerService {
   };
 }
 
+/** The request paths that write no request line: the probes, polled every few seconds. */
+const UNLOGGED_PATHS = new Set(['/health', '/ready']);
+
+/** What Fastify's onResponse hook knows of an answered request (see `logRequest`). */
+export interface AnsweredRequest {
+  id: string;
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  raw: object;
+}
+
+/**
+ * The one JSON line per request, written once the answer is sent, whatever answered it: `req` (our id,
+ * the caller's id, method, path), `res.statusCode`, `responseTime` (ms) and `requestOutcome`'s fields.
+ * Level `error` for a 5xx, else `info`.
+ */
+export function logRequest(logger: Logger | undefined, request: AnsweredRequest, response: ServerResponse, responseTimeMs: number): void {
+  if (!logger || UNLOGGED_PATHS.has(request.url.split('?', 1)[0])) return;
+  const fields = {
+    req: { id: request.id, method: request.method, url: request.url, headers: request.headers },
+    res: response,
+    responseTime: Math.round(responseTimeMs),
+    ...requestOutcome(request.raw, response.statusCode, request.id),
+  };
+  if (response.statusCode >= 500) logger.error(fields, 'request completed');
+  else logger.info(fields, 'request completed');
+}
+
 /** pino: JSON lines in production and tests, pretty lines in development; secrets redacted; to LOG_FILE when set. */
 export function loggerOptions(config: AppConfig): Params {
   const file = config.env.LOG_FILE;
@@ -103,10 +132,10 @@ export function loggerOptions(config: AppConfig): Params {
     // client's values and our secrets (password hashes, token hashes): the error is logged without them.
     redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["stripe-signature"]', 'err.parameters', 'err.detail', 'err.driverError.detail'],
     serializers: { req: requestLogFields },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
-    autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
-    customSuccessObject: (req, res, fields) => ({ ...fields, ...requestOutcome(req, res.statusCode) }),
-    customErrorObject: (req, res, _error, fields) => ({ ...fields, ...requestOutcome(req, res.statusCode) }),
+    // The request line is not pino-http's: as Nest middleware it only ran for requests that got that far,
+    // so those answered by an earlier Fastify hook (the rate limit's 429, the drain's 503, CORS preflights,
+    // Fastify's own refusals) left no line. `logRequest` writes it from Fastify's onResponse hook instead.
+    autoLogging: false,
     transport: pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
   };
   return {
