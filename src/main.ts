@@ -17,8 +17,8 @@ async function main(): Promise<void> {
   const env = loadEnvironment(process.env);
   // One log format from the first line: Nest's own logger (coloured text) never writes; until the
   // application's pino logger takes over, this one (same format and destination) does.
-  Logger.overrideLogger(processLogger(env));
-  const logger = new Logger('Main');
+  const { service, announce } = processLogger(env);
+  Logger.overrideLogger(service);
   const { config, database } = await resolveConfig(env);
 
   let app;
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const { port } = app.getHttpServer().address() as AddressInfo;
-  logger.log(`ChartBridge API listening on http://localhost:${port}/graphql`);
+  announce(`ChartBridge API listening on http://localhost:${port}/graphql`);
 
   // Graceful shutdown: new requests get 503 while those in flight finish (HttpDrain), then the HTTP
   // server closes, then the pool, then the embedded database. A terminal's Ctrl-C reaches the app
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: NodeJS.Signals) => {
     if (closing) return;
     closing = true;
-    logger.log(`${signal} received: shutting down`);
+    announce(`${signal} received: shutting down`);
     setTimeout(() => {
       process.stderr.write('Shutdown did not finish in time: exiting (the embedded database stops on its own)\n');
       process.exit(1);

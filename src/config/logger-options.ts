@@ -68,9 +68,10 @@ function prettyFor(env: Environment): boolean {
 /**
  * The process's logger before the application exists (start-up, the embedded database, shutdown):
  * the same format, level and destination as the application's, so the output is one format from its
- * first line. `main.ts` hands it to Nest (`Logger.overrideLogger`) before anything logs.
+ * first line. `main.ts` hands it to Nest (`Logger.overrideLogger`) before anything logs, and announces
+ * with it what must be seen at any LOG_LEVEL (listening, shutting down), as JSON lines too.
  */
-export function processLogger(env: Environment): LoggerService {
+export function processLogger(env: Environment): { service: LoggerService; announce: (message: string) => void } {
   const options = { level: env.LOG_LEVEL, transport: prettyFor(env) ? { target: 'pino-pretty', options: { singleLine: true } } : undefined };
   const root = env.LOG_FILE ? pino(options, pino.destination({ dest: env.LOG_FILE, mkdir: true, sync: true })) : pino(options);
   const write = (level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace', message: unknown, params: unknown[]) => {
@@ -81,7 +82,9 @@ export function processLogger(env: Environment): LoggerService {
     else if (typeof message === 'object' && message !== null) root[level]({ context, ...message });
     else root[level]({ context, ...(stack ? { stack } : {}) }, String(message));
   };
-  return {
+  // The lines an operator (and a supervisor waiting for "listening on") must see at any LOG_LEVEL.
+  const announcer = root.child({ context: 'Main' }, { level: 'info' });
+  const service: LoggerService = {
     log: (message, ...params) => write('info', message, params),
     error: (message, ...params) => write('error', message, params),
     warn: (message, ...params) => write('warn', message, params),
@@ -89,6 +92,7 @@ export function processLogger(env: Environment): LoggerService {
     verbose: (message, ...params) => write('trace', message, params),
     fatal: (message, ...params) => write('fatal', message, params),
   };
+  return { service, announce: (message) => announcer.info(message) };
 }
 
 /** The request paths that write no request line: the probes, polled every few seconds. */
