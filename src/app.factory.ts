@@ -1,14 +1,17 @@
 import 'reflect-metadata';
+import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { answerClientError, answerFrameworkError, rememberRequestTarget } from './common/errors/fastify-errors.js';
+import { errorBodyOfStatus, errorPayload } from './common/errors/http-error-body.js';
 import { limitConnections } from './common/throttling/connection-limits.js';
 import { GraphqlRequestRateLimit } from './common/throttling/graphql-request-rate-limit.js';
 import { AppConfig } from './config/app-config.js';
-import { requestId } from './config/logger-options.js';
+import { corsOptionsFor, isCorsPath, isPreflight } from './config/cors-options.js';
+import { logRequest, requestId } from './config/logger-options.js';
 import { ExplorerPage } from './explorer/explorer-page.js';
 
 /** Builds the initialised (not yet listening) application for `config`: used by `main.ts` and the tests. */
@@ -38,7 +41,23 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     rememberRequestTarget(request);
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, { bufferLogs: true, rawBody: true, forceCloseConnections: true });
+  // One line per request, from Fastify itself: every answer, whichever hook or handler gave it.
+  adapter.getInstance().addHook('onResponse', async (request, reply) => {
+    logRequest(PinoLogger.root, { id: request.id, method: request.method, url: request.url, headers: request.headers, raw: request.raw }, reply.raw, reply.elapsedTime);
+  });
   limitConnections(app.getHttpServer(), { maxConnections: env.HTTP_MAX_CONNECTIONS, maxPerAddress: trustProxy === false ? env.HTTP_MAX_CONNECTIONS_PER_IP : null });
+  // CORS (CORS_ORIGINS): a listed origin's preflight to /graphql or a document endpoint is answered 204
+  // with the allow headers, before the rate limit and authentication; its requests carry them.
+  const corsOptions = corsOptionsFor(env.CORS_ORIGINS);
+  await app.register(cors, { delegator: (request, callback) => callback(null, corsOptions(request)) });
+  // Any other origin's preflight there: 403 with no CORS headers (the browser then refuses the call),
+  // rather than Apollo's CSRF 400 or a 404 that would read as a missing endpoint. Elsewhere (the Stripe
+  // webhook above all) a preflight finds no route: 404.
+  adapter.getInstance().addHook('onRequest', async (request, reply) => {
+    if (isPreflight(request) && isCorsPath(request.url)) {
+      return reply.code(403).send(errorPayload(request.url, errorBodyOfStatus(403, 'This origin may not call the API from a browser: it is not in CORS_ORIGINS')));
+    }
+  });
   // Every GraphQL request counts against the rate limit, before its body is read (resolver calls count on their own).
   adapter.getInstance().addHook('onRequest', app.get(GraphqlRequestRateLimit).onRequest);
   // A browser asking GET /graphql for HTML gets the explorer page (our own files, no CDN) where it is enabled.

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.factory.js';
 import { EnvironmentError, loadEnvironment } from './config/environment.js';
+import { processLogger } from './config/logger-options.js';
 import { resolveConfig } from './bootstrap/resolve-config.js';
 import { StartupError } from './config/startup-error.js';
 import { HttpDrain } from './health/http-drain.js';
@@ -13,6 +15,10 @@ const CLOSE_GRACE_MS = 15_000;
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const env = loadEnvironment(process.env);
+  // One log format from the first line: Nest's own logger (coloured text) never writes; until the
+  // application's pino logger takes over, this one (same format and destination) does.
+  const { service, announce } = processLogger(env);
+  Logger.overrideLogger(service);
   const { config, database } = await resolveConfig(env);
 
   let app;
@@ -25,7 +31,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const { port } = app.getHttpServer().address() as AddressInfo;
-  process.stdout.write(`ChartBridge API listening on http://localhost:${port}/graphql\n`);
+  announce(`ChartBridge API listening on http://localhost:${port}/graphql`);
 
   // Graceful shutdown: new requests get 503 while those in flight finish (HttpDrain), then the HTTP
   // server closes, then the pool, then the embedded database. A terminal's Ctrl-C reaches the app
@@ -35,7 +41,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: NodeJS.Signals) => {
     if (closing) return;
     closing = true;
-    process.stdout.write(`${signal} received: shutting down\n`);
+    announce(`${signal} received: shutting down`);
     setTimeout(() => {
       process.stderr.write('Shutdown did not finish in time: exiting (the embedded database stops on its own)\n');
       process.exit(1);

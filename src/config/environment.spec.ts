@@ -110,6 +110,51 @@ describe(loadEnvironment.name, () => {
     expect(loadEnvironment({ ...s3, S3_ACCESS_KEY_ID: 'AKIAEXAMPLE', S3_SECRET_ACCESS_KEY: 'TOPSECRET' })).toMatchObject({ S3_ACCESS_KEY_ID: 'AKIAEXAMPLE' });
   });
 
+  it('refuses an unknown boolean value at boot, naming the variable, for every boolean variable (never read as false)', () => {
+    const defaults = new Environment() as unknown as Record<string, unknown>;
+    const booleans = Object.keys(defaults).filter((name) => typeof defaults[name] === 'boolean');
+    expect(booleans).toEqual(expect.arrayContaining(['MIGRATIONS_RUN', 'PAYMENTS_SIMULATED', 'RATE_LIMIT_ENABLED', 'LOGIN_THROTTLE_ENABLED']));
+    for (const name of booleans) {
+      for (const bad of ['ture', 'yes', 'no', 'on', 'off', 'flase', '2', 'enabled']) {
+        expect(() => loadEnvironment({ [name]: bad })).toThrow(new EnvironmentError(`Invalid environment variable ${name}: ${name} must be true or false (got ${JSON.stringify(bad)})`));
+      }
+      for (const [given, read] of [
+        ['true', true],
+        ['TRUE', true],
+        ['1', true],
+        ['false', false],
+        ['False', false],
+        ['0', false],
+      ] as const) {
+        expect((loadEnvironment({ [name]: given }) as unknown as Record<string, unknown>)[name]).toBe(read);
+      }
+    }
+  });
+
+  it('refuses a production start with PAYMENTS_SIMULATED set to anything but true or false, naming it', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DOCUMENT_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') };
+    expect(() => loadEnvironment({ ...production, PAYMENTS_SIMULATED: 'yes' })).toThrow(/^Invalid environment variable PAYMENTS_SIMULATED: PAYMENTS_SIMULATED must be true or false \(got "yes"\)$/);
+    expect(() => loadEnvironment({ ...production, PAYMENTS_SIMULATED: 'false' })).toThrow(/^Invalid environment variable STRIPE_SECRET_KEY: .*PAYMENTS_SIMULATED=true/);
+  });
+
+  it('takes CORS_ORIGINS as exact origins, none by default, naming a bad one', () => {
+    expect(loadEnvironment({}).CORS_ORIGINS).toEqual([]);
+    expect(loadEnvironment({ CORS_ORIGINS: '' }).CORS_ORIGINS).toEqual([]);
+    expect(loadEnvironment({ CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' }).CORS_ORIGINS).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    for (const bad of [
+      '*',
+      'app.example.com',
+      'https://app.example.com/',
+      'https://app.example.com/path',
+      'ftp://files.example.com',
+      'https://App.example.com',
+      'https://a.example.com,,https://b.example.com',
+      'null',
+    ]) {
+      expect(() => loadEnvironment({ CORS_ORIGINS: bad })).toThrow(/^Invalid environment variable CORS_ORIGINS: CORS_ORIGINS must be comma-separated origins/);
+    }
+  });
+
   it('validates every variable of the Environment class and documents each in .env.example, and no other', () => {
     const documented = [...readFileSync(new URL('../../.env.example', import.meta.url), 'utf8').matchAll(/^([A-Z0-9_]+)=/gm)].map((m) => m[1]);
     // The variables as the class declares them: those with a validator (optional ones included) and those with a default.

@@ -10,9 +10,29 @@ export enum NodeEnv {
   Test = 'test',
 }
 
-const toBoolean = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1');
+/**
+ * "true"/"1" and "false"/"0" (any case) and nothing else: an unknown value ("ture", "yes") is kept as
+ * given, so `@IsBoolean` refuses it at boot, naming the variable, instead of reading it as false.
+ */
+const toBoolean = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'boolean') return value;
+  const text = String(value).trim().toLowerCase();
+  return text === 'true' || text === '1' ? true : text === 'false' || text === '0' ? false : value;
+};
+const isBooleanMessage = { message: (args: { property: string }) => `${args.property} must be true or false` };
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value);
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** An exact browser origin: http(s), a host, an optional port; nothing else (no path, no trailing slash, no wildcard). */
+export function isOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === text;
+  } catch {
+    return false;
+  }
+}
 
 /** A cron expression as @nestjs/schedule runs it: five fields, or six with seconds first. */
 const IsCron = () =>
@@ -66,7 +86,7 @@ export class Environment {
   DATABASE_URL?: string;
 
   @Transform(toBoolean)
-  @IsBoolean()
+  @IsBoolean(isBooleanMessage)
   MIGRATIONS_RUN = true;
 
   /** How long a statement of the API waits for a row or table lock before failing (retryable CONFLICT), in ms; 0 waits forever. */
@@ -225,7 +245,7 @@ export class Environment {
 
   /** Real payments: required in production unless PAYMENTS_SIMULATED=true (a demo must say so: it moves no money). */
   @Transform(emptyToUndefined)
-  @ValidateIf((env: Environment) => (env.NODE_ENV === NodeEnv.Production && !env.PAYMENTS_SIMULATED) || env.STRIPE_SECRET_KEY !== undefined)
+  @ValidateIf((env: Environment) => (env.NODE_ENV === NodeEnv.Production && env.PAYMENTS_SIMULATED !== true) || env.STRIPE_SECRET_KEY !== undefined)
   @IsString({ message: 'STRIPE_SECRET_KEY is required in production (set PAYMENTS_SIMULATED=true only for a demo that moves no money)' })
   STRIPE_SECRET_KEY?: string;
 
@@ -245,7 +265,7 @@ export class Environment {
 
   /** true: the simulated gateway in production too (a demo: payments succeed at once and move no money). Without STRIPE_SECRET_KEY outside production it is used anyway. */
   @Transform(toBoolean)
-  @IsBoolean()
+  @IsBoolean(isBooleanMessage)
   PAYMENTS_SIMULATED = false;
 
   @Transform(emptyToUndefined)
@@ -369,7 +389,7 @@ export class Environment {
 
   /** Rate limits (per minute); false turns them off for load tests and benchmarks. */
   @Transform(toBoolean)
-  @IsBoolean()
+  @IsBoolean(isBooleanMessage)
   RATE_LIMIT_ENABLED = true;
 
   @Transform(toInt)
@@ -397,7 +417,7 @@ export class Environment {
    * RATE_LIMIT_ENABLED: false turns it off (load tests only).
    */
   @Transform(toBoolean)
-  @IsBoolean()
+  @IsBoolean(isBooleanMessage)
   LOGIN_THROTTLE_ENABLED = true;
 
   /** Failed log-ins on one account from one client address before each further attempt from it waits. */
@@ -538,6 +558,21 @@ export class Environment {
   @Max(1_000_000)
   HTTP_MAX_CONNECTIONS_PER_IP = 256;
 
+  /**
+   * Browser origins allowed to call the API from another origin (CORS): comma-separated exact origins
+   * (`https://app.example.com,http://localhost:5173`); none by default. Applies to /graphql and the
+   * document endpoints, never to the Stripe webhook (see cors-options.ts).
+   */
+  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? [] : typeof value === 'string' ? value.split(',').map((origin) => origin.trim()) : value))
+  @ValidateBy({
+    name: 'isOriginList',
+    validator: {
+      validate: (value) => Array.isArray(value) && value.length <= 100 && value.every((origin) => typeof origin === 'string' && isOrigin(origin)),
+      defaultMessage: () => 'CORS_ORIGINS must be comma-separated origins, each scheme://host[:port] with no path or trailing slash (e.g. "https://app.example.com,http://localhost:5173")',
+    },
+  })
+  CORS_ORIGINS: string[] = [];
+
   /** Largest request body, and largest WebSocket message, in bytes. */
   @Transform(toInt)
   @IsInt()
@@ -548,12 +583,14 @@ export class Environment {
 
 export class EnvironmentError extends Error {}
 
-/** Validates raw variables (usually `process.env`); throws an `EnvironmentError` naming the first bad variable. */
+/** Validates raw variables (usually `process.env`); throws an `EnvironmentError` naming the first bad variable (one given before one missing). */
 export function loadEnvironment(raw: Record<string, string | undefined>): Environment {
   const env = plainToInstance(Environment, raw, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: false });
   if (errors.length > 0) {
-    const [first] = errors;
+    // A value the operator gave and got wrong is named before a variable that is missing because of it
+    // (PAYMENTS_SIMULATED=yes in production: the bad boolean, not STRIPE_SECRET_KEY).
+    const first = errors.find((error) => (raw[error.property] ?? '') !== '') ?? errors[0];
     const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
     const shown = shownValue(first.property, String(raw[first.property] ?? ''));
     throw new EnvironmentError(`Invalid environment variable ${first.property}: ${reason}${shown === null ? '' : ` (got ${shown})`}`);

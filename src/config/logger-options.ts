@@ -1,11 +1,11 @@
-import { RequestMethod } from '@nestjs/common';
+import { LoggerService, RequestMethod } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { IncomingMessage } from 'node:http';
+import { IncomingMessage, ServerResponse } from 'node:http';
 import { Params } from 'nestjs-pino';
-import { pino } from 'pino';
+import { Logger, pino } from 'pino';
 import type { Options } from 'pino-http';
 import { AppConfig } from './app-config.js';
-import { NodeEnv } from './environment.js';
+import { Environment, NodeEnv } from './environment.js';
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
@@ -31,10 +31,103 @@ export function requestLogFields(req: { id: string; method: string; url: string;
   return { id: req.id, clientRequestId: clientRequestId(req.headers), method: req.method, url: req.url.split('?', 1)[0] };
 }
 
+/** What the GraphQL server learnt of a request: the operation's name and the codes of the errors it answered. */
+export interface GraphqlOutcome {
+  operationName: string | null;
+  errorCodes: string[];
+}
+
+// Keyed by Node's request object, which both the GraphQL server (Fastify's `request.raw`) and pino-http see.
+const graphqlOutcomes = new WeakMap<object, GraphqlOutcome>();
+
+/** Called by the GraphQL server as it answers: the request's log line carries the operation and its outcome. */
+export function recordGraphqlOutcome(rawRequest: object, outcome: GraphqlOutcome): void {
+  graphqlOutcomes.set(rawRequest, outcome);
+}
+
+/**
+ * The fields every request line adds to pino-http's (`req` with our id, `res.statusCode`, `responseTime`
+ * in ms): `requestId`, `operationName` (GraphQL), `outcome` ("success", or "error" for an HTTP error
+ * status or any GraphQL error) and `errorCodes` (the GraphQL errors' `extensions.code`).
+ */
+export function requestOutcome(rawRequest: object, statusCode: number, requestId: string): Record<string, unknown> {
+  const graphql = graphqlOutcomes.get(rawRequest);
+  const failed = statusCode >= 400 || (graphql?.errorCodes.length ?? 0) > 0;
+  return {
+    requestId,
+    ...(graphql ? { operationName: graphql.operationName, errorCodes: graphql.errorCodes } : {}),
+    outcome: failed ? 'error' : 'success',
+  };
+}
+
+/** Pretty lines only for a developer at a terminal; JSON lines everywhere else. */
+function prettyFor(env: Environment): boolean {
+  return env.NODE_ENV === NodeEnv.Development && process.stdout.isTTY && !env.LOG_FILE;
+}
+
+/**
+ * The process's logger before the application exists (start-up, the embedded database, shutdown):
+ * the same format, level and destination as the application's, so the output is one format from its
+ * first line. `main.ts` hands it to Nest (`Logger.overrideLogger`) before anything logs, and announces
+ * with it what must be seen at any LOG_LEVEL (listening, shutting down), as JSON lines too.
+ */
+export function processLogger(env: Environment): { service: LoggerService; announce: (message: string) => void } {
+  const options = { level: env.LOG_LEVEL, transport: prettyFor(env) ? { target: 'pino-pretty', options: { singleLine: true } } : undefined };
+  const root = env.LOG_FILE ? pino(options, pino.destination({ dest: env.LOG_FILE, mkdir: true, sync: true })) : pino(options);
+  const write = (level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace', message: unknown, params: unknown[]) => {
+    // Nest's convention: the last string parameter is the context; an error's second one its stack.
+    const context = params.length > 0 && typeof params[params.length - 1] === 'string' ? (params.pop() as string) : undefined;
+    const stack = level === 'error' && typeof params[0] === 'string' ? params[0] : undefined;
+    if (message instanceof Error) root[level]({ context, err: message }, message.message);
+    else if (typeof message === 'object' && message !== null) root[level]({ context, ...message });
+    else root[level]({ context, ...(stack ? { stack } : {}) }, String(message));
+  };
+  // The lines an operator (and a supervisor waiting for "listening on") must see at any LOG_LEVEL.
+  const announcer = root.child({ context: 'Main' }, { level: 'info' });
+  const service: LoggerService = {
+    log: (message, ...params) => write('info', message, params),
+    error: (message, ...params) => write('error', message, params),
+    warn: (message, ...params) => write('warn', message, params),
+    debug: (message, ...params) => write('debug', message, params),
+    verbose: (message, ...params) => write('trace', message, params),
+    fatal: (message, ...params) => write('fatal', message, params),
+  };
+  return { service, announce: (message) => announcer.info(message) };
+}
+
+/** The request paths that write no request line: the probes, polled every few seconds. */
+const UNLOGGED_PATHS = new Set(['/health', '/ready']);
+
+/** What Fastify's onResponse hook knows of an answered request (see `logRequest`). */
+export interface AnsweredRequest {
+  id: string;
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  raw: object;
+}
+
+/**
+ * The one JSON line per request, written once the answer is sent, whatever answered it: `req` (our id,
+ * the caller's id, method, path), `res.statusCode`, `responseTime` (ms) and `requestOutcome`'s fields.
+ * Level `error` for a 5xx, else `info`.
+ */
+export function logRequest(logger: Logger | undefined, request: AnsweredRequest, response: ServerResponse, responseTimeMs: number): void {
+  if (!logger || UNLOGGED_PATHS.has(request.url.split('?', 1)[0])) return;
+  const fields = {
+    req: { id: request.id, method: request.method, url: request.url, headers: request.headers },
+    res: response,
+    responseTime: Math.round(responseTimeMs),
+    ...requestOutcome(request.raw, response.statusCode, request.id),
+  };
+  if (response.statusCode >= 500) logger.error(fields, 'request completed');
+  else logger.info(fields, 'request completed');
+}
+
 /** pino: JSON lines in production and tests, pretty lines in development; secrets redacted; to LOG_FILE when set. */
 export function loggerOptions(config: AppConfig): Params {
   const file = config.env.LOG_FILE;
-  const pretty = config.env.NODE_ENV === NodeEnv.Development && process.stdout.isTTY && !file;
+  const pretty = prettyFor(config.env);
   const options: Options = {
     level: config.env.LOG_LEVEL,
     // Fastify has already chosen the id (see app.factory.ts): log under the same one.
@@ -43,8 +136,10 @@ export function loggerOptions(config: AppConfig): Params {
     // client's values and our secrets (password hashes, token hashes): the error is logged without them.
     redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["stripe-signature"]', 'err.parameters', 'err.detail', 'err.driverError.detail'],
     serializers: { req: requestLogFields },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
-    autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
+    // The request line is not pino-http's: as Nest middleware it only ran for requests that got that far,
+    // so those answered by an earlier Fastify hook (the rate limit's 429, the drain's 503, CORS preflights,
+    // Fastify's own refusals) left no line. `logRequest` writes it from Fastify's onResponse hook instead.
+    autoLogging: false,
     transport: pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
   };
   return {

@@ -1,8 +1,10 @@
 import { Logger } from '@nestjs/common';
+import { PinoLogger } from 'nestjs-pino';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { errorBodyOfStatus, errorPayload } from './http-error-body.js';
+import { logRequest } from '../../config/logger-options.js';
 
 const logger = new Logger('HttpErrors');
 
@@ -23,7 +25,12 @@ export function answerFrameworkError(error: FastifyError, request: FastifyReques
   const status = error.statusCode ?? 500;
   if (status >= 500) logger.error({ err: error }, 'unexpected error in an HTTP request');
   const message = status >= 500 ? 'Internal server error' : error.code === 'FST_ERR_BAD_URL' ? 'The request URL is not valid' : error.message;
-  void reply.code(status).send(errorPayload(request.url, errorBodyOfStatus(status, message)));
+  // No hook runs for these requests (not even onResponse): the request id and the request line are given here.
+  reply.raw.once('finish', () => logRequest(PinoLogger.root, { id: request.id, method: request.method, url: request.url, headers: request.headers, raw: request.raw }, reply.raw, reply.elapsedTime));
+  void reply
+    .code(status)
+    .header('x-request-id', request.id)
+    .send(errorPayload(request.url, errorBodyOfStatus(status, message)));
 }
 
 const CLIENT_ERRORS: Record<string, [number, string]> = {

@@ -13,6 +13,7 @@ import { RequestLoaders } from '../loaders/request-loaders.js';
 import { complexityLimitPlugin, MAX_REQUEST_ERRORS } from './complexity-limit.plugin.js';
 import { boundedDocumentStore } from './document-store.js';
 import { noStorePlugin } from './no-store.plugin.js';
+import { requestLogPlugin } from './request-log.plugin.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -106,7 +107,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     validationOptions: { hideSuggestions: !development, maxErrors: MAX_REQUEST_ERRORS },
     validationRules: requestLimitRules(config),
     // No cache hints are used: without the cache-control plugin Apollo does not wrap every field resolver.
-    plugins: [complexityLimitPlugin(env.GRAPHQL_MAX_COST), ApolloServerPluginCacheControlDisabled(), noStorePlugin(), persistedQueriesRefusedPlugin()],
+    plugins: [complexityLimitPlugin(env.GRAPHQL_MAX_COST), ApolloServerPluginCacheControlDisabled(), noStorePlugin(), persistedQueriesRefusedPlugin(), requestLogPlugin()],
     formatError: formatGraphqlError,
     context: graphqlContext,
     // No `subscriptions`: graphql-ws is served by GraphqlWebSocketServer (websocket-server.ts), with the same limits.

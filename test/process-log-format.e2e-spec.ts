@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findFreePort } from '../src/database/free-port.js';
+import { AppProcess, buildApp, eventually, isAlive, postmasterOf } from './support/app-process.js';
+
+// The built app (`node dist/src/main.js`, what `npm start` and the container run) as operators see it:
+// its standard output, and its refusals to start.
+const TIMEOUT = 120_000;
+
+describe('the built app’s output and start-up refusals', () => {
+  const apps: AppProcess[] = [];
+  const dirs: string[] = [];
+
+  beforeAll(() => buildApp(), 120_000);
+
+  afterAll(async () => {
+    for (const app of apps) app.kill();
+    for (const dir of dirs) {
+      const server = postmasterOf(join(dir, 'postgres'));
+      if (server && isAlive(server.pid)) {
+        process.kill(server.pid, 'SIGINT');
+        await eventually(() => !isAlive(server.pid), 10_000);
+      }
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  function tempDir(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'chartbridge-logs-'));
+    chmodSync(dir, 0o755); // as root, PostgreSQL runs as `postgres`, which must enter it
+    dirs.push(dir);
+    return dir;
+  }
+
+  async function refusal(env: Record<string, string>): Promise<{ code: number | null; stderr: string[]; stdout: string }> {
+    const app = AppProcess.spawn(await findFreePort(), { DATA_DIR: tempDir(), ...env });
+    apps.push(app);
+    const { code } = await app.exited;
+    return { code, stderr: app.stderr().trim().split('\n'), stdout: app.stdout() };
+  }
+
+  it(
+    'writes only JSON lines to standard output, from the first line to the last (start-up, embedded database, requests, shutdown)',
+    async () => {
+      // Development without secrets and without DATABASE_URL: the start-up logs the most before the app
+      // exists (generated secrets, the embedded PostgreSQL). Not a terminal, so JSON, not pretty lines.
+      const app = AppProcess.spawn(await findFreePort(), { DATA_DIR: tempDir(), NODE_ENV: 'development', JWT_SECRET: '', DOCUMENT_ENCRYPTION_KEY: '', LOG_LEVEL: 'info' });
+      apps.push(app);
+      await app.waitForOutput(/listening on/, 90_000);
+      const res = await app.gql('query Count { coders(first: 1) { totalCount } }');
+      expect(res.status).toBe(200);
+      app.child.kill('SIGTERM');
+      expect(await app.exited).toEqual({ code: 0, signal: null });
+
+      const lines = app
+        .stdout()
+        .split('\n')
+        .filter((line) => line !== '');
+      const notJson = lines.filter((line) => {
+        try {
+          return typeof JSON.parse(line) !== 'object';
+        } catch {
+          return true;
+        }
+      });
+      expect(notJson).toEqual([]);
+      const messages = lines.map((line) => JSON.parse(line) as { msg?: string; context?: string; level: number });
+      // The lines written before the app's own logger took over are among them, in the same format.
+      expect(messages[0].msg).toMatch(/JWT_SECRET is not set/);
+      expect(messages.map((m) => m.msg)).toEqual(
+        expect.arrayContaining([expect.stringMatching(/starting the embedded PostgreSQL/), expect.stringMatching(/listening on/), 'request completed', 'SIGTERM received: shutting down']),
+      );
+      expect(app.stdout()).not.toContain(String.fromCharCode(27)); // no colour codes (ESC)
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'refuses an unknown boolean value with one line naming the variable, not reading it as false',
+    async () => {
+      for (const [name, value] of [
+        ['RATE_LIMIT_ENABLED', 'ture'],
+        ['PAYMENTS_SIMULATED', 'yes'],
+      ]) {
+        const { code, stderr, stdout } = await refusal({ [name]: value });
+        expect({ code, stderr, stdout }).toEqual({ code: 1, stderr: [`Invalid environment variable ${name}: ${name} must be true or false (got "${value}")`], stdout: '' });
+      }
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'refuses to start in production with simulated payments unless PAYMENTS_SIMULATED=true says so, in one line naming it',
+    async () => {
+      const { code, stderr } = await refusal({ NODE_ENV: 'production', PAYMENTS_SIMULATED: 'false' });
+      expect(code).toBe(1);
+      expect(stderr).toHaveLength(1);
+      expect(stderr[0]).toMatch(/^Invalid environment variable STRIPE_SECRET_KEY: .*PAYMENTS_SIMULATED=true/);
+    },
+    TIMEOUT,
+  );
+});
