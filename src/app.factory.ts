@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { answerClientError, answerFrameworkError, rememberRequestTarget } from './common/errors/fastify-errors.js';
 import { limitConnections } from './common/throttling/connection-limits.js';
+import { TrustedDocuments } from './common/graphql/trusted-documents.js';
 import { GraphqlRequestRateLimit } from './common/throttling/graphql-request-rate-limit.js';
 import { AppConfig } from './config/app-config.js';
 import { requestId } from './config/logger-options.js';
@@ -40,6 +41,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   limitConnections(app.getHttpServer(), { maxConnections: env.HTTP_MAX_CONNECTIONS, maxPerAddress: trustProxy === false ? env.HTTP_MAX_CONNECTIONS_PER_IP : null });
   // Every GraphQL request counts against the rate limit, before its body is read (resolver calls count on their own).
   adapter.getInstance().addHook('onRequest', app.get(GraphqlRequestRateLimit).onRequest);
+  // TRUSTED_DOCUMENTS=only: a document not in the manifest is answered before Apollo parses it.
+  adapter.getInstance().addHook('preValidation', app.get(TrustedDocuments).preValidation);
   await app.register(multipart, { limits: { fileSize: env.MAX_DOCUMENT_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 12 }, throwFileSizeLimit: true });
   app.useLogger(app.get(Logger));
   app.flushLogs();
