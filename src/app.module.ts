@@ -89,7 +89,8 @@ export class AppModule {
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: HttpAppErrorFilter },
         GraphqlWebSocketServer,
-        TrustedDocuments,
+        // Built here, before Nest starts: a missing or malformed manifest stops the start with its own message.
+        { provide: TrustedDocuments, useValue: new TrustedDocuments(config) },
         GraphqlRequestRateLimit,
         { provide: APP_INTERCEPTOR, useClass: DatabaseInputErrorInterceptor },
       ],

@@ -1,5 +1,5 @@
 import { HttpException, Logger } from '@nestjs/common';
-import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AppError, ErrorCode, errorCodeOfHttpStatus } from './app-error.js';
 import { asDatabaseBusyError } from './postgres-errors.js';
@@ -26,7 +26,8 @@ const apolloRequestErrors = new Map([
 ]);
 
 function apolloRequestErrorReason(error: unknown): string | undefined {
-  return error instanceof GraphQLError && !error.path ? apolloRequestErrors.get(error.message) : undefined;
+  const { message, path } = (error ?? {}) as { message?: unknown; path?: unknown };
+  return typeof message === 'string' && !path ? apolloRequestErrors.get(message) : undefined;
 }
 
 // Bounds on what one error may carry back: graphql-js quotes client text (keys, literals) in its
@@ -54,7 +55,8 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
       return { ...base, message: truncate(original.message), extensions: { code, ...(retryAfter ? { retryAfterSeconds: retryAfter } : {}) } };
     }
   }
-  const reason = formatted.extensions?.code ?? apolloRequestErrorReason(error);
+  // Apollo gives an error without a code INTERNAL_SERVER_ERROR: its own persisted-query refusals are told by their message.
+  const reason = apolloRequestErrorReason(error) ?? formatted.extensions?.code;
   // The automatic persisted queries protocol: the client sends the query's text next. Its code is the
   // one APQ clients (Apollo Client, urql, ...) look for, so it is kept as Apollo answers it (HTTP 200).
   if (reason === 'PERSISTED_QUERY_NOT_FOUND') return { message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } };

@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { parse } from 'graphql';
 import { AppConfig } from '../../config/app-config.js';
+import { StartupError } from '../../config/startup-error.js';
 import { ErrorCode } from '../errors/app-error.js';
 import { GRAPHQL_PATH } from './graphql-options.js';
 
@@ -74,7 +75,7 @@ export class TrustedDocuments {
   }
 
   /**
-   * A Fastify `preValidation` hook on /graphql (POST body or GET query string): a trusted document's
+   * A Fastify `preValidation` hook on /graphql (POST body or GET URL): a trusted document's
    * text goes on to Apollo in place of what was sent (and without the persisted-query extension, so
    * nothing is registered as an automatic persisted query); anything else is answered here, before it
    * is parsed or counted by any resolver.
@@ -87,11 +88,9 @@ export class TrustedDocuments {
     const decision = this.decide({ query: carrier.query, extensions: extensions as RequestedDocument['extensions'] });
     if (!decision) return undefined;
     if ('query' in decision) {
-      carrier.query = decision.query;
-      if (extensions && typeof extensions === 'object') {
-        const { persistedQuery: _persistedQuery, ...rest } = extensions as Record<string, unknown>;
-        carrier.extensions = typeof carrier.extensions === 'string' ? JSON.stringify(rest) : rest;
-      }
+      const { persistedQuery: _persistedQuery, ...rest } = extensions && typeof extensions === 'object' ? (extensions as Record<string, unknown>) : {};
+      if (request.method === 'POST') Object.assign(carrier, { query: decision.query, extensions: rest });
+      else request.raw.url = withQuery(request.raw.url ?? GRAPHQL_PATH, decision.query, rest);
       return undefined;
     }
     const { status, message, extensions: errorExtensions } = decision.refusal;
@@ -118,6 +117,15 @@ const UNTRUSTED_TEXT: TrustedDocumentRefusal = {
   extensions: { code: ErrorCode.Forbidden, reason: 'UNTRUSTED_DOCUMENT' },
 };
 
+/** A GET request's URL with the trusted text as `query` and the persisted-query extension left out (Apollo reads GET requests from the URL). */
+function withQuery(url: string, query: string, extensions: Record<string, unknown>): string {
+  const parsed = new URL(url, 'http://localhost');
+  parsed.searchParams.set('query', query);
+  if (Object.keys(extensions).length > 0) parsed.searchParams.set('extensions', JSON.stringify(extensions));
+  else parsed.searchParams.delete('extensions');
+  return `${parsed.pathname}${parsed.search}`;
+}
+
 function parseJsonObject(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -133,14 +141,14 @@ export function loadManifest(path: string): Map<string, string> {
   try {
     entries = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`TRUSTED_DOCUMENTS_MANIFEST: cannot read ${file} as JSON (${(error as Error).message})`, { cause: error });
+    throw new StartupError(`TRUSTED_DOCUMENTS_MANIFEST: cannot read ${file} as JSON (${(error as Error).message})`, { cause: error });
   }
-  if (!entries || typeof entries !== 'object' || Array.isArray(entries)) throw new Error(`TRUSTED_DOCUMENTS_MANIFEST: ${file} must be a JSON object of sha256 hash -> document`);
+  if (!entries || typeof entries !== 'object' || Array.isArray(entries)) throw new StartupError(`TRUSTED_DOCUMENTS_MANIFEST: ${file} must be a JSON object of sha256 hash -> document`);
   const byHash = new Map<string, string>();
   for (const [hash, text] of Object.entries(entries)) {
-    if (typeof text !== 'string' || sha256(text) !== hash.toLowerCase()) throw new Error(`TRUSTED_DOCUMENTS_MANIFEST: the entry ${hash.slice(0, 16)}… of ${file} is not the sha256 of its document`);
+    if (typeof text !== 'string' || sha256(text) !== hash.toLowerCase()) throw new StartupError(`TRUSTED_DOCUMENTS_MANIFEST: the entry ${hash.slice(0, 16)}… of ${file} is not the sha256 of its document`);
     byHash.set(hash.toLowerCase(), text);
   }
-  if (byHash.size === 0) throw new Error(`TRUSTED_DOCUMENTS_MANIFEST: ${file} lists no documents`);
+  if (byHash.size === 0) throw new StartupError(`TRUSTED_DOCUMENTS_MANIFEST: ${file} lists no documents`);
   return byHash;
 }
