@@ -33,7 +33,7 @@ import type { CreateJobPostingInput, UpsertCoderProfileInput } from '../client/g
 import { CERTIFICATE_PDF, inMonths, jobInput, nextYear, PASSWORD, profileInput } from './support/given.js';
 import { GraphqlSocket } from './support/graphql-socket.js';
 import { mailbox } from './support/mailbox.js';
-import { send, sendOk } from './support/operations.js';
+import { sendOk } from './support/operations.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, TestApp } from './support/test-app.js';
 import { eventually } from './support/wait.js';
 
@@ -72,8 +72,17 @@ describe('client operations: the documented flow through the generated documents
     expect(me).toMatchObject({ id: coderSignUp.user.id, role: 'CODER', emailVerified: true });
 
     // The coder's profile and a credential with its certificate, verified by an admin.
-    const { upsertCoderProfile: profile } = await sendOk(app, UpsertCoderProfileDocument, { input: profileInput({ headline: 'Cardiology coder, client-operations flow' }) as unknown as UpsertCoderProfileInput }, coder.accessToken);
-    const upload = await app.http().post('/credential-documents').set('authorization', `Bearer ${coder.accessToken}`).attach('file', CERTIFICATE_PDF, { filename: 'cpc.pdf', contentType: 'application/pdf' });
+    const { upsertCoderProfile: profile } = await sendOk(
+      app,
+      UpsertCoderProfileDocument,
+      { input: profileInput({ headline: 'Cardiology coder, client-operations flow' }) as unknown as UpsertCoderProfileInput },
+      coder.accessToken,
+    );
+    const upload = await app
+      .http()
+      .post('/credential-documents')
+      .set('authorization', `Bearer ${coder.accessToken}`)
+      .attach('file', CERTIFICATE_PDF, { filename: 'cpc.pdf', contentType: 'application/pdf' });
     expect(upload.status).toBe(201);
     const { addCredential } = await sendOk(
       app,
@@ -118,7 +127,11 @@ describe('client operations: the documented flow through the generated documents
     expect(approveMilestone.status).toBe('RELEASED');
 
     // Workroom: a document uploaded over REST is listed; a coded batch is submitted and accepted.
-    const document = await app.http().post(`/contracts/${contract.id}/documents`).set('authorization', `Bearer ${provider.accessToken}`).attach('file', Buffer.from('chart 0042'), { filename: 'chart-0042.txt', contentType: 'text/plain' });
+    const document = await app
+      .http()
+      .post(`/contracts/${contract.id}/documents`)
+      .set('authorization', `Bearer ${provider.accessToken}`)
+      .attach('file', Buffer.from('chart 0042'), { filename: 'chart-0042.txt', contentType: 'text/plain' });
     expect(document.status).toBe(201);
     const { documents } = await sendOk(app, ContractDocumentsDocument, { contractId: contract.id }, coder.accessToken);
     expect(documents).toEqual([expect.objectContaining({ id: document.body.id, filename: 'chart-0042.txt' })]);

@@ -118,8 +118,16 @@ describe('hostile input (production mode)', () => {
     const hash = 'a'.repeat(64);
     const answers = [
       [{ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }, 200, { message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }],
-      [{ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }, 400, expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', reason: 'PERSISTED_QUERY_HASH_MISMATCH', fields: [] } })],
-      [{ extensions: { persistedQuery: { version: 2, sha256Hash: hash } } }, 400, expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', reason: 'PERSISTED_QUERY_VERSION_UNSUPPORTED', fields: [] } })],
+      [
+        { query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: hash } } },
+        400,
+        expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', reason: 'PERSISTED_QUERY_HASH_MISMATCH', fields: [] } }),
+      ],
+      [
+        { extensions: { persistedQuery: { version: 2, sha256Hash: hash } } },
+        400,
+        expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', reason: 'PERSISTED_QUERY_VERSION_UNSUPPORTED', fields: [] } }),
+      ],
     ] as const;
     for (const [body, status, error] of answers) {
       const res = await app.http().post('/graphql').set('content-type', 'application/json').send(body);

@@ -234,5 +234,4 @@ describe('TRUSTED_DOCUMENTS_MANIFEST: a team ships its own manifest', () => {
     expect((await sendByHash(app, hashOf(SearchCodersDocument), {})).body).toEqual(NOT_FOUND);
     expect((await post(app, { query: print(SearchCodersDocument) })).status).toBe(403);
   });
-
 });

@@ -146,7 +146,8 @@ export function loadManifest(path: string): Map<string, string> {
   if (!entries || typeof entries !== 'object' || Array.isArray(entries)) throw new StartupError(`TRUSTED_DOCUMENTS_MANIFEST: ${file} must be a JSON object of sha256 hash -> document`);
   const byHash = new Map<string, string>();
   for (const [hash, text] of Object.entries(entries)) {
-    if (typeof text !== 'string' || sha256(text) !== hash.toLowerCase()) throw new StartupError(`TRUSTED_DOCUMENTS_MANIFEST: the entry ${hash.slice(0, 16)}… of ${file} is not the sha256 of its document`);
+    if (typeof text !== 'string' || sha256(text) !== hash.toLowerCase())
+      throw new StartupError(`TRUSTED_DOCUMENTS_MANIFEST: the entry ${hash.slice(0, 16)}… of ${file} is not the sha256 of its document`);
     byHash.set(hash.toLowerCase(), text);
   }
   if (byHash.size === 0) throw new StartupError(`TRUSTED_DOCUMENTS_MANIFEST: ${file} lists no documents`);
