@@ -8,6 +8,7 @@ import { AppModule } from './app.module.js';
 import { answerClientError, answerFrameworkError, rememberRequestTarget } from './common/errors/fastify-errors.js';
 import { errorBodyOfStatus, errorPayload } from './common/errors/http-error-body.js';
 import { limitConnections } from './common/throttling/connection-limits.js';
+import { TrustedDocuments } from './common/graphql/trusted-documents.js';
 import { GraphqlRequestRateLimit } from './common/throttling/graphql-request-rate-limit.js';
 import { AppConfig } from './config/app-config.js';
 import { corsOptionsFor, isCorsPath, isPreflight } from './config/cors-options.js';
@@ -62,6 +63,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   adapter.getInstance().addHook('onRequest', app.get(GraphqlRequestRateLimit).onRequest);
   // A browser asking GET /graphql for HTML gets the explorer page (our own files, no CDN) where it is enabled.
   if (config.explorerEnabled) adapter.getInstance().addHook('onRequest', app.get(ExplorerPage).onRequest);
+  // TRUSTED_DOCUMENTS=only: a document not in the manifest is answered before Apollo parses it.
+  adapter.getInstance().addHook('preValidation', app.get(TrustedDocuments).preValidation);
   await app.register(multipart, { limits: { fileSize: env.MAX_DOCUMENT_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 12 }, throwFileSizeLimit: true });
   app.useLogger(app.get(Logger));
   app.flushLogs();

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GraphqlRequestRateLimit } from './common/throttling/graphql-request-rate-limit.js';
 import { RateLimitGuard } from './common/throttling/throttling.js';
@@ -30,6 +30,8 @@ import { HealthModule } from './health/health.module.js';
 import { PaymentsModule } from './payments/payments.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { RedisModule } from './common/redis/redis.module.js';
+import { RedisService } from './common/redis/redis.service.js';
+import { TrustedDocuments } from './common/graphql/trusted-documents.js';
 import { UsersModule } from './users/users.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
 import { MessagingModule } from './messaging/messaging.module.js';
@@ -73,7 +75,8 @@ export class AppModule {
             timeouts: { lockTimeoutMs: config.env.DATABASE_LOCK_TIMEOUT_MS, statementTimeoutMs: config.env.DATABASE_STATEMENT_TIMEOUT_MS },
           }),
         ),
-        GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions(config)),
+        // Automatic persisted queries share the Redis connection (RedisModule is global).
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, inject: [RedisService], useFactory: (redis: RedisService) => graphqlOptions(config, redis.client) }),
         RedisModule,
         PubSubModule,
         HealthModule,
@@ -89,6 +92,8 @@ export class AppModule {
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: HttpAppErrorFilter },
         GraphqlWebSocketServer,
+        // Built here, before Nest starts: a missing or malformed manifest stops the start with its own message.
+        { provide: TrustedDocuments, useValue: new TrustedDocuments(config) },
         GraphqlRequestRateLimit,
         { provide: APP_INTERCEPTOR, useClass: DatabaseInputErrorInterceptor },
       ],

@@ -114,19 +114,24 @@ describe('hostile input (production mode)', () => {
     expect(answers.map((a) => a.errors[0].extensions.fields)).toEqual([['input.rememberMe'], ['input.password'], ['input.email'], ['input.role']]);
   });
 
-  it('refuses persisted queries (off) with 400 BAD_USER_INPUT, whatever the hash, version or query sent with them', async () => {
+  it('answers persisted-query requests as the APQ protocol says, never as an internal error: unknown hash, wrong hash, unknown version', async () => {
     const hash = 'a'.repeat(64);
-    const bodies = [
-      { extensions: { persistedQuery: { version: 1, sha256Hash: hash } } },
-      { query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: hash } } },
-      { extensions: { persistedQuery: { version: 2, sha256Hash: hash } } },
-    ];
-    for (const body of bodies) {
+    const answers = [
+      [{ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }, 200, { message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }],
+      [
+        { query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: hash } } },
+        400,
+        expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', reason: 'PERSISTED_QUERY_HASH_MISMATCH', fields: [] } }),
+      ],
+      [
+        { extensions: { persistedQuery: { version: 2, sha256Hash: hash } } },
+        400,
+        expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', reason: 'PERSISTED_QUERY_VERSION_UNSUPPORTED', fields: [] } }),
+      ],
+    ] as const;
+    for (const [body, status, error] of answers) {
       const res = await app.http().post('/graphql').set('content-type', 'application/json').send(body);
-      expect({ status: res.status, body: res.body }).toEqual({
-        status: 400,
-        body: { errors: [{ message: 'PersistedQueryNotSupported', extensions: { code: 'BAD_USER_INPUT', reason: 'PERSISTED_QUERY_NOT_SUPPORTED', fields: [] } }] },
-      });
+      expect({ status: res.status, body: res.body }).toEqual({ status, body: { errors: [error] } });
     }
   });
 });
@@ -279,13 +284,13 @@ describe('hostile input against the API as `npm start` runs it (production, 256 
     for (const secret of [email, name, PASSWORD, '$argon2id$']) expect(api.logs).not.toContain(secret);
   });
 
-  it('answers persisted queries (off) as a client error, never logged as an internal one', async () => {
+  it('answers an unknown persisted-query hash PERSISTED_QUERY_NOT_FOUND, never logged as an internal error', async () => {
     const res = await api
       .http()
       .post('/graphql')
       .send({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } });
-    expect(res.status).toBe(400);
-    expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(res.status).toBe(200);
+    expect(res.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     // The request's own log line shows the log has caught up with it.
     await api.waitFor(() => api.logs.includes(res.headers['x-request-id']));
     expect(api.logs).not.toMatch(/PersistedQuery|unexpected error in a GraphQL request.*persisted/i);

@@ -509,6 +509,28 @@ export class Environment {
   @Max(1000000)
   GRAPHQL_MAX_COST = 5000;
 
+  /**
+   * How long an automatic persisted query (APQ) stays registered, in seconds: in Redis when REDIS_URL
+   * is set (shared by every instance), else in a bounded cache of the instance's memory.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(30 * 24 * 3600)
+  APQ_TTL_SECONDS = 86400;
+
+  /**
+   * `only`: GraphQL operations (HTTP and WebSocket) are accepted only when they are in the manifest
+   * TRUSTED_DOCUMENTS_MANIFEST, sent by its sha256 hash or as its text; `off`: any operation within the limits.
+   */
+  @IsIn(['off', 'only'])
+  TRUSTED_DOCUMENTS: 'off' | 'only' = 'off';
+
+  /** The trusted-documents manifest (JSON: sha256 of a document -> its text), relative to the working directory. */
+  @Transform(emptyToUndefined)
+  @IsString()
+  TRUSTED_DOCUMENTS_MANIFEST = 'client/generated/persisted-documents.json';
+
   /** Subscriptions one WebSocket connection may hold at once. */
   @Transform(toInt)
   @IsInt()

@@ -3,6 +3,9 @@ import { expect } from '@jest/globals';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, GraphqlResponse, TestApp } from './test-app.js';
 import type { Untyped } from './untyped.js';
 import { mailbox } from './mailbox.js';
+import { LogInDocument, SignUpDocument, VerifyEmailDocument } from '../../client/generated/graphql.js';
+import type { SessionFieldsFragment } from '../../client/generated/graphql.js';
+import { sendOk } from './operations.js';
 
 export interface Session {
   accessToken: string;
@@ -39,17 +42,25 @@ interface UserOverrides {
   verified?: boolean;
 }
 
+/** A session as the tests use it: the user's address is always known to its owner. */
+const asSession = ({ accessToken, refreshToken, user }: SessionFieldsFragment): Session => ({
+  accessToken,
+  refreshToken,
+  user: { id: user.id, email: user.email!, name: user.name, role: user.role },
+});
+
 /** Test data built through the public API, as a client would. */
 export function given(app: TestApp) {
   /** Verifies the user's address as its owner would: the link of the newest verification mail. */
+  // Sign-up, log-in and verification go through the operations clients get (client/operations, generated).
   const verifyEmail = async (session: Session): Promise<Session> => {
-    ok(await app.gql(VERIFY_EMAIL, { token: await mailbox(app).token(session.user.email, '/verify-email') }));
+    await sendOk(app, VerifyEmailDocument, { token: await mailbox(app).token(session.user.email, '/verify-email') });
     return session;
   };
   const signUp = async (role: 'PROVIDER' | 'CODER', overrides: UserOverrides = {}): Promise<Session> => {
     const input = { email: overrides.email ?? uniqueEmail(role.toLowerCase()), password: PASSWORD, name: overrides.name ?? `Test ${role}`, role };
-    const data = ok(await app.gql<{ signUp: Session }>(`mutation($input: SignUpInput!) { signUp(input: $input) { ${AUTH_FIELDS} } }`, { input }));
-    return overrides.verified === false ? data.signUp : verifyEmail(data.signUp);
+    const session = asSession((await sendOk(app, SignUpDocument, { input })).signUp);
+    return overrides.verified === false ? session : verifyEmail(session);
   };
 
   return {
@@ -58,10 +69,7 @@ export function given(app: TestApp) {
     /** A coder whose email is verified (through the mailed link), unless `verified: false`. */
     coder: (overrides?: UserOverrides) => signUp('CODER', overrides),
     verifyEmail,
-    admin: async (): Promise<Session> => {
-      const data = ok(await app.gql<{ logIn: Session }>(`mutation($input: LogInInput!) { logIn(input: $input) { ${AUTH_FIELDS} } }`, { input: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } }));
-      return data.logIn;
-    },
+    admin: async (): Promise<Session> => asSession((await sendOk(app, LogInDocument, { input: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } })).logIn),
     /** A member of `organizationId` with `role` (a new verified provider unless `user` is given), invited by `owner` and accepted, through the API. */
     member: async (owner: Session, organizationId: string, role: 'ADMIN' | 'MEMBER' = 'MEMBER', user?: Session): Promise<Session> => {
       const joining = user ?? (await signUp('PROVIDER'));

@@ -8,7 +8,27 @@ const logger = new Logger('GraphQLErrors');
 
 // Errors GraphQL itself raises before any resolver runs (syntax, schema validation, limits,
 // variable coercion): all client mistakes, so all BAD_USER_INPUT, with the original kind kept in `reason`.
-const requestErrorCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_SUPPORTED']);
+const requestErrorCodes = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'PERSISTED_QUERY_HASH_MISMATCH',
+  'PERSISTED_QUERY_VERSION_UNSUPPORTED',
+]);
+
+// Apollo's persisted-query refusals that carry no code of their own (only an HTTP 400), by message.
+const apolloRequestErrors = new Map([
+  ['provided sha does not match query', 'PERSISTED_QUERY_HASH_MISMATCH'],
+  ['Unsupported persisted query version', 'PERSISTED_QUERY_VERSION_UNSUPPORTED'],
+]);
+
+function apolloRequestErrorReason(error: unknown): string | undefined {
+  const { message, path } = (error ?? {}) as { message?: unknown; path?: unknown };
+  return typeof message === 'string' && !path ? apolloRequestErrors.get(message) : undefined;
+}
 
 // Bounds on what one error may carry back: graphql-js quotes client text (keys, literals) in its
 // messages, and a message is scanned below, so it is cut before anything else looks at it.
@@ -35,7 +55,11 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
       return { ...base, message: truncate(original.message), extensions: { code, ...(retryAfter ? { retryAfterSeconds: retryAfter } : {}) } };
     }
   }
-  const reason = formatted.extensions?.code;
+  // Apollo gives an error without a code INTERNAL_SERVER_ERROR: its own persisted-query refusals are told by their message.
+  const reason = apolloRequestErrorReason(error) ?? formatted.extensions?.code;
+  // The automatic persisted queries protocol: the client sends the query's text next. Its code is the
+  // one APQ clients (Apollo Client, urql, ...) look for, so it is kept as Apollo answers it (HTTP 200).
+  if (reason === 'PERSISTED_QUERY_NOT_FOUND') return { message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } };
   if (typeof reason === 'string' && requestErrorCodes.has(reason)) {
     // Our own variable checks name the fields; graphql-js's validation errors only say them in the message.
     const fields = Array.isArray(formatted.extensions?.fields) ? formatted.extensions.fields : fieldsFromMessage(base.message);

@@ -121,10 +121,16 @@ export function requestLimitErrors(
 export function complexityLimitPlugin(maxCost: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
+      let errors: GraphQLError[] = [];
       return {
+        // Checked before Apollo registers an automatic persisted query (right after this hook): a query
+        // over the limits is not registered, so it cannot be run by its hash either.
+        async didResolveOperation({ request, document, schema, metrics }) {
+          errors = requestLimitErrors(schema, document, request.operationName, request.variables, maxCost);
+          if (errors.length > 0) metrics.persistedQueryRegister = false;
+        },
         // Apollo answers only one error thrown from didResolveOperation; this hook can answer the whole list.
-        async responseForOperation({ request, document, schema }) {
-          const errors = requestLimitErrors(schema, document, request.operationName, request.variables, maxCost);
+        async responseForOperation() {
           if (errors.length === 0) return null;
           return { http: { status: 400, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { errors: errors.map((error) => formatGraphqlError(error.toJSON(), error)) } } };
         },

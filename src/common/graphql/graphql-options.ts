@@ -1,4 +1,3 @@
-import { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { randomUUID } from 'node:crypto';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
@@ -6,6 +5,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
+import type { Redis } from 'ioredis';
 import { AppConfig } from '../../config/app-config.js';
 import { AppRequest } from '../auth/request-from-context.js';
 import { formatGraphqlError } from '../errors/format-graphql-error.js';
@@ -14,6 +14,7 @@ import { complexityLimitPlugin, MAX_REQUEST_ERRORS } from './complexity-limit.pl
 import { boundedDocumentStore } from './document-store.js';
 import { noStorePlugin } from './no-store.plugin.js';
 import { requestLogPlugin } from './request-log.plugin.js';
+import { persistedQueryCache } from './persisted-queries.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -61,29 +62,14 @@ export function requestLimitRules({ env }: AppConfig): ValidationRule[] {
 }
 
 /**
- * Answers a request carrying a persisted query (`extensions.persistedQuery`) with 400 rather than
- * Apollo's 200: the client's request is refused (BAD_USER_INPUT, reason PERSISTED_QUERY_NOT_SUPPORTED,
- * message `PersistedQueryNotSupported`), and an APQ client falls back to sending the query text.
- */
-function persistedQueriesRefusedPlugin(): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ errors, response }) {
-          if (errors?.some((error) => error.extensions.code === 'PERSISTED_QUERY_NOT_SUPPORTED')) response.http.status = 400;
-        },
-      };
-    },
-  };
-}
-
-/**
  * The GraphQL server, configured once: code-first schema, the request limits (tokens, depth,
- * aliases, directives, cost; one operation per request; CSRF prevention), error formatting,
- * and development conveniences (introspection for the explorer, suggestions) that production turns off
- * (introspection stays on in production with EXPLORER_ENABLED=true).
+ * aliases, directives, cost; one operation per request; CSRF prevention), automatic persisted
+ * queries (in Redis when there is one), error formatting, and development conveniences (introspection
+ * for the explorer, suggestions) that production turns off (introspection stays on in production with
+ * EXPLORER_ENABLED=true). With TRUSTED_DOCUMENTS=only the documents are chosen before Apollo sees them
+ * (trusted-documents.ts).
  */
-export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, redis: Redis | null = null): ApolloDriverConfig {
   const { env } = config;
   const development = !config.isProduction;
   return {
@@ -101,13 +87,14 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     parseOptions: { maxTokens: env.GRAPHQL_MAX_TOKENS },
     // Parsed documents are cached by what they keep alive (source text, tokens), not by Apollo's JSON estimate.
     documentStore: boundedDocumentStore(),
-    // No client of ours sends persisted queries; off, there is no cache of query texts to bound.
-    persistedQueries: false,
+    // Automatic persisted queries: a query is registered only once it passed parsing, validation (depth,
+    // aliases, directives) and the cost check (complexity-limit.plugin.ts); run by its hash, it passes them again.
+    persistedQueries: { cache: persistedQueryCache(redis, env.RATE_LIMIT_NAMESPACE, env.APQ_TTL_SECONDS), ttl: env.APQ_TTL_SECONDS },
     // "Did you mean ...?" would map the schema for a stranger: graphql-js leaves it out in production.
     validationOptions: { hideSuggestions: !development, maxErrors: MAX_REQUEST_ERRORS },
     validationRules: requestLimitRules(config),
     // No cache hints are used: without the cache-control plugin Apollo does not wrap every field resolver.
-    plugins: [complexityLimitPlugin(env.GRAPHQL_MAX_COST), ApolloServerPluginCacheControlDisabled(), noStorePlugin(), persistedQueriesRefusedPlugin(), requestLogPlugin()],
+    plugins: [complexityLimitPlugin(env.GRAPHQL_MAX_COST), ApolloServerPluginCacheControlDisabled(), noStorePlugin(), requestLogPlugin()],
     formatError: formatGraphqlError,
     context: graphqlContext,
     // No `subscriptions`: graphql-ws is served by GraphqlWebSocketServer (websocket-server.ts), with the same limits.

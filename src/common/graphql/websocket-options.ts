@@ -18,11 +18,12 @@ import type { Extra } from 'graphql-ws/use/ws';
 import type { WebSocket } from 'ws';
 import { AppConfig } from '../../config/app-config.js';
 import type { Actor } from '../auth/actor.js';
-import { AppError, ErrorCode, TooManyRequestsError } from '../errors/app-error.js';
+import { AppError, ErrorCode, ForbiddenError, TooManyRequestsError } from '../errors/app-error.js';
 import { formatGraphqlError } from '../errors/format-graphql-error.js';
 import { asDatabaseBusyError, DatabaseBusyError } from '../errors/postgres-errors.js';
 import { MAX_REQUEST_ERRORS, requestLimitErrors } from './complexity-limit.plugin.js';
 import { bearerOf, GRAPHQL_PATH, graphqlContext, requestLimitRules } from './graphql-options.js';
+import type { TrustedDocumentRefusal, TrustedDocuments } from './trusted-documents.js';
 
 const logger = new Logger('GraphqlWebSocket');
 
@@ -124,7 +125,7 @@ export interface SocketSessions {
  * ones per minute), and errors formatted as over HTTP. Operations run as the user verified at
  * connection (the socket closes when that session ends), without a database lookup each.
  */
-export function websocketOptions(config: AppConfig, schema: GraphQLSchema, sessions: SocketSessions): ServerOptions<Record<string, unknown>, Extra> {
+export function websocketOptions(config: AppConfig, schema: GraphQLSchema, sessions: SocketSessions, trusted?: TrustedDocuments): ServerOptions<Record<string, unknown>, Extra> {
   const limits = socketOperationLimits(config);
   const maxSubscriptions = config.env.GRAPHQL_WS_MAX_SUBSCRIPTIONS;
   return {
@@ -153,11 +154,20 @@ export function websocketOptions(config: AppConfig, schema: GraphQLSchema, sessi
         const tooMany = new TooManyRequestsError(`At most ${maxSubscriptions} subscriptions per connection: complete one first, or open another connection.`);
         return [new GraphQLError(tooMany.message, { originalError: tooMany })];
       }
-      return prepareSubscription(schema, payload, limits);
+      // TRUSTED_DOCUMENTS=only: the manifest's text (named by hash, with an empty `query`, or sent as text) or nothing.
+      const decision = trusted?.decide(payload);
+      if (decision && 'refusal' in decision) return [trustedDocumentError(decision.refusal)];
+      return prepareSubscription(schema, decision ? { ...payload, query: decision.query } : payload, limits);
     },
     onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((error) => formatSocketError(error)) } : undefined),
     onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatSocketError(error)),
   };
+}
+
+/** A refusal of TRUSTED_DOCUMENTS=only as over HTTP: FORBIDDEN (reason UNTRUSTED_DOCUMENT), or PERSISTED_QUERY_NOT_FOUND for an unknown hash. */
+function trustedDocumentError(refusal: TrustedDocumentRefusal): GraphQLError {
+  if (refusal.extensions.code === ErrorCode.Forbidden) return new GraphQLError(refusal.message, { originalError: new ForbiddenError(refusal.message, { reason: refusal.extensions.reason }) });
+  return new GraphQLError(refusal.message, { extensions: refusal.extensions });
 }
 
 // WebSocket's own "Try Again Later": the server is overloaded, and a client may reconnect.

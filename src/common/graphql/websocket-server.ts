@@ -13,6 +13,7 @@ import { AccessTokenVerifier, SESSION_ENDED, SessionEnded, VerifiedSession } fro
 import { TooManyRequestsError, UnauthenticatedError } from '../errors/app-error.js';
 import { PUB_SUB } from '../pubsub/pubsub.module.js';
 import { GRAPHQL_PATH } from './graphql-options.js';
+import { TrustedDocuments } from './trusted-documents.js';
 import { SocketIdentity, SocketSessions, websocketOptions } from './websocket-options.js';
 
 /** graphql-ws's code for "too many requests"; used for every cap on connections and subscriptions. */
@@ -56,12 +57,13 @@ export class GraphqlWebSocketServer implements SocketSessions, OnApplicationBoot
     private readonly schemaHost: GraphQLSchemaHost,
     private readonly tokens: AccessTokenVerifier,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
+    private readonly trusted: TrustedDocuments,
   ) {}
 
   onApplicationBootstrap(): void {
     // The HTTP body limit caps every message too; a bigger frame closes the socket (1009) before it is buffered.
     this.wss = new WebSocketServer({ noServer: true, path: GRAPHQL_PATH, maxPayload: this.config.env.MAX_BODY_BYTES });
-    this.server = useServer(websocketOptions(this.config, this.schemaHost.schema, this), this.wss);
+    this.server = useServer(websocketOptions(this.config, this.schemaHost.schema, this, this.trusted), this.wss);
     this.httpServer().on('upgrade', this.upgrade);
     // With Redis unreachable the subscription waits for it (ioredis retries in the background): start-up must not.
     this.pubSub
