@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { failed, ok, Session } from './support/given.js';
-import { acceptedContract } from './support/money.js';
+import { paidContract } from './support/money.js';
 import { TestApp } from './support/test-app.js';
 import type { Untyped } from './support/untyped.js';
 
@@ -32,8 +32,10 @@ describe('audits that mean something', () => {
   });
   afterAll(() => app?.close());
 
+  // Published accuracy counts only audits of contracts that paid the coder (test/published-accuracy.e2e-spec.ts):
+  // these contracts have a milestone released, so their audits publish as soon as they are recorded.
   async function signedContract(): Promise<{ owner: Session; coder: Session; contractId: string; profileId: string }> {
-    const parties = await acceptedContract(app, { requiresBaa: true }, { rateCents: 400 });
+    const parties = await paidContract(app);
     for (const party of [parties.owner, parties.coder]) ok(await app.gql(`mutation($id: ID!) { signBaa(contractId: $id) { id } }`, { id: parties.contractId }, party.accessToken));
     const [profile] = await app.sql<{ id: string }>('SELECT id FROM coder_profiles WHERE user_id = $1', [parties.coder.user.id]);
     return { ...parties, profileId: profile.id };

@@ -271,16 +271,27 @@ describe('coding companies paid as companies (Stripe SDK against the local fake)
     expect(await app.sql(`SELECT id FROM audit_findings WHERE batch_id = $1 AND rebutted_at IS NOT NULL`, [first])).toEqual([]);
     ok(await app.gql(AUDIT, { id: second, input: { sampled: 16, errors: 0 } }, owner.accessToken));
 
-    // 16 charts each: under ACCURACY_MIN_SAMPLE (30), so no coder's accuracy is published; the company's 32 are.
     const accuracy = async (profileId: string) =>
       ok(await app.gql(`query($id: ID!) { coderProfile(id: $id) { accuracyScore accuracySampleSize accuracyBySpecialty { sampled errors } } }`, { id: profileId })).coderProfile;
+    const aggregate = `{ accuracyScore auditedCharts }`;
+    // Nobody has paid on the contract yet (a friend posing as a practice would never pay): the audits are
+    // recorded and both parties see them, but they publish nothing, for the coders or for the company.
+    for (const member of [worker, spare]) expect(await accuracy(member.profile.id)).toEqual({ accuracyScore: null, accuracySampleSize: 0, accuracyBySpecialty: [] });
+    expect(ok(await app.gql(`query($id: ID!) { organization(id: $id) ${aggregate} }`, { id: company.id }, boss.accessToken)).organization).toEqual({ accuracyScore: null, auditedCharts: 0 });
+    expect(ok(await app.gql(`query($id: ID!) { codedBatch(id: $id) { auditSampled auditErrors } }`, { id: first }, owner.accessToken)).codedBatch).toEqual({ auditSampled: 16, auditErrors: 2 });
+    expect(ok(await app.gql(`query($id: ID!) { codedBatch(id: $id) { auditSampled auditErrors } }`, { id: second }, boss.accessToken)).codedBatch).toEqual({ auditSampled: 16, auditErrors: 0 });
+
+    // The practice pays (a milestone funded and released to the company): the audits count from then on.
+    const milestoneId = await fundedMilestone(owner, contractId, 100000);
+    expect(ok(await app.gql(APPROVE, { id: milestoneId }, owner.accessToken)).approveMilestone.status).toBe('RELEASED');
+
+    // 16 charts each: under ACCURACY_MIN_SAMPLE (30), so no coder's accuracy is published; the company's 32 are.
     expect(await accuracy(worker.profile.id)).toEqual({ accuracyScore: null, accuracySampleSize: 16, accuracyBySpecialty: [{ sampled: 16, errors: 2 }] });
     expect(await accuracy(spare.profile.id)).toEqual({ accuracyScore: null, accuracySampleSize: 16, accuracyBySpecialty: [{ sampled: 16, errors: 0 }] });
-    const aggregate = `{ accuracyScore auditedCharts }`;
     expect(ok(await app.gql(`query($id: ID!) { contract(id: $id) { codingCompany ${aggregate} organization ${aggregate} } }`, { id: contractId }, owner.accessToken)).contract).toEqual({
       codingCompany: { accuracyScore: 0.9375, auditedCharts: 32 },
       organization: { accuracyScore: null, auditedCharts: 0 },
     });
     expect(ok(await app.gql(`query($id: ID!) { organization(id: $id) ${aggregate} }`, { id: company.id }, boss.accessToken)).organization).toEqual({ accuracyScore: 0.9375, auditedCharts: 32 });
-  });
+  }, 90_000); // two audits, then a milestone funded and released: long on a loaded machine
 });

@@ -4,7 +4,7 @@ import { previousWeek } from '../src/domain/work-days.js';
 import { OutboxService } from '../src/outbox/outbox.service.js';
 import { FakeStripe, fakeStripeEnv } from './support/fake-stripe.js';
 import { failed, given, ok } from './support/given.js';
-import { acceptedContract, backdateContract, expectLedgerBalanced, webhookSender } from './support/money.js';
+import { acceptedContract, backdateContract, expectLedgerBalanced, signBaa, webhookSender } from './support/money.js';
 import { todayUtc } from '../src/common/scalars/local-date.scalar.js';
 import { TestApp } from './support/test-app.js';
 import type { Untyped } from './support/untyped.js';
@@ -103,6 +103,56 @@ describe('hourly and collections invoices (Stripe SDK against the local fake)', 
     expect(ok(await app.gql(INVOICES, { contract: contractId }, coder.accessToken)).invoices[0].status).toBe('RELEASED');
     expect(await invoicing().releaseDue()).toBe(0);
     expect(ok(await app.gql(`{ myEarnings { availableCents } }`, {}, coder.accessToken)).myEarnings.availableCents).toBe(21600);
+  });
+
+  it("publishes no accuracy from an audit on a contract until its invoice is paid (issue 17: an unpaid friend's 30 flawless charts)", async () => {
+    const { owner, coder, organizationId, contractId } = await contract({ payModel: 'HOURLY', rateCents: 6000 }, { payModel: 'HOURLY', rateCents: 6000 });
+    await backdateContract(app, contractId, 14);
+    await signBaa(app, contractId, owner, coder);
+    const [profile] = await app.sql<{ id: string }>('SELECT id FROM coder_profiles WHERE user_id = $1', [coder.user.id]);
+    const charts = Array.from({ length: 30 }, (_, i) => ({
+      chartRef: `CH-${i + 1}`,
+      serviceDate: '2026-10-05',
+      icd10cm: ['I10'],
+      cpt: [{ code: '99214', modifiers: [], units: 1, diagnosisPointers: [1] }],
+      hcpcs: [],
+      icd10pcs: [],
+    }));
+    const batch = ok(
+      await app.gql(
+        `mutation($id: ID!, $input: SubmitCodedBatchInput!) { submitCodedBatch(contractId: $id, input: $input) { id } }`,
+        { id: contractId, input: { encounters: charts } },
+        coder.accessToken,
+      ),
+    ).submitCodedBatch;
+    ok(
+      await app.gql(
+        `mutation($id: ID!, $input: AuditCodedBatchInput!) { auditCodedBatch(batchId: $id, input: $input) { id } }`,
+        { id: batch.id, input: { sampled: 30, errors: 0 } },
+        owner.accessToken,
+      ),
+    );
+    const accuracy = async () => ok(await app.gql(`query($id: ID!) { coderProfile(id: $id) { accuracyScore accuracySampleSize } }`, { id: profile.id })).coderProfile;
+    expect(await accuracy()).toEqual({ accuracyScore: null, accuracySampleSize: 0 });
+
+    // A week of work invoiced, in review, then charged: published only once the invoice is paid.
+    const week = previousWeek(new Date());
+    ok(await app.gql(LOG, { contract: contractId, input: { workedOn: week.start, minutes: 60 } }, coder.accessToken));
+    expect(await invoicing().generateWeeklyInvoices(new Date())).toBeGreaterThanOrEqual(1);
+    const [invoice] = ok(await app.gql(INVOICES, { contract: contractId }, owner.accessToken)).invoices;
+    expect(await accuracy()).toEqual({ accuracyScore: null, accuracySampleSize: 0 });
+    await app.sql(`UPDATE invoices SET due_at = now() - interval '1 minute' WHERE id = $1`, [invoice.id]);
+    const clientSecret = ok(await app.gql(SETUP, { org: organizationId }, owner.accessToken)).startPaymentMethodSetup;
+    const setup = fake.objects.get(clientSecret.split('_secret_')[0])!;
+    await webhook('setup_intent.succeeded', { ...setup, status: 'succeeded', payment_method: 'pm_card_visa' });
+    expect(await invoicing().chargeDue()).toBeGreaterThanOrEqual(1);
+    await drain();
+    expect(ok(await app.gql(INVOICES, { contract: contractId }, owner.accessToken)).invoices[0]).toMatchObject({ id: invoice.id, status: 'OPEN' });
+    expect(await accuracy()).toEqual({ accuracyScore: null, accuracySampleSize: 0 });
+    const intent = fake.created('pi_fake_').find((pi) => pi.metadata.invoiceId === invoice.id)!;
+    await webhook('payment_intent.succeeded', { ...intent, amount_received: intent.amount });
+    expect(ok(await app.gql(INVOICES, { contract: contractId }, owner.accessToken)).invoices[0].status).toMatch(/^(PAID|RELEASED)$/);
+    expect(await accuracy()).toEqual({ accuracyScore: 1, accuracySampleSize: 30 });
   });
 
   it('validates each log, and takes no typed-in chart counts', async () => {

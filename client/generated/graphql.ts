@@ -623,11 +623,11 @@ export type CoderMatch = {
 /** A coder's public profile. Credential numbers and emails are never part of it. */
 export type CoderProfile = {
   __typename?: 'CoderProfile';
-  /** Audited accuracy per specialty of the audited work (public). */
+  /** Audited accuracy per specialty of the audited work (public), from the audits of contracts that paid the coder, as accuracyScore. */
   accuracyBySpecialty: Array<SpecialtyAccuracy>;
-  /** Charts the practices' audits sampled: the sample behind accuracyScore. */
+  /** Charts the practices' audits sampled on contracts that paid the coder: the sample behind accuracyScore. */
   accuracySampleSize: Scalars['Int']['output'];
-  /** Audited accuracy, 0..1 (1 - errors / sampled charts, overturned findings not counted); null until the practices' audits sampled ACCURACY_MIN_SAMPLE charts (30 by default): see accuracySampleSize. */
+  /** Audited accuracy, 0..1 (1 - errors / sampled charts, overturned findings not counted), from the audits of contracts that paid the coder (a milestone released, or an invoice paid): an audit on a contract nobody has paid on yet counts once it pays. Null until those audits sampled ACCURACY_MIN_SAMPLE charts (30 by default): see accuracySampleSize. */
   accuracyScore?: Maybe<Scalars['Float']['output']>;
   /** Whether the coder takes new work now (the directory can show available coders only). */
   available: Scalars['Boolean']['output'];
@@ -1989,7 +1989,7 @@ export type Mutation = {
   approveMilestone: Milestone;
   /** Attaches the certificate of completion (uploaded with POST /credential-documents) to one of your pending CEU entries, so it counts (CODER). Another coder's entry is NOT_FOUND; an entry with a certificate, or a certificate backing another entry, is CONFLICT. */
   attachCeuCertificate: CeuEntry;
-  /** Records an accuracy audit of a batch (the practice), once; it feeds the coder's accuracyScore. */
+  /** Records an accuracy audit of a batch (the practice), once; it feeds the coder's published accuracyScore once the contract has paid the coder (a milestone released, or an invoice paid): recorded and shown to both parties before that. */
   auditCodedBatch: CodedBatch;
   /** Cancels a milestone no money arrived for (CREATED, or FUNDING with the payment abandoned) so the contract can end; its PaymentIntent is cancelled at Stripe. CONFLICT when the payment already went through (the milestone then becomes FUNDED). */
   cancelMilestone: Milestone;
@@ -2676,9 +2676,9 @@ export type NotificationKind =
 /** A provider practice or a coding company. Members act on its behalf. */
 export type Organization = {
   __typename?: 'Organization';
-  /** A coding company's audited accuracy, 0..1 (1 - errors / sampled charts) over the batches its members submitted on its contracts (each audit also counts for the member who did the work); null until those audits sampled ACCURACY_MIN_SAMPLE charts (see auditedCharts). */
+  /** A coding company's audited accuracy, 0..1 (1 - errors / sampled charts) over the batches its members submitted on its contracts that paid (a milestone released, or an invoice paid; each audit also counts for the member who did the work); null until those audits sampled ACCURACY_MIN_SAMPLE charts (see auditedCharts). */
   accuracyScore?: Maybe<Scalars['Float']['output']>;
-  /** Charts the practices audited on the coding company's contracts: the sample behind accuracyScore. */
+  /** Charts the practices audited on the coding company's contracts that paid: the sample behind accuracyScore. */
   auditedCharts: Scalars['Int']['output'];
   /** Client reputation: contracts it started as the paying practice (accepted bids), ended ones included. */
   contractsCount: Scalars['Int']['output'];
@@ -3480,7 +3480,7 @@ export type Specialty =
   /** Urology. */
   | 'UROLOGY';
 
-/** Audited accuracy in one specialty: 1 - errors / sampled over the practices' audits, published from ACCURACY_MIN_SAMPLE charts. */
+/** Audited accuracy in one specialty: 1 - errors / sampled over the practices' audits of contracts that paid the coder, published from ACCURACY_MIN_SAMPLE charts. */
 export type SpecialtyAccuracy = {
   __typename?: 'SpecialtyAccuracy';
   /** Charts with a standing error (overturned findings not counted). */

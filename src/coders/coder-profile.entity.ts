@@ -132,6 +132,10 @@ export class CoderProfileEntity {
   @Column({ type: 'integer', default: 0 })
   ratingTotal: number;
 
+  /**
+   * Every recorded audit's sampled charts and standing errors, paid contracts or not. Published accuracy
+   * does not read these: it counts only audits of contracts that paid the coder (src/workroom/accuracy.resolver.ts).
+   */
   @Column({ type: 'integer', default: 0 })
   auditedCharts: number;
 

@@ -180,14 +180,23 @@ export class ContractsService {
    * a hire nobody paid on (a friend posing as a practice) lends the hire rate nothing.
    */
   hiringOfOrganizations(): { sql: string } {
-    const paid = `(EXISTS (SELECT 1 FROM milestones m WHERE m.contract_id = c.id AND m.status = '${MilestoneStatus.RELEASED}')
-               OR EXISTS (SELECT 1 FROM invoices i WHERE i.contract_id = c.id AND i.status IN ('${InvoiceStatus.PAID}', '${InvoiceStatus.RELEASED}')))`;
+    const paid = this.paidTheCoderSql('c.id');
     return {
       sql: `SELECT organization_id, count(*)::int AS contracts, (count(*) FILTER (WHERE paid))::int AS paid_contracts,
                    (count(DISTINCT job_posting_id) FILTER (WHERE paid))::int AS hired_postings
               FROM (SELECT c.organization_id, c.job_posting_id, ${paid} AS paid FROM contracts c WHERE c.organization_id = ANY($1::uuid[])) k
              GROUP BY organization_id`,
     };
+  }
+
+  /**
+   * `paidTheCoder` as an SQL predicate on the contract id expression `contractId` (a column of the
+   * caller's statement): for another module's query (client reputation, published accuracy), so a
+   * page of rows is judged in its own statement and the rule reads the same everywhere.
+   */
+  paidTheCoderSql(contractId: string): string {
+    return `(EXISTS (SELECT 1 FROM milestones m WHERE m.contract_id = ${contractId} AND m.status = '${MilestoneStatus.RELEASED}')
+               OR EXISTS (SELECT 1 FROM invoices i WHERE i.contract_id = ${contractId} AND i.status IN ('${InvoiceStatus.PAID}', '${InvoiceStatus.RELEASED}')))`;
   }
 
   /**

@@ -12,6 +12,7 @@ import { Specialty } from '../domain/specialty.enum.js';
 import { JobPostingEntity } from '../jobs/job-posting.entity.js';
 import { JobPostingsService } from '../jobs/job-postings.service.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
+import { CodedBatchesService } from '../workroom/coded-batches.service.js';
 import { MatchCoder, scoreMatch } from './scoring.js';
 
 /**
@@ -47,15 +48,18 @@ export class MatchingService {
     private readonly bids: BidsService,
     private readonly organizations: OrganizationsService,
     private readonly config: AppConfig,
+    private readonly batches: CodedBatchesService,
   ) {}
 
   /** Coders for a posting, best first (members of the posting's organization only). */
   async matchCoders(actor: Actor, jobPostingId: string, first: number): Promise<RankedCoder[]> {
     const job = await this.postings.findForMemberOrFail(actor, jobPostingId);
     const candidates = await this.profiles.matchCandidates(job, candidateLimit(first));
+    // Accuracy as published: the candidates' audits of contracts that paid them, in one statement.
+    const audits = await this.batches.publishedAuditsOf(candidates.map(({ profile }) => profile.userId));
     const now = new Date();
     return candidates
-      .map(({ profile, countingTypes }) => ({ profile, result: scoreMatch(job, toMatchCoder(profile, countingTypes, this.config.env.ACCURACY_MIN_SAMPLE), now) }))
+      .map(({ profile, countingTypes }) => ({ profile, result: scoreMatch(job, toMatchCoder(profile, countingTypes, audits.get(profile.userId)!, this.config.env.ACCURACY_MIN_SAMPLE), now) }))
       .filter(({ result }) => result.eligible)
       .sort((x, y) => y.result.score - x.result.score || y.profile.ratingCount - x.profile.ratingCount || x.profile.id.localeCompare(y.profile.id))
       .slice(0, first)
@@ -73,7 +77,8 @@ export class MatchingService {
       { specialties, workTypes: profile.workTypes, credentials: held, excludeIds: await this.bids.liveBidPostingIds(actor.id) },
       candidateLimit(first),
     );
-    const coder = toMatchCoder(profile, held, this.config.env.ACCURACY_MIN_SAMPLE);
+    const audits = await this.batches.publishedAuditsOf([profile.userId]);
+    const coder = toMatchCoder(profile, held, audits.get(profile.userId)!, this.config.env.ACCURACY_MIN_SAMPLE);
     const now = new Date();
     const ranked = candidates
       .map((job: JobPostingEntity) => ({ job, result: scoreMatch(job, coder, now) }))
@@ -86,8 +91,11 @@ export class MatchingService {
   }
 }
 
-/** A coder as scoring sees it: accuracy only as published (`ACCURACY_MIN_SAMPLE` charts audited), never a one-chart figure. */
-function toMatchCoder(profile: ProfileRow, credentials: CredentialType[], minSample: number): MatchCoder {
+/**
+ * A coder as scoring sees it: accuracy only as published (`ACCURACY_MIN_SAMPLE` charts audited on
+ * contracts that paid the coder), never a one-chart figure nor an unpaid hire's audit.
+ */
+function toMatchCoder(profile: ProfileRow, credentials: CredentialType[], audits: { sampled: number; errors: number }, minSample: number): MatchCoder {
   return {
     specialtyYears: profile.specialtyYears,
     codeSets: profile.codeSets,
@@ -100,7 +108,7 @@ function toMatchCoder(profile: ProfileRow, credentials: CredentialType[], minSam
     timezone: profile.timezone,
     ratingAverage: ratingAverage(profile.ratingTotal, profile.ratingCount),
     ratingCount: profile.ratingCount,
-    accuracyScore: publishedAccuracy(profile.auditedCharts, profile.auditErrors, minSample),
+    accuracyScore: publishedAccuracy(audits.sampled, audits.errors, minSample),
     credentials,
   };
 }

@@ -12,6 +12,8 @@ import { toSpecialtyAccuracy } from './workroom.mapper.js';
 /**
  * Accuracy is published only from `ACCURACY_MIN_SAMPLE` charts audited (default 30), per coder, per
  * specialty and per coding company, always beside its sample size: a one-chart audit publishes nothing.
+ * Only audits of contracts that paid the coder count (`paidTheCoder`, in the page's statement), so an
+ * unpaid hire (a friend posing as a practice) cannot publish a coder's accuracy.
  */
 @Resolver(() => CoderProfile)
 export class CoderAccuracyResolver {
@@ -23,19 +25,23 @@ export class CoderAccuracyResolver {
   @ResolveField(() => Float, {
     nullable: true,
     description:
-      "Audited accuracy, 0..1 (1 - errors / sampled charts, overturned findings not counted); null until the practices' audits sampled ACCURACY_MIN_SAMPLE charts (30 by default): see accuracySampleSize.",
+      'Audited accuracy, 0..1 (1 - errors / sampled charts, overturned findings not counted), from the audits of contracts that paid the coder (a milestone released, or an invoice paid): an audit on a contract nobody has paid on yet counts once it pays. Null until those audits sampled ACCURACY_MIN_SAMPLE charts (30 by default): see accuracySampleSize.',
   })
-  accuracyScore(@Parent() profile: CoderProfile): number | null {
-    return publishedAccuracy(profile.auditedCharts, profile.auditErrors, this.config.env.ACCURACY_MIN_SAMPLE);
+  async accuracyScore(@Parent() profile: CoderProfile, @Loaders() loaders: RequestLoaders): Promise<number | null> {
+    const { sampled, errors } = await this.batches.loadPublishedAudits(loaders, profile.userId);
+    return publishedAccuracy(sampled, errors, this.config.env.ACCURACY_MIN_SAMPLE);
   }
 
-  @ResolveField(() => Int, { description: "Charts the practices' audits sampled: the sample behind accuracyScore." })
-  accuracySampleSize(@Parent() profile: CoderProfile): number {
-    return profile.auditedCharts;
+  @ResolveField(() => Int, { description: "Charts the practices' audits sampled on contracts that paid the coder: the sample behind accuracyScore." })
+  async accuracySampleSize(@Parent() profile: CoderProfile, @Loaders() loaders: RequestLoaders): Promise<number> {
+    return (await this.batches.loadPublishedAudits(loaders, profile.userId)).sampled;
   }
 
   // At most one entry per specialty (26); a coder's audited work usually spans a few.
-  @ResolveField(() => [SpecialtyAccuracy], { description: 'Audited accuracy per specialty of the audited work (public).', complexity: boundedListComplexity(3) })
+  @ResolveField(() => [SpecialtyAccuracy], {
+    description: 'Audited accuracy per specialty of the audited work (public), from the audits of contracts that paid the coder, as accuracyScore.',
+    complexity: boundedListComplexity(3),
+  })
   async accuracyBySpecialty(@Parent() profile: CoderProfile, @Loaders() loaders: RequestLoaders): Promise<SpecialtyAccuracy[]> {
     return (await this.batches.loadAuditsBySpecialty(loaders, profile.userId)).map((audits) => toSpecialtyAccuracy(audits, this.config.env.ACCURACY_MIN_SAMPLE));
   }
@@ -51,14 +57,14 @@ export class OrganizationAccuracyResolver {
   @ResolveField(() => Float, {
     nullable: true,
     description:
-      "A coding company's audited accuracy, 0..1 (1 - errors / sampled charts) over the batches its members submitted on its contracts (each audit also counts for the member who did the work); null until those audits sampled ACCURACY_MIN_SAMPLE charts (see auditedCharts).",
+      "A coding company's audited accuracy, 0..1 (1 - errors / sampled charts) over the batches its members submitted on its contracts that paid (a milestone released, or an invoice paid; each audit also counts for the member who did the work); null until those audits sampled ACCURACY_MIN_SAMPLE charts (see auditedCharts).",
   })
   async accuracyScore(@Parent() organization: Organization, @Loaders() loaders: RequestLoaders): Promise<number | null> {
     const { sampled, errors } = await this.batches.loadCompanyAudits(loaders, organization.id);
     return publishedAccuracy(sampled, errors, this.config.env.ACCURACY_MIN_SAMPLE);
   }
 
-  @ResolveField(() => Int, { description: "Charts the practices audited on the coding company's contracts: the sample behind accuracyScore." })
+  @ResolveField(() => Int, { description: "Charts the practices audited on the coding company's contracts that paid: the sample behind accuracyScore." })
   async auditedCharts(@Parent() organization: Organization, @Loaders() loaders: RequestLoaders): Promise<number> {
     return (await this.batches.loadCompanyAudits(loaders, organization.id)).sampled;
   }

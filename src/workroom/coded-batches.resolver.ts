@@ -32,11 +32,14 @@ export class CodedBatchesResolver {
     return this.batches.review(actor, batchId, input, auditContextOf(req));
   }
 
-  @Mutation(() => CodedBatch, { description: "Records an accuracy audit of a batch (the practice), once; it feeds the coder's accuracyScore." })
+  @Mutation(() => CodedBatch, {
+    description:
+      "Records an accuracy audit of a batch (the practice), once; it feeds the coder's published accuracyScore once the contract has paid the coder (a milestone released, or an invoice paid): recorded and shown to both parties before that.",
+  })
   auditCodedBatch(
     @CurrentUser() actor: Actor,
     @IdArg('batchId', 'The ACCEPTED batch audited.') batchId: string,
-    @Args('input', { description: 'How many charts were sampled and how many had errors.' }) input: AuditCodedBatchInput,
+    @Args('input', { description: 'How many charts were sampled, how many had errors, and the findings behind each error.' }) input: AuditCodedBatchInput,
     @Context('req') req: AppRequest,
   ): Promise<CodedBatch> {
     return this.batches.audit(actor, batchId, input, auditContextOf(req));

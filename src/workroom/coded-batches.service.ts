@@ -320,28 +320,44 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
   }
 
   /**
-   * Audited charts and errors of a coder grouped by the posting's specialty, best covered first,
-   * through the request's DataLoader: a directory page groups the audits of all its coders in one statement.
+   * Published audits of a coder grouped by the posting's specialty, best covered first, through the
+   * request's DataLoader: a directory page groups the audits of all its coders in one statement.
+   * Only audits of contracts that paid the coder count (`paidTheCoder`, judged in the same statement):
+   * an audit on a contract nobody paid on is recorded and shown to its parties, but publishes nothing
+   * until the contract pays.
    */
   loadAuditsBySpecialty(loaders: RequestLoaders, coderId: string): Promise<SpecialtyAudits[]> {
-    return loaders
-      .get<string, SpecialtyAudits[]>('auditsBySpecialtyByCoder', async (coderIds) => {
-        const rows = await queryRows<SpecialtyAudits & { coderId: string }>(
-          this.batches,
-          `SELECT b.submitted_by_id AS "coderId", b.specialty, sum(b.audit_sampled)::int AS sampled, sum(b.audit_errors)::int AS errors
-             FROM coded_batches b
-            WHERE b.submitted_by_id = ANY($1::uuid[]) AND b.audited_at IS NOT NULL
-            GROUP BY b.submitted_by_id, b.specialty ORDER BY sampled DESC, b.specialty`,
-          [coderIds],
-        );
-        return groupByKeys(coderIds, rows, (row) => row.coderId);
-      })
-      .load(coderId);
+    return loaders.get<string, SpecialtyAudits[]>('auditsBySpecialtyByCoder', (coderIds) => this.publishedAuditsBySpecialty(coderIds)).load(coderId);
+  }
+
+  /** A coder's published audited charts and errors, all specialties together: the sum of `loadAuditsBySpecialty` (the same statement). */
+  async loadPublishedAudits(loaders: RequestLoaders, coderId: string): Promise<{ sampled: number; errors: number }> {
+    return totalOf(await this.loadAuditsBySpecialty(loaders, coderId));
+  }
+
+  /** Published audited charts and errors of each of the coders (matching's candidates), in one statement. */
+  async publishedAuditsOf(coderIds: readonly string[]): Promise<Map<string, { sampled: number; errors: number }>> {
+    const grouped = await this.publishedAuditsBySpecialty(coderIds);
+    return new Map(coderIds.map((id, k) => [id, totalOf(grouped[k])]));
+  }
+
+  private async publishedAuditsBySpecialty(coderIds: readonly string[]): Promise<SpecialtyAudits[][]> {
+    if (!coderIds.length) return [];
+    const rows = await queryRows<SpecialtyAudits & { coderId: string }>(
+      this.batches,
+      `SELECT b.submitted_by_id AS "coderId", b.specialty, sum(b.audit_sampled)::int AS sampled, sum(b.audit_errors)::int AS errors
+         FROM coded_batches b
+        WHERE b.submitted_by_id = ANY($1::uuid[]) AND b.audited_at IS NOT NULL AND ${this.contracts.paidTheCoderSql('b.contract_id')}
+        GROUP BY b.submitted_by_id, b.specialty ORDER BY sampled DESC, b.specialty`,
+      [coderIds],
+    );
+    return groupByKeys(coderIds, rows, (row) => row.coderId);
   }
 
   /**
-   * Audited charts and errors of the batches worked through a coding company, whoever of its members
-   * submitted them, through the request's DataLoader (a page of organizations in one statement).
+   * Published audited charts and errors of the batches worked through a coding company, whoever of its
+   * members submitted them, through the request's DataLoader (a page of organizations in one statement):
+   * only audits of contracts that paid (`paidTheCoder`, in the same statement).
    */
   loadCompanyAudits(loaders: RequestLoaders, organizationId: string): Promise<{ sampled: number; errors: number }> {
     return loaders
@@ -350,7 +366,7 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
           this.batches,
           `SELECT b.coding_company_id AS "organizationId", sum(b.audit_sampled)::int AS sampled, sum(b.audit_errors)::int AS errors
              FROM coded_batches b
-            WHERE b.coding_company_id = ANY($1::uuid[]) AND b.audited_at IS NOT NULL
+            WHERE b.coding_company_id = ANY($1::uuid[]) AND b.audited_at IS NOT NULL AND ${this.contracts.paidTheCoderSql('b.contract_id')}
             GROUP BY b.coding_company_id`,
           [organizationIds],
         );
@@ -456,5 +472,7 @@ function encounterIndex(path: string): number {
   const match = /^input\.encounters\.(\d+)(?:\.|$)/.exec(path);
   return match ? Number(match[1]) : -1;
 }
+
+const totalOf = (audits: SpecialtyAudits[]) => audits.reduce((total, a) => ({ sampled: total.sampled + a.sampled, errors: total.errors + a.errors }), { sampled: 0, errors: 0 });
 
 const csvCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);

@@ -56,7 +56,7 @@ export class DocumentsService {
         await this.storage.put(id, ciphertext);
       } catch (error) {
         if (error instanceof DocumentStorageUnavailableError)
-          await this.audit.record(actor, context, { contractId, subjectType: 'document', subjectId: id, action: 'UPLOAD', outcome: 'FAILED', detail: 'document storage unavailable' });
+          await this.audit.record(actor, context, { contractId, subjectType: 'document', subjectId: id, action: 'UPLOAD', outcome: AuditOutcome.FAILED, detail: 'document storage unavailable' });
         throw error;
       }
       return await this.documents.save({ id, contractId, uploadedById: actor.id, filename: file.filename, contentType: file.contentType, sizeBytes: file.bytes.length, storageKey: id, wrappedKey });
@@ -84,7 +84,7 @@ export class DocumentsService {
           subjectType: 'document',
           subjectId: id,
           action: 'DOWNLOAD',
-          outcome: 'FAILED',
+          outcome: AuditOutcome.FAILED,
           detail: 'document storage unavailable',
         });
         throw error;

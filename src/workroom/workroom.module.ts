@@ -81,6 +81,6 @@ import { SubcontractorBaaEntity } from './subcontractor-baa.entity.js';
     AuditFindingsService,
     AuditFindingsResolver,
   ],
-  exports: [CodeTablesService, EncounterClaimDataService, PhiRetentionService],
+  exports: [CodeTablesService, EncounterClaimDataService, PhiRetentionService, CodedBatchesService],
 })
 export class WorkroomModule {}

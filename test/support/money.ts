@@ -155,22 +155,31 @@ export async function acceptedContract(
 }
 
 /**
+ * Money reaches the coder of a contract paying by milestone: the practice's OWNER creates a milestone,
+ * funds it (simulated gateway: apps without STRIPE_SECRET_KEY confirm a moment later) and approves it,
+ * which releases it. Returns the milestone's id.
+ */
+export async function releasedMilestone(app: TestApp, owner: Session, contractId: string, amountCents = 20000): Promise<string> {
+  const { createMilestone } = ok(
+    await app.gql(
+      `mutation($c: ID!, $input: CreateMilestoneInput!) { createMilestone(contractId: $c, input: $input) { id } }`,
+      { c: contractId, input: { title: 'Paid milestone', amountCents } },
+      owner.accessToken,
+    ),
+  );
+  ok(await app.gql(`mutation($id: ID!) { fundMilestone(id: $id) { status } }`, { id: createMilestone.id }, owner.accessToken));
+  await eventually(async () => (await app.sql<{ status: string }>('SELECT status FROM milestones WHERE id = $1', [createMilestone.id]))[0].status === 'FUNDED', 'milestone funded (simulated gateway)');
+  ok(await app.gql(`mutation($id: ID!) { approveMilestone(id: $id) { status } }`, { id: createMilestone.id }, owner.accessToken));
+  return createMilestone.id as string;
+}
+
+/**
  * A FIXED_PRICE contract on which money reached the coder: a milestone funded, approved and released
  * (with the simulated gateway, which confirms a payment a moment later: apps without STRIPE_SECRET_KEY).
  */
 export async function paidContract(app: TestApp, amountCents = 20000): Promise<Awaited<ReturnType<typeof acceptedContract>> & { milestoneId: string }> {
   const parties = await acceptedContract(app, { payModel: 'FIXED_PRICE', rateCents: null, budgetCents: 100000 }, { rateCents: 50000 });
-  const { createMilestone } = ok(
-    await app.gql(
-      `mutation($c: ID!, $input: CreateMilestoneInput!) { createMilestone(contractId: $c, input: $input) { id } }`,
-      { c: parties.contractId, input: { title: 'Paid milestone', amountCents } },
-      parties.owner.accessToken,
-    ),
-  );
-  ok(await app.gql(`mutation($id: ID!) { fundMilestone(id: $id) { status } }`, { id: createMilestone.id }, parties.owner.accessToken));
-  await eventually(async () => (await app.sql<{ status: string }>('SELECT status FROM milestones WHERE id = $1', [createMilestone.id]))[0].status === 'FUNDED', 'milestone funded (simulated gateway)');
-  ok(await app.gql(`mutation($id: ID!) { approveMilestone(id: $id) { status } }`, { id: createMilestone.id }, parties.owner.accessToken));
-  return { ...parties, milestoneId: createMilestone.id as string };
+  return { ...parties, milestoneId: await releasedMilestone(app, parties.owner, parties.contractId, amountCents) };
 }
 
 /**

@@ -63,7 +63,11 @@ export class CoderProfile {
   @Field(() => Int, { description: 'How many published practice reviews the rating averages.' })
   ratingCount: number;
 
-  /** Charts the practices' audits sampled and errors standing (after rebuttals): `accuracyScore` and `accuracySampleSize` are resolved from them (src/workroom/accuracy.resolver.ts). */
+  /**
+   * Charts the practices' audits sampled and errors standing (after rebuttals), every recorded audit. Not
+   * published: `accuracyScore` and `accuracySampleSize` count only audits of contracts that paid the coder
+   * (src/workroom/accuracy.resolver.ts).
+   */
   auditedCharts: number;
 
   auditErrors: number;

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { Specialty } from '../../domain/specialty.enum.js';
 
-@ObjectType({ description: "Audited accuracy in one specialty: 1 - errors / sampled over the practices' audits, published from ACCURACY_MIN_SAMPLE charts." })
+@ObjectType({ description: "Audited accuracy in one specialty: 1 - errors / sampled over the practices' audits of contracts that paid the coder, published from ACCURACY_MIN_SAMPLE charts." })
 export class SpecialtyAccuracy {
   @Field(() => Specialty, { description: "The postings' specialty of the audited batches." })
   specialty: Specialty;
