@@ -439,6 +439,10 @@ export class Environment {
   @Max(1000000)
   GRAPHQL_MAX_COST = 5000;
 
+  /** Who executes HTTP GraphQL operations: `jit` (graphql-jit, compiled and cached per operation) or `graphql-js`. */
+  @IsIn(['graphql-js', 'jit'])
+  GRAPHQL_EXECUTOR: 'graphql-js' | 'jit' = 'jit';
+
   /** Subscriptions one WebSocket connection may hold at once. */
   @Transform(toInt)
   @IsInt()

@@ -5,11 +5,12 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
+import { GraphQLError, GraphQLSchema, ValidationContext, ValidationRule } from 'graphql';
 import { AppConfig } from '../../config/app-config.js';
 import { AppRequest } from '../auth/request-from-context.js';
 import { formatGraphqlError } from '../errors/format-graphql-error.js';
 import { RequestLoaders } from '../loaders/request-loaders.js';
+import { CompiledExecutionGateway } from './compiled-execution.gateway.js';
 import { complexityLimitPlugin, MAX_REQUEST_ERRORS } from './complexity-limit.plugin.js';
 import { boundedDocumentStore } from './document-store.js';
 import { noStorePlugin } from './no-store.plugin.js';
@@ -84,6 +85,9 @@ function persistedQueriesRefusedPlugin(): ApolloServerPlugin {
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   const { env } = config;
   const development = !config.isProduction;
+  // GRAPHQL_EXECUTOR=jit: Apollo keeps everything but `execute`, which its gateway interface hands to
+  // graphql-jit (compiled-execution.gateway.ts). Nest still builds the schema; `transformSchema` passes it on.
+  const gateway = env.GRAPHQL_EXECUTOR === 'jit' ? new CompiledExecutionGateway() : undefined;
   return {
     driver: ApolloDriver,
     path: GRAPHQL_PATH,
@@ -107,6 +111,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     plugins: [complexityLimitPlugin(env.GRAPHQL_MAX_COST), ApolloServerPluginCacheControlDisabled(), noStorePlugin(), persistedQueriesRefusedPlugin()],
     formatError: formatGraphqlError,
     context: graphqlContext,
+    ...(gateway ? { gateway, transformSchema: (schema: GraphQLSchema) => gateway.useSchema(schema) } : {}),
     // No `subscriptions`: graphql-ws is served by GraphqlWebSocketServer (websocket-server.ts), with the same limits.
   };
 }
