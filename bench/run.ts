@@ -34,12 +34,18 @@ const { values: options } = parseArgs({
     // Extra environment for a second app instance measured in the same rounds (A/B of a global
     // guard, plugin or interceptor switch), e.g. --ab BENCH_OFF=throttler
     ab: { type: 'string', multiple: true, default: [] },
+    // Only these workloads (comma-separated names; `hello` is always kept: every ratio is to it), and
+    // another number of connections: a quick A/B on a busy machine.
+    only: { type: 'string', default: '' },
+    connections: { type: 'string', default: '50' },
   },
 });
+const ONLY = new Set(options.only.split(',').filter(Boolean));
+const wanted = (name: string) => ONLY.size === 0 || name === 'hello' || ONLY.has(name);
 const QUICK = options.quick;
 const SIZE = QUICK ? { coders: 10_000, jobs: 1_000 } : { coders: 100_000, jobs: 10_000 };
 const DURATION = QUICK ? 4 : 10;
-const CONNECTIONS = 50;
+const CONNECTIONS = Number(options.connections);
 const ROUNDS = Number(options.rounds);
 const RESULTS = new URL('./results/', import.meta.url);
 
@@ -285,11 +291,11 @@ const DIRECTORY = `query($f: CoderFilterInput) { coders(filter: $f, first: 20) {
  * i % practices, so practice 0 (provider-00000, who runs `matchCoders`) owns postings 0, p, 2p, ...
  */
 async function workloads(base: string, size: { coders: number; jobs: number; practices: number }, queueCoders: string[] = []): Promise<Workload[]> {
-  const provider = await login(base, 'provider-00000@seed.chartbridge.test');
+  const provider = wanted('match') ? await login(base, 'provider-00000@seed.chartbridge.test') : '';
   const queueTokens: string[] = [];
-  for (const email of queueCoders.slice(0, 50)) queueTokens.push(await login(base, email));
+  if (wanted('work_queue')) for (const email of queueCoders.slice(0, 50)) queueTokens.push(await login(base, email));
   const coderTokens: string[] = [];
-  for (let k = 1; k <= 50; k++) coderTokens.push(await login(base, `coder-${String(k).padStart(6, '0')}@seed.chartbridge.test`));
+  if (wanted('recommended') || wanted('submit_bid')) for (let k = 1; k <= 50; k++) coderTokens.push(await login(base, `coder-${String(k).padStart(6, '0')}@seed.chartbridge.test`));
   const practiceJobs = Array.from({ length: 50 }, (_, k) => k * size.practices)
     .filter((i) => i < size.jobs)
     .map((i) => seedId('job', i));
@@ -353,8 +359,8 @@ async function workloads(base: string, size: { coders: number; jobs: number; pra
 
 async function main(): Promise<void> {
   // Start times first, on a quiet app: cold (fresh DATA_DIR: initdb + migrations) and warm.
-  const start = await startTimes();
-  process.stdout.write(`start to first answer: cold ${start.coldMs} ms (fresh DATA_DIR), warm ${start.warmMs} ms\n`);
+  const start = wanted('start') ? await startTimes() : undefined;
+  if (start) process.stdout.write(`start to first answer: cold ${start.coldMs} ms (fresh DATA_DIR), warm ${start.warmMs} ms\n`);
   const { dataDir, server } = await freshDatabase();
   const running: ChildProcess[] = [];
   try {
@@ -390,7 +396,7 @@ async function main(): Promise<void> {
     // Every app workload once per app variant; the anchor's `hello` once.
     const all: { workload: Workload; base: string; child: ChildProcess }[] = [];
     for (const app of apps) {
-      for (const workload of await workloads(app.base, { ...SIZE, practices }, queueCoders)) {
+      for (const workload of (await workloads(app.base, { ...SIZE, practices }, queueCoders)).filter((w) => wanted(w.name))) {
         if (workload.target === 'anchor') {
           if (app === apps[0]) all.push({ workload, base: anchor.base, child: anchor.app });
         } else all.push({ workload: { ...workload, name: `${workload.name}${app.label}` }, base: app.base, child: app.app });
@@ -426,10 +432,10 @@ async function main(): Promise<void> {
     const ratioOf = (name: string, anchorName = 'hello') => median(rounds.map((r) => r[name].rps / r[anchorName].rps));
     const round3 = (x: number) => Math.round(x * 1000) / 1000;
     const ratios: Record<string, number> = Object.fromEntries(names.filter((n) => n !== 'hello' && n !== 'anchor_hello').map((name) => [`${name}_vs_hello`, round3(ratioOf(name))]));
-    ratios.directory_vs_hello = round3(median(rounds.map((r) => Math.min(r.directory_filter.rps, r.directory_text.rps) / r.hello.rps)));
-    ratios.match_vs_hello = ratios.match_vs_hello ?? round3(ratioOf('match'));
+    if (names.includes('directory_filter') && names.includes('directory_text'))
+      ratios.directory_vs_hello = round3(median(rounds.map((r) => Math.min(r.directory_filter.rps, r.directory_text.rps) / r.hello.rps)));
     // The project's `{ __typename }` against the bare NestJS + Apollo app's `{ hello }`: target >= 0.9.
-    ratios.hello_vs_anchor = round3(ratioOf('hello', 'anchor_hello'));
+    if (names.includes('anchor_hello')) ratios.hello_vs_anchor = round3(ratioOf('hello', 'anchor_hello'));
     // Executor and --ab variants: each workload against the same workload on the default app.
     const variantsVsDefault: Record<string, number> = {};
     for (const name of names) {
@@ -460,10 +466,16 @@ async function main(): Promise<void> {
       variantsVsDefault,
       machine: { cpus: (await import('node:os')).cpus().length, node: process.version, loadAverage: (await import('node:os')).loadavg() },
     };
-    // latest.* is the last run of either mode; <mode>.json keeps the last run of each.
-    for (const name of ['latest.json', `${report.mode}.json`]) writeFileSync(new URL(name, RESULTS), `${JSON.stringify(report, null, 2)}\n`);
-    writeFileSync(new URL('ratios.svg', RESULTS), svg(ratios));
-    process.stdout.write(`wrote bench/results/latest.json, bench/results/${report.mode}.json and bench/results/ratios.svg\n`);
+    // latest.* is the last run of either mode; <mode>.json keeps the last run of each. A partial run
+    // (--only, other connections) is an A/B check, not the figures: it goes to ab.json only.
+    if (ONLY.size || CONNECTIONS !== 50) {
+      writeFileSync(new URL('ab.json', RESULTS), `${JSON.stringify(report, null, 2)}\n`);
+      process.stdout.write('wrote bench/results/ab.json\n');
+    } else {
+      for (const name of ['latest.json', `${report.mode}.json`]) writeFileSync(new URL(name, RESULTS), `${JSON.stringify(report, null, 2)}\n`);
+      writeFileSync(new URL('ratios.svg', RESULTS), svg(ratios));
+      process.stdout.write(`wrote bench/results/latest.json, bench/results/${report.mode}.json and bench/results/ratios.svg\n`);
+    }
   } finally {
     for (const child of running) child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 500));

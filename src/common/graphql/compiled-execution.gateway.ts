@@ -72,7 +72,9 @@ export class CompiledExecutionGateway implements GatewayInterface {
     const schema = this.requireSchema();
     const compiled = this.compile(schema, requestContext);
     if (compiled) {
-      const result = await compiled.query(undefined, requestContext.context, requestContext.request.variables ?? {});
+      // (a bound function: graphql-jit's compiled operation, not a SQL query)
+      const { query: run } = compiled;
+      const result = await run(undefined, requestContext.context, requestContext.request.variables ?? {});
       // No data at all: the variables did not coerce and no resolver ran. graphql-js answers, with its own messages.
       if (result.data !== undefined) return result.errors ? { ...result, errors: result.errors.map(asGraphqlJsError) } : (result as ExecutionResult);
     }
