@@ -30,7 +30,7 @@ const { values: options } = parseArgs({
     sizes: { type: 'string', default: '10000,100000,1000000' },
     // A/B of the GraphQL executor: the app is started once per executor (one database), and every app
     // workload is measured on each in the same rounds, alternating. The first is the app's `npm start` default.
-    executors: { type: 'string', default: 'jit' },
+    executors: { type: 'string', default: 'graphql-js' },
     // Extra environment for a second app instance measured in the same rounds (A/B of a global
     // guard, plugin or interceptor switch), e.g. --ab BENCH_OFF=throttler
     ab: { type: 'string', multiple: true, default: [] },

@@ -439,9 +439,12 @@ export class Environment {
   @Max(1000000)
   GRAPHQL_MAX_COST = 5000;
 
-  /** Who executes HTTP GraphQL operations: `jit` (graphql-jit, compiled and cached per operation) or `graphql-js`. */
+  /**
+   * Who executes HTTP GraphQL operations: `graphql-js`, or `jit` (graphql-jit, compiled and cached per
+   * operation). graphql-js by default: jit did not win a same-run A/B (docs/performance.md).
+   */
   @IsIn(['graphql-js', 'jit'])
-  GRAPHQL_EXECUTOR: 'graphql-js' | 'jit' = 'jit';
+  GRAPHQL_EXECUTOR: 'graphql-js' | 'jit' = 'graphql-js';
 
   /** Subscriptions one WebSocket connection may hold at once. */
   @Transform(toInt)

@@ -65,7 +65,7 @@ export class TestApp {
       PAYMENTS_SIMULATED: 'true',
       BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
       BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      // The executor under test: the app's default (jit) unless the run names one (GRAPHQL_EXECUTOR=graphql-js npm test ...).
+      // The executor under test: the app's default (graphql-js) unless the run names one (GRAPHQL_EXECUTOR=jit npm test ...).
       ...(process.env.GRAPHQL_EXECUTOR ? { GRAPHQL_EXECUTOR: process.env.GRAPHQL_EXECUTOR } : {}),
       ...overrides,
     });
