@@ -5,9 +5,11 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GraphqlRequestRateLimit } from './common/throttling/graphql-request-rate-limit.js';
 import { RateLimitGuard } from './common/throttling/throttling.js';
+import { RateLimiter } from './common/throttling/rate-limiter.js';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module.js';
 import { JwtAuthGuard } from './common/auth/jwt-auth.guard.js';
+import { AccessTokenVerifier } from './common/auth/sessions.js';
 import { RolesGuard } from './common/auth/roles.guard.js';
 import { VerifiedEmailGuard } from './common/auth/verified-email.guard.js';
 import { BidsModule } from './bids/bids.module.js';
@@ -20,6 +22,7 @@ import { CommonModule } from './common/common.module.js';
 import { DatabaseInputErrorInterceptor } from './common/errors/database-input-error.interceptor.js';
 import { HttpAppErrorFilter } from './common/errors/http-app-error.filter.js';
 import { graphqlOptions } from './common/graphql/graphql-options.js';
+import { PersistedQueries } from './common/graphql/persisted-queries.js';
 import { GraphqlWebSocketServer } from './common/graphql/websocket-server.js';
 import { InputValidationPipe } from './common/validation/input-validation.pipe.js';
 import { AppConfig } from './config/app-config.js';
@@ -76,7 +79,12 @@ export class AppModule {
           }),
         ),
         // Automatic persisted queries share the Redis connection (RedisModule is global).
-        GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, inject: [RedisService], useFactory: (redis: RedisService) => graphqlOptions(config, redis.client) }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [AuthModule],
+          inject: [PersistedQueries, RateLimiter, AccessTokenVerifier],
+          useFactory: (persistedQueries: PersistedQueries, limiter: RateLimiter, tokens: AccessTokenVerifier) => graphqlOptions(config, persistedQueries, limiter, tokens),
+        }),
         RedisModule,
         PubSubModule,
         HealthModule,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -24,6 +24,8 @@ const PDF = Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n% ${MARK
 const LIMIT = 6 * 1024 * 1024;
 const AUDIT = `query($id: ID!) { auditLog(contractId: $id, first: 100) { edges { node { action outcome subjectId detail } } } }`;
 const UNAVAILABLE = { statusCode: 503, code: 'INTERNAL_SERVER_ERROR', reason: 'DOCUMENT_STORAGE_UNAVAILABLE', retryable: true, message: expect.stringMatching(/^Document storage is unavailable/) };
+
+const MISSING = { statusCode: 503, code: 'INTERNAL_SERVER_ERROR', reason: 'DOCUMENT_MISSING', retryable: false, message: expect.stringMatching(/^The stored file of this document is missing/) };
 
 /** A loopback port nobody listens on (taken, then given back). */
 async function closedPort(): Promise<number> {
@@ -164,6 +166,25 @@ describe('documents on shared S3 storage', () => {
     }
     expect(await objectKeys()).toEqual(before);
     expect(await first.sql(`SELECT 1 FROM documents WHERE contract_id = $1`, [contractId])).toHaveLength(1);
+  });
+
+  it('tells a missing object (lost, or a wrong S3_KEY_PREFIX) apart from tampering: 503 DOCUMENT_MISSING, recorded as such', async () => {
+    const { owner, coder, contractId } = await signedContract(first);
+    const stored = await upload(first, owner.accessToken, contractId, PDF);
+    expect(stored.status).toBe(201);
+    const { coder: certified } = await coders(first).verifiedCoder();
+    const certificateId = await coders(first).uploadCertificate(certified);
+    const [{ storage_key: certificateKey }] = await first.sql<{ storage_key: string }>(`SELECT storage_key FROM credential_documents WHERE id = $1`, [certificateId]);
+    for (const key of [`${PREFIX}${await storageKeyOf(stored.body.id)}.enc`, `${PREFIX}${certificateKey}.enc`]) await bucket.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: key }));
+
+    const read = await download(second, coder.accessToken, `/documents/${stored.body.id}`);
+    expect([read.status, jsonOf(read.body)]).toEqual([503, MISSING]);
+    const certificate = await download(second, certified.accessToken, `/credential-documents/${certificateId}`);
+    expect([certificate.status, jsonOf(certificate.body)]).toEqual([503, MISSING]);
+    // Access is still settled first: a stranger is told the document does not exist.
+    expect((await download(second, (await given(second).provider()).accessToken, `/documents/${stored.body.id}`)).status).toBe(404);
+    const failures = (await auditOf(owner, contractId)).filter((event: Untyped) => event.outcome === 'FAILED');
+    expect(failures.map((event: Untyped) => [event.action, event.detail])).toEqual([['DOWNLOAD', 'stored file missing']]);
   });
 
   it('answers a retryable 503 when the store is unreachable or the bucket missing, storing nothing and recording the failure', async () => {

@@ -3,10 +3,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { print } from 'graphql';
+import { parse, print } from 'graphql';
 import { Redis } from 'ioredis';
 import { MeDocument, MessageAddedDocument, SearchCodersDocument, SignUpDocument } from '../client/generated/graphql.js';
-import { PASSWORD } from './support/given.js';
+import { given, PASSWORD } from './support/given.js';
 import { GraphqlSocket } from './support/graphql-socket.js';
 import { hashOf, sendByHash } from './support/operations.js';
 import { TestApp } from './support/test-app.js';
@@ -116,10 +116,133 @@ describe('automatic persisted queries in Redis, shared by the instances', () => 
     for (let i = 0; i < 20 && byHash.body.errors; i++) byHash = await sendByHash(second, sha256(query), {});
     expect(byHash.body).toEqual(registered.body);
     const key = `${namespace}:apq:${sha256(query)}`;
-    expect(await redis.get(key)).toBe(query);
+    expect(await redis.get(key)).toBe(print(parse(query)));
     const ttl = await redis.ttl(key);
     expect(ttl).toBeGreaterThan(500);
     expect(ttl).toBeLessThanOrEqual(600);
+  });
+});
+
+describe('automatic persisted queries in Redis: what anonymous registrations can cost', () => {
+  let app: TestApp;
+  let redis: Redis;
+  const namespace = `apq-budget-${randomBytes(6).toString('hex')}`;
+  const budget = 64 * 1024;
+
+  beforeAll(async () => {
+    app = await TestApp.start({ REDIS_URL, RATE_LIMIT_NAMESPACE: namespace, APQ_MAX_BYTES: String(budget), APQ_ANONYMOUS_REGISTRATIONS_PER_MINUTE: '10000', GRAPHQL_MAX_TOKENS: '5000' });
+    redis = new Redis(REDIS_URL);
+    await waitForRedis(app);
+  });
+  afterAll(async () => {
+    const keys = await redis.keys(`${namespace}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis?.quit();
+    await app?.close();
+  });
+
+  /** Total bytes of the APQ entries kept in Redis for this namespace. */
+  async function apqBytes(): Promise<{ count: number; bytes: number }> {
+    const keys = await redis.keys(`${namespace}:apq:*`);
+    const sizes = await Promise.all(keys.map((key) => redis.strlen(key)));
+    return { count: keys.length, bytes: sizes.reduce((sum, size) => sum + size, 0) };
+  }
+
+  it('keeps a comment-padded query as printed, so 31 KB of comments cost nothing', async () => {
+    const padded = Array.from({ length: 40 }, (_, i) => `query Padded${i} { __typename }\n# ${'x'.repeat(31 * 1024)}`);
+    for (const query of padded) expect((await register(app, query)).body.errors).toBeUndefined();
+    const { count, bytes } = await apqBytes();
+    expect(count).toBe(40);
+    expect(bytes).toBeLessThan(40 * 100);
+    // Still runs by its hash (the hash of the text as sent).
+    expect((await sendByHash(app, sha256(padded[0]), {})).body).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('keeps every registration together within APQ_MAX_BYTES, evicting the oldest, while the APQ flow still works', async () => {
+    // Distinct queries of ~4.5 KB as printed (each field on its own line): 40 of them are ~180 KB, the budget 64 KB.
+    const big = Array.from({ length: 40 }, (_, i) => `query Big${i} { ${'__typename '.repeat(350)} }`);
+    for (const query of big) expect((await register(app, query)).body.errors).toBeUndefined();
+    const { bytes } = await apqBytes();
+    expect(bytes).toBeLessThanOrEqual(budget);
+    expect(bytes).toBeGreaterThan(budget / 2);
+    // The oldest was evicted (its client gets NOT_FOUND and sends the text again); the newest runs by hash.
+    expect((await sendByHash(app, sha256(big[0]), {})).body).toEqual(NOT_FOUND);
+    const newest = await sendByHash(app, sha256(big[39]), {});
+    expect(newest.body.errors).toBeUndefined();
+    expect(newest.body.data).toEqual({ __typename: 'Query' });
+    // Registered again after the miss, it runs by hash again.
+    expect((await register(app, big[0])).body.errors).toBeUndefined();
+    expect((await sendByHash(app, sha256(big[0]), {})).body.data).toEqual({ __typename: 'Query' });
+    expect((await apqBytes()).bytes).toBeLessThanOrEqual(budget);
+  });
+
+  it('does not keep a query still over 8 KB as printed, yet runs it from its text', async () => {
+    const huge = `query Huge { __type(name: "${'T'.repeat(9000)}") { name } }`; // ~9 KB printed
+    const res = await register(app, huge);
+    expect(res.body).toEqual({ data: { __type: null } });
+    expect(await redis.exists(`${namespace}:apq:${sha256(huge)}`)).toBe(0);
+    expect((await sendByHash(app, sha256(huge), {})).body).toEqual(NOT_FOUND);
+  });
+});
+
+describe('automatic persisted queries: registrations by anonymous callers', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await TestApp.start({ REDIS_URL, APQ_ANONYMOUS_REGISTRATIONS_PER_MINUTE: '3' });
+    await waitForRedis(app);
+  });
+  afterAll(() => app?.close());
+
+  it('registers at most the per-IP budget of anonymous registrations (fired at once); the rest run from their text, unregistered', async () => {
+    const queries = Array.from({ length: 8 }, (_, i) => `query Anonymous${i} { __typename }`);
+    const answers = await Promise.all(queries.map((query) => register(app, query)));
+    expect(answers.map((res) => [res.status, res.body])).toEqual(queries.map(() => [200, { data: { __typename: 'Query' } }]));
+    const byHash = await Promise.all(queries.map((query) => sendByHash(app, sha256(query), {})));
+    const registered = byHash.filter((res) => !res.body.errors);
+    expect(registered).toHaveLength(3);
+    expect(byHash.filter((res) => res.body.errors)).toEqual(Array.from({ length: 5 }, () => expect.objectContaining({ body: NOT_FOUND })));
+  });
+
+  it('lets a signed-in caller register beyond it, and anyone run what was registered', async () => {
+    const session = await given(app).provider();
+    const query = `query SignedIn { __typename }`;
+    const res = await post(app, { query, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(query) } } }, session.accessToken);
+    expect(res.body).toEqual({ data: { __typename: 'Query' } });
+    expect((await sendByHash(app, sha256(query), {})).body).toEqual({ data: { __typename: 'Query' } });
+  });
+});
+
+describe('automatic persisted queries over the WebSocket (TRUSTED_DOCUMENTS=off)', () => {
+  let app: TestApp;
+  let host: string;
+
+  beforeAll(async () => {
+    app = await TestApp.start({ REDIS_URL, TRUSTED_DOCUMENTS: 'off' });
+    host = await app.listen();
+    await waitForRedis(app);
+  });
+  afterAll(() => app?.close());
+
+  it('runs a subscription by the hash registered over HTTP, and answers an unknown hash PERSISTED_QUERY_NOT_FOUND', async () => {
+    const session = await given(app).provider();
+    const contractId = '00000000-0000-4000-8000-000000000000';
+    // Registered over HTTP with its text (a subscription is not served there, but its text is kept).
+    const query = `${print(MessageAddedDocument)}\n# registered ${randomBytes(6).toString('hex')}`;
+    await post(app, { query, variables: { contractId }, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(query) } } }, session.accessToken);
+    const socket = await GraphqlSocket.connect(host, session.accessToken);
+    try {
+      socket.send({ id: 'unknown-hash', type: 'subscribe', payload: { query: '', extensions: { persistedQuery: { version: 1, sha256Hash: 'd'.repeat(64) } } } });
+      socket.send({ id: 'by-hash', type: 'subscribe', payload: { query: '', variables: { contractId }, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(query) } } } });
+      expect((await socket.waitFor((m) => m.id === 'unknown-hash' && m.type === 'error'))?.payload).toEqual([
+        { message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } },
+      ]);
+      // It reached the resolver, which answers NOT_FOUND for a contract the caller is not party to.
+      const byHash = await socket.waitFor((m) => m.id === 'by-hash' && m.type !== 'complete');
+      expect(JSON.stringify(byHash?.payload)).toMatch(/"code":"NOT_FOUND"/);
+    } finally {
+      socket.terminate();
+    }
   });
 });
 

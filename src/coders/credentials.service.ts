@@ -17,7 +17,7 @@ import { byCreatedAt, paginate } from '../common/pagination/paginate.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
 import { randomUUID } from 'node:crypto';
 import { TamperedCiphertextError } from '../common/crypto/aead.js';
-import { DocumentStorage, DocumentStorageUnavailableError } from '../common/documents/document-storage.js';
+import { DocumentMissingError, DocumentStorage, DocumentStorageUnavailableError } from '../common/documents/document-storage.js';
 import { decryptDocument, encryptDocument } from '../common/documents/envelope-crypto.js';
 import type { IncomingDocument } from '../common/documents/multipart-document.js';
 import { UploadSlots } from '../common/documents/upload-slots.js';
@@ -300,6 +300,7 @@ export class CredentialsService implements OnApplicationBootstrap {
       return { document, bytes: decryptDocument(this.config.documentKey, id, document.wrappedKey, await this.storage.get(document.storageKey)) };
     } catch (error) {
       if (error instanceof DocumentStorageUnavailableError) throw error; // the store is down, not the document: a retryable 503
+      if (error instanceof DocumentMissingError) throw error; // no object under its key (logged with bucket and key): 503 DOCUMENT_MISSING, not tampering
       const reason = error instanceof TamperedCiphertextError ? 'integrity check failed' : 'stored file unreadable';
       this.logger.error(`credential document ${id} ${reason}`);
       throw new CredentialDocumentIntegrityError(reason);

@@ -7,6 +7,7 @@ import { DiskDocumentStorage } from './documents/disk-document-storage.js';
 import { DocumentStorage } from './documents/document-storage.js';
 import { S3DocumentStorage, s3SettingsOf } from './documents/s3-document-storage.js';
 import { UploadSlots } from './documents/upload-slots.js';
+import { PersistedQueries } from './graphql/persisted-queries.js';
 import { JobScheduler } from './scheduling/job-scheduler.js';
 import { FailureBackoff } from './throttling/failure-backoff.js';
 import { RateLimiter } from './throttling/rate-limiter.js';
@@ -20,6 +21,7 @@ import { RateLimiter } from './throttling/rate-limiter.js';
     JobScheduler,
     RateLimiter,
     FailureBackoff,
+    PersistedQueries,
     // Encrypted documents (workroom files, credential certificates) share one store and one set of upload slots.
     {
       provide: DocumentStorage,
@@ -29,6 +31,6 @@ import { RateLimiter } from './throttling/rate-limiter.js';
     },
     UploadSlots,
   ],
-  exports: [TransactionRunner, JobScheduler, RateLimiter, FailureBackoff, DocumentStorage, UploadSlots],
+  exports: [TransactionRunner, JobScheduler, RateLimiter, FailureBackoff, PersistedQueries, DocumentStorage, UploadSlots],
 })
 export class CommonModule {}

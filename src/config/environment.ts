@@ -520,6 +520,27 @@ export class Environment {
   APQ_TTL_SECONDS = 86400;
 
   /**
+   * Budget in bytes for every automatic persisted query kept in Redis together (texts plus a fixed
+   * overhead per entry): beyond it the oldest registrations are evicted. Bounds what registrations,
+   * anonymous ones included, can cost the Redis the rate limits share.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(64 * 1024)
+  @Max(1024 * 1024 * 1024)
+  APQ_MAX_BYTES = 16 * 1024 * 1024;
+
+  /**
+   * Automatic persisted queries a caller without a valid access token may register per minute, per IP;
+   * beyond it its queries run from their text but are not registered. Counted even with RATE_LIMIT_ENABLED=false.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  APQ_ANONYMOUS_REGISTRATIONS_PER_MINUTE = 20;
+
+  /**
    * `only`: GraphQL operations (HTTP and WebSocket) are accepted only when they are in the manifest
    * TRUSTED_DOCUMENTS_MANIFEST, sent by its sha256 hash or as its text; `off`: any operation within the limits.
    */

@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { AppConfig } from '../config/app-config.js';
 import { AuditContext, AuditLogService } from './audit-log.service.js';
 import { DocumentEntity } from './document.entity.js';
-import { DocumentStorage, DocumentStorageUnavailableError } from '../common/documents/document-storage.js';
+import { DocumentMissingError, DocumentStorage, DocumentStorageUnavailableError } from '../common/documents/document-storage.js';
 import { TamperedCiphertextError } from '../common/crypto/aead.js';
 import { decryptDocument, encryptDocument } from '../common/documents/envelope-crypto.js';
 import type { IncomingDocument } from '../common/documents/multipart-document.js';
@@ -87,6 +87,11 @@ export class DocumentsService {
           outcome: AuditOutcome.FAILED,
           detail: 'document storage unavailable',
         });
+        throw error;
+      }
+      if (error instanceof DocumentMissingError) {
+        // No object under its key (logged by the storage with bucket and key): 503 DOCUMENT_MISSING, not tampering.
+        await this.audit.record(actor, context, { contractId: document.contractId, subjectType: 'document', subjectId: id, action: 'DOWNLOAD', outcome: AuditOutcome.FAILED, detail: 'stored file missing' });
         throw error;
       }
       const reason = error instanceof TamperedCiphertextError ? 'integrity check failed' : 'stored file unreadable';

@@ -1,9 +1,12 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkedStorageKey, DocumentStorage } from './document-storage.js';
+import { Logger } from '@nestjs/common';
+import { checkedStorageKey, DocumentMissingError, DocumentStorage } from './document-storage.js';
 
 /** `DOCUMENT_STORAGE=disk`: files under `$DATA_DIR/documents`, written atomically (temp file + rename). One machine only. */
 export class DiskDocumentStorage extends DocumentStorage {
+  private readonly logger = new Logger(DiskDocumentStorage.name);
+
   constructor(private readonly root: string) {
     super();
   }
@@ -15,8 +18,15 @@ export class DiskDocumentStorage extends DocumentStorage {
     await rename(`${path}.tmp`, path);
   }
 
-  get(key: string): Promise<Buffer> {
-    return readFile(this.pathOf(key));
+  async get(key: string): Promise<Buffer> {
+    const path = this.pathOf(key);
+    try {
+      return await readFile(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      this.logger.error({ path }, 'document missing: no file to read');
+      throw new DocumentMissingError();
+    }
   }
 
   async delete(key: string): Promise<void> {

@@ -27,6 +27,18 @@ export class DocumentStorageUnavailableError extends HttpException {
   }
 }
 
+/**
+ * The store answered, but holds no object under the document's key (a lost object, or a store
+ * misconfigured: another bucket, a wrong S3_KEY_PREFIX or DATA_DIR). Not tampering and not the
+ * caller's doing: 503 with reason DOCUMENT_MISSING, not retryable until an operator restores the
+ * object or the configuration. The storage logs the bucket and key (or path) at error level.
+ */
+export class DocumentMissingError extends HttpException {
+  constructor() {
+    super({ message: 'The stored file of this document is missing: it was not served; the operators are alerted', reason: 'DOCUMENT_MISSING', retryable: false }, HttpStatus.SERVICE_UNAVAILABLE);
+  }
+}
+
 /** A storage key is the document's own UUID (never a client's string): checked before it names a file or an object. */
 export function checkedStorageKey(key: string): string {
   if (!/^[0-9a-f-]{36}$/.test(key)) throw new Error('invalid storage key');

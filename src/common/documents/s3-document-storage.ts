@@ -2,7 +2,7 @@ import { DeleteObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client
 import { Upload } from '@aws-sdk/lib-storage';
 import { Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { Environment } from '../../config/environment.js';
-import { checkedStorageKey, DocumentStorage, DocumentStorageUnavailableError } from './document-storage.js';
+import { checkedStorageKey, DocumentMissingError, DocumentStorage, DocumentStorageUnavailableError } from './document-storage.js';
 
 /** Where and how to reach the bucket (`S3_*` variables). */
 export interface S3StorageSettings {
@@ -106,7 +106,10 @@ export class S3DocumentStorage extends DocumentStorage implements OnModuleInit, 
       return await run();
     } catch (error) {
       const { name, message } = error as Error;
-      if (name === 'NoSuchKey') throw error;
+      if (name === 'NoSuchKey') {
+        this.logger.error({ bucket: this.settings.bucket, key: this.objectKey(key) }, `document missing: no object to ${action}`);
+        throw new DocumentMissingError();
+      }
       // A network failure carries its errno code (ECONNREFUSED, ETIMEDOUT); a refusal by the store its HTTP status.
       const { code, $metadata } = error as { code?: string; $metadata?: { httpStatusCode?: number } };
       this.logger.error({ storageError: { name, code, message, status: $metadata?.httpStatusCode }, bucket: this.settings.bucket, key }, `document storage unavailable: could not ${action} an object`);

@@ -5,7 +5,6 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { GraphQLError, GraphQLSchema, ValidationContext, ValidationRule } from 'graphql';
-import type { Redis } from 'ioredis';
 import { AppConfig } from '../../config/app-config.js';
 import { AppRequest } from '../auth/request-from-context.js';
 import { formatGraphqlError } from '../errors/format-graphql-error.js';
@@ -15,7 +14,9 @@ import { complexityLimitPlugin, MAX_REQUEST_ERRORS } from './complexity-limit.pl
 import { boundedDocumentStore } from './document-store.js';
 import { noStorePlugin } from './no-store.plugin.js';
 import { requestLogPlugin } from './request-log.plugin.js';
-import { persistedQueryCache } from './persisted-queries.js';
+import type { AccessTokenVerifier } from '../auth/sessions.js';
+import type { RateLimiter } from '../throttling/rate-limiter.js';
+import { anonymousRegistrationPlugin, PersistedQueries } from './persisted-queries.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -70,7 +71,7 @@ export function requestLimitRules({ env }: AppConfig): ValidationRule[] {
  * EXPLORER_ENABLED=true). With TRUSTED_DOCUMENTS=only the documents are chosen before Apollo sees them
  * (trusted-documents.ts).
  */
-export function graphqlOptions(config: AppConfig, redis: Redis | null = null): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, persistedQueries: PersistedQueries, limiter: RateLimiter, tokens: AccessTokenVerifier): ApolloDriverConfig {
   const { env } = config;
   const development = !config.isProduction;
   // GRAPHQL_EXECUTOR=jit: Apollo keeps everything but `execute`, which its gateway interface hands to
@@ -93,12 +94,19 @@ export function graphqlOptions(config: AppConfig, redis: Redis | null = null): A
     documentStore: boundedDocumentStore(),
     // Automatic persisted queries: a query is registered only once it passed parsing, validation (depth,
     // aliases, directives) and the cost check (complexity-limit.plugin.ts); run by its hash, it passes them again.
-    persistedQueries: { cache: persistedQueryCache(redis, env.RATE_LIMIT_NAMESPACE, env.APQ_TTL_SECONDS), ttl: env.APQ_TTL_SECONDS },
+    persistedQueries: { cache: persistedQueries.cache, ttl: env.APQ_TTL_SECONDS },
     // "Did you mean ...?" would map the schema for a stranger: graphql-js leaves it out in production.
     validationOptions: { hideSuggestions: !development, maxErrors: MAX_REQUEST_ERRORS },
     validationRules: requestLimitRules(config),
     // No cache hints are used: without the cache-control plugin Apollo does not wrap every field resolver.
-    plugins: [complexityLimitPlugin(env.GRAPHQL_MAX_COST), ApolloServerPluginCacheControlDisabled(), noStorePlugin(), requestLogPlugin()],
+    plugins: [
+      complexityLimitPlugin(env.GRAPHQL_MAX_COST),
+      // After the limits: only a registration they let through counts against an anonymous caller's budget.
+      anonymousRegistrationPlugin(limiter, tokens, env.APQ_ANONYMOUS_REGISTRATIONS_PER_MINUTE),
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin(),
+      requestLogPlugin(),
+    ],
     formatError: formatGraphqlError,
     context: graphqlContext,
     ...(gateway ? { gateway, transformSchema: (schema: GraphQLSchema) => gateway.useSchema(schema) } : {}),

@@ -23,7 +23,11 @@ import { formatGraphqlError } from '../errors/format-graphql-error.js';
 import { asDatabaseBusyError, DatabaseBusyError } from '../errors/postgres-errors.js';
 import { MAX_REQUEST_ERRORS, requestLimitErrors } from './complexity-limit.plugin.js';
 import { bearerOf, GRAPHQL_PATH, graphqlContext, requestLimitRules } from './graphql-options.js';
+import type { PersistedQueries } from './persisted-queries.js';
 import type { TrustedDocumentRefusal, TrustedDocuments } from './trusted-documents.js';
+
+/** An unknown APQ hash, answered as Apollo answers it over HTTP. */
+const PERSISTED_QUERY_NOT_FOUND = { message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } };
 
 const logger = new Logger('GraphqlWebSocket');
 
@@ -125,7 +129,13 @@ export interface SocketSessions {
  * ones per minute), and errors formatted as over HTTP. Operations run as the user verified at
  * connection (the socket closes when that session ends), without a database lookup each.
  */
-export function websocketOptions(config: AppConfig, schema: GraphQLSchema, sessions: SocketSessions, trusted?: TrustedDocuments): ServerOptions<Record<string, unknown>, Extra> {
+export function websocketOptions(
+  config: AppConfig,
+  schema: GraphQLSchema,
+  sessions: SocketSessions,
+  trusted?: TrustedDocuments,
+  persistedQueries?: Pick<PersistedQueries, 'lookup'>,
+): ServerOptions<Record<string, unknown>, Extra> {
   const limits = socketOperationLimits(config);
   const maxSubscriptions = config.env.GRAPHQL_WS_MAX_SUBSCRIPTIONS;
   return {
@@ -146,7 +156,7 @@ export function websocketOptions(config: AppConfig, schema: GraphQLSchema, sessi
       }
     },
     onClose: (ctx) => sessions.close(ctx.extra.socket),
-    onSubscribe: (ctx, _id, payload) => {
+    onSubscribe: async (ctx, _id, payload) => {
       // First, before any work: a socket over its rate is closed, and this subscription answered with nothing more.
       if (!sessions.startSubscription(ctx.extra.socket)) return [new GraphQLError('Too many subscriptions', { originalError: new TooManyRequestsError('Too many subscriptions') })];
       // graphql-ws has already counted this subscription.
@@ -157,7 +167,16 @@ export function websocketOptions(config: AppConfig, schema: GraphQLSchema, sessi
       // TRUSTED_DOCUMENTS=only: the manifest's text (named by hash, with an empty `query`, or sent as text) or nothing.
       const decision = trusted?.decide(payload);
       if (decision && 'refusal' in decision) return [trustedDocumentError(decision.refusal)];
-      return prepareSubscription(schema, decision ? { ...payload, query: decision.query } : payload, limits);
+      if (decision) return prepareSubscription(schema, { ...payload, query: decision.query }, limits);
+      // Otherwise a hash without text runs what was registered over HTTP (automatic persisted queries, the
+      // same cache); the socket never registers. An unknown hash is answered as over HTTP.
+      const hash = (payload.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)?.sha256Hash;
+      if (!payload.query && typeof hash === 'string' && persistedQueries) {
+        const query = await persistedQueries.lookup(hash);
+        if (query === undefined) return [new GraphQLError(PERSISTED_QUERY_NOT_FOUND.message, { extensions: PERSISTED_QUERY_NOT_FOUND.extensions })];
+        return prepareSubscription(schema, { ...payload, query }, limits);
+      }
+      return prepareSubscription(schema, payload, limits);
     },
     onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((error) => formatSocketError(error)) } : undefined),
     onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatSocketError(error)),

@@ -13,6 +13,7 @@ import { AccessTokenVerifier, SESSION_ENDED, SessionEnded, VerifiedSession } fro
 import { TooManyRequestsError, UnauthenticatedError } from '../errors/app-error.js';
 import { PUB_SUB } from '../pubsub/pubsub.module.js';
 import { GRAPHQL_PATH } from './graphql-options.js';
+import { PersistedQueries } from './persisted-queries.js';
 import { TrustedDocuments } from './trusted-documents.js';
 import { SocketIdentity, SocketSessions, websocketOptions } from './websocket-options.js';
 
@@ -58,12 +59,13 @@ export class GraphqlWebSocketServer implements SocketSessions, OnApplicationBoot
     private readonly tokens: AccessTokenVerifier,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
     private readonly trusted: TrustedDocuments,
+    private readonly persistedQueries: PersistedQueries,
   ) {}
 
   onApplicationBootstrap(): void {
     // The HTTP body limit caps every message too; a bigger frame closes the socket (1009) before it is buffered.
     this.wss = new WebSocketServer({ noServer: true, path: GRAPHQL_PATH, maxPayload: this.config.env.MAX_BODY_BYTES });
-    this.server = useServer(websocketOptions(this.config, this.schemaHost.schema, this, this.trusted), this.wss);
+    this.server = useServer(websocketOptions(this.config, this.schemaHost.schema, this, this.trusted, this.persistedQueries), this.wss);
     this.httpServer().on('upgrade', this.upgrade);
     // With Redis unreachable the subscription waits for it (ioredis retries in the background): start-up must not.
     this.pubSub
