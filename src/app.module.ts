@@ -33,7 +33,6 @@ import { HealthModule } from './health/health.module.js';
 import { PaymentsModule } from './payments/payments.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { RedisModule } from './common/redis/redis.module.js';
-import { RedisService } from './common/redis/redis.service.js';
 import { TrustedDocuments } from './common/graphql/trusted-documents.js';
 import { UsersModule } from './users/users.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';

@@ -234,9 +234,7 @@ describe('automatic persisted queries over the WebSocket (TRUSTED_DOCUMENTS=off)
     try {
       socket.send({ id: 'unknown-hash', type: 'subscribe', payload: { query: '', extensions: { persistedQuery: { version: 1, sha256Hash: 'd'.repeat(64) } } } });
       socket.send({ id: 'by-hash', type: 'subscribe', payload: { query: '', variables: { contractId }, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(query) } } } });
-      expect((await socket.waitFor((m) => m.id === 'unknown-hash' && m.type === 'error'))?.payload).toEqual([
-        { message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } },
-      ]);
+      expect((await socket.waitFor((m) => m.id === 'unknown-hash' && m.type === 'error'))?.payload).toEqual([{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }]);
       // It reached the resolver, which answers NOT_FOUND for a contract the caller is not party to.
       const byHash = await socket.waitFor((m) => m.id === 'by-hash' && m.type !== 'complete');
       expect(JSON.stringify(byHash?.payload)).toMatch(/"code":"NOT_FOUND"/);

@@ -91,7 +91,14 @@ export class DocumentsService {
       }
       if (error instanceof DocumentMissingError) {
         // No object under its key (logged by the storage with bucket and key): 503 DOCUMENT_MISSING, not tampering.
-        await this.audit.record(actor, context, { contractId: document.contractId, subjectType: 'document', subjectId: id, action: 'DOWNLOAD', outcome: AuditOutcome.FAILED, detail: 'stored file missing' });
+        await this.audit.record(actor, context, {
+          contractId: document.contractId,
+          subjectType: 'document',
+          subjectId: id,
+          action: 'DOWNLOAD',
+          outcome: AuditOutcome.FAILED,
+          detail: 'stored file missing',
+        });
         throw error;
       }
       const reason = error instanceof TamperedCiphertextError ? 'integrity check failed' : 'stored file unreadable';

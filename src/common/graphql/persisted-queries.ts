@@ -124,7 +124,12 @@ export class RedisPersistedQueryCache implements KeyValueCache<string> {
  */
 export function persistedQueryCache(redis: Redis | null, namespace: string, ttlSeconds: number, maxBytes: number): KeyValueCache<string> {
   if (redis) return new RedisPersistedQueryCache(redis, `${namespace}:`, ttlSeconds, maxBytes);
-  return new InMemoryLRUCache<string>({ maxSize: Math.min(maxBytes, MAX_IN_MEMORY_BYTES), maxEntrySize: MAX_PERSISTED_QUERY_BYTES, sizeCalculation: (query) => Buffer.byteLength(query), ttl: ttlSeconds * 1000 });
+  return new InMemoryLRUCache<string>({
+    maxSize: Math.min(maxBytes, MAX_IN_MEMORY_BYTES),
+    maxEntrySize: MAX_PERSISTED_QUERY_BYTES,
+    sizeCalculation: (query) => Buffer.byteLength(query),
+    ttl: ttlSeconds * 1000,
+  });
 }
 
 /**
