@@ -1,4 +1,5 @@
 import { SafeIntScalar } from '../../common/scalars/safe-int.scalar.js';
+import { Connection } from '../../common/pagination/connection.js';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { LocalDateScalar } from '../../common/scalars/local-date.scalar.js';
@@ -82,6 +83,9 @@ export class Invoice {
   @Field({ description: 'When it was issued.' })
   createdAt: Date;
 }
+
+@ObjectType({ description: "A page of a contract's invoices (`invoicesConnection`)." })
+export class InvoiceConnection extends Connection(Invoice) {}
 
 @InputType({ description: 'A day of work on an HOURLY or PER_CHART contract.' })
 export class LogWorkInput {

@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Connection } from '../../common/pagination/connection.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -385,3 +386,6 @@ export class CodedBatch {
   @Field({ description: 'When the coder submitted it.' })
   createdAt: Date;
 }
+
+@ObjectType({ description: "A page of a contract's coded batches (`codedBatches`)." })
+export class CodedBatchConnection extends Connection(CodedBatch) {}

@@ -21,6 +21,9 @@ export class Document {
   createdAt: Date;
 }
 
+@ObjectType({ description: "A page of a contract's documents (`documentsConnection`)." })
+export class DocumentConnection extends Connection(Document) {}
+
 @ObjectType({ description: 'The Business Associate Agreement on a contract.' })
 export class BaaStatus {
   @Field({ description: "True when both parties must sign before PHI moves: decided by the work type when the contract was made (every work type reads PHI), not by a posting's option." })
@@ -150,6 +153,9 @@ export class SubcontractorBaa {
   @Field(() => Date, { nullable: true, description: "When the company's OWNER or ADMIN countersigned; null until then (the coder does no PHI act before)." })
   countersignedAt: Date | null;
 }
+
+@ObjectType({ description: "A page of a coding company's subcontractor BAAs (`subcontractorBaas`)." })
+export class SubcontractorBaaConnection extends Connection(SubcontractorBaa) {}
 
 @ObjectType({ description: 'What another PHI store destroyed for the contract.' })
 export class PhiStoreCount {

@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Connection } from '../../../common/pagination/connection.js';
 import { LocalDateScalar } from '../../../common/scalars/local-date.scalar.js';
 import { PostalAddress } from '../../../organizations/dto/postal-address.input.js';
 import { ClaimGender, SubscriberRelationship } from './encounter-claim-data.input.js';
@@ -28,6 +29,9 @@ export class EncounterClaimDataStatus {
   @Field(() => Date, { nullable: true, description: 'When it was last set; null while missing.' })
   updatedAt: Date | null;
 }
+
+@ObjectType({ description: "A page of a batch's encounters and whether each has its claim data (`encounterClaimDataStatus`)." })
+export class EncounterClaimDataStatusConnection extends Connection(EncounterClaimDataStatus) {}
 
 @ObjectType({ description: 'A person on a claim.' })
 export class ClaimPerson {
