@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { coders, failed, given, ok, postJob, Session } from './support/given.js';
-import { acceptedContract } from './support/money.js';
+import { coders, failed, given, ok, postJob, Session, VALID_NPI } from './support/given.js';
+import { acceptedContract, backdateContract, signBaa } from './support/money.js';
 import { TestApp } from './support/test-app.js';
 import type { Untyped } from './support/untyped.js';
 
@@ -17,6 +17,24 @@ const MY_CONTRACTS_DISPUTES = `{ myContracts(first: 10) { edges { node { id disp
 const OPEN_DISPUTE = `mutation($contract: ID!, $reason: String!) { openDispute(contractId: $contract, reason: $reason) { id } }`;
 const RESOLVE = `mutation($id: ID!, $input: ResolveDisputeInput!) { resolveDispute(id: $id, input: $input) { id } }`;
 const INVITE = `mutation($org: ID!, $email: String!) { inviteMember(organizationId: $org, email: $email, role: MEMBER) { id } }`;
+const BATCHES = `query($id: ID!, $first: Int, $after: String) { codedBatches(contractId: $id, first: $first, after: $after) { ${PAGE} } }`;
+const CLAIM_STATUS = `query($id: ID!, $first: Int, $after: String) { encounterClaimDataStatus(batchId: $id, first: $first, after: $after) {
+  totalCount pageInfo { hasNextPage endCursor } edges { cursor node { chartRef supplied } } } }`;
+const DOCUMENTS = `query($id: ID!, $first: Int, $after: String) { documents(contractId: $id) { id } documentsConnection(contractId: $id, first: $first, after: $after) { ${PAGE} } }`;
+const INVOICES = `query($id: ID!, $first: Int, $after: String) { invoices(contractId: $id) { id } invoicesConnection(contractId: $id, first: $first, after: $after) { ${PAGE} } }`;
+const SUB_BAAS = `query($o: ID!, $first: Int, $after: String) { subcontractorBaas(organizationId: $o, first: $first, after: $after) {
+  totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id coderId } } } }`;
+const MY_ORGANIZATIONS = `query($first: Int, $after: String) { myOrganizations { id } myOrganizationsConnection(first: $first, after: $after) { ${PAGE} } }`;
+const SUBMIT = `mutation($id: ID!, $input: SubmitCodedBatchInput!) { submitCodedBatch(contractId: $id, input: $input) { id } }`;
+const SIGN_SUB = `mutation($o: ID!) { signSubcontractorBaa(organizationId: $o) { id } }`;
+const encounter = (chartRef: string) => ({
+  chartRef,
+  serviceDate: '2026-11-02',
+  placeOfService: '11',
+  billingNpi: VALID_NPI,
+  icd10cm: ['I10'],
+  cpt: [{ code: '99214', modifiers: [], units: 1, diagnosisPointers: [1] }],
+});
 const FORGED = Buffer.from(JSON.stringify(['not-a-date', 'nope'])).toString('base64url');
 
 const ids = (connection: Untyped): string[] => connection.edges.map((edge: Untyped) => edge.node.id);
@@ -183,6 +201,143 @@ describe('connections', () => {
         [2, 3, true],
       ]);
       expect(three.statements).toBe(one.statements);
+    });
+  });
+  /**
+   * Pages through `field` of `query` as `viewer`: the first two items, then the rest after the first
+   * page's cursor, which must give `expected` (ids, in order) and a total of its length.
+   */
+  async function pagesThrough(query: string, field: string, variables: Record<string, unknown>, viewer: Session, expected: string[], key = (node: Untyped) => node.id as string) {
+    const first = ok(await app.gql(query, { ...variables, first: 2 }, viewer.accessToken))[field];
+    expect(first.edges.map((edge: Untyped) => key(edge.node))).toEqual(expected.slice(0, 2));
+    expect(first.totalCount).toBe(expected.length);
+    expect(first.pageInfo).toEqual({ hasNextPage: expected.length > 2, endCursor: first.edges[1].cursor });
+    const rest = ok(await app.gql(query, { ...variables, first: 100, after: first.pageInfo.endCursor }, viewer.accessToken))[field];
+    expect(rest.edges.map((edge: Untyped) => key(edge.node))).toEqual(expected.slice(2));
+    expect(rest.pageInfo.hasNextPage).toBe(false);
+  }
+
+  /** A bad `first` and a forged `after` are BAD_USER_INPUT naming the argument. */
+  async function refusesBadPages(query: string, variables: Record<string, unknown>, viewer: Session) {
+    expect(failed(await app.gql(query, { ...variables, first: 101 }, viewer.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['first']);
+    expect(failed(await app.gql(query, { ...variables, after: FORGED }, viewer.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['after']);
+  }
+
+  describe('workroom lists', () => {
+    it("codedBatches, encounterClaimDataStatus and documentsConnection page through a contract's work, for its parties only", async () => {
+      const { owner, coder, contractId } = await acceptedContract(app, {}, { rateCents: 400 });
+      await signBaa(app, contractId, owner, coder);
+      const batches: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const encounters = i === 0 ? ['A-1', 'A-2', 'A-3'].map(encounter) : [encounter(`B-${i}`)];
+        batches.unshift(ok(await app.gql<{ submitCodedBatch: { id: string } }>(SUBMIT, { id: contractId, input: { encounters } }, coder.accessToken)).submitCodedBatch.id);
+      }
+      const documents: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const upload = await app
+          .http()
+          .post(`/contracts/${contractId}/documents`)
+          .set('authorization', `Bearer ${owner.accessToken}`)
+          .attach('file', Buffer.from(`chart ${i}`), { filename: `chart-${i}.txt`, contentType: 'text/plain' });
+        expect(upload.status).toBe(201);
+        documents.unshift(upload.body.id as string);
+      }
+
+      for (const party of [owner, coder]) {
+        await pagesThrough(BATCHES, 'codedBatches', { id: contractId }, party, batches);
+        await pagesThrough(DOCUMENTS, 'documentsConnection', { id: contractId }, party, documents);
+        expect(ok(await app.gql(DOCUMENTS, { id: contractId }, party.accessToken)).documents.map((d: Untyped) => d.id)).toEqual(documents);
+      }
+      // Claim data is the practice's: the batch's encounters, in the batch's order.
+      await pagesThrough(CLAIM_STATUS, 'encounterClaimDataStatus', { id: batches[2] }, owner, ['A-1', 'A-2', 'A-3'], (node) => node.chartRef);
+      failed(await app.gql(CLAIM_STATUS, { id: batches[2] }, coder.accessToken), 'FORBIDDEN');
+
+      const other = await acceptedContract(app, {}, { rateCents: 400 });
+      for (const stranger of [other.owner, other.coder]) {
+        for (const [query, id] of [
+          [BATCHES, contractId],
+          [DOCUMENTS, contractId],
+          [CLAIM_STATUS, batches[2]],
+        ]) {
+          const response = await app.gql(query, { id }, stranger.accessToken);
+          failed(response, 'NOT_FOUND');
+          expect(response.data).toBeNull();
+        }
+      }
+      for (const query of [BATCHES, DOCUMENTS]) await refusesBadPages(query, { id: contractId }, owner);
+      await refusesBadPages(CLAIM_STATUS, { id: batches[2] }, owner);
+    });
+
+    it("invoicesConnection pages through a contract's invoices, most recently issued first, beside the plain list", async () => {
+      const { owner, coder, contractId } = await acceptedContract(
+        app,
+        { payModel: 'PERCENT_OF_COLLECTIONS', rateCents: null, percentOfCollectionsBps: 600, workType: 'BILLING' },
+        { payModel: 'PERCENT_OF_COLLECTIONS', percentOfCollectionsBps: 500 },
+      );
+      await backdateContract(app, contractId, 120);
+      const invoices: string[] = [];
+      for (const month of ['08', '09', '10']) {
+        const { reportCollections } = ok(
+          await app.gql<{ reportCollections: { id: string } }>(
+            `mutation($c: ID!, $s: Date!, $e: Date!) { reportCollections(contractId: $c, periodStart: $s, periodEnd: $e, collectedCents: 400000) { id } }`,
+            { c: contractId, s: `2026-${month}-01`, e: `2026-${month}-28` },
+            owner.accessToken,
+          ),
+        );
+        invoices.unshift(reportCollections.id);
+      }
+      for (const party of [owner, coder]) {
+        await pagesThrough(INVOICES, 'invoicesConnection', { id: contractId }, party, invoices);
+        expect(ok(await app.gql(INVOICES, { id: contractId }, party.accessToken)).invoices.map((i: Untyped) => i.id)).toEqual(invoices);
+      }
+      const other = await acceptedContract(app, {}, { rateCents: 400 });
+      for (const stranger of [other.owner, other.coder]) failed(await app.gql(INVOICES, { id: contractId }, stranger.accessToken), 'NOT_FOUND');
+      await refusesBadPages(INVOICES, { id: contractId }, owner);
+    });
+  });
+
+  describe('organization lists', () => {
+    it("subcontractorBaas pages through a coding company's agreements: all for its managers, their own for a coder, none for another company", async () => {
+      const boss = await given(app).coder();
+      const company = ok(
+        await app.gql<{ createOrganization: { id: string } }>(
+          `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
+          { input: { name: 'Coding Co', kind: 'CODING_COMPANY' } },
+          boss.accessToken,
+        ),
+      ).createOrganization.id;
+      const workers: Session[] = [];
+      const signed: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const worker = await given(app).member(boss, company, 'MEMBER', await given(app).coder());
+        workers.push(worker);
+        signed.unshift(ok(await app.gql<{ signSubcontractorBaa: { id: string } }>(SIGN_SUB, { o: company }, worker.accessToken)).signSubcontractorBaa.id);
+      }
+      await pagesThrough(SUB_BAAS, 'subcontractorBaas', { o: company }, boss, signed);
+      const own = ok(await app.gql(SUB_BAAS, { o: company, first: 100 }, workers[0].accessToken)).subcontractorBaas;
+      expect(own.edges.map((edge: Untyped) => edge.node)).toEqual([{ id: signed[2], coderId: workers[0].user.id }]);
+      expect(own.totalCount).toBe(1);
+
+      const otherBoss = await given(app).coder();
+      const response = await app.gql(SUB_BAAS, { o: company }, otherBoss.accessToken);
+      failed(response, 'NOT_FOUND');
+      expect(response.data).toBeNull();
+      await refusesBadPages(SUB_BAAS, { o: company }, boss);
+    });
+
+    it('myOrganizationsConnection pages through the organizations the caller is an active member of, beside the plain list', async () => {
+      const owner = await given(app).provider();
+      const organizations: string[] = [];
+      for (let i = 0; i < 3; i++) organizations.push((await given(app).practice(owner, `Practice ${i}`)).organization.id);
+      await pagesThrough(MY_ORGANIZATIONS, 'myOrganizationsConnection', {}, owner, organizations);
+      expect(ok(await app.gql(MY_ORGANIZATIONS, {}, owner.accessToken)).myOrganizations.map((o: Untyped) => o.id)).toEqual(organizations);
+      const stranger = await given(app).provider();
+      expect(ok(await app.gql(MY_ORGANIZATIONS, { first: 100 }, stranger.accessToken)).myOrganizationsConnection).toEqual({
+        totalCount: 0,
+        pageInfo: { hasNextPage: false, endCursor: null },
+        edges: [],
+      });
+      await refusesBadPages(MY_ORGANIZATIONS, {}, owner);
     });
   });
 });

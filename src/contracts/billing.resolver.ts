@@ -2,13 +2,13 @@ import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/g
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser, RequiresVerifiedEmail, Roles } from '../common/auth/decorators.js';
 import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
-import { ConnectionArgs, connectionComplexity, ListArgs } from '../common/pagination/connection.js';
+import { connectionComplexity, ListArgs } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
 import { BillingService } from '../payments/billing.service.js';
 import { UserRole } from '../domain/user-role.enum.js';
 import { toWorkLog } from './contracts.mapper.js';
 import { Contract } from './dto/contract.model.js';
-import { Invoice, InvoiceConnection, InvoiceLine, LogWorkInput, ReportCollectionsArgs, WorkLog } from './dto/billing.models.js';
+import { ContractInvoicesArgs, Invoice, InvoiceConnection, InvoiceLine, LogWorkInput, ReportCollectionsArgs, WorkLog } from './dto/billing.models.js';
 import { InvoicesService } from './invoices.service.js';
 
 @Resolver(() => Invoice)
@@ -39,8 +39,8 @@ export class BillingResolver {
     description: "A contract's invoices as a connection, most recently issued first, with their lines (contract parties). `invoices` stays a plain list for compatibility.",
     complexity: connectionComplexity,
   })
-  invoicesConnection(@CurrentUser() actor: Actor, @IdArg('contractId', 'A contract you are a party of.') contractId: string, @Args() args: ConnectionArgs): Promise<InvoiceConnection> {
-    return this.invoicesService.pageForContract(actor, contractId, args);
+  invoicesConnection(@CurrentUser() actor: Actor, @Args() args: ContractInvoicesArgs): Promise<InvoiceConnection> {
+    return this.invoicesService.pageForContract(actor, args.contractId.toLowerCase(), args);
   }
 
   @ResolveField(() => [InvoiceLine], { description: 'What the invoice bills: days and minutes (HOURLY) or accepted coded batches and their charts (PER_CHART); none for COLLECTIONS.' })

@@ -3,14 +3,14 @@ import type { Actor } from '../common/auth/actor.js';
 import type { AppRequest } from '../common/auth/request-from-context.js';
 import { CurrentUser, Public, RequiresVerifiedEmail, Roles } from '../common/auth/decorators.js';
 import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
-import { ConnectionArgs, connectionComplexity } from '../common/pagination/connection.js';
+import { connectionComplexity } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
 import { Contract } from '../contracts/dto/contract.model.js';
 import { UserRole } from '../domain/user-role.enum.js';
 import { auditContextOf, AuditLogService } from './audit-log.service.js';
 import { DocumentsService } from './documents.service.js';
 import { CURRENT_BAA } from './baa/agreements.js';
-import { AuditEventConnection, AuditEventsArgs, AuditLogArgs, BaaStatus, BusinessAssociateAgreement, Document, DocumentConnection, PhiDestruction, SubcontractorBaa, SubcontractorBaaConnection } from './dto/workroom.models.js';
+import { AuditEventConnection, AuditEventsArgs, AuditLogArgs, BaaStatus, BusinessAssociateAgreement, ContractDocumentsArgs, Document, DocumentConnection, PhiDestruction, SubcontractorBaa, SubcontractorBaaConnection, SubcontractorBaasArgs } from './dto/workroom.models.js';
 import { PhiRetentionService, REMAINS_AFTER_DESTRUCTION } from './phi-retention.service.js';
 import { WorkroomAccessService } from './workroom-access.service.js';
 
@@ -55,8 +55,8 @@ export class WorkroomResolver {
     description: "A coding company's subcontractor BAAs, most recently signed first: all of them for its OWNERs and ADMINs, their own for a coder.",
     complexity: connectionComplexity,
   })
-  subcontractorBaas(@CurrentUser() actor: Actor, @IdArg('organizationId', 'The coding company.') organizationId: string, @Args() args: ConnectionArgs): Promise<SubcontractorBaaConnection> {
-    return this.access.listSubcontractor(actor, organizationId, args);
+  subcontractorBaas(@CurrentUser() actor: Actor, @Args() args: SubcontractorBaasArgs): Promise<SubcontractorBaaConnection> {
+    return this.access.listSubcontractor(actor, args.organizationId.toLowerCase(), args);
   }
 
   @RequiresVerifiedEmail()
@@ -78,13 +78,8 @@ export class WorkroomResolver {
       "A contract's documents as a connection, newest first (its parties, while the contract is ACTIVE or DISPUTED); listing is audited. `documents` stays a plain list for compatibility.",
     complexity: connectionComplexity,
   })
-  documentsConnection(
-    @CurrentUser() actor: Actor,
-    @IdArg('contractId', 'A contract you are a party of.') contractId: string,
-    @Args() args: ConnectionArgs,
-    @Context('req') req: AppRequest,
-  ): Promise<DocumentConnection> {
-    return this.documentsService.page(actor, contractId, args, auditContextOf(req));
+  documentsConnection(@CurrentUser() actor: Actor, @Args() args: ContractDocumentsArgs, @Context('req') req: AppRequest): Promise<DocumentConnection> {
+    return this.documentsService.page(actor, args.contractId.toLowerCase(), args, auditContextOf(req));
   }
 
   @Query(() => AuditEventConnection, { description: "The PHI audit log of a contract, newest first (the contract's parties).", complexity: connectionComplexity })

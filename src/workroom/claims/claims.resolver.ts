@@ -6,8 +6,8 @@ import { IdArg } from '../../common/validation/id-arg.decorator.js';
 import { auditContextOf } from '../audit-log.service.js';
 import { EncounterClaimDataInput } from './dto/encounter-claim-data.input.js';
 import { CodedBatchExportArgs, EncounterClaimDataArgs } from './dto/claims.args.js';
-import { EncounterClaimData, EncounterClaimDataStatus, EncounterClaimDataStatusConnection } from './dto/encounter-claim-data.model.js';
-import { ConnectionArgs, connectionComplexity } from '../../common/pagination/connection.js';
+import { EncounterClaimData, EncounterClaimDataStatus, EncounterClaimDataStatusArgs, EncounterClaimDataStatusConnection } from './dto/encounter-claim-data.model.js';
+import { connectionComplexity } from '../../common/pagination/connection.js';
 import { toEncounterClaimData } from './claims.mapper.js';
 import { CodedBatchExportService } from './coded-batch-export.service.js';
 import { EncounterClaimDataService } from './encounter-claim-data.service.js';
@@ -36,13 +36,8 @@ export class ClaimsResolver {
     description: "Which encounters of a batch have their claim data, in the batch's order (the practice's OWNER or ADMIN; audited).",
     complexity: connectionComplexity,
   })
-  encounterClaimDataStatus(
-    @CurrentUser() actor: Actor,
-    @IdArg('batchId', 'The coded batch.') batchId: string,
-    @Args() args: ConnectionArgs,
-    @Context('req') req: AppRequest,
-  ): Promise<EncounterClaimDataStatusConnection> {
-    return this.claimData.statuses(actor, batchId, args, auditContextOf(req));
+  encounterClaimDataStatus(@CurrentUser() actor: Actor, @Args() args: EncounterClaimDataStatusArgs, @Context('req') req: AppRequest): Promise<EncounterClaimDataStatusConnection> {
+    return this.claimData.statuses(actor, args.batchId.toLowerCase(), args, auditContextOf(req));
   }
 
   @RequiresVerifiedEmail()

@@ -1,5 +1,5 @@
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Connection } from '../../common/pagination/connection.js';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Connection, ConnectionArgs } from '../../common/pagination/connection.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -389,3 +389,10 @@ export class CodedBatch {
 
 @ObjectType({ description: "A page of a contract's coded batches (`codedBatches`)." })
 export class CodedBatchConnection extends Connection(CodedBatch) {}
+
+@ArgsType()
+export class CodedBatchesArgs extends ConnectionArgs {
+  @Field(() => ID, { description: 'A contract you are a party of.' })
+  @IsUUID()
+  contractId: string;
+}

@@ -192,3 +192,17 @@ export class PhiDestruction {
   @Field(() => [String], { description: 'What remains, none of it PHI.' })
   remains: string[];
 }
+
+@ArgsType()
+export class ContractDocumentsArgs extends ConnectionArgs {
+  @Field(() => ID, { description: 'A contract you are a party of.' })
+  @IsUUID()
+  contractId: string;
+}
+
+@ArgsType()
+export class SubcontractorBaasArgs extends ConnectionArgs {
+  @Field(() => ID, { description: 'The coding company.' })
+  @IsUUID()
+  organizationId: string;
+}

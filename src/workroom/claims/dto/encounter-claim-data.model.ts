@@ -1,5 +1,6 @@
-import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Connection } from '../../../common/pagination/connection.js';
+import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsUUID } from 'class-validator';
+import { Connection, ConnectionArgs } from '../../../common/pagination/connection.js';
 import { LocalDateScalar } from '../../../common/scalars/local-date.scalar.js';
 import { PostalAddress } from '../../../organizations/dto/postal-address.input.js';
 import { ClaimGender, SubscriberRelationship } from './encounter-claim-data.input.js';
@@ -103,4 +104,11 @@ export class EncounterClaimData {
 
   @Field(() => [Int], { description: 'Charge per HCPCS line, cents.' })
   hcpcsChargeCents: number[];
+}
+
+@ArgsType()
+export class EncounterClaimDataStatusArgs extends ConnectionArgs {
+  @Field(() => ID, { description: 'The coded batch.' })
+  @IsUUID()
+  batchId: string;
 }
