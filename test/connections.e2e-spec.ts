@@ -170,7 +170,7 @@ describe('connections', () => {
       expect(failed(await app.gql(CONTRACT_DISPUTES, { id: contractId, first: 101 }, owner.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['first']);
     });
 
-    it("loads the disputes of a page of contracts in a constant number of statements", async () => {
+    it('loads the disputes of a page of contracts in a constant number of statements', async () => {
       const { owner, organization } = await given(app).practice();
       const { coder } = await coders(app).verifiedCoder();
       const contract = async () => {

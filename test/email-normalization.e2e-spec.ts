@@ -129,7 +129,9 @@ describe('email normalization and lookalikes', () => {
       expect(inviteMember.email).toBe('new.member@xn--bcher-kva.example');
       failed(await app.gql(INVITE, { org: organization.id, email: 'new.member@xn--bcher-kva.example', role: 'MEMBER' }, owner.accessToken), 'CONFLICT');
       const invitee = await a.provider({ email: 'New.Member@bücher.example' });
-      expect(ok(await app.gql(MY_INVITATIONS, {}, invitee.accessToken)).myMembershipInvitations.edges.map((edge: Untyped) => edge.node)).toEqual([{ id: inviteMember.id, organization: { id: organization.id } }]);
+      expect(ok(await app.gql(MY_INVITATIONS, {}, invitee.accessToken)).myMembershipInvitations.edges.map((edge: Untyped) => edge.node)).toEqual([
+        { id: inviteMember.id, organization: { id: organization.id } },
+      ]);
     });
 
     it('refuses invisible characters, quoted local parts and mixed scripts, naming the email argument', async () => {

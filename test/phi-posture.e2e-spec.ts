@@ -153,7 +153,9 @@ describe('PHI posture', () => {
         .subcontractorBaas.edges.map((edge: { node: { coderId: string } }) => edge.node.coderId)
         .sort(),
     ).toEqual([worker.user.id, other.user.id].sort());
-    expect(ok(await app.gql(SUB_BAAS, { o: company }, worker.accessToken)).subcontractorBaas.edges.map((edge: { node: unknown }) => edge.node)).toEqual([{ coderId: worker.user.id, countersignedAt: expect.any(String) }]);
+    expect(ok(await app.gql(SUB_BAAS, { o: company }, worker.accessToken)).subcontractorBaas.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
+      { coderId: worker.user.id, countersignedAt: expect.any(String) },
+    ]);
   });
 
   it('keeps chart references out of the database text and the logs', async () => {

@@ -50,8 +50,7 @@ export class ContractDisputesResolver {
   }
 
   @ResolveField('disputesConnection', () => DisputeConnection, {
-    description:
-      "The contract's disputes as a connection, newest first, open and resolved (both parties and admins). `disputes` stays a plain list for compatibility; page with this one.",
+    description: "The contract's disputes as a connection, newest first, open and resolved (both parties and admins). `disputes` stays a plain list for compatibility; page with this one.",
     complexity: connectionComplexity,
   })
   async disputesConnection(@Parent() contract: Contract, @CurrentUser() actor: Actor, @Args() args: ConnectionArgs, @Loaders() loaders: RequestLoaders): Promise<DisputeConnection> {

@@ -10,7 +10,20 @@ import { UserRole } from '../domain/user-role.enum.js';
 import { auditContextOf, AuditLogService } from './audit-log.service.js';
 import { DocumentsService } from './documents.service.js';
 import { CURRENT_BAA } from './baa/agreements.js';
-import { AuditEventConnection, AuditEventsArgs, AuditLogArgs, BaaStatus, BusinessAssociateAgreement, ContractDocumentsArgs, Document, DocumentConnection, PhiDestruction, SubcontractorBaa, SubcontractorBaaConnection, SubcontractorBaasArgs } from './dto/workroom.models.js';
+import {
+  AuditEventConnection,
+  AuditEventsArgs,
+  AuditLogArgs,
+  BaaStatus,
+  BusinessAssociateAgreement,
+  ContractDocumentsArgs,
+  Document,
+  DocumentConnection,
+  PhiDestruction,
+  SubcontractorBaa,
+  SubcontractorBaaConnection,
+  SubcontractorBaasArgs,
+} from './dto/workroom.models.js';
 import { PhiRetentionService, REMAINS_AFTER_DESTRUCTION } from './phi-retention.service.js';
 import { WorkroomAccessService } from './workroom-access.service.js';
 
@@ -74,8 +87,7 @@ export class WorkroomResolver {
   }
 
   @Query(() => DocumentConnection, {
-    description:
-      "A contract's documents as a connection, newest first (its parties, while the contract is ACTIVE or DISPUTED); listing is audited. `documents` stays a plain list for compatibility.",
+    description: "A contract's documents as a connection, newest first (its parties, while the contract is ACTIVE or DISPUTED); listing is audited. `documents` stays a plain list for compatibility.",
     complexity: connectionComplexity,
   })
   documentsConnection(@CurrentUser() actor: Actor, @Args() args: ContractDocumentsArgs, @Context('req') req: AppRequest): Promise<DocumentConnection> {

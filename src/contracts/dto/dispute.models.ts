@@ -46,7 +46,7 @@ export class Dispute {
   resolvedAt: Date | null;
 }
 
-@ObjectType({ description: "A page of disputes (`openDisputes`, `Contract.disputesConnection`)." })
+@ObjectType({ description: 'A page of disputes (`openDisputes`, `Contract.disputesConnection`).' })
 export class DisputeConnection extends Connection(Dispute) {}
 
 @ArgsType()
