@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildSchema, getNamedType, GraphQLObjectType, GraphQLSchema, isListType, isNonNullType, isObjectType } from 'graphql';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
@@ -27,18 +28,32 @@ const { values: options } = parseArgs({
     scale: { type: 'boolean', default: false },
     rounds: { type: 'string', default: '3' },
     sizes: { type: 'string', default: '10000,100000,1000000' },
+    // A/B of the GraphQL executor: the app is started once per executor (one database), and every app
+    // workload is measured on each in the same rounds, alternating. The first is the app's `npm start` default.
+    executors: { type: 'string', default: 'graphql-js' },
+    // Extra environment for a second app instance measured in the same rounds (A/B of a global
+    // guard, plugin or interceptor switch), e.g. --ab BENCH_OFF=throttler
+    ab: { type: 'string', multiple: true, default: [] },
+    // Only these workloads (comma-separated names; `hello` is always kept: every ratio is to it), and
+    // another number of connections: a quick A/B on a busy machine.
+    only: { type: 'string', default: '' },
+    connections: { type: 'string', default: '50' },
   },
 });
+const ONLY = new Set(options.only.split(',').filter(Boolean));
+const wanted = (name: string) => ONLY.size === 0 || name === 'hello' || ONLY.has(name);
 const QUICK = options.quick;
 const SIZE = QUICK ? { coders: 10_000, jobs: 1_000 } : { coders: 100_000, jobs: 10_000 };
 const DURATION = QUICK ? 4 : 10;
-const CONNECTIONS = 50;
+const CONNECTIONS = Number(options.connections);
 const ROUNDS = Number(options.rounds);
 const RESULTS = new URL('./results/', import.meta.url);
 
 type Body = { query: string; variables?: Record<string, unknown> };
 interface Workload {
   name: string;
+  /** Which server answers: the app (default) or the bare anchor app (bench/anchors/hello). */
+  target?: 'anchor';
   token?: () => string;
   next: (i: number) => Body;
 }
@@ -114,7 +129,7 @@ async function measure(base: string, workload: Workload, child: ChildProcess, lo
 }
 
 /** The issue's targets, drawn as red marks on the chart. */
-const TARGETS: Record<string, number> = { directory_vs_hello: 0.15, match_vs_hello: 0.05 };
+const TARGETS: Record<string, number> = { directory_vs_hello: 0.15, match_vs_hello: 0.05, hello_vs_anchor: 0.9 };
 
 function svg(ratios: Record<string, number>): string {
   const entries = Object.entries(ratios);
@@ -148,7 +163,7 @@ async function freshDatabase(): Promise<{ dataDir: string; server: Awaited<Retur
 }
 
 /** The built app in production mode (rate limits and background workers off, no Redis), once it is ready. */
-async function startApp(dataDir: string, databaseUrl: string): Promise<{ app: ChildProcess; base: string }> {
+async function startApp(dataDir: string, databaseUrl: string, extra: Record<string, string> = {}): Promise<{ app: ChildProcess; base: string }> {
   const port = await findFreePort();
   const env = {
     ...process.env,
@@ -165,22 +180,109 @@ async function startApp(dataDir: string, databaseUrl: string): Promise<{ app: Ch
     WORKER_POLL_MS: '0',
     LOG_LEVEL: 'warn',
     REDIS_URL: '',
+    ...extra,
   };
   // The same node flags as `npm start` (package.json): the heap cap is part of the memory budget.
-  const app = spawn(process.execPath, ['--enable-source-maps', '--max-old-space-size=256', '--max-semi-space-size=8', 'dist/src/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const app = spawn(process.execPath, [...NODE_FLAGS, 'dist/src/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    if (
-      await fetch(`${base}/ready`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await firstAnswer(base, '/ready');
   return { app, base };
 }
+
+/** The same node flags as `npm start` (package.json): the heap cap is part of the memory budget. */
+const NODE_FLAGS = ['--enable-source-maps', '--max-old-space-size=256', '--max-semi-space-size=8'];
+
+/** Polls `path` every 20 ms (a GET, or a GraphQL POST of `query`) until it answers 200; the milliseconds it took. */
+async function firstAnswer(base: string, path: string, query?: string, timeoutMs = 120_000): Promise<number> {
+  const started = performance.now();
+  const init = query ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) } : undefined;
+  while (performance.now() - started < timeoutMs) {
+    const answered = await fetch(`${base}${path}`, init).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (answered) return Math.round(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`${base}${path} did not answer within ${timeoutMs} ms`);
+}
+
+/** The bare NestJS + Apollo (Fastify) anchor (bench/anchors/hello), built by `npm run bench`, started like the app. */
+async function startAnchor(): Promise<{ app: ChildProcess; base: string }> {
+  const port = await findFreePort();
+  const env = { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1' };
+  const app = spawn(process.execPath, [...NODE_FLAGS, 'dist/bench/anchors/hello/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const base = `http://127.0.0.1:${port}`;
+  await firstAnswer(base, '/graphql', '{ hello }');
+  return { app, base };
+}
+
+/**
+ * Cold start: `node dist/src/main.js` (what `npm start` runs after its build) on a fresh DATA_DIR
+ * (initdb of the embedded PostgreSQL, every migration) until /graphql first answers; warm start:
+ * the same again on that DATA_DIR. Milliseconds from spawn.
+ */
+async function startTimes(): Promise<{ coldMs: number; warmMs: number }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'chartbridge-start-'));
+  const times: number[] = [];
+  try {
+    for (let run = 0; run < 2; run++) {
+      const port = await findFreePort();
+      const env = {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        JWT_SECRET: 'x'.repeat(40),
+        DOCUMENT_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+        PAYMENTS_SIMULATED: 'true',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: '',
+        REDIS_URL: '',
+      };
+      const started = performance.now();
+      const app = spawn(process.execPath, [...NODE_FLAGS, 'dist/src/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+      try {
+        await firstAnswer(`http://127.0.0.1:${port}`, '/graphql', '{ __typename }');
+        times.push(Math.round(performance.now() - started));
+      } finally {
+        const exited = new Promise((resolve) => app.once('exit', resolve));
+        app.kill('SIGTERM');
+        await exited;
+      }
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return { coldMs: times[0], warmMs: times[1] };
+}
+
+/**
+ * Every field of `typeName` a client may select without arguments, `depth` object levels down (the
+ * query-count suite's "every public field" page, test/query-count.e2e-spec.ts); lists with a `first`
+ * argument ask for 3, as a directory card shows a few reviews, and fields only the coder or an admin
+ * reads (null for a visitor) are left out.
+ */
+function everyPublicField(schema: GraphQLSchema, typeName: string, depth: number): string {
+  const type = schema.getType(typeName) as GraphQLObjectType;
+  return Object.values(type.getFields())
+    .filter((field) => field.name !== 'screening' && field.args.every((arg) => !isNonNullType(arg.type) || arg.defaultValue !== undefined))
+    .map((field) => {
+      const named = getNamedType(field.type);
+      const list = isListType(isNonNullType(field.type) ? field.type.ofType : field.type);
+      const args = list && field.args.some((arg) => arg.name === 'first') ? '(first: 3)' : '';
+      if (!isObjectType(named)) return field.name;
+      return depth > 0 ? `${field.name}${args} { ${everyPublicField(schema, named.name, depth - 1)} }` : '';
+    })
+    .filter(Boolean)
+    .join(' ');
+}
+
+const SCHEMA = buildSchema(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
+/** A directory page with every public field a frontend shows (profile, credentials, specialties, reviews, accuracy, the coder's public user fields). */
+const DIRECTORY_FULL = `query($f: CoderFilterInput) { coders(filter: $f, first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${everyPublicField(SCHEMA, 'CoderProfile', 2)} } } } }`;
+const QUEUE = `{ myWorkQueue(first: 20) { totalCount edges { node { id contractId title chartCount chartsDone chartsAccepted overDelivered dueAt overdue priority status } } } }`;
 
 const DIRECTORY = `query($f: CoderFilterInput) { coders(filter: $f, first: 20) { edges { node { id headline hourlyRateCents ratingAverage specialties { specialty yearsExperience } credentials { type status } } } } }`;
 
@@ -188,10 +290,12 @@ const DIRECTORY = `query($f: CoderFilterInput) { coders(filter: $f, first: 20) {
  * Every workload, by name. `jobs` and `practices` locate seeded ids: posting i belongs to practice
  * i % practices, so practice 0 (provider-00000, who runs `matchCoders`) owns postings 0, p, 2p, ...
  */
-async function workloads(base: string, size: { coders: number; jobs: number; practices: number }): Promise<Workload[]> {
-  const provider = await login(base, 'provider-00000@seed.chartbridge.test');
+async function workloads(base: string, size: { coders: number; jobs: number; practices: number }, queueCoders: string[] = []): Promise<Workload[]> {
+  const provider = wanted('match') ? await login(base, 'provider-00000@seed.chartbridge.test') : '';
+  const queueTokens: string[] = [];
+  if (wanted('work_queue')) for (const email of queueCoders.slice(0, 50)) queueTokens.push(await login(base, email));
   const coderTokens: string[] = [];
-  for (let k = 1; k <= 50; k++) coderTokens.push(await login(base, `coder-${String(k).padStart(6, '0')}@seed.chartbridge.test`));
+  if (wanted('recommended') || wanted('submit_bid')) for (let k = 1; k <= 50; k++) coderTokens.push(await login(base, `coder-${String(k).padStart(6, '0')}@seed.chartbridge.test`));
   const practiceJobs = Array.from({ length: 50 }, (_, k) => k * size.practices)
     .filter((i) => i < size.jobs)
     .map((i) => seedId('job', i));
@@ -203,11 +307,28 @@ async function workloads(base: string, size: { coders: number; jobs: number; pra
   };
   return [
     { name: 'hello', next: () => ({ query: '{ __typename }' }) },
+    { name: 'anchor_hello', target: 'anchor', next: () => ({ query: '{ hello }' }) },
     {
       name: 'directory_filter',
       next: (i) => ({ query: DIRECTORY, variables: { f: { specialties: [SPECIALTIES[i % SPECIALTIES.length]], availableOnly: true, maxHourlyRateCents: 3000 + (i % 5) * 1000 } } }),
     },
     { name: 'directory_text', next: (i) => ({ query: DIRECTORY, variables: { f: { text: WORDS[i % WORDS.length], availableOnly: i % 2 === 0 } } }) },
+    {
+      name: 'directory_full',
+      next: (i) => ({ query: DIRECTORY_FULL, variables: { f: i % 2 ? { text: WORDS[i % WORDS.length] } : { specialties: [SPECIALTIES[i % SPECIALTIES.length]], availableOnly: true } } }),
+    },
+    ...(queueTokens.length
+      ? [
+          {
+            name: 'work_queue',
+            token: (() => {
+              let k = 0;
+              return () => queueTokens[k++ % queueTokens.length];
+            })(),
+            next: () => ({ query: QUEUE }),
+          },
+        ]
+      : []),
     {
       name: 'job_search',
       next: (i) => ({
@@ -237,28 +358,65 @@ async function workloads(base: string, size: { coders: number; jobs: number; pra
 }
 
 async function main(): Promise<void> {
+  // Start times first, on a quiet app: cold (fresh DATA_DIR: initdb + migrations) and warm.
+  const start = wanted('start') ? await startTimes() : undefined;
+  if (start) process.stdout.write(`start to first answer: cold ${start.coldMs} ms (fresh DATA_DIR), warm ${start.warmMs} ms\n`);
   const { dataDir, server } = await freshDatabase();
-  let app: ChildProcess | undefined;
+  const running: ChildProcess[] = [];
   try {
     const practices = Math.max(1, Math.floor(SIZE.jobs / 50));
     const started = Date.now();
-    await seed({ ...SIZE, practices, seed: 42, databaseUrl: server.url });
+    await seed({ ...SIZE, practices, seed: 42, databaseUrl: server.url, workQueues: true });
     process.stdout.write(`\nseeded ${SIZE.coders} coders, ${SIZE.jobs} postings in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-    const running = await startApp(dataDir, server.url);
-    app = running.app;
-    const { base } = running;
-    const all = await workloads(base, { ...SIZE, practices });
+    const client = new pg.Client({ connectionString: server.url });
+    await client.connect();
+    const queueCoders = (
+      await client.query<{ email: string }>(
+        `SELECT DISTINCT u.email FROM work_requests w JOIN contracts c ON c.id = w.contract_id JOIN users u ON u.id = c.coder_id WHERE w.status = 'OPEN' ORDER BY u.email LIMIT 50`,
+      )
+    ).rows.map((r) => r.email);
+    await client.end();
+
+    // One app per executor (the first is the default), plus one per --ab variant, all on this database.
+    const executors = options.executors.split(',').filter(Boolean);
+    const variants: { label: string; env: Record<string, string> }[] = executors.map((executor, k) => ({ label: k === 0 ? '' : `@${executor}`, env: { GRAPHQL_EXECUTOR: executor } }));
+    for (const ab of options.ab) {
+      const [key, value] = ab.split('=');
+      variants.push({ label: `@${key}=${value}`, env: { GRAPHQL_EXECUTOR: executors[0], [key]: value } });
+    }
+    const apps: { label: string; base: string; app: ChildProcess }[] = [];
+    for (const variant of variants) {
+      const app = await startApp(dataDir, server.url, variant.env);
+      running.push(app.app);
+      apps.push({ label: variant.label, ...app });
+    }
+    const anchor = await startAnchor();
+    running.push(anchor.app);
+
+    // Every app workload once per app variant; the anchor's `hello` once.
+    const all: { workload: Workload; base: string; child: ChildProcess }[] = [];
+    for (const app of apps) {
+      for (const workload of (await workloads(app.base, { ...SIZE, practices }, queueCoders)).filter((w) => wanted(w.name))) {
+        if (workload.target === 'anchor') {
+          if (app === apps[0]) all.push({ workload, base: anchor.base, child: anchor.app });
+        } else all.push({ workload: { ...workload, name: `${workload.name}${app.label}` }, base: app.base, child: app.app });
+      }
+    }
+    // Warm-up: each workload once, briefly, so compilation and caches are not measured in round 1.
+    for (const { workload, base, child } of all) await measure(base, workload, child, { connections: 4, duration: 1 });
 
     const rounds: Record<string, Measure>[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const measures: Record<string, Measure> = {};
-      for (const workload of all) {
-        measures[workload.name] = await measure(base, workload, running.app);
-        process.stdout.write(`round ${round + 1} ${workload.name}: ${measures[workload.name].rps} req/s\n`);
+      // Alternate the order each round, so no workload always runs on a machine warmed (or tired) by the same neighbour.
+      const ordered = round % 2 ? [...all].reverse() : all;
+      for (const { workload, base, child } of ordered) {
+        measures[workload.name] = await measure(base, workload, child);
+        process.stdout.write(`round ${round + 1} ${workload.name}: ${measures[workload.name].rps} req/s${measures[workload.name].errors ? ` (${measures[workload.name].errors} errors)` : ''}\n`);
       }
       rounds.push(measures);
     }
-    const names = all.map((w) => w.name);
+    const names = all.map((w) => w.workload.name);
     const summary = Object.fromEntries(
       names.map((name) => [
         name,
@@ -271,17 +429,27 @@ async function main(): Promise<void> {
         },
       ]),
     );
-    const ratioOf = (name: string) => median(rounds.map((r) => r[name].rps / r.hello.rps));
-    const ratios: Record<string, number> = Object.fromEntries(names.filter((n) => n !== 'hello').map((name) => [`${name}_vs_hello`, Math.round(ratioOf(name) * 1000) / 1000]));
-    ratios.directory_vs_hello = Math.round(median(rounds.map((r) => Math.min(r.directory_filter.rps, r.directory_text.rps) / r.hello.rps)) * 1000) / 1000;
-    ratios.match_vs_hello = ratios.match_vs_hello ?? Math.round(ratioOf('match') * 1000) / 1000;
+    const ratioOf = (name: string, anchorName = 'hello') => median(rounds.map((r) => r[name].rps / r[anchorName].rps));
+    const round3 = (x: number) => Math.round(x * 1000) / 1000;
+    const ratios: Record<string, number> = Object.fromEntries(names.filter((n) => n !== 'hello' && n !== 'anchor_hello').map((name) => [`${name}_vs_hello`, round3(ratioOf(name))]));
+    if (names.includes('directory_filter') && names.includes('directory_text'))
+      ratios.directory_vs_hello = round3(median(rounds.map((r) => Math.min(r.directory_filter.rps, r.directory_text.rps) / r.hello.rps)));
+    // The project's `{ __typename }` against the bare NestJS + Apollo app's `{ hello }`: target >= 0.9.
+    if (names.includes('anchor_hello')) ratios.hello_vs_anchor = round3(ratioOf('hello', 'anchor_hello'));
+    // Executor and --ab variants: each workload against the same workload on the default app.
+    const variantsVsDefault: Record<string, number> = {};
+    for (const name of names) {
+      const at = name.indexOf('@');
+      if (at > 0) variantsVsDefault[name] = round3(median(rounds.map((r) => r[name].rps / r[name.slice(0, at)].rps)));
+    }
 
-    process.stdout.write(`\n${'workload'.padEnd(18)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'RSS MB'.padStart(9)}${'errors'.padStart(9)}\n`);
+    process.stdout.write(`\n${'workload'.padEnd(34)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'RSS MB'.padStart(9)}${'errors'.padStart(9)}\n`);
     for (const name of names) {
       const m = summary[name];
-      process.stdout.write(`${name.padEnd(18)}${String(m.rps).padStart(9)}${String(m.p50).padStart(9)}${String(m.p99).padStart(9)}${String(m.rssMb).padStart(9)}${String(m.errors).padStart(9)}\n`);
+      process.stdout.write(`${name.padEnd(34)}${String(m.rps).padStart(9)}${String(m.p50).padStart(9)}${String(m.p99).padStart(9)}${String(m.rssMb).padStart(9)}${String(m.errors).padStart(9)}\n`);
     }
     process.stdout.write(`\nratios: ${JSON.stringify(ratios)}\n`);
+    if (Object.keys(variantsVsDefault).length) process.stdout.write(`variants vs default (same workload, same rounds): ${JSON.stringify(variantsVsDefault)}\n`);
     mkdirSync(RESULTS, { recursive: true });
     const report = {
       when: new Date().toISOString(),
@@ -289,17 +457,27 @@ async function main(): Promise<void> {
       size: SIZE,
       connections: CONNECTIONS,
       durationSeconds: DURATION,
+      executors,
+      ab: options.ab,
+      start,
       rounds,
       summary,
       ratios,
-      machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+      variantsVsDefault,
+      machine: { cpus: (await import('node:os')).cpus().length, node: process.version, loadAverage: (await import('node:os')).loadavg() },
     };
-    // latest.* is the last run of either mode; <mode>.json keeps the last run of each.
-    for (const name of ['latest.json', `${report.mode}.json`]) writeFileSync(new URL(name, RESULTS), `${JSON.stringify(report, null, 2)}\n`);
-    writeFileSync(new URL('ratios.svg', RESULTS), svg(ratios));
-    process.stdout.write(`wrote bench/results/latest.json, bench/results/${report.mode}.json and bench/results/ratios.svg\n`);
+    // latest.* is the last run of either mode; <mode>.json keeps the last run of each. A partial run
+    // (--only, other connections) is an A/B check, not the figures: it goes to ab.json only.
+    if (ONLY.size || CONNECTIONS !== 50) {
+      writeFileSync(new URL('ab.json', RESULTS), `${JSON.stringify(report, null, 2)}\n`);
+      process.stdout.write('wrote bench/results/ab.json\n');
+    } else {
+      for (const name of ['latest.json', `${report.mode}.json`]) writeFileSync(new URL(name, RESULTS), `${JSON.stringify(report, null, 2)}\n`);
+      writeFileSync(new URL('ratios.svg', RESULTS), svg(ratios));
+      process.stdout.write(`wrote bench/results/latest.json, bench/results/${report.mode}.json and bench/results/ratios.svg\n`);
+    }
   } finally {
-    app?.kill('SIGTERM');
+    for (const child of running) child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 500));
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -36,7 +36,7 @@ async function insert(client: pg.Client, table: string, columns: Column[], rows:
 
 const pgArray = (values: string[]) => `{${values.map((v) => `"${v.replace(/"/g, '\\"')}"`).join(',')}}`;
 
-export async function seed(options: { coders: number; jobs: number; practices: number; seed: number; databaseUrl: string; quiet?: boolean }): Promise<Record<string, number>> {
+export async function seed(options: { coders: number; jobs: number; practices: number; seed: number; databaseUrl: string; quiet?: boolean; workQueues?: boolean }): Promise<Record<string, number>> {
   const rng = prng(options.seed);
   const passwordHash = await new PasswordHasher().hash(SEED_PASSWORD);
   const today = new Date().toISOString().slice(0, 10);
@@ -252,6 +252,7 @@ export async function seed(options: { coders: number; jobs: number; practices: n
     // Up to three bids a posting, from coders holding its required credential.
     const counting = coders.map((c) => new Set(c.credentials.filter((cr) => cr.status === 'VERIFIED' && cr.expiresOn >= today).map((cr) => cr.type)));
     const bidRows: unknown[][] = [];
+    const bidJobs: number[] = [];
     jobs.forEach((j, i) => {
       const bidders = new Set<number>();
       for (let attempt = 0; attempt < 30 && bidders.size < 3 && coders.length; attempt++) {
@@ -259,6 +260,7 @@ export async function seed(options: { coders: number; jobs: number; practices: n
         if (j.requiredCredentialTypes.every((t) => counting[k].has(t))) bidders.add(k);
       }
       [...bidders].forEach((k, n) => {
+        bidJobs.push(i);
         const percent = j.payModel === 'PERCENT_OF_COLLECTIONS';
         bidRows.push([
           seedId('bid', i * 3 + n),
@@ -289,6 +291,57 @@ export async function seed(options: { coders: number; jobs: number; practices: n
       ],
       bidRows,
       tick('bids'),
+    );
+
+    // `myWorkQueue` (the bench asks with `workQueues`): the first bids (up to 200) became ACTIVE contracts, each with five OPEN work requests.
+    const contractRows = bidRows.slice(0, options.workQueues ? 200 : 0).map((bid, n) => {
+      const posting = bidJobs[n];
+      return [seedId('contract', n), bid[1], bid[0], organizationIds.length ? organizationIds[posting % organizationIds.length] : null, bid[2], bid[4], bid[5], bid[6], 1000];
+    });
+    counts.contracts = await insert(
+      client,
+      'contracts',
+      [
+        ['id', 'uuid'],
+        ['job_posting_id', 'uuid'],
+        ['bid_id', 'uuid'],
+        ['organization_id', 'uuid'],
+        ['coder_id', 'uuid'],
+        ['pay_model', 'pay_model'],
+        ['rate_cents', 'integer'],
+        ['percent_of_collections_bps', 'integer'],
+        ['platform_fee_bps', 'integer'],
+      ],
+      contractRows.filter((row) => row[3] !== null),
+      () => undefined,
+    );
+    const dueBase = Date.now() + 86_400_000;
+    counts.workRequests = await insert(
+      client,
+      'work_requests',
+      [
+        ['id', 'uuid'],
+        ['contract_id', 'uuid'],
+        ['requested_by_id', 'uuid'],
+        ['title', 'text'],
+        ['chart_count', 'integer'],
+        ['due_at', 'timestamptz'],
+        ['priority', 'work_request_priority'],
+      ],
+      contractRows
+        .filter((row) => row[3] !== null)
+        .flatMap((row, n) =>
+          Array.from({ length: 5 }, (_, k) => [
+            seedId('work-request', n * 5 + k),
+            row[0],
+            providerIds[organizationIds.indexOf(String(row[3]))],
+            `Batch ${k + 1} of clinic notes`,
+            20 + k * 10,
+            new Date(dueBase + (n * 5 + k) * 3_600_000).toISOString(),
+            k === 0 ? 'STAT' : 'NORMAL',
+          ]),
+        ),
+      () => undefined,
     );
     await client.query('ANALYZE');
   } finally {

@@ -127,16 +127,16 @@ describe('public profile pages', () => {
     it('hides a profile held by exclusion screening (404, out of the sitemap) and lists only published profiles in the sitemap', async () => {
       const screening = app.app.get(ScreeningService);
       await screening.importLeie(parseLeieCsv(readFileSync(LEIE_FIXTURE, 'latin1')), '2026-11-01');
-      // JANE HOLDEN is on the fixture's exclusion list: her credential review holds the profile.
+      // JANE HOLDEN is on the fixture's exclusion list: the profile write that opts her in screens her at once and holds the profile.
       const held = await a.coder({ name: 'Jane Holden' });
       const { publicUrl } = await optIn(held);
-      expect(publicUrl).toBe(`${APP_URL}/coders/jane-holden`);
-      expect((await page('/coders/jane-holden')).status).toBe(200);
+      expect(publicUrl).toBeNull();
+      const heldPage = await page('/coders/jane-holden');
+      expect([heldPage.status, heldPage.text]).toEqual([404, (await page('/coders/nobody-here')).text]);
       const credential = await c.addCredential(held, { type: 'CPC', number: 'CPC-55501', issuedOn: '2022-01-15', expiresOn: nextYear() });
       const admin = await a.admin();
       failed(await app.gql(`mutation($id: ID!) { verifyCredential(id: $id, approve: true) { id } }`, { id: credential.id }, admin.accessToken), 'CONFLICT');
-      const heldPage = await page('/coders/jane-holden');
-      expect([heldPage.status, heldPage.text]).toEqual([404, (await page('/coders/nobody-here')).text]);
+      expect((await page('/coders/jane-holden')).status).toBe(404);
       expect((await app.gql<{ upsertCoderProfile: Untyped }>(UPSERT, { input: profileInput({ publicProfile: true }) }, held.accessToken)).data?.upsertCoderProfile.publicUrl).toBeNull();
 
       const sitemap = await app.http().get('/sitemap.xml');
@@ -149,6 +149,16 @@ describe('public profile pages', () => {
       expect(locations).not.toContain(`${APP_URL}/coders/morgan-silent`);
       const [published] = await app.sql<{ n: number }>('SELECT count(*)::int AS n FROM coder_profiles WHERE public_profile AND NOT screening_held');
       expect(locations).toHaveLength(published.n);
+
+      // An admin finds the match a namesake and clears it: the page she opted into is published.
+      const [hold] = await app.sql<{ id: string }>(`SELECT id FROM screening_holds WHERE coder_id = $1 AND status = 'OPEN'`, [held.user.id]);
+      expect(
+        (await app.gql(`mutation($id: ID!) { clearScreeningHold(id: $id, note: "A namesake: other birth date, checked") { status } }`, { id: hold.id }, admin.accessToken)).errors,
+      ).toBeUndefined();
+      expect((await page('/coders/jane-holden')).status).toBe(200);
+      expect((await app.gql<{ upsertCoderProfile: Untyped }>(UPSERT, { input: profileInput({ publicProfile: true }) }, held.accessToken)).data?.upsertCoderProfile.publicUrl).toBe(
+        `${APP_URL}/coders/jane-holden`,
+      );
     });
   });
 

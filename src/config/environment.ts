@@ -531,6 +531,13 @@ export class Environment {
   @IsString()
   TRUSTED_DOCUMENTS_MANIFEST = 'client/generated/persisted-documents.json';
 
+  /**
+   * Who executes HTTP GraphQL operations: `graphql-js`, or `jit` (graphql-jit, compiled and cached per
+   * operation). graphql-js by default: jit did not win a same-run A/B (docs/performance.md).
+   */
+  @IsIn(['graphql-js', 'jit'])
+  GRAPHQL_EXECUTOR: 'graphql-js' | 'jit' = 'graphql-js';
+
   /** Subscriptions one WebSocket connection may hold at once. */
   @Transform(toInt)
   @IsInt()

@@ -65,6 +65,8 @@ export class TestApp {
       PAYMENTS_SIMULATED: 'true',
       BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
       BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      // The executor under test: the app's default (graphql-js) unless the run names one (GRAPHQL_EXECUTOR=jit npm test ...).
+      ...(process.env.GRAPHQL_EXECUTOR ? { GRAPHQL_EXECUTOR: process.env.GRAPHQL_EXECUTOR } : {}),
       ...overrides,
     });
     const config = new AppConfig(env, url, env.JWT_SECRET!, Buffer.from(env.DOCUMENT_ENCRYPTION_KEY!, 'base64'));

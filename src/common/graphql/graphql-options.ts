@@ -4,12 +4,13 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
+import { GraphQLError, GraphQLSchema, ValidationContext, ValidationRule } from 'graphql';
 import type { Redis } from 'ioredis';
 import { AppConfig } from '../../config/app-config.js';
 import { AppRequest } from '../auth/request-from-context.js';
 import { formatGraphqlError } from '../errors/format-graphql-error.js';
 import { RequestLoaders } from '../loaders/request-loaders.js';
+import { CompiledExecutionGateway } from './compiled-execution.gateway.js';
 import { complexityLimitPlugin, MAX_REQUEST_ERRORS } from './complexity-limit.plugin.js';
 import { boundedDocumentStore } from './document-store.js';
 import { noStorePlugin } from './no-store.plugin.js';
@@ -72,6 +73,9 @@ export function requestLimitRules({ env }: AppConfig): ValidationRule[] {
 export function graphqlOptions(config: AppConfig, redis: Redis | null = null): ApolloDriverConfig {
   const { env } = config;
   const development = !config.isProduction;
+  // GRAPHQL_EXECUTOR=jit: Apollo keeps everything but `execute`, which its gateway interface hands to
+  // graphql-jit (compiled-execution.gateway.ts). Nest still builds the schema; `transformSchema` passes it on.
+  const gateway = env.GRAPHQL_EXECUTOR === 'jit' ? new CompiledExecutionGateway() : undefined;
   return {
     driver: ApolloDriver,
     path: GRAPHQL_PATH,
@@ -97,6 +101,7 @@ export function graphqlOptions(config: AppConfig, redis: Redis | null = null): A
     plugins: [complexityLimitPlugin(env.GRAPHQL_MAX_COST), ApolloServerPluginCacheControlDisabled(), noStorePlugin(), requestLogPlugin()],
     formatError: formatGraphqlError,
     context: graphqlContext,
+    ...(gateway ? { gateway, transformSchema: (schema: GraphQLSchema) => gateway.useSchema(schema) } : {}),
     // No `subscriptions`: graphql-ws is served by GraphqlWebSocketServer (websocket-server.ts), with the same limits.
   };
 }
