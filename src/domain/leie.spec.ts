@@ -115,7 +115,10 @@ describe('matchLeie', () => {
         agreeing: ['STATE', 'MIDDLE_NAME'],
         name: { firstNameMatch: FirstNameComparison.INITIAL, middleName: 'Robert' },
       });
-      expect(matchLeie(subject({ names: [legal('Robert', 'Smith')], ...dob }), smith, TODAY)).toMatchObject({ kind: LeieMatchKind.NAME_AND_DOB, name: { firstNameMatch: FirstNameComparison.MIDDLE_NAME } });
+      expect(matchLeie(subject({ names: [legal('Robert', 'Smith')], ...dob }), smith, TODAY)).toMatchObject({
+        kind: LeieMatchKind.NAME_AND_DOB,
+        name: { firstNameMatch: FirstNameComparison.MIDDLE_NAME },
+      });
       expect(matchLeie(subject({ names: [legal('JohnRobert', 'Smith')], state: 'TX' }), smith, TODAY)).toMatchObject({ name: { firstNameMatch: FirstNameComparison.RUN_TOGETHER } });
       expect(matchLeie(subject({ names: [legal('Smith', 'J.')], state: 'TX' }), smith, TODAY)).toMatchObject({ name: { firstNameMatch: FirstNameComparison.INITIAL, swapped: true } });
       // Without an agreeing birth date or state these weak comparisons hold nobody ...

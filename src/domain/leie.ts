@@ -253,12 +253,7 @@ function compareFirst(subjectWhole: string, subject: string[], entryWhole: strin
 }
 
 /** How `name` matches the entry's name, or null: see `matchLeie`. */
-function compareName(
-  name: ScreeningName,
-  entry: Pick<LeieEntry, 'firstName' | 'middleName' | 'lastName'>,
-  oneAs: OneAs,
-  swapped: boolean,
-): { name: MatchedName; middle: boolean | null } | null {
+function compareName(name: ScreeningName, entry: Pick<LeieEntry, 'firstName' | 'middleName' | 'lastName'>, oneAs: OneAs, swapped: boolean): { name: MatchedName; middle: boolean | null } | null {
   const [givenFirst, givenLast] = swapped ? [name.lastName, name.firstName] : [name.firstName, name.lastName];
   const subjectFirst = wordsOf(givenFirst, oneAs);
   const entryFirst = wordsOf(entry.firstName);

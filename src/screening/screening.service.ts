@@ -170,9 +170,7 @@ export class ScreeningService implements OnModuleInit, OnApplicationBootstrap {
     const subjects = await this.subjectsOf(identities);
     const npis = subjects.flatMap((s) => (s.npi ? [s.npi] : []));
     // Both names of each (a swapped name is compared too), with a 1 read both ways.
-    const parts = [
-      ...new Set(subjects.flatMap((s) => s.names.flatMap((name) => ONE_READINGS.flatMap((oneAs) => [...lastNameParts(name.lastName, oneAs), ...lastNameParts(name.firstName, oneAs)])))),
-    ];
+    const parts = [...new Set(subjects.flatMap((s) => s.names.flatMap((name) => ONE_READINGS.flatMap((oneAs) => [...lastNameParts(name.lastName, oneAs), ...lastNameParts(name.firstName, oneAs)]))))];
     const today = todayUtc();
     // Candidates by NPI or by a shared last-name part (GIN on last_name_parts); matchLeie decides.
     const candidates = await this.exclusions

@@ -24,7 +24,10 @@ export class SignUpInput {
   @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
 
-  @Field({ description: 'The name shown, and screened against the OIG exclusion list for coders. Letters, spaces, hyphens, apostrophes and periods only. Refused: digits and signs, a word mixing scripts (a Cyrillic or Greek lookalike letter in a Latin word).' })
+  @Field({
+    description:
+      'The name shown, and screened against the OIG exclusion list for coders. Letters, spaces, hyphens, apostrophes and periods only. Refused: digits and signs, a word mixing scripts (a Cyrillic or Greek lookalike letter in a Latin word).',
+  })
   @Trim()
   @IsString()
   @IsNotEmpty()

@@ -101,7 +101,11 @@ export class UpsertCoderProfileInput {
   @MaxLength(60, { each: true })
   ehrSystems: string[];
 
-  @Field(() => String, { nullable: true, description: 'Legal first name, for OIG exclusion screening (the account name is screened when absent). Letters, spaces, hyphens, apostrophes and periods only. Private: only the coder and admins see it.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Legal first name, for OIG exclusion screening (the account name is screened when absent). Letters, spaces, hyphens, apostrophes and periods only. Private: only the coder and admins see it.',
+  })
   @IsOptional()
   @Trim()
   @IsString()

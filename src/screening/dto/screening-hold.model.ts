@@ -53,7 +53,9 @@ registerEnumType(FirstNameComparison, {
     FIRST_WORD: { description: 'Its first word (middle names or initials aside).' },
     INITIAL: { description: "Weaker: the coder's first word is the initial of the entry's first name (counted only with the last name and the birth date or the state)." },
     MIDDLE_NAME: { description: "Weaker: the coder's first word is the entry's middle name (counted only with the last name and the birth date or the state)." },
-    RUN_TOGETHER: { description: "Weaker: the coder's first word starts with the entry's first name run together with more, e.g. JohnRobert (counted only with the last name and the birth date or the state)." },
+    RUN_TOGETHER: {
+      description: "Weaker: the coder's first word starts with the entry's first name run together with more, e.g. JohnRobert (counted only with the last name and the birth date or the state).",
+    },
   },
 });
 registerEnumType(LastNameComparison, {
