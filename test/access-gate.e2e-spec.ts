@@ -74,7 +74,7 @@ describe('access gate', () => {
       [`mutation($id: ID!) { leaveReview(contractId: $id, rating: 1) { id } }`, { id: contractId }],
       [`mutation($id: ID!) { signBaa(contractId: $id) { id } }`, { id: contractId }],
       [`query($id: ID!) { documents(contractId: $id) { id } }`, { id: contractId }],
-      [`query($id: ID!) { codedBatches(contractId: $id) { id } }`, { id: contractId }],
+      [`query($id: ID!) { codedBatches(contractId: $id) { edges { node { id } } } }`, { id: contractId }],
       [`mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "A-1", serviceDate: "2026-11-02", icd10cm: ["I10"] }] }) { id } }`, { id: contractId }],
       [INVITE_MEMBER, { org: organizationId, email: 'x@example.test', role: 'MEMBER' }],
       [`mutation($id: ID!) { closeJobPosting(id: $id) { id } }`, { id: job.id }],

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { CeusService } from '../src/coders/ceus/ceus.service.js';
-import { coders, failed, given, inMonths, ok, Session } from './support/given.js';
+import { coders, failed, given, inMonths, ok, Session, uniqueCertificatePdf } from './support/given.js';
 import { TestApp } from './support/test-app.js';
 import type { Untyped } from './support/untyped.js';
 import { eventually } from './support/wait.js';
@@ -263,6 +263,58 @@ describe('CEU log (issue 17, item 2)', () => {
       const pendingOne = [first, second][1 - attachedTo];
       expect(ok(await app.gql(ATTACH, { id: pendingOne.id, doc: await c.uploadCertificate(coder) }, coder.accessToken)).attachCeuCertificate.counts).toBe(true);
       expect(await cyclesOf(coder)).toEqual([expect.objectContaining({ logged: 12, counted: 12, pending: 0, remaining: 24 })]);
+    });
+  });
+
+  describe('red team: one certificate file counts once', () => {
+    const webinar = { title: 'Risk adjustment webinar', provider: 'AAPC', ceus: 16, category: 'CORE_A' };
+
+    it('refuses the same PDF uploaded again under a new id for another entry, by logCeu or attachCeuCertificate, naming the certificate field', async () => {
+      const { coder } = await holder(['CPC']);
+      const pdf = uniqueCertificatePdf();
+      const copies = [await c.uploadCertificate(coder, pdf), await c.uploadCertificate(coder, pdf), await c.uploadCertificate(coder, pdf)];
+      expect(new Set(copies).size).toBe(3);
+      ok(await log(coder, { ...webinar, certificateDocumentId: copies[0] }));
+      // Another course, but the same certificate file.
+      const again = failed(await log(coder, { ...webinar, title: 'Evaluation and management audit', certificateDocumentId: copies[1] }), 'CONFLICT');
+      expect(again.message).toContain('input.certificateDocumentId');
+      const pending = ok(await log(coder, { ...webinar, title: 'Hierarchical condition categories' })).logCeu;
+      const attached = failed(await app.gql(ATTACH, { id: pending.id, doc: copies[2] }, coder.accessToken), 'CONFLICT');
+      expect(attached.message).toContain('certificateDocumentId');
+      expect(await cyclesOf(coder)).toEqual([expect.objectContaining({ logged: 32, counted: 16, pending: 16 })]);
+      expect(await entriesInDb(coder.user.id)).toBe(2);
+    });
+
+    it('counts "webinar", "webinar." and "Webinár!" as one course, whatever the punctuation, symbols, case or accents', async () => {
+      const { coder } = await holder(['CPC']);
+      ok(await log(coder, { ...webinar, certificateDocumentId: await c.uploadCertificate(coder) }));
+      for (const title of ['Risk adjustment webinar.', 'Risk adjustment webinar..', 'RISK-ADJUSTMENT  Webinár!', 'Risk adjustment: webinar'])
+        expect(failed(await log(coder, { ...webinar, title, certificateDocumentId: await c.uploadCertificate(coder) }), 'CONFLICT').message).toContain('input.title');
+      expect(failed(await log(coder, { ...webinar, provider: 'A.A.P.C.', certificateDocumentId: await c.uploadCertificate(coder) }), 'CONFLICT').message).toContain('input.title');
+      expect(await cyclesOf(coder)).toEqual([expect.objectContaining({ logged: 16, counted: 16 })]);
+    });
+
+    it('refuses a credential evidence document (or the same file uploaded again) as a CEU certificate', async () => {
+      const coder = await a.coder();
+      const evidence = uniqueCertificatePdf();
+      const evidenceDocumentId = await c.uploadCertificate(coder, evidence);
+      const cpc = await c.addCredential(coder, { type: 'CPC', number: 'CPC-77012', issuedOn: '2022-01-15', expiresOn: inMonths(20), evidenceDocumentId });
+      await c.verify(cpc.id);
+      for (const certificateDocumentId of [evidenceDocumentId, await c.uploadCertificate(coder, evidence)])
+        expect(failed(await log(coder, { ...webinar, certificateDocumentId }), 'CONFLICT').message).toContain('input.certificateDocumentId');
+      const pending = ok(await log(coder, webinar)).logCeu;
+      expect(failed(await app.gql(ATTACH, { id: pending.id, doc: evidenceDocumentId }, coder.accessToken), 'CONFLICT').message).toContain('certificateDocumentId');
+      expect(await cyclesOf(coder)).toEqual([expect.objectContaining({ logged: 16, counted: 0 })]);
+    });
+
+    it('takes one of two entries racing with copies of one file', async () => {
+      const { coder } = await holder(['CPC']);
+      const pdf = uniqueCertificatePdf();
+      const copies = [await c.uploadCertificate(coder, pdf), await c.uploadCertificate(coder, pdf)];
+      const raced = await Promise.all(copies.map((certificateDocumentId, k) => log(coder, { ...webinar, title: `Course ${k === 0 ? 'one' : 'two'}`, certificateDocumentId })));
+      expect(raced.filter((r) => !r.errors)).toHaveLength(1);
+      expect(raced.filter((r) => r.errors).map((r) => r.errors![0].extensions.code)).toEqual(['CONFLICT']);
+      expect(await cyclesOf(coder)).toEqual([expect.objectContaining({ counted: 16 })]);
     });
   });
 

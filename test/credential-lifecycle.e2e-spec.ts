@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { CredentialsService } from '../src/coders/credentials.service.js';
 import { CredentialAlertsService } from '../src/contracts/credential-alerts.service.js';
-import { CERTIFICATE_PDF, coders, failed, given, inMonths, ok, postJob, Session } from './support/given.js';
+import { CERTIFICATE_PDF, coders, failed, given, inMonths, ok, postJob, Session, uniqueCertificatePdf } from './support/given.js';
 import { TestApp } from './support/test-app.js';
 import type { Untyped } from './support/untyped.js';
 
@@ -86,7 +86,7 @@ describe('credential lifecycle (issue 17)', () => {
 
     it('lets the coder and admins read a certificate, and nobody else', async () => {
       const coder = await a.coder();
-      const id = await c.uploadCertificate(coder);
+      const id = await c.uploadCertificate(coder, CERTIFICATE_PDF);
       for (const reader of [coder, admin]) {
         const response = await download(reader.accessToken, id);
         expect(response.status).toBe(200);
@@ -214,6 +214,24 @@ describe('credential lifecycle (issue 17)', () => {
       const { renewCredential } = ok(await app.gql(RENEW, { id: ccs.id, input: { expiresOn: inMonths(20), evidenceDocumentId } }, coder.accessToken));
       ok(await app.gql(REVIEW_CHANGE, { id: renewCredential.pendingChange.id, approve: false }, admin.accessToken));
       expect(await credentialOf(coder, 'CCS')).toMatchObject({ status: 'VERIFIED', expiresOn: ccs.expiresOn, pendingChange: null });
+    });
+
+    it('refuses the certificate already on file as the renewal evidence, by id or uploaded again, naming input.evidenceDocumentId, and opens no change', async () => {
+      const coder = await a.coder();
+      const original = uniqueCertificatePdf();
+      const evidenceDocumentId = await c.uploadCertificate(coder, original);
+      const cpc = await c.addCredential(coder, { type: 'CPC', number: 'CPC-55501', issuedOn: '2022-01-15', expiresOn: inMonths(6), evidenceDocumentId });
+      await c.verify(cpc.id);
+      const reupload = await c.uploadCertificate(coder, original);
+      expect(reupload).not.toBe(evidenceDocumentId);
+      for (const document of [evidenceDocumentId, reupload]) {
+        const refused = failed(await app.gql(RENEW, { id: cpc.id, input: { expiresOn: inMonths(20), evidenceDocumentId: document } }, coder.accessToken), 'CONFLICT');
+        expect(refused.message).toContain('input.evidenceDocumentId');
+      }
+      expect(await db.query(`SELECT count(*)::int AS n FROM credential_changes WHERE credential_id = $1`, [cpc.id])).toEqual([{ n: 0 }]);
+      // A new certificate renews it.
+      const renewed = ok(await app.gql(RENEW, { id: cpc.id, input: { expiresOn: inMonths(20), evidenceDocumentId: await c.uploadCertificate(coder) } }, coder.accessToken));
+      expect(renewed.renewCredential.pendingChange).toMatchObject({ kind: 'RENEWAL', status: 'PENDING' });
     });
 
     it('takes one of several concurrent renewals of a credential', async () => {

@@ -5,11 +5,12 @@ import { typeOrmOptions } from '../src/bootstrap/typeorm-options.js';
 import { emailSkeleton, normalizeEmail } from '../src/domain/email-address.js';
 import { AUTH_FIELDS, failed, given, ok, PASSWORD, Session } from './support/given.js';
 import { TestApp } from './support/test-app.js';
+import type { Untyped } from './support/untyped.js';
 
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { ${AUTH_FIELDS} } }`;
 const LOG_IN = `mutation($input: LogInInput!) { logIn(input: $input) { ${AUTH_FIELDS} } }`;
 const INVITE = `mutation($org: ID!, $email: String!, $role: MembershipRole!) { inviteMember(organizationId: $org, email: $email, role: $role) { id email } }`;
-const MY_INVITATIONS = `{ myMembershipInvitations { id organization { id } } }`;
+const MY_INVITATIONS = `{ myMembershipInvitations { edges { node { id organization { id } } } } }`;
 const TAKEN = 'An account with this email already exists';
 
 describe('email normalization and lookalikes', () => {
@@ -128,7 +129,9 @@ describe('email normalization and lookalikes', () => {
       expect(inviteMember.email).toBe('new.member@xn--bcher-kva.example');
       failed(await app.gql(INVITE, { org: organization.id, email: 'new.member@xn--bcher-kva.example', role: 'MEMBER' }, owner.accessToken), 'CONFLICT');
       const invitee = await a.provider({ email: 'New.Member@bücher.example' });
-      expect(ok(await app.gql(MY_INVITATIONS, {}, invitee.accessToken)).myMembershipInvitations).toEqual([{ id: inviteMember.id, organization: { id: organization.id } }]);
+      expect(ok(await app.gql(MY_INVITATIONS, {}, invitee.accessToken)).myMembershipInvitations.edges.map((edge: Untyped) => edge.node)).toEqual([
+        { id: inviteMember.id, organization: { id: organization.id } },
+      ]);
     });
 
     it('refuses invisible characters, quoted local parts and mixed scripts, naming the email argument', async () => {

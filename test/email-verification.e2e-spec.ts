@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { coders, failed, given, nextYear, ok, PASSWORD, postJob, Session, VERIFY_EMAIL } from './support/given.js';
 import { linkToken, mailbox } from './support/mailbox.js';
 import { GraphqlResponse, TestApp } from './support/test-app.js';
+import type { Untyped } from './support/untyped.js';
 import { eventually } from './support/wait.js';
 
 const ME = `{ me { id email emailVerified } }`;
@@ -11,7 +12,7 @@ const REQUEST_EMAIL_CHANGE = `mutation($input: RequestEmailChangeInput!) { reque
 const LOG_IN = `mutation($input: LogInInput!) { logIn(input: $input) { accessToken user { id email emailVerified } } }`;
 const INVITE = `mutation($org: ID!, $email: String!) { inviteMember(organizationId: $org, email: $email, role: MEMBER) { id } }`;
 const ACCEPT = `mutation($id: ID!) { acceptMembershipInvitation(id: $id) { id status } }`;
-const MY_INVITATIONS = `{ myMembershipInvitations { id } }`;
+const MY_INVITATIONS = `{ myMembershipInvitations { edges { node { id } } } }`;
 const REQUEST_RESET = `mutation($email: String!) { requestPasswordReset(email: $email) }`;
 const RESET = `mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }`;
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
@@ -207,13 +208,13 @@ describe('verified email', () => {
       const invitation = ok(await app.gql(INVITE, { org: organization.id, email: invited }, owner.accessToken)).inviteMember;
 
       const squatter = await a.provider({ email: invited, verified: false });
-      expect(ok(await app.gql(MY_INVITATIONS, {}, squatter.accessToken)).myMembershipInvitations).toEqual([]);
+      expect(ok(await app.gql(MY_INVITATIONS, {}, squatter.accessToken)).myMembershipInvitations.edges.map((edge: Untyped) => edge.node)).toEqual([]);
       notVerified(await app.gql(ACCEPT, { id: invitation.id }, squatter.accessToken));
       expect(await app.sql(`SELECT status, user_id FROM memberships WHERE id = $1`, [invitation.id])).toEqual([{ status: 'INVITED', user_id: null }]);
 
       // The owner of the mailbox reads the verification link: then, and only then, the invitation is theirs.
       await a.verifyEmail(squatter);
-      expect(ok(await app.gql(MY_INVITATIONS, {}, squatter.accessToken)).myMembershipInvitations).toEqual([{ id: invitation.id }]);
+      expect(ok(await app.gql(MY_INVITATIONS, {}, squatter.accessToken)).myMembershipInvitations.edges.map((edge: Untyped) => edge.node)).toEqual([{ id: invitation.id }]);
       expect(ok(await app.gql(ACCEPT, { id: invitation.id }, squatter.accessToken)).acceptMembershipInvitation).toEqual({ id: invitation.id, status: 'ACTIVE' });
     });
 

@@ -8,7 +8,8 @@ import type { Untyped } from './support/untyped.js';
 
 // Red team of issue 17 (item 6): the ways an excluded person slipped past the screen, each through
 // GraphQL. The fixture (official UPDATED.csv layout) lists JANE M HOLDEN (born 1970-03-04, TX),
-// NATHAN CROOK (NPI 1987654328), JOHN Q ADAMS, MARIA GARCIA-LOPEZ, DANA PARKS and MARY COX.
+// NATHAN CROOK (NPI 1987654328), JOHN Q ADAMS, MARIA GARCIA-LOPEZ, DANA PARKS, MARY COX and
+// JOHN ROBERT SMITH (born 1965-02-12, TX).
 const FIXTURE = new URL('./fixtures/leie-evasion.csv', import.meta.url);
 const CROOK_NPI = '1987654328';
 const OTHER_NPI = '1765432103';
@@ -22,7 +23,7 @@ const VERIFY = `mutation($id: ID!) { verifyCredential(id: $id, approve: true, no
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { user { id } } }`;
 const HOLDS = `query($status: ScreeningHoldStatus) { screeningHolds(status: $status, first: 100) { edges { node {
   id coderId matchKind status agreeingDetails differingDetails
-  matchedName { firstName middleName lastName source firstNameMatch lastNameMatch }
+  matchedName { firstName middleName lastName source firstNameMatch lastNameMatch swapped }
   entry { lastName firstName middleName npi dateOfBirth } subject { firstName lastName npi dateOfBirth state } } } } }`;
 const CLEAR = `mutation($id: ID!, $note: String!) { clearScreeningHold(id: $id, note: $note) { id status } }`;
 
@@ -55,7 +56,7 @@ describe('OIG exclusion screening, as an excluded person tries to evade it', () 
     admin = await a.admin();
     screening = app.app.get(ScreeningService);
     fixture = readFileSync(FIXTURE, 'latin1');
-    expect((await screening.importLeie(parseLeieCsv(fixture), '2026-11-01')).rowCount).toBe(6);
+    expect((await screening.importLeie(parseLeieCsv(fixture), '2026-11-01')).rowCount).toBe(7);
   });
   afterAll(() => app?.close());
 
@@ -179,6 +180,75 @@ describe('OIG exclusion screening, as an excluded person tries to evade it', () 
       // "Сох" is all Cyrillic (one script, so accepted): it reads COX.
       const held = await coderWithPendingCpc(`Mary ${CYRILLIC_COX}`);
       expect((await heldAtReview(held))[0]).toMatchObject({ entry: { lastName: 'COX', firstName: 'MARY' }, matchedName: { lastName: CYRILLIC_COX, lastNameMatch: 'EXACT' } });
+    });
+  });
+
+  describe('digits for letters (issue 17 red team, finding 1)', () => {
+    it('refuses digits and signs in the sign-up name and the legal names, naming the field, writing nothing', async () => {
+      const email = `digits-${Date.now()}@example.test`;
+      const signUp = failed(await app.gql(SIGN_UP, { input: { email, password: PASSWORD, name: 'J0hn Sm1th', role: 'CODER' } }), 'BAD_USER_INPUT');
+      expect(signUp.extensions.fields).toEqual(['input.name']);
+      expect(await app.sql('SELECT 1 FROM users WHERE email = $1', [email])).toEqual([]);
+
+      const coder = await a.coder({ name: 'Plain Name' });
+      for (const [field, input] of [
+        ['input.legalFirstName', { legalFirstName: 'J0hn', legalLastName: 'Smith' }],
+        ['input.legalLastName', { legalFirstName: 'John', legalLastName: 'Sm1th' }],
+        ['input.legalLastName', { legalFirstName: 'John', legalLastName: 'Smi$h' }],
+      ] as const) {
+        const error = failed(await app.gql(UPSERT, { input: profile({ ...input, state: 'TX' }) }, coder.accessToken), 'BAD_USER_INPUT');
+        expect(error.extensions.fields).toEqual([field]);
+      }
+      expect(await app.sql('SELECT 1 FROM coder_profiles WHERE user_id = $1', [coder.user.id])).toEqual([]);
+    });
+
+    it('still accepts letters of any script, spaces, hyphens, apostrophes and periods', async () => {
+      const email = `punctuated-${Date.now()}@example.test`;
+      ok(await app.gql(SIGN_UP, { input: { email, password: PASSWORD, name: 'Mary-Jane O\u2019Neil St. Clair', role: 'CODER' } }));
+      const coder = await a.coder({ name: "Ren\u0301e D'Arcy" });
+      expect((await upsert(coder, { legalFirstName: 'Zo\u00eb A.', legalLastName: "O'Brien-\u0141\u00f3d\u017a" })).screening.onHold).toBe(false);
+    });
+
+    it('reads digits in a name stored before the check as the letters they stand for', async () => {
+      const coder = await a.coder({ name: 'Plain Name' });
+      await app.sql('UPDATE users SET name = $2 WHERE id = $1', [coder.user.id, 'J0hn Sm1th']);
+      expect((await upsert(coder, { state: 'TX' })).screening.onHold).toBe(true);
+      expect((await holdsOf(coder.user.id))[0]).toMatchObject({
+        matchKind: 'NAME_AND_STATE',
+        entry: { lastName: 'SMITH', firstName: 'JOHN' },
+        matchedName: { firstName: 'J0hn', lastName: 'Sm1th', source: 'ACCOUNT_NAME', firstNameMatch: 'EXACT', lastNameMatch: 'EXACT', swapped: false },
+      });
+    });
+  });
+
+  describe('swapped names, initials, middle and run-together first names (issue 17 red team, finding 2)', () => {
+    it('holds first and last names swapped, saying so', async () => {
+      const held = await coderWithPendingCpc('S. J.', { legalFirstName: 'Smith', legalLastName: 'John', state: 'TX' });
+      expect((await heldAtReview(held))[0]).toMatchObject({
+        matchKind: 'NAME_AND_STATE',
+        entry: { lastName: 'SMITH', firstName: 'JOHN' },
+        matchedName: { firstName: 'John', lastName: 'Smith', source: 'LEGAL_NAME', firstNameMatch: 'EXACT', lastNameMatch: 'EXACT', swapped: true },
+      });
+    });
+
+    it('holds a first initial, the middle name or a run-together first name when the birth date or the state agrees', async () => {
+      const initial = await coderWithPendingCpc('J. S.', { legalFirstName: 'J.', legalLastName: 'Smith', dateOfBirth: '1965-02-12' });
+      expect((await heldAtReview(initial))[0]).toMatchObject({ matchKind: 'NAME_AND_DOB', matchedName: { firstName: 'J.', firstNameMatch: 'INITIAL', swapped: false } });
+      const initialAndMiddle = await coderWithPendingCpc('J. S.', { legalFirstName: 'J Robert', legalLastName: 'Smith', state: 'TX' });
+      expect((await heldAtReview(initialAndMiddle))[0]).toMatchObject({
+        matchKind: 'NAME_AND_STATE',
+        agreeingDetails: ['STATE', 'MIDDLE_NAME'],
+        matchedName: { firstName: 'J', middleName: 'Robert', firstNameMatch: 'INITIAL' },
+      });
+      const middle = await coderWithPendingCpc('R. S.', { legalFirstName: 'Robert', legalLastName: 'Smith', dateOfBirth: '1965-02-12' });
+      expect((await heldAtReview(middle))[0]).toMatchObject({ matchKind: 'NAME_AND_DOB', matchedName: { firstName: 'Robert', firstNameMatch: 'MIDDLE_NAME' } });
+      const runTogether = await coderWithPendingCpc('J. S.', { legalFirstName: 'JohnRobert', legalLastName: 'Smith', state: 'TX' });
+      expect((await heldAtReview(runTogether))[0]).toMatchObject({ matchKind: 'NAME_AND_STATE', matchedName: { firstName: 'JohnRobert', firstNameMatch: 'RUN_TOGETHER' } });
+    });
+
+    it('lets a first initial through when neither the birth date nor the state agrees', async () => {
+      const { credentialId } = await coderWithPendingCpc('J. S.', { legalFirstName: 'J.', legalLastName: 'Smith', dateOfBirth: '1990-01-01', state: 'OR' });
+      expect(ok(await app.gql<{ verifyCredential: Untyped }>(VERIFY, { id: credentialId }, admin.accessToken)).verifyCredential.status).toBe('VERIFIED');
     });
   });
 

@@ -43,7 +43,14 @@ describe('GraphQL explorer', () => {
       await page.keyboard.press('Control+A');
       await page.keyboard.press('Delete');
       await page.keyboard.insertText('query Probe { __typename coders(first: 1) { totalCount } }');
+      // GraphiQL parses the editor 100 ms after the last change (a debounce) and only then replaces the
+      // operation name it sends; until then the Run button would post our query with the default query's
+      // name ("Directory") and Apollo would answer "Unknown operation named". A person never clicks that
+      // fast; a test does. Wait for GraphiQL to have taken the edit in (it stores the operation name then).
+      await page.waitForFunction(() => window.localStorage.getItem('graphiql:operationName') === 'Probe', undefined, { timeout: 5_000 });
+      const posted = page.waitForRequest((request) => request.method() === 'POST' && !!request.postData()?.includes('query Probe'));
       await page.locator('.graphiql-execute-button').click();
+      expect((await posted).postDataJSON()).toMatchObject({ query: expect.stringContaining('query Probe'), operationName: 'Probe' });
       const result = page.locator('.graphiql-response .CodeMirror');
       await expect(result.getByText('"totalCount": 0').waitFor({ timeout: 10_000 })).resolves.toBeUndefined();
       await expect(result.getByText('"__typename": "Query"').isVisible()).resolves.toBe(true);

@@ -77,7 +77,7 @@ describe('pausing and resuming contracts, and failed charges', () => {
 
       failed(await app.gql(LOG, { contract: contractId, input: { workedOn: today, minutes: 60 } }, coder.accessToken), 'CONFLICT');
       failed(await app.gql(SUBMIT, { id: contractId }, coder.accessToken), 'CONFLICT');
-      ok(await app.gql(`query($id: ID!) { codedBatches(contractId: $id) { id } }`, { id: contractId }, owner.accessToken));
+      ok(await app.gql(`query($id: ID!) { codedBatches(contractId: $id) { edges { node { id } } } }`, { id: contractId }, owner.accessToken));
       ok(await app.gql(`query($id: ID!) { documents(contractId: $id) { id } }`, { id: contractId }, coder.accessToken));
 
       // Paused four days ago, resumed now: the three days in between were paused all day.

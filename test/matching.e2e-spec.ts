@@ -5,6 +5,8 @@ import type { Untyped } from './support/untyped.js';
 
 const MATCH = `query($job: ID!, $first: Int) { matchCoders(jobPostingId: $job, first: $first) { score reasons coder { id user { name } } } }`;
 const RECOMMENDED = `query($first: Int) { recommendedJobs(first: $first) { score reasons job { id title } } }`;
+// Names take letters only (sign-up refuses digits): the k-th racer is named by the k-th letter.
+const LETTERS = 'ABCD';
 
 describe('matching', () => {
   let app: TestApp;
@@ -129,9 +131,9 @@ describe('matching', () => {
     const racers: string[] = [];
     const pending: string[] = [];
     for (let k = 0; k < 4; k++) {
-      const coder = await a.coder({ name: `Racer ${k}` });
+      const coder = await a.coder({ name: `Racer ${LETTERS[k]}` });
       await c.upsertProfile(coder);
-      racers.push(`Racer ${k}`);
+      racers.push(`Racer ${LETTERS[k]}`);
       for (const type of ['CPC', 'CCC']) pending.push((await c.addCredential(coder, { type, number: `${type}-RACE-${k}`, issuedOn: '2022-01-15', expiresOn: nextYear() })).id);
     }
     await Promise.all(pending.map((id) => c.verify(id)));
@@ -147,8 +149,8 @@ describe('matching', () => {
     const racers: string[] = [];
     const steps: Promise<unknown>[] = [];
     for (let k = 0; k < 4; k++) {
-      const coder = await a.coder({ name: `Newcomer ${k}` });
-      racers.push(`Newcomer ${k}`);
+      const coder = await a.coder({ name: `Newcomer ${LETTERS[k]}` });
+      racers.push(`Newcomer ${LETTERS[k]}`);
       const crc = await c.addCredential(coder, { type: 'CRC', number: `CRC-NEW-${k}`, issuedOn: '2022-01-15', expiresOn: nextYear() });
       steps.push(c.upsertProfile(coder), c.verify(crc.id));
     }

@@ -12,13 +12,13 @@ const CHANGE_ROLE = `mutation($org: ID!, $user: ID!, $role: MembershipRole!) { c
 const LEAVE = `mutation($org: ID!) { leaveOrganization(organizationId: $org) }`;
 const MEMBERS = `query($id: ID!) { organization(id: $id) { id members(first: 100) { edges { node { id email role status endedAt user { id email } } } } } }`;
 const MY_ORGANIZATIONS = `{ myOrganizations { id } }`;
-const MY_INVITATIONS = `{ myMembershipInvitations { id } }`;
+const MY_INVITATIONS = `{ myMembershipInvitations { edges { node { id } } } }`;
 const CONTRACT = `query($id: ID!) { contract(id: $id) { id } }`;
 const MY_CONTRACTS = `{ myContracts { edges { node { id } } } }`;
 const MESSAGES = `query($id: ID!) { messages(contractId: $id) { totalCount } }`;
 const SEND = `mutation($id: ID!, $body: String!) { sendMessage(contractId: $id, body: $body) { id } }`;
 const SIGN = `mutation($id: ID!) { signBaa(contractId: $id) { id } }`;
-const BATCHES = `query($id: ID!) { codedBatches(contractId: $id) { id } }`;
+const BATCHES = `query($id: ID!) { codedBatches(contractId: $id) { edges { node { id } } } }`;
 const BATCH = `query($id: ID!) { codedBatch(id: $id) { id } }`;
 const SUBMIT_BATCH = `mutation($id: ID!) { submitCodedBatch(contractId: $id, input: { encounters: [{ chartRef: "MM-1", serviceDate: "2026-11-02", icd10cm: ["I10"] }] }) { id } }`;
 const MESSAGE_ADDED = `subscription($id: ID!) { messageAdded(contractId: $id) { id body } }`;
@@ -343,10 +343,10 @@ describe('membership management', () => {
       const { owner, organization } = await a.practice();
       const invitee = await a.provider();
       const { inviteMember } = ok(await app.gql(INVITE, { org: organization.id, email: invitee.user.email, role: 'MEMBER' }, owner.accessToken));
-      expect(ok(await app.gql(MY_INVITATIONS, {}, invitee.accessToken)).myMembershipInvitations).toHaveLength(1);
+      expect(ok(await app.gql(MY_INVITATIONS, {}, invitee.accessToken)).myMembershipInvitations.edges.map((edge: Untyped) => edge.node)).toHaveLength(1);
 
       expect(ok(await app.gql(REVOKE, { id: inviteMember.id }, owner.accessToken)).revokeMembershipInvitation).toBe(true);
-      expect(ok(await app.gql(MY_INVITATIONS, {}, invitee.accessToken)).myMembershipInvitations).toEqual([]);
+      expect(ok(await app.gql(MY_INVITATIONS, {}, invitee.accessToken)).myMembershipInvitations.edges.map((edge: Untyped) => edge.node)).toEqual([]);
       failed(await app.gql(ACCEPT, { id: inviteMember.id }, invitee.accessToken), 'CONFLICT');
       failed(await app.gql(MEMBERS, { id: organization.id }, invitee.accessToken), 'NOT_FOUND');
       failed(await app.gql(REVOKE, { id: inviteMember.id }, owner.accessToken), 'CONFLICT');

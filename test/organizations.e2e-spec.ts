@@ -11,7 +11,7 @@ const DECLINE = `mutation($id: ID!) { declineMembershipInvitation(id: $id) { id 
 const ORGANIZATION = `query($id: ID!, $first: Int, $after: String) { organization(id: $id) { id name
   members(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { email role status user { id email } } } } } }`;
 const MY_ORGANIZATIONS = `{ myOrganizations { id name kind } }`;
-const MY_INVITATIONS = `{ myMembershipInvitations { id role organization { id name } } }`;
+const MY_INVITATIONS = `{ myMembershipInvitations { edges { node { id role organization { id name } } } } }`;
 
 describe('organizations', () => {
   let app: TestApp;
@@ -129,13 +129,13 @@ describe('organizations', () => {
       expect(invitation).toMatchObject({ email: invitee.user.email, role: 'MEMBER', status: 'INVITED', user: null, organization: { id: organization.id, name: organization.name } });
 
       const { myMembershipInvitations } = ok(await app.gql(MY_INVITATIONS, {}, invitee.accessToken));
-      expect(myMembershipInvitations).toEqual([{ id: invitation.id, role: 'MEMBER', organization: { id: organization.id, name: organization.name } }]);
+      expect(myMembershipInvitations.edges.map((edge: Untyped) => edge.node)).toEqual([{ id: invitation.id, role: 'MEMBER', organization: { id: organization.id, name: organization.name } }]);
 
       const { acceptMembershipInvitation } = ok(await app.gql(ACCEPT, { id: invitation.id }, invitee.accessToken));
       expect(acceptMembershipInvitation).toMatchObject({ status: 'ACTIVE', user: { id: invitee.user.id } });
       expect(ok(await app.gql(MY_ORGANIZATIONS, {}, invitee.accessToken)).myOrganizations.map((o: Untyped) => o.id)).toEqual([organization.id]);
       ok(await app.gql(ORGANIZATION, { id: organization.id }, invitee.accessToken));
-      expect(ok(await app.gql(MY_INVITATIONS, {}, invitee.accessToken)).myMembershipInvitations).toEqual([]);
+      expect(ok(await app.gql(MY_INVITATIONS, {}, invitee.accessToken)).myMembershipInvitations.edges.map((edge: Untyped) => edge.node)).toEqual([]);
     });
 
     it('lets members see each other but hides emails of users from non-admin viewers', async () => {

@@ -19,7 +19,7 @@ const END = `mutation($id: ID!) { endContract(id: $id) { id status } }`;
 const DESTRUCTION = `query($id: ID!) { contract(id: $id) { id phiDestruction { destroyedAt contractEndedAt retentionDays documents batches encounters otherStores { store count } remains } } }`;
 const SIGN_SUB = `mutation($o: ID!) { signSubcontractorBaa(organizationId: $o) { id organizationId coderId agreementVersion agreementSha256 coderSignedAt countersignedAt } }`;
 const COUNTERSIGN = `mutation($o: ID!, $c: ID!) { countersignSubcontractorBaa(organizationId: $o, coderId: $c) { id countersignedAt } }`;
-const SUB_BAAS = `query($o: ID!) { subcontractorBaas(organizationId: $o) { coderId countersignedAt } }`;
+const SUB_BAAS = `query($o: ID!) { subcontractorBaas(organizationId: $o) { edges { node { coderId countersignedAt } } } }`;
 const SET_CLAIM_DATA = `mutation($id: ID!, $input: EncounterClaimDataInput!) { setEncounterClaimData(batchId: $id, input: $input) { chartRef supplied } }`;
 const CLAIM_DATA = (chartRef: string) => ({
   chartRef,
@@ -150,10 +150,12 @@ describe('PHI posture', () => {
     ok(await app.gql(SIGN_SUB, { o: company }, other.accessToken));
     expect(
       ok(await app.gql(SUB_BAAS, { o: company }, boss.accessToken))
-        .subcontractorBaas.map((row: { coderId: string }) => row.coderId)
+        .subcontractorBaas.edges.map((edge: { node: { coderId: string } }) => edge.node.coderId)
         .sort(),
     ).toEqual([worker.user.id, other.user.id].sort());
-    expect(ok(await app.gql(SUB_BAAS, { o: company }, worker.accessToken)).subcontractorBaas).toEqual([{ coderId: worker.user.id, countersignedAt: expect.any(String) }]);
+    expect(ok(await app.gql(SUB_BAAS, { o: company }, worker.accessToken)).subcontractorBaas.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
+      { coderId: worker.user.id, countersignedAt: expect.any(String) },
+    ]);
   });
 
   it('keeps chart references out of the database text and the logs', async () => {

@@ -15,7 +15,7 @@ const REVIEW = `mutation($id: ID!, $input: ReviewCodedBatchInput!) { reviewCoded
 const PROFILE = `mutation($org: ID!, $input: PracticeBillingProfileInput!) { setPracticeBillingProfile(organizationId: $org, input: $input) {
   organizationId ein taxonomy contactPhone submitterId clearinghouseName clearinghouseId address { line1 line2 city state zip } } }`;
 const SET_CLAIM_DATA = `mutation($id: ID!, $input: EncounterClaimDataInput!) { setEncounterClaimData(batchId: $id, input: $input) { chartRef supplied } }`;
-const STATUS = `query($id: ID!) { encounterClaimDataStatus(batchId: $id) { chartRef supplied } }`;
+const STATUS = `query($id: ID!) { encounterClaimDataStatus(batchId: $id) { edges { node { chartRef supplied } } } }`;
 const READ = `query($id: ID!, $ref: String!) { encounterClaimData(batchId: $id, chartRef: $ref) {
   chartRef relationship memberId patientAccountNumber cptChargeCents patient { lastName firstName dateOfBirth gender address { state zip } } subscriber { firstName } } }`;
 const EXPORT = `query($id: ID!, $format: CodedBatchExportFormat!) { codedBatchExport(id: $id, format: $format) }`;
@@ -163,7 +163,7 @@ describe('837P export', () => {
     expect(rows[0].ciphertext.includes(PATIENT_LAST)).toBe(false);
     expect(rows[0].ciphertext.includes(SUBSCRIBER_FIRST)).toBe(false);
 
-    expect(ok(await app.gql(STATUS, { id: batchId }, owner.accessToken)).encounterClaimDataStatus).toEqual([
+    expect(ok(await app.gql(STATUS, { id: batchId }, owner.accessToken)).encounterClaimDataStatus.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
       { chartRef: 'CH-1', supplied: false },
       { chartRef: 'CH-2', supplied: true },
     ]);

@@ -486,6 +486,26 @@ export type CodedBatch = {
   workRequestId?: Maybe<Scalars['ID']['output']>;
 };
 
+/** A page of a contract's coded batches (`codedBatches`). */
+export type CodedBatchConnection = {
+  __typename?: 'CodedBatchConnection';
+  /** This page of items, in the order of the list; empty past the end. */
+  edges: Array<CodedBatchEdge>;
+  /** Whether more items follow, and the cursor to ask for them. */
+  pageInfo: PageInfo;
+  /** Number of items matching the filters (counted only when selected); a RELEVANCE text search pages through its ranking window only, which can be fewer. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge holding one CodedBatch. */
+export type CodedBatchEdge = {
+  __typename?: 'CodedBatchEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The CodedBatch itself. */
+  node: CodedBatch;
+};
+
 /** What codedBatchExport writes. */
 export type CodedBatchExportFormat =
   /** One row per code line (chart_ref, code_set, code, modifiers, units); either party. */
@@ -766,8 +786,10 @@ export type Contract = {
   createdAt: Scalars['DateTime']['output'];
   /** The posting's requirement groups that the coder's counting credentials no longer meet ('any of CPC, CCS-P' only once neither counts; apprentice designations where the posting accepts them), each with the credential that stopped counting (expired, AAPC membership lapsed, ...), computed now; empty when every group is met. The practice's managers are also notified once per lapse. */
   credentialAlerts: Array<CredentialAlert>;
-  /** The contract's disputes, newest first, open and resolved: the admin's decision and where the held money went (both parties and admins). */
+  /** The contract's first `first` disputes, newest first, open and resolved: the admin's decision and where the held money went (both parties and admins). Kept as a plain list for compatibility; page with `disputesConnection`. */
   disputes: Array<Dispute>;
+  /** The contract's disputes as a connection, newest first, open and resolved (both parties and admins). `disputes` stays a plain list for compatibility; page with this one. */
+  disputesConnection: DisputeConnection;
   /** When either party ended it; null while it runs. */
   endedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Stable id of the contract. */
@@ -808,6 +830,13 @@ export type Contract = {
 /** The engagement created when a provider accepts a bid. */
 export type ContractDisputesArgs = {
   first?: Scalars['Int']['input'];
+};
+
+
+/** The engagement created when a provider accepts a bid. */
+export type ContractDisputesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1303,6 +1332,26 @@ export type Dispute = {
   status: DisputeStatus;
 };
 
+/** A page of disputes (`openDisputes`, `Contract.disputesConnection`). */
+export type DisputeConnection = {
+  __typename?: 'DisputeConnection';
+  /** This page of items, in the order of the list; empty past the end. */
+  edges: Array<DisputeEdge>;
+  /** Whether more items follow, and the cursor to ask for them. */
+  pageInfo: PageInfo;
+  /** Number of items matching the filters (counted only when selected); a RELEVANCE text search pages through its ranking window only, which can be fewer. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge holding one Dispute. */
+export type DisputeEdge = {
+  __typename?: 'DisputeEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The Dispute itself. */
+  node: Dispute;
+};
+
 /** RELEASE: all held escrow to the coder; REFUND: all back to the practice; SPLIT: coderCents to the coder, the rest refunded. */
 export type DisputeOutcome =
   /** All held escrow back to the practice. */
@@ -1332,6 +1381,26 @@ export type Document = {
   id: Scalars['ID']['output'];
   /** Size of the plaintext in bytes. */
   sizeBytes: Scalars['Int']['output'];
+};
+
+/** A page of a contract's documents (`documentsConnection`). */
+export type DocumentConnection = {
+  __typename?: 'DocumentConnection';
+  /** This page of items, in the order of the list; empty past the end. */
+  edges: Array<DocumentEdge>;
+  /** Whether more items follow, and the cursor to ask for them. */
+  pageInfo: PageInfo;
+  /** Number of items matching the filters (counted only when selected); a RELEVANCE text search pages through its ranking window only, which can be fewer. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge holding one Document. */
+export type DocumentEdge = {
+  __typename?: 'DocumentEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The Document itself. */
+  node: Document;
 };
 
 /** A payee's money, derived from the ledger: a coder's own, or a coding company's. */
@@ -1415,6 +1484,26 @@ export type EncounterClaimDataStatus = {
   supplied: Scalars['Boolean']['output'];
   /** When it was last set; null while missing. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A page of a batch's encounters and whether each has its claim data (`encounterClaimDataStatus`). */
+export type EncounterClaimDataStatusConnection = {
+  __typename?: 'EncounterClaimDataStatusConnection';
+  /** This page of items, in the order of the list; empty past the end. */
+  edges: Array<EncounterClaimDataStatusEdge>;
+  /** Whether more items follow, and the cursor to ask for them. */
+  pageInfo: PageInfo;
+  /** Number of items matching the filters (counted only when selected); a RELEVANCE text search pages through its ranking window only, which can be fewer. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge holding one EncounterClaimDataStatus. */
+export type EncounterClaimDataStatusEdge = {
+  __typename?: 'EncounterClaimDataStatusEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The EncounterClaimDataStatus itself. */
+  node: EncounterClaimDataStatus;
 };
 
 /** A comment of the practice on one chart of a returned batch. */
@@ -1529,6 +1618,26 @@ export type Invoice = {
   releaseAfter?: Maybe<Scalars['DateTime']['output']>;
   /** Where the invoice stands in review, charge and payout. */
   status: InvoiceStatus;
+};
+
+/** A page of a contract's invoices (`invoicesConnection`). */
+export type InvoiceConnection = {
+  __typename?: 'InvoiceConnection';
+  /** This page of items, in the order of the list; empty past the end. */
+  edges: Array<InvoiceEdge>;
+  /** Whether more items follow, and the cursor to ask for them. */
+  pageInfo: PageInfo;
+  /** Number of items matching the filters (counted only when selected); a RELEVANCE text search pages through its ranking window only, which can be fewer. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge holding one Invoice. */
+export type InvoiceEdge = {
+  __typename?: 'InvoiceEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The Invoice itself. */
+  node: Invoice;
 };
 
 /** WORK: hours or charts logged in a week; COLLECTIONS: a share of reported collections. */
@@ -2724,6 +2833,26 @@ export type OrganizationMembersArgs = {
   includeEnded?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** A page of organizations (`myOrganizationsConnection`). */
+export type OrganizationConnection = {
+  __typename?: 'OrganizationConnection';
+  /** This page of items, in the order of the list; empty past the end. */
+  edges: Array<OrganizationEdge>;
+  /** Whether more items follow, and the cursor to ask for them. */
+  pageInfo: PageInfo;
+  /** Number of items matching the filters (counted only when selected); a RELEVANCE text search pages through its ranking window only, which can be fewer. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge holding one Organization. */
+export type OrganizationEdge = {
+  __typename?: 'OrganizationEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The Organization itself. */
+  node: Organization;
+};
+
 /** PROVIDER_PRACTICE: a practice, clinic or hospital department that posts work. CODING_COMPANY: an agency or clearinghouse whose coders work under one name. */
 export type OrganizationKind =
   /** An agency or clearinghouse whose coders bid and work under its name; it is paid as a company. */
@@ -2919,8 +3048,8 @@ export type Query = {
   codedBatchCsv: Scalars['String']['output'];
   /** A coded batch as text. CSV: as codedBatchCsv, either party. X12_837P: an ASC X12 005010X222A1 claim file of an ACCEPTED batch for the practice's own clearinghouse (the practice's OWNER or ADMIN; audited as a PHI read; CONFLICT naming the encounters that lack claim data). */
   codedBatchExport: Scalars['String']['output'];
-  /** A contract's coded batches, newest first (its parties). */
-  codedBatches: Array<CodedBatch>;
+  /** A contract's coded batches, newest first (its parties; listing is audited). */
+  codedBatches: CodedBatchConnection;
   /** A coder profile by id; null when there is none (or it is held by exclusion screening, for anyone but the coder and admins). */
   coderProfile?: Maybe<CoderProfile>;
   /** The public coder directory. */
@@ -2929,14 +3058,18 @@ export type Query = {
   contract: Contract;
   /** A contract's reviews: yours, and the other party's once published. */
   contractReviews: Array<Review>;
-  /** A contract's documents (its parties, while the contract is ACTIVE or DISPUTED); listing is audited. */
+  /** A contract's documents, newest first (its parties, while the contract is ACTIVE or DISPUTED); listing is audited. Kept as a plain list for compatibility; page with `documentsConnection`. */
   documents: Array<Document>;
+  /** A contract's documents as a connection, newest first (its parties, while the contract is ACTIVE or DISPUTED); listing is audited. `documents` stays a plain list for compatibility. */
+  documentsConnection: DocumentConnection;
   /** An encounter's claim data, decrypted (the practice's OWNER or ADMIN; audited as a PHI read). NOT_FOUND until set. */
   encounterClaimData: EncounterClaimData;
   /** Which encounters of a batch have their claim data, in the batch's order (the practice's OWNER or ADMIN; audited). */
-  encounterClaimDataStatus: Array<EncounterClaimDataStatus>;
-  /** A contract's invoices, newest period first, with their lines (contract parties). */
+  encounterClaimDataStatus: EncounterClaimDataStatusConnection;
+  /** A contract's invoices, newest period first, with their lines (contract parties). Kept as a plain list for compatibility; page with `invoicesConnection`. */
   invoices: Array<Invoice>;
+  /** A contract's invoices as a connection, most recently issued first, with their lines (contract parties). `invoices` stays a plain list for compatibility. */
+  invoicesConnection: InvoiceConnection;
   /** A posting by id (public); null when there is none. */
   jobPosting?: Maybe<JobPosting>;
   /** Public job search (OPEN postings unless filter.status says otherwise). */
@@ -2961,16 +3094,18 @@ export type Query = {
   myInvitations: InvitationConnection;
   /** The postings of the organizations the caller is a member of (drafting side: OPEN, FILLED and CLOSED alike), newest first; filter by status or by one organization. Empty for a caller in no organization; another tenant's postings never appear. */
   myJobPostings: JobPostingConnection;
-  /** Pending invitations addressed to the caller. */
-  myMembershipInvitations: Array<Membership>;
+  /** Pending invitations addressed to the caller's verified email, newest first. */
+  myMembershipInvitations: MembershipConnection;
   /** The caller's notifications, newest first. */
   myNotifications: NotificationConnection;
-  /** Organizations the caller is an active member of. */
+  /** Organizations the caller is an active member of, in the order they joined. Kept as a plain list for compatibility; page with `myOrganizationsConnection`. */
   myOrganizations: Array<Organization>;
+  /** Organizations the caller is an active member of, as a connection, oldest organization first (`myOrganizations` is the same set as a plain list). */
+  myOrganizationsConnection: OrganizationConnection;
   /** The caller's OPEN work requests across every client (ACTIVE contracts they work as the coder), soonest due first; with organizationId, a coding company's OWNER or ADMIN sees those of every contract the company works. */
   myWorkQueue: WorkRequestConnection;
   /** Open disputes, oldest first (ADMIN). */
-  openDisputes: Array<Dispute>;
+  openDisputes: DisputeConnection;
   /** An organization the caller belongs to (NOT_FOUND for others). */
   organization: Organization;
   /** The calling coder's payout account, or with `organizationId` a coding company's (its OWNERs and ADMINs). */
@@ -2985,8 +3120,8 @@ export type Query = {
   recommendedJobs: Array<JobMatch>;
   /** Coders held by OIG exclusion screening, oldest first: the review queue (OPEN) by default (ADMIN). */
   screeningHolds: ScreeningHoldConnection;
-  /** A coding company's subcontractor BAAs: all of them for its OWNERs and ADMINs, their own for a coder. */
-  subcontractorBaas: Array<SubcontractorBaa>;
+  /** A coding company's subcontractor BAAs, most recently signed first: all of them for its OWNERs and ADMINs, their own for a coder. */
+  subcontractorBaas: SubcontractorBaaConnection;
   /** A contract's work requests, soonest due first (its parties). */
   workRequests: WorkRequestConnection;
 };
@@ -3028,7 +3163,9 @@ export type QueryCodedBatchExportArgs = {
 
 
 export type QueryCodedBatchesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   contractId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -3060,6 +3197,13 @@ export type QueryDocumentsArgs = {
 };
 
 
+export type QueryDocumentsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  contractId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryEncounterClaimDataArgs = {
   batchId: Scalars['ID']['input'];
   chartRef: Scalars['String']['input'];
@@ -3067,12 +3211,21 @@ export type QueryEncounterClaimDataArgs = {
 
 
 export type QueryEncounterClaimDataStatusArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   batchId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type QueryInvoicesArgs = {
   contractId: Scalars['ID']['input'];
+};
+
+
+export type QueryInvoicesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  contractId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -3134,6 +3287,12 @@ export type QueryMyJobPostingsArgs = {
 };
 
 
+export type QueryMyMembershipInvitationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryMyNotificationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3141,10 +3300,22 @@ export type QueryMyNotificationsArgs = {
 };
 
 
+export type QueryMyOrganizationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryMyWorkQueueArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   organizationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryOpenDisputesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -3188,6 +3359,8 @@ export type QueryScreeningHoldsArgs = {
 
 
 export type QuerySubcontractorBaasArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   organizationId: Scalars['ID']['input'];
 };
 
@@ -3527,6 +3700,26 @@ export type SubcontractorBaa = {
   id: Scalars['ID']['output'];
   /** The coding company. */
   organizationId: Scalars['ID']['output'];
+};
+
+/** A page of a coding company's subcontractor BAAs (`subcontractorBaas`). */
+export type SubcontractorBaaConnection = {
+  __typename?: 'SubcontractorBaaConnection';
+  /** This page of items, in the order of the list; empty past the end. */
+  edges: Array<SubcontractorBaaEdge>;
+  /** Whether more items follow, and the cursor to ask for them. */
+  pageInfo: PageInfo;
+  /** Number of items matching the filters (counted only when selected); a RELEVANCE text search pages through its ranking window only, which can be fewer. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge holding one SubcontractorBaa. */
+export type SubcontractorBaaEdge = {
+  __typename?: 'SubcontractorBaaEdge';
+  /** Opaque cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The SubcontractorBaa itself. */
+  node: SubcontractorBaa;
 };
 
 /** An offer on an OPEN posting. A coding company bids with organizationId and names the member coder in assignedCoderId. */

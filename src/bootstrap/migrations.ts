@@ -40,6 +40,7 @@ import { AuditFindings1795929000000 } from '../../migrations/1795929000000-Audit
 import { ExclusionScreeningNames1795930000000 } from '../../migrations/1795930000000-ExclusionScreeningNames.js';
 import { CeuEvidence1795930200000 } from '../../migrations/1795930200000-CeuEvidence.js';
 import { PublicProfiles1795930400000 } from '../../migrations/1795930400000-PublicProfiles.js';
+import { CredentialDocumentDigests1795931000000 } from '../../migrations/1795931000000-CredentialDocumentDigests.js';
 
 /**
  * Every migration, oldest first. `npm run migration:generate -- migrations/<Intent>` writes a new
@@ -88,4 +89,5 @@ export const MIGRATIONS = [
   ExclusionScreeningNames1795930000000,
   CeuEvidence1795930200000,
   PublicProfiles1795930400000,
+  CredentialDocumentDigests1795931000000,
 ];

@@ -9,6 +9,7 @@ import { UserEntity } from '../users/user.entity.js';
  */
 @Entity('credential_documents')
 @Index('credential_documents_coder_id_idx', ['coderId'])
+@Index('credential_documents_content_digest_idx', ['coderId', 'contentDigest'], { where: 'content_digest IS NOT NULL' })
 export class CredentialDocumentEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'credential_documents_pkey' })
   id: string;
@@ -37,6 +38,10 @@ export class CredentialDocumentEntity {
   /** The data key, encrypted by the master key. */
   @Column({ type: 'bytea' })
   wrappedKey: Buffer;
+
+  /** Keyed SHA-256 of the plaintext (common/documents/content-digest.ts): the same file uploaded twice is one certificate. NULL for uploads before it was kept. */
+  @Column({ type: 'bytea', nullable: true })
+  contentDigest: Buffer | null;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;

@@ -18,6 +18,7 @@ import { todayUtc } from '../common/scalars/local-date.scalar.js';
 import { randomUUID } from 'node:crypto';
 import { TamperedCiphertextError } from '../common/crypto/aead.js';
 import { DocumentMissingError, DocumentStorage, DocumentStorageUnavailableError } from '../common/documents/document-storage.js';
+import { contentDigest } from '../common/documents/content-digest.js';
 import { decryptDocument, encryptDocument } from '../common/documents/envelope-crypto.js';
 import type { IncomingDocument } from '../common/documents/multipart-document.js';
 import { UploadSlots } from '../common/documents/upload-slots.js';
@@ -286,7 +287,16 @@ export class CredentialsService implements OnApplicationBootstrap {
       const id = randomUUID();
       const { ciphertext, wrappedKey } = encryptDocument(this.config.documentKey, id, file.bytes);
       await this.storage.put(id, ciphertext);
-      return await this.documents.save({ id, coderId: actor.id, filename: file.filename, contentType: file.contentType, sizeBytes: file.bytes.length, storageKey: id, wrappedKey });
+      return await this.documents.save({
+        id,
+        coderId: actor.id,
+        filename: file.filename,
+        contentType: file.contentType,
+        sizeBytes: file.bytes.length,
+        storageKey: id,
+        wrappedKey,
+        contentDigest: contentDigest(this.config.documentKey, file.bytes),
+      });
     } finally {
       release();
     }
@@ -327,7 +337,8 @@ export class CredentialsService implements OnApplicationBootstrap {
   }
 
   /**
-   * The coder renews a VERIFIED credential: new cycle and/or membership dates with the new certificate.
+   * The coder renews a VERIFIED credential: new cycle and/or membership dates with the new certificate
+   * (the one already on file, by id or the same file uploaded again, is CONFLICT naming input.evidenceDocumentId).
    * The credential stays VERIFIED and counts on its old dates until an admin approves (the new dates
    * take effect) or rejects (the old ones stand, and expire). One change under review per credential:
    * the partial unique index settles two racing requests.
@@ -350,6 +361,9 @@ export class CredentialsService implements OnApplicationBootstrap {
       'input',
     );
     await this.requireOwnDocument(actor, input.evidenceDocumentId, 'input.evidenceDocumentId');
+    if (credential.evidenceDocumentId && (await this.sameFile(credential.evidenceDocumentId, input.evidenceDocumentId))) {
+      throw new ConflictError('input.evidenceDocumentId: this is the certificate already on file for this credential: a renewal needs the new one');
+    }
     await this.openChange({
       credentialId: id,
       kind: CredentialChangeKind.RENEWAL,
@@ -458,6 +472,13 @@ export class CredentialsService implements OnApplicationBootstrap {
   /** A certificate the caller uploaded, or BAD_USER_INPUT on `field` (another coder's document reads as unknown). */
   private async requireOwnDocument(actor: Actor, documentId: string, field: string): Promise<void> {
     if (!(await this.documents.existsBy({ id: documentId, coderId: actor.id }))) throw new BadUserInputError(`${field} is not a document you uploaded`, [field]);
+  }
+
+  /** Whether two documents are one file: the same id, or the same content uploaded again (`content_digest`). */
+  private async sameFile(a: string, b: string): Promise<boolean> {
+    if (a === b) return true;
+    const [first, second] = await Promise.all([this.documents.findOneBy({ id: a }), this.documents.findOneBy({ id: b })]);
+    return !!first?.contentDigest && !!second?.contentDigest && first.contentDigest.equals(second.contentDigest);
   }
 
   private async findOwnOrFail(actor: Actor, id: string): Promise<CredentialEntity> {

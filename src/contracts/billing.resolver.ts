@@ -8,7 +8,7 @@ import { BillingService } from '../payments/billing.service.js';
 import { UserRole } from '../domain/user-role.enum.js';
 import { toWorkLog } from './contracts.mapper.js';
 import { Contract } from './dto/contract.model.js';
-import { Invoice, InvoiceLine, LogWorkInput, ReportCollectionsArgs, WorkLog } from './dto/billing.models.js';
+import { ContractInvoicesArgs, Invoice, InvoiceConnection, InvoiceLine, LogWorkInput, ReportCollectionsArgs, WorkLog } from './dto/billing.models.js';
 import { InvoicesService } from './invoices.service.js';
 
 @Resolver(() => Invoice)
@@ -28,9 +28,19 @@ export class BillingResolver {
     return toWorkLog(await this.invoicesService.logWork(actor, contractId, input));
   }
 
-  @Query(() => [Invoice], { description: "A contract's invoices, newest period first, with their lines (contract parties)." })
+  @Query(() => [Invoice], {
+    description: "A contract's invoices, newest period first, with their lines (contract parties). Kept as a plain list for compatibility; page with `invoicesConnection`.",
+  })
   invoices(@CurrentUser() actor: Actor, @IdArg('contractId', 'A contract you are a party of.') contractId: string): Promise<Invoice[]> {
     return this.invoicesService.listForContract(actor, contractId);
+  }
+
+  @Query(() => InvoiceConnection, {
+    description: "A contract's invoices as a connection, most recently issued first, with their lines (contract parties). `invoices` stays a plain list for compatibility.",
+    complexity: connectionComplexity,
+  })
+  invoicesConnection(@CurrentUser() actor: Actor, @Args() args: ContractInvoicesArgs): Promise<InvoiceConnection> {
+    return this.invoicesService.pageForContract(actor, args.contractId.toLowerCase(), args);
   }
 
   @ResolveField(() => [InvoiceLine], { description: 'What the invoice bills: days and minutes (HOURLY) or accepted coded batches and their charts (PER_CHART); none for COLLECTIONS.' })

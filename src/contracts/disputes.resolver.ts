@@ -2,13 +2,13 @@ import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/g
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
-import { connectionComplexity, ListArgs } from '../common/pagination/connection.js';
+import { ConnectionArgs, connectionComplexity, ListArgs, mapConnection } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
 import { UserRole } from '../domain/user-role.enum.js';
 import { toDispute } from './contracts.mapper.js';
 import { DisputesService } from './disputes.service.js';
 import { Contract } from './dto/contract.model.js';
-import { Dispute, OpenDisputeArgs, ResolveDisputeInput } from './dto/dispute.models.js';
+import { Dispute, DisputeConnection, OpenDisputeArgs, ResolveDisputeInput } from './dto/dispute.models.js';
 
 @Resolver(() => Dispute)
 export class DisputesResolver {
@@ -30,9 +30,9 @@ export class DisputesResolver {
   }
 
   @Roles(UserRole.ADMIN)
-  @Query(() => [Dispute], { description: 'Open disputes, oldest first (ADMIN).' })
-  async openDisputes(): Promise<Dispute[]> {
-    return (await this.disputes.listOpen()).map(toDispute);
+  @Query(() => DisputeConnection, { description: 'Open disputes, oldest first (ADMIN).', complexity: connectionComplexity })
+  async openDisputes(@Args() args: ConnectionArgs): Promise<DisputeConnection> {
+    return mapConnection(await this.disputes.listOpen(args), toDispute);
   }
 }
 
@@ -41,10 +41,19 @@ export class ContractDisputesResolver {
   constructor(private readonly disputesService: DisputesService) {}
 
   @ResolveField('disputes', () => [Dispute], {
-    description: "The contract's disputes, newest first, open and resolved: the admin's decision and where the held money went (both parties and admins).",
+    description:
+      "The contract's first `first` disputes, newest first, open and resolved: the admin's decision and where the held money went (both parties and admins). Kept as a plain list for compatibility; page with `disputesConnection`.",
     complexity: connectionComplexity,
   })
   async disputes(@Parent() contract: Contract, @CurrentUser() actor: Actor, @Args() args: ListArgs, @Loaders() loaders: RequestLoaders): Promise<Dispute[]> {
     return (await this.disputesService.loadForContract(loaders, actor, contract, args.first)).map(toDispute);
+  }
+
+  @ResolveField('disputesConnection', () => DisputeConnection, {
+    description: "The contract's disputes as a connection, newest first, open and resolved (both parties and admins). `disputes` stays a plain list for compatibility; page with this one.",
+    complexity: connectionComplexity,
+  })
+  async disputesConnection(@Parent() contract: Contract, @CurrentUser() actor: Actor, @Args() args: ConnectionArgs, @Loaders() loaders: RequestLoaders): Promise<DisputeConnection> {
+    return mapConnection(await this.disputesService.loadPageForContract(loaders, actor, contract, args), toDispute);
   }
 }

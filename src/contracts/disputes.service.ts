@@ -5,7 +5,8 @@ import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
-import { firstOfEachGroup } from '../common/pagination/paginate.js';
+import type { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
+import { byCreatedAt, firstOfEachGroup, paginate, paginateEach } from '../common/pagination/paginate.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -106,8 +107,10 @@ export class DisputesService {
     });
   }
 
-  listOpen(): Promise<DisputeEntity[]> {
-    return this.disputes.find({ where: { status: DisputeStatus.OPEN }, order: { createdAt: 'ASC' }, take: 100 });
+  /** Open disputes, oldest first (the admin's queue), one keyset page at a time. */
+  listOpen(args: ConnectionArgs): Promise<ConnectionShape<DisputeEntity>> {
+    const open = this.disputes.createQueryBuilder('d').where('d.status = :status', { status: DisputeStatus.OPEN });
+    return paginate(open, args, byCreatedAt('d', 'ASC'));
   }
 
   /**
@@ -122,6 +125,20 @@ export class DisputesService {
         const disputes = this.disputes.createQueryBuilder('d').where('d.contractId IN (:...contractIds)', { contractIds });
         const rows = await firstOfEachGroup(disputes, 'd.contractId', 'd.createdAt DESC, d.id DESC', first).orderBy('d.createdAt', 'DESC').addOrderBy('d.id', 'DESC').getMany();
         return groupByKeys(contractIds, rows, (row) => row.contractId);
+      })
+      .load(contract.id);
+  }
+
+  /**
+   * A page of a contract's disputes, newest first, for whoever may read the contract (NOT_FOUND to
+   * anyone else); a page of contracts loads its pages in one statement (`paginateEach`).
+   */
+  async loadPageForContract(loaders: RequestLoaders, actor: Actor, contract: ContractParties & { id: string }, args: ConnectionArgs): Promise<ConnectionShape<DisputeEntity>> {
+    await this.access.loadRequire(loaders, actor, contract, 'contract.read');
+    return loaders
+      .get<string, ConnectionShape<DisputeEntity>>(`disputePagesByContract:${args.first}:${args.after ?? ''}`, (contractIds) => {
+        const disputes = this.disputes.createQueryBuilder('d').where('d.contractId IN (:...contractIds)', { contractIds });
+        return paginateEach(disputes, { column: 'd.contractId', of: (row) => row.contractId, keys: contractIds }, args, byCreatedAt('d', 'DESC'));
       })
       .load(contract.id);
   }

@@ -5,7 +5,8 @@ import { EntityManager, In, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError } from '../common/errors/app-error.js';
 import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
-import { firstOfEachGroup } from '../common/pagination/paginate.js';
+import type { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
+import { byCreatedAt, firstOfEachGroup, paginate } from '../common/pagination/paginate.js';
 import { todayUtc } from '../common/scalars/local-date.scalar.js';
 import { eachOnItsOwn } from '../common/scheduling/each-on-its-own.js';
 import { JobScheduler } from '../common/scheduling/job-scheduler.js';
@@ -199,6 +200,12 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
   async listForContract(actor: Actor, contractId: string): Promise<InvoiceEntity[]> {
     await this.access.require(actor, contractId, 'contract.read');
     return this.invoices.find({ where: { contractId }, order: { periodStart: 'DESC', createdAt: 'DESC' } });
+  }
+
+  /** A contract's invoices one keyset page at a time, most recently issued first (contract parties). */
+  async pageForContract(actor: Actor, contractId: string, args: ConnectionArgs): Promise<ConnectionShape<InvoiceEntity>> {
+    await this.access.require(actor, contractId, 'contract.read');
+    return paginate(this.invoices.createQueryBuilder('i').where('i.contractId = :contractId', { contractId }), args, byCreatedAt('i', 'DESC'));
   }
 
   /** An invoice's lines (its reader passed the contract gate for the invoice), through the request's DataLoader: one statement for a list of invoices. */

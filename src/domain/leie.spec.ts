@@ -88,6 +88,47 @@ describe('matchLeie', () => {
     expect(matchLeie(subject({ names }), holden, TODAY)?.name).toMatchObject({ lastName: 'Holden', source: ScreeningNameSource.PREVIOUS_LEGAL_NAME });
   });
 
+  describe('evasions of the name comparison (issue 17 red team)', () => {
+    const smith = entryOf({ LASTNAME: 'SMITH', FIRSTNAME: 'JOHN', MIDNAME: 'ROBERT', DOB: '19650212', STATE: 'TX' });
+    const alex = entryOf({ LASTNAME: 'COLE', FIRSTNAME: 'ALEX', STATE: 'TX' });
+
+    it('reads digits and signs standing in for letters, a 1 as I or as L', () => {
+      expect(matchLeie(subject({ names: [legal('J0hn', 'Sm1th')], state: 'TX' }), smith, TODAY)).toMatchObject({ kind: LeieMatchKind.NAME_AND_STATE, name: { firstName: 'J0hn', lastName: 'Sm1th' } });
+      expect(kindOf(subject({ names: [legal('A1ex', 'C0le')], state: 'TX' }), alex)).toBe(LeieMatchKind.NAME_AND_STATE);
+      expect(kindOf(subject({ names: [legal('J@ne', 'H0lden')] }), holden)).toBe(LeieMatchKind.NAME_ONLY);
+      expect(kindOf(subject({ names: [legal('J0hn', 'Sm$th')] }), smith)).toBeNull(); // $ is S: SMSTH
+    });
+
+    it('compares the first and last names swapped, saying so', () => {
+      expect(matchLeie(subject({ names: [legal('Smith', 'John')], state: 'TX' }), smith, TODAY)).toMatchObject({
+        kind: LeieMatchKind.NAME_AND_STATE,
+        name: { firstName: 'John', lastName: 'Smith', firstNameMatch: FirstNameComparison.EXACT, swapped: true },
+      });
+      expect(matchLeie(subject({ names: [legal('John', 'Smith')] }), smith, TODAY)?.name?.swapped).toBe(false);
+    });
+
+    it('takes a first initial, the middle name or a run-together first name when the birth date or the state agrees', () => {
+      const dob = { dateOfBirth: '1965-02-12' };
+      expect(matchLeie(subject({ names: [legal('J.', 'Smith')], ...dob }), smith, TODAY)).toMatchObject({ kind: LeieMatchKind.NAME_AND_DOB, name: { firstNameMatch: FirstNameComparison.INITIAL } });
+      expect(matchLeie(subject({ names: [legal('J Robert', 'Smith')], state: 'TX' }), smith, TODAY)).toMatchObject({
+        kind: LeieMatchKind.NAME_AND_STATE,
+        agreeing: ['STATE', 'MIDDLE_NAME'],
+        name: { firstNameMatch: FirstNameComparison.INITIAL, middleName: 'Robert' },
+      });
+      expect(matchLeie(subject({ names: [legal('Robert', 'Smith')], ...dob }), smith, TODAY)).toMatchObject({
+        kind: LeieMatchKind.NAME_AND_DOB,
+        name: { firstNameMatch: FirstNameComparison.MIDDLE_NAME },
+      });
+      expect(matchLeie(subject({ names: [legal('JohnRobert', 'Smith')], state: 'TX' }), smith, TODAY)).toMatchObject({ name: { firstNameMatch: FirstNameComparison.RUN_TOGETHER } });
+      expect(matchLeie(subject({ names: [legal('Smith', 'J.')], state: 'TX' }), smith, TODAY)).toMatchObject({ name: { firstNameMatch: FirstNameComparison.INITIAL, swapped: true } });
+      // Without an agreeing birth date or state these weak comparisons hold nobody ...
+      for (const first of ['J.', 'Robert', 'JohnRobert']) expect(matchLeie(subject({ names: [legal(first, 'Smith')], state: 'OR' }), smith, TODAY)).toBeNull();
+      // ... nor does another initial or another last name.
+      expect(kindOf(subject({ names: [legal('K.', 'Smith')], ...dob }), smith)).toBeNull();
+      expect(kindOf(subject({ names: [legal('Robert', 'Smyth')], ...dob }), smith)).toBeNull();
+    });
+  });
+
   it('ignores entries reinstated by today', () => {
     expect(matchLeie(subject(), entryOf({ LASTNAME: 'HOLDEN', FIRSTNAME: 'JANE', REINDATE: '20200101' }), TODAY)).toBeNull();
     expect(kindOf(subject(), entryOf({ LASTNAME: 'HOLDEN', FIRSTNAME: 'JANE', REINDATE: '20991231' }))).toBe(LeieMatchKind.NAME_ONLY);
@@ -109,6 +150,13 @@ describe('names', () => {
     expect(normalizeName('\u043d\u0430\u043d')).toBe('HAH'); // Cyrillic small en, through its capital
     expect(normalizeName('Micha\u0142 \u00d8sterg\u00e5rd Stra\u00dfe')).toBe('MICHALOSTERGARDSTRASSE');
     expect(normalizeName('\uff2a\uff41\uff4e\uff45')).toBe('JANE'); // fullwidth
+  });
+
+  it('reads digits and signs that stand in for letters as those letters', () => {
+    expect(normalizeName('J0hn Sm1th')).toBe('JOHNSMITH');
+    expect(normalizeName('A1ex', 'L')).toBe('ALEX');
+    expect(normalizeName('3v4 5c0tt 8r@d$7')).toBe('EVASCOTTBRADST');
+    expect(lastNameParts('Sm1th-J0nes', 'I')).toEqual(['SMITHJONES', 'SMITH', 'JONES']);
   });
 
   it('splits last names into parts without particles or initials', () => {

@@ -100,11 +100,22 @@ export enum ScreeningDetail {
   MIDDLE_NAME = 'MIDDLE_NAME',
 }
 
-/** How the first names matched: the whole field, or its first word (middle names and initials aside). */
+/**
+ * How the first names matched: the whole field, or its first word (middle names and initials aside);
+ * or, weaker and only when the last name matches and the birth date or the state agrees, the coder's
+ * first word is the initial of the entry's first name (INITIAL), the entry's middle name (MIDDLE_NAME),
+ * or the entry's first name run together with more (RUN_TOGETHER: `JohnRobert` for JOHN).
+ */
 export enum FirstNameComparison {
   EXACT = 'EXACT',
   FIRST_WORD = 'FIRST_WORD',
+  INITIAL = 'INITIAL',
+  MIDDLE_NAME = 'MIDDLE_NAME',
+  RUN_TOGETHER = 'RUN_TOGETHER',
 }
+
+/** The weak first-name comparisons: they count only with the last name and the birth date or the state. */
+const WEAK_FIRST_NAME = new Set([FirstNameComparison.INITIAL, FirstNameComparison.MIDDLE_NAME, FirstNameComparison.RUN_TOGETHER]);
 
 /** How the last names matched: the whole name, or one part of a compound (hyphenated or spaced) name. */
 export enum LastNameComparison {
@@ -120,6 +131,8 @@ export interface MatchedName {
   source: ScreeningNameSource;
   firstNameMatch: FirstNameComparison;
   lastNameMatch: LastNameComparison;
+  /** The coder's last name matched the entry's first name and the first name its last name. */
+  swapped: boolean;
 }
 
 /** A match: its kind, the name that matched (null when only the NPI did), and the details that agree or differ. */
@@ -135,6 +148,13 @@ const LATIN_EXTRA: Record<string, string> = { ß: 'SS', ẞ: 'SS', þ: 'TH', Þ:
 const MARKS = /\p{M}/gu;
 const LATIN_LETTERS = /^[A-Za-z]+$/;
 const foldedChars = new Map<string, string>();
+// Digits and signs that stand in for letters (`J0hn Sm1th`); a 1 reads I or L (`OneAs`).
+const LOOKALIKE_SIGNS: Record<string, string> = { '0': 'O', '3': 'E', '4': 'A', '5': 'S', '7': 'T', '8': 'B', '@': 'A', $: 'S' };
+
+/** What a `1` is read as: `Sm1th` is SMITH, `A1ex` is ALEX; the screen compares both readings. */
+export type OneAs = 'I' | 'L';
+/** Both readings of a `1`. */
+export const ONE_READINGS: readonly OneAs[] = ['I', 'L'];
 
 /**
  * One non-ASCII character as the Latin letters it looks like (Cyrillic `О` -> `O`, Greek `Α` -> `A`,
@@ -164,11 +184,13 @@ function foldChar(char: string): string {
  * letters only (`O'Brien-Smith` -> `OBRIENSMITH`), so neither punctuation, spacing nor a lookalike
  * letter decides a match.
  */
-export function normalizeName(name: string): string {
+export function normalizeName(name: string, oneAs: OneAs = 'I'): string {
   return name
     .normalize('NFKD')
     .replace(MARKS, '')
     .replace(/\P{ASCII}/gu, foldChar)
+    .replace(/[034578@$]/g, (sign) => LOOKALIKE_SIGNS[sign])
+    .replace(/1/g, oneAs)
     .toUpperCase()
     .replace(/[^A-Z]/g, '');
 }
@@ -185,16 +207,20 @@ const PARTICLES = new Set(['DA', 'DAS', 'DE', 'DEL', 'DELA', 'DEN', 'DER', 'DES'
 const NAME_SEPARATORS = /[\s\-\u2010-\u2015]+/u;
 
 /** The words of a name field (split on spaces and hyphens), normalized, empty ones left out. */
-const wordsOf = (name: string): string[] => name.split(NAME_SEPARATORS).map(normalizeName).filter(Boolean);
+const wordsOf = (name: string, oneAs: OneAs = 'I'): string[] =>
+  name
+    .split(NAME_SEPARATORS)
+    .map((word) => normalizeName(word, oneAs))
+    .filter(Boolean);
 
 /**
  * The normalized last name and each of its parts (split on spaces and hyphens), particles and single
  * letters left out as parts: `Garcia-Lopez` -> GARCIALOPEZ, GARCIA, LOPEZ. Two last names match when
  * they share one (the OIG asks that each part of a hyphenated name be searched).
  */
-export function lastNameParts(lastName: string): string[] {
-  const whole = normalizeName(lastName);
-  const parts = wordsOf(lastName).filter((part) => part.length > 1 && !PARTICLES.has(part));
+export function lastNameParts(lastName: string, oneAs: OneAs = 'I'): string[] {
+  const whole = normalizeName(lastName, oneAs);
+  const parts = wordsOf(lastName, oneAs).filter((part) => part.length > 1 && !PARTICLES.has(part));
   return [...new Set(whole ? [whole, ...parts] : parts)];
 }
 
@@ -214,40 +240,71 @@ function middleAgrees(subject: string[], entry: string[]): boolean | null {
   return a[0] === b[0] && (a.length === 1 || b.length === 1 || a === b);
 }
 
+/** The first-name comparison of the subject's words with the entry's first and middle names, or null. */
+function compareFirst(subjectWhole: string, subject: string[], entryWhole: string, entryFirst: string[], entryMiddle: string[]): FirstNameComparison | null {
+  if (subjectWhole === entryWhole) return FirstNameComparison.EXACT;
+  const [mine, theirs] = [subject[0], entryFirst[0]];
+  if (mine === theirs) return FirstNameComparison.FIRST_WORD;
+  if (mine.length === 1 && mine === theirs[0]) return FirstNameComparison.INITIAL;
+  const middle = entryMiddle[0] ?? entryFirst[1];
+  if (middle && middle.length > 1 && mine === middle) return FirstNameComparison.MIDDLE_NAME;
+  if (theirs.length > 1 && mine.length > theirs.length && mine.startsWith(theirs)) return FirstNameComparison.RUN_TOGETHER;
+  return null;
+}
+
 /** How `name` matches the entry's name, or null: see `matchLeie`. */
-function compareName(name: ScreeningName, entry: Pick<LeieEntry, 'firstName' | 'middleName' | 'lastName'>): { name: MatchedName; middle: boolean | null } | null {
-  const subjectFirst = wordsOf(name.firstName);
+function compareName(name: ScreeningName, entry: Pick<LeieEntry, 'firstName' | 'middleName' | 'lastName'>, oneAs: OneAs, swapped: boolean): { name: MatchedName; middle: boolean | null } | null {
+  const [givenFirst, givenLast] = swapped ? [name.lastName, name.firstName] : [name.firstName, name.lastName];
+  const subjectFirst = wordsOf(givenFirst, oneAs);
   const entryFirst = wordsOf(entry.firstName);
   if (!subjectFirst.length || !entryFirst.length) return null;
-  const firstNameMatch = normalizeName(name.firstName) === normalizeName(entry.firstName) ? FirstNameComparison.EXACT : subjectFirst[0] === entryFirst[0] ? FirstNameComparison.FIRST_WORD : null;
+  const entryMiddle = wordsOf(entry.middleName);
+  const firstNameMatch = compareFirst(normalizeName(givenFirst, oneAs), subjectFirst, normalizeName(entry.firstName), entryFirst, entryMiddle);
   if (!firstNameMatch) return null;
-  const [subjectLast, entryLast] = [normalizeName(name.lastName), normalizeName(entry.lastName)];
+  const [subjectLast, entryLast] = [normalizeName(givenLast, oneAs), normalizeName(entry.lastName)];
   if (!subjectLast || !entryLast) return null;
   const entryParts = new Set(lastNameParts(entry.lastName));
-  const lastNameMatch = subjectLast === entryLast ? LastNameComparison.EXACT : lastNameParts(name.lastName).some((part) => entryParts.has(part)) ? LastNameComparison.PART : null;
+  const lastNameMatch = subjectLast === entryLast ? LastNameComparison.EXACT : lastNameParts(givenLast, oneAs).some((part) => entryParts.has(part)) ? LastNameComparison.PART : null;
   if (!lastNameMatch) return null;
-  const words = name.firstName.trim().split(/\s+/);
-  const middle = firstNameMatch === FirstNameComparison.EXACT ? [] : subjectFirst.slice(1);
+  const words = givenFirst.trim().split(/\s+/);
+  const exact = firstNameMatch === FirstNameComparison.EXACT;
+  // Going by the middle name: the entry's first name is the one to compare the rest with.
+  const middle = exact ? [] : subjectFirst.slice(1);
+  const entryRest = firstNameMatch === FirstNameComparison.MIDDLE_NAME ? [] : [...entryFirst.slice(1), ...entryMiddle];
   return {
     name: {
       firstName: words[0],
-      middleName: firstNameMatch === FirstNameComparison.EXACT ? null : words.slice(1).join(' ') || null,
-      lastName: name.lastName.trim(),
+      middleName: exact ? null : words.slice(1).join(' ') || null,
+      lastName: givenLast.trim(),
       source: name.source,
       firstNameMatch,
       lastNameMatch,
+      swapped,
     },
-    middle: middleAgrees(middle, [...entryFirst.slice(1), ...wordsOf(entry.middleName)]),
+    middle: middleAgrees(middle, entryRest),
   };
 }
+
+// Closest first: the whole first name, its first word, then the weak comparisons.
+const FIRST_NAME_SCORE: Record<FirstNameComparison, number> = {
+  [FirstNameComparison.EXACT]: 8,
+  [FirstNameComparison.FIRST_WORD]: 6,
+  [FirstNameComparison.RUN_TOGETHER]: 4,
+  [FirstNameComparison.MIDDLE_NAME]: 2,
+  [FirstNameComparison.INITIAL]: 0,
+};
 
 /**
  * How `subject` matches `entry` on `today`, or null (also for an entry reinstated by then).
  *
  * A name matches when, after `normalizeName`, the first word of its first-name field equals the first
  * word of the entry's first name (the whole field equal counts too: `Mary-Ann` = `MARY ANN`), and the
- * last names share the whole or one part (`lastNameParts`). Every name of the subject is compared; the
- * closest match is kept (exact over partial, then the order of `subject.names`).
+ * last names share the whole or one part (`lastNameParts`). Each name is also compared with its first
+ * and last names swapped (`swapped`), and with a `1` read as I and as L. Weaker first-name comparisons
+ * (a first initial, the entry's middle name as the first name, the entry's first name run together
+ * with more: INITIAL, MIDDLE_NAME, RUN_TOGETHER) count only when the birth date or the state agrees.
+ * Every name of the subject is compared; the closest match is kept (the first-name comparison, exact
+ * last name over partial, unswapped over swapped, then the order of `subject.names`).
  *
  * NPI, date of birth and state are compared when both sides have them; a middle name when both have
  * one (the rest of the subject's first-name field). Details that agree strengthen the match kind;
@@ -257,10 +314,17 @@ function compareName(name: ScreeningName, entry: Pick<LeieEntry, 'firstName' | '
  */
 export function matchLeie(subject: ScreeningSubject, entry: LeieEntry, today: string): LeieMatch | null {
   if (!isInForce(entry, today)) return null;
+  const sameDetail = (mine: string | null | undefined, theirs: string | null | undefined) => !!mine && !!theirs && mine.toUpperCase() === theirs.toUpperCase();
+  // A weak first-name comparison counts only when the birth date or the state agrees.
+  const corroborated = sameDetail(subject.dateOfBirth, entry.dateOfBirth) || sameDetail(subject.state, entry.state);
   const named = subject.names
-    .map((name) => compareName(name, entry))
-    .filter((found) => found !== null)
-    .map((found, order) => ({ found, score: (found.name.firstNameMatch === FirstNameComparison.EXACT ? 2 : 0) + (found.name.lastNameMatch === LastNameComparison.EXACT ? 1 : 0), order }))
+    .flatMap((name) => [false, true].flatMap((swapped) => ONE_READINGS.map((oneAs) => compareName(name, entry, oneAs, swapped))))
+    .filter((found) => found !== null && (corroborated || !WEAK_FIRST_NAME.has(found.name.firstNameMatch)))
+    .map((found, order) => ({
+      found: found!,
+      score: FIRST_NAME_SCORE[found!.name.firstNameMatch] + (found!.name.lastNameMatch === LastNameComparison.EXACT ? 1 : 0) + (found!.name.swapped ? 0 : 0.5),
+      order,
+    }))
     .sort((x, y) => y.score - x.score || x.order - y.order)[0]?.found;
   const agreeing: ScreeningDetail[] = [];
   const differing: ScreeningDetail[] = [];

@@ -2,14 +2,14 @@ import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/g
 import type { Actor } from '../common/auth/actor.js';
 import { CurrentUser, RequiresVerifiedEmail, Roles } from '../common/auth/decorators.js';
 import { Loaders, RequestLoaders } from '../common/loaders/request-loaders.js';
-import { connectionComplexity } from '../common/pagination/connection.js';
+import { ConnectionArgs, connectionComplexity } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
 import { UserRole } from '../domain/user-role.enum.js';
 import { CreateOrganizationInput } from './dto/create-organization.input.js';
 import { InviteMemberArgs } from './dto/invite-member.args.js';
 import { ChangeMemberRoleArgs, MemberArgs, MembersArgs } from './dto/member.args.js';
 import { Membership, MembershipConnection } from './dto/membership.model.js';
-import { Organization } from './dto/organization.model.js';
+import { Organization, OrganizationConnection } from './dto/organization.model.js';
 import { SetOrganizationRequireMfaArgs } from './dto/set-organization-require-mfa.args.js';
 import { OrganizationsService } from './organizations.service.js';
 
@@ -83,14 +83,24 @@ export class OrganizationsResolver {
     return this.organizationsService.setRequireMfa(actor, args);
   }
 
-  @Query(() => [Organization], { description: 'Organizations the caller is an active member of.' })
+  @Query(() => [Organization], {
+    description: 'Organizations the caller is an active member of, in the order they joined. Kept as a plain list for compatibility; page with `myOrganizationsConnection`.',
+  })
   myOrganizations(@CurrentUser() actor: Actor): Promise<Organization[]> {
     return this.organizationsService.listForMember(actor);
   }
 
-  @Query(() => [Membership], { description: 'Pending invitations addressed to the caller.' })
-  myMembershipInvitations(@CurrentUser() actor: Actor): Promise<Membership[]> {
-    return this.organizationsService.listInvitationsFor(actor);
+  @Query(() => OrganizationConnection, {
+    description: 'Organizations the caller is an active member of, as a connection, oldest organization first (`myOrganizations` is the same set as a plain list).',
+    complexity: connectionComplexity,
+  })
+  myOrganizationsConnection(@CurrentUser() actor: Actor, @Args() args: ConnectionArgs): Promise<OrganizationConnection> {
+    return this.organizationsService.pageForMember(actor, args);
+  }
+
+  @Query(() => MembershipConnection, { description: "Pending invitations addressed to the caller's verified email, newest first.", complexity: connectionComplexity })
+  myMembershipInvitations(@CurrentUser() actor: Actor, @Args() args: ConnectionArgs): Promise<MembershipConnection> {
+    return this.organizationsService.listInvitationsFor(actor, args);
   }
 
   @Query(() => Organization, { description: 'An organization the caller belongs to (NOT_FOUND for others).' })

@@ -7,8 +7,8 @@ import { requireVerifiedEmail } from '../common/auth/verified-email.guard.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { byKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
-import { ConnectionShape } from '../common/pagination/connection.js';
-import { byCreatedAt, paginateEach } from '../common/pagination/paginate.js';
+import { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
+import { byCreatedAt, paginate, paginateEach } from '../common/pagination/paginate.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { UserRole } from '../domain/user-role.enum.js';
 import { MailService } from '../mail/mail.service.js';
@@ -104,6 +104,15 @@ export class OrganizationsService {
       .where('m.user_id = :userId AND m.status = :active', { userId: actor.id, active: MembershipStatus.ACTIVE })
       .orderBy('m.created_at', 'ASC')
       .getMany();
+  }
+
+  /** `listForMember` one keyset page at a time, oldest organization first (`myOrganizationsConnection`). */
+  pageForMember(actor: Actor, args: ConnectionArgs): Promise<ConnectionShape<OrganizationEntity>> {
+    const mine = this.organizations
+      .createQueryBuilder('o')
+      .innerJoin(MembershipEntity, 'm', 'm.organization_id = o.id')
+      .where('m.user_id = :userId AND m.status = :active', { userId: actor.id, active: MembershipStatus.ACTIVE });
+    return paginate(mine, args, byCreatedAt('o', 'ASC'));
   }
 
   /** The organization if the caller is an active member (or an admin); NOT_FOUND otherwise. */
@@ -217,9 +226,11 @@ export class OrganizationsService {
   }
 
   /** Pending invitations addressed to the caller's email, once it is verified (until then it may be someone else's address). */
-  async listInvitationsFor(actor: Actor): Promise<MembershipEntity[]> {
-    if (!actor.emailVerified) return [];
-    return this.memberships.find({ where: { email: actor.email, status: MembershipStatus.INVITED }, order: { createdAt: 'DESC' } });
+  /** Pending invitations addressed to the caller's verified email, newest first, one keyset page at a time (none before the address is verified). */
+  listInvitationsFor(actor: Actor, args: ConnectionArgs): Promise<ConnectionShape<MembershipEntity>> {
+    const invitations = this.memberships.createQueryBuilder('m').where('m.email = :email AND m.status = :status', { email: actor.email, status: MembershipStatus.INVITED });
+    if (!actor.emailVerified) invitations.andWhere('false');
+    return paginate(invitations, args, byCreatedAt('m', 'DESC'));
   }
 
   /**

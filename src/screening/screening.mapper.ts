@@ -29,7 +29,8 @@ export function toScreeningHold(entity: ScreeningHoldEntity): ScreeningHold {
     matchKind: entity.matchKind,
     entry,
     subject,
-    matchedName: entity.evidence.name ?? null,
+    // Holds raised before swapped names were compared lack the flag: they matched unswapped.
+    matchedName: entity.evidence.name ? { ...entity.evidence.name, swapped: entity.evidence.name.swapped ?? false } : null,
     agreeingDetails: entity.evidence.agreeing ?? [],
     differingDetails: entity.evidence.differing ?? [],
     status: entity.status,

@@ -14,7 +14,7 @@ import { AppConfig } from '../config/app-config.js';
 import { ContractsService } from '../contracts/contracts.service.js';
 import { queryRows } from '../database/query-rows.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
-import { lastNameParts, LeieEntry, LeieMatch, MATCH_KINDS_WEAKEST_FIRST, matchLeie, ScreeningNameSource, ScreeningSubject, splitDisplayName } from '../domain/leie.js';
+import { lastNameParts, LeieEntry, ONE_READINGS, LeieMatch, MATCH_KINDS_WEAKEST_FIRST, matchLeie, ScreeningNameSource, ScreeningSubject, splitDisplayName } from '../domain/leie.js';
 import { NotificationKind } from '../notifications/notification-kind.enum.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { OrganizationAccess } from '../organizations/organization-access.service.js';
@@ -169,7 +169,8 @@ export class ScreeningService implements OnModuleInit, OnApplicationBootstrap {
     if (!(await this.lastImport())) return { screened: 0, newHolds: 0 };
     const subjects = await this.subjectsOf(identities);
     const npis = subjects.flatMap((s) => (s.npi ? [s.npi] : []));
-    const parts = [...new Set(subjects.flatMap((s) => s.names.flatMap((name) => lastNameParts(name.lastName))))];
+    // Both names of each (a swapped name is compared too), with a 1 read both ways.
+    const parts = [...new Set(subjects.flatMap((s) => s.names.flatMap((name) => ONE_READINGS.flatMap((oneAs) => [...lastNameParts(name.lastName, oneAs), ...lastNameParts(name.firstName, oneAs)]))))];
     const today = todayUtc();
     // Candidates by NPI or by a shared last-name part (GIN on last_name_parts); matchLeie decides.
     const candidates = await this.exclusions

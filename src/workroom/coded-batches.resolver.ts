@@ -2,10 +2,11 @@ import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../common/auth/actor.js';
 import type { AppRequest } from '../common/auth/request-from-context.js';
 import { CurrentUser, RequiresVerifiedEmail } from '../common/auth/decorators.js';
+import { connectionComplexity } from '../common/pagination/connection.js';
 import { IdArg } from '../common/validation/id-arg.decorator.js';
 import { auditContextOf } from './audit-log.service.js';
 import { CodedBatchesService } from './coded-batches.service.js';
-import { AuditCodedBatchInput, CodedBatch, ReviewCodedBatchInput, SubmitCodedBatchInput } from './dto/coded-batch.models.js';
+import { AuditCodedBatchInput, CodedBatch, CodedBatchConnection, CodedBatchesArgs, ReviewCodedBatchInput, SubmitCodedBatchInput } from './dto/coded-batch.models.js';
 
 @Resolver(() => CodedBatch)
 export class CodedBatchesResolver {
@@ -45,9 +46,9 @@ export class CodedBatchesResolver {
     return this.batches.audit(actor, batchId, input, auditContextOf(req));
   }
 
-  @Query(() => [CodedBatch], { description: "A contract's coded batches, newest first (its parties)." })
-  codedBatches(@CurrentUser() actor: Actor, @IdArg('contractId', 'A contract you are a party of.') contractId: string, @Context('req') req: AppRequest): Promise<CodedBatch[]> {
-    return this.batches.list(actor, contractId, auditContextOf(req));
+  @Query(() => CodedBatchConnection, { description: "A contract's coded batches, newest first (its parties; listing is audited).", complexity: connectionComplexity })
+  codedBatches(@CurrentUser() actor: Actor, @Args() args: CodedBatchesArgs, @Context('req') req: AppRequest): Promise<CodedBatchConnection> {
+    return this.batches.list(actor, args.contractId.toLowerCase(), args, auditContextOf(req));
   }
 
   @Query(() => CodedBatch, { description: 'A coded batch by id, for the parties of its contract (NOT_FOUND for others); reading it is recorded in the audit log.' })

@@ -2,6 +2,8 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In, Repository } from 'typeorm';
+import type { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
+import { byCreatedAt, paginate } from '../common/pagination/paginate.js';
 import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
@@ -293,9 +295,10 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
     });
   }
 
-  async list(actor: Actor, contractId: string, context: AuditContext): Promise<CodedBatchEntity[]> {
+  /** A page of a contract's batches, newest first, for its parties (read access, audited). */
+  async list(actor: Actor, contractId: string, args: ConnectionArgs, context: AuditContext): Promise<ConnectionShape<CodedBatchEntity>> {
     await this.access.require(actor, contractId, { mode: 'read' }, context, { subjectType: 'batch', subjectId: null, action: 'LIST_BATCHES' });
-    return this.batches.find({ where: { contractId }, order: { createdAt: 'DESC' } });
+    return paginate(this.batches.createQueryBuilder('b').where('b.contractId = :contractId', { contractId }), args, byCreatedAt('b', 'DESC'));
   }
 
   /** One batch for a party (read access, audited). */

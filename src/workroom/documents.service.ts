@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor.js';
 import { ConflictError, NotFoundError } from '../common/errors/app-error.js';
+import type { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
+import { byCreatedAt, paginate } from '../common/pagination/paginate.js';
 import { AppConfig } from '../config/app-config.js';
 import { AuditContext, AuditLogService } from './audit-log.service.js';
 import { DocumentEntity } from './document.entity.js';
@@ -111,5 +113,11 @@ export class DocumentsService {
   async list(actor: Actor, contractId: string, context: AuditContext): Promise<DocumentEntity[]> {
     await this.access.require(actor, contractId, { mode: 'read' }, context, { subjectType: 'document', subjectId: null, action: 'LIST' });
     return this.documents.find({ where: { contractId }, order: { createdAt: 'DESC' } });
+  }
+
+  /** `list` one keyset page at a time, newest first (read access, audited like `list`). */
+  async page(actor: Actor, contractId: string, args: ConnectionArgs, context: AuditContext): Promise<ConnectionShape<DocumentEntity>> {
+    await this.access.require(actor, contractId, { mode: 'read' }, context, { subjectType: 'document', subjectId: null, action: 'LIST' });
+    return paginate(this.documents.createQueryBuilder('d').where('d.contractId = :contractId', { contractId }), args, byCreatedAt('d', 'DESC'));
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Not, Repository } from 'typeorm';
+import type { ConnectionArgs, ConnectionShape } from '../common/pagination/connection.js';
+import { paginate } from '../common/pagination/paginate.js';
 import type { Actor } from '../common/auth/actor.js';
 import { AppError, ConflictError, NotFoundError } from '../common/errors/app-error.js';
 import { groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
@@ -236,7 +238,7 @@ export class WorkroomAccessService {
   }
 
   /** The company's subcontractor BAAs: all of them for its OWNERs and ADMINs, a MEMBER's own for a MEMBER; NOT_FOUND for non-members. */
-  async listSubcontractor(actor: Actor, organizationId: string): Promise<SubcontractorBaaEntity[]> {
+  async listSubcontractor(actor: Actor, organizationId: string, args: ConnectionArgs): Promise<ConnectionShape<SubcontractorBaaEntity>> {
     await this.organizations.require(actor, organizationId, 'organization.work', 'Organization');
     const manages = await this.organizations
       .require(actor, organizationId, 'organization.manage')
@@ -245,7 +247,9 @@ export class WorkroomAccessService {
         if (error instanceof AppError) return false;
         throw error;
       });
-    return this.subcontractorBaas.find({ where: { organizationId, ...(manages ? {} : { coderId: actor.id }) }, order: { coderSignedAt: 'DESC' } });
+    const baas = this.subcontractorBaas.createQueryBuilder('s').where('s.organizationId = :organizationId', { organizationId });
+    if (!manages) baas.andWhere('s.coderId = :coderId', { coderId: actor.id });
+    return paginate(baas, args, { sortColumn: 's.coderSignedAt', idColumn: 's.id', direction: 'DESC', sortValue: (row) => row.coderSignedAt, idValue: (row) => row.id });
   }
 
   /**

@@ -10,7 +10,20 @@ import { UserRole } from '../domain/user-role.enum.js';
 import { auditContextOf, AuditLogService } from './audit-log.service.js';
 import { DocumentsService } from './documents.service.js';
 import { CURRENT_BAA } from './baa/agreements.js';
-import { AuditEventConnection, AuditEventsArgs, AuditLogArgs, BaaStatus, BusinessAssociateAgreement, Document, PhiDestruction, SubcontractorBaa } from './dto/workroom.models.js';
+import {
+  AuditEventConnection,
+  AuditEventsArgs,
+  AuditLogArgs,
+  BaaStatus,
+  BusinessAssociateAgreement,
+  ContractDocumentsArgs,
+  Document,
+  DocumentConnection,
+  PhiDestruction,
+  SubcontractorBaa,
+  SubcontractorBaaConnection,
+  SubcontractorBaasArgs,
+} from './dto/workroom.models.js';
 import { PhiRetentionService, REMAINS_AFTER_DESTRUCTION } from './phi-retention.service.js';
 import { WorkroomAccessService } from './workroom-access.service.js';
 
@@ -51,9 +64,12 @@ export class WorkroomResolver {
     return this.access.countersignSubcontractor(actor, organizationId, coderId, auditContextOf(req));
   }
 
-  @Query(() => [SubcontractorBaa], { description: "A coding company's subcontractor BAAs: all of them for its OWNERs and ADMINs, their own for a coder." })
-  subcontractorBaas(@CurrentUser() actor: Actor, @IdArg('organizationId', 'The coding company.') organizationId: string): Promise<SubcontractorBaa[]> {
-    return this.access.listSubcontractor(actor, organizationId);
+  @Query(() => SubcontractorBaaConnection, {
+    description: "A coding company's subcontractor BAAs, most recently signed first: all of them for its OWNERs and ADMINs, their own for a coder.",
+    complexity: connectionComplexity,
+  })
+  subcontractorBaas(@CurrentUser() actor: Actor, @Args() args: SubcontractorBaasArgs): Promise<SubcontractorBaaConnection> {
+    return this.access.listSubcontractor(actor, args.organizationId.toLowerCase(), args);
   }
 
   @RequiresVerifiedEmail()
@@ -62,9 +78,20 @@ export class WorkroomResolver {
     return this.access.sign(actor, contractId, auditContextOf(req));
   }
 
-  @Query(() => [Document], { description: "A contract's documents (its parties, while the contract is ACTIVE or DISPUTED); listing is audited." })
+  @Query(() => [Document], {
+    description:
+      "A contract's documents, newest first (its parties, while the contract is ACTIVE or DISPUTED); listing is audited. Kept as a plain list for compatibility; page with `documentsConnection`.",
+  })
   documents(@CurrentUser() actor: Actor, @IdArg('contractId', 'A contract you are a party of.') contractId: string, @Context('req') req: AppRequest): Promise<Document[]> {
     return this.documentsService.list(actor, contractId, auditContextOf(req));
+  }
+
+  @Query(() => DocumentConnection, {
+    description: "A contract's documents as a connection, newest first (its parties, while the contract is ACTIVE or DISPUTED); listing is audited. `documents` stays a plain list for compatibility.",
+    complexity: connectionComplexity,
+  })
+  documentsConnection(@CurrentUser() actor: Actor, @Args() args: ContractDocumentsArgs, @Context('req') req: AppRequest): Promise<DocumentConnection> {
+    return this.documentsService.page(actor, args.contractId.toLowerCase(), args, auditContextOf(req));
   }
 
   @Query(() => AuditEventConnection, { description: "The PHI audit log of a contract, newest first (the contract's parties).", complexity: connectionComplexity })

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { expect } from '@jest/globals';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, GraphqlResponse, TestApp } from './test-app.js';
 import type { Untyped } from './untyped.js';
@@ -132,7 +132,8 @@ export function coders(app: TestApp) {
       ),
     ).upsertCoderProfile;
   /** Uploads a certificate (POST /credential-documents) as the coder; returns its id. */
-  const uploadCertificate = async (coder: Session, bytes: Buffer = CERTIFICATE_PDF, filename = 'certificate.pdf', contentType = 'application/pdf'): Promise<string> => {
+  /** Uploads a certificate; without `bytes`, a file of its own (one certificate file counts once: see docs/credentials.md). */
+  const uploadCertificate = async (coder: Session, bytes: Buffer = uniqueCertificatePdf(), filename = 'certificate.pdf', contentType = 'application/pdf'): Promise<string> => {
     const response = await app.http().post('/credential-documents').set('authorization', `Bearer ${coder.accessToken}`).attach('file', bytes, { filename, contentType });
     if (response.status !== 201) throw new Error(`certificate upload answered ${response.status}: ${response.text}`);
     return (response.body as { id: string }).id;
@@ -199,6 +200,8 @@ export const AHIMA_TYPES = ['CCA', 'CCS', 'CCS_P', 'RHIT', 'RHIA', 'CDIP', 'CHDA
 
 /** A minimal PDF, accepted as a certificate. */
 export const CERTIFICATE_PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n% AAPC certificate\n%%EOF\n');
+/** A certificate PDF no other upload has: the same bytes as CERTIFICATE_PDF with a fresh id in a comment. */
+export const uniqueCertificatePdf = () => Buffer.concat([CERTIFICATE_PDF, Buffer.from(`% certificate ${randomUUID()}\n`)]);
 
 export const JOB_FIELDS = `id title status specialty codeSets workType setting ehrSystem requiredCredentialTypes chartsPerWeek turnaroundHours
   accuracyTargetBps payModel rateCents budgetCents percentOfCollectionsBps startsOn durationWeeks requiresBaa positions positionsFilled organization { id name }`;

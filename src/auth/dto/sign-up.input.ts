@@ -3,6 +3,7 @@ import { IsEnum, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-valida
 import { SignUpRole } from '../../domain/user-role.enum.js';
 import { SingleScriptName } from '../../common/validation/single-script-name.decorator.js';
 import { Trim } from '../../common/validation/trim.decorator.js';
+import { PersonName } from '../../common/validation/person-name.decorator.js';
 import { EmailAddress } from '../../common/validation/email-address.decorator.js';
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -23,11 +24,15 @@ export class SignUpInput {
   @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
 
-  @Field({ description: 'The name shown, and screened against the OIG exclusion list for coders. Refused: a word mixing scripts (a Cyrillic or Greek lookalike letter in a Latin word).' })
+  @Field({
+    description:
+      'The name shown, and screened against the OIG exclusion list for coders. Letters, spaces, hyphens, apostrophes and periods only. Refused: digits and signs, a word mixing scripts (a Cyrillic or Greek lookalike letter in a Latin word).',
+  })
   @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @PersonName()
   @SingleScriptName()
   name: string;
 

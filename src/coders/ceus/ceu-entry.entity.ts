@@ -40,7 +40,7 @@ export class CeuEntryEntity {
   @Column({ type: 'integer' })
   ceuTenths: number;
 
-  /** Lower-cased, space-collapsed title and provider: the same activity counts once per cycle of an issuer, whatever the day (checked under the per-coder-and-issuer lock). */
+  /** Title and provider as `courseKey` folds them (letters and digits, case and accents folded; rows logged before that kept the older space-collapsed form, and are compared afresh from title and provider): the same activity counts once per cycle of an issuer, whatever the day (checked under the per-coder-and-issuer lock). */
   @Column({ type: 'text' })
   dedupeKey: string;
 

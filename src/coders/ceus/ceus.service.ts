@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/app-error.js';
 import { isUniqueViolation } from '../../common/errors/postgres-errors.js';
@@ -36,8 +36,29 @@ export interface CeuCycleState extends CeuCycleWindow {
 /** A certificate backs one CEU entry. */
 const CERTIFICATE_TAKEN = (field: string) => new ConflictError(`${field}: this certificate already backs another CEU entry`);
 
-/** Lower-cased, space-collapsed: "ICD-10  Update" and "icd-10 update" are one activity. */
-const normalized = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+/**
+ * Letters and digits only, case-folded, accents dropped: "ICD-10  Update", "icd 10 update." and
+ * "ICD–10 Updaté!" are one activity (punctuation, symbols and spacing make no new course).
+ */
+export const courseKey = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLocaleLowerCase('en-US')
+    .replace(/[^\p{L}\p{N}]/gu, '');
+const dedupeKeyOf = (title: string, provider: string) => `${courseKey(title)}\n${courseKey(provider)}`;
+
+/**
+ * Whether a certificate's file (by id, or the same content uploaded again: `content_digest`) already
+ * backs a CEU entry, or is evidence of one of the coder's credentials (or a change of one). $1 the
+ * document, $2 the coder.
+ */
+const CERTIFICATE_USES = `
+  WITH doc AS (SELECT id, content_digest FROM credential_documents WHERE id = $1 AND coder_id = $2),
+  same AS (SELECT d.id FROM credential_documents d, doc WHERE d.coder_id = $2 AND (d.id = doc.id OR (doc.content_digest IS NOT NULL AND d.content_digest = doc.content_digest)))
+  SELECT EXISTS (SELECT 1 FROM ceu_entries e WHERE e.certificate_document_id IN (SELECT id FROM same)) AS backs_entry,
+         (EXISTS (SELECT 1 FROM credentials c WHERE c.coder_id = $2 AND c.evidence_document_id IN (SELECT id FROM same))
+          OR EXISTS (SELECT 1 FROM credential_changes ch JOIN credentials c ON c.id = ch.credential_id WHERE c.coder_id = $2 AND ch.evidence_document_id IN (SELECT id FROM same))) AS is_evidence`;
 
 /**
  * The CEU log (issue 17, item 2; docs/credentials.md "CEU log"): coders log continuing education
@@ -70,8 +91,8 @@ export class CeusService implements OnApplicationBootstrap {
    * multiple of 0.1 (at most MAX_ENTRY_CEUS: one course or event), the category one the issuer uses,
    * the certificate one the coder uploaded. A course counts once per cycle (AAPC: "CEUs may only be
    * earned once per course ... regardless of how many times each one is completed"): the same title +
-   * provider, or the same approval code, in the issuer's current cycle is CONFLICT naming it, whatever
-   * the day; a certificate backs one entry. Checked under a per-coder-and-issuer lock (concurrent
+   * provider (letters and digits only, case and accents folded), or the same approval code, in the issuer's current cycle is CONFLICT naming it, whatever
+   * the day; a certificate file (by id or content) backs one entry and is no credential's evidence. Checked under a per-coder-and-issuer lock (concurrent
    * identical requests make one entry); at most 200 entries per cycle.
    */
   async log(actor: Actor, input: LogCeuInput): Promise<CeuEntryEntity> {
@@ -88,17 +109,19 @@ export class CeusService implements OnApplicationBootstrap {
       throw new BadUserInputError(`input.completedOn must be inside the current ${input.issuer} cycle (${cycle.startsOn} to ${cycle.endsOn})`, ['input.completedOn']);
     }
     await this.requireOwnDocument(actor, input.certificateDocumentId, 'input.certificateDocumentId');
-    const dedupeKey = `${normalized(input.title)}\n${normalized(input.provider)}`;
+    const dedupeKey = dedupeKeyOf(input.title, input.provider);
     const approvalCode = input.approvalCode ? input.approvalCode.trim().toUpperCase() : null;
     try {
       return await this.transactions.run(async (manager) => {
         await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`ceu-log:${actor.id}:${input.issuer}`]);
-        const inCycle = await queryRows<{ dedupe_key: string; approval_code: string | null; completed_on: string }>(
+        if (input.certificateDocumentId) await this.requireUnusedCertificate(manager, actor, input.certificateDocumentId, 'input.certificateDocumentId');
+        const inCycle = await queryRows<{ title: string; provider: string; approval_code: string | null; completed_on: string }>(
           manager,
-          `SELECT dedupe_key, approval_code, completed_on::text FROM ceu_entries WHERE coder_id = $1 AND issuer = $2 AND completed_on BETWEEN $3 AND $4`,
+          `SELECT title, provider, approval_code, completed_on::text FROM ceu_entries WHERE coder_id = $1 AND issuer = $2 AND completed_on BETWEEN $3 AND $4`,
           [actor.id, input.issuer, cycle.startsOn, cycle.endsOn],
         );
-        const sameCourse = inCycle.find((e) => e.dedupe_key === dedupeKey);
+        // Keyed afresh from title and provider: entries logged under an older key compare too.
+        const sameCourse = inCycle.find((e) => dedupeKeyOf(e.title, e.provider) === dedupeKey);
         if (sameCourse)
           throw new ConflictError(
             `input.title: you already logged "${input.title.trim()}" by ${input.provider.trim()} in this ${input.issuer} cycle (on ${sameCourse.completed_on}): a course counts once per cycle`,
@@ -139,18 +162,34 @@ export class CeusService implements OnApplicationBootstrap {
     if (!entry) throw new NotFoundError('CeuEntry');
     await this.requireOwnDocument(actor, certificateDocumentId, 'certificateDocumentId');
     try {
-      const moved = await this.entries
-        .createQueryBuilder()
-        .update()
-        .set({ certificateDocumentId })
-        .where('id = :id AND coder_id = :coderId AND certificate_document_id IS NULL', { id, coderId: actor.id })
-        .execute();
-      if (!moved.affected) throw new ConflictError('This entry already has its certificate');
+      await this.transactions.run(async (manager) => {
+        await this.requireUnusedCertificate(manager, actor, certificateDocumentId, 'certificateDocumentId');
+        const moved = await manager
+          .getRepository(CeuEntryEntity)
+          .createQueryBuilder()
+          .update()
+          .set({ certificateDocumentId })
+          .where('id = :id AND coder_id = :coderId AND certificate_document_id IS NULL', { id, coderId: actor.id })
+          .execute();
+        if (!moved.affected) throw new ConflictError('This entry already has its certificate');
+      });
     } catch (error) {
       if (isUniqueViolation(error, 'ceu_entries_certificate_key')) throw CERTIFICATE_TAKEN('certificateDocumentId');
       throw error;
     }
     return this.entries.findOneByOrFail({ id });
+  }
+
+  /**
+   * One certificate file backs one entry and is not a credential's evidence: the same content
+   * uploaded again under a new id is the same certificate (CONFLICT naming `field`). Checked under a
+   * per-coder lock, so two entries racing for copies of one file get one of them.
+   */
+  private async requireUnusedCertificate(manager: EntityManager, actor: Actor, documentId: string, field: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`ceu-certificate:${actor.id}`]);
+    const [uses] = await queryRows<{ backs_entry: boolean; is_evidence: boolean }>(manager, CERTIFICATE_USES, [documentId, actor.id]);
+    if (uses?.backs_entry) throw CERTIFICATE_TAKEN(field);
+    if (uses?.is_evidence) throw new ConflictError(`${field}: this file is the evidence of one of your credentials: a CEU entry needs its own certificate of completion`);
   }
 
   private async requireOwnDocument(actor: Actor, documentId: string | null | undefined, field: string): Promise<void> {

@@ -9,6 +9,7 @@ import { IsIanaTimezone } from '../../domain/timezone.js';
 import { CodeSet, WorkType } from '../../domain/work.enums.js';
 import { SingleScriptName } from '../../common/validation/single-script-name.decorator.js';
 import { Trim } from '../../common/validation/trim.decorator.js';
+import { PersonName } from '../../common/validation/person-name.decorator.js';
 
 @InputType({ description: 'A specialty and your years of experience in it.' })
 export class SpecialtyExperienceInput {
@@ -100,23 +101,29 @@ export class UpsertCoderProfileInput {
   @MaxLength(60, { each: true })
   ehrSystems: string[];
 
-  @Field(() => String, { nullable: true, description: 'Legal first name, for OIG exclusion screening (the account name is screened when absent). Private: only the coder and admins see it.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Legal first name, for OIG exclusion screening (the account name is screened when absent). Letters, spaces, hyphens, apostrophes and periods only. Private: only the coder and admins see it.',
+  })
   @IsOptional()
   @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(80)
   @Matches(/\p{L}/u, { message: 'legalFirstName must contain a letter' })
+  @PersonName()
   @SingleScriptName()
   legalFirstName?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Legal last name, for OIG exclusion screening. Private.' })
+  @Field(() => String, { nullable: true, description: 'Legal last name, for OIG exclusion screening. Letters, spaces, hyphens, apostrophes and periods only. Private.' })
   @IsOptional()
   @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(80)
   @Matches(/\p{L}/u, { message: 'legalLastName must contain a letter' })
+  @PersonName()
   @SingleScriptName()
   legalLastName?: string | null;
 

@@ -38,3 +38,13 @@ export const pageOf =
   <T extends ObjectLiteral>(query: SelectQueryBuilder<T>) =>
   (offset: number, limit: number): Promise<T[]> =>
     query.clone().offset(offset).limit(limit).getMany();
+
+/**
+ * A page of a list held in memory in a fixed order (a coded batch's encounters, at most 500): the
+ * cursor carries the position, as in `paginateByOffset`, and the total is the list's length.
+ */
+export function paginateList<T>(items: readonly T[], args: ConnectionArgs): ConnectionShape<T> {
+  const offset = args.after ? decode(args.after) + 1 : 0;
+  const edges = items.slice(offset, offset + args.first).map((node, i) => ({ cursor: encode(offset + i), node }));
+  return { edges, totalCount: items.length, pageInfo: { hasNextPage: offset + args.first < items.length, endCursor: edges.at(-1)?.cursor ?? null } };
+}

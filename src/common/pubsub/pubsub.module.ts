@@ -9,6 +9,29 @@ export const PUB_SUB = Symbol('PUB_SUB');
 const logger = new Logger('PubSub');
 
 /**
+ * Events cross Redis as JSON, which would turn every Date of a payload (a message's createdAt, say)
+ * into a string that the DateTime scalar then refuses: dates travel tagged (`{ "$date": iso }`) and
+ * come back as Dates, so a subscriber on any instance gets what an in-process one gets. Only values
+ * that were Dates are tagged (the replacer sees the value before `toJSON`), so no text is ever revived.
+ */
+export function serializeEvent(payload: unknown): string {
+  return JSON.stringify(payload, function (this: Record<string, unknown>, key: string, value: unknown) {
+    return this[key] instanceof Date ? { $date: value } : value;
+  });
+}
+
+export function deserializeEvent(text: string | Buffer): unknown {
+  return JSON.parse(text.toString(), (_key, value: unknown) => {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      const keys = Object.keys(value);
+      const date = (value as { $date?: unknown }).$date;
+      if (keys.length === 1 && typeof date === 'string') return new Date(date);
+    }
+    return value;
+  });
+}
+
+/**
  * Redis pub/sub whose `publish` never fails its caller. Events are published after the write that
  * caused them has committed: a Redis outage then costs live subscribers that one event (logged, and
  * the data is still there to read), never the request, nor the process through an unhandled rejection.
@@ -40,6 +63,8 @@ class BestEffortRedisPubSub extends RedisPubSub {
         return new BestEffortRedisPubSub({
           publisher: createRedisClient(url, 'publisher', { maxRetriesPerRequest: 2 }),
           subscriber: createRedisClient(url, 'subscriber', { maxRetriesPerRequest: null }),
+          serializer: serializeEvent,
+          deserializer: deserializeEvent,
         });
       },
     },

@@ -1,4 +1,5 @@
 import { SafeIntScalar } from '../../common/scalars/safe-int.scalar.js';
+import { Connection, ConnectionArgs } from '../../common/pagination/connection.js';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { LocalDateScalar } from '../../common/scalars/local-date.scalar.js';
@@ -83,6 +84,9 @@ export class Invoice {
   createdAt: Date;
 }
 
+@ObjectType({ description: "A page of a contract's invoices (`invoicesConnection`)." })
+export class InvoiceConnection extends Connection(Invoice) {}
+
 @InputType({ description: 'A day of work on an HOURLY or PER_CHART contract.' })
 export class LogWorkInput {
   @Field(() => LocalDateScalar, {
@@ -135,4 +139,11 @@ export class ReportCollectionsArgs {
   @Min(1)
   @Max(1_000_000_000)
   collectedCents: number;
+}
+
+@ArgsType()
+export class ContractInvoicesArgs extends ConnectionArgs {
+  @Field(() => ID, { description: 'A contract you are a party of.' })
+  @IsUUID()
+  contractId: string;
 }

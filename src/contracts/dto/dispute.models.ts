@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Connection } from '../../common/pagination/connection.js';
 import { SafeIntScalar } from '../../common/scalars/safe-int.scalar.js';
 import { DisputeOutcome, DisputeStatus } from '../dispute-status.enum.js';
 import { Trim } from '../../common/validation/trim.decorator.js';
@@ -44,6 +45,9 @@ export class Dispute {
   @Field(() => Date, { nullable: true, description: 'When an admin resolved it; null while OPEN.' })
   resolvedAt: Date | null;
 }
+
+@ObjectType({ description: 'A page of disputes (`openDisputes`, `Contract.disputesConnection`).' })
+export class DisputeConnection extends Connection(Dispute) {}
 
 @ArgsType()
 export class OpenDisputeArgs {

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Connection } from '../../common/pagination/connection.js';
 import { OrganizationKind } from '../organization.enums.js';
 
 @ObjectType({ description: 'A provider practice or a coding company. Members act on its behalf.' })
@@ -30,3 +31,6 @@ export class Organization {
   @Field({ description: 'When it was created.' })
   createdAt: Date;
 }
+
+@ObjectType({ description: 'A page of organizations (`myOrganizationsConnection`).' })
+export class OrganizationConnection extends Connection(Organization) {}

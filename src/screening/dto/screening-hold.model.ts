@@ -51,6 +51,11 @@ registerEnumType(FirstNameComparison, {
   valuesMap: {
     EXACT: { description: 'The whole first-name field.' },
     FIRST_WORD: { description: 'Its first word (middle names or initials aside).' },
+    INITIAL: { description: "Weaker: the coder's first word is the initial of the entry's first name (counted only with the last name and the birth date or the state)." },
+    MIDDLE_NAME: { description: "Weaker: the coder's first word is the entry's middle name (counted only with the last name and the birth date or the state)." },
+    RUN_TOGETHER: {
+      description: "Weaker: the coder's first word starts with the entry's first name run together with more, e.g. JohnRobert (counted only with the last name and the birth date or the state).",
+    },
   },
 });
 registerEnumType(LastNameComparison, {
@@ -81,6 +86,9 @@ export class ScreeningMatchedName {
 
   @Field(() => LastNameComparison, { description: 'How the last name matched.' })
   lastNameMatch: LastNameComparison;
+
+  @Field({ description: "Whether the coder's names matched swapped: the coder's last name is the entry's first name and the first name its last name." })
+  swapped: boolean;
 }
 
 @ObjectType({ description: 'The LEIE row a coder matched, as it was when matched.' })

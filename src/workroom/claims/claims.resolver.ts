@@ -6,7 +6,8 @@ import { IdArg } from '../../common/validation/id-arg.decorator.js';
 import { auditContextOf } from '../audit-log.service.js';
 import { EncounterClaimDataInput } from './dto/encounter-claim-data.input.js';
 import { CodedBatchExportArgs, EncounterClaimDataArgs } from './dto/claims.args.js';
-import { EncounterClaimData, EncounterClaimDataStatus } from './dto/encounter-claim-data.model.js';
+import { EncounterClaimData, EncounterClaimDataStatus, EncounterClaimDataStatusArgs, EncounterClaimDataStatusConnection } from './dto/encounter-claim-data.model.js';
+import { connectionComplexity } from '../../common/pagination/connection.js';
 import { toEncounterClaimData } from './claims.mapper.js';
 import { CodedBatchExportService } from './coded-batch-export.service.js';
 import { EncounterClaimDataService } from './encounter-claim-data.service.js';
@@ -31,9 +32,12 @@ export class ClaimsResolver {
     return this.claimData.set(actor, batchId, input, auditContextOf(req));
   }
 
-  @Query(() => [EncounterClaimDataStatus], { description: "Which encounters of a batch have their claim data, in the batch's order (the practice's OWNER or ADMIN; audited)." })
-  encounterClaimDataStatus(@CurrentUser() actor: Actor, @IdArg('batchId', 'The coded batch.') batchId: string, @Context('req') req: AppRequest): Promise<EncounterClaimDataStatus[]> {
-    return this.claimData.statuses(actor, batchId, auditContextOf(req));
+  @Query(() => EncounterClaimDataStatusConnection, {
+    description: "Which encounters of a batch have their claim data, in the batch's order (the practice's OWNER or ADMIN; audited).",
+    complexity: connectionComplexity,
+  })
+  encounterClaimDataStatus(@CurrentUser() actor: Actor, @Args() args: EncounterClaimDataStatusArgs, @Context('req') req: AppRequest): Promise<EncounterClaimDataStatusConnection> {
+    return this.claimData.statuses(actor, args.batchId.toLowerCase(), args, auditContextOf(req));
   }
 
   @RequiresVerifiedEmail()

@@ -15,6 +15,8 @@ import { PhiRetentionService } from '../phi-retention.service.js';
 import { WorkroomAccessService } from '../workroom-access.service.js';
 import { ClaimPersonInput, EncounterClaimDataInput, SubscriberRelationship } from './dto/encounter-claim-data.input.js';
 import { EncounterClaimDataStatus } from './dto/encounter-claim-data.model.js';
+import type { ConnectionArgs, ConnectionShape } from '../../common/pagination/connection.js';
+import { paginateList } from '../../common/pagination/offset-paginate.js';
 import { EncounterClaimDataEntity } from './encounter-claim-data.entity.js';
 import type { EncounterClaimPayload, X12Address, X12Person } from './x12-837p.js';
 
@@ -90,11 +92,15 @@ export class EncounterClaimDataService implements OnModuleInit {
   }
 
   /** Which encounters of a batch have claim data (the practice; audited, no PHI in the answer beyond the chart references). */
-  async statuses(actor: Actor, batchId: string, context: AuditContext): Promise<EncounterClaimDataStatus[]> {
+  async statuses(actor: Actor, batchId: string, args: ConnectionArgs, context: AuditContext): Promise<ConnectionShape<EncounterClaimDataStatus>> {
     const batch = await this.forPractice(actor, batchId, context, 'LIST_CLAIM_DATA', 'read');
     const rows = await this.rows.find({ select: { encounterIndex: true, updatedAt: true }, where: { batchId } });
     const at = new Map(rows.map((row) => [row.encounterIndex, row.updatedAt]));
-    return batch.encounters.map((e, i) => ({ chartRef: e.chartRef, supplied: at.has(i), updatedAt: at.get(i) ?? null }));
+    // A batch's encounters never change order: the position is a stable cursor.
+    return paginateList(
+      batch.encounters.map((e, i) => ({ chartRef: e.chartRef, supplied: at.has(i), updatedAt: at.get(i) ?? null })),
+      args,
+    );
   }
 
   /** One encounter's claim data, decrypted for the practice (audited as a PHI read). */

@@ -1,4 +1,5 @@
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Connection, ConnectionArgs } from '../../common/pagination/connection.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -384,4 +385,14 @@ export class CodedBatch {
 
   @Field({ description: 'When the coder submitted it.' })
   createdAt: Date;
+}
+
+@ObjectType({ description: "A page of a contract's coded batches (`codedBatches`)." })
+export class CodedBatchConnection extends Connection(CodedBatch) {}
+
+@ArgsType()
+export class CodedBatchesArgs extends ConnectionArgs {
+  @Field(() => ID, { description: 'A contract you are a party of.' })
+  @IsUUID()
+  contractId: string;
 }

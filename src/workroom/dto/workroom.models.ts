@@ -21,6 +21,9 @@ export class Document {
   createdAt: Date;
 }
 
+@ObjectType({ description: "A page of a contract's documents (`documentsConnection`)." })
+export class DocumentConnection extends Connection(Document) {}
+
 @ObjectType({ description: 'The Business Associate Agreement on a contract.' })
 export class BaaStatus {
   @Field({ description: "True when both parties must sign before PHI moves: decided by the work type when the contract was made (every work type reads PHI), not by a posting's option." })
@@ -151,6 +154,9 @@ export class SubcontractorBaa {
   countersignedAt: Date | null;
 }
 
+@ObjectType({ description: "A page of a coding company's subcontractor BAAs (`subcontractorBaas`)." })
+export class SubcontractorBaaConnection extends Connection(SubcontractorBaa) {}
+
 @ObjectType({ description: 'What another PHI store destroyed for the contract.' })
 export class PhiStoreCount {
   @Field({ description: 'The store (e.g. claim-data payloads).' })
@@ -185,4 +191,18 @@ export class PhiDestruction {
 
   @Field(() => [String], { description: 'What remains, none of it PHI.' })
   remains: string[];
+}
+
+@ArgsType()
+export class ContractDocumentsArgs extends ConnectionArgs {
+  @Field(() => ID, { description: 'A contract you are a party of.' })
+  @IsUUID()
+  contractId: string;
+}
+
+@ArgsType()
+export class SubcontractorBaasArgs extends ConnectionArgs {
+  @Field(() => ID, { description: 'The coding company.' })
+  @IsUUID()
+  organizationId: string;
 }

@@ -1,4 +1,6 @@
-import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsUUID } from 'class-validator';
+import { Connection, ConnectionArgs } from '../../../common/pagination/connection.js';
 import { LocalDateScalar } from '../../../common/scalars/local-date.scalar.js';
 import { PostalAddress } from '../../../organizations/dto/postal-address.input.js';
 import { ClaimGender, SubscriberRelationship } from './encounter-claim-data.input.js';
@@ -28,6 +30,9 @@ export class EncounterClaimDataStatus {
   @Field(() => Date, { nullable: true, description: 'When it was last set; null while missing.' })
   updatedAt: Date | null;
 }
+
+@ObjectType({ description: "A page of a batch's encounters and whether each has its claim data (`encounterClaimDataStatus`)." })
+export class EncounterClaimDataStatusConnection extends Connection(EncounterClaimDataStatus) {}
 
 @ObjectType({ description: 'A person on a claim.' })
 export class ClaimPerson {
@@ -99,4 +104,11 @@ export class EncounterClaimData {
 
   @Field(() => [Int], { description: 'Charge per HCPCS line, cents.' })
   hcpcsChargeCents: number[];
+}
+
+@ArgsType()
+export class EncounterClaimDataStatusArgs extends ConnectionArgs {
+  @Field(() => ID, { description: 'The coded batch.' })
+  @IsUUID()
+  batchId: string;
 }
