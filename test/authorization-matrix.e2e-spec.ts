@@ -135,6 +135,12 @@ const MATRIX: Record<string, Entry> = {
     vars: (_w, actor) => ({ input: { issuer: 'AAPC', title: `Matrix webinar (${actor})`, provider: 'AAPC', completedOn: inMonths(-1), ceus: 1, category: 'CORE_A' } }),
     expect: 'U O O F F F F',
   },
+  // The coder's own entry, but the credential's evidence cannot double as a CEU certificate: a state refusal (before deleteCeu removes the entry).
+  attachCeuCertificate: {
+    doc: 'mutation($id: ID!, $doc: ID!) { attachCeuCertificate(id: $id, certificateDocumentId: $doc) { id } }',
+    vars: (w) => ({ id: w.coderCeu, doc: w.coderCertificate }),
+    expect: 'U C N F F F F',
+  },
   deleteCeu: { doc: 'mutation($id: ID!) { deleteCeu(id: $id) { id } }', vars: (w) => ({ id: w.coderCeu }), expect: 'U O N F F F F' },
   ceuCycles: { doc: 'query($coder: ID) { ceuCycles(coderId: $coder) { issuer } }', vars: (w) => ({ coder: w.coderUserId }), expect: 'U O N F F O F' },
   reviewCredentialChange: { doc: 'mutation($id: ID!) { reviewCredentialChange(id: $id, approve: true) { id } }', vars: (w) => ({ id: w.pendingChange }), expect: 'U F F F F O F' },

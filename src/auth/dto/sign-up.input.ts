@@ -3,7 +3,6 @@ import { IsEnum, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-valida
 import { SignUpRole } from '../../domain/user-role.enum.js';
 import { SingleScriptName } from '../../common/validation/single-script-name.decorator.js';
 import { Trim } from '../../common/validation/trim.decorator.js';
-import { PersonName } from '../../common/validation/person-name.decorator.js';
 import { EmailAddress } from '../../common/validation/email-address.decorator.js';
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -26,13 +25,12 @@ export class SignUpInput {
 
   @Field({
     description:
-      'The name shown, and screened against the OIG exclusion list for coders. Letters, spaces, hyphens, apostrophes and periods only. Refused: digits and signs, a word mixing scripts (a Cyrillic or Greek lookalike letter in a Latin word).',
+      "The name shown, and screened against the OIG exclusion list for coders (digits and signs standing in for letters are read as those letters: J0hn Sm1th is screened as John Smith). Refused: a word mixing scripts (a Cyrillic or Greek lookalike letter in a Latin word). A coder's legal names on the profile take letters, spaces, hyphens, apostrophes and periods only.",
   })
   @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  @PersonName()
   @SingleScriptName()
   name: string;
 
