@@ -1528,7 +1528,13 @@ export type FirstNameComparison =
   /** The whole first-name field. */
   | 'EXACT'
   /** Its first word (middle names or initials aside). */
-  | 'FIRST_WORD';
+  | 'FIRST_WORD'
+  /** Weaker: the coder's first word is the initial of the entry's first name (counted only with the last name and the birth date or the state). */
+  | 'INITIAL'
+  /** Weaker: the coder's first word is the entry's middle name (counted only with the last name and the birth date or the state). */
+  | 'MIDDLE_NAME'
+  /** Weaker: the coder's first word starts with the entry's first name run together with more, e.g. JohnRobert (counted only with the last name and the birth date or the state). */
+  | 'RUN_TOGETHER';
 
 /** What the provider needs to pay a milestone into escrow (Stripe.js confirms the payment with clientSecret). */
 export type FundingIntent = {
@@ -3553,6 +3559,8 @@ export type ScreeningMatchedName = {
   middleName?: Maybe<Scalars['String']['output']>;
   /** Which of the coder's names this is. */
   source: ScreeningNameSource;
+  /** Whether the coder's names matched swapped: the coder's last name is the entry's first name and the first name its last name. */
+  swapped: Scalars['Boolean']['output'];
 };
 
 /** Where the coder's name that matched comes from. */
@@ -3583,7 +3591,7 @@ export type ScreeningSubjectSnapshot = {
 export type SignUpInput = {
   /** Login email. Stored in one normal form (NFKC, trimmed, lower-cased, IDN domain in punycode) and unique in it; an address that looks like a taken one (Cyrillic or Greek lookalike letters) counts as taken. Refused: invisible or control characters, combining marks that hide (a dot above i or j) or pile up, a quoted local part, scripts mixed within the local part or one domain label. */
   email: Scalars['String']['input'];
-  /** The name shown, and screened against the OIG exclusion list for coders. Refused: a word mixing scripts (a Cyrillic or Greek lookalike letter in a Latin word). */
+  /** The name shown, and screened against the OIG exclusion list for coders (digits and signs standing in for letters are read as those letters: J0hn Sm1th is screened as John Smith). Refused: a word mixing scripts (a Cyrillic or Greek lookalike letter in a Latin word). A coder's legal names on the profile take letters, spaces, hyphens, apostrophes and periods only. */
   name: Scalars['String']['input'];
   /** At least 12 characters. */
   password: Scalars['String']['input'];
@@ -3808,9 +3816,9 @@ export type UpsertCoderProfileInput = {
   headline: Scalars['String']['input'];
   /** Hourly rate in cents, 1000..100000 ($10..$1,000). */
   hourlyRateCents?: InputMaybe<Scalars['Int']['input']>;
-  /** Legal first name, for OIG exclusion screening (the account name is screened when absent). Private: only the coder and admins see it. */
+  /** Legal first name, for OIG exclusion screening (the account name is screened when absent). Letters, spaces, hyphens, apostrophes and periods only. Private: only the coder and admins see it. */
   legalFirstName?: InputMaybe<Scalars['String']['input']>;
-  /** Legal last name, for OIG exclusion screening. Private. */
+  /** Legal last name, for OIG exclusion screening. Letters, spaces, hyphens, apostrophes and periods only. Private. */
   legalLastName?: InputMaybe<Scalars['String']['input']>;
   /** The coder's individual NPI (10 digits, Luhn check digit), for OIG exclusion screening. Private. */
   npi?: InputMaybe<Scalars['String']['input']>;
