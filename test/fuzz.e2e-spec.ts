@@ -22,8 +22,8 @@ import {
 } from 'graphql';
 import Stripe from 'stripe';
 import { FakeStripe, fakeStripeEnv } from './support/fake-stripe.js';
-import { acceptedContract, expectLedgerBalanced } from './support/money.js';
-import { given, ok, postJob, Session } from './support/given.js';
+import { acceptedContract, expectLedgerBalanced, signBaa } from './support/money.js';
+import { given, ok, postJob, Session, VALID_NPI } from './support/given.js';
 import { GraphqlResponse, TestApp } from './support/test-app.js';
 
 // Values meant to break things: boundaries, wrong types, huge and odd strings, unicode and NUL bytes.
@@ -196,6 +196,7 @@ describe('bad input is never an internal error', () => {
   let contractId: string;
   let organizationId: string;
   let jobPostingId: string;
+  let batchId: string;
 
   beforeAll(async () => {
     const port = await fake.start();
@@ -206,6 +207,22 @@ describe('bad input is never an internal error', () => {
     admin = await given(app).admin();
     jobPostingId = (await postJob(app, owner, organizationId)).id;
     ok(await app.gql(`mutation($id: ID!) { sendMessage(contractId: $id, body: "First message") { id } }`, { id: contractId }, owner.accessToken));
+    await signBaa(app, contractId, owner, coder);
+    const encounter = {
+      chartRef: 'FUZZ-1',
+      serviceDate: '2026-11-02',
+      placeOfService: '11',
+      billingNpi: VALID_NPI,
+      icd10cm: ['I10'],
+      cpt: [{ code: '99214', modifiers: [], units: 1, diagnosisPointers: [1] }],
+    };
+    batchId = ok(
+      await app.gql<{ submitCodedBatch: { id: string } }>(
+        `mutation($id: ID!, $input: SubmitCodedBatchInput!) { submitCodedBatch(contractId: $id, input: $input) { id } }`,
+        { id: contractId, input: { encounters: [encounter] } },
+        coder.accessToken,
+      ),
+    ).submitCodedBatch.id;
   });
   afterAll(async () => {
     await app?.close();
@@ -325,7 +342,7 @@ describe('bad input is never an internal error', () => {
 
     /** Every connection a client can page: root queries with `after` (from the schema) and the nested ones. */
     function connections(): { name: string; document: string; variables: Record<string, unknown> }[] {
-      const ids: Record<string, string> = { contractId, organizationId, jobPostingId };
+      const ids: Record<string, string> = { contractId, organizationId, jobPostingId, batchId };
       const root = Object.values(loadSchema().getQueryType()!.getFields())
         .filter((field) => field.args.some((arg) => arg.name === 'after'))
         .map((field) => {

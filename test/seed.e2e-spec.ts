@@ -15,7 +15,7 @@ describe('seed generator', () => {
     const first = await seed(options);
     expect(first).toMatchObject({ coderProfiles: 300, organizations: 8, memberships: 8, jobPostings: 40 });
     expect(first.users).toBe(308);
-    expect(await seed(options)).toEqual({ users: 0, coderProfiles: 0, credentials: 0, organizations: 0, memberships: 0, jobPostings: 0, bids: 0 });
+    expect(await seed(options)).toEqual({ users: 0, coderProfiles: 0, credentials: 0, organizations: 0, memberships: 0, jobPostings: 0, bids: 0, contracts: 0, workRequests: 0 });
 
     // Every profile derived its specialties and search document; every practice has a valid NPI and an owner.
     expect(await app.sql(`SELECT 1 FROM coder_profiles WHERE search_document IS NULL OR cardinality(specialties) = 0`)).toEqual([]);

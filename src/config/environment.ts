@@ -171,7 +171,7 @@ export class Environment {
 
   /** Bucket in the path (`endpoint/bucket/key`) instead of the host name: most S3-compatible stores (MinIO) need true. */
   @Transform(toBoolean)
-  @IsBoolean()
+  @IsBoolean(isBooleanMessage)
   S3_FORCE_PATH_STYLE = false;
 
   /** Prepended to every object key, so environments can share one bucket; empty: none. */
@@ -260,7 +260,7 @@ export class Environment {
    * the explorer needs to show the schema). Development and test always serve it. Default false.
    */
   @Transform(toBoolean)
-  @IsBoolean()
+  @IsBoolean(isBooleanMessage)
   EXPLORER_ENABLED = false;
 
   /** true: the simulated gateway in production too (a demo: payments succeed at once and move no money). Without STRIPE_SECRET_KEY outside production it is used anyway. */
