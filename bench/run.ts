@@ -19,7 +19,10 @@ import { openDatabaseServer } from '../src/bootstrap/database-server.js';
 import { findFreePort } from '../src/database/free-port.js';
 import { typeOrmOptions } from '../src/bootstrap/typeorm-options.js';
 import { Specialty } from '../src/domain/specialty.enum.js';
+import x12 from 'node-x12';
+import type { X12Interchange } from 'node-x12';
 import { seed, SEED_PASSWORD } from './seed.js';
+import { CLAIM_ENCOUNTERS, CLAIMS_BATCH_ID, CLAIMS_PRACTICE_EMAIL } from './seed-claims.js';
 import { seedId } from './seed-data.js';
 
 const { values: options } = parseArgs({
@@ -52,6 +55,8 @@ const RESULTS = new URL('./results/', import.meta.url);
 type Body = { query: string; variables?: Record<string, unknown> };
 interface Workload {
   name: string;
+  /** Fewer connections than the others, for a heavy workload (the reason is at the workload). */
+  connections?: number;
   /** Which server answers: the app (default) or the bare anchor app (bench/anchors/hello). */
   target?: 'anchor';
   token?: () => string;
@@ -109,7 +114,12 @@ function rssMb(child: ChildProcess): number {
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
 
-async function measure(base: string, workload: Workload, child: ChildProcess, load = { connections: CONNECTIONS, duration: DURATION }): Promise<Measure> {
+async function measure(
+  base: string,
+  workload: Workload,
+  child: ChildProcess,
+  load = { connections: Math.min(CONNECTIONS, workload.connections ?? CONNECTIONS), duration: DURATION },
+): Promise<Measure> {
   let i = 0;
   const result = await autocannon({
     url: `${base}/graphql`,
@@ -151,6 +161,9 @@ function svg(ratios: Record<string, number>): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif"><text x="10" y="18" font-size="14" font-weight="bold">req/s relative to the anchor ({ __typename }), same run, medians; red: target</text>${rows}</svg>\n`;
 }
 
+/** The master key every app of a run starts with: the seed seals the 837P workload's claim data under it. */
+const DOCUMENT_KEY = randomBytes(32);
+
 /** A fresh embedded PostgreSQL in a temporary directory, migrated. */
 async function freshDatabase(): Promise<{ dataDir: string; server: Awaited<ReturnType<typeof openDatabaseServer>> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'chartbridge-bench-'));
@@ -175,7 +188,7 @@ async function startApp(dataDir: string, databaseUrl: string, extra: Record<stri
     DATABASE_URL: databaseUrl,
     MIGRATIONS_RUN: 'false',
     JWT_SECRET: randomBytes(32).toString('hex'),
-    DOCUMENT_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    DOCUMENT_ENCRYPTION_KEY: DOCUMENT_KEY.toString('base64'),
     RATE_LIMIT_ENABLED: 'false',
     WORKER_POLL_MS: '0',
     LOG_LEVEL: 'warn',
@@ -284,6 +297,23 @@ const SCHEMA = buildSchema(readFileSync(new URL('../schema.graphql', import.meta
 const DIRECTORY_FULL = `query($f: CoderFilterInput) { coders(filter: $f, first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${everyPublicField(SCHEMA, 'CoderProfile', 2)} } } } }`;
 const QUEUE = `{ myWorkQueue(first: 20) { totalCount edges { node { id contractId title chartCount chartsDone chartsAccepted overDelivered dueAt overdue priority status } } } }`;
 
+const EXPORT_837P = `query($id: ID!) { codedBatchExport(id: $id, format: X12_837P) }`;
+
+/**
+ * The 837P export answers an interchange of one claim per encounter: parsed with node-x12 in strict
+ * mode (envelopes, control numbers), it must hold CLAIM_ENCOUNTERS CLM segments, or the bench stops
+ * rather than report the speed of an error or of a smaller file.
+ */
+async function verify837(base: string, token: string): Promise<void> {
+  const res = await gql<{ codedBatchExport: string }>(base, { query: EXPORT_837P, variables: { id: CLAIMS_BATCH_ID } }, token);
+  const text = res.data?.codedBatchExport;
+  if (!text) throw new Error(`export_837p: the export answered no file: ${JSON.stringify(res.errors)}`);
+  const interchange = new x12.X12Parser(true).parse(text) as X12Interchange;
+  const segments = interchange.functionalGroups.flatMap((group) => group.transactions.flatMap((transaction) => transaction.segments));
+  const claims = segments.filter((segment) => segment.tag === 'CLM').length;
+  if (claims !== CLAIM_ENCOUNTERS) throw new Error(`export_837p: the file holds ${claims} CLM segments, not ${CLAIM_ENCOUNTERS}`);
+}
+
 const DIRECTORY = `query($f: CoderFilterInput) { coders(filter: $f, first: 20) { edges { node { id headline hourlyRateCents ratingAverage specialties { specialty yearsExperience } credentials { type status } } } } }`;
 
 /**
@@ -294,6 +324,11 @@ async function workloads(base: string, size: { coders: number; jobs: number; pra
   const provider = wanted('match') ? await login(base, 'provider-00000@seed.chartbridge.test') : '';
   const queueTokens: string[] = [];
   if (wanted('work_queue')) for (const email of queueCoders.slice(0, 50)) queueTokens.push(await login(base, email));
+  let practiceToken = '';
+  if (wanted('export_837p')) {
+    practiceToken = await login(base, CLAIMS_PRACTICE_EMAIL);
+    await verify837(base, practiceToken);
+  }
   const coderTokens: string[] = [];
   if (wanted('recommended') || wanted('submit_bid')) for (let k = 1; k <= 50; k++) coderTokens.push(await login(base, `coder-${String(k).padStart(6, '0')}@seed.chartbridge.test`));
   const practiceJobs = Array.from({ length: 50 }, (_, k) => k * size.practices)
@@ -326,6 +361,19 @@ async function workloads(base: string, size: { coders: number; jobs: number; pra
               return () => queueTokens[k++ % queueTokens.length];
             })(),
             next: () => ({ query: QUEUE }),
+          },
+        ]
+      : []),
+    ...(practiceToken
+      ? [
+          {
+            name: 'export_837p',
+            // One export decrypts 500 claim payloads and writes a file of about 300 KB: tens of ms of CPU
+            // each. 50 connections would only queue (p50 = 50 x the service time) and hold 50 files on a
+            // 256 MB heap; 4 keep both vCPUs busy and measure the export, not the queue.
+            connections: 4,
+            token: () => practiceToken,
+            next: () => ({ query: EXPORT_837P, variables: { id: CLAIMS_BATCH_ID } }),
           },
         ]
       : []),
@@ -366,7 +414,7 @@ async function main(): Promise<void> {
   try {
     const practices = Math.max(1, Math.floor(SIZE.jobs / 50));
     const started = Date.now();
-    await seed({ ...SIZE, practices, seed: 42, databaseUrl: server.url, workQueues: true });
+    await seed({ ...SIZE, practices, seed: 42, databaseUrl: server.url, workQueues: true, claims: wanted('export_837p') ? { documentKey: DOCUMENT_KEY } : undefined });
     process.stdout.write(`\nseeded ${SIZE.coders} coders, ${SIZE.jobs} postings in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     const client = new pg.Client({ connectionString: server.url });
     await client.connect();

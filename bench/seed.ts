@@ -11,6 +11,7 @@ import { PasswordHasher } from '../src/auth/password-hasher.js';
 import { loadEnvironment } from '../src/config/environment.js';
 import { openDatabaseServer } from '../src/bootstrap/database-server.js';
 import { typeOrmOptions } from '../src/bootstrap/typeorm-options.js';
+import { seedClaims } from './seed-claims.js';
 import { coder, job, prng, seedId, seedNpi } from './seed-data.js';
 
 export const SEED_PASSWORD = 'seed-password-123';
@@ -36,7 +37,16 @@ async function insert(client: pg.Client, table: string, columns: Column[], rows:
 
 const pgArray = (values: string[]) => `{${values.map((v) => `"${v.replace(/"/g, '\\"')}"`).join(',')}}`;
 
-export async function seed(options: { coders: number; jobs: number; practices: number; seed: number; databaseUrl: string; quiet?: boolean; workQueues?: boolean }): Promise<Record<string, number>> {
+export async function seed(options: {
+  coders: number;
+  jobs: number;
+  practices: number;
+  seed: number;
+  databaseUrl: string;
+  quiet?: boolean;
+  workQueues?: boolean;
+  claims?: { documentKey: Buffer };
+}): Promise<Record<string, number>> {
   const rng = prng(options.seed);
   const passwordHash = await new PasswordHasher().hash(SEED_PASSWORD);
   const today = new Date().toISOString().slice(0, 10);
@@ -343,6 +353,8 @@ export async function seed(options: { coders: number; jobs: number; practices: n
         ),
       () => undefined,
     );
+    // The 837P export (the bench asks with `claims` only when it measures it): an ACCEPTED batch of 500 encounters with sealed claim data.
+    if (options.claims && options.coders && options.practices) counts.claimEncounters = await seedClaims(options.databaseUrl, options.claims.documentKey);
     await client.query('ANALYZE');
   } finally {
     if (!options.quiet) bar.stop();

@@ -24,6 +24,15 @@ import type { EncounterClaimPayload, X12Address, X12Person } from './x12-837p.js
 const aadOf = (batchId: string, encounterIndex: number) => `claim-data:${batchId}:${encounterIndex}`;
 
 /**
+ * Seals one encounter's claim payload as stored (`ciphertext`, `wrappedKey`): the one place the
+ * sealing is done, shared by `setEncounterClaimData` and the bench seed, so what the seed writes is
+ * what the export decrypts.
+ */
+export function sealClaimPayload(masterKey: Buffer, batchId: string, encounterIndex: number, payload: EncounterClaimPayload): { ciphertext: Buffer; wrappedKey: Buffer } {
+  return encryptDocument(masterKey, aadOf(batchId, encounterIndex), Buffer.from(JSON.stringify(payload)));
+}
+
+/**
  * The practice's claim data per encounter (patient, subscriber, payer): PHI, written and read by the
  * practice only (`contract.accept-work`: its OWNERs and ADMINs) through the workroom gate (audited,
  * BAA), stored encrypted like documents, never logged.
@@ -84,7 +93,7 @@ export class EncounterClaimDataService implements OnModuleInit {
       cptChargeCents: input.cptChargeCents,
       hcpcsChargeCents: input.hcpcsChargeCents,
     };
-    const { ciphertext, wrappedKey } = encryptDocument(this.config.documentKey, aadOf(batchId, encounterIndex), Buffer.from(JSON.stringify(payload)));
+    const { ciphertext, wrappedKey } = sealClaimPayload(this.config.documentKey, batchId, encounterIndex, payload);
     // One statement: concurrent sets of one encounter leave one whole payload (the last), never two rows.
     await this.rows.upsert({ batchId, encounterIndex, contractId: batch.contractId, ciphertext, wrappedKey, updatedById: actor.id }, ['batchId', 'encounterIndex']);
     const row = await this.rows.findOneByOrFail({ batchId, encounterIndex });
