@@ -368,7 +368,7 @@ async function workloads(base: string, size: { coders: number; jobs: number; pra
       ? [
           {
             name: 'export_837p',
-            // One export decrypts 500 claim payloads and writes a file of about 300 KB: tens of ms of CPU
+            // One export decrypts 500 claim payloads and writes a file of about 200 KB: tens of ms of CPU
             // each. 50 connections would only queue (p50 = 50 x the service time) and hold 50 files on a
             // 256 MB heap; 4 keep both vCPUs busy and measure the export, not the queue.
             connections: 4,

@@ -36,7 +36,9 @@ export class CodedBatchExportService {
   async export(actor: Actor, batchId: string, format: CodedBatchExportFormat, context: AuditContext): Promise<string> {
     if (format === CodedBatchExportFormat.CSV) return this.codedBatches.csv(actor, batchId, context);
     requireVerifiedEmail(actor);
-    const batch = await this.batches.findOneBy({ id: batchId });
+    // Only what the file needs: the batch's chart keys (500 HMACs in a text[]), its sealed warnings and
+    // review comments would each be parsed or decrypted on every export for nothing.
+    const batch = await this.batches.findOne({ where: { id: batchId }, select: { id: true, contractId: true, status: true, encounters: true } });
     if (!batch) throw new NotFoundError('Coded batch');
     const contract = await this.access.require(actor, batch.contractId, { mode: 'read', permission: 'contract.accept-work', subject: 'Coded batch' }, context, {
       subjectType: 'batch',
