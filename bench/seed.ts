@@ -118,8 +118,6 @@ export async function seed(options: { coders: number; jobs: number; practices: n
         ['ehr_systems', 'text[]'],
         ['rating_count', 'integer'],
         ['rating_total', 'integer'],
-        ['audited_charts', 'integer'],
-        ['audit_errors', 'integer'],
       ],
       coders.map((c, i) => [
         seedId('coder-profile', i),
@@ -138,8 +136,6 @@ export async function seed(options: { coders: number; jobs: number; practices: n
         pgArray(c.ehrSystems),
         c.ratingCount,
         c.ratingTotal,
-        c.auditedCharts,
-        c.auditErrors,
       ]),
       tick('coder profiles'),
     );

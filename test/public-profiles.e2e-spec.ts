@@ -6,7 +6,7 @@ import { parseLeieCsv } from '../src/domain/leie.js';
 import { ScreeningService } from '../src/screening/screening.service.js';
 import { foreignRequests, launchBrowser, TestBrowser } from './support/browser.js';
 import { coders, failed, given, nextYear, ok, postJob, profileInput, Session } from './support/given.js';
-import { releasedMilestone, signBaa } from './support/money.js';
+import { acceptedContract, releasedMilestone, signBaa } from './support/money.js';
 import { TestApp } from './support/test-app.js';
 import type { Untyped } from './support/untyped.js';
 import { auditedBatch } from './support/work.js';
@@ -41,6 +41,19 @@ describe('public profile pages', () => {
   const page = (path: string) => app.http().get(path).set('accept', 'text/html');
 
   describe('over HTTP', () => {
+    it('publishes accuracy only from audits of contracts that paid the coder, as CoderProfile.accuracyScore does', async () => {
+      // A practice that audits without ever paying (a friend posing as one) publishes nothing.
+      const { owner, coder, contractId } = await acceptedContract(app, { payModel: 'FIXED_PRICE', rateCents: null, budgetCents: 100000 }, { rateCents: 50000 });
+      await signBaa(app, contractId, owner, coder);
+      await auditedBatch(app, contractId, coder, owner);
+      const { publicUrl } = await optIn(coder);
+      const accuracyOnPage = async () => (await page(new URL(publicUrl!).pathname)).text.match(/(Not yet published \([^)]*\)|[\d.]+% \([^)]*\))/)?.[1];
+      expect(await accuracyOnPage()).toBe('Not yet published (0 charts audited; published from 2)');
+
+      await releasedMilestone(app, owner, contractId);
+      expect(await accuracyOnPage()).toBe('100.0% (2 charts audited)');
+    });
+
     it('gives an opted-in coder an absolute publicUrl from APP_URL and a page with every value escaped', async () => {
       const headline = `<script>alert("pwned")</script> 'Cardiology' & "E/M" </script><!--`;
       const { coder, profile } = await verifiedCoder('Avery Quinlan', { headline, bio: 'Ten years of <b>outpatient</b> coding.' });
