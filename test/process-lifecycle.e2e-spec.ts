@@ -22,8 +22,8 @@ describe('process lifecycle (the built app in its own process)', () => {
   let dataDir: string;
   let databaseDir: string;
 
-  beforeAll(() => {
-    buildApp();
+  beforeAll(async () => {
+    await buildApp();
     dataDir = built.tempDir();
     databaseDir = join(dataDir, 'postgres');
   }, 120_000);

@@ -1,6 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,9 +9,31 @@ import { findFreePort } from '../../src/database/free-port.js';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MAIN = fileURLToPath(new URL('../../dist/src/main.js', import.meta.url));
 
-/** Compiles `src` to `dist` (swc, about a second): the process tests run what `npm start` runs. */
-export function buildApp(): void {
-  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+/** Where the process specs of one `npm test` run (its template database names it) note that `dist` is built. */
+export const buildMarker = (run = process.env.CHARTBRIDGE_TEST_TEMPLATE ?? `pid-${process.pid}`) => join(tmpdir(), `chartbridge-build-${run}`);
+
+/**
+ * Compiles `src` to `dist` (swc, a few seconds with npm's start-up): the process tests run what
+ * `npm start` runs. Once per `npm test` run: the first process spec builds while the other waits,
+ * instead of both building and writing `dist` at the same time (global teardown removes the marker).
+ */
+export async function buildApp(): Promise<void> {
+  const marker = buildMarker();
+  const built = join(marker, 'built');
+  if (existsSync(built)) return;
+  try {
+    mkdirSync(marker); // the lock: one spec of the run gets it
+  } catch {
+    if (!(await eventually(() => existsSync(built), 120_000))) throw new Error('the other process spec never finished building dist');
+    return;
+  }
+  try {
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+    writeFileSync(built, '');
+  } catch (error) {
+    rmSync(marker, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /** The built app running in its own process, as `npm start` runs it. */
