@@ -132,8 +132,10 @@ export function coder(rng: Rng, index: number) {
   const certifying = SPECIALTY_CREDENTIAL.get(main);
   if (certifying && rng.chance(0.35)) credential(certifying);
   const ratingCount = rng.chance(0.7) ? rng.int(1, 40) : 0;
-  const auditedCharts = rng.chance(0.6) ? rng.int(20, 600) : 0;
-  return {
+  // The seed drew audit totals here and at the end (coder_profiles.audited_charts and audit_errors, since
+  // dropped); the draws stay so that every later value of a seed, and every bench figure on it, is unchanged.
+  if (rng.chance(0.6)) rng.int(20, 600);
+  const coder = {
     name: `${rng.pick(FIRST)} ${rng.pick(LAST)}`,
     email: `coder-${String(index).padStart(6, '0')}@seed.chartbridge.test`,
     headline: `${label(main).replace(/^./, (c) => c.toUpperCase())} coder, ${years} years${credentials.has(CredentialType.CPC) ? ', CPC' : ''}`,
@@ -156,10 +158,10 @@ export function coder(rng: Rng, index: number) {
     ehrSystems: [...new Set([rng.pick(EHRS), ...(rng.chance(0.5) ? [rng.pick(EHRS)] : [])])],
     ratingCount,
     ratingTotal: Math.round(ratingCount * (3.4 + rng.next() * 1.6)),
-    auditedCharts,
-    auditErrors: Math.round(auditedCharts * (0.01 + rng.next() * 0.07)),
     credentials: [...credentials.values()],
   };
+  rng.next();
+  return coder;
 }
 
 export function job(rng: Rng) {

@@ -128,8 +128,6 @@ export async function seed(options: {
         ['ehr_systems', 'text[]'],
         ['rating_count', 'integer'],
         ['rating_total', 'integer'],
-        ['audited_charts', 'integer'],
-        ['audit_errors', 'integer'],
       ],
       coders.map((c, i) => [
         seedId('coder-profile', i),
@@ -148,8 +146,6 @@ export async function seed(options: {
         pgArray(c.ehrSystems),
         c.ratingCount,
         c.ratingTotal,
-        c.auditedCharts,
-        c.auditErrors,
       ]),
       tick('coder profiles'),
     );

@@ -42,6 +42,7 @@ import { WorkroomModule } from './workroom/workroom.module.js';
 import { ScreeningModule } from './screening/screening.module.js';
 import { ReputationModule } from './reputation/reputation.module.js';
 import { ExplorerModule } from './explorer/explorer.module.js';
+import { PublicProfilesModule } from './public-profiles/public-profiles.module.js';
 
 /** The feature modules; also walked by `scripts/print-schema.ts` to build the schema without a database. */
 export const FEATURE_MODULES = [
@@ -61,6 +62,7 @@ export const FEATURE_MODULES = [
   MessagingModule,
   ScreeningModule,
   ReputationModule,
+  PublicProfilesModule,
 ];
 
 @Module({})

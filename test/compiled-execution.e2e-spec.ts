@@ -1,25 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GRAPHQL_MODULE_OPTIONS, GraphQLSchemaHost } from '@nestjs/graphql';
-import { getNamedType, GraphQLObjectType, GraphQLSchema, isNonNullType, isObjectType } from 'graphql';
 import { seed } from '../bench/seed.js';
 import { CompiledExecutionGateway } from '../src/common/graphql/compiled-execution.gateway.js';
 import { given } from './support/given.js';
+import { everyField } from './support/schema-fields.js';
 import { TestApp } from './support/test-app.js';
-
-/** Every field of `typeName` a client may select without arguments, `depth` object levels down (as in query-count). */
-function everyField(schema: GraphQLSchema, typeName: string, depth: number): string {
-  const type = schema.getType(typeName) as GraphQLObjectType;
-  return Object.values(type.getFields())
-    .filter((field) => field.args.every((arg) => !isNonNullType(arg.type) || arg.defaultValue !== undefined))
-    .map((field) => {
-      const named = getNamedType(field.type);
-      if (!isObjectType(named)) return field.name;
-      return depth > 0 ? `${field.name} { ${everyField(schema, named.name, depth - 1)} }` : '';
-    })
-    .filter(Boolean)
-    .join(' ');
-}
 
 // GRAPHQL_EXECUTOR=jit (the default) hands execution to graphql-jit through Apollo's gateway
 // interface. Two apps on one database, one per executor, must give byte-for-byte the same answers,

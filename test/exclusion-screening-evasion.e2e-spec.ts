@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseLeieCsv } from '../src/domain/leie.js';
 import { ScreeningService } from '../src/screening/screening.service.js';
-import { coders, failed, given, nextYear, ok, PASSWORD, Session } from './support/given.js';
+import { coders, failed, given, nextYear, ok, PASSWORD, Session, profileInput } from './support/given.js';
 import { TestApp } from './support/test-app.js';
 import type { Untyped } from './support/untyped.js';
 
@@ -27,22 +27,6 @@ const HOLDS = `query($status: ScreeningHoldStatus) { screeningHolds(status: $sta
   entry { lastName firstName middleName npi dateOfBirth } subject { firstName lastName npi dateOfBirth state } } } } }`;
 const CLEAR = `mutation($id: ID!, $note: String!) { clearScreeningHold(id: $id, note: $note) { id status } }`;
 
-const profile = (overrides: Record<string, unknown> = {}) => ({
-  headline: 'Certified cardiology coder',
-  bio: 'Outpatient cardiology coding.',
-  yearsExperience: 8,
-  timezone: 'America/Chicago',
-  weeklyCapacityHours: 30,
-  hourlyRateCents: 4500,
-  perChartRateCents: 350,
-  available: true,
-  specialties: [{ specialty: 'CARDIOLOGY', yearsExperience: 7 }],
-  codeSets: ['ICD10CM', 'CPT'],
-  workTypes: ['CODING'],
-  ehrSystems: ['Epic'],
-  ...overrides,
-});
-
 describe('OIG exclusion screening, as an excluded person tries to evade it', () => {
   let app: TestApp;
   let a: ReturnType<typeof given>;
@@ -61,7 +45,7 @@ describe('OIG exclusion screening, as an excluded person tries to evade it', () 
   afterAll(() => app?.close());
 
   const upsert = async (coder: Session, overrides: Record<string, unknown> = {}) =>
-    ok(await app.gql<{ upsertCoderProfile: Untyped }>(UPSERT, { input: profile(overrides) }, coder.accessToken)).upsertCoderProfile;
+    ok(await app.gql<{ upsertCoderProfile: Untyped }>(UPSERT, { input: profileInput(overrides) }, coder.accessToken)).upsertCoderProfile;
   /** A coder (account `name`) with a profile (`overrides`) and a pending CPC. */
   const coderWithPendingCpc = async (name: string, overrides: Record<string, unknown> = {}) => {
     const coder = await a.coder({ name });
@@ -169,9 +153,9 @@ describe('OIG exclusion screening, as an excluded person tries to evade it', () 
       expect(await app.sql('SELECT 1 FROM users WHERE email = $1', [email])).toEqual([]);
 
       const coder = await a.coder({ name: 'Plain Name' });
-      const first = failed(await app.gql(UPSERT, { input: profile({ legalFirstName: `J${CYRILLIC_O}HN`, legalLastName: 'Adams' }) }, coder.accessToken), 'BAD_USER_INPUT');
+      const first = failed(await app.gql(UPSERT, { input: profileInput({ legalFirstName: `J${CYRILLIC_O}HN`, legalLastName: 'Adams' }) }, coder.accessToken), 'BAD_USER_INPUT');
       expect(first.extensions.fields).toEqual(['input.legalFirstName']);
-      const last = failed(await app.gql(UPSERT, { input: profile({ legalFirstName: 'Jane', legalLastName: `H${CYRILLIC_O}lden-Smith` }) }, coder.accessToken), 'BAD_USER_INPUT');
+      const last = failed(await app.gql(UPSERT, { input: profileInput({ legalFirstName: 'Jane', legalLastName: `H${CYRILLIC_O}lden-Smith` }) }, coder.accessToken), 'BAD_USER_INPUT');
       expect(last.extensions.fields).toEqual(['input.legalLastName']);
       expect(await app.sql('SELECT 1 FROM coder_profiles WHERE user_id = $1', [coder.user.id])).toEqual([]);
     });
@@ -196,7 +180,7 @@ describe('OIG exclusion screening, as an excluded person tries to evade it', () 
         ['input.legalLastName', { legalFirstName: 'John', legalLastName: 'Sm1th' }],
         ['input.legalLastName', { legalFirstName: 'John', legalLastName: 'Smi$h' }],
       ] as const) {
-        const error = failed(await app.gql(UPSERT, { input: profile({ ...input, state: 'TX' }) }, coder.accessToken), 'BAD_USER_INPUT');
+        const error = failed(await app.gql(UPSERT, { input: profileInput({ ...input, state: 'TX' }) }, coder.accessToken), 'BAD_USER_INPUT');
         expect(error.extensions.fields).toEqual([field]);
       }
       expect(await app.sql('SELECT 1 FROM coder_profiles WHERE user_id = $1', [coder.user.id])).toEqual([]);

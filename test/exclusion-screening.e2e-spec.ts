@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseLeieCsv } from '../src/domain/leie.js';
 import { ScreeningService } from '../src/screening/screening.service.js';
-import { coders, failed, given, nextYear, ok, postJob, Session } from './support/given.js';
+import { coders, failed, given, nextYear, ok, postJob, Session, profileInput } from './support/given.js';
 import { TestApp } from './support/test-app.js';
 import type { Untyped } from './support/untyped.js';
 
@@ -23,22 +23,6 @@ const PROFILE = `query($id: ID!) { coderProfile(id: $id) { id lastScreenedAt scr
 const DIRECTORY = `query($text: String) { coders(filter: { text: $text }, first: 100) { edges { node { id } } } }`;
 const BID = `mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`;
 const MATCH = `query($job: ID!) { matchCoders(jobPostingId: $job, first: 50) { coder { id } } }`;
-
-const identity = (overrides: Record<string, unknown>) => ({
-  headline: 'Certified cardiology coder',
-  bio: 'Outpatient cardiology coding.',
-  yearsExperience: 8,
-  timezone: 'America/Chicago',
-  weeklyCapacityHours: 30,
-  hourlyRateCents: 4500,
-  perChartRateCents: 350,
-  available: true,
-  specialties: [{ specialty: 'CARDIOLOGY', yearsExperience: 7 }],
-  codeSets: ['ICD10CM', 'CPT'],
-  workTypes: ['CODING'],
-  ehrSystems: ['Epic'],
-  ...overrides,
-});
 
 describe('OIG exclusion screening', () => {
   let app: TestApp;
@@ -61,7 +45,7 @@ describe('OIG exclusion screening', () => {
   /** A coder (account `name`) with a profile (`profile` overrides, e.g. legal names) and a pending CPC. */
   const coderWithPendingCpc = async (name: string, profile: Record<string, unknown> = {}) => {
     const coder = await a.coder({ name });
-    const { upsertCoderProfile } = ok(await app.gql<{ upsertCoderProfile: Untyped }>(UPSERT, { input: identity(profile) }, coder.accessToken));
+    const { upsertCoderProfile } = ok(await app.gql<{ upsertCoderProfile: Untyped }>(UPSERT, { input: profileInput(profile) }, coder.accessToken));
     // As a coder adds it: with its certificate and, for AAPC, the membership date.
     const addCredential = await coders(app).addCredential(coder, { type: 'CPC', number: `CPC-${Date.now() % 1e8}`, issuedOn: '2022-01-15', expiresOn: nextYear() });
     return { coder, profileId: upsertCoderProfile.id as string, credentialId: addCredential.id as string };
@@ -147,9 +131,9 @@ describe('OIG exclusion screening', () => {
 
   it('refuses an invalid NPI, state or birth date on the profile, naming the fields', async () => {
     const coder = await a.coder();
-    const bad = failed(await app.gql(UPSERT, { input: identity({ npi: '1234567890', state: 'XX', legalLastName: '1234' }) }, coder.accessToken), 'BAD_USER_INPUT');
+    const bad = failed(await app.gql(UPSERT, { input: profileInput({ npi: '1234567890', state: 'XX', legalLastName: '1234' }) }, coder.accessToken), 'BAD_USER_INPUT');
     expect(bad.extensions.fields).toEqual(expect.arrayContaining(['input.npi', 'input.state', 'input.legalLastName']));
-    expect(failed(await app.gql(UPSERT, { input: identity({ dateOfBirth: '2999-01-01' }) }, coder.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.dateOfBirth']);
+    expect(failed(await app.gql(UPSERT, { input: profileInput({ dateOfBirth: '2999-01-01' }) }, coder.accessToken), 'BAD_USER_INPUT').extensions.fields).toEqual(['input.dateOfBirth']);
     expect(await app.sql('SELECT 1 FROM coder_profiles WHERE user_id = $1', [coder.user.id])).toEqual([]);
   });
 
@@ -169,7 +153,7 @@ describe('OIG exclusion screening', () => {
     expect(await matched()).toBe(false);
     expect(await inDirectory(profile.id)).toBe(false);
     // Upserting the profile again does not lift the hold.
-    expect(ok(await app.gql<{ upsertCoderProfile: Untyped }>(UPSERT, { input: identity({ npi: OTHER_NPI }) }, coder.accessToken)).upsertCoderProfile.screening.onHold).toBe(true);
+    expect(ok(await app.gql<{ upsertCoderProfile: Untyped }>(UPSERT, { input: profileInput({ npi: OTHER_NPI }) }, coder.accessToken)).upsertCoderProfile.screening.onHold).toBe(true);
 
     // The month is done: a second run in it does nothing (a coder added since was screened by their profile write).
     const late = await coderWithPendingCpc('Simone Vale');
@@ -199,7 +183,7 @@ describe('OIG exclusion screening', () => {
     const secondBid = await bidOn(second.id);
     const contractId = ok(await app.gql<{ acceptBid: Untyped }>(`mutation($id: ID!) { acceptBid(id: $id) { id } }`, { id: firstBid }, owner.accessToken)).acceptBid.id;
 
-    ok(await app.gql(UPSERT, { input: identity({ legalFirstName: 'Simone', legalLastName: 'Vale' }) }, coder.accessToken));
+    ok(await app.gql(UPSERT, { input: profileInput({ legalFirstName: 'Simone', legalLastName: 'Vale' }) }, coder.accessToken));
     await screening.screenCoder(coder.user.id);
     const [hold] = await holdsOf(coder.user.id);
     // The pending bid cannot become a contract while the coder is held.

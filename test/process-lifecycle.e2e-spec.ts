@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { dropDatabase, ensureDatabase, withDatabase } from '../src/bootstrap/database-server.js';
 import { findFreePort } from '../src/database/free-port.js';
-import { AppProcess, buildApp, childrenOf, eventually, isAlive, parentOf, postmasterOf, sleep } from './support/app-process.js';
+import { AppProcess, BuiltApps, buildApp, childrenOf, eventually, isAlive, parentOf, postmasterOf, sleep } from './support/app-process.js';
 
 // These tests run the built app (`node dist/src/main.js`, what `npm start` runs) in processes of its
 // own, because what they check (signals, process groups, a killed process's orphans) only exists there.
@@ -15,8 +14,7 @@ const SERVED = { status: 200, body: { data: { coders: { totalCount: 0 } } } };
 const TIMEOUT = 90_000;
 
 describe('process lifecycle (the built app in its own process)', () => {
-  const apps: AppProcess[] = [];
-  const dirs: string[] = [];
+  const built = new BuiltApps('chartbridge-process');
   const databases: string[] = [];
   const adminUrl = () => process.env.CHARTBRIDGE_TEST_ADMIN_URL!;
   // One DATA_DIR with an embedded PostgreSQL that the embedded tests start on again and again, as
@@ -24,36 +22,19 @@ describe('process lifecycle (the built app in its own process)', () => {
   let dataDir: string;
   let databaseDir: string;
 
-  beforeAll(() => {
-    buildApp();
-    dataDir = tempDir();
+  beforeAll(async () => {
+    await buildApp();
+    dataDir = built.tempDir();
     databaseDir = join(dataDir, 'postgres');
   }, 120_000);
 
   afterAll(async () => {
-    for (const app of apps) app.kill();
-    // A failing test may leave an embedded server running: stop the ones under our own folders.
-    for (const dir of dirs) {
-      const server = postmasterOf(join(dir, 'postgres'));
-      if (server && isAlive(server.pid)) {
-        process.kill(server.pid, 'SIGINT');
-        await eventually(() => !isAlive(server.pid), 10_000);
-      }
-      rmSync(dir, { recursive: true, force: true });
-    }
+    await built.cleanUp();
     for (const name of databases) await dropDatabase(adminUrl(), name).catch(() => undefined);
   }, 60_000);
 
-  function tempDir(): string {
-    const dir = mkdtempSync(join(tmpdir(), 'chartbridge-process-'));
-    chmodSync(dir, 0o755); // as root, PostgreSQL runs as `postgres`, which must enter it
-    dirs.push(dir);
-    return dir;
-  }
-
   async function start(env: Record<string, string>, options: { detached?: boolean } = {}): Promise<AppProcess> {
-    const app = AppProcess.spawn(await findFreePort(), env, options);
-    apps.push(app);
+    const app = await built.spawnBuiltApp(env, options);
     await app.waitForOutput(/listening on/, 60_000);
     return app;
   }
@@ -156,8 +137,7 @@ describe('process lifecycle (the built app in its own process)', () => {
       'refuses, in one line, to start on a DATA_DIR whose server another running app owns, and leaves that one serving',
       async () => {
         const first = await start({ DATA_DIR: dataDir });
-        const second = AppProcess.spawn(await findFreePort(), { DATA_DIR: dataDir });
-        apps.push(second);
+        const second = await built.spawnBuiltApp({ DATA_DIR: dataDir });
         expect((await second.exited).code).toBe(1);
         expect(second.stderr().trim().split('\n')).toEqual([expect.stringContaining(`in use by another ChartBridge (pid ${first.pid})`)]);
         expect(await served(first.gql(COUNT_CODERS))).toEqual(SERVED);
@@ -202,7 +182,7 @@ describe('process lifecycle (the built app in its own process)', () => {
       'drains on SIGTERM: the request in flight gets its answer, not an empty reply, and new requests get 503',
       async () => {
         const url = await externalDatabase();
-        const app = await start({ DATA_DIR: tempDir(), DATABASE_URL: url, MIGRATIONS_RUN: 'false' });
+        const app = await start({ DATA_DIR: built.tempDir(), DATABASE_URL: url, MIGRATIONS_RUN: 'false' });
         const lock = await lockCoderProfiles(url);
         try {
           const inFlight = served(app.gql(COUNT_CODERS));
@@ -226,8 +206,7 @@ describe('process lifecycle (the built app in its own process)', () => {
       'fails start-up on an unreachable DATABASE_URL within seconds, in one line on stderr without the password',
       async () => {
         const closedPort = await findFreePort();
-        const app = AppProcess.spawn(await findFreePort(), { DATA_DIR: tempDir(), DATABASE_URL: `postgresql://postgres:hunter2-secret@127.0.0.1:${closedPort}/chartbridge` });
-        apps.push(app);
+        const app = await built.spawnBuiltApp({ DATA_DIR: built.tempDir(), DATABASE_URL: `postgresql://postgres:hunter2-secret@127.0.0.1:${closedPort}/chartbridge` });
         // Today's bound is generous for a loaded machine; the old code took about 30 s.
         const outcome = await Promise.race([app.exited, sleep(15_000).then(() => 'still running')]);
         expect(outcome).toEqual({ code: 1, signal: null });
@@ -249,8 +228,7 @@ describe('process lifecycle (the built app in its own process)', () => {
         ];
         const runs = await Promise.all(
           failures.map(async (env) => {
-            const app = AppProcess.spawn(await findFreePort(), { DATA_DIR: tempDir(), ...env });
-            apps.push(app);
+            const app = await built.spawnBuiltApp({ DATA_DIR: built.tempDir(), ...env });
             const outcome = await Promise.race([app.exited, sleep(15_000).then(() => 'still running')]);
             return { outcome, stdout: app.stdout(), stderr: app.stderr() };
           }),
@@ -276,7 +254,7 @@ describe('process lifecycle (the built app in its own process)', () => {
       async () => {
         const url = await externalDatabase();
         const app = await start({
-          DATA_DIR: tempDir(),
+          DATA_DIR: built.tempDir(),
           DATABASE_URL: url,
           MIGRATIONS_RUN: 'false',
           REDIS_URL: `redis://127.0.0.1:${await findFreePort()}`,

@@ -1,42 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { findFreePort } from '../src/database/free-port.js';
-import { AppProcess, buildApp, eventually, isAlive, postmasterOf } from './support/app-process.js';
+import { BuiltApps, buildApp } from './support/app-process.js';
 
 // The built app (`node dist/src/main.js`, what `npm start` and the container run) as operators see it:
 // its standard output, and its refusals to start.
 const TIMEOUT = 120_000;
 
 describe('the built app’s output and start-up refusals', () => {
-  const apps: AppProcess[] = [];
-  const dirs: string[] = [];
+  const built = new BuiltApps('chartbridge-logs');
 
   beforeAll(() => buildApp(), 120_000);
-
-  afterAll(async () => {
-    for (const app of apps) app.kill();
-    for (const dir of dirs) {
-      const server = postmasterOf(join(dir, 'postgres'));
-      if (server && isAlive(server.pid)) {
-        process.kill(server.pid, 'SIGINT');
-        await eventually(() => !isAlive(server.pid), 10_000);
-      }
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 60_000);
-
-  function tempDir(): string {
-    const dir = mkdtempSync(join(tmpdir(), 'chartbridge-logs-'));
-    chmodSync(dir, 0o755); // as root, PostgreSQL runs as `postgres`, which must enter it
-    dirs.push(dir);
-    return dir;
-  }
+  afterAll(() => built.cleanUp(), 60_000);
 
   async function refusal(env: Record<string, string>): Promise<{ code: number | null; stderr: string[]; stdout: string }> {
-    const app = AppProcess.spawn(await findFreePort(), { DATA_DIR: tempDir(), ...env });
-    apps.push(app);
+    const app = await built.spawnBuiltApp({ DATA_DIR: built.tempDir(), ...env });
     const { code } = await app.exited;
     return { code, stderr: app.stderr().trim().split('\n'), stdout: app.stdout() };
   }
@@ -46,8 +22,7 @@ describe('the built app’s output and start-up refusals', () => {
     async () => {
       // Development without secrets and without DATABASE_URL: the start-up logs the most before the app
       // exists (generated secrets, the embedded PostgreSQL). Not a terminal, so JSON, not pretty lines.
-      const app = AppProcess.spawn(await findFreePort(), { DATA_DIR: tempDir(), NODE_ENV: 'development', JWT_SECRET: '', DOCUMENT_ENCRYPTION_KEY: '', LOG_LEVEL: 'info' });
-      apps.push(app);
+      const app = await built.spawnBuiltApp({ DATA_DIR: built.tempDir(), NODE_ENV: 'development', JWT_SECRET: '', DOCUMENT_ENCRYPTION_KEY: '', LOG_LEVEL: 'info' });
       await app.waitForOutput(/listening on/, 90_000);
       const res = await app.gql('query Count { coders(first: 1) { totalCount } }');
       expect(res.status).toBe(200);
@@ -80,13 +55,16 @@ describe('the built app’s output and start-up refusals', () => {
   it(
     'refuses an unknown boolean value with one line naming the variable, not reading it as false',
     async () => {
-      for (const [name, value] of [
+      const cases = [
         ['RATE_LIMIT_ENABLED', 'ture'],
         ['PAYMENTS_SIMULATED', 'yes'],
-      ]) {
-        const { code, stderr, stdout } = await refusal({ [name]: value });
+      ];
+      // Side by side: each process spends seconds loading the app before it refuses.
+      const refusals = await Promise.all(cases.map(([name, value]) => refusal({ [name]: value })));
+      cases.forEach(([name, value], i) => {
+        const { code, stderr, stdout } = refusals[i];
         expect({ code, stderr, stdout }).toEqual({ code: 1, stderr: [`Invalid environment variable ${name}: ${name} must be true or false (got "${value}")`], stdout: '' });
-      }
+      });
     },
     TIMEOUT,
   );

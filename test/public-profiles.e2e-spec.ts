@@ -6,10 +6,10 @@ import { parseLeieCsv } from '../src/domain/leie.js';
 import { ScreeningService } from '../src/screening/screening.service.js';
 import { foreignRequests, launchBrowser, TestBrowser } from './support/browser.js';
 import { coders, failed, given, nextYear, ok, postJob, profileInput, Session } from './support/given.js';
-import { signBaa } from './support/money.js';
+import { acceptedContract, releasedMilestone, signBaa } from './support/money.js';
 import { TestApp } from './support/test-app.js';
 import type { Untyped } from './support/untyped.js';
-import { eventually } from './support/wait.js';
+import { auditedBatch } from './support/work.js';
 
 const APP_URL = 'https://chartbridge.example';
 const UPSERT = `mutation($input: UpsertCoderProfileInput!) { upsertCoderProfile(input: $input) { id publicUrl } }`;
@@ -19,8 +19,6 @@ const LEIE_FIXTURE = new URL('./fixtures/leie-updated.csv', import.meta.url);
 const DOCS_SCREENSHOT = process.env.DOCS_SCREENSHOT === 'true';
 
 const slugOf = (publicUrl: string) => new URL(publicUrl).pathname.replace('/coders/', '');
-const today = () => new Date().toISOString().slice(0, 10);
-const encounter = (chartRef: string) => ({ chartRef, serviceDate: today(), icd10cm: ['I10'], cpt: [{ code: '99214', modifiers: [], units: 1, diagnosisPointers: [1] }], hcpcs: [] });
 
 describe('public profile pages', () => {
   let app: TestApp;
@@ -43,6 +41,19 @@ describe('public profile pages', () => {
   const page = (path: string) => app.http().get(path).set('accept', 'text/html');
 
   describe('over HTTP', () => {
+    it('publishes accuracy only from audits of contracts that paid the coder, as CoderProfile.accuracyScore does', async () => {
+      // A practice that audits without ever paying (a friend posing as one) publishes nothing.
+      const { owner, coder, contractId } = await acceptedContract(app, { payModel: 'FIXED_PRICE', rateCents: null, budgetCents: 100000 }, { rateCents: 50000 });
+      await signBaa(app, contractId, owner, coder);
+      await auditedBatch(app, contractId, coder, owner);
+      const { publicUrl } = await optIn(coder);
+      const accuracyOnPage = async () => (await page(new URL(publicUrl!).pathname)).text.match(/(Not yet published \([^)]*\)|[\d.]+% \([^)]*\))/)?.[1];
+      expect(await accuracyOnPage()).toBe('Not yet published (0 charts audited; published from 2)');
+
+      await releasedMilestone(app, owner, contractId);
+      expect(await accuracyOnPage()).toBe('100.0% (2 charts audited)');
+    });
+
     it('gives an opted-in coder an absolute publicUrl from APP_URL and a page with every value escaped', async () => {
       const headline = `<script>alert("pwned")</script> 'Cardiology' & "E/M" </script><!--`;
       const { coder, profile } = await verifiedCoder('Avery Quinlan', { headline, bio: 'Ten years of <b>outpatient</b> coding.' });
@@ -197,30 +208,8 @@ describe('public profile pages', () => {
       );
       const contractId = ok(await app.gql(`mutation($id: ID!) { acceptBid(id: $id) { id } }`, { id: submitBid.id }, owner.accessToken)).acceptBid.id as string;
       await signBaa(app, contractId, owner, coder);
-      const batch = ok(
-        await app.gql(
-          `mutation($id: ID!, $input: SubmitCodedBatchInput!) { submitCodedBatch(contractId: $id, input: $input) { id } }`,
-          { id: contractId, input: { encounters: [encounter('CH-1'), encounter('CH-2')] } },
-          coder.accessToken,
-        ),
-      ).submitCodedBatch;
-      ok(
-        await app.gql(
-          `mutation($id: ID!, $input: AuditCodedBatchInput!) { auditCodedBatch(batchId: $id, input: $input) { id } }`,
-          { id: batch.id, input: { sampled: 2, errors: 0 } },
-          owner.accessToken,
-        ),
-      );
-      const milestone = ok(
-        await app.gql(
-          `mutation($c: ID!, $input: CreateMilestoneInput!) { createMilestone(contractId: $c, input: $input) { id } }`,
-          { c: contractId, input: { title: 'Batch one', amountCents: 20000 } },
-          owner.accessToken,
-        ),
-      ).createMilestone;
-      ok(await app.gql(`mutation($id: ID!) { fundMilestone(id: $id) { status } }`, { id: milestone.id }, owner.accessToken));
-      await eventually(async () => (await app.sql<{ status: string }>('SELECT status FROM milestones WHERE id = $1', [milestone.id]))[0].status === 'FUNDED', 'milestone funded');
-      ok(await app.gql(`mutation($id: ID!) { approveMilestone(id: $id) { status } }`, { id: milestone.id }, owner.accessToken));
+      await auditedBatch(app, contractId, coder, owner);
+      await releasedMilestone(app, owner, contractId);
       ok(await app.gql(`mutation($id: ID!) { endContract(id: $id) { status } }`, { id: contractId }, owner.accessToken));
       for (const [session, rating] of [[owner, 5] as const, [coder, 5] as const]) {
         ok(await app.gql(`mutation($id: ID!, $rating: Int!) { leaveReview(contractId: $id, rating: $rating) { id } }`, { id: contractId, rating }, session.accessToken));

@@ -1,32 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { getNamedType, GraphQLObjectType, GraphQLSchema, isNonNullType, isObjectType } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { seed, SEED_PASSWORD } from '../bench/seed.js';
 import { AUTH_FIELDS, failed, given, ok, postJob, Session } from './support/given.js';
+import { releasedMilestone } from './support/money.js';
+import { everyField } from './support/schema-fields.js';
 import { TestApp } from './support/test-app.js';
 import type { Untyped } from './support/untyped.js';
-import { eventually } from './support/wait.js';
-
-/**
- * Every field of `typeName` a client may select without arguments (list fields keep their default
- * `first`), following object fields `depth` levels down. Built from the running schema, so a field
- * added later is counted too.
- */
-function everyField(schema: GraphQLSchema, typeName: string, depth: number): string {
-  const type = schema.getType(typeName) as GraphQLObjectType;
-  return Object.values(type.getFields())
-    .filter((field) => field.args.every((arg) => !isNonNullType(arg.type) || arg.defaultValue !== undefined))
-    .map((field) => {
-      const named = getNamedType(field.type);
-      if (!isObjectType(named)) return field.name;
-      return depth > 0 ? `${field.name} { ${everyField(schema, named.name, depth - 1)} }` : '';
-    })
-    .filter(Boolean)
-    .join(' ');
-}
-
-const encounter = (chartRef: string) => ({ chartRef, serviceDate: '2026-11-02', icd10cm: ['I10'], cpt: [{ code: '99214', modifiers: [], units: 1, diagnosisPointers: [1] }], hcpcs: [] });
+import { auditedBatch } from './support/work.js';
 
 describe('SQL statements per request on list fields', () => {
   let app: TestApp;
@@ -95,27 +77,8 @@ describe('SQL statements per request on list fields', () => {
       if (i >= 3) continue;
       for (const party of [owner, coder]) ok(await app.gql(`mutation($id: ID!) { signBaa(contractId: $id) { id } }`, { id: contractId }, party.accessToken));
       if (i === 2) continue;
-      const batch = ok(
-        await app.gql(
-          `mutation($id: ID!, $input: SubmitCodedBatchInput!) { submitCodedBatch(contractId: $id, input: $input) { id } }`,
-          { id: contractId, input: { encounters: [encounter('CH-1'), encounter('CH-2')] } },
-          coder.accessToken,
-        ),
-      ).submitCodedBatch;
-      ok(
-        await app.gql(
-          `mutation($id: ID!, $input: AuditCodedBatchInput!) { auditCodedBatch(batchId: $id, input: $input) { id } }`,
-          { id: batch.id, input: { sampled: 2, errors: i, findings: i ? [{ category: 'WRONG_CODE', chartRef: 'CH-1', code: '99214' }] : [] } },
-          owner.accessToken,
-        ),
-      );
-      const { createMilestone } = ok(await app.gql(`mutation($c: ID!) { createMilestone(contractId: $c, input: { title: "Paid", amountCents: 20000 }) { id } }`, { c: contractId }, owner.accessToken));
-      ok(await app.gql(`mutation($id: ID!) { fundMilestone(id: $id) { status } }`, { id: createMilestone.id }, owner.accessToken));
-      await eventually(
-        async () => (await app.sql<{ status: string }>('SELECT status FROM milestones WHERE id = $1', [createMilestone.id]))[0].status === 'FUNDED',
-        'milestone funded (simulated gateway)',
-      );
-      ok(await app.gql(`mutation($id: ID!) { approveMilestone(id: $id) { id } }`, { id: createMilestone.id }, owner.accessToken));
+      await auditedBatch(app, contractId, coder, owner, i);
+      await releasedMilestone(app, owner, contractId);
       ok(await app.gql(`mutation($id: ID!) { endContract(id: $id) { id } }`, { id: contractId }, owner.accessToken));
       for (const party of [owner, coder])
         ok(await app.gql(`mutation($id: ID!) { leaveReview(contractId: $id, rating: ${5 - i}, comment: "Contract ${i}") { id } }`, { id: contractId }, party.accessToken));

@@ -41,6 +41,7 @@ import { ExclusionScreeningNames1795930000000 } from '../../migrations/179593000
 import { CeuEvidence1795930200000 } from '../../migrations/1795930200000-CeuEvidence.js';
 import { PublicProfiles1795930400000 } from '../../migrations/1795930400000-PublicProfiles.js';
 import { CredentialDocumentDigests1795931000000 } from '../../migrations/1795931000000-CredentialDocumentDigests.js';
+import { DropCoderAuditTotals1795935000000 } from '../../migrations/1795935000000-DropCoderAuditTotals.js';
 
 /**
  * Every migration, oldest first. `npm run migration:generate -- migrations/<Intent>` writes a new
@@ -90,4 +91,5 @@ export const MIGRATIONS = [
   CeuEvidence1795930200000,
   PublicProfiles1795930400000,
   CredentialDocumentDigests1795931000000,
+  DropCoderAuditTotals1795935000000,
 ];

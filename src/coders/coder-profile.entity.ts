@@ -132,16 +132,6 @@ export class CoderProfileEntity {
   @Column({ type: 'integer', default: 0 })
   ratingTotal: number;
 
-  /**
-   * Every recorded audit's sampled charts and standing errors, paid contracts or not. Published accuracy
-   * does not read these: it counts only audits of contracts that paid the coder (src/workroom/accuracy.resolver.ts).
-   */
-  @Column({ type: 'integer', default: 0 })
-  auditedCharts: number;
-
-  @Column({ type: 'integer', default: 0 })
-  auditErrors: number;
-
   /** Weighted full-text document (headline A, specialties + EHR B, bio C), maintained by trigger. */
   @Column({ type: 'tsvector', select: false, insert: false, update: false, nullable: true })
   searchDocument?: string;

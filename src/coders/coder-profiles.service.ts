@@ -182,23 +182,6 @@ export class CoderProfilesService {
       .getRawMany<{ slug: string; updatedAt: Date }>();
   }
 
-  /** Adds an accuracy audit's sampled charts and errors to the coder's totals, in the caller's transaction. */
-  async recordAudit(manager: EntityManager, userId: string, sampled: number, errors: number): Promise<void> {
-    await manager.getRepository(CoderProfileEntity).increment({ userId }, 'auditedCharts', sampled);
-    await manager.getRepository(CoderProfileEntity).increment({ userId }, 'auditErrors', errors);
-  }
-
-  /** Takes an overturned audit error off the coder's totals (a rebuttal the practice did not uphold), in the caller's transaction. */
-  async overturnAuditError(manager: EntityManager, userId: string): Promise<void> {
-    await manager
-      .getRepository(CoderProfileEntity)
-      .createQueryBuilder()
-      .update()
-      .set({ auditErrors: () => 'audit_errors - 1' })
-      .where('user_id = :userId AND audit_errors > 0', { userId })
-      .execute();
-  }
-
   /** Adds a published review's stars to the coder's rating, in the caller's transaction. */
   async recordRating(manager: EntityManager, userId: string, stars: number): Promise<void> {
     await manager.getRepository(CoderProfileEntity).increment({ userId }, 'ratingCount', 1);

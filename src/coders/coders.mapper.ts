@@ -73,8 +73,6 @@ export function toCoderProfile(entity: ProfileRow): CoderProfile {
     publicProfile: entity.publicProfile,
     publicSlug: entity.publicSlug,
     identity: { legalFirstName: entity.legalFirstName, legalLastName: entity.legalLastName, npi: entity.npi, dateOfBirth: entity.dateOfBirth, state: entity.state },
-    auditedCharts: entity.auditedCharts,
-    auditErrors: entity.auditErrors,
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
   };

@@ -17,8 +17,6 @@ import { CeuReminderEntity } from './ceus/ceu-reminder.entity.js';
 import { CeusResolver } from './ceus/ceus.resolver.js';
 import { CeusService } from './ceus/ceus.service.js';
 import { MailModule } from '../mail/mail.module.js';
-import { PublicProfilesController } from './public-profiles.controller.js';
-import { PublicProfilesService } from './public-profiles.service.js';
 
 @Module({
   imports: [
@@ -27,8 +25,8 @@ import { PublicProfilesService } from './public-profiles.service.js';
     NotificationsModule,
     MailModule,
   ],
-  controllers: [CredentialDocumentsController, PublicProfilesController],
-  providers: [CoderProfilesService, PublicProfilesService, CredentialsService, CodersResolver, CredentialsResolver, CredentialChangesResolver, CeusService, CeusResolver],
+  controllers: [CredentialDocumentsController],
+  providers: [CoderProfilesService, CredentialsService, CodersResolver, CredentialsResolver, CredentialChangesResolver, CeusService, CeusResolver],
   exports: [CoderProfilesService, CredentialsService],
 })
 export class CodersModule {}

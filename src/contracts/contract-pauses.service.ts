@@ -119,7 +119,7 @@ export class ContractPausesService {
   }
 
   private async notifyPractice(manager: EntityManager, contract: ContractEntity, kind: NotificationKind, message: string): Promise<void> {
-    for (const userId of await this.organizations.membersHolding(manager, contract.organizationId, 'organization.manage')) {
+    for (const userId of await this.organizations.managersOf(manager, contract.organizationId)) {
       await this.notifications.notify(manager, userId, kind, message, { contractId: contract.id });
     }
   }

@@ -126,7 +126,7 @@ export class CredentialAlertsService implements OnApplicationBootstrap {
           );
           if (!lapse) return false; // told already (an earlier run, or another instance)
           const posting = postings.get(contract.jobPostingId)!;
-          const managers = await this.organizations.membersHolding(manager, contract.organizationId, 'organization.manage');
+          const managers = await this.organizations.managersOf(manager, contract.organizationId);
           const recipients = [...new Set([posting.postedById, ...managers])];
           const message = `The coder's ${alert.label} credential no longer counts (${alert.reason} since ${alert.since}), and the contract for "${posting.title}" requires ${requirementWords(alert.requirement)}`;
           const data = { contractId: contract.id, credentialId: alert.credentialId!, credentialType: alert.credentialType, lapsedOn: alert.since! };

@@ -488,7 +488,7 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
     if (!id) return null;
     const invoice = await manager.getRepository(InvoiceEntity).findOneByOrFail({ id });
     const due = utcDayOf(invoice.dueAt!);
-    for (const userId of await this.organizations.membersHolding(manager, contract.organizationId, 'organization.manage')) {
+    for (const userId of await this.organizations.managersOf(manager, contract.organizationId)) {
       await this.notifications.notify(manager, userId, NotificationKind.INVOICE_ISSUED, `An invoice of ${invoice.amountCents} cents is ready for review; it is charged on ${due} unless disputed`, {
         contractId: contract.id,
         invoiceId: id,
@@ -553,7 +553,7 @@ export class InvoicesService implements OnModuleInit, OnApplicationBootstrap {
     const next = nextChargeAt
       ? `it is tried again on ${utcDayOf(nextChargeAt)}, or at once when a new card is saved`
       : 'every retry is spent: the contract is paused until it is paid (save a new card)';
-    for (const userId of await this.organizations.membersHolding(manager, contract.organizationId, 'organization.manage')) {
+    for (const userId of await this.organizations.managersOf(manager, contract.organizationId)) {
       await this.notifications.notify(
         manager,
         userId,

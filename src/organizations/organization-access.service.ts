@@ -132,9 +132,13 @@ export class OrganizationAccess {
     return (manager?.getRepository(MembershipEntity) ?? this.memberships).existsBy({ organizationId, userId, status: MembershipStatus.ACTIVE });
   }
 
-  /** The user ids of the organization's active members holding `permission` (e.g. whom to tell that a charge failed), read through `manager`. */
-  async membersHolding(manager: EntityManager, organizationId: string, permission: OrganizationPermission): Promise<string[]> {
-    const roles = ORGANIZATION_PERMISSIONS[permission].holders.filter((standing): standing is MembershipRole => standing !== 'platform-admin');
+  /**
+   * The user ids of the organization's managers (its active members holding `organization.manage`):
+   * whom the platform tells about a practice's contracts (lapsed credentials, exclusions, invoices,
+   * pauses), read through `manager`.
+   */
+  async managersOf(manager: EntityManager, organizationId: string): Promise<string[]> {
+    const roles = ORGANIZATION_PERMISSIONS['organization.manage'].holders.filter((standing): standing is MembershipRole => standing !== 'platform-admin');
     const members = await manager
       .getRepository(MembershipEntity)
       .find({ select: { userId: true }, where: { organizationId, status: MembershipStatus.ACTIVE, role: In(roles) }, order: { createdAt: 'ASC' } });

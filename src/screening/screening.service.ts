@@ -322,7 +322,7 @@ export class ScreeningService implements OnModuleInit, OnApplicationBootstrap {
 
   private async notifyPractices(manager: EntityManager, coderId: string): Promise<void> {
     for (const contract of await this.contracts.liveWithCoder(coderId, manager)) {
-      for (const userId of await this.organizations.membersHolding(manager, contract.organizationId, 'organization.manage')) {
+      for (const userId of await this.organizations.managersOf(manager, contract.organizationId)) {
         await this.notifications.notify(
           manager,
           userId,

@@ -8,7 +8,6 @@ import type { Actor } from '../common/auth/actor.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/app-error.js';
 import { isUniqueViolation } from '../common/errors/postgres-errors.js';
 import { byKeys, groupByKeys, RequestLoaders } from '../common/loaders/request-loaders.js';
-import { CoderProfilesService } from '../coders/coder-profiles.service.js';
 import { CredentialsService } from '../coders/credentials.service.js';
 import { BillableBatch, BillableBatches } from '../contracts/billable-batches.js';
 import { InvoicesService } from '../contracts/invoices.service.js';
@@ -63,7 +62,6 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
     private readonly access: WorkroomAccessService,
     private readonly tables: CodeTablesService,
     private readonly postings: JobPostingsService,
-    private readonly profiles: CoderProfilesService,
     private readonly notifications: NotificationsService,
     private readonly transactions: TransactionRunner,
     private readonly invoices: InvoicesService,
@@ -290,7 +288,6 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
         .execute();
       if (!result.affected) throw new ConflictError('This batch was already audited');
       await this.findings.record(manager, batch, findings);
-      await this.profiles.recordAudit(manager, batch.submittedById, input.sampled, input.errors);
       return manager.getRepository(CodedBatchEntity).findOneByOrFail({ id: batchId });
     });
   }

@@ -1,14 +1,39 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findFreePort } from '../../src/database/free-port.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MAIN = fileURLToPath(new URL('../../dist/src/main.js', import.meta.url));
 
-/** Compiles `src` to `dist` (swc, about a second): the process tests run what `npm start` runs. */
-export function buildApp(): void {
-  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+/** Where the process specs of one `npm test` run (its template database names it) note that `dist` is built. */
+export const buildMarker = (run = process.env.CHARTBRIDGE_TEST_TEMPLATE ?? `pid-${process.pid}`) => join(tmpdir(), `chartbridge-build-${run}`);
+
+/**
+ * Compiles `src` to `dist` (swc, a few seconds with npm's start-up): the process tests run what
+ * `npm start` runs. Once per `npm test` run: the first process spec builds while the other waits,
+ * instead of both building and writing `dist` at the same time (global teardown removes the marker).
+ */
+export async function buildApp(): Promise<void> {
+  const marker = buildMarker();
+  const built = join(marker, 'built');
+  if (existsSync(built)) return;
+  try {
+    mkdirSync(marker); // the lock: one spec of the run gets it
+  } catch {
+    if (!(await eventually(() => existsSync(built), 120_000))) throw new Error('the other process spec never finished building dist');
+    return;
+  }
+  try {
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+    writeFileSync(built, '');
+  } catch (error) {
+    rmSync(marker, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /** The built app running in its own process, as `npm start` runs it. */
@@ -103,6 +128,45 @@ export class AppProcess {
   /** Kills what is left (test clean-up). */
   kill(): void {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+  }
+}
+
+/**
+ * The built app's processes of one spec file, each on a free port, and the DATA_DIRs they use:
+ * `cleanUp()` (in afterAll) kills what is left, stops any embedded PostgreSQL a failing test left
+ * running under those folders, and removes them.
+ */
+export class BuiltApps {
+  private readonly apps: AppProcess[] = [];
+  private readonly dirs: string[] = [];
+
+  constructor(private readonly prefix: string) {}
+
+  /** A fresh DATA_DIR, removed by `cleanUp()`. */
+  tempDir(): string {
+    const dir = mkdtempSync(join(tmpdir(), `${this.prefix}-`));
+    chmodSync(dir, 0o755); // as root, PostgreSQL runs as `postgres`, which must enter it
+    this.dirs.push(dir);
+    return dir;
+  }
+
+  /** Spawns the built app on a free port (see `AppProcess.spawn`), without waiting for it to listen. */
+  async spawnBuiltApp(env: Record<string, string>, options: { detached?: boolean } = {}): Promise<AppProcess> {
+    const app = AppProcess.spawn(await findFreePort(), env, options);
+    this.apps.push(app);
+    return app;
+  }
+
+  async cleanUp(): Promise<void> {
+    for (const app of this.apps) app.kill();
+    for (const dir of this.dirs) {
+      const server = postmasterOf(join(dir, 'postgres'));
+      if (server && isAlive(server.pid)) {
+        process.kill(server.pid, 'SIGINT');
+        await eventually(() => !isAlive(server.pid), 10_000);
+      }
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 }
 

@@ -63,15 +63,6 @@ export class CoderProfile {
   @Field(() => Int, { description: 'How many published practice reviews the rating averages.' })
   ratingCount: number;
 
-  /**
-   * Charts the practices' audits sampled and errors standing (after rebuttals), every recorded audit. Not
-   * published: `accuracyScore` and `accuracySampleSize` count only audits of contracts that paid the coder
-   * (src/workroom/accuracy.resolver.ts).
-   */
-  auditedCharts: number;
-
-  auditErrors: number;
-
   @Field(() => Date, {
     nullable: true,
     description: 'When the coder was last screened against the OIG List of Excluded Individuals/Entities (LEIE); null before the first screen. Public; the outcome of a screen never is.',

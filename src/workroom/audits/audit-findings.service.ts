@@ -4,7 +4,6 @@ import { EntityManager, In, Repository } from 'typeorm';
 import type { Actor } from '../../common/auth/actor.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/app-error.js';
 import { groupByKeys, RequestLoaders } from '../../common/loaders/request-loaders.js';
-import { CoderProfilesService } from '../../coders/coder-profiles.service.js';
 import { TransactionRunner } from '../../database/transaction-runner.js';
 import { AuditContext } from '../audit-log.service.js';
 import { CodedBatchEntity, CodedEncounter } from '../coded-batch.entity.js';
@@ -77,7 +76,6 @@ export class AuditFindingsService implements OnModuleInit {
     @InjectRepository(AuditFindingEntity) private readonly findings: Repository<AuditFindingEntity>,
     @InjectRepository(CodedBatchEntity) private readonly batches: Repository<CodedBatchEntity>,
     private readonly access: WorkroomAccessService,
-    private readonly profiles: CoderProfilesService,
     private readonly transactions: TransactionRunner,
     private readonly retention: PhiRetentionService,
   ) {}
@@ -181,7 +179,6 @@ export class AuditFindingsService implements OnModuleInit {
                 .getCount();
         if (standing === 0 && (batch.auditErrors ?? 0) > 0) {
           await manager.getRepository(CodedBatchEntity).decrement({ id: batch.id }, 'auditErrors', 1);
-          await this.profiles.overturnAuditError(manager, batch.submittedById);
         }
       }
       return repo.findOneByOrFail({ id: findingId });

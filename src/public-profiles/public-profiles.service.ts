@@ -4,9 +4,10 @@ import { AppConfig } from '../config/app-config.js';
 import { publishedAccuracy } from '../domain/accuracy.js';
 import { credentialStanding } from '../domain/credential-rules.js';
 import { UsersService } from '../users/users.service.js';
-import { CoderProfilesService } from './coder-profiles.service.js';
-import { publicProfileUrl, ratingAverage, toCoderProfile } from './coders.mapper.js';
-import { CredentialsService } from './credentials.service.js';
+import { CoderProfilesService } from '../coders/coder-profiles.service.js';
+import { publicProfileUrl, ratingAverage, toCoderProfile } from '../coders/coders.mapper.js';
+import { CredentialsService } from '../coders/credentials.service.js';
+import { CodedBatchesService } from '../workroom/coded-batches.service.js';
 import { PublicProfileView } from './public-profile-page.js';
 
 /** A sitemap file holds at most 50,000 URLs (sitemaps.org). */
@@ -21,6 +22,7 @@ export class PublicProfilesService {
     private readonly profiles: CoderProfilesService,
     private readonly credentials: CredentialsService,
     private readonly users: UsersService,
+    private readonly batches: CodedBatchesService,
     private readonly config: AppConfig,
   ) {}
 
@@ -29,9 +31,10 @@ export class PublicProfilesService {
     if (slug.length > 100 || !SLUG.test(slug)) return null;
     const entity = await this.profiles.findPublishedBySlug(slug);
     if (!entity) return null;
-    const [user, credentials] = await Promise.all([this.users.findById(entity.userId), this.credentials.listForCoder(entity.userId)]);
+    const [user, credentials, audits] = await Promise.all([this.users.findById(entity.userId), this.credentials.listForCoder(entity.userId), this.batches.publishedAuditsOf([entity.userId])]);
     if (!user) return null;
     const profile = toCoderProfile(entity);
+    const { sampled, errors } = audits.get(entity.userId)!;
     const today = todayUtc();
     return {
       name: user.name,
@@ -46,8 +49,9 @@ export class PublicProfilesService {
         .sort((a, b) => a.type.localeCompare(b.type)),
       ratingAverage: ratingAverage(entity.ratingTotal, entity.ratingCount),
       ratingCount: entity.ratingCount,
-      accuracy: publishedAccuracy(entity.auditedCharts, entity.auditErrors, this.config.env.ACCURACY_MIN_SAMPLE),
-      auditedCharts: entity.auditedCharts,
+      // The rule of CoderProfile.accuracyScore: only audits of contracts that paid the coder publish.
+      accuracy: publishedAccuracy(sampled, errors, this.config.env.ACCURACY_MIN_SAMPLE),
+      auditedCharts: sampled,
       accuracyMinSample: this.config.env.ACCURACY_MIN_SAMPLE,
       url: publicProfileUrl(this.config.env.APP_URL, slug),
       updatedAt: entity.updatedAt,
