@@ -48,9 +48,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   limitConnections(app.getHttpServer(), { maxConnections: env.HTTP_MAX_CONNECTIONS, maxPerAddress: trustProxy === false ? env.HTTP_MAX_CONNECTIONS_PER_IP : null });
   // CORS (CORS_ORIGINS): a listed origin's preflight to /graphql or a document endpoint is answered 204
-  // with the allow headers, before the rate limit and authentication; its requests carry them.
-  const corsOptions = corsOptionsFor(env.CORS_ORIGINS);
-  await app.register(cors, { delegator: (request, callback) => callback(null, corsOptions(request)) });
+  // with the allow headers, before the rate limit and authentication; its requests carry them. With no
+  // origin listed there is nothing to allow, and @fastify/cors (a hook on every request) is not registered:
+  // the hook below refuses every preflight.
+  if (env.CORS_ORIGINS.length > 0) {
+    const corsOptions = corsOptionsFor(env.CORS_ORIGINS);
+    await app.register(cors, { delegator: (request, callback) => callback(null, corsOptions(request)) });
+  }
   // Any other origin's preflight there: 403 with no CORS headers (the browser then refuses the call),
   // rather than Apollo's CSRF 400 or a 404 that would read as a missing endpoint. Elsewhere (the Stripe
   // webhook above all) a preflight finds no route: 404.

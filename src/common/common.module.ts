@@ -5,7 +5,6 @@ import { AppConfig } from '../config/app-config.js';
 import { TransactionRunner } from '../database/transaction-runner.js';
 import { DiskDocumentStorage } from './documents/disk-document-storage.js';
 import { DocumentStorage } from './documents/document-storage.js';
-import { S3DocumentStorage, s3SettingsOf } from './documents/s3-document-storage.js';
 import { UploadSlots } from './documents/upload-slots.js';
 import { PersistedQueries } from './graphql/persisted-queries.js';
 import { JobScheduler } from './scheduling/job-scheduler.js';
@@ -26,8 +25,12 @@ import { RateLimiter } from './throttling/rate-limiter.js';
     {
       provide: DocumentStorage,
       inject: [AppConfig],
-      useFactory: (config: AppConfig): DocumentStorage =>
-        config.env.DOCUMENT_STORAGE === 's3' ? new S3DocumentStorage(s3SettingsOf(config.env)) : new DiskDocumentStorage(join(config.env.DATA_DIR, 'documents')),
+      // The AWS SDK (about 25 MB of resident code) is loaded only when the documents live in S3.
+      useFactory: async (config: AppConfig): Promise<DocumentStorage> => {
+        if (config.env.DOCUMENT_STORAGE !== 's3') return new DiskDocumentStorage(join(config.env.DATA_DIR, 'documents'));
+        const { S3DocumentStorage, s3SettingsOf } = await import('./documents/s3-document-storage.js');
+        return new S3DocumentStorage(s3SettingsOf(config.env));
+      },
     },
     UploadSlots,
   ],

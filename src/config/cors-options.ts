@@ -29,20 +29,27 @@ export function isPreflight(request: Pick<FastifyRequest, 'method' | 'headers'>)
  * @fastify/cors options per request: a listed origin on a CORS path gets the allow headers (credentials
  * included); any other request gets none (`origin: false`). @fastify/cors would add
  * `Access-Control-Allow-Credentials` even for an origin it does not allow, so the origin is decided here.
+ * The answers are built once, not per request.
  */
 export function corsOptionsFor(origins: readonly string[]) {
-  const allowed = new Set(origins);
+  const refused: FastifyCorsOptions = Object.freeze({ origin: false });
+  const allowed = new Map<string, FastifyCorsOptions>(
+    origins.map((origin) => [
+      origin,
+      Object.freeze({
+        origin,
+        credentials: true,
+        methods: ['GET', 'POST'],
+        allowedHeaders: CORS_ALLOWED_HEADERS,
+        exposedHeaders: CORS_EXPOSED_HEADERS,
+        maxAge: 600,
+        strictPreflight: true,
+      }),
+    ]),
+  );
   return (request: FastifyRequest): FastifyCorsOptions => {
     const origin = request.headers.origin;
-    if (typeof origin !== 'string' || !allowed.has(origin) || !isCorsPath(request.url)) return { origin: false };
-    return {
-      origin,
-      credentials: true,
-      methods: ['GET', 'POST'],
-      allowedHeaders: CORS_ALLOWED_HEADERS,
-      exposedHeaders: CORS_EXPOSED_HEADERS,
-      maxAge: 600,
-      strictPreflight: true,
-    };
+    const options = typeof origin === 'string' ? allowed.get(origin) : undefined;
+    return options && isCorsPath(request.url) ? options : refused;
   };
 }

@@ -113,15 +113,16 @@ export interface AnsweredRequest {
  * Level `error` for a 5xx, else `info`.
  */
 export function logRequest(logger: Logger | undefined, request: AnsweredRequest, response: ServerResponse, responseTimeMs: number): void {
-  if (!logger || UNLOGGED_PATHS.has(request.url.split('?', 1)[0])) return;
+  const level = response.statusCode >= 500 ? 'error' : 'info';
+  // Below LOG_LEVEL nothing is written: the line is not built either.
+  if (!logger?.isLevelEnabled(level) || UNLOGGED_PATHS.has(request.url.split('?', 1)[0])) return;
   const fields = {
     req: { id: request.id, method: request.method, url: request.url, headers: request.headers },
     res: response,
     responseTime: Math.round(responseTimeMs),
     ...requestOutcome(request.raw, response.statusCode, request.id),
   };
-  if (response.statusCode >= 500) logger.error(fields, 'request completed');
-  else logger.info(fields, 'request completed');
+  logger[level](fields, 'request completed');
 }
 
 /** pino: JSON lines in production and tests, pretty lines in development; secrets redacted; to LOG_FILE when set. */
