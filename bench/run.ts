@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSchema, getNamedType, GraphQLObjectType, GraphQLSchema, isListType, isNonNullType, isObjectType } from 'graphql';
+import { buildSchema } from 'graphql';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
@@ -19,6 +19,7 @@ import { openDatabaseServer } from '../src/bootstrap/database-server.js';
 import { findFreePort } from '../src/database/free-port.js';
 import { typeOrmOptions } from '../src/bootstrap/typeorm-options.js';
 import { Specialty } from '../src/domain/specialty.enum.js';
+import { directoryCardPage } from './pages.js';
 import { seed, SEED_PASSWORD } from './seed.js';
 import { seedId } from './seed-data.js';
 
@@ -56,6 +57,8 @@ interface Workload {
   target?: 'anchor';
   token?: () => string;
   next: (i: number) => Body;
+  /** Error answers are part of the workload (e.g. repeated bids refused): measured, not a failed run. */
+  expectsErrors?: boolean;
 }
 interface Measure {
   rps: number;
@@ -64,6 +67,9 @@ interface Measure {
   rssMb: number;
   errors: number;
 }
+
+/** A workload whose requests answer errors: its figures would be the cost of refusing, so the run stops. */
+class WorkloadFailed extends Error {}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const WORDS = [
@@ -111,6 +117,9 @@ function rssMb(child: ChildProcess): number {
 
 async function measure(base: string, workload: Workload, child: ChildProcess, load = { connections: CONNECTIONS, duration: DURATION }): Promise<Measure> {
   let i = 0;
+  // The first answer that is not a clean 200 (GraphQL errors included), to name it if the workload does not expect any.
+  let firstError: string | undefined;
+  let graphqlErrors = 0;
   const result = await autocannon({
     url: `${base}/graphql`,
     connections: load.connections,
@@ -122,10 +131,23 @@ async function measure(base: string, workload: Workload, child: ChildProcess, lo
           const token = workload.token?.();
           return { ...req, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(workload.next(i++)) };
         },
+        onResponse: (status, body) => {
+          // A substring test, not a parse: the load generator shares the CPUs with the app.
+          const ok = status >= 200 && status < 300;
+          if (ok && !body.includes('"errors":')) return;
+          if (ok) graphqlErrors++;
+          firstError ??= `${status} ${body.slice(0, 500)}`;
+        },
       },
     ],
   });
-  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, rssMb: rssMb(child), errors: result.errors + result.non2xx };
+  const errors = result.errors + result.non2xx + graphqlErrors;
+  if (!workload.expectsErrors && errors > 0) {
+    throw new WorkloadFailed(
+      `workload ${workload.name} answered errors (${result.non2xx} non-2xx, ${graphqlErrors} 200s with GraphQL errors, ${result.errors} connection errors): its figures would measure refusals. First: ${firstError ?? '(no answer body)'}`,
+    );
+  }
+  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, rssMb: rssMb(child), errors };
 }
 
 /** The issue's targets, drawn as red marks on the chart. */
@@ -258,30 +280,9 @@ async function startTimes(): Promise<{ coldMs: number; warmMs: number }> {
   return { coldMs: times[0], warmMs: times[1] };
 }
 
-/**
- * Every field of `typeName` a client may select without arguments, `depth` object levels down (the
- * query-count suite's "every public field" page, test/query-count.e2e-spec.ts); lists with a `first`
- * argument ask for 3, as a directory card shows a few reviews, and fields only the coder or an admin
- * reads (null for a visitor) are left out.
- */
-function everyPublicField(schema: GraphQLSchema, typeName: string, depth: number): string {
-  const type = schema.getType(typeName) as GraphQLObjectType;
-  return Object.values(type.getFields())
-    .filter((field) => field.name !== 'screening' && field.args.every((arg) => !isNonNullType(arg.type) || arg.defaultValue !== undefined))
-    .map((field) => {
-      const named = getNamedType(field.type);
-      const list = isListType(isNonNullType(field.type) ? field.type.ofType : field.type);
-      const args = list && field.args.some((arg) => arg.name === 'first') ? '(first: 3)' : '';
-      if (!isObjectType(named)) return field.name;
-      return depth > 0 ? `${field.name}${args} { ${everyPublicField(schema, named.name, depth - 1)} }` : '';
-    })
-    .filter(Boolean)
-    .join(' ');
-}
-
 const SCHEMA = buildSchema(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
-/** A directory page with every public field a frontend shows (profile, credentials, specialties, reviews, accuracy, the coder's public user fields). */
-const DIRECTORY_FULL = `query($f: CoderFilterInput) { coders(filter: $f, first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${everyPublicField(SCHEMA, 'CoderProfile', 2)} } } } }`;
+/** The directory page a frontend shows (bench/pages.ts): 20 cards with every public field. */
+const DIRECTORY_FULL = directoryCardPage(SCHEMA);
 const QUEUE = `{ myWorkQueue(first: 20) { totalCount edges { node { id contractId title chartCount chartsDone chartsAccepted overDelivered dueAt overdue priority status } } } }`;
 
 const DIRECTORY = `query($f: CoderFilterInput) { coders(filter: $f, first: 20) { edges { node { id headline hourlyRateCents ratingAverage specialties { specialty yearsExperience } credentials { type status } } } } }`;
@@ -348,6 +349,8 @@ async function workloads(base: string, size: { coders: number; jobs: number; pra
     { name: 'recommended', token: rotating(), next: () => ({ query: '{ recommendedJobs(first: 10) { score job { id } } }' }) },
     {
       name: 'submit_bid',
+      // A coder bidding again on a posting they already bid on is refused (CONFLICT): part of the workload.
+      expectsErrors: true,
       token: rotating(),
       next: (i) => ({
         query: `mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`,
