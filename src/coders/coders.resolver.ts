@@ -52,10 +52,11 @@ export class CodersResolver {
   }
 
   /**
-   * The directory. Each row carries the values of its viewer-dependent fields the page selects
-   * (credentials, user, publicUrl, screening), worked out here once per page by the field resolvers'
-   * own rules (preloaded-fields.ts): no per-row field resolver, and no statement more than before
-   * (credentials come with the page's statement, users in one batched statement).
+   * The directory. Each row carries the values of the fields the page selects that would otherwise
+   * need a field resolver per row (credentials, user, publicUrl, screening; accuracy from the workroom
+   * module), worked out here once per page by those resolvers' own rules (preloaded-fields.ts), with
+   * no statement more than before: credentials come with the page's statement, users and accuracy in
+   * one batched statement each, only when selected.
    */
   @Public()
   @Query(() => CoderProfileConnection, { description: 'The public coder directory.', complexity: connectionComplexity })
@@ -69,9 +70,11 @@ export class CodersResolver {
     const users = wants('user') ? await Promise.all(coderIds.map((id) => this.users.loadById(loaders, id))) : [];
     const credentialsOf = new Map(credentials.map((list, k) => [coderIds[k], list]));
     const userOf = new Map(users.map((user, k) => [coderIds[k], user]));
+    // Fields other modules resolve (accuracy), from their own batched read.
+    const others = await this.profiles.preloadedForPage(coderIds, loaders, wants);
     return mapConnection(page, (row) => {
       const profile = toCoderProfile(row);
-      const values: Record<string, unknown> = {};
+      const values: Record<string, unknown> = { ...others.get(row.userId) };
       if (wants('credentials')) values.credentials = visibleCredentials(credentialsOf.get(row.userId)!, viewer, profile.userId);
       if (wants('user')) values.user = toUser(orNotFound(userOf.get(row.userId) ?? null, 'User'), viewer);
       if (wants('publicUrl')) values.publicUrl = this.publicUrlOf(profile);
