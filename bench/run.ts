@@ -66,6 +66,8 @@ interface Measure {
   p99: number;
   rssMb: number;
   errors: number;
+  /** The app process's CPU time (user + system, every thread) over the run, per request answered: under load it inflates with contention too. */
+  cpuUsPerRequest: number;
 }
 
 /** A workload whose requests answer errors: its figures would be the cost of refusing, so the run stops. */
@@ -110,6 +112,14 @@ async function login(base: string, email: string): Promise<string> {
   return res.data.logIn.accessToken;
 }
 
+/** CPU time the process has used so far (user + system, all threads), in microseconds. */
+function cpuUs(child: ChildProcess): number {
+  // Fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 a second on Linux); the name (field 2) may hold spaces.
+  const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
 function rssMb(child: ChildProcess): number {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
@@ -120,6 +130,7 @@ async function measure(base: string, workload: Workload, child: ChildProcess, lo
   // The first answer that is not a clean 200 (GraphQL errors included), to name it if the workload does not expect any.
   let firstError: string | undefined;
   let graphqlErrors = 0;
+  const cpuBefore = cpuUs(child);
   const result = await autocannon({
     url: `${base}/graphql`,
     connections: load.connections,
@@ -147,7 +158,8 @@ async function measure(base: string, workload: Workload, child: ChildProcess, lo
       `workload ${workload.name} answered errors (${result.non2xx} non-2xx, ${graphqlErrors} 200s with GraphQL errors, ${result.errors} connection errors): its figures would measure refusals. First: ${firstError ?? '(no answer body)'}`,
     );
   }
-  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, rssMb: rssMb(child), errors };
+  const cpuUsPerRequest = Math.round((cpuUs(child) - cpuBefore) / Math.max(result.requests.total, 1));
+  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, rssMb: rssMb(child), errors, cpuUsPerRequest };
 }
 
 /** The issue's targets, drawn as red marks on the chart. */
@@ -415,7 +427,9 @@ async function main(): Promise<void> {
       const ordered = round % 2 ? [...all].reverse() : all;
       for (const { workload, base, child } of ordered) {
         measures[workload.name] = await measure(base, workload, child);
-        process.stdout.write(`round ${round + 1} ${workload.name}: ${measures[workload.name].rps} req/s${measures[workload.name].errors ? ` (${measures[workload.name].errors} errors)` : ''}\n`);
+        process.stdout.write(
+          `round ${round + 1} ${workload.name}: ${measures[workload.name].rps} req/s, ${measures[workload.name].cpuUsPerRequest} µs app CPU a request${measures[workload.name].errors ? ` (${measures[workload.name].errors} errors)` : ''}\n`,
+        );
       }
       rounds.push(measures);
     }
@@ -429,6 +443,7 @@ async function main(): Promise<void> {
           p99: median(rounds.map((r) => r[name].p99)),
           rssMb: Math.max(...rounds.map((r) => r[name].rssMb)),
           errors: rounds.reduce((s, r) => s + r[name].errors, 0),
+          cpuUsPerRequest: median(rounds.map((r) => r[name].cpuUsPerRequest)),
         },
       ]),
     );
@@ -446,10 +461,12 @@ async function main(): Promise<void> {
       if (at > 0) variantsVsDefault[name] = round3(median(rounds.map((r) => r[name].rps / r[name.slice(0, at)].rps)));
     }
 
-    process.stdout.write(`\n${'workload'.padEnd(34)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'RSS MB'.padStart(9)}${'errors'.padStart(9)}\n`);
+    process.stdout.write(`\n${'workload'.padEnd(34)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'RSS MB'.padStart(9)}${'errors'.padStart(9)}${'CPU µs/req'.padStart(12)}\n`);
     for (const name of names) {
       const m = summary[name];
-      process.stdout.write(`${name.padEnd(34)}${String(m.rps).padStart(9)}${String(m.p50).padStart(9)}${String(m.p99).padStart(9)}${String(m.rssMb).padStart(9)}${String(m.errors).padStart(9)}\n`);
+      process.stdout.write(
+        `${name.padEnd(34)}${String(m.rps).padStart(9)}${String(m.p50).padStart(9)}${String(m.p99).padStart(9)}${String(m.rssMb).padStart(9)}${String(m.errors).padStart(9)}${String(m.cpuUsPerRequest).padStart(12)}\n`,
+      );
     }
     process.stdout.write(`\nratios: ${JSON.stringify(ratios)}\n`);
     if (Object.keys(variantsVsDefault).length) process.stdout.write(`variants vs default (same workload, same rounds): ${JSON.stringify(variantsVsDefault)}\n`);
