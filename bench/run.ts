@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSchema, getNamedType, GraphQLObjectType, GraphQLSchema, isListType, isNonNullType, isObjectType } from 'graphql';
+import { buildSchema } from 'graphql';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
@@ -21,6 +21,7 @@ import { typeOrmOptions } from '../src/bootstrap/typeorm-options.js';
 import { Specialty } from '../src/domain/specialty.enum.js';
 import x12 from 'node-x12';
 import type { X12Interchange } from 'node-x12';
+import { directoryCardPage } from './pages.js';
 import { seed, SEED_PASSWORD } from './seed.js';
 import { CLAIM_ENCOUNTERS, CLAIMS_BATCH_ID, CLAIMS_PRACTICE_EMAIL } from './seed-claims.js';
 import { seedId } from './seed-data.js';
@@ -61,6 +62,8 @@ interface Workload {
   target?: 'anchor';
   token?: () => string;
   next: (i: number) => Body;
+  /** Error answers are part of the workload (e.g. repeated bids refused): measured, not a failed run. */
+  expectsErrors?: boolean;
 }
 interface Measure {
   rps: number;
@@ -68,7 +71,12 @@ interface Measure {
   p99: number;
   rssMb: number;
   errors: number;
+  /** The app process's CPU time (user + system, every thread) over the run, per request answered: under load it inflates with contention too. */
+  cpuUsPerRequest: number;
 }
+
+/** A workload whose requests answer errors: its figures would be the cost of refusing, so the run stops. */
+class WorkloadFailed extends Error {}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const WORDS = [
@@ -109,6 +117,14 @@ async function login(base: string, email: string): Promise<string> {
   return res.data.logIn.accessToken;
 }
 
+/** CPU time the process has used so far (user + system, all threads), in microseconds. */
+function cpuUs(child: ChildProcess): number {
+  // Fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 a second on Linux); the name (field 2) may hold spaces.
+  const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
 function rssMb(child: ChildProcess): number {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
@@ -121,6 +137,10 @@ async function measure(
   load = { connections: Math.min(CONNECTIONS, workload.connections ?? CONNECTIONS), duration: DURATION },
 ): Promise<Measure> {
   let i = 0;
+  // The first answer that is not a clean 200 (GraphQL errors included), to name it if the workload does not expect any.
+  let firstError: string | undefined;
+  let graphqlErrors = 0;
+  const cpuBefore = cpuUs(child);
   const result = await autocannon({
     url: `${base}/graphql`,
     connections: load.connections,
@@ -132,10 +152,24 @@ async function measure(
           const token = workload.token?.();
           return { ...req, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(workload.next(i++)) };
         },
+        onResponse: (status, body) => {
+          // A substring test, not a parse: the load generator shares the CPUs with the app.
+          const ok = status >= 200 && status < 300;
+          if (ok && !body.includes('"errors":')) return;
+          if (ok) graphqlErrors++;
+          firstError ??= `${status} ${body.slice(0, 500)}`;
+        },
       },
     ],
   });
-  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, rssMb: rssMb(child), errors: result.errors + result.non2xx };
+  const errors = result.errors + result.non2xx + graphqlErrors;
+  if (!workload.expectsErrors && errors > 0) {
+    throw new WorkloadFailed(
+      `workload ${workload.name} answered errors (${result.non2xx} non-2xx, ${graphqlErrors} 200s with GraphQL errors, ${result.errors} connection errors): its figures would measure refusals. First: ${firstError ?? '(no answer body)'}`,
+    );
+  }
+  const cpuUsPerRequest = Math.round((cpuUs(child) - cpuBefore) / Math.max(result.requests.total, 1));
+  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, rssMb: rssMb(child), errors, cpuUsPerRequest };
 }
 
 /** The issue's targets, drawn as red marks on the chart. */
@@ -280,30 +314,9 @@ async function startTimes(): Promise<{ coldMs: number; warmMs: number }> {
   return { coldMs: times[0], warmMs: times[1] };
 }
 
-/**
- * Every field of `typeName` a client may select without arguments, `depth` object levels down (the
- * query-count suite's "every public field" page, test/query-count.e2e-spec.ts); lists with a `first`
- * argument ask for 3, as a directory card shows a few reviews, and fields only the coder or an admin
- * reads (null for a visitor) are left out.
- */
-function everyPublicField(schema: GraphQLSchema, typeName: string, depth: number): string {
-  const type = schema.getType(typeName) as GraphQLObjectType;
-  return Object.values(type.getFields())
-    .filter((field) => field.name !== 'screening' && field.args.every((arg) => !isNonNullType(arg.type) || arg.defaultValue !== undefined))
-    .map((field) => {
-      const named = getNamedType(field.type);
-      const list = isListType(isNonNullType(field.type) ? field.type.ofType : field.type);
-      const args = list && field.args.some((arg) => arg.name === 'first') ? '(first: 3)' : '';
-      if (!isObjectType(named)) return field.name;
-      return depth > 0 ? `${field.name}${args} { ${everyPublicField(schema, named.name, depth - 1)} }` : '';
-    })
-    .filter(Boolean)
-    .join(' ');
-}
-
 const SCHEMA = buildSchema(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
-/** A directory page with every public field a frontend shows (profile, credentials, specialties, reviews, accuracy, the coder's public user fields). */
-const DIRECTORY_FULL = `query($f: CoderFilterInput) { coders(filter: $f, first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${everyPublicField(SCHEMA, 'CoderProfile', 2)} } } } }`;
+/** The directory page a frontend shows (bench/pages.ts): 20 cards with every public field. */
+const DIRECTORY_FULL = directoryCardPage(SCHEMA);
 const QUEUE = `{ myWorkQueue(first: 20) { totalCount edges { node { id contractId title chartCount chartsDone chartsAccepted overDelivered dueAt overdue priority status } } } }`;
 
 const EXPORT_837P = `query($id: ID!) { codedBatchExport(id: $id, format: X12_837P) }`;
@@ -405,6 +418,8 @@ async function workloads(base: string, size: { coders: number; jobs: number; pra
     { name: 'recommended', token: rotating(), next: () => ({ query: '{ recommendedJobs(first: 10) { score job { id } } }' }) },
     {
       name: 'submit_bid',
+      // A coder bidding again on a posting they already bid on is refused (CONFLICT): part of the workload.
+      expectsErrors: true,
       token: rotating(),
       next: (i) => ({
         query: `mutation($input: SubmitBidInput!) { submitBid(input: $input) { id } }`,
@@ -469,7 +484,9 @@ async function main(): Promise<void> {
       const ordered = round % 2 ? [...all].reverse() : all;
       for (const { workload, base, child } of ordered) {
         measures[workload.name] = await measure(base, workload, child);
-        process.stdout.write(`round ${round + 1} ${workload.name}: ${measures[workload.name].rps} req/s${measures[workload.name].errors ? ` (${measures[workload.name].errors} errors)` : ''}\n`);
+        process.stdout.write(
+          `round ${round + 1} ${workload.name}: ${measures[workload.name].rps} req/s, ${measures[workload.name].cpuUsPerRequest} µs app CPU a request${measures[workload.name].errors ? ` (${measures[workload.name].errors} errors)` : ''}\n`,
+        );
       }
       rounds.push(measures);
     }
@@ -483,6 +500,7 @@ async function main(): Promise<void> {
           p99: median(rounds.map((r) => r[name].p99)),
           rssMb: Math.max(...rounds.map((r) => r[name].rssMb)),
           errors: rounds.reduce((s, r) => s + r[name].errors, 0),
+          cpuUsPerRequest: median(rounds.map((r) => r[name].cpuUsPerRequest)),
         },
       ]),
     );
@@ -500,10 +518,12 @@ async function main(): Promise<void> {
       if (at > 0) variantsVsDefault[name] = round3(median(rounds.map((r) => r[name].rps / r[name.slice(0, at)].rps)));
     }
 
-    process.stdout.write(`\n${'workload'.padEnd(34)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'RSS MB'.padStart(9)}${'errors'.padStart(9)}\n`);
+    process.stdout.write(`\n${'workload'.padEnd(34)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'RSS MB'.padStart(9)}${'errors'.padStart(9)}${'CPU µs/req'.padStart(12)}\n`);
     for (const name of names) {
       const m = summary[name];
-      process.stdout.write(`${name.padEnd(34)}${String(m.rps).padStart(9)}${String(m.p50).padStart(9)}${String(m.p99).padStart(9)}${String(m.rssMb).padStart(9)}${String(m.errors).padStart(9)}\n`);
+      process.stdout.write(
+        `${name.padEnd(34)}${String(m.rps).padStart(9)}${String(m.p50).padStart(9)}${String(m.p99).padStart(9)}${String(m.rssMb).padStart(9)}${String(m.errors).padStart(9)}${String(m.cpuUsPerRequest).padStart(12)}\n`,
+      );
     }
     process.stdout.write(`\nratios: ${JSON.stringify(ratios)}\n`);
     if (Object.keys(variantsVsDefault).length) process.stdout.write(`variants vs default (same workload, same rounds): ${JSON.stringify(variantsVsDefault)}\n`);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { coders, failed, given, nextYear, ok } from './support/given.js';
+import { coders, failed, given, nextYear, ok, Session } from './support/given.js';
 import { TestApp } from './support/test-app.js';
 import type { Untyped } from './support/untyped.js';
 
@@ -11,6 +11,7 @@ const CODERS = `query($filter: CoderFilterInput, $first: Int, $after: String, $s
 describe('coder directory', () => {
   let app: TestApp;
   const ids: Record<string, string> = {};
+  let ortho: Session;
 
   const search = async (variables: Record<string, unknown>) => ok(await app.gql(CODERS, variables)).coders;
   const names = async (variables: Record<string, unknown>) => (await search(variables)).edges.map((e: Untyped) => e.node.user.name);
@@ -26,7 +27,7 @@ describe('coder directory', () => {
     });
     ids.cardio = cardio.profile.id;
 
-    const ortho = await a.coder({ name: 'Blake Ortho' });
+    ortho = await a.coder({ name: 'Blake Ortho' });
     ids.ortho = (
       await c.upsertProfile(ortho, {
         headline: 'Orthopedic surgery coder',
@@ -38,6 +39,8 @@ describe('coder directory', () => {
       })
     ).id;
     await c.addCredential(ortho, { type: 'CPC', number: 'CPC-PENDING-1', issuedOn: '2021-01-01', expiresOn: nextYear() });
+    const rejected = await c.addCredential(ortho, { type: 'CCS', number: 'CCS-REJECTED-1', issuedOn: '2021-01-01', expiresOn: nextYear() });
+    await c.verify(rejected.id, false);
 
     const expired = await a.coder({ name: 'Casey Expired' });
     ids.expired = (
@@ -86,6 +89,35 @@ describe('coder directory', () => {
       for (const credential of edge.node.credentials) expect(credential.number).toBeNull();
     }
     expect(page.edges[0].node.ratingAverage).toBe(4.75);
+  });
+
+  it('shows each viewer on a directory row what coderProfile shows them: pending and rejected credentials, numbers, review notes, the email and screening only to the coder and admins', async () => {
+    const card = 'id publicUrl user { name email mfaEnabled } credentials { type status number reviewNote } screening { onHold npi }';
+    const row = async (token?: string) => ok(await app.gql(`{ coders(first: 10) { edges { node { ${card} } } } }`, {}, token)).coders.edges.find((e: Untyped) => e.node.id === ids.ortho).node;
+    const single = async (token?: string) => ok(await app.gql(`query($id: ID!) { coderProfile(id: $id) { ${card} } }`, { id: ids.ortho }, token)).coderProfile;
+    const otherCoder = await given(app).coder();
+    const admin = await given(app).admin();
+    const seen: Record<string, Untyped> = {};
+    for (const [viewer, token] of [
+      ['visitor', undefined],
+      ['other coder', otherCoder.accessToken],
+      ['the coder', ortho.accessToken],
+      ['admin', admin.accessToken],
+    ] as const) {
+      seen[viewer] = await row(token);
+      expect({ viewer, row: seen[viewer] }).toEqual({ viewer, row: await single(token) });
+    }
+    for (const outsider of ['visitor', 'other coder']) {
+      expect(seen[outsider]).toEqual({ id: ids.ortho, publicUrl: null, user: { name: 'Blake Ortho', email: null, mfaEnabled: false }, credentials: [], screening: null });
+    }
+    for (const insider of ['the coder', 'admin']) {
+      expect(seen[insider].user.email).toBe(ortho.user.email);
+      expect(seen[insider].screening).toEqual({ onHold: false, npi: null });
+      expect(seen[insider].credentials.map((c: Untyped) => [c.type, c.status, c.number, c.reviewNote])).toEqual([
+        ['CPC', 'PENDING', 'CPC-PENDING-1', null],
+        ['CCS', 'REJECTED', 'CCS-REJECTED-1', 'Checked on aapc.com'],
+      ]);
+    }
   });
 
   it('filters by specialty (any of)', async () => {

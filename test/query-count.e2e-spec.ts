@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
+import { directoryCardPage } from '../bench/pages.js';
 import { seed, SEED_PASSWORD } from '../bench/seed.js';
 import { AUTH_FIELDS, failed, given, ok, postJob, Session } from './support/given.js';
 import { releasedMilestone } from './support/money.js';
@@ -175,8 +176,25 @@ describe('the cost of list fields', () => {
 
   beforeAll(async () => {
     app = await TestApp.start();
-  });
+    // 30 coders with their credentials (bench seed): a full card page has rows to answer with.
+    await seed({ coders: 30, jobs: 0, practices: 0, seed: 7, databaseUrl: app.config.databaseUrl, quiet: true });
+  }, 60_000);
   afterAll(() => app?.close());
+
+  it("answers a visitor's directory page of 20 full cards (bench/pages.ts) within the default cost limit, and refuses 100 of them", async () => {
+    const schema = app.app.get(GraphQLSchemaHost).schema;
+    const page = ok(await app.gql(directoryCardPage(schema, 20), { f: { availableOnly: false } }));
+    expect(page.coders.edges).toHaveLength(20);
+    const card = page.coders.edges[0].node;
+    // The card carries what a frontend shows: credentials, specialties, reviews, accuracy, the coder, the page link.
+    expect(card).toEqual(
+      expect.objectContaining({ credentials: expect.any(Array), specialties: expect.any(Array), reviews: [], accuracySampleSize: 0, user: expect.objectContaining({ name: expect.any(String) }) }),
+    );
+    expect(card.credentials.length).toBeGreaterThan(0);
+    expect('publicUrl' in card).toBe(true);
+    // Five times the page is refused before any resolver runs.
+    expect(failed(await app.gql(directoryCardPage(schema, 100)), 'BAD_USER_INPUT').message).toMatch(/too expensive/);
+  });
 
   it("counts each coder's reviews on a directory page: 20 by default, `first` to ask for fewer", async () => {
     const reviews = (args: string) => `{ coders(first: 100) { edges { node { id reviews${args} { id authorSide rating comment published createdAt } } } } }`;

@@ -60,6 +60,15 @@ export type ScreeningIdentity = Pick<CoderProfileEntity, 'userId' | 'legalFirstN
 /** Called with the coder's id after each profile write has committed (exclusion screening registers one). */
 export type ProfileWrittenListener = (userId: string) => Promise<unknown>;
 
+/**
+ * Works out, for the coders of a directory page, the values of `fields` of CoderProfile that another
+ * module resolves (accuracy), by that module's field resolvers' rules: one batched read per page.
+ */
+export interface DirectoryPagePreloader {
+  fields: readonly string[];
+  preload(coderIds: string[], loaders: RequestLoaders): Promise<Map<string, Record<string, unknown>>>;
+}
+
 export interface MatchCandidate {
   profile: ProfileRow;
   /** Verified, unexpired credential types. */
@@ -75,6 +84,7 @@ export class CoderProfilesService {
    */
   private readonly profileColumns: string;
   private readonly writtenListeners: ProfileWrittenListener[] = [];
+  private readonly pagePreloaders: DirectoryPagePreloader[] = [];
 
   constructor(
     @InjectRepository(CoderProfileEntity) private readonly profiles: Repository<CoderProfileEntity>,
@@ -91,6 +101,21 @@ export class CoderProfilesService {
   /** Registers `listener` to run after each profile write (a rename must be screened at once). */
   afterProfileWritten(listener: ProfileWrittenListener): void {
     this.writtenListeners.push(listener);
+  }
+
+  /** Registers `preloader` for directory pages that select any of its fields (preloaded-fields.ts). */
+  preloadOnDirectoryPages(preloader: DirectoryPagePreloader): void {
+    this.pagePreloaders.push(preloader);
+  }
+
+  /** The registered preloaders' values for the coders of a page, for the fields `wants`; by coder. */
+  async preloadedForPage(coderIds: string[], loaders: RequestLoaders, wants: (field: string) => boolean): Promise<Map<string, Record<string, unknown>>> {
+    const byCoder = new Map<string, Record<string, unknown>>(coderIds.map((id) => [id, {}]));
+    for (const preloader of this.pagePreloaders) {
+      if (!preloader.fields.some(wants)) continue;
+      for (const [coderId, values] of await preloader.preload(coderIds, loaders)) Object.assign(byCoder.get(coderId)!, values);
+    }
+    return byCoder;
   }
 
   /**

@@ -330,11 +330,6 @@ export class CodedBatchesService implements OnModuleInit, BillableBatches {
     return loaders.get<string, SpecialtyAudits[]>('auditsBySpecialtyByCoder', (coderIds) => this.publishedAuditsBySpecialty(coderIds)).load(coderId);
   }
 
-  /** A coder's published audited charts and errors, all specialties together: the sum of `loadAuditsBySpecialty` (the same statement). */
-  async loadPublishedAudits(loaders: RequestLoaders, coderId: string): Promise<{ sampled: number; errors: number }> {
-    return totalOf(await this.loadAuditsBySpecialty(loaders, coderId));
-  }
-
   /** Published audited charts and errors of each of the coders (matching's candidates), in one statement. */
   async publishedAuditsOf(coderIds: readonly string[]): Promise<Map<string, { sampled: number; errors: number }>> {
     const grouped = await this.publishedAuditsBySpecialty(coderIds);
@@ -473,6 +468,7 @@ function encounterIndex(path: string): number {
   return match ? Number(match[1]) : -1;
 }
 
-const totalOf = (audits: SpecialtyAudits[]) => audits.reduce((total, a) => ({ sampled: total.sampled + a.sampled, errors: total.errors + a.errors }), { sampled: 0, errors: 0 });
+/** Charts sampled and errors over every specialty. */
+export const totalOf = (audits: SpecialtyAudits[]) => audits.reduce((total, a) => ({ sampled: total.sampled + a.sampled, errors: total.errors + a.errors }), { sampled: 0, errors: 0 });
 
 const csvCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);

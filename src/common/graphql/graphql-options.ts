@@ -13,6 +13,7 @@ import { CompiledExecutionGateway } from './compiled-execution.gateway.js';
 import { complexityLimitPlugin, MAX_REQUEST_ERRORS } from './complexity-limit.plugin.js';
 import { boundedDocumentStore } from './document-store.js';
 import { noStorePlugin } from './no-store.plugin.js';
+import { answerPreloadedFields } from './preloaded-fields.js';
 import { requestLogPlugin } from './request-log.plugin.js';
 import type { AccessTokenVerifier } from '../auth/sessions.js';
 import type { RateLimiter } from '../throttling/rate-limiter.js';
@@ -109,7 +110,9 @@ export function graphqlOptions(config: AppConfig, persistedQueries: PersistedQue
     ],
     formatError: formatGraphqlError,
     context: graphqlContext,
-    ...(gateway ? { gateway, transformSchema: (schema: GraphQLSchema) => gateway.useSchema(schema) } : {}),
+    // Fields a list resolver worked out for its rows answer from the row (preloaded-fields.ts), on either executor.
+    transformSchema: (schema: GraphQLSchema) => (gateway ? gateway.useSchema(answerPreloadedFields(schema)) : answerPreloadedFields(schema)),
+    ...(gateway ? { gateway } : {}),
     // No `subscriptions`: graphql-ws is served by GraphqlWebSocketServer (websocket-server.ts), with the same limits.
   };
 }
