@@ -63,7 +63,7 @@ export class CodersResolver {
   async coders(@Args() args: CodersArgs, @CurrentUser() viewer: Actor | null, @Loaders() loaders: RequestLoaders, @Info() info: GraphQLResolveInfo): Promise<CoderProfileConnection> {
     const page = await this.profiles.search(args, loaders);
     const selected = selectedFieldsAt(info, ['edges', 'node']);
-    const wants = (field: string) => selected === null || selected.has(field);
+    const wants = (field: string) => selected.has(field);
     const coderIds = page.edges.map((edge) => edge.node.userId);
     // Both from the request's loaders: credentials were primed by the page's statement, users load in one statement.
     const credentials = wants('credentials') ? await Promise.all(coderIds.map((id) => this.credentialsService.loadForCoder(loaders, id))) : [];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Negotiator from 'negotiator';
-import { GRAPHQL_PATH } from '../common/graphql/graphql-options.js';
+import { isGraphqlRoute } from '../common/graphql/graphql-options.js';
 
 /** Where the explorer's files are served (see ExplorerAssetsController). */
 export const EXPLORER_ASSETS_PATH = '/explorer';
@@ -57,7 +57,7 @@ const MEDIA_TYPES = ['application/json', 'application/graphql-response+json', 'm
 @Injectable()
 export class ExplorerPage {
   readonly onRequest = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
-    if (request.method !== 'GET' || request.url.split('?', 1)[0] !== GRAPHQL_PATH || !prefersHtml(request.headers.accept)) return undefined;
+    if (request.method !== 'GET' || !isGraphqlRoute(request) || !prefersHtml(request.headers.accept)) return undefined;
     return reply
       .code(200)
       .header('content-type', 'text/html; charset=utf-8')

@@ -14,6 +14,7 @@ import {
   isListType,
   isNonNullType,
   OperationDefinitionNode,
+  OperationTypeNode,
   typeFromAST,
   VariableDefinitionNode,
 } from 'graphql';
@@ -149,9 +150,14 @@ export function complexityLimitPlugin(maxCost: number): ApolloServerPlugin {
       return {
         // Checked before Apollo registers an automatic persisted query (right after this hook): a query
         // over the limits is not registered, so it cannot be run by its hash either.
-        async didResolveOperation({ request, document, schema, metrics }) {
+        async didResolveOperation({ request, document, schema, metrics, operation }) {
           errors = requestLimitErrors(schema, document, request.operationName, request.variables, maxCost);
           if (errors.length > 0) metrics.persistedQueryRegister = false;
+          // Apollo would run a subscription's field once as a query, with no event to resolve (an internal
+          // error and an error log line, for any caller): over HTTP it is the client's mistake. Its text
+          // is still registered as a persisted query: the WebSocket runs it by its hash.
+          else if (operation?.operation === OperationTypeNode.SUBSCRIPTION)
+            errors = [new GraphQLError('Subscriptions are served over the WebSocket (graphql-ws), not over HTTP.', { nodes: operation, extensions: { code: 'BAD_USER_INPUT' } })];
         },
         // Apollo answers only one error thrown from didResolveOperation; this hook can answer the whole list.
         async responseForOperation() {

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { randomUUID } from 'node:crypto';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
@@ -20,6 +21,13 @@ import type { RateLimiter } from '../throttling/rate-limiter.js';
 import { anonymousRegistrationPlugin, PersistedQueries } from './persisted-queries.js';
 
 export const GRAPHQL_PATH = '/graphql';
+
+/**
+ * Whether Fastify routed `request` to the GraphQL endpoint. The router decodes the path (`/%67raphql`
+ * reaches it too), so the hooks that guard the endpoint (trusted documents, the per-request rate
+ * limit) ask the matched route rather than compare the raw URL.
+ */
+export const isGraphqlRoute = (request: FastifyRequest): boolean => request.routeOptions.url === GRAPHQL_PATH;
 
 export const bearerOf = (params: Record<string, unknown> | undefined) => {
   const value = params?.authorization ?? params?.Authorization;

@@ -20,7 +20,7 @@ function schemaWith(seen: Set<string>[] = []) {
           type: new GraphQLList(row),
           args: { first: { type: GraphQLInt } },
           resolve: (_source, _args, _context, info: GraphQLResolveInfo) => {
-            seen.push(selectedFieldsAt(info, []) ?? new Set(['<every field>']));
+            seen.push(selectedFieldsAt(info, []));
             return [{ id: 'a' }, withPreloaded({ id: 'b' }, { label: 'preloaded b' })];
           },
         },
@@ -42,13 +42,15 @@ describe('preloaded fields', () => {
     expect(calls).toEqual(['a']);
   });
 
-  it('tells the list resolver which fields the operation selects, through fragments, and gives up on directives', async () => {
+  it('tells the list resolver which fields the operation selects, through fragments, as @skip and @include decide for the variables', async () => {
     const seen: Set<string>[] = [];
     const { schema } = schemaWith(seen);
     await graphql({ schema, source: '{ rows { id ...F ... on Row { label } } } fragment F on Row { id }' });
     await graphql({ schema, source: '{ rows { id } }' });
     await graphql({ schema, source: 'query($x: Boolean!) { rows { id label @include(if: $x) } }', variableValues: { x: true } });
-    expect(seen.map((fields) => [...fields].sort())).toEqual([['id', 'label'], ['id'], ['<every field>']]);
+    await graphql({ schema, source: 'query($x: Boolean!) { rows { id label @include(if: $x) } }', variableValues: { x: false } });
+    await graphql({ schema, source: '{ rows { id @skip(if: false) ... on Row @skip(if: true) { label } } }' });
+    expect(seen.map((fields) => [...fields].sort())).toEqual([['id', 'label'], ['id'], ['id', 'label'], ['id'], ['id']]);
   });
 
   it('refuses at start-up a preloadable field with arguments', () => {

@@ -1,4 +1,4 @@
-import { FieldNode, GraphQLResolveInfo, GraphQLSchema, isObjectType, Kind, SelectionSetNode } from 'graphql';
+import { FieldNode, getDirectiveValues, GraphQLIncludeDirective, GraphQLResolveInfo, GraphQLSchema, GraphQLSkipDirective, isObjectType, Kind, SelectionNode, SelectionSetNode } from 'graphql';
 
 /**
  * Lean list paths (docs/performance.md, "Lean list paths"). A Nest `@ResolveField` costs Nest's
@@ -49,28 +49,21 @@ export function answerPreloadedFields(schema: GraphQLSchema): GraphQLSchema {
 
 /**
  * The names of the fields the operation selects at `path` below the resolved field (e.g. `['edges', 'node']`
- * of a connection), through fragments; null when a directive (@include, @skip) makes it depend on
- * variables, so the caller works out every field instead.
+ * of a connection), through fragments, leaving out what `@skip` / `@include` leave out for this request's
+ * variables (as execution will).
  */
-export function selectedFieldsAt(info: GraphQLResolveInfo, path: string[]): Set<string> | null {
-  try {
-    let sets: SelectionSetNode[] = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
-    for (const step of path) sets = fieldsOf(info, sets).flatMap((field) => (field.name.value === step && field.selectionSet ? [field.selectionSet] : []));
-    return new Set(fieldsOf(info, sets).map((field) => field.name.value));
-  } catch (error) {
-    if (error instanceof DependsOnVariables) return null;
-    throw error;
-  }
+export function selectedFieldsAt(info: GraphQLResolveInfo, path: string[]): Set<string> {
+  let sets: SelectionSetNode[] = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+  for (const step of path) sets = fieldsOf(info, sets).flatMap((field) => (field.name.value === step && field.selectionSet ? [field.selectionSet] : []));
+  return new Set(fieldsOf(info, sets).map((field) => field.name.value));
 }
 
-class DependsOnVariables extends Error {}
-
-/** The fields of `sets`, fragments flattened; throws DependsOnVariables on a directive. */
+/** The fields of `sets` that execution will resolve, fragments flattened. */
 function fieldsOf(info: GraphQLResolveInfo, sets: SelectionSetNode[]): FieldNode[] {
   const fields: FieldNode[] = [];
   const visit = (set: SelectionSetNode) => {
     for (const selection of set.selections) {
-      if (selection.directives?.length) throw new DependsOnVariables();
+      if (!included(info, selection)) continue;
       if (selection.kind === Kind.FIELD) fields.push(selection);
       else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
       else {
@@ -81,4 +74,10 @@ function fieldsOf(info: GraphQLResolveInfo, sets: SelectionSetNode[]): FieldNode
   };
   for (const set of sets) visit(set);
   return fields;
+}
+
+/** graphql-js's own rule: skipped when `@skip(if: true)`, or `@include(if: false)`. */
+function included(info: GraphQLResolveInfo, node: SelectionNode): boolean {
+  if (getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
 }

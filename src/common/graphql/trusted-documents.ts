@@ -8,7 +8,7 @@ import { parse } from 'graphql';
 import { AppConfig } from '../../config/app-config.js';
 import { StartupError } from '../../config/startup-error.js';
 import { ErrorCode } from '../errors/app-error.js';
-import { GRAPHQL_PATH } from './graphql-options.js';
+import { GRAPHQL_PATH, isGraphqlRoute } from './graphql-options.js';
 
 /** `extensions.persistedQuery` as APQ clients send it. */
 interface PersistedQueryExtension {
@@ -81,7 +81,7 @@ export class TrustedDocuments {
    * is parsed or counted by any resolver.
    */
   readonly preValidation = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
-    if (!this.byHash || request.url.split('?', 1)[0] !== GRAPHQL_PATH || (request.method !== 'POST' && request.method !== 'GET')) return undefined;
+    if (!this.byHash || !isGraphqlRoute(request) || (request.method !== 'POST' && request.method !== 'GET')) return undefined;
     const carrier = (request.method === 'GET' ? request.query : request.body) as Record<string, unknown> | null | undefined;
     if (!carrier || typeof carrier !== 'object' || Array.isArray(carrier)) return undefined; // Apollo refuses it as a bad request.
     const extensions = typeof carrier.extensions === 'string' ? parseJsonObject(carrier.extensions) : carrier.extensions;

@@ -4,7 +4,7 @@ import { AppConfig } from '../../config/app-config.js';
 import { AccessTokenVerifier } from '../auth/sessions.js';
 import { TooManyRequestsError } from '../errors/app-error.js';
 import { errorBodyOfStatus, errorPayload } from '../errors/http-error-body.js';
-import { GRAPHQL_PATH } from '../graphql/graphql-options.js';
+import { isGraphqlRoute } from '../graphql/graphql-options.js';
 import { RateLimiter } from './rate-limiter.js';
 
 /**
@@ -27,7 +27,7 @@ export class GraphqlRequestRateLimit {
 
   /** A Fastify `onRequest` hook. */
   readonly onRequest = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
-    if (!this.limiter.enabled || request.method === 'OPTIONS' || request.url.split('?', 1)[0] !== GRAPHQL_PATH) return undefined;
+    if (!this.limiter.enabled || request.method === 'OPTIONS' || !isGraphqlRoute(request)) return undefined;
     const userId = this.userIdOf(request.headers.authorization);
     try {
       await this.limiter.consume(`requests:${userId ? `user:${userId}` : `ip:${request.ip}`}`, this.limit);
