@@ -5,6 +5,8 @@ import { LRUCache } from 'lru-cache';
 
 /** Compiled operations kept (an ordinary client sends a few dozen distinct ones). */
 export const MAX_COMPILED_OPERATIONS = 500;
+/** Operations seen once and not yet compiled, remembered (by key only) until they come again. */
+export const MAX_OPERATIONS_SEEN_ONCE = 5000;
 /** A query text longer than this is executed by graphql-js each time and never compiled. */
 export const MAX_COMPILED_QUERY_CHARACTERS = 64 * 1024;
 
@@ -29,7 +31,9 @@ export function asGraphqlJsError(error: GraphQLError): GraphQLError {
  * Apollo Server's `gateway` interface used for what it allows beyond federation: our own executor.
  * Apollo still parses, validates (every limit rule), runs every plugin hook around execution and
  * formats errors; only `execute` is replaced, by graphql-jit's compiled form of the operation, kept
- * in a bounded LRU keyed by the query text and the operation name. What graphql-jit cannot compile,
+ * in a bounded LRU keyed by the query text and the operation name. An operation is compiled the second
+ * time it comes: compiling costs several milliseconds of CPU, and a caller sending a new text on every
+ * request would otherwise pay it (and evict real clients' operations) on each. What graphql-jit cannot compile,
  * and any request whose variables do not coerce (so graphql-js's own messages name the field), is
  * executed by graphql-js, exactly as without this gateway. Subscriptions over graphql-ws do not come
  * through here (websocket-server.ts uses graphql-js).
@@ -37,11 +41,13 @@ export function asGraphqlJsError(error: GraphQLError): GraphQLError {
 export class CompiledExecutionGateway implements GatewayInterface {
   private schema?: GraphQLSchema;
   private readonly compiled = new LRUCache<string, CompiledQuery | typeof NOT_COMPILABLE>({ max: MAX_COMPILED_OPERATIONS });
+  private readonly seenOnce = new LRUCache<string, true>({ max: MAX_OPERATIONS_SEEN_ONCE });
 
   /** The schema Nest built (GraphQLModule's `transformSchema` hands it over before Apollo starts). */
   useSchema(schema: GraphQLSchema): GraphQLSchema {
     this.schema = schema;
     this.compiled.clear();
+    this.seenOnce.clear();
     return schema;
   }
 
@@ -56,6 +62,7 @@ export class CompiledExecutionGateway implements GatewayInterface {
 
   async stop(): Promise<void> {
     this.compiled.clear();
+    this.seenOnce.clear();
   }
 
   /** How many operations are compiled now (tests). */
@@ -93,6 +100,11 @@ export class CompiledExecutionGateway implements GatewayInterface {
     const key = `${requestContext.request.operationName ?? ''}\n${text}`;
     let entry = this.compiled.get(key);
     if (entry === undefined) {
+      // The first time: graphql-js executes it, and it is compiled if it comes again.
+      if (!this.seenOnce.delete(key)) {
+        this.seenOnce.set(key, true);
+        return undefined;
+      }
       entry = NOT_COMPILABLE;
       try {
         const compiled = compileQuery(schema, requestContext.document, requestContext.request.operationName ?? undefined);
