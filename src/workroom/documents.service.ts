@@ -79,33 +79,22 @@ export class DocumentsService {
     try {
       return { document, bytes: decryptDocument(this.config.documentKey, id, document.wrappedKey, await this.storage.get(document.storageKey)) };
     } catch (error) {
+      // Every failed read is recorded; only what it tells the caller differs.
+      const failed = (detail: string) =>
+        this.audit.record(actor, context, { contractId: document.contractId, subjectType: 'document', subjectId: id, action: 'DOWNLOAD', outcome: AuditOutcome.FAILED, detail });
+      // The store is down, not the document: a retryable 503.
       if (error instanceof DocumentStorageUnavailableError) {
-        // The store is down, not the document: a retryable 503, recorded as a failed read.
-        await this.audit.record(actor, context, {
-          contractId: document.contractId,
-          subjectType: 'document',
-          subjectId: id,
-          action: 'DOWNLOAD',
-          outcome: AuditOutcome.FAILED,
-          detail: 'document storage unavailable',
-        });
+        await failed('document storage unavailable');
         throw error;
       }
+      // No object under its key (logged by the storage with bucket and key): 503 DOCUMENT_MISSING, not tampering.
       if (error instanceof DocumentMissingError) {
-        // No object under its key (logged by the storage with bucket and key): 503 DOCUMENT_MISSING, not tampering.
-        await this.audit.record(actor, context, {
-          contractId: document.contractId,
-          subjectType: 'document',
-          subjectId: id,
-          action: 'DOWNLOAD',
-          outcome: AuditOutcome.FAILED,
-          detail: 'stored file missing',
-        });
+        await failed('stored file missing');
         throw error;
       }
       const reason = error instanceof TamperedCiphertextError ? 'integrity check failed' : 'stored file unreadable';
       this.logger.error(`document ${id} ${reason}`);
-      await this.audit.record(actor, context, { contractId: document.contractId, subjectType: 'document', subjectId: id, action: 'DOWNLOAD', outcome: AuditOutcome.FAILED, detail: reason });
+      await failed(reason);
       throw new DocumentIntegrityError(reason);
     }
   }
